@@ -1,0 +1,16 @@
+package dev.tapeless;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Excludes a {@code double} parameter of a {@link Differentiable} method from differentiation:
+ * the frame gets no adjoint field for it and computes no derivative with respect to it.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface NoDerivative {}

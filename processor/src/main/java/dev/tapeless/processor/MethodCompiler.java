@@ -1,0 +1,119 @@
+package dev.tapeless.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.CallChecks;
+import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.diagnostics.CompileError;
+import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.diagnostics.Reporter;
+import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.LanguageFence;
+import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Statements;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.reverse.CalleeFrames;
+import dev.tapeless.processor.reverse.GradientBody;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the pipeline for one method: front end, IR, analysis, reverse mode. Errors in user code
+ * are reported on their trees and yield no frame; nothing escapes to javac.
+ */
+final class MethodCompiler {
+  private final Trees trees;
+  private final Reporter reporter;
+
+  /** The result of compiling one method: its frame and the differentiable methods it calls. */
+  record Compiled(FrameSpec frame, Set<String> callees) {}
+
+  MethodCompiler(Trees trees, Reporter reporter) {
+    this.trees = trees;
+    this.reporter = reporter;
+  }
+
+  /** The frame for {@code sig}'s method, or null after reporting why there is none. */
+  Compiled compile(DifferentiableSignature sig) {
+    TreePath methodPath = trees.getPath(sig.method());
+    if (methodPath == null || ((MethodTree) methodPath.getLeaf()).getBody() == null) {
+      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(),
+          "the method's source is not available");
+      return null;
+    }
+    CompilationUnitTree unit = methodPath.getCompilationUnit();
+    try {
+      TreePath body = new TreePath(methodPath, ((MethodTree) methodPath.getLeaf()).getBody());
+      attribute(body);
+      List<CompileError> fenced = LanguageFence.check(trees, sig.method(), body);
+      if (!fenced.isEmpty()) {
+        fenced.forEach(e -> reporter.error(sig.method(), unit, e));
+        return null;
+      }
+      IrMethod ir = Lowering.lower(trees, sig.method(), methodPath);
+      List<Var> differentiated = new ArrayList<>();
+      for (int i = 0; i < ir.parameters().size(); i++) {
+        if (sig.differentiated().get(i)) {
+          differentiated.add(ir.parameters().get(i));
+        }
+      }
+      Activity activity = Activity.of(ir, differentiated);
+      List<CompileError> lost = CallChecks.check(ir, activity);
+      if (!lost.isEmpty()) {
+        lost.forEach(e -> reporter.error(sig.method(), unit, e));
+        return null;
+      }
+      if (!activity.isActive(ir.result())) {
+        reporter.warning(sig.method(), Diagnostic.CONSTANT_RESULT, sig.displayName());
+      }
+      Recording recording = Recording.of(ir, activity);
+      GradientBody body2 = GradientBody.of(ir, differentiated, activity, recording);
+      List<FrameSpec.CalleeFrameField> fields = new ArrayList<>();
+      for (CalleeFrames.Field f : body2.frames().fields()) {
+        fields.add(new FrameSpec.CalleeFrameField(f.name(), f.type()));
+      }
+      return new Compiled(new FrameSpec(sig, body2.code(), fields), callees(ir));
+    } catch (CompileError e) {
+      reporter.error(sig.method(), unit, e);
+      return null;
+    }
+  }
+
+  /**
+   * Bodies are not attributed while processors run; asking for the element of a tree inside the
+   * body makes javac attribute the enclosing class, after which every expression has a type.
+   */
+  private void attribute(TreePath body) {
+    trees.getElement(body);
+  }
+
+  /** Frame names of the differentiable methods this one calls, for finding recursion. */
+  private static Set<String> callees(IrMethod ir) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Stmt.Assign a : Statements.assignments(ir.body())) {
+      collectCallees(a.value(), out);
+    }
+    return out;
+  }
+
+  private static void collectCallees(Expr e, Set<String> out) {
+    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Differentiable d) {
+      out.add(d.packageName() + "." + d.gradClass() + "." + d.frameClass());
+    }
+    for (Expr part : dev.tapeless.processor.ir.Operands.of(e)) {
+      if (part != e) {
+        collectCallees(part, out);
+      }
+    }
+  }
+}

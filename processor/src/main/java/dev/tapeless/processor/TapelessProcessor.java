@@ -1,0 +1,142 @@
+package dev.tapeless.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import dev.tapeless.Differentiable;
+import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.diagnostics.Reporter;
+import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.emit.GradClassWriter;
+import dev.tapeless.processor.frontend.DeclarationValidator;
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The Tapeless annotation processor: for each class with {@code @Differentiable} methods, writes
+ * {@code <Class>_Grad} with one gradient frame per method.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes("dev.tapeless.Differentiable")
+public final class TapelessProcessor extends AbstractProcessor {
+  private Trees trees;
+  private String treeApiProblem;
+  private Reporter reporter;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      trees = Trees.instance(env);
+    } catch (Throwable e) { // IllegalArgumentException, or a LinkageError without jdk.compiler
+      treeApiProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    reporter = new Reporter(env.getMessager(), trees);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (Throwable e) { // the processor must never crash javac
+      processingEnv.getMessager().printMessage(Kind.ERROR,
+          Diagnostic.INTERNAL_ERROR.format("this round", e));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element e : round.getElementsAnnotatedWith(Differentiable.class)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        methods.add((ExecutableElement) e);
+      }
+    }
+    if (methods.isEmpty()) {
+      return;
+    }
+    if (trees == null) {
+      reporter.error(methods.get(0), Diagnostic.NO_TREE_API, treeApiProblem);
+      return;
+    }
+    DeclarationValidator validator = new DeclarationValidator(reporter);
+    MethodCompiler compiler = new MethodCompiler(trees, reporter);
+    Map<TypeElement, List<FrameSpec>> byOwner = new LinkedHashMap<>();
+    Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
+    Map<String, ExecutableElement> elementOf = new HashMap<>();
+    Map<TypeElement, Set<String>> frameNames = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      DifferentiableSignature sig = DifferentiableSignature.of(method);
+      if (!validator.validate(method, sig)) {
+        continue;
+      }
+      if (!frameNames.computeIfAbsent(owner, o -> new HashSet<>()).add(sig.frameSimpleName())) {
+        reporter.error(method, Diagnostic.DUPLICATE_FRAME_NAME, owner.getSimpleName(),
+            sig.frameSimpleName());
+        continue;
+      }
+      MethodCompiler.Compiled result = compileSafely(compiler, sig);
+      if (result != null) {
+        String id = sig.gradQualifiedName() + "." + sig.frameSimpleName();
+        compiled.put(id, result);
+        elementOf.put(id, method);
+      }
+    }
+    Set<String> recursive = RecursionFinder.cyclic(compiled);
+    for (Map.Entry<String, MethodCompiler.Compiled> e : compiled.entrySet()) {
+      ExecutableElement method = elementOf.get(e.getKey());
+      if (recursive.contains(e.getKey())) {
+        reporter.error(method, Diagnostic.RECURSION,
+            method.getSimpleName() + " is part of a cycle of calls between @Differentiable methods");
+        continue;
+      }
+      byOwner.computeIfAbsent((TypeElement) method.getEnclosingElement(), o -> new ArrayList<>())
+          .add(e.getValue().frame());
+    }
+    byOwner.forEach(this::writeGradClass);
+  }
+
+  private MethodCompiler.Compiled compileSafely(MethodCompiler compiler,
+      DifferentiableSignature sig) {
+    try {
+      return compiler.compile(sig);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(), e);
+      return null;
+    }
+  }
+
+  private void writeGradClass(TypeElement owner, List<FrameSpec> frames) {
+    JavaFile file = GradClassWriter.write(owner, frames);
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      reporter.error(owner, Diagnostic.INTERNAL_ERROR, owner.getSimpleName(),
+          "could not write " + file.typeSpec().name() + ": " + e);
+    }
+  }
+}

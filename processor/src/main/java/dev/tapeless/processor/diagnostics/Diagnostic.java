@@ -1,0 +1,113 @@
+package dev.tapeless.processor.diagnostics;
+
+/**
+ * Every message the processor can print, with a stable code users can search for.
+ *
+ * <p>One place for all texts (as MapStruct does) so that wording stays consistent and tests can
+ * check codes instead of prose. Each message says what to do instead.
+ */
+public enum Diagnostic {
+  // Declarations: reported on the method or its annotation.
+  NOT_STATIC("TL001", "@Differentiable method must be static; make it a static method"),
+  NOT_DOUBLE_RESULT(
+      "TL002", "@Differentiable method must return double, but returns %s; return a double value"),
+  WRT_NOT_A_PARAMETER(
+      "TL003", "wrt names '%s', which is not a parameter of %s; use one of: %s"),
+  WRT_NOT_DIFFERENTIABLE(
+      "TL004",
+      "wrt names '%s' of type %s; only double parameters can be differentiated"),
+  PRIVATE_METHOD(
+      "TL005",
+      "@Differentiable method must not be private: the generated %s calls it; make it"
+          + " package-private or public"),
+  DUPLICATE_FRAME_NAME(
+      "TL006",
+      "another @Differentiable method of %s already uses the frame name %s; give this one"
+          + " @Differentiable(name = \"...\")"),
+  GENERIC_METHOD("TL007", "@Differentiable methods cannot be generic; remove the type parameters"),
+  UNSUPPORTED_PARAMETER_TYPE(
+      "TL008",
+      "parameter '%s' has type %s, which is not supported yet; use double, int, long or boolean"),
+  UNSUPPORTED_ENCLOSING_CLASS(
+      "TL009",
+      "@Differentiable methods must be declared in a top-level or static nested class; move %s"),
+  INVALID_FRAME_NAME("TL010", "name = \"%s\" is not a Java identifier; choose one that is"),
+  NO_ACTIVE_PARAMETER(
+      "TL011",
+      "%s has no parameter to differentiate; add a double parameter or remove @NoDerivative/wrt"),
+  CONSTANT_RESULT(
+      "TL012",
+      "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
+
+  // Body: reported on the exact statement or expression.
+  LOOP_NOT_SUPPORTED(
+      "TL101", "loops are not supported yet; unroll it or move it to a method with a custom derivative"),
+  ARRAY_NOT_SUPPORTED(
+      "TL102", "arrays are not supported yet; pass the elements as double parameters"),
+  FIELD_WRITE(
+      "TL103",
+      "a @Differentiable method must not write fields: the gradient could not see the effect;"
+          + " return the value or use a local variable"),
+  OBJECT_CREATION(
+      "TL104",
+      "object creation is not supported in a @Differentiable method; compute with doubles and"
+          + " move object handling to the caller"),
+  LAMBDA("TL105", "lambdas and method references are not supported; call a static method instead"),
+  TRY_CATCH(
+      "TL106",
+      "try/catch/finally is not supported in a @Differentiable method; check inputs in the caller"),
+  RECURSION(
+      "TL107",
+      "recursive call (%s); Tapeless differentiates straight-line code and loops, rewrite it"
+          + " iteratively"),
+  NO_DERIVATIVE_RULE(
+      "TL108",
+      "call to %s has no body Tapeless can read and no derivative rule; mark it @Differentiable"
+          + " or compute it outside"),
+  INSTANCE_FIELD_READ(
+      "TL109",
+      "instance fields cannot be read in a static @Differentiable method; pass the value as a"
+          + " parameter"),
+  UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
+  UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),
+  UNSUPPORTED_TYPE(
+      "TL112", "type %s is not supported yet; use double for real values, int/long/boolean otherwise"),
+  NESTED_ASSIGNMENT(
+      "TL113", "assignment inside an expression is not supported; make it a separate statement"),
+  CALLEE_DOES_NOT_DIFFERENTIATE(
+      "TL114",
+      "argument for parameter '%s' of %s depends on a differentiated value, but %s does not"
+          + " differentiate '%s' (wrt/@NoDerivative); differentiate it there or pass a constant"),
+  INACCESSIBLE_MEMBER(
+      "TL115", "%s is private, so the generated gradient class cannot use it; make it package-private"),
+  DISCARDED_CALL(
+      "TL116",
+      "a call whose result is discarded has no effect on the value; remove it or use its result"),
+
+  // Environment and internal failures.
+  NO_TREE_API(
+      "TL901",
+      "Tapeless needs javac's Compiler Tree API (module jdk.compiler) to read method bodies, and"
+          + " this compiler does not provide it (%s); compile with javac (JDK 17 or newer)"),
+  INTERNAL_ERROR(
+      "TL902",
+      "internal error in the Tapeless processor while differentiating %s: %s; please report it"
+          + " with this method's source");
+
+  private final String code;
+  private final String template;
+
+  Diagnostic(String code, String template) {
+    this.code = code;
+    this.template = template;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The full message: "[code] text", with the template's arguments filled in. */
+  public String format(Object... args) {
+    return "[" + code + "] " + String.format(template, args);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tapeless.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.tapeless.processor.ir.Expr;
+
+/** Writes IR expressions as Java source, with imports handled by JavaPoet. */
+public final class JavaExprs {
+  private JavaExprs() {}
+
+  public static CodeBlock write(Expr e) {
+    if (e instanceof Expr.Ref r) {
+      return CodeBlock.of("$N", r.var().name());
+    } else if (e instanceof Expr.Const c) {
+      return CodeBlock.of("$L", c.literal());
+    } else if (e instanceof Expr.Unary u) {
+      return CodeBlock.of("$L$L", u.op().symbol(), operand(u.operand()));
+    } else if (e instanceof Expr.Binary b) {
+      return CodeBlock.of("$L $L $L", operand(b.left()), b.op().symbol(), operand(b.right()));
+    } else if (e instanceof Expr.Cast c) {
+      return CodeBlock.of("($L) $L", c.type().javaName(), operand(c.operand()));
+    } else if (e instanceof Expr.Conditional c) {
+      return CodeBlock.of("$L ? $L : $L",
+          operand(c.condition()), operand(c.whenTrue()), operand(c.whenFalse()));
+    } else if (e instanceof Expr.StaticField f) {
+      return CodeBlock.of("$T.$N", ClassName.bestGuess(f.owner()), f.name());
+    }
+    Expr.Call c = (Expr.Call) e;
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < c.args().size(); i++) {
+      args.add(i == 0 ? "$L" : ", $L", write(c.args().get(i)));
+    }
+    return CodeBlock.of("$T.$N($L)",
+        ClassName.bestGuess(c.callee().owner()), c.callee().name(), args.build());
+  }
+
+  /** An expression in operand position: parenthesized unless it is an atom. */
+  public static CodeBlock operand(Expr e) {
+    boolean atom = e instanceof Expr.Ref || e instanceof Expr.StaticField || e instanceof Expr.Call
+        || (e instanceof Expr.Const c && !c.literal().startsWith("-")
+            && !c.literal().startsWith("("));
+    return atom ? write(e) : CodeBlock.of("($L)", write(e));
+  }
+}

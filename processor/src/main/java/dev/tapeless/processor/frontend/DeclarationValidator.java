@@ -1,0 +1,128 @@
+package dev.tapeless.processor.frontend;
+
+import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.diagnostics.Reporter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Checks a {@code @Differentiable} declaration before its body is read: the errors here are about
+ * the method's signature and annotation, and are reported on them.
+ */
+public final class DeclarationValidator {
+  private static final String ANNOTATION = "dev.tapeless.Differentiable";
+
+  private final Reporter reporter;
+
+  public DeclarationValidator(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** Returns true when the declaration is fit for differentiation; reports every problem. */
+  public boolean validate(ExecutableElement method, DifferentiableSignature signature) {
+    boolean ok = true;
+    AnnotationMirror annotation = annotationOf(method);
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(method, Diagnostic.NOT_STATIC);
+      ok = false;
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(method, Diagnostic.PRIVATE_METHOD, signature.gradSimpleName());
+      ok = false;
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(method, Diagnostic.GENERIC_METHOD);
+      ok = false;
+    }
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+      reporter.error(method, Diagnostic.NOT_DOUBLE_RESULT, method.getReturnType());
+      ok = false;
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (!isTopLevelOrStaticNested(owner)) {
+      reporter.error(method, Diagnostic.UNSUPPORTED_ENCLOSING_CLASS, method.getSimpleName());
+      ok = false;
+    }
+    for (VariableElement p : method.getParameters()) {
+      TypeKind kind = p.asType().getKind();
+      if (!(kind == TypeKind.DOUBLE || kind == TypeKind.INT || kind == TypeKind.LONG
+          || kind == TypeKind.BOOLEAN)) {
+        reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
+        ok = false;
+      }
+    }
+    ok &= validateAnnotationValues(method, annotation);
+    if (ok && !signature.hasDifferentiatedParameter()) {
+      reporter.error(method, Diagnostic.NO_ACTIVE_PARAMETER, signature.displayName());
+      ok = false;
+    }
+    return ok;
+  }
+
+  private boolean validateAnnotationValues(ExecutableElement method, AnnotationMirror annotation) {
+    if (annotation == null) {
+      return true;
+    }
+    boolean ok = true;
+    Map<String, VariableElement> params = method.getParameters().stream()
+        .collect(Collectors.toMap(p -> p.getSimpleName().toString(), p -> p));
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        annotation.getElementValues().entrySet()) {
+      String key = e.getKey().getSimpleName().toString();
+      if (key.equals("wrt")) {
+        @SuppressWarnings("unchecked")
+        List<? extends AnnotationValue> names = (List<? extends AnnotationValue>) e.getValue().getValue();
+        for (AnnotationValue v : names) {
+          String name = String.valueOf(v.getValue());
+          VariableElement p = params.get(name);
+          if (p == null) {
+            reporter.error(method, annotation, Diagnostic.WRT_NOT_A_PARAMETER, name,
+                method.getSimpleName(), String.join(", ", params.keySet()));
+            ok = false;
+          } else if (p.asType().getKind() != TypeKind.DOUBLE) {
+            reporter.error(method, annotation, Diagnostic.WRT_NOT_DIFFERENTIABLE, name, p.asType());
+            ok = false;
+          }
+        }
+      } else if (key.equals("name")) {
+        String name = String.valueOf(e.getValue().getValue());
+        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+          reporter.error(method, annotation, Diagnostic.INVALID_FRAME_NAME, name);
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  private static boolean isTopLevelOrStaticNested(TypeElement type) {
+    if (type.getNestingKind() == NestingKind.TOP_LEVEL) {
+      return true;
+    }
+    return type.getNestingKind() == NestingKind.MEMBER
+        && (type.getModifiers().contains(Modifier.STATIC) || type.getKind() != ElementKind.CLASS)
+        && type.getEnclosingElement() instanceof TypeElement outer
+        && isTopLevelOrStaticNested(outer);
+  }
+
+  static AnnotationMirror annotationOf(ExecutableElement method) {
+    for (AnnotationMirror m : method.getAnnotationMirrors()) {
+      TypeElement t = (TypeElement) m.getAnnotationType().asElement();
+      if (t.getQualifiedName().contentEquals(ANNOTATION)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

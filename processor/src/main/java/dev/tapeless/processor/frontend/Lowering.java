@@ -1,0 +1,444 @@
+package dev.tapeless.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.tapeless.processor.diagnostics.CompileError;
+import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.ir.BinaryOp;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.UnaryOp;
+import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.rules.MathRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Lowers an attributed method body to the IR: double-valued expressions into three-address form
+ * (one operation per statement, temporaries for the parts), other values kept as expression
+ * trees, and every {@code return} turned into an assignment of the result with the statements
+ * after a returning branch moved into the branches that fall through, so the IR has one exit.
+ */
+public final class Lowering {
+  private final Trees trees;
+  private final NameTable names;
+  private final Set<String> claimedUserNames = new HashSet<>();
+  private final Map<Element, Var> vars = new HashMap<>();
+  private final Var result;
+
+  private Lowering(Trees trees, Set<String> reserved) {
+    this.trees = trees;
+    this.names = new NameTable(reserved);
+    this.result = new Var(names.fresh("result"), Type.DOUBLE, Var.Role.RESULT);
+  }
+
+  /** Lowers the method at {@code methodPath}, whose body must already have passed the fence. */
+  public static IrMethod lower(Trees trees, ExecutableElement method, TreePath methodPath) {
+    BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
+    Lowering lowering = new Lowering(trees, namesIn(body, method));
+    List<Var> params = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
+      params.add(v);
+    }
+    List<Stmt> out = new ArrayList<>();
+    TreePath bodyPath = new TreePath(methodPath, body);
+    lowering.lowerSequence(childPaths(bodyPath, body.getStatements()), out);
+    return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
+        lowering.result, lowering.names.snapshot());
+  }
+
+  private static Set<String> namesIn(BlockTree body, ExecutableElement method) {
+    Set<String> found = new HashSet<>();
+    method.getParameters().forEach(p -> found.add(p.getSimpleName().toString()));
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        found.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
+        found.add(node.getName().toString());
+        return null;
+      }
+    }.scan(body, null);
+    return found;
+  }
+
+  private Var declare(Element element, Var.Role role, Type type) {
+    String name = element.getSimpleName().toString();
+    String unique = claimedUserNames.add(name) ? name : names.fresh(name);
+    Var v = new Var(unique, type, role);
+    vars.put(element, v);
+    return v;
+  }
+
+  private Var temp(Type type) {
+    return new Var(names.numbered(type.isDouble() ? "t" : type.kind() == Type.Kind.BOOLEAN ? "c" : "i"),
+        type, Var.Role.TEMP);
+  }
+
+  private static List<TreePath> childPaths(TreePath parent, List<? extends StatementTree> stmts) {
+    List<TreePath> paths = new ArrayList<>();
+    for (StatementTree s : stmts) {
+      paths.add(new TreePath(parent, s));
+    }
+    return paths;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /**
+   * Lowers statements in order. {@code seq} holds the statements still to run, including those
+   * after the enclosing blocks, so that a branch that may return can take the rest with it.
+   */
+  private void lowerSequence(List<TreePath> seq, List<Stmt> out) {
+    for (int i = 0; i < seq.size(); i++) {
+      TreePath path = seq.get(i);
+      Tree s = path.getLeaf();
+      List<TreePath> rest = seq.subList(i + 1, seq.size());
+      switch (s.getKind()) {
+        case BLOCK -> {
+          List<TreePath> spliced = new ArrayList<>(childPaths(path, ((BlockTree) s).getStatements()));
+          spliced.addAll(rest);
+          lowerSequence(spliced, out);
+          return;
+        }
+        case RETURN -> {
+          ExpressionTree e = ((ReturnTree) s).getExpression();
+          lowerAssign(result, new TreePath(path, e), out, s);
+          return;
+        }
+        case IF -> {
+          if (ReturnFinder.mayReturn(s)) {
+            lowerIf(path, rest, out);
+            return;
+          }
+          lowerIf(path, List.of(), out);
+        }
+        case VARIABLE -> lowerVariable(path, out);
+        case EXPRESSION_STATEMENT -> lowerExpressionStatement(path, out);
+        case EMPTY_STATEMENT -> { }
+        default -> throw new CompileError(s, Diagnostic.UNSUPPORTED_STATEMENT,
+            s.getKind().toString().toLowerCase().replace('_', ' '), "rewrite it with if/else");
+      }
+    }
+  }
+
+  private void lowerIf(TreePath path, List<TreePath> rest, List<Stmt> out) {
+    IfTree s = (IfTree) path.getLeaf();
+    Expr condition = condition(new TreePath(path, s.getCondition()), out);
+    List<TreePath> thenSeq = new ArrayList<>();
+    thenSeq.add(new TreePath(path, s.getThenStatement()));
+    thenSeq.addAll(rest);
+    List<TreePath> elseSeq = new ArrayList<>();
+    if (s.getElseStatement() != null) {
+      elseSeq.add(new TreePath(path, s.getElseStatement()));
+    }
+    elseSeq.addAll(rest);
+    List<Stmt> thenOut = new ArrayList<>();
+    lowerSequence(thenSeq, thenOut);
+    List<Stmt> elseOut = new ArrayList<>();
+    lowerSequence(elseSeq, elseOut);
+    out.add(new Stmt.If(condition, new Stmt.Block(thenOut), new Stmt.Block(elseOut), s));
+  }
+
+  /** A boolean atom: a variable the backward sweep can read to replay the branch. */
+  private Expr condition(TreePath path, List<Stmt> out) {
+    Expr e = passive(path);
+    if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+      return e;
+    }
+    Var c = temp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(c, e, path.getLeaf()));
+    return new Expr.Ref(c);
+  }
+
+  private void lowerVariable(TreePath path, List<Stmt> out) {
+    VariableTree v = (VariableTree) path.getLeaf();
+    Element element = trees.getElement(path);
+    Var var = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), v));
+    if (v.getInitializer() != null) {
+      lowerAssign(var, new TreePath(path, v.getInitializer()), out, v);
+    }
+  }
+
+  private void lowerExpressionStatement(TreePath path, List<Stmt> out) {
+    ExpressionStatementTree s = (ExpressionStatementTree) path.getLeaf();
+    ExpressionTree e = s.getExpression();
+    TreePath ePath = new TreePath(path, e);
+    if (e instanceof AssignmentTree a) {
+      Var target = local(new TreePath(ePath, a.getVariable()));
+      lowerAssign(target, new TreePath(ePath, a.getExpression()), out, s);
+    } else if (e instanceof CompoundAssignmentTree c) {
+      Var target = local(new TreePath(ePath, c.getVariable()));
+      BinaryOp op = Operators.compound(c.getKind());
+      TreePath operand = new TreePath(ePath, c.getExpression());
+      Type operandType = TypeMapper.map(trees.getTypeMirror(operand), c.getExpression());
+      update(target, op, operand, promoted(target.type(), operandType, op), out, s);
+    } else if (e instanceof UnaryTree u) {
+      Var target = local(new TreePath(ePath, u.getExpression()));
+      BinaryOp op = switch (u.getKind()) {
+        case PREFIX_INCREMENT, POSTFIX_INCREMENT -> BinaryOp.ADD;
+        default -> BinaryOp.SUB;
+      };
+      update(target, op, null, target.type(), out, s);
+    } else {
+      throw new CompileError(e, Diagnostic.DISCARDED_CALL);
+    }
+  }
+
+  /** {@code target op= operand}, or {@code target op= 1} for ++ and -- (operand null). */
+  private void update(Var target, BinaryOp op, TreePath operand, Type type, List<Stmt> out,
+      Tree origin) {
+    Expr old = new Expr.Ref(target);
+    if (target.type().isDouble()) {
+      Expr right = operand == null ? new Expr.Const("1", Type.INT) : atom(operand, out, origin);
+      Var t = temp(Type.DOUBLE);
+      out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, Type.DOUBLE), origin));
+      out.add(new Stmt.Assign(target, new Expr.Ref(t), origin));
+    } else {
+      Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand);
+      Type binaryType = operand == null ? Type.INT : type;
+      Expr value = new Expr.Binary(op, old, right, binaryType);
+      if (!binaryType.equals(target.type())) {
+        value = new Expr.Cast(target.type(), value);
+      }
+      out.add(new Stmt.Assign(target, value, origin));
+    }
+  }
+
+  /** Java's binary numeric promotion, which decides the type a compound assignment computes in. */
+  private static Type promoted(Type target, Type operand, BinaryOp op) {
+    if (op == BinaryOp.SHL || op == BinaryOp.SHR || op == BinaryOp.USHR) {
+      return target.kind() == Type.Kind.LONG ? target : Type.INT;
+    }
+    if (target.kind() == Type.Kind.BOOLEAN) {
+      return Type.BOOLEAN;
+    }
+    for (Type.Kind k : List.of(Type.Kind.DOUBLE, Type.Kind.LONG)) {
+      if (target.kind() == k || operand.kind() == k) {
+        return Type.scalar(k);
+      }
+    }
+    return Type.INT;
+  }
+
+  private void lowerAssign(Var target, TreePath value, List<Stmt> out, Tree origin) {
+    if (target.type().isDouble() && isDouble(value)) {
+      Expr op = operation(value, out, origin);
+      if (Operands.of(op).stream().anyMatch(o -> o instanceof Expr.Ref r && r.var() == target)) {
+        Var t = temp(Type.DOUBLE);
+        out.add(new Stmt.Assign(t, op, origin));
+        op = new Expr.Ref(t);
+      }
+      out.add(new Stmt.Assign(target, op, origin));
+    } else {
+      out.add(new Stmt.Assign(target, passive(value), origin));
+    }
+  }
+
+  private Var local(TreePath path) {
+    Element element = trees.getElement(path);
+    Var v = vars.get(element);
+    if (v == null) {
+      throw new CompileError(path.getLeaf(), Diagnostic.FIELD_WRITE);
+    }
+    return v;
+  }
+
+  // ---------------------------------------------------------------- double expressions
+
+  private boolean isDouble(TreePath path) {
+    TypeMirror t = trees.getTypeMirror(path);
+    return t != null && t.getKind() == TypeKind.DOUBLE;
+  }
+
+  /** A double-valued expression as an atom, introducing a temporary when it is an operation. */
+  private Expr atom(TreePath path, List<Stmt> out, Tree origin) {
+    Expr e = isDouble(path) ? operation(path, out, origin) : passive(path);
+    if (Expr.isAtom(e)) {
+      return e;
+    }
+    Var t = temp(e.type());
+    out.add(new Stmt.Assign(t, e, origin));
+    return new Expr.Ref(t);
+  }
+
+  /** A double-valued expression as one operation over atoms. */
+  private Expr operation(TreePath path, List<Stmt> out, Tree origin) {
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return operation(new TreePath(path, ((ParenthesizedTree) tree).getExpression()), out, origin);
+      case IDENTIFIER, MEMBER_SELECT, DOUBLE_LITERAL, INT_LITERAL, LONG_LITERAL:
+        return passive(path);
+      case UNARY_MINUS:
+        return new Expr.Unary(UnaryOp.NEG,
+            atom(new TreePath(path, ((UnaryTree) tree).getExpression()), out, origin), Type.DOUBLE);
+      case UNARY_PLUS:
+        return operation(new TreePath(path, ((UnaryTree) tree).getExpression()), out, origin);
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER: {
+        BinaryTree b = (BinaryTree) tree;
+        Expr left = atom(new TreePath(path, b.getLeftOperand()), out, origin);
+        Expr right = atom(new TreePath(path, b.getRightOperand()), out, origin);
+        return new Expr.Binary(Operators.binary(tree.getKind()), left, right, Type.DOUBLE);
+      }
+      case TYPE_CAST: {
+        TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
+        if (isDouble(operand)) {
+          return operation(operand, out, origin);
+        }
+        return new Expr.Cast(Type.DOUBLE, atom(operand, out, origin));
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
+        Expr condition = condition(new TreePath(path, c.getCondition()), out);
+        Var t = temp(Type.DOUBLE);
+        List<Stmt> whenTrue = new ArrayList<>();
+        lowerAssign(t, new TreePath(path, c.getTrueExpression()), whenTrue, origin);
+        List<Stmt> whenFalse = new ArrayList<>();
+        lowerAssign(t, new TreePath(path, c.getFalseExpression()), whenFalse, origin);
+        out.add(new Stmt.If(condition, new Stmt.Block(whenTrue), new Stmt.Block(whenFalse),
+            c.getCondition()));
+        return new Expr.Ref(t);
+      }
+      case METHOD_INVOCATION: {
+        MethodInvocationTree call = (MethodInvocationTree) tree;
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionTree arg : call.getArguments()) {
+          args.add(atom(new TreePath(path, arg), out, origin));
+        }
+        return new Expr.Call(callee(path), args, Type.DOUBLE, tree);
+      }
+      default:
+        throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
+            tree.getKind().toString().toLowerCase().replace('_', ' '),
+            "split it into simpler statements");
+    }
+  }
+
+  private Callee callee(TreePath path) {
+    ExecutableElement method = (ExecutableElement) trees.getElement(path);
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String ownerName = owner.getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    boolean allDouble = method.getParameters().stream()
+        .allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
+    if ((ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath"))
+        && allDouble && method.getReturnType().getKind() == TypeKind.DOUBLE
+        && MathRules.has(name, method.getParameters().size())) {
+      return new Callee.MathFunction(ownerName, name);
+    }
+    if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
+      DifferentiableSignature sig = DifferentiableSignature.of(method);
+      return new Callee.Differentiable(ownerName, name, sig.packageName(), sig.gradSimpleName(),
+          sig.frameSimpleName(), sig.parameterNames(), sig.differentiated());
+    }
+    return new Callee.Opaque(ownerName, name);
+  }
+
+  // ---------------------------------------------------------------- passive expressions
+
+  /** An expression tree for a value that carries no derivative of its own. */
+  private Expr passive(TreePath path) {
+    Tree tree = path.getLeaf();
+    Type type = TypeMapper.map(trees.getTypeMirror(path), tree);
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return passive(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
+      case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL:
+        return Literals.of(((LiteralTree) tree).getValue());
+      case IDENTIFIER, MEMBER_SELECT: {
+        Element element = trees.getElement(path);
+        Var v = vars.get(element);
+        if (v != null) {
+          return new Expr.Ref(v);
+        }
+        if (element != null && element.getKind() == ElementKind.FIELD) {
+          return field((VariableElement) element, type);
+        }
+        throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION, "this name",
+            "use a parameter, a local or a static constant");
+      }
+      case UNARY_MINUS, UNARY_PLUS, LOGICAL_COMPLEMENT, BITWISE_COMPLEMENT: {
+        UnaryTree u = (UnaryTree) tree;
+        return new Expr.Unary(Operators.unary(tree.getKind()),
+            passive(new TreePath(path, u.getExpression())), type);
+      }
+      case TYPE_CAST:
+        return new Expr.Cast(type,
+            passive(new TreePath(path, ((TypeCastTree) tree).getExpression())));
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
+        return new Expr.Conditional(passive(new TreePath(path, c.getCondition())),
+            passive(new TreePath(path, c.getTrueExpression())),
+            passive(new TreePath(path, c.getFalseExpression())), type);
+      }
+      case METHOD_INVOCATION: {
+        MethodInvocationTree call = (MethodInvocationTree) tree;
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionTree arg : call.getArguments()) {
+          args.add(passive(new TreePath(path, arg)));
+        }
+        return new Expr.Call(callee(path), args, type, tree);
+      }
+      default:
+        if (tree instanceof BinaryTree b) {
+          return new Expr.Binary(Operators.binary(tree.getKind()),
+              passive(new TreePath(path, b.getLeftOperand())),
+              passive(new TreePath(path, b.getRightOperand())), type);
+        }
+        throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
+            tree.getKind().toString().toLowerCase().replace('_', ' '),
+            "split it into simpler statements");
+    }
+  }
+
+  private static Expr field(VariableElement field, Type type) {
+    Object constant = field.getConstantValue();
+    boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
+    if (constant != null && isPrivate) {
+      return Literals.of(constant);
+    }
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    return new Expr.StaticField(owner.getQualifiedName().toString(),
+        field.getSimpleName().toString(), type, constant != null);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.tapeless.processor.ir;
+
+import com.sun.source.tree.Tree;
+import java.util.List;
+
+/**
+ * Right-hand sides of the IR.
+ *
+ * <p>Double-valued assignments hold exactly one operation over atoms ({@link Ref} or
+ * {@link Const}): three-address form, so each has one derivative rule. Values of other types
+ * (int, boolean) never carry a derivative and keep their whole expression tree, which keeps
+ * conditions and index arithmetic readable in the generated code.
+ */
+public sealed interface Expr {
+
+  Type type();
+
+  /** A variable read. */
+  record Ref(Var var) implements Expr {
+    @Override
+    public Type type() {
+      return var.type();
+    }
+  }
+
+  /** A literal, kept as Java source text. */
+  record Const(String literal, Type type) implements Expr {}
+
+  /** A unary operation. */
+  record Unary(UnaryOp op, Expr operand, Type type) implements Expr {}
+
+  /** A binary operation. */
+  record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {}
+
+  /** A primitive conversion. */
+  record Cast(Type type, Expr operand) implements Expr {}
+
+  /** {@code c ? a : b} between values that carry no derivative. */
+  record Conditional(Expr condition, Expr whenTrue, Expr whenFalse, Type type) implements Expr {}
+
+  /**
+   * A static field read. Constants ({@code Math.PI}) are atoms; other fields are read once into a
+   * temporary, since nothing guarantees they keep their value until the backward sweep.
+   */
+  record StaticField(String owner, String name, Type type, boolean constant) implements Expr {}
+
+  /**
+   * A static method call; what it means for the derivative depends on its {@link Callee}.
+   *
+   * @param site the call in the user's source, for errors about its arguments
+   */
+  record Call(Callee callee, List<Expr> args, Type type, Tree site) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** True for the operands allowed in a three-address operation. */
+  static boolean isAtom(Expr e) {
+    return e instanceof Ref || e instanceof Const
+        || (e instanceof StaticField f && f.constant());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tapeless.processor.ir;
+
+import java.util.List;
+
+/** The operands of a three-address operation, in the order derivative rules number them. */
+public final class Operands {
+  private Operands() {}
+
+  public static List<Expr> of(Expr operation) {
+    if (operation instanceof Expr.Ref || operation instanceof Expr.Const) {
+      return List.of(operation);
+    } else if (operation instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    } else if (operation instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (operation instanceof Expr.Cast c) {
+      return List.of(c.operand());
+    } else if (operation instanceof Expr.Call c) {
+      return c.args();
+    } else if (operation instanceof Expr.Conditional c) {
+      return List.of(c.condition(), c.whenTrue(), c.whenFalse());
+    }
+    return List.of();
+  }
+
+  /** Every variable an expression tree reads, in order, with repeats. */
+  public static void readsOf(Expr e, List<Var> into) {
+    if (e instanceof Expr.Ref r) {
+      into.add(r.var());
+    } else {
+      for (Expr part : of(e)) {
+        if (part != e) {
+          readsOf(part, into);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.tapeless.processor.ir;
+
+/**
+ * The type of an IR value: a primitive kind and an array depth (0 for scalars), so that arrays
+ * fit without changing the IR's shape.
+ */
+public record Type(Kind kind, int dims) {
+
+  /** Primitive kinds; only DOUBLE values can carry a derivative. */
+  public enum Kind {
+    DOUBLE("double", "0.0"),
+    LONG("long", "0L"),
+    INT("int", "0"),
+    SHORT("short", "(short) 0"),
+    BYTE("byte", "(byte) 0"),
+    CHAR("char", "'\\0'"),
+    BOOLEAN("boolean", "false");
+
+    private final String javaName;
+    private final String zero;
+
+    Kind(String javaName, String zero) {
+      this.javaName = javaName;
+      this.zero = zero;
+    }
+  }
+
+  public static final Type DOUBLE = new Type(Kind.DOUBLE, 0);
+  public static final Type INT = new Type(Kind.INT, 0);
+  public static final Type BOOLEAN = new Type(Kind.BOOLEAN, 0);
+
+  public static Type scalar(Kind kind) {
+    return new Type(kind, 0);
+  }
+
+  /** True for values that can carry a derivative. */
+  public boolean isDouble() {
+    return kind == Kind.DOUBLE && dims == 0;
+  }
+
+  public String javaName() {
+    return kind.javaName + "[]".repeat(dims);
+  }
+
+  /** A literal of this type's default value, for hoisted declarations. */
+  public String zeroLiteral() {
+    return dims == 0 ? kind.zero : "null";
+  }
+
+  @Override
+  public String toString() {
+    return javaName();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.tapeless.processor.rules;
+
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.ir.BinaryOp;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Looks up the derivative rule of the operation on the right of a double assignment. */
+public final class RuleBook {
+  private RuleBook() {}
+
+  private static final Rule COPY = Rule.of("$g");
+  private static final Rule ADD = Rule.of("$g", "$g");
+  private static final Rule SUB = Rule.of("$g", "-$g");
+  private static final Rule MUL = Rule.of("$g * $1", "$g * $0");
+  private static final Rule DIV = Rule.of("$g / $1", "-$g * $r / $1");
+  // a % b = a - b * trunc(a / b), and trunc(a / b) = (a - r) / b.
+  private static final Rule REM = Rule.of("$g", "-$g * (($0 - $r) / $1)");
+  private static final Rule NEG = Rule.of("-$g");
+
+  /** The rule for {@code value}; values of other types than double have derivative zero. */
+  public static Rule ruleFor(Expr value) {
+    if (!value.type().isDouble()) {
+      return Rule.ZERO;
+    }
+    if (value instanceof Expr.Ref) {
+      return COPY;
+    } else if (value instanceof Expr.Unary u) {
+      return u.op() == UnaryOp.NEG ? NEG : COPY;
+    } else if (value instanceof Expr.Cast c) {
+      return c.operand().type().isDouble() ? COPY : Rule.ZERO;
+    } else if (value instanceof Expr.Binary b) {
+      return binary(b.op());
+    } else if (value instanceof Expr.Call c) {
+      return call(c);
+    }
+    return Rule.ZERO;
+  }
+
+  private static Rule binary(BinaryOp op) {
+    return switch (op) {
+      case ADD -> ADD;
+      case SUB -> SUB;
+      case MUL -> MUL;
+      case DIV -> DIV;
+      case REM -> REM;
+      default -> Rule.ZERO;
+    };
+  }
+
+  private static Rule call(Expr.Call call) {
+    Callee callee = call.callee();
+    if (callee instanceof Callee.MathFunction f) {
+      return MathRules.rule(f.name(), call.args().size());
+    } else if (callee instanceof Callee.Differentiable d) {
+      return throughFrame(d);
+    }
+    return Rule.ZERO;
+  }
+
+  /** A call to another differentiable method: its frame computes the local gradient. */
+  private static Rule throughFrame(Callee.Differentiable d) {
+    StringJoiner args = new StringJoiner(", ", "$frame.valueAndGradient(", ")");
+    List<Partial> partials = new ArrayList<>();
+    for (int i = 0; i < d.parameterNames().size(); i++) {
+      args.add("$" + i);
+      if (d.differentiated().get(i)) {
+        partials.add(new Partial(i,
+            "$g * $frame." + DifferentiableSignature.adjointField(d.parameterNames().get(i))));
+      }
+    }
+    return new Rule(args.toString(), partials);
+  }
+}
