@@ -1,0 +1,156 @@
+package dev.tapeless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every construct outside the differentiable subset is a compile error with a stable code, on
+ * the line of the offending expression, and the message says what to do instead.
+ */
+class BodyDiagnosticsTest {
+
+  private static void assertRejected(String body, String code, int line, String advice) {
+    JavaFileObject file = Sources.method(body);
+    Compilation c = Sources.compile(file);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + code + "]").inFile(file).onLine(line);
+    assertThat(c).hadErrorContaining(advice);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      for loop          | double s = 0;\\n for (int i = 0; i < n; i++) { s += x; }\\n return s; | TL101 | 7 | not supported yet
+      while loop        | double s = x;\\n while (s < 10) { s = s * 2; }\\n return s;         | TL101 | 7 | not supported yet
+      do loop           | double s = x;\\n do { s = s * 2; } while (s < 10);\\n return s;      | TL101 | 7 | not supported yet
+      try catch         | try { return x; } catch (RuntimeException e) { return y; }         | TL106 | 6 | check inputs in the caller
+      object creation   | Object o = new Object();\\n return x;                              | TL104 | 6 | move object handling to the caller
+      lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead
+      method reference  | java.util.function.DoubleUnaryOperator f = Math::sin;\\n return x; | TL105 | 6 | call a static method instead
+      array             | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | pass the elements as double parameters
+      switch            | switch (n) { case 1: return x; default: return y; }               | TL110 | 6 | use if/else
+      throw             | if (x < 0) throw new IllegalArgumentException();\\n return x;     | TL110 | 6 | validate the arguments
+      float             | float f = (float) x;\\n return f;                                  | TL112 | 6 | use double for real values
+      nested assignment | double a;\\n double b = (a = x) * 2;\\n return b;                  | TL113 | 7 | make it a separate statement
+      discarded call    | Math.sin(x);\\n return x;                                         | TL116 | 6 | remove it or use its result
+      string            | String s = "x";\\n return x;                                       | TL112 | 6 | use double for real values
+      self recursion    | return n == 0 ? x : f(x, y, n - 1);                                | TL107 | 6 | rewrite it iteratively
+      """)
+  void rejectsUnsupportedConstruct(String what, String body, String code, int line, String advice) {
+    assertRejected(body.replace("\\n", "\n"), code, line, advice);
+  }
+
+  @Test
+  void rejectsFieldWrite() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static double last;\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    last = x;\n"
+        + "    return x;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL103]").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("return the value or use a local variable");
+  }
+
+  @Test
+  void rejectsCallToMethodWithoutRuleWhenArgumentIsDifferentiated() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static double helper(double v) { return v * v; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    double y = helper(x);\n"
+        + "    return y + 1;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL108] call to T.helper").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("mark it @Differentiable");
+  }
+
+  @Test
+  void rejectsMathFunctionWithoutRule() {
+    JavaFileObject file = Sources.method("return Math.copySign(x, y);");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL108] call to Math.copySign").inFile(file).onLine(6);
+  }
+
+  @Test
+  void acceptsCallWithoutRuleWhenNoArgumentIsDifferentiated() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static double scale(int n) { return n * 0.5; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x, int n) {\n"
+        + "    return x * scale(n);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void rejectsMutualRecursion() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    return x > 1 ? g(x / 2) : x;\n"
+        + "  }\n"
+        + "  @Differentiable\n"
+        + "  public static double g(double x) {\n"
+        + "    return f(x) * 2;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL107]").inFile(file).onLine(5);
+    assertThat(c).hadErrorContaining("[TL107]").inFile(file).onLine(9);
+  }
+
+  @Test
+  void rejectsDifferentiatedArgumentForParameterTheCalleeDoesNotDifferentiate() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable(wrt = \"a\")\n"
+        + "  public static double g(double a, double b) {\n"
+        + "    return a * b;\n"
+        + "  }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    return g(2.0,\n"
+        + "        x);\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL114] argument for parameter 'b' of T.g")
+        .inFile(file).onLine(11);
+  }
+
+  @Test
+  void rejectsInstanceFieldRead() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static final class Box { double v; }\n"
+        + "  static final Box BOX = null;\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    return x * BOX.v;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL109]").inFile(file).onLine(8);
+  }
+
+  @Test
+  void reportsEveryViolationOfABodyAtOnce() {
+    JavaFileObject file = Sources.method(
+        "double s = 0;\n"
+            + "for (int i = 0; i < n; i++) { s += x; }\n"
+            + "Object o = new Object();\n"
+            + "return s;");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL101]").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[TL104]").inFile(file).onLine(8);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.tapeless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Properties of generated code that matter to users, checked on the text. */
+class GeneratedCodeTest {
+
+  private static String generated(JavaFileObject file) {
+    Compilation c = Sources.compile(file);
+    assertThat(c).succeededWithoutWarnings();
+    return c.generatedSourceFile("p.T_Grad").map(f -> {
+      try {
+        return f.getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).orElseThrow();
+  }
+
+  @Test
+  void forwardSweepKeepsUserVariableNames() {
+    String code = generated(Sources.method("double product = x * y;\n"
+        + "double scaled = product * n;\n"
+        + "return scaled;"));
+    assertTrue(code.contains("double product = x * y;"), code);
+    assertTrue(code.contains("double scaled = product * n;"), code);
+  }
+
+  @Test
+  void backwardBlocksNameTheStatementTheyReverse() {
+    String code = generated(Sources.method("double s = Math.sin(x);\nreturn s * y;"));
+    assertTrue(code.contains("// double s = Math.sin(x)"), code);
+    assertTrue(code.contains("// return s * y"), code);
+  }
+
+  @Test
+  void generatedClassIsAnnotatedGeneratedAndHasJavadoc() {
+    String code = generated(Sources.method("return x * y;"));
+    assertTrue(
+        code.contains("@Generated(") && code.contains("dev.tapeless.processor.TapelessProcessor"),
+        code);
+    assertTrue(
+        code.contains("Value and gradient of {@link T#f(double, double, int)}"), code);
+  }
+
+  @Test
+  void onlyOverwrittenValuesThatAreNeededAreSaved() {
+    String code = generated(Sources.method(
+        "double a = x * y;\n"       // a is read by the backward sweep of b = a * a
+            + "double b = a * a;\n"
+            + "a = b + 1;\n"        // overwrites a, which is needed: saved
+            + "double c = x + 1;\n" // c is only added: never needed
+            + "c = c + a;\n"
+            + "return c;"));
+    assertTrue(code.contains("double aSaved = a;"), code);
+    assertFalse(code.contains("cSaved"), code);
+  }
+
+  @Test
+  void inactiveValuesGetNoAdjoint() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable(wrt = \"x\")\n"
+        + "  public static double f(double x, double y) {\n"
+        + "    double k = y * y;\n"
+        + "    return x * k;\n"
+        + "  }\n"
+        + "}"));
+    assertFalse(code.contains("kBar"), code);
+    assertFalse(code.contains("dy"), code);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tapeless.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated code for the seed example, character for character: readability of generated
+ * code is a feature, so a change to it should be a deliberate change to this file.
+ */
+class GoldenSourceTest {
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = GoldenSourceTest.class.getResourceAsStream("/golden/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void seedGradientMatchesGoldenSource() throws IOException {
+    Compilation c = Sources.compile(
+        JavaFileObjects.forSourceString("seed.Seed", resource("Seed.java")));
+    assertThat(c).succeededWithoutWarnings();
+    String generated = c.generatedSourceFile("seed.Seed_Grad").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(generated).isEqualTo(resource("Seed_Grad.java"));
+  }
+}
