@@ -20,8 +20,8 @@ public final class Seed_Grad {
   /**
    * Value and gradient of {@link Seed#e(double, double)}.
    *
-   * <p>{@code valueAndGradient} overwrites the {@code d*} fields, {@code accumulate}
-   * adds to them (for minibatches and sums over calls), {@code zero} resets them.
+   * <p>{@code valueAndGradient} overwrites the {@code d*} fields with the gradient, {@code accumulate}
+   * adds to them (for minibatches and sums over calls). {@code zero} resets the adjoints.
    */
   public static final class E {
     /**
@@ -30,12 +30,12 @@ public final class Seed_Grad {
     public double value;
 
     /**
-     * ∂e/∂a: the derivative of the result with respect to {@code a}.
+     * ∂/∂a: the derivative with respect to {@code a}.
      */
     public double da;
 
     /**
-     * ∂e/∂b: the derivative of the result with respect to {@code b}.
+     * ∂/∂b: the derivative with respect to {@code b}.
      */
     public double db;
 
@@ -57,6 +57,16 @@ public final class Seed_Grad {
      * Returns the value and adds the gradient to the {@code d*} fields.
      */
     public double accumulate(double a, double b) {
+      return backpropagate(a, b, 1.0);
+    }
+
+    /**
+     * Runs the forward and backward sweeps, adding to the {@code d*} fields the gradient of
+     * {@code dResult·result + Σ dOut·out}. The output seed arrays are used in place and end
+     * holding the adjoints of the outputs' incoming contents. Generated frames of callers use
+     * this; users call the methods above.
+     */
+    public double backpropagate(double a, double b, double dResult) {
       // forward sweep
       double c = a + b;
       double d = b + 1;
@@ -64,7 +74,7 @@ public final class Seed_Grad {
       this.value = result;
 
       // backward sweep
-      double resultBar = 1.0;
+      double resultBar = dResult;
       double aBar = 0.0;
       double bBar = 0.0;
       double cBar = 0.0;

@@ -20,7 +20,6 @@ import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
-import dev.tapeless.processor.reverse.CalleeFrames;
 import dev.tapeless.processor.reverse.GradientBody;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,27 +61,31 @@ final class MethodCompiler {
       }
       IrMethod ir = Lowering.lower(trees, sig.method(), methodPath);
       List<Var> differentiated = new ArrayList<>();
+      List<Var> outputs = new ArrayList<>();
+      if (sig.returnsDouble()) {
+        outputs.add(ir.result());
+      }
       for (int i = 0; i < ir.parameters().size(); i++) {
-        if (sig.differentiated().get(i)) {
+        if (sig.params().get(i).differentiated()) {
           differentiated.add(ir.parameters().get(i));
         }
+        if (sig.params().get(i).out()) {
+          outputs.add(ir.parameters().get(i));
+        }
       }
-      Activity activity = Activity.of(ir, differentiated);
+      Activity activity = Activity.of(ir, differentiated, outputs);
       List<CompileError> lost = CallChecks.check(ir, activity);
       if (!lost.isEmpty()) {
         lost.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      if (!activity.isActive(ir.result())) {
+      if (outputs.stream().noneMatch(activity::isActive)) {
         reporter.warning(sig.method(), Diagnostic.CONSTANT_RESULT, sig.displayName());
       }
       Recording recording = Recording.of(ir, activity);
-      GradientBody body2 = GradientBody.of(ir, differentiated, activity, recording);
-      List<FrameSpec.CalleeFrameField> fields = new ArrayList<>();
-      for (CalleeFrames.Field f : body2.frames().fields()) {
-        fields.add(new FrameSpec.CalleeFrameField(f.name(), f.type()));
-      }
-      return new Compiled(new FrameSpec(sig, body2.code(), fields), callees(ir));
+      GradientBody gradient = GradientBody.of(sig, ir, activity, recording);
+      return new Compiled(new FrameSpec(sig, gradient.code(), gradient.fields(),
+          gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);
       return null;
@@ -100,8 +103,14 @@ final class MethodCompiler {
   /** Frame names of the differentiable methods this one calls, for finding recursion. */
   private static Set<String> callees(IrMethod ir) {
     Set<String> out = new LinkedHashSet<>();
-    for (Stmt.Assign a : Statements.assignments(ir.body())) {
-      collectCallees(a.value(), out);
+    for (Stmt s : Statements.all(ir.body())) {
+      Expr value = Statements.value(s);
+      if (value == null && s instanceof Stmt.Effect e) {
+        value = e.call();
+      }
+      if (value != null) {
+        collectCallees(value, out);
+      }
     }
     return out;
   }

@@ -3,11 +3,13 @@ package dev.tapeless.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
+import dev.tapeless.CustomDerivative;
 import dev.tapeless.Differentiable;
 import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.diagnostics.Reporter;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.emit.GradClassWriter;
+import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DeclarationValidator;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import java.io.IOException;
@@ -35,7 +37,7 @@ import javax.tools.Diagnostic.Kind;
  * {@code <Class>_Grad} with one gradient frame per method.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes("dev.tapeless.Differentiable")
+@SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative"})
 public final class TapelessProcessor extends AbstractProcessor {
   private Trees trees;
   private String treeApiProblem;
@@ -68,7 +70,20 @@ public final class TapelessProcessor extends AbstractProcessor {
     return false;
   }
 
+  /** Checks the signature of every pullback registered in this round's sources. */
+  private void checkCustomDerivatives(RoundEnvironment round) {
+    for (Element e : round.getElementsAnnotatedWith(CustomDerivative.class)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        CustomDerivatives.Registration r = CustomDerivatives.read((ExecutableElement) e);
+        if (r.problem() != null) {
+          reporter.error(e, Diagnostic.BAD_CUSTOM_DERIVATIVE, r.problem());
+        }
+      }
+    }
+  }
+
   private void processRound(RoundEnvironment round) {
+    checkCustomDerivatives(round);
     List<ExecutableElement> methods = new ArrayList<>();
     for (Element e : round.getElementsAnnotatedWith(Differentiable.class)) {
       if (e.getKind() == ElementKind.METHOD) {

@@ -24,14 +24,15 @@ class BodyDiagnosticsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      for loop          | double s = 0;\\n for (int i = 0; i < n; i++) { s += x; }\\n return s; | TL101 | 7 | not supported yet
-      while loop        | double s = x;\\n while (s < 10) { s = s * 2; }\\n return s;         | TL101 | 7 | not supported yet
-      do loop           | double s = x;\\n do { s = s * 2; } while (s < 10);\\n return s;      | TL101 | 7 | not supported yet
+      return in loop    | for (int i = 0; i < n; i++) {\\n if (i > 2) return x; }\\n return y; | TL101 | 7 | break out of the loop and return after it
+      labeled break     | double s = x;\\n outer: while (s < 10) { s = s * 2; }\\n return s;   | TL110 | 7 | remove the label
+      array in loop     | double s = 0;\\n for (int i = 0; i < n; i++) { double[] a = new double[2]; s += a[0]; }\\n return s; | TL102 | 7 | declare it at the top of the method
+      array alias       | double[] a = new double[2];\\n double[] b = a;\\n return x;        | TL102 | 7 | index parameter arrays directly
       try catch         | try { return x; } catch (RuntimeException e) { return y; }         | TL106 | 6 | check inputs in the caller
       object creation   | Object o = new Object();\\n return x;                              | TL104 | 6 | move object handling to the caller
       lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead
       method reference  | java.util.function.DoubleUnaryOperator f = Math::sin;\\n return x; | TL105 | 6 | call a static method instead
-      array             | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | pass the elements as double parameters
+      array initializer | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | new double[n]
       switch            | switch (n) { case 1: return x; default: return y; }               | TL110 | 6 | use if/else
       throw             | if (x < 0) throw new IllegalArgumentException();\\n return x;     | TL110 | 6 | validate the arguments
       float             | float f = (float) x;\\n return f;                                  | TL112 | 6 | use double for real values
@@ -129,6 +130,67 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsWriteToParameterArrayNotMarkedOut() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w) {\n"
+        + "    w[0] = 2 * w[0];\n"
+        + "    return w[0];\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL117] this writes to parameter array 'w', which is not"
+        + " marked @Out").inFile(file).onLine(6);
+  }
+
+  @Test
+  void rejectsReassignedArrayVariable() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w, @Out double[] y) {\n"
+        + "    y = w;\n"
+        + "    return w[0];\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL118] array variable 'y' is assigned here")
+        .inFile(file).onLine(6);
+  }
+
+  @Test
+  void rejectsCustomDerivativeWithWrongPullbackSignature() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @CustomDerivative(\"cubePullback\")\n"
+        + "  public static double cube(double x) { return x * x * x; }\n"
+        + "  public static double cubePullback(double x) { return 3 * x * x; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    return cube(x);\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL014] @CustomDerivative(\"cubePullback\") on T.cube"
+        + " needs a method in T with the signature public static double cubePullback(double x,"
+        + " double dResult)").inFile(file).onLine(5);
+    assertThat(c).hadErrorContaining("[TL014]").inFile(file).onLine(9);
+  }
+
+  @Test
+  void rejectsCallWithoutRuleThatWritesAnArrayWithAnAdjoint() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static void fill(double v, @Out double[] y) { java.util.Arrays.fill(y, v); }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x, @Out double[] y) {\n"
+        + "    fill(2.0, y);\n"
+        + "    y[0] *= x;\n"
+        + "    return x;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL108] call to T.fill").inFile(file).onLine(7);
+  }
+
+  @Test
   void rejectsInstanceFieldRead() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  static final class Box { double v; }\n"
@@ -146,11 +208,11 @@ class BodyDiagnosticsTest {
   void reportsEveryViolationOfABodyAtOnce() {
     JavaFileObject file = Sources.method(
         "double s = 0;\n"
-            + "for (int i = 0; i < n; i++) { s += x; }\n"
+            + "try { s = x; } finally { s = y; }\n"
             + "Object o = new Object();\n"
             + "return s;");
     Compilation c = Sources.compile(file);
-    assertThat(c).hadErrorContaining("[TL101]").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[TL106]").inFile(file).onLine(7);
     assertThat(c).hadErrorContaining("[TL104]").inFile(file).onLine(8);
   }
 }

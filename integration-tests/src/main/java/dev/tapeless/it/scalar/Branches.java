@@ -143,4 +143,28 @@ public final class Branches {
     }
     return x + y;
   }
+
+  /** The same local name declared in two sibling blocks. */
+  @Differentiable
+  public static double siblingScopes(double x, double y) {
+    double r;
+    if (x > 0) {
+      double t = x * x;
+      r = t;
+    } else {
+      double t = x + 1;
+      r = t * y;
+    }
+    return r;
+  }
+
+  @Differentiable
+  public static double booleanLocals(double x, double y) {
+    boolean big = x > 1;
+    boolean negative = !(y > 0) || x == y;
+    if (big ^ negative) {
+      return x * y;
+    }
+    return x - y;
+  }
 }

@@ -83,4 +83,23 @@ public final class Calls {
   public static double callIntoNoDerivative(double x, double y) {
     return Mixed.huber(x * y, 1.5);
   }
+
+  /** One argument passed to several parameters of the callee. */
+  @Differentiable
+  public static double sameArgumentTwice(double x) {
+    return Arithmetic.product(x, x, x) + Arithmetic.quotient(x, x + 2);
+  }
+
+  @Differentiable
+  public static double nestedCalls(double x) {
+    return square(square(x)) + square(Arithmetic.quotient(x, 3.0));
+  }
+
+  @Differentiable
+  public static double callInCondition(double x) {
+    if (square(x) > 1) {
+      return x;
+    }
+    return x * x * x;
+  }
 }

@@ -7,6 +7,8 @@ import dev.tapeless.NoDerivative;
 public final class Mixed {
   private Mixed() {}
 
+  private static final double SCALE = 2.5;
+
   @Differentiable
   public static double intScale(double a, int n) {
     return a * (n + 1);
@@ -73,5 +75,31 @@ public final class Mixed {
   @Differentiable
   public static double noDerivativeMiddle(double a, @NoDerivative double scale, double b) {
     return scale * a * a + b / scale;
+  }
+
+  /** An int-valued ternary promoted to double: a constant, locally. */
+  @Differentiable
+  public static double intValuedTernary(double x) {
+    double k = x > 0 ? 1 : -1;
+    return k * x;
+  }
+
+  /** The int overloads of abs, max and min, which have no derivative to take. */
+  @Differentiable
+  public static double intMathOverloads(double x, int n) {
+    return x * Math.abs(n - 3) + Math.max(n, 2) * x * x - Math.min(n, 1);
+  }
+
+  /** {@code k += x} on an int narrows: k is a constant for the derivative. */
+  @Differentiable
+  public static double intTargetCompound(double x, int n) {
+    int k = n;
+    k += x;
+    return x * k;
+  }
+
+  @Differentiable
+  public static double staticConstant(double x) {
+    return SCALE * x * x;
   }
 }

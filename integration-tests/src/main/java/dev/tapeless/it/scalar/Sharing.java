@@ -92,4 +92,31 @@ public final class Sharing {
   public static double viaCalls(double x, double y) {
     return Calls.square(x + y) * x;
   }
+
+  /** x and y are overwritten after the product that needs their old values. */
+  @Differentiable
+  public static double overwriteAfterUse(double x, double y) {
+    double r = x * y;
+    x = Math.sin(x);
+    y = y * x;
+    return r + x * y;
+  }
+
+  @Differentiable
+  public static double compoundWithSelf(double x) {
+    double s = x;
+    s *= s + x;
+    s -= s / 3;
+    return s;
+  }
+
+  /** User names that a generator might also pick for its temporaries and adjoints. */
+  @Differentiable
+  public static double localsNamedLikeTemporaries(double x, double t1) {
+    double xBar = x * t1;
+    double result = xBar * x;
+    double resultBar = result + t1;
+    double t2 = resultBar * 2;
+    return t2 + result;
+  }
 }

@@ -117,7 +117,21 @@ final class BranchesCases {
             .frame(Branches_Grad.CastInCondition::new, Branches_Grad.CastInCondition::zero,
                 g -> g.value, g -> new double[] {g.dx, g.dy})
             .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
-            .twin(p -> castInCondition(p.x(0), p.x(1))));
+            .twin(p -> castInCondition(p.x(0), p.x(1))),
+        fn("Branches.siblingScopes", real(-2, 2), real(-2, 2))
+            .smoothWhere(a -> awayFrom(a[0], 0))
+            .plain(a -> Branches.siblingScopes(a[0], a[1]))
+            .frame(Branches_Grad.SiblingScopes::new, Branches_Grad.SiblingScopes::zero,
+                g -> g.value, g -> new double[] {g.dx, g.dy})
+            .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
+            .twin(p -> siblingScopes(p.x(0), p.x(1))),
+        fn("Branches.booleanLocals", real(-1, 3), real(-2, 2))
+            .smoothWhere(a -> awayFrom(a[0], 1, a[1]) && awayFrom(a[1], 0))
+            .plain(a -> Branches.booleanLocals(a[0], a[1]))
+            .frame(Branches_Grad.BooleanLocals::new, Branches_Grad.BooleanLocals::zero,
+                g -> g.value, g -> new double[] {g.dx, g.dy})
+            .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
+            .twin(p -> booleanLocals(p.x(0), p.x(1))));
   }
 
   static Gradient reluSquared(Gradient x) {
@@ -214,5 +228,15 @@ final class BranchesCases {
 
   static Gradient castInCondition(Gradient x, Gradient y) {
     return (int) x.getValue() % 2 == 0 ? x.multiply(y) : x.add(y);
+  }
+
+  static Gradient siblingScopes(Gradient x, Gradient y) {
+    return x.getValue() > 0 ? x.multiply(x) : x.add(1).multiply(y);
+  }
+
+  static Gradient booleanLocals(Gradient x, Gradient y) {
+    boolean big = x.getValue() > 1;
+    boolean negative = !(y.getValue() > 0) || x.getValue() == y.getValue();
+    return big ^ negative ? x.multiply(y) : x.subtract(y);
   }
 }

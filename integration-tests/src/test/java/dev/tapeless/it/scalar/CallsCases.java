@@ -104,7 +104,26 @@ final class CallsCases {
             .frame(Calls_Grad.CallIntoNoDerivative::new, Calls_Grad.CallIntoNoDerivative::zero,
                 g -> g.value, g -> new double[] {g.dx, g.dy})
             .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
-            .twin(p -> callIntoNoDerivative(p.x(0), p.x(1))));
+            .twin(p -> callIntoNoDerivative(p.x(0), p.x(1))),
+        fn("Calls.sameArgumentTwice", real(-1, 3))
+            .plain(a -> Calls.sameArgumentTwice(a[0]))
+            .frame(Calls_Grad.SameArgumentTwice::new, Calls_Grad.SameArgumentTwice::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> sameArgumentTwice(p.x(0))),
+        fn("Calls.nestedCalls", real(-2, 2))
+            .plain(a -> Calls.nestedCalls(a[0]))
+            .frame(Calls_Grad.NestedCalls::new, Calls_Grad.NestedCalls::zero, g -> g.value,
+                g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> nestedCalls(p.x(0))),
+        fn("Calls.callInCondition", real(-2, 2))
+            .smoothWhere(a -> awayFrom(a[0], -1, 1))
+            .plain(a -> Calls.callInCondition(a[0]))
+            .frame(Calls_Grad.CallInCondition::new, Calls_Grad.CallInCondition::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> callInCondition(p.x(0))));
   }
 
   static Gradient square(Gradient x) {
@@ -163,5 +182,17 @@ final class CallsCases {
 
   static Gradient callIntoNoDerivative(Gradient x, Gradient y) {
     return MixedCases.huber(x.multiply(y), 1.5);
+  }
+
+  static Gradient sameArgumentTwice(Gradient x) {
+    return ArithmeticCases.product(x, x, x).add(ArithmeticCases.quotient(x, x.add(2)));
+  }
+
+  static Gradient nestedCalls(Gradient x) {
+    return square(square(x)).add(square(ArithmeticCases.quotient(x, x.newInstance(3.0))));
+  }
+
+  static Gradient callInCondition(Gradient x) {
+    return square(x).getValue() > 1 ? x : x.multiply(x).multiply(x);
   }
 }

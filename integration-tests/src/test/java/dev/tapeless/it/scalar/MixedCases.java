@@ -95,7 +95,36 @@ final class MixedCases {
                 g -> g.value, g -> new double[] {g.da, g.db})
             .calls((g, a) -> g.valueAndGradient(a[0], a[1], a[2]),
                 (g, a) -> g.accumulate(a[0], a[1], a[2]))
-            .twin(p -> noDerivativeMiddle(p.x(0), p.v(1), p.x(2))));
+            .twin(p -> noDerivativeMiddle(p.x(0), p.v(1), p.x(2))),
+        fn("Mixed.intValuedTernary", real(-2, 2))
+            .smoothWhere(a -> a[0] < -0.05 || a[0] > 0.05)
+            .plain(a -> Mixed.intValuedTernary(a[0]))
+            .frame(Mixed_Grad.IntValuedTernary::new, Mixed_Grad.IntValuedTernary::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> intValuedTernary(p.x(0))),
+        fn("Mixed.intMathOverloads", real(-2, 2), integer(-1, 6))
+            .plain(a -> Mixed.intMathOverloads(a[0], (int) a[1]))
+            .frame(Mixed_Grad.IntMathOverloads::new, Mixed_Grad.IntMathOverloads::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0], (int) a[1]),
+                (g, a) -> g.accumulate(a[0], (int) a[1]))
+            .twin(p -> intMathOverloads(p.x(0), p.n(1))),
+        // n is an integer, so n + x crosses an integer exactly where x does.
+        fn("Mixed.intTargetCompound", real(-3, 3), integer(-2, 3))
+            .smoothWhere(a -> offGrid(a[0], 1, 0.05))
+            .plain(a -> Mixed.intTargetCompound(a[0], (int) a[1]))
+            .frame(Mixed_Grad.IntTargetCompound::new, Mixed_Grad.IntTargetCompound::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0], (int) a[1]),
+                (g, a) -> g.accumulate(a[0], (int) a[1]))
+            .twin(p -> intTargetCompound(p.x(0), p.n(1))),
+        fn("Mixed.staticConstant", real(-3, 3))
+            .plain(a -> Mixed.staticConstant(a[0]))
+            .frame(Mixed_Grad.StaticConstant::new, Mixed_Grad.StaticConstant::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> staticConstant(p.x(0))));
   }
 
   static Gradient intScale(Gradient a, int n) {
@@ -147,5 +176,24 @@ final class MixedCases {
 
   static Gradient noDerivativeMiddle(Gradient a, double scale, Gradient b) {
     return a.multiply(scale).multiply(a).add(b.divide(scale));
+  }
+
+  static Gradient intValuedTernary(Gradient x) {
+    return x.multiply(x.getValue() > 0 ? 1 : -1);
+  }
+
+  static Gradient intMathOverloads(Gradient x, int n) {
+    return x.multiply(Math.abs(n - 3))
+        .add(x.multiply(x).multiply(Math.max(n, 2)))
+        .subtract(Math.min(n, 1));
+  }
+
+  static Gradient intTargetCompound(Gradient x, int n) {
+    int k = (int) (n + x.getValue());
+    return x.multiply(k);
+  }
+
+  static Gradient staticConstant(Gradient x) {
+    return x.multiply(x).multiply(2.5);
   }
 }

@@ -83,7 +83,26 @@ final class SharingCases {
             .frame(Sharing_Grad.ViaCalls::new, Sharing_Grad.ViaCalls::zero, g -> g.value,
                 g -> new double[] {g.dx, g.dy})
             .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
-            .twin(p -> viaCalls(p.x(0), p.x(1))));
+            .twin(p -> viaCalls(p.x(0), p.x(1))),
+        fn("Sharing.overwriteAfterUse", real(-3, 3), real(-2, 2))
+            .plain(a -> Sharing.overwriteAfterUse(a[0], a[1]))
+            .frame(Sharing_Grad.OverwriteAfterUse::new, Sharing_Grad.OverwriteAfterUse::zero,
+                g -> g.value, g -> new double[] {g.dx, g.dy})
+            .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
+            .twin(p -> overwriteAfterUse(p.x(0), p.x(1))),
+        fn("Sharing.compoundWithSelf", real(-3, 3))
+            .plain(a -> Sharing.compoundWithSelf(a[0]))
+            .frame(Sharing_Grad.CompoundWithSelf::new, Sharing_Grad.CompoundWithSelf::zero,
+                g -> g.value, g -> new double[] {g.dx})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> compoundWithSelf(p.x(0))),
+        fn("Sharing.localsNamedLikeTemporaries", real(-2, 2), real(-2, 2))
+            .plain(a -> Sharing.localsNamedLikeTemporaries(a[0], a[1]))
+            .frame(Sharing_Grad.LocalsNamedLikeTemporaries::new,
+                Sharing_Grad.LocalsNamedLikeTemporaries::zero, g -> g.value,
+                g -> new double[] {g.dx, g.dt1})
+            .calls((g, a) -> g.valueAndGradient(a[0], a[1]), (g, a) -> g.accumulate(a[0], a[1]))
+            .twin(p -> localsNamedLikeTemporaries(p.x(0), p.x(1))));
   }
 
   static Gradient xExpXSquared(Gradient x) {
@@ -147,5 +166,24 @@ final class SharingCases {
 
   static Gradient viaCalls(Gradient x, Gradient y) {
     return CallsCases.square(x.add(y)).multiply(x);
+  }
+
+  static Gradient overwriteAfterUse(Gradient x, Gradient y) {
+    Gradient r = x.multiply(y);
+    Gradient x1 = x.sin();
+    Gradient y1 = y.multiply(x1);
+    return r.add(x1.multiply(y1));
+  }
+
+  static Gradient compoundWithSelf(Gradient x) {
+    Gradient s1 = x.multiply(x.add(x));
+    return s1.subtract(s1.divide(3));
+  }
+
+  static Gradient localsNamedLikeTemporaries(Gradient x, Gradient t1) {
+    Gradient product = x.multiply(t1);
+    Gradient result = product.multiply(x);
+    Gradient doubled = result.add(t1).multiply(2);
+    return doubled.add(result);
   }
 }

@@ -1,9 +1,10 @@
 package dev.tapeless.it.scalar;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ZeroAllocationTest {
 
   private static final int CALLS = 100_000;
+  private static final int MEASURED_RUNS = 5;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -87,13 +89,24 @@ class ZeroAllocationTest {
     assertAllocatesNothing("Branches.shortCircuit accumulate", () -> sink = accumulateLoop(g));
   }
 
-  /** Runs {@code calls} twice to warm up (first-call buffers, class loading), then measures. */
+  /**
+   * Runs {@code calls} twice to warm up (first-call buffers, class loading), then measures up to
+   * {@value #MEASURED_RUNS} runs and requires one of them to allocate exactly 0 bytes. Under the
+   * JIT a one-off event on this thread (seen: about 260 bytes in one run out of eight) can land
+   * in any run; an allocation per call would instead show in every run, as at least 1.6 MB.
+   */
   private static void assertAllocatesNothing(String what, Runnable calls) {
-    long[] all = new long[8];
-    for (int i = 0; i < 8; i++) { all[i] = allocatedBy(calls); }
-    System.out.println("DIAG " + what + " " + java.util.Arrays.toString(all));
-    long bytes = allocatedBy(calls);
-    assertEquals(0, bytes, what + ": " + CALLS + " calls allocated " + bytes + " bytes");
+    calls.run();
+    calls.run();
+    long[] runs = new long[MEASURED_RUNS];
+    for (int i = 0; i < MEASURED_RUNS; i++) {
+      runs[i] = allocatedBy(calls);
+      if (runs[i] == 0) {
+        return;
+      }
+    }
+    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
+        + " bytes");
   }
 
   private static long allocatedBy(Runnable r) {

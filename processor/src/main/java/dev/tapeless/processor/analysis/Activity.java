@@ -1,13 +1,10 @@
 package dev.tapeless.processor.analysis;
 
-import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
-import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
-import dev.tapeless.processor.rules.Rule;
-import dev.tapeless.processor.rules.RuleBook;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,71 +12,71 @@ import java.util.Set;
 
 /**
  * Which variables get adjoints: those both varied (depend on a differentiated parameter) and
- * useful (influence the result), as in Clad and Tapenade. Both halves are flow-insensitive
- * fixpoints over the assignments, which can only over-approximate: a spare adjoint costs a
- * little time, a missing one would be a wrong gradient.
+ * useful (influence an output), as in Clad and Tapenade. Both halves are flow-insensitive
+ * fixpoints over the statements, which can only over-approximate: a spare adjoint costs a little
+ * time, a missing one would be a wrong gradient.
  */
 public final class Activity {
   private final Set<Var> varied;
   private final Set<Var> useful;
+  private final Set<Var> buffered;
 
-  private Activity(Set<Var> varied, Set<Var> useful) {
+  private Activity(Set<Var> varied, Set<Var> useful, Set<Var> buffered) {
     this.varied = varied;
     this.useful = useful;
+    this.buffered = buffered;
   }
 
-  public static Activity of(IrMethod method, List<Var> differentiated) {
-    List<Stmt.Assign> assigns = Statements.assignments(method.body());
-    return new Activity(varied(assigns, differentiated), useful(assigns, method.result()));
-  }
-
-  private static Set<Var> varied(List<Stmt.Assign> assigns, List<Var> seeds) {
-    Set<Var> varied = identitySet();
-    varied.addAll(seeds);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (!varied.contains(a.target()) && dependsOn(a.value(), varied)) {
-          varied.add(a.target());
-          changed = true;
-        }
+  /**
+   * @param seeds the differentiated parameters
+   * @param outputs the result variable and the {@code @Out} arrays
+   */
+  public static Activity of(IrMethod method, List<Var> seeds, List<Var> outputs) {
+    List<Dependencies> deps = new ArrayList<>();
+    for (Stmt s : Statements.all(method.body())) {
+      Dependencies d = Dependencies.of(s);
+      if (!d.written().isEmpty()) {
+        deps.add(d);
       }
     }
-    return varied;
-  }
-
-  private static Set<Var> useful(List<Stmt.Assign> assigns, Var result) {
+    Set<Var> varied = identitySet();
+    varied.addAll(seeds);
     Set<Var> useful = identitySet();
-    useful.add(result);
+    useful.addAll(outputs);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (useful.contains(a.target())) {
-          for (Var v : differentiableOperands(a.value())) {
-            changed |= useful.add(v);
+      for (Dependencies d : deps) {
+        if (d.differentiableReads().stream().anyMatch(varied::contains)) {
+          for (Var w : d.written()) {
+            changed |= varied.add(w);
+          }
+        }
+        if (d.written().stream().anyMatch(useful::contains)) {
+          // A call's outputs go together: reversing it needs an adjoint for each.
+          for (Var w : d.written()) {
+            changed |= useful.add(w);
+          }
+          for (Var r : d.differentiableReads()) {
+            changed |= useful.add(r);
           }
         }
       }
     }
-    return useful;
-  }
-
-  /** Whether the value has a nonzero partial with respect to a variable in {@code set}. */
-  static boolean dependsOn(Expr value, Set<Var> set) {
-    return differentiableOperands(value).stream().anyMatch(set::contains);
-  }
-
-  /** The operand variables the value's rule has a partial for. */
-  static List<Var> differentiableOperands(Expr value) {
-    Rule rule = RuleBook.ruleFor(value);
-    List<Expr> operands = Operands.of(value);
-    return rule.partials().stream()
-        .map(p -> operands.get(p.operand()))
-        .filter(o -> o instanceof Expr.Ref r && r.var().type().isDouble())
-        .map(o -> ((Expr.Ref) o).var())
-        .toList();
+    Set<Var> buffered = identitySet();
+    for (Dependencies d : deps) {
+      boolean active = d.written().stream().anyMatch(w -> varied.contains(w) && useful.contains(w));
+      if (active && d.call()) {
+        // A reversed call passes an adjoint array for every array it reads or writes.
+        for (Var r : d.differentiableReads()) {
+          if (r.type().isArray()) {
+            buffered.add(r);
+          }
+        }
+        buffered.addAll(d.written());
+      }
+    }
+    return new Activity(varied, useful, buffered);
   }
 
   static <T> Set<T> identitySet() {
@@ -94,8 +91,12 @@ public final class Activity {
     return useful.contains(v);
   }
 
-  /** Whether {@code v} gets an adjoint. */
+  /**
+   * Whether {@code v} gets an adjoint: varied and useful, or an array that a reversed call
+   * needs an adjoint buffer for even though nothing flows through it.
+   */
   public boolean isActive(Var v) {
-    return v.type().isDouble() && varied.contains(v) && useful.contains(v);
+    return v.type().carriesDerivative()
+        && ((varied.contains(v) && useful.contains(v)) || buffered.contains(v));
   }
 }

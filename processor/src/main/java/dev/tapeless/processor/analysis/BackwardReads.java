@@ -1,57 +1,97 @@
 package dev.tapeless.processor.analysis;
 
+import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
-import dev.tapeless.processor.rules.Rule;
 import dev.tapeless.processor.rules.RuleBook;
 import dev.tapeless.processor.rules.Template;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The primal values the backward sweep reads when it reverses an assignment: the operands and
- * result its rule's templates mention, for the partials it actually emits.
+ * What the backward sweep does for one statement, and so which primal values it reads. The
+ * reverse mode asks the same questions, so analysis and code generation cannot disagree.
  */
 public final class BackwardReads {
   private BackwardReads() {}
 
-  /** The partials emitted for {@code a}: those whose operand has an adjoint. */
-  public static List<Partial> emittedPartials(Stmt.Assign a, Activity activity) {
-    if (!activity.isActive(a.target())) {
+  /** The variable whose adjoint a statement's reversal starts from, or null. */
+  public static Var target(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return a.target();
+    } else if (s instanceof Stmt.Store st) {
+      return st.array();
+    }
+    return null;
+  }
+
+  /** The call a statement makes to a method with a derivative, or null. */
+  public static Expr.Call derivativeCall(Stmt s) {
+    Expr value = s instanceof Stmt.Assign a ? a.value()
+        : s instanceof Stmt.Effect e ? e.call() : null;
+    return value instanceof Expr.Call c && Callee.paramsOf(c.callee()) != null ? c : null;
+  }
+
+  /** Whether a call's reversal runs its pullback: an output has an adjoint and an input varies. */
+  public static boolean runsPullback(Stmt s, Activity activity) {
+    Expr.Call call = derivativeCall(s);
+    if (call == null || Dependencies.of(s).written().stream().noneMatch(activity::isActive)) {
+      return false;
+    }
+    return Dependencies.of(s).differentiableReads().stream().anyMatch(activity::isVaried);
+  }
+
+  /** The partials emitted for a non-call statement: those whose operand has an adjoint. */
+  public static List<Partial> emittedPartials(Stmt s, Activity activity) {
+    Var target = target(s);
+    Expr value = s instanceof Stmt.Assign a ? a.value()
+        : s instanceof Stmt.Store st ? st.value() : null;
+    if (target == null || derivativeCall(s) != null || !activity.isActive(target)
+        || !value.type().isDouble()) {
       return List.of();
     }
-    List<Expr> operands = Operands.of(a.value());
+    List<Expr> operands = Operands.of(value);
     List<Partial> emitted = new ArrayList<>();
-    for (Partial p : RuleBook.ruleFor(a.value()).partials()) {
-      if (operands.get(p.operand()) instanceof Expr.Ref r && activity.isActive(r.var())) {
+    for (Partial p : RuleBook.ruleFor(value).partials()) {
+      Var v = Dependencies.baseVar(operands.get(p.operand()));
+      if (v != null && activity.isActive(v)) {
         emitted.add(p);
       }
     }
     return emitted;
   }
 
-  /** Whether the rule's prelude runs: only when some partial is emitted. */
-  public static String emittedPrelude(Stmt.Assign a, Activity activity) {
-    Rule rule = RuleBook.ruleFor(a.value());
-    return rule.prelude() != null && !emittedPartials(a, activity).isEmpty() ? rule.prelude() : null;
-  }
-
-  public static List<Var> of(Stmt.Assign a, Activity activity) {
+  /** Variables whose values the reversal of {@code s} reads. */
+  public static List<Var> of(Stmt s, Activity activity) {
     List<Var> reads = new ArrayList<>();
-    List<Expr> operands = Operands.of(a.value());
-    List<String> templates = new ArrayList<>();
-    emittedPartials(a, activity).forEach(p -> templates.add(p.template()));
-    String prelude = emittedPrelude(a, activity);
-    if (prelude != null) {
-      templates.add(prelude);
+    if (s instanceof Stmt.Store st) {
+      Operands.indexReadsOf(st.indices(), reads); // addressing the adjoint and the restore
     }
-    for (String t : templates) {
-      Template.forEachPlaceholder(t, name -> {
+    if (runsPullback(s, activity)) {
+      for (Expr arg : derivativeCall(s).args()) {
+        Operands.readsOf(arg, reads);
+      }
+      return reads;
+    }
+    Expr value = s instanceof Stmt.Assign a ? a.value()
+        : s instanceof Stmt.Store st ? st.value() : null;
+    if (value == null) {
+      return reads;
+    }
+    List<Expr> operands = Operands.of(value);
+    for (Partial p : emittedPartials(s, activity)) {
+      if (operands.get(p.operand()) instanceof Expr.ArrayRead r) {
+        Operands.indexReadsOf(r.indices(), reads);
+      }
+      Template.forEachPlaceholder(p.template(), name -> {
         if (name.equals("r")) {
-          reads.add(a.target());
+          reads.add(target(s));
+          if (s instanceof Stmt.Store st) {
+            Operands.indexReadsOf(st.indices(), reads);
+          }
         } else if (Character.isDigit(name.charAt(0))) {
           Operands.readsOf(operands.get(Integer.parseInt(name)), reads);
         }

@@ -9,46 +9,53 @@ import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Calls that would lose a derivative: a varied argument passed to a method with no rule, or to a
- * parameter the callee does not differentiate. Never treated as constant; each is an error on
- * the argument.
+ * parameter the callee does not differentiate; an array with an adjoint written by a method with
+ * no rule. Never treated as constant; each is an error on the call or the argument.
  */
 public final class CallChecks {
   private CallChecks() {}
 
   public static List<CompileError> check(IrMethod method, Activity activity) {
     List<CompileError> errors = new ArrayList<>();
-    for (Stmt.Assign a : Statements.assignments(method.body())) {
-      if (!a.target().type().isDouble() || !activity.isUseful(a.target())) {
-        continue;
+    for (Stmt s : Statements.all(method.body())) {
+      Var target = s instanceof Stmt.Assign a ? a.target() : null;
+      Expr value = s instanceof Stmt.Assign a ? a.value()
+          : s instanceof Stmt.Effect e ? e.call() : null;
+      if (value instanceof Expr.Call call) {
+        boolean resultMatters = target != null && target.type().isDouble()
+            && activity.isUseful(target);
+        check(call, resultMatters, activity, errors);
       }
-      collect(a.value(), activity, errors);
     }
     return errors;
   }
 
-  private static void collect(Expr value, Activity activity, List<CompileError> errors) {
-    if (!(value instanceof Expr.Call call)) {
-      return;
-    }
+  private static void check(Expr.Call call, boolean resultMatters, Activity activity,
+      List<CompileError> errors) {
+    List<Callee.Param> params = Callee.paramsOf(call.callee());
     for (int i = 0; i < call.args().size(); i++) {
-      Expr arg = call.args().get(i);
-      if (!(arg instanceof Expr.Ref r) || !activity.isVaried(r.var()) || !arg.type().isDouble()) {
+      Var v = Dependencies.baseVar(call.args().get(i));
+      if (v == null || !v.type().carriesDerivative()) {
         continue;
       }
-      Tree where = argumentTree(call, i);
       if (call.callee() instanceof Callee.Opaque o) {
-        errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o)));
-        return;
-      }
-      if (call.callee() instanceof Callee.Differentiable d && !d.differentiated().get(i)) {
-        String p = d.parameterNames().get(i);
-        errors.add(new CompileError(where, Diagnostic.CALLEE_DOES_NOT_DIFFERENTIATE, p,
-            display(d), display(d), p));
+        boolean out = i < o.outs().size() && o.outs().get(i);
+        if ((out && (activity.isUseful(v) || activity.isActive(v)))
+            || (!out && resultMatters && activity.isVaried(v))) {
+          errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o)));
+          return;
+        }
+      } else if (params != null && !params.get(i).differentiated() && !params.get(i).out()
+          && activity.isVaried(v)) {
+        String p = params.get(i).name();
+        errors.add(new CompileError(argumentTree(call, i), Diagnostic.CALLEE_DOES_NOT_DIFFERENTIATE,
+            p, display(call.callee()), display(call.callee()), p));
       }
     }
   }

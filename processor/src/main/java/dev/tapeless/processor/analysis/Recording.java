@@ -2,21 +2,27 @@ package dev.tapeless.processor.analysis;
 
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * To-be-recorded analysis: which assignments overwrite a value that the backward sweep still
- * needs, and so must save the old value first (and the backward sweep restore it). Values no
- * one needs are not saved.
+ * To-be-recorded analysis: which writes overwrite a value that the backward sweep still needs,
+ * and so must save the old value first (the backward sweep restores it after reversing the
+ * write). Values no one needs are not saved.
  *
  * <p>Walks the IR in program order carrying the set of variables whose current value some
- * earlier statement's reversal will read; branches are walked separately and joined.
+ * earlier statement's reversal will read (arrays as a whole). Branches are walked separately and
+ * joined; loop bodies are walked until the set carried around the back edge stops growing.
  */
 public final class Recording {
   private final Activity activity;
-  private final Set<Stmt.Assign> saved = Activity.identitySet();
+  private final Map<Stmt, List<Var>> saved = new IdentityHashMap<>();
 
   private Recording(Activity activity) {
     this.activity = activity;
@@ -28,32 +34,80 @@ public final class Recording {
     return r;
   }
 
-  /** Whether the old value of {@code a}'s target must be saved before {@code a} runs. */
-  public boolean isSaved(Stmt.Assign a) {
-    return saved.contains(a);
+  /**
+   * The variables {@code s} writes whose old values must be saved first: a scalar target, the
+   * element a store overwrites, or the whole arrays a call writes. Empty when nothing is saved.
+   */
+  public List<Var> savedBy(Stmt s) {
+    return saved.getOrDefault(s, List.of());
+  }
+
+  private void save(Stmt s, Var v) {
+    List<Var> list = saved.computeIfAbsent(s, k -> new ArrayList<>());
+    if (!list.contains(v)) {
+      list.add(v);
+    }
   }
 
   private Set<Var> walk(Stmt s, Set<Var> needed) {
-    if (s instanceof Stmt.Assign a) {
-      if (needed.remove(a.target())) {
-        saved.add(a);
+    if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
+      for (Var w : Dependencies.of(s).written()) {
+        boolean wholeVariable = !(s instanceof Stmt.Store) && !w.type().isArray();
+        if (needed.contains(w)) {
+          save(s, w);
+          if (wholeVariable) {
+            needed.remove(w);
+          }
+        }
       }
-      needed.addAll(BackwardReads.of(a, activity));
+      needed.addAll(BackwardReads.of(s, activity));
       return needed;
     } else if (s instanceof Stmt.If i) {
       if (i.condition() instanceof Expr.Ref r) {
         needed.add(r.var());
       }
-      Set<Var> elseNeeded = Activity.identitySet();
-      elseNeeded.addAll(needed);
+      Set<Var> elseNeeded = copy(needed);
       Set<Var> joined = walk(i.thenBlock(), needed);
       joined.addAll(walk(i.elseBlock(), elseNeeded));
       return joined;
+    } else if (s instanceof Stmt.For f) {
+      Set<Var> after = loop(f.body(), needed);
+      List<Var> bounds = new ArrayList<>();
+      Operands.readsOf(f.first(), bounds);
+      Operands.readsOf(f.bound(), bounds);
+      after.addAll(bounds);
+      return after;
+    } else if (s instanceof Stmt.Loop l) {
+      Set<Var> after = loop(l.body(), needed);
+      after.add(l.counter());
+      return after;
+    } else if (s instanceof Stmt.Exit) {
+      return needed;
     }
     Set<Var> current = needed;
     for (Stmt child : ((Stmt.Block) s).statements()) {
       current = walk(child, current);
     }
     return current;
+  }
+
+  /** Walks a loop body until what one iteration leaves needed for the next stops growing. */
+  private Set<Var> loop(Stmt.Block body, Set<Var> before) {
+    Set<Var> entry = copy(before);
+    while (true) {
+      Set<Var> exit = walk(body, copy(entry));
+      if (entry.containsAll(exit)) {
+        Set<Var> after = copy(before);
+        after.addAll(exit);
+        return after;
+      }
+      entry.addAll(exit);
+    }
+  }
+
+  private static Set<Var> copy(Set<Var> s) {
+    Set<Var> c = Activity.identitySet();
+    c.addAll(s);
+    return c;
   }
 }

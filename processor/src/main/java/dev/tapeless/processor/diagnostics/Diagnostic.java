@@ -10,12 +10,15 @@ public enum Diagnostic {
   // Declarations: reported on the method or its annotation.
   NOT_STATIC("TL001", "@Differentiable method must be static; make it a static method"),
   NOT_DOUBLE_RESULT(
-      "TL002", "@Differentiable method must return double, but returns %s; return a double value"),
+      "TL002",
+      "@Differentiable method must return double (or void with @Out parameters), but returns %s;"
+          + " return a double value"),
   WRT_NOT_A_PARAMETER(
       "TL003", "wrt names '%s', which is not a parameter of %s; use one of: %s"),
   WRT_NOT_DIFFERENTIABLE(
       "TL004",
-      "wrt names '%s' of type %s; only double parameters can be differentiated"),
+      "wrt names '%s' of type %s; only double, double[] and double[][] parameters can be"
+          + " differentiated"),
   PRIVATE_METHOD(
       "TL005",
       "@Differentiable method must not be private: the generated %s calls it; make it"
@@ -27,7 +30,8 @@ public enum Diagnostic {
   GENERIC_METHOD("TL007", "@Differentiable methods cannot be generic; remove the type parameters"),
   UNSUPPORTED_PARAMETER_TYPE(
       "TL008",
-      "parameter '%s' has type %s, which is not supported yet; use double, int, long or boolean"),
+      "parameter '%s' has type %s, which is not supported; use double, double[], double[][],"
+          + " int, int[], long or boolean"),
   UNSUPPORTED_ENCLOSING_CLASS(
       "TL009",
       "@Differentiable methods must be declared in a top-level or static nested class; move %s"),
@@ -35,15 +39,16 @@ public enum Diagnostic {
   NO_ACTIVE_PARAMETER(
       "TL011",
       "%s has no parameter to differentiate; add a double parameter or remove @NoDerivative/wrt"),
+  OUT_NOT_DOUBLE_ARRAY(
+      "TL013", "@Out parameter '%s' has type %s; outputs must be double[] or double[][]"),
+  BAD_CUSTOM_DERIVATIVE("TL014", "%s"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
 
   // Body: reported on the exact statement or expression.
-  LOOP_NOT_SUPPORTED(
-      "TL101", "loops are not supported yet; unroll it or move it to a method with a custom derivative"),
-  ARRAY_NOT_SUPPORTED(
-      "TL102", "arrays are not supported yet; pass the elements as double parameters"),
+  LOOP_NOT_SUPPORTED("TL101", "%s is not supported; %s"),
+  ARRAY_NOT_SUPPORTED("TL102", "%s is not supported; %s"),
   FIELD_WRITE(
       "TL103",
       "a @Differentiable method must not write fields: the gradient could not see the effect;"
@@ -82,7 +87,16 @@ public enum Diagnostic {
       "TL115", "%s is private, so the generated gradient class cannot use it; make it package-private"),
   DISCARDED_CALL(
       "TL116",
-      "a call whose result is discarded has no effect on the value; remove it or use its result"),
+      "a call whose result is discarded and that writes no @Out array has no effect on the value;"
+          + " remove it or use its result"),
+  PARAMETER_ARRAY_WRITE(
+      "TL117",
+      "this writes to parameter array '%s', which is not marked @Out; mark it @Out if it is an"
+          + " output, or copy it into a local array (new double[...]) and change that"),
+  ARRAY_VARIABLE_REASSIGNED(
+      "TL118",
+      "array variable '%s' is assigned here; array variables must be declared once with"
+          + " new double[...] and then changed element by element"),
 
   // Environment and internal failures.
   NO_TREE_API(

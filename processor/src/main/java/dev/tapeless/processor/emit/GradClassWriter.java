@@ -10,7 +10,12 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -19,7 +24,11 @@ import javax.lang.model.element.VariableElement;
 
 /** Writes {@code <Class>_Grad}: a non-instantiable holder of one frame class per method. */
 public final class GradClassWriter {
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
+  private static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
+  private static final ClassName FLAT = ClassName.get("dev.tapeless.runtime.support", "Flat");
   private static final String PROCESSOR = "dev.tapeless.processor.TapelessProcessor";
 
   private GradClassWriter() {}
@@ -42,7 +51,7 @@ public final class GradClassWriter {
       grad.addModifiers(Modifier.PUBLIC);
     }
     for (FrameSpec frame : frames) {
-      grad.addType(frame(owner, frame));
+      grad.addType(new FrameWriter(owner, frame).write());
     }
     return JavaFile.builder(first.packageName(), grad.build())
         .skipJavaLangImports(true)
@@ -50,70 +59,295 @@ public final class GradClassWriter {
         .build();
   }
 
-  private static TypeSpec frame(TypeElement owner, FrameSpec spec) {
-    DifferentiableSignature sig = spec.signature();
-    ExecutableElement method = sig.method();
-    String link = "{@link " + owner.getSimpleName() + "#" + method.getSimpleName() + "("
-        + method.getParameters().stream().map(p -> p.asType().toString())
-            .collect(Collectors.joining(", ")) + ")}";
-    TypeSpec.Builder frame = TypeSpec.classBuilder(sig.frameSimpleName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Value and gradient of $L.\n\n<p>{@code valueAndGradient} overwrites the"
-            + " {@code d*} fields, {@code accumulate}\nadds to them (for minibatches and sums over"
-            + " calls), {@code zero} resets them.\n", link)
-        .addField(FieldSpec.builder(TypeName.DOUBLE, "value", Modifier.PUBLIC)
-            .addJavadoc("The value of the last call.\n").build());
-    List<? extends VariableElement> params = method.getParameters();
-    for (int i = 0; i < params.size(); i++) {
-      if (sig.differentiated().get(i)) {
-        String p = params.get(i).getSimpleName().toString();
-        frame.addField(FieldSpec.builder(TypeName.DOUBLE,
-                DifferentiableSignature.adjointField(p), Modifier.PUBLIC)
-            .addJavadoc("∂$L/∂$L: the derivative of the result with respect to {@code $L}.\n",
-                method.getSimpleName(), p, p)
-            .build());
-      }
-    }
-    for (FrameSpec.CalleeFrameField f : spec.calleeFrames()) {
-      frame.addField(FieldSpec.builder(f.type(), f.name(), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $T()", f.type()).build());
-    }
-    frame.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A frame with zero adjoints.\n").build());
+  /** Writes one frame class. */
+  private static final class FrameWriter {
+    private final TypeElement owner;
+    private final FrameSpec spec;
+    private final DifferentiableSignature sig;
+    private final ExecutableElement method;
+    private final List<? extends VariableElement> params;
+    private final NameTable fieldNames;
+    private final String frameName;
+    private final List<String> seedBuffers = new ArrayList<>();
+    private final NameTable localNames;
 
-    List<ParameterSpec> parameters = params.stream()
-        .map(p -> ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
-            .build())
-        .toList();
-    String args = params.stream().map(p -> p.getSimpleName().toString())
-        .collect(Collectors.joining(", "));
-    frame.addMethod(MethodSpec.methodBuilder("valueAndGradient")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameters(parameters)
-        .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
-        .addStatement("zero()")
-        .addStatement("return accumulate($L)", args)
-        .build());
-    frame.addMethod(MethodSpec.methodBuilder("accumulate")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameters(parameters)
-        .addJavadoc("Returns the value and adds the gradient to the {@code d*} fields.\n")
-        .addCode(spec.accumulateBody())
-        .build());
-    CodeBlock.Builder zero = CodeBlock.builder();
-    for (int i = 0; i < params.size(); i++) {
-      if (sig.differentiated().get(i)) {
-        zero.addStatement("this.$N = 0.0",
-            DifferentiableSignature.adjointField(params.get(i).getSimpleName().toString()));
+    FrameWriter(TypeElement owner, FrameSpec spec) {
+      this.owner = owner;
+      this.spec = spec;
+      this.sig = spec.signature();
+      this.method = sig.method();
+      this.params = method.getParameters();
+      Set<String> taken = new HashSet<>();
+      taken.add("value");
+      sig.params().forEach(p -> taken.add(DifferentiableSignature.adjointField(p.name())));
+      spec.fields().forEach(f -> taken.add(f.name()));
+      this.fieldNames = new NameTable(taken);
+      this.frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
+      this.localNames = new NameTable(new HashSet<>(sig.parameterNames()));
+    }
+
+    TypeSpec write() {
+      String link = "{@link " + owner.getSimpleName() + "#" + method.getSimpleName() + "("
+          + params.stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "))
+          + ")}";
+      TypeSpec.Builder frame = TypeSpec.classBuilder(sig.frameSimpleName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Value and gradient of $L.\n\n$L", link, usage());
+      if (sig.returnsDouble()) {
+        frame.addField(FieldSpec.builder(TypeName.DOUBLE, "value", Modifier.PUBLIC)
+            .addJavadoc("The value of the last call.\n").build());
+      }
+      for (Callee.Param p : sig.params()) {
+        if (p.differentiated()) {
+          frame.addField(FieldSpec.builder(javaType(p), DifferentiableSignature.adjointField(
+                  p.name()), Modifier.PUBLIC)
+              .addJavadoc(p.type().isArray()
+                  ? "∂/∂$L: same shape as {@code $L}; allocated on the first call, or assign your"
+                      + " own.\n"
+                  : "∂/∂$L: the derivative with respect to {@code $L}.\n", p.name(), p.name())
+              .build());
+        }
+      }
+      for (FrameSpec.Field f : spec.fields()) {
+        FieldSpec.Builder field = FieldSpec.builder(f.type(), f.name(), Modifier.PRIVATE);
+        if (f.initializer() != null) {
+          field.addModifiers(Modifier.FINAL).initializer(f.initializer());
+        }
+        frame.addField(field.build());
+      }
+      for (Callee.Param p : sig.params()) {
+        if (p.out()) {
+          String name = fieldNames.fresh(p.name() + "Seed");
+          seedBuffers.add(name);
+          frame.addField(FieldSpec.builder(javaType(p), name, Modifier.PRIVATE).build());
+        }
+      }
+      frame.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+          .addJavadoc("A frame with zero adjoints.\n").build());
+      if (sig.returnsDouble()) {
+        frame.addMethod(valueAndGradient());
+        frame.addMethod(accumulate());
+      }
+      if (sig.hasOutputs()) {
+        frame.addMethod(pullback());
+        frame.addMethod(jacobian());
+      }
+      frame.addMethod(backpropagate());
+      frame.addMethod(zero());
+      return frame.build();
+    }
+
+    private String usage() {
+      StringBuilder s = new StringBuilder();
+      if (sig.returnsDouble()) {
+        s.append("<p>{@code valueAndGradient} overwrites the {@code d*} fields with the gradient,"
+            + " {@code accumulate}\nadds to them (for minibatches and sums over calls).");
+      }
+      if (sig.hasOutputs()) {
+        s.append(s.length() > 0 ? "\n" : "<p>").append("{@code pullback} computes the"
+            + " vector-Jacobian product for seeds on the {@code @Out}\narrays, {@code jacobian}"
+            + " the full Jacobian.");
+      }
+      return s.append(" {@code zero} resets the adjoints.\n").toString();
+    }
+
+    private static TypeName javaType(Callee.Param p) {
+      return switch (p.type().dims()) {
+        case 0 -> TypeName.DOUBLE;
+        case 1 -> TypeName.get(double[].class);
+        default -> TypeName.get(double[][].class);
+      };
+    }
+
+    private List<ParameterSpec> parameters() {
+      return params.stream()
+          .map(p -> ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
+              .build())
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private String args() {
+      return params.stream().map(p -> p.getSimpleName().toString())
+          .collect(Collectors.joining(", "));
+    }
+
+    /** Seed buffers shaped like the outputs, zero-filled. */
+    private void prepareSeeds(MethodSpec.Builder m) {
+      int k = 0;
+      for (int i = 0; i < params.size(); i++) {
+        if (sig.params().get(i).out()) {
+          String buffer = seedBuffers.get(k++);
+          m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
+              params.get(i).getSimpleName());
+        }
       }
     }
-    frame.addMethod(MethodSpec.methodBuilder("zero")
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Sets every adjoint field to zero.\n")
-        .addCode(zero.build())
-        .build());
-    return frame.build();
+
+    private String seedArgs(String resultSeed) {
+      StringBuilder b = new StringBuilder(args());
+      if (sig.returnsDouble()) {
+        b.append(", ").append(resultSeed);
+      }
+      for (String s : seedBuffers) {
+        b.append(", this.").append(s);
+      }
+      return b.toString();
+    }
+
+    private MethodSpec valueAndGradient() {
+      return MethodSpec.methodBuilder("valueAndGradient")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.DOUBLE)
+          .addParameters(parameters())
+          .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
+          .addStatement("zero()")
+          .addStatement("return accumulate($L)", args())
+          .build();
+    }
+
+    private MethodSpec accumulate() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("accumulate")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.DOUBLE)
+          .addParameters(parameters())
+          .addJavadoc("Returns the value and adds the gradient to the {@code d*} fields.\n");
+      prepareSeeds(m);
+      return m.addStatement("return backpropagate($L)", seedArgs("1.0")).build();
+    }
+
+    private MethodSpec pullback() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("pullback")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("Vector-Jacobian product: overwrites the {@code d*} fields with the"
+              + " derivatives of\n{@code Σ seed·output}, one seed array per {@code @Out}"
+              + " parameter (left unchanged).\n");
+      int k = 0;
+      List<CodeBlock> copies = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        if (sig.params().get(i).out()) {
+          String seed = spec.outputSeeds().get(k);
+          String out = params.get(i).getSimpleName().toString();
+          m.addParameter(javaType(sig.params().get(i)), seed);
+          copies.add(CodeBlock.of("$T.require($N, $N, $S, $S);\n$T.copy($N, this.$N);\n",
+              SHAPES, seed, out, frameName, out, BUFFERS, seed, seedBuffers.get(k)));
+          k++;
+        }
+      }
+      m.addStatement("zero()");
+      prepareSeeds(m);
+      copies.forEach(m::addCode);
+      return m.addStatement("backpropagate($L)", seedArgs("0.0")).build();
+    }
+
+    private MethodSpec jacobian() {
+      String jac = localNames.fresh("J");
+      String rowsName = localNames.fresh("rows");
+      String row = localNames.fresh("row");
+      String col = localNames.fresh("col");
+      String index = localNames.fresh("k");
+      MethodSpec.Builder m = MethodSpec.methodBuilder("jacobian")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addParameter(double[][].class, jac)
+          .addJavadoc("Fills {@code J[i][j] = ∂out_i/∂in_j}: rows are the {@code @Out} arrays,"
+              + " columns the\ndifferentiated parameters, both flattened in declaration order"
+              + " (arrays row-major).\nOne backward sweep per row.\n");
+      List<CodeBlock> cols = new ArrayList<>();
+      int scalarCols = 0;
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = sig.params().get(i);
+        if (p.differentiated() && p.type().isArray()) {
+          cols.add(CodeBlock.of("$T.size($N)", FLAT, params.get(i).getSimpleName()));
+        } else if (p.differentiated()) {
+          scalarCols++;
+        }
+      }
+      if (scalarCols > 0) {
+        cols.add(CodeBlock.of("$L", scalarCols));
+      }
+      List<CodeBlock> rows = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        if (sig.params().get(i).out()) {
+          rows.add(CodeBlock.of("$T.size($N)", FLAT, params.get(i).getSimpleName()));
+        }
+      }
+      m.addStatement("int $N = $L", rowsName, CodeBlock.join(rows, " + "));
+      m.addStatement("$T.requireShape($N, $N, $L, $S)", FLAT, jac, rowsName,
+          CodeBlock.join(cols, " + "), frameName);
+      prepareSeeds(m);
+      m.addStatement("int $N = 0", row);
+      int k = 0;
+      for (int i = 0; i < params.size(); i++) {
+        if (!sig.params().get(i).out()) {
+          continue;
+        }
+        String out = params.get(i).getSimpleName().toString();
+        String seed = seedBuffers.get(k++);
+        m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index, FLAT,
+            out, index, row);
+        m.addStatement("zero()");
+        for (String s : seedBuffers) {
+          m.addStatement("$T.fill(this.$N, 0.0)", BUFFERS, s);
+        }
+        m.addStatement("$T.setOne(this.$N, $N)", FLAT, seed, index);
+        m.addStatement("backpropagate($L)", seedArgs("0.0"));
+        m.addStatement("int $N = 0", col);
+        for (int j = 0; j < params.size(); j++) {
+          Callee.Param p = sig.params().get(j);
+          if (!p.differentiated()) {
+            continue;
+          }
+          String field = DifferentiableSignature.adjointField(p.name());
+          if (p.type().isArray()) {
+            m.addStatement("$N = $T.put(this.$N, $N[$N], $N)", col, FLAT, field, jac, row, col);
+          } else {
+            m.addStatement("$N[$N][$N++] = this.$N", jac, row, col, field);
+          }
+        }
+        m.endControlFlow();
+      }
+      return m.build();
+    }
+
+    private MethodSpec backpropagate() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("backpropagate")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("Runs the forward and backward sweeps, adding to the {@code d*} fields the"
+              + " gradient of\n{@code dResult·result + Σ dOut·out}. The output seed arrays are"
+              + " used in place and end\nholding the adjoints of the outputs' incoming contents."
+              + " Generated frames of callers use\nthis; users call the methods above.\n");
+      if (sig.returnsDouble()) {
+        m.returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, spec.resultSeed());
+      }
+      int k = 0;
+      for (Callee.Param p : sig.params()) {
+        if (p.out()) {
+          m.addParameter(javaType(p), spec.outputSeeds().get(k++));
+        }
+      }
+      return m.addCode(spec.backpropagateBody()).build();
+    }
+
+    private MethodSpec zero() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("zero")
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Sets every adjoint field to zero.\n");
+      for (Callee.Param p : sig.params()) {
+        if (!p.differentiated()) {
+          continue;
+        }
+        String field = DifferentiableSignature.adjointField(p.name());
+        if (p.type().isArray()) {
+          m.beginControlFlow("if (this.$N != null)", field)
+              .addStatement("$T.fill(this.$N, 0.0)", BUFFERS, field)
+              .endControlFlow();
+        } else {
+          m.addStatement("this.$N = 0.0", field);
+        }
+      }
+      return m.build();
+    }
   }
 }

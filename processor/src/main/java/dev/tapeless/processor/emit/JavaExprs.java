@@ -3,6 +3,7 @@ package dev.tapeless.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.ir.Expr;
+import java.util.List;
 
 /** Writes IR expressions as Java source, with imports handled by JavaPoet. */
 public final class JavaExprs {
@@ -24,6 +25,16 @@ public final class JavaExprs {
           operand(c.condition()), operand(c.whenTrue()), operand(c.whenFalse()));
     } else if (e instanceof Expr.StaticField f) {
       return CodeBlock.of("$T.$N", ClassName.bestGuess(f.owner()), f.name());
+    } else if (e instanceof Expr.ArrayRead a) {
+      return element(a.array().name(), a.indices());
+    } else if (e instanceof Expr.Length l) {
+      return CodeBlock.of("$L.length", operand(l.array()));
+    } else if (e instanceof Expr.NewArray n) {
+      CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type().kind().toString().toLowerCase());
+      for (Expr d : n.dimensions()) {
+        b.add("[$L]", write(d));
+      }
+      return b.build();
     }
     Expr.Call c = (Expr.Call) e;
     CodeBlock.Builder args = CodeBlock.builder();
@@ -34,9 +45,19 @@ public final class JavaExprs {
         ClassName.bestGuess(c.callee().owner()), c.callee().name(), args.build());
   }
 
+  /** {@code name[i][j]}: an element of a primal array or of an adjoint array. */
+  public static CodeBlock element(String array, List<Expr> indices) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$N", array);
+    for (Expr index : indices) {
+      b.add("[$L]", write(index));
+    }
+    return b.build();
+  }
+
   /** An expression in operand position: parenthesized unless it is an atom. */
   public static CodeBlock operand(Expr e) {
     boolean atom = e instanceof Expr.Ref || e instanceof Expr.StaticField || e instanceof Expr.Call
+        || e instanceof Expr.ArrayRead || e instanceof Expr.Length
         || (e instanceof Expr.Const c && !c.literal().startsWith("-")
             && !c.literal().startsWith("("));
     return atom ? write(e) : CodeBlock.of("($L)", write(e));

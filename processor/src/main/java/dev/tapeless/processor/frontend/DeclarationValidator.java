@@ -1,7 +1,9 @@
 package dev.tapeless.processor.frontend;
 
 import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.Out;
 import dev.tapeless.processor.diagnostics.Reporter;
+import dev.tapeless.processor.ir.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,7 +47,8 @@ public final class DeclarationValidator {
       reporter.error(method, Diagnostic.GENERIC_METHOD);
       ok = false;
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+    TypeKind result = method.getReturnType().getKind();
+    if (result != TypeKind.DOUBLE && !(result == TypeKind.VOID && signature.hasOutputs())) {
       reporter.error(method, Diagnostic.NOT_DOUBLE_RESULT, method.getReturnType());
       ok = false;
     }
@@ -55,10 +58,13 @@ public final class DeclarationValidator {
       ok = false;
     }
     for (VariableElement p : method.getParameters()) {
-      TypeKind kind = p.asType().getKind();
-      if (!(kind == TypeKind.DOUBLE || kind == TypeKind.INT || kind == TypeKind.LONG
-          || kind == TypeKind.BOOLEAN)) {
+      Type type = DifferentiableSignature.typeOf(p.asType());
+      if (type == null || type.dims() > 2) {
         reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
+        ok = false;
+      } else if (p.getAnnotation(Out.class) != null
+          && !(type.carriesDerivative() && type.isArray())) {
+        reporter.error(p, Diagnostic.OUT_NOT_DOUBLE_ARRAY, p.getSimpleName(), p.asType());
         ok = false;
       }
     }
@@ -90,7 +96,8 @@ public final class DeclarationValidator {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_A_PARAMETER, name,
                 method.getSimpleName(), String.join(", ", params.keySet()));
             ok = false;
-          } else if (p.asType().getKind() != TypeKind.DOUBLE) {
+          } else if (DifferentiableSignature.typeOf(p.asType()) == null
+              || !DifferentiableSignature.typeOf(p.asType()).carriesDerivative()) {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_DIFFERENTIABLE, name, p.asType());
             ok = false;
           }

@@ -2,6 +2,9 @@ package dev.tapeless.processor.frontend;
 
 import dev.tapeless.Differentiable;
 import dev.tapeless.NoDerivative;
+import dev.tapeless.Out;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +14,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * What the generated API of one {@code @Differentiable} method looks like, read from its
@@ -23,8 +28,8 @@ public record DifferentiableSignature(
     String ownerQualifiedName,
     String gradSimpleName,
     String frameSimpleName,
-    List<String> parameterNames,
-    List<Boolean> differentiated) {
+    List<Callee.Param> params,
+    boolean returnsDouble) {
 
   public static DifferentiableSignature of(ExecutableElement method) {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
@@ -33,25 +38,70 @@ public record DifferentiableSignature(
         ? method.getSimpleName().toString()
         : annotation.name();
     List<String> wrt = annotation == null ? List.of() : Arrays.asList(annotation.wrt());
-    List<String> names = new ArrayList<>();
-    List<Boolean> active = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      String pn = p.getSimpleName().toString();
-      names.add(pn);
-      boolean isDouble = p.asType().getKind() == TypeKind.DOUBLE;
-      boolean chosen = wrt.isEmpty()
-          ? p.getAnnotation(NoDerivative.class) == null
-          : wrt.contains(pn);
-      active.add(isDouble && chosen);
-    }
     return new DifferentiableSignature(
         method,
         packageOf(owner),
         owner.getQualifiedName().toString(),
         gradSimpleName(owner),
         upperCamel(name),
-        names,
-        active);
+        params(method, wrt),
+        method.getReturnType().getKind() == TypeKind.DOUBLE);
+  }
+
+  /**
+   * The derivative's view of the parameters: {@code double}, {@code double[]} and
+   * {@code double[][]} are differentiated unless {@code @Out}, {@code @NoDerivative}, or left out
+   * of a non-empty {@code wrt}.
+   */
+  public static List<Callee.Param> params(ExecutableElement method, List<String> wrt) {
+    List<Callee.Param> params = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      String pn = p.getSimpleName().toString();
+      Type type = typeOf(p.asType());
+      boolean out = p.getAnnotation(Out.class) != null;
+      boolean chosen = wrt.isEmpty()
+          ? p.getAnnotation(NoDerivative.class) == null
+          : wrt.contains(pn);
+      boolean differentiable = type != null && type.carriesDerivative() && type.dims() <= 2;
+      params.add(new Callee.Param(pn, type, differentiable && chosen && !out, out));
+    }
+    return params;
+  }
+
+  /** The IR type of a parameter, or null when the IR has none for it. */
+  static Type typeOf(TypeMirror t) {
+    int dims = 0;
+    while (t.getKind() == TypeKind.ARRAY) {
+      t = ((ArrayType) t).getComponentType();
+      dims++;
+    }
+    Type.Kind kind = switch (t.getKind()) {
+      case DOUBLE -> Type.Kind.DOUBLE;
+      case INT -> Type.Kind.INT;
+      case LONG -> Type.Kind.LONG;
+      case BOOLEAN -> Type.Kind.BOOLEAN;
+      default -> null;
+    };
+    return kind == null ? null : new Type(kind, dims);
+  }
+
+  public List<String> parameterNames() {
+    return params.stream().map(Callee.Param::name).toList();
+  }
+
+  public List<Boolean> differentiated() {
+    return params.stream().map(Callee.Param::differentiated).toList();
+  }
+
+  /** Whether the method has {@code @Out} parameters, and so a pullback and a Jacobian. */
+  public boolean hasOutputs() {
+    return params.stream().anyMatch(Callee.Param::out);
+  }
+
+  /** This method as a callee of another differentiable method. */
+  public Callee.Differentiable asCallee() {
+    return new Callee.Differentiable(ownerQualifiedName, method.getSimpleName().toString(),
+        packageName, gradSimpleName, frameSimpleName, params, returnsDouble);
   }
 
   /** {@code p.C} becomes {@code C_Grad}; a nested {@code p.A.B} becomes {@code A_B_Grad}. */
@@ -87,7 +137,7 @@ public record DifferentiableSignature(
   }
 
   public boolean hasDifferentiatedParameter() {
-    return differentiated.contains(Boolean.TRUE);
+    return params.stream().anyMatch(Callee.Param::differentiated);
   }
 
   /** A readable "C.m" for messages. */

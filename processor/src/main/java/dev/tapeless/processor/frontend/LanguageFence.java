@@ -1,18 +1,19 @@
 package dev.tapeless.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -20,6 +21,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.tapeless.Out;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -42,6 +45,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   private final ExecutableElement method;
   private final List<CompileError> errors = new ArrayList<>();
   private ExpressionTree statementLevelAssignment;
+  private int loopDepth;
 
   private LanguageFence(Trees trees, ExecutableElement method) {
     this.trees = trees;
@@ -70,8 +74,13 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return null;
     }
     switch (tree.getKind()) {
-      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, BREAK, CONTINUE:
-        return reject(tree, Diagnostic.LOOP_NOT_SUPPORTED);
+      case FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, ENHANCED_FOR_LOOP:
+        loopDepth++;
+        try {
+          return super.scan(tree, unused);
+        } finally {
+          loopDepth--;
+        }
       case TRY:
         return reject(tree, Diagnostic.TRY_CATCH);
       case SWITCH, SWITCH_EXPRESSION, YIELD:
@@ -83,20 +92,18 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       case SYNCHRONIZED:
         return unsupportedStatement(tree, "synchronized", "synchronize in the caller");
       case LABELED_STATEMENT:
-        return unsupportedStatement(tree, "a labeled statement", "remove the label");
+        return unsupportedStatement(tree, "a labeled statement",
+            "remove the label; break and continue without labels are supported");
       case CLASS, INTERFACE, ENUM, RECORD:
         return unsupportedStatement(tree, "a local class", "declare it outside the method");
       case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
         return reject(tree, Diagnostic.LAMBDA);
       case NEW_CLASS:
         return reject(tree, Diagnostic.OBJECT_CREATION);
-      case NEW_ARRAY, ARRAY_ACCESS, ARRAY_TYPE:
-        return reject(tree, Diagnostic.ARRAY_NOT_SUPPORTED);
       case INSTANCE_OF:
         return reject(tree, Diagnostic.UNSUPPORTED_EXPRESSION, "instanceof", "use double values");
       case STRING_LITERAL, NULL_LITERAL:
-        return reject(tree, Diagnostic.UNSUPPORTED_EXPRESSION, "a string or null value",
-            "compute with doubles and build strings in the caller");
+        return reject(tree, Diagnostic.UNSUPPORTED_TYPE, "String");
       case FLOAT_LITERAL:
         return reject(tree, Diagnostic.UNSUPPORTED_TYPE, "float");
       default:
@@ -105,14 +112,57 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   }
 
   @Override
+  public Void visitBreak(BreakTree node, Void unused) {
+    if (node.getLabel() != null) {
+      return unsupportedStatement(node, "a labeled break", "break out of the innermost loop");
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitContinue(ContinueTree node, Void unused) {
+    if (node.getLabel() != null) {
+      return unsupportedStatement(node, "a labeled continue", "continue the innermost loop");
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitReturn(ReturnTree node, Void unused) {
+    if (loopDepth > 0) {
+      return reject(node, Diagnostic.LOOP_NOT_SUPPORTED, "return inside a loop",
+          "break out of the loop and return after it");
+    }
+    return super.visitReturn(node, unused);
+  }
+
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+    TypeMirror element = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
+    if (node.getExpression().getKind() != Tree.Kind.IDENTIFIER
+        || element == null || element.getKind() == TypeKind.ARRAY) {
+      reject(node.getExpression(), Diagnostic.ARRAY_NOT_SUPPORTED,
+          "this enhanced for loop", "loop over a variable holding double[] or int[]");
+    }
+    scan(node.getExpression(), null);
+    return scan(node.getStatement(), null);
+  }
+
+  @Override
   public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
     ExpressionTree e = node.getExpression();
     if (isAssignment(e)) {
       statementLevelAssignment = e;
-    } else if (e.getKind() == Tree.Kind.METHOD_INVOCATION) {
+    } else if (e instanceof MethodInvocationTree call && !writesOutput(call)) {
       reject(e, Diagnostic.DISCARDED_CALL);
     }
     return super.visitExpressionStatement(node, unused);
+  }
+
+  private boolean writesOutput(MethodInvocationTree call) {
+    Element element = trees.getElement(new TreePath(getCurrentPath(), call));
+    return element instanceof ExecutableElement callee
+        && callee.getParameters().stream().anyMatch(p -> p.getAnnotation(Out.class) != null);
   }
 
   private static boolean isAssignment(ExpressionTree e) {
@@ -132,13 +182,32 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     if (node != statementLevelAssignment) {
       reject(node, Diagnostic.NESTED_ASSIGNMENT);
     }
-    Element element = trees.getElement(new TreePath(getCurrentPath(), target));
-    if (element != null && element.getKind() == ElementKind.FIELD) {
-      reject(node, Diagnostic.FIELD_WRITE);
-    } else if (target.getKind() != Tree.Kind.IDENTIFIER) {
+    checkTarget(node, target);
+    if (target.getKind() != Tree.Kind.IDENTIFIER) {
       scan(target, null);
     }
     return value == null ? null : scan(value, null);
+  }
+
+  private void checkTarget(ExpressionTree node, ExpressionTree target) {
+    ExpressionTree base = target;
+    while (base instanceof ArrayAccessTree a) {
+      base = a.getExpression();
+    }
+    Element element = trees.getElement(new TreePath(getCurrentPath(), base));
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      reject(node, Diagnostic.FIELD_WRITE);
+      return;
+    }
+    if (base == target) {
+      TypeMirror type = element == null ? null : element.asType();
+      if (type != null && type.getKind() == TypeKind.ARRAY) {
+        reject(node, Diagnostic.ARRAY_VARIABLE_REASSIGNED, element.getSimpleName());
+      }
+    } else if (element != null && element.getKind() == ElementKind.PARAMETER
+        && element.getAnnotation(Out.class) == null) {
+      reject(node, Diagnostic.PARAMETER_ARRAY_WRITE, element.getSimpleName());
+    }
   }
 
   @Override
@@ -163,8 +232,59 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitVariable(VariableTree node, Void unused) {
-    checkType(node.getType(), trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType())));
+    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
+    checkType(node.getType(), type);
+    if (type != null && type.getKind() == TypeKind.ARRAY && !isLoopVariable()) {
+      checkArrayLocal(node);
+      return null;
+    }
     return scan(node.getInitializer(), null);
+  }
+
+  private boolean isLoopVariable() {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return parent instanceof EnhancedForLoopTree;
+  }
+
+  /** Array locals: {@code double[] h = new double[n];} at the top of the method, nothing else. */
+  private void checkArrayLocal(VariableTree node) {
+    ExpressionTree init = node.getInitializer();
+    boolean topLevel = getCurrentPath().getParentPath().getLeaf()
+        == trees.getTree(method).getBody();
+    if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
+      reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array variable",
+          "declare array locals as new double[n] or new double[n][m], and index parameter"
+              + " arrays directly (W[i][j]) rather than taking rows");
+      return;
+    }
+    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
+    if (!topLevel) {
+      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "allocating an array inside a loop or branch",
+          "declare it at the top of the method, where the frame can allocate it once");
+    } else if (baseKind(type) != TypeKind.DOUBLE || dims(type) > 2
+        || n.getDimensions().size() != dims(type) || n.getInitializers() != null) {
+      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this array creation",
+          "use new double[n] or new double[n][m]");
+    }
+    for (ExpressionTree d : n.getDimensions()) {
+      scan(d, null);
+    }
+  }
+
+  private static TypeKind baseKind(TypeMirror t) {
+    while (t.getKind() == TypeKind.ARRAY) {
+      t = ((ArrayType) t).getComponentType();
+    }
+    return t.getKind();
+  }
+
+  private static int dims(TypeMirror t) {
+    int d = 0;
+    while (t.getKind() == TypeKind.ARRAY) {
+      t = ((ArrayType) t).getComponentType();
+      d++;
+    }
+    return d;
   }
 
   @Override
@@ -179,7 +299,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
     TypeKind kind = type.getKind();
     if (kind == TypeKind.ARRAY) {
-      reject(where, Diagnostic.ARRAY_NOT_SUPPORTED);
+      TypeKind base = baseKind(type);
+      if ((base != TypeKind.DOUBLE && base != TypeKind.INT) || dims(type) > 2) {
+        reject(where, Diagnostic.ARRAY_NOT_SUPPORTED, "an array of " + base.toString().toLowerCase(),
+            "use double[], double[][] or int[]");
+      }
     } else if (kind == TypeKind.FLOAT || !kind.isPrimitive()) {
       reject(where, Diagnostic.UNSUPPORTED_TYPE, type);
     }
@@ -198,15 +322,17 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+    TypeMirror qualifier = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+    if (qualifier != null && qualifier.getKind() == TypeKind.ARRAY) {
+      if (!node.getIdentifier().contentEquals("length")) {
+        reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array member", "use .length");
+      }
+      return scan(node.getExpression(), null);
+    }
     Element element = trees.getElement(getCurrentPath());
-    if (element == null) {
-      return null;
-    }
-    if (element.getKind() == ElementKind.FIELD) {
+    if (element != null && element.getKind() == ElementKind.FIELD) {
       checkFieldRead(node, element);
-      return null;
     }
-    // A qualifier such as Math in Math.PI: a type or package, nothing to check.
     return null;
   }
 
@@ -217,12 +343,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     VariableElement field = (VariableElement) element;
     if (!field.getModifiers().contains(Modifier.STATIC)) {
       reject(node, Diagnostic.INSTANCE_FIELD_READ);
-    } else if (field.getConstantValue() == null) {
-      if (field.getModifiers().contains(Modifier.PRIVATE)) {
-        reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName());
-      } else {
-        checkType(node, field.asType());
-      }
+    } else if (field.getConstantValue() == null && field.getModifiers().contains(Modifier.PRIVATE)) {
+      reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName());
+    } else if (field.asType().getKind() == TypeKind.ARRAY) {
+      reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "reading a static array field",
+          "pass the array as a parameter");
     } else {
       checkType(node, field.asType());
     }
@@ -239,40 +364,16 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
             "call a static method with double arguments");
       } else if (callee.getModifiers().contains(Modifier.PRIVATE)) {
         reject(node, Diagnostic.INACCESSIBLE_MEMBER, "method " + callee.getSimpleName());
-      } else {
-        TypeMirror result = callee.getReturnType();
-        if (result.getKind() == TypeKind.VOID) {
-          reject(node, Diagnostic.DISCARDED_CALL);
-        } else {
-          checkType(node, result);
-        }
+      } else if (callee.getReturnType().getKind() != TypeKind.VOID) {
+        checkType(node, callee.getReturnType());
       }
     }
     return scan(node.getArguments(), null);
   }
 
   @Override
-  public Void visitNewClass(NewClassTree node, Void unused) {
-    return reject(node, Diagnostic.OBJECT_CREATION);
-  }
-
-  @Override
   public Void visitNewArray(NewArrayTree node, Void unused) {
-    return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED);
-  }
-
-  @Override
-  public Void visitArrayAccess(ArrayAccessTree node, Void unused) {
-    return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED);
-  }
-
-  @Override
-  public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-    return reject(node, Diagnostic.LAMBDA);
-  }
-
-  @Override
-  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-    return reject(node, Diagnostic.LAMBDA);
+    return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "creating an array here",
+        "declare array locals at the top of the method: double[] h = new double[n];");
   }
 }

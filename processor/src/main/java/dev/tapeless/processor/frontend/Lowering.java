@@ -1,6 +1,13 @@
 package dev.tapeless.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -32,7 +39,9 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.MathRules;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,9 +84,10 @@ public final class Lowering {
       Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
       params.add(v);
     }
+    lowering.indexNames.addAll(indexNamesIn(body));
     List<Stmt> out = new ArrayList<>();
     TreePath bodyPath = new TreePath(methodPath, body);
-    lowering.lowerSequence(childPaths(bodyPath, body.getStatements()), out);
+    lowering.lowerSequence(statements(bodyPath, body.getStatements()), out);
     return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
         lowering.result, lowering.names.snapshot());
   }
@@ -101,9 +111,33 @@ public final class Lowering {
     return found;
   }
 
+  /** Names of counted-loop indices, which each loop declares afresh in both sweeps. */
+  private final Set<String> indexNames = new HashSet<>();
+
+  private static Set<String> indexNamesIn(BlockTree body) {
+    Set<String> found = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitForLoop(ForLoopTree node, Void unused) {
+        for (StatementTree init : node.getInitializer()) {
+          if (init instanceof VariableTree v) {
+            found.add(v.getName().toString());
+          }
+        }
+        return super.visitForLoop(node, unused);
+      }
+    }.scan(body, null);
+    return found;
+  }
+
   private Var declare(Element element, Var.Role role, Type type) {
     String name = element.getSimpleName().toString();
-    String unique = claimedUserNames.add(name) ? name : names.fresh(name);
+    String unique;
+    if (role == Var.Role.INDEX) {
+      unique = name;
+    } else {
+      unique = !indexNames.contains(name) && claimedUserNames.add(name) ? name : names.fresh(name);
+    }
     Var v = new Var(unique, type, role);
     vars.put(element, v);
     return v;
@@ -124,20 +158,52 @@ public final class Lowering {
 
   // ---------------------------------------------------------------- statements
 
+  /** Something still to lower: a user statement, or a loop's exit test. */
+  private sealed interface Item {}
+
+  private record Statement(TreePath path) implements Item {}
+
+  /** Leaves the loop unless {@code condition} holds. */
+  private record ExitUnless(TreePath condition) implements Item {}
+
+  /** What {@code continue} runs before the next iteration: a for loop's update, a do's test. */
+  private final Deque<List<Item>> continueItems = new ArrayDeque<>();
+
+  private static List<Item> statements(TreePath parent, List<? extends StatementTree> stmts) {
+    List<Item> items = new ArrayList<>();
+    for (TreePath p : childPaths(parent, stmts)) {
+      items.add(new Statement(p));
+    }
+    return items;
+  }
+
+  private static List<Item> concat(List<Item> first, List<Item> second) {
+    List<Item> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
   /**
-   * Lowers statements in order. {@code seq} holds the statements still to run, including those
-   * after the enclosing blocks, so that a branch that may return can take the rest with it.
+   * Lowers items in order. {@code seq} holds everything still to run up to the end of the
+   * enclosing loop body (or method), so that a branch that may jump can take the rest with it.
    */
-  private void lowerSequence(List<TreePath> seq, List<Stmt> out) {
+  private void lowerSequence(List<Item> seq, List<Stmt> out) {
     for (int i = 0; i < seq.size(); i++) {
-      TreePath path = seq.get(i);
+      List<Item> rest = seq.subList(i + 1, seq.size());
+      if (seq.get(i) instanceof ExitUnless exit) {
+        Expr condition = condition(exit.condition(), out);
+        List<Stmt> stay = new ArrayList<>();
+        lowerSequence(rest, stay);
+        out.add(new Stmt.If(condition, new Stmt.Block(stay),
+            new Stmt.Block(List.of(new Stmt.Exit(exit.condition().getLeaf()))),
+            exit.condition().getLeaf()));
+        return;
+      }
+      TreePath path = ((Statement) seq.get(i)).path();
       Tree s = path.getLeaf();
-      List<TreePath> rest = seq.subList(i + 1, seq.size());
       switch (s.getKind()) {
         case BLOCK -> {
-          List<TreePath> spliced = new ArrayList<>(childPaths(path, ((BlockTree) s).getStatements()));
-          spliced.addAll(rest);
-          lowerSequence(spliced, out);
+          lowerSequence(concat(statements(path, ((BlockTree) s).getStatements()), rest), out);
           return;
         }
         case RETURN -> {
@@ -145,8 +211,16 @@ public final class Lowering {
           lowerAssign(result, new TreePath(path, e), out, s);
           return;
         }
+        case BREAK -> {
+          out.add(new Stmt.Exit(s));
+          return;
+        }
+        case CONTINUE -> {
+          lowerSequence(continueItems.peek(), out);
+          return;
+        }
         case IF -> {
-          if (ReturnFinder.mayReturn(s)) {
+          if (JumpFinder.mayJump(s)) {
             lowerIf(path, rest, out);
             return;
           }
@@ -154,6 +228,19 @@ public final class Lowering {
         }
         case VARIABLE -> lowerVariable(path, out);
         case EXPRESSION_STATEMENT -> lowerExpressionStatement(path, out);
+        case FOR_LOOP -> lowerFor(path, out);
+        case ENHANCED_FOR_LOOP -> lowerForEach(path, out);
+        case WHILE_LOOP -> {
+          WhileLoopTree w = (WhileLoopTree) s;
+          lowerLoop(List.of(new ExitUnless(new TreePath(path, w.getCondition())),
+              new Statement(new TreePath(path, w.getStatement()))), List.of(), s, out);
+        }
+        case DO_WHILE_LOOP -> {
+          DoWhileLoopTree d = (DoWhileLoopTree) s;
+          List<Item> test = List.of(new ExitUnless(new TreePath(path, d.getCondition())));
+          lowerLoop(concat(List.of(new Statement(new TreePath(path, d.getStatement()))), test),
+              test, s, out);
+        }
         case EMPTY_STATEMENT -> { }
         default -> throw new CompileError(s, Diagnostic.UNSUPPORTED_STATEMENT,
             s.getKind().toString().toLowerCase().replace('_', ' '), "rewrite it with if/else");
@@ -161,17 +248,81 @@ public final class Lowering {
     }
   }
 
-  private void lowerIf(TreePath path, List<TreePath> rest, List<Stmt> out) {
+  /** A loop the backward sweep replays by counting its iterations. */
+  private void lowerLoop(List<Item> body, List<Item> onContinue, Tree origin, List<Stmt> out) {
+    Var counter = new Var(names.numbered("iterations"), Type.INT, Var.Role.TEMP);
+    out.add(new Stmt.Assign(counter, new Expr.Const("0", Type.INT), origin));
+    List<Stmt> inner = new ArrayList<>();
+    inner.add(new Stmt.Assign(counter, new Expr.Binary(BinaryOp.ADD, new Expr.Ref(counter),
+        new Expr.Const("1", Type.INT), Type.INT), origin));
+    continueItems.push(onContinue);
+    try {
+      lowerSequence(body, inner);
+    } finally {
+      continueItems.pop();
+    }
+    out.add(new Stmt.Loop(counter, new Stmt.Block(inner), origin));
+  }
+
+  private void lowerFor(TreePath path, List<Stmt> out) {
+    ForLoopTree f = (ForLoopTree) path.getLeaf();
+    Stmt.Direction direction = CountedLoops.shape(trees, path);
+    if (direction != null) {
+      VariableTree init = (VariableTree) f.getInitializer().get(0);
+      TreePath initPath = new TreePath(path, init);
+      Var index = declare(trees.getElement(initPath), Var.Role.INDEX, Type.INT);
+      Expr first = passive(new TreePath(initPath, init.getInitializer()));
+      Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
+      List<Stmt> body = new ArrayList<>();
+      continueItems.push(List.of());
+      try {
+        lowerSequence(List.of(new Statement(new TreePath(path, f.getStatement()))), body);
+      } finally {
+        continueItems.pop();
+      }
+      out.add(new Stmt.For(index, first, bound, direction, new Stmt.Block(body), f));
+      return;
+    }
+    lowerSequence(statements(path, f.getInitializer()), out);
+    List<Item> body = new ArrayList<>();
+    if (f.getCondition() != null) {
+      body.add(new ExitUnless(new TreePath(path, f.getCondition())));
+    }
+    body.add(new Statement(new TreePath(path, f.getStatement())));
+    List<Item> update = statements(path, f.getUpdate());
+    body.addAll(update);
+    lowerLoop(body, update, f, out);
+  }
+
+  /** {@code for (double v : x) body} is {@code for (int k = 0; k < x.length; k++)}. */
+  private void lowerForEach(TreePath path, List<Stmt> out) {
+    EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
+    Var array = vars.get(trees.getElement(new TreePath(path, f.getExpression())));
+    TreePath varPath = new TreePath(path, f.getVariable());
+    Element element = trees.getElement(varPath);
+    Var v = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), f.getVariable()));
+    Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Assign(v, new Expr.ArrayRead(array, List.of(new Expr.Ref(index)),
+        v.type()), f.getVariable()));
+    continueItems.push(List.of());
+    try {
+      lowerSequence(List.of(new Statement(new TreePath(path, f.getStatement()))), body);
+    } finally {
+      continueItems.pop();
+    }
+    out.add(new Stmt.For(index, new Expr.Const("0", Type.INT),
+        new Expr.Length(new Expr.Ref(array)), Stmt.Direction.UP_EXCLUSIVE,
+        new Stmt.Block(body), f));
+  }
+
+  private void lowerIf(TreePath path, List<Item> rest, List<Stmt> out) {
     IfTree s = (IfTree) path.getLeaf();
     Expr condition = condition(new TreePath(path, s.getCondition()), out);
-    List<TreePath> thenSeq = new ArrayList<>();
-    thenSeq.add(new TreePath(path, s.getThenStatement()));
-    thenSeq.addAll(rest);
-    List<TreePath> elseSeq = new ArrayList<>();
-    if (s.getElseStatement() != null) {
-      elseSeq.add(new TreePath(path, s.getElseStatement()));
-    }
-    elseSeq.addAll(rest);
+    List<Item> thenSeq = concat(List.of(new Statement(new TreePath(path, s.getThenStatement()))),
+        rest);
+    List<Item> elseSeq = s.getElseStatement() == null ? rest
+        : concat(List.of(new Statement(new TreePath(path, s.getElseStatement()))), rest);
     List<Stmt> thenOut = new ArrayList<>();
     lowerSequence(thenSeq, thenOut);
     List<Stmt> elseOut = new ArrayList<>();
@@ -204,24 +355,92 @@ public final class Lowering {
     ExpressionTree e = s.getExpression();
     TreePath ePath = new TreePath(path, e);
     if (e instanceof AssignmentTree a) {
-      Var target = local(new TreePath(ePath, a.getVariable()));
-      lowerAssign(target, new TreePath(ePath, a.getExpression()), out, s);
+      TreePath target = new TreePath(ePath, a.getVariable());
+      if (a.getVariable() instanceof ArrayAccessTree) {
+        store(target, new TreePath(ePath, a.getExpression()), out, s);
+      } else {
+        lowerAssign(local(target), new TreePath(ePath, a.getExpression()), out, s);
+      }
     } else if (e instanceof CompoundAssignmentTree c) {
-      Var target = local(new TreePath(ePath, c.getVariable()));
       BinaryOp op = Operators.compound(c.getKind());
       TreePath operand = new TreePath(ePath, c.getExpression());
+      TreePath target = new TreePath(ePath, c.getVariable());
+      if (c.getVariable() instanceof ArrayAccessTree) {
+        storeUpdate(target, op, operand, out, s);
+        return;
+      }
+      Var v = local(target);
       Type operandType = TypeMapper.map(trees.getTypeMirror(operand), c.getExpression());
-      update(target, op, operand, promoted(target.type(), operandType, op), out, s);
+      update(v, op, operand, promoted(v.type(), operandType, op), out, s);
     } else if (e instanceof UnaryTree u) {
-      Var target = local(new TreePath(ePath, u.getExpression()));
       BinaryOp op = switch (u.getKind()) {
         case PREFIX_INCREMENT, POSTFIX_INCREMENT -> BinaryOp.ADD;
         default -> BinaryOp.SUB;
       };
-      update(target, op, null, target.type(), out, s);
+      TreePath target = new TreePath(ePath, u.getExpression());
+      if (u.getExpression() instanceof ArrayAccessTree) {
+        storeUpdate(target, op, null, out, s);
+        return;
+      }
+      Var v = local(target);
+      update(v, op, null, v.type(), out, s);
+    } else if (e instanceof MethodInvocationTree) {
+      out.add(new Stmt.Effect(call(ePath, out, s), s));
     } else {
       throw new CompileError(e, Diagnostic.DISCARDED_CALL);
     }
+  }
+
+  /** {@code a[i] = value}. */
+  private void store(TreePath target, TreePath value, List<Stmt> out, Tree origin) {
+    Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
+    if (element.type().isDouble() && isDouble(value)) {
+      Expr op = operation(value, out, origin);
+      if (readsArray(op, element.array())) {
+        Var t = temp(Type.DOUBLE);
+        out.add(new Stmt.Assign(t, op, origin));
+        op = new Expr.Ref(t);
+      }
+      out.add(new Stmt.Store(element.array(), element.indices(), op, Stmt.StoreKind.SET, origin));
+    } else {
+      out.add(new Stmt.Store(element.array(), element.indices(), passive(value),
+          Stmt.StoreKind.SET, origin));
+    }
+  }
+
+  /** {@code a[i] op= operand}, or {@code a[i]++} and {@code a[i]--} (operand null). */
+  private void storeUpdate(TreePath target, BinaryOp op, TreePath operand, List<Stmt> out,
+      Tree origin) {
+    Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
+    Expr one = new Expr.Const("1", Type.INT);
+    if (element.type().isDouble()) {
+      Expr right = operand == null ? one : atom(operand, out, origin);
+      if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
+        out.add(new Stmt.Store(element.array(), element.indices(), right,
+            op == BinaryOp.ADD ? Stmt.StoreKind.ADD : Stmt.StoreKind.SUB, origin));
+        return;
+      }
+      Var t = temp(Type.DOUBLE);
+      out.add(new Stmt.Assign(t, new Expr.Binary(op, element, right, Type.DOUBLE), origin));
+      out.add(new Stmt.Store(element.array(), element.indices(), new Expr.Ref(t),
+          Stmt.StoreKind.SET, origin));
+    } else {
+      Expr right = operand == null ? one : passive(operand);
+      Type type = operand == null ? Type.INT : promoted(element.type(),
+          TypeMapper.map(trees.getTypeMirror(operand), operand.getLeaf()), op);
+      Expr value = new Expr.Binary(op, element, right, type);
+      if (!type.equals(element.type())) {
+        value = new Expr.Cast(element.type(), value);
+      }
+      out.add(new Stmt.Store(element.array(), element.indices(), value, Stmt.StoreKind.SET,
+          origin));
+    }
+  }
+
+  private static boolean readsArray(Expr op, Var array) {
+    List<Var> reads = new ArrayList<>();
+    Operands.readsOf(op, reads);
+    return reads.contains(array);
   }
 
   /** {@code target op= operand}, or {@code target op= 1} for ++ and -- (operand null). */
@@ -339,19 +558,30 @@ public final class Lowering {
             c.getCondition()));
         return new Expr.Ref(t);
       }
-      case METHOD_INVOCATION: {
-        MethodInvocationTree call = (MethodInvocationTree) tree;
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree arg : call.getArguments()) {
-          args.add(atom(new TreePath(path, arg), out, origin));
-        }
-        return new Expr.Call(callee(path), args, Type.DOUBLE, tree);
-      }
+      case METHOD_INVOCATION:
+        return call(path, out, origin);
+      case ARRAY_ACCESS:
+        return passive(path);
       default:
         throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
             tree.getKind().toString().toLowerCase().replace('_', ' '),
             "split it into simpler statements");
     }
+  }
+
+  /** A call in three-address form: scalar arguments as atoms, arrays as they are. */
+  private Expr.Call call(TreePath path, List<Stmt> out, Tree origin) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree arg : call.getArguments()) {
+      TreePath argPath = new TreePath(path, arg);
+      TypeMirror t = trees.getTypeMirror(argPath);
+      args.add(t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath)
+          : atom(argPath, out, origin));
+    }
+    TypeMirror result = trees.getTypeMirror(path);
+    Type type = result.getKind() == TypeKind.VOID ? Type.INT : TypeMapper.map(result, call);
+    return new Expr.Call(callee(path), args, type, call);
   }
 
   private Callee callee(TreePath path) {
@@ -366,12 +596,18 @@ public final class Lowering {
         && MathRules.has(name, method.getParameters().size())) {
       return new Callee.MathFunction(ownerName, name);
     }
-    if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
-      DifferentiableSignature sig = DifferentiableSignature.of(method);
-      return new Callee.Differentiable(ownerName, name, sig.packageName(), sig.gradSimpleName(),
-          sig.frameSimpleName(), sig.parameterNames(), sig.differentiated());
+    if (CustomDerivatives.isRegistered(method)) {
+      CustomDerivatives.Registration r = CustomDerivatives.read(method);
+      if (r.problem() != null) {
+        throw new CompileError(path.getLeaf(), Diagnostic.BAD_CUSTOM_DERIVATIVE, r.problem());
+      }
+      return r.callee();
     }
-    return new Callee.Opaque(ownerName, name);
+    if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
+      return DifferentiableSignature.of(method).asCallee();
+    }
+    return new Callee.Opaque(ownerName, name, method.getParameters().stream()
+        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList());
   }
 
   // ---------------------------------------------------------------- passive expressions
@@ -385,18 +621,39 @@ public final class Lowering {
         return passive(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
       case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL:
         return Literals.of(((LiteralTree) tree).getValue());
-      case IDENTIFIER, MEMBER_SELECT: {
-        Element element = trees.getElement(path);
-        Var v = vars.get(element);
-        if (v != null) {
-          return new Expr.Ref(v);
+      case ARRAY_ACCESS: {
+        List<Expr> indices = new ArrayList<>();
+        TreePath base = path;
+        while (base.getLeaf() instanceof ArrayAccessTree a) {
+          indices.add(0, passive(new TreePath(base, a.getIndex())));
+          base = new TreePath(base, a.getExpression());
         }
-        if (element != null && element.getKind() == ElementKind.FIELD) {
-          return field((VariableElement) element, type);
+        Var array = vars.get(trees.getElement(base));
+        if (array == null) {
+          throw new CompileError(tree, Diagnostic.ARRAY_NOT_SUPPORTED, "indexing this expression",
+              "index an array parameter or local directly");
         }
-        throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION, "this name",
-            "use a parameter, a local or a static constant");
+        return new Expr.ArrayRead(array, indices, type);
       }
+      case NEW_ARRAY: {
+        List<Expr> dims = new ArrayList<>();
+        for (ExpressionTree d : ((NewArrayTree) tree).getDimensions()) {
+          dims.add(passive(new TreePath(path, d)));
+        }
+        return new Expr.NewArray(type, dims);
+      }
+      case MEMBER_SELECT: {
+        MemberSelectTree m = (MemberSelectTree) tree;
+        TreePath qualifier = new TreePath(path, m.getExpression());
+        TypeMirror q = trees.getTypeMirror(qualifier);
+        if (q != null && q.getKind() == TypeKind.ARRAY) {
+          return new Expr.Length(passive(qualifier));
+        }
+        return name(path, type);
+      }
+      case IDENTIFIER:
+        return name(path, type);
+
       case UNARY_MINUS, UNARY_PLUS, LOGICAL_COMPLEMENT, BITWISE_COMPLEMENT: {
         UnaryTree u = (UnaryTree) tree;
         return new Expr.Unary(Operators.unary(tree.getKind()),
@@ -429,6 +686,20 @@ public final class Lowering {
             tree.getKind().toString().toLowerCase().replace('_', ' '),
             "split it into simpler statements");
     }
+  }
+
+  /** A variable or static field named by an identifier or a qualified name. */
+  private Expr name(TreePath path, Type type) {
+    Element element = trees.getElement(path);
+    Var v = vars.get(element);
+    if (v != null) {
+      return new Expr.Ref(v);
+    }
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      return field((VariableElement) element, type);
+    }
+    throw new CompileError(path.getLeaf(), Diagnostic.UNSUPPORTED_EXPRESSION, "this name",
+        "use a parameter, a local or a static constant");
   }
 
   private static Expr field(VariableElement field, Type type) {

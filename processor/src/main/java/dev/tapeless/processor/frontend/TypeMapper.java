@@ -22,7 +22,13 @@ final class TypeMapper {
       case BYTE -> Type.scalar(Type.Kind.BYTE);
       case CHAR -> Type.scalar(Type.Kind.CHAR);
       case BOOLEAN -> Type.BOOLEAN;
-      case ARRAY -> throw new CompileError(where, Diagnostic.ARRAY_NOT_SUPPORTED);
+      case ARRAY -> {
+        Type array = DifferentiableSignature.typeOf(type);
+        if (array == null) {
+          throw new CompileError(where, Diagnostic.UNSUPPORTED_TYPE, type);
+        }
+        yield array;
+      }
       default -> throw new CompileError(where, Diagnostic.UNSUPPORTED_TYPE, type);
     };
   }

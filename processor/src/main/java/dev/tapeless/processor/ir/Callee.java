@@ -10,15 +10,20 @@ public sealed interface Callee {
 
   String name();
 
+  /**
+   * A parameter of a callee as the derivative sees it.
+   *
+   * @param differentiated the callee computes an adjoint for it
+   * @param out an {@code @Out} array the callee writes
+   */
+  record Param(String name, Type type, boolean differentiated, boolean out) {}
+
   /** A {@code Math} or {@code StrictMath} function with a derivative rule. */
   record MathFunction(String owner, String name) implements Callee {}
 
   /**
-   * Another {@code @Differentiable} method: differentiated through its own generated frame.
-   *
-   * @param frameClass qualified binary-style name of the callee's frame, e.g. {@code p.C_Grad.M}
-   * @param parameterNames the callee's parameter names, in order
-   * @param differentiated per parameter, whether the callee's frame has an adjoint for it
+   * Another {@code @Differentiable} method: differentiated through its own generated frame,
+   * {@code packageName.gradClass.frameClass}.
    */
   record Differentiable(
       String owner,
@@ -26,12 +31,19 @@ public sealed interface Callee {
       String packageName,
       String gradClass,
       String frameClass,
-      List<String> parameterNames,
-      List<Boolean> differentiated)
+      List<Param> params,
+      boolean returnsDouble)
       implements Callee {
     public Differentiable {
-      parameterNames = List.copyOf(parameterNames);
-      differentiated = List.copyOf(differentiated);
+      params = List.copyOf(params);
+    }
+  }
+
+  /** A method with a hand-written pullback registered by {@code @CustomDerivative}. */
+  record Custom(String owner, String name, String pullback, List<Param> params,
+      boolean returnsDouble) implements Callee {
+    public Custom {
+      params = List.copyOf(params);
     }
   }
 
@@ -39,5 +51,19 @@ public sealed interface Callee {
    * A method with no derivative rule. Allowed only while no argument carries a derivative; the
    * analysis rejects it otherwise, so it is never silently treated as constant.
    */
-  record Opaque(String owner, String name) implements Callee {}
+  record Opaque(String owner, String name, List<Boolean> outs) implements Callee {
+    public Opaque {
+      outs = List.copyOf(outs);
+    }
+  }
+
+  /** The parameters of a callee with a derivative, or null for the others. */
+  static List<Param> paramsOf(Callee c) {
+    if (c instanceof Differentiable d) {
+      return d.params();
+    } else if (c instanceof Custom c2) {
+      return c2.params();
+    }
+    return null;
+  }
 }

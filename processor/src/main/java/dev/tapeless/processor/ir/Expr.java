@@ -55,9 +55,39 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * An array element, or a sub-array when fewer indices than dimensions are given. Indices are
+   * int-valued trees. An element read is an atom: the backward sweep reads it again, and
+   * {@code Recording} saves elements that are overwritten in between.
+   */
+  record ArrayRead(Var array, List<Expr> indices, Type type) implements Expr {
+    public ArrayRead {
+      indices = List.copyOf(indices);
+    }
+  }
+
+  /** {@code array.length}, where the array is a variable or a sub-array. */
+  record Length(Expr array) implements Expr {
+    @Override
+    public Type type() {
+      return Type.INT;
+    }
+  }
+
+  /**
+   * {@code new double[n]} or {@code new double[n][m]}: a zero-filled array that the frame
+   * reuses across calls instead of allocating.
+   */
+  record NewArray(Type type, List<Expr> dimensions) implements Expr {
+    public NewArray {
+      dimensions = List.copyOf(dimensions);
+    }
+  }
+
   /** True for the operands allowed in a three-address operation. */
   static boolean isAtom(Expr e) {
     return e instanceof Ref || e instanceof Const
-        || (e instanceof StaticField f && f.constant());
+        || (e instanceof StaticField f && f.constant())
+        || (e instanceof ArrayRead r && r.type().dims() == 0);
   }
 }

@@ -19,14 +19,28 @@ public final class Operands {
       return c.args();
     } else if (operation instanceof Expr.Conditional c) {
       return List.of(c.condition(), c.whenTrue(), c.whenFalse());
+    } else if (operation instanceof Expr.Length l) {
+      return List.of(l.array());
+    } else if (operation instanceof Expr.NewArray n) {
+      return n.dimensions();
     }
     return List.of();
+  }
+
+  /** The variables read by index expressions: what addressing an element needs. */
+  public static void indexReadsOf(List<Expr> indices, List<Var> into) {
+    for (Expr index : indices) {
+      readsOf(index, into);
+    }
   }
 
   /** Every variable an expression tree reads, in order, with repeats. */
   public static void readsOf(Expr e, List<Var> into) {
     if (e instanceof Expr.Ref r) {
       into.add(r.var());
+    } else if (e instanceof Expr.ArrayRead a) {
+      into.add(a.array());
+      indexReadsOf(a.indices(), into);
     } else {
       for (Expr part : of(e)) {
         if (part != e) {

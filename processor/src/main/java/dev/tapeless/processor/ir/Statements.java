@@ -7,23 +7,57 @@ import java.util.List;
 public final class Statements {
   private Statements() {}
 
-  /** Every assignment in program order, branches included. */
+  /** Every assignment in program order, branches and loops included. */
   public static List<Stmt.Assign> assignments(Stmt root) {
     List<Stmt.Assign> out = new ArrayList<>();
+    for (Stmt s : all(root)) {
+      if (s instanceof Stmt.Assign a) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** Every statement in program order, nested ones after the statement that holds them. */
+  public static List<Stmt> all(Stmt root) {
+    List<Stmt> out = new ArrayList<>();
     collect(root, out);
     return out;
   }
 
-  private static void collect(Stmt s, List<Stmt.Assign> out) {
-    if (s instanceof Stmt.Assign a) {
-      out.add(a);
-    } else if (s instanceof Stmt.If i) {
+  private static void collect(Stmt s, List<Stmt> out) {
+    out.add(s);
+    if (s instanceof Stmt.If i) {
       collect(i.thenBlock(), out);
       collect(i.elseBlock(), out);
+    } else if (s instanceof Stmt.For f) {
+      collect(f.body(), out);
+    } else if (s instanceof Stmt.Loop l) {
+      collect(l.body(), out);
     } else if (s instanceof Stmt.Block b) {
       for (Stmt child : b.statements()) {
         collect(child, out);
       }
     }
+  }
+
+  /** The variable a statement writes (an assignment's target or a store's array), or null. */
+  public static Var written(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return a.target();
+    } else if (s instanceof Stmt.Store st) {
+      return st.array();
+    }
+    return null;
+  }
+
+  /** The value a statement computes, for assignments and stores, or null. */
+  public static Expr value(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return a.value();
+    } else if (s instanceof Stmt.Store st) {
+      return st.value();
+    }
+    return null;
   }
 }

@@ -18,6 +18,84 @@ public sealed interface Stmt {
   /** {@code if (condition) thenBlock else elseBlock}; the condition is a boolean atom. */
   record If(Expr condition, Block thenBlock, Block elseBlock, Tree origin) implements Stmt {}
 
+  /** How a {@link Store} combines the value with the element. */
+  enum StoreKind {
+    SET("="),
+    ADD("+="),
+    SUB("-=");
+
+    private final String symbol;
+
+    StoreKind(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  /** {@code array[i][j] = value}, {@code += value} or {@code -= value}. */
+  record Store(Var array, List<Expr> indices, Expr value, StoreKind kind, Tree origin)
+      implements Stmt {
+    public Store {
+      indices = List.copyOf(indices);
+    }
+
+    /** The element written, as an expression. */
+    public Expr.ArrayRead element() {
+      return new Expr.ArrayRead(array, indices, value.type());
+    }
+  }
+
+  /**
+   * A counted loop: {@code for (int index = first; index < bound; index++)} and its three
+   * siblings. The index is not assigned in the body and the bounds' variables are not either, so
+   * the backward sweep runs the same indices in reverse without saving them.
+   */
+  record For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin)
+      implements Stmt {}
+
+  /** The comparison and step of a {@link For}. */
+  enum Direction {
+    UP_EXCLUSIVE("<", "++"),
+    UP_INCLUSIVE("<=", "++"),
+    DOWN_EXCLUSIVE(">", "--"),
+    DOWN_INCLUSIVE(">=", "--");
+
+    private final String comparison;
+    private final String step;
+
+    Direction(String comparison, String step) {
+      this.comparison = comparison;
+      this.step = step;
+    }
+
+    public String comparison() {
+      return comparison;
+    }
+
+    public String step() {
+      return step;
+    }
+
+    public boolean up() {
+      return this == UP_EXCLUSIVE || this == UP_INCLUSIVE;
+    }
+  }
+
+  /**
+   * Any other loop: {@code while (true) body}, left by {@link Exit}. The forward sweep counts
+   * iterations in {@code counter} so the backward sweep can run them in reverse.
+   */
+  record Loop(Var counter, Block body, Tree origin) implements Stmt {}
+
+  /** Leaves the innermost {@link Loop}; nothing follows it in its block. */
+  record Exit(Tree origin) implements Stmt {}
+
+  /** A call for its effect on {@code @Out} arrays, its result (if any) unused. */
+  record Effect(Expr.Call call, Tree origin) implements Stmt {}
+
   /** A sequence of statements. */
   record Block(List<Stmt> statements) implements Stmt {
     public Block {

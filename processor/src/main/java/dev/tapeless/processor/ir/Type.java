@@ -33,9 +33,23 @@ public record Type(Kind kind, int dims) {
     return new Type(kind, 0);
   }
 
-  /** True for values that can carry a derivative. */
+  /** True for scalar values that can carry a derivative. */
   public boolean isDouble() {
     return kind == Kind.DOUBLE && dims == 0;
+  }
+
+  /** True for scalars and arrays of doubles: everything that can have an adjoint. */
+  public boolean carriesDerivative() {
+    return kind == Kind.DOUBLE;
+  }
+
+  public boolean isArray() {
+    return dims > 0;
+  }
+
+  /** The type after {@code n} indexing operations. */
+  public Type indexed(int n) {
+    return new Type(kind, dims - n);
   }
 
   public String javaName() {

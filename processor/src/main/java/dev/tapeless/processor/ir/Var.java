@@ -12,6 +12,8 @@ public final class Var {
   public enum Role {
     PARAMETER,
     LOCAL,
+    /** The index of a counted loop, declared by the loop itself in both sweeps. */
+    INDEX,
     TEMP,
     RESULT
   }

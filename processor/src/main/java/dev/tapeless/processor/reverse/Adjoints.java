@@ -1,12 +1,18 @@
 package dev.tapeless.processor.reverse;
 
+import com.palantir.javapoet.CodeBlock;
+import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Var;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The adjoint local of each active variable: {@code x} gets {@code xBar} (x̄ in AD texts). */
+/**
+ * The adjoint of each active variable: {@code x} gets the local {@code xBar} (x̄ in AD texts), an
+ * array {@code w} the array {@code wBar} of the same shape.
+ */
 final class Adjoints {
   private final Map<Var, String> names = new IdentityHashMap<>();
 
@@ -16,11 +22,30 @@ final class Adjoints {
     }
   }
 
+  boolean has(Var v) {
+    return names.containsKey(v);
+  }
+
   String of(Var v) {
     String name = names.get(v);
     if (name == null) {
       throw new IllegalStateException("no adjoint for inactive variable " + v);
     }
     return name;
+  }
+
+  /** The adjoint of an operand: {@code xBar}, or the element {@code wBar[i][j]}. */
+  CodeBlock of(Expr operand) {
+    if (operand instanceof Expr.Ref r) {
+      return CodeBlock.of("$N", of(r.var()));
+    }
+    Expr.ArrayRead a = (Expr.ArrayRead) operand;
+    return JavaExprs.element(of(a.array()), a.indices());
+  }
+
+  /** Whether an operand has an adjoint to add to. */
+  boolean hasFor(Expr operand) {
+    return (operand instanceof Expr.Ref r && has(r.var()))
+        || (operand instanceof Expr.ArrayRead a && has(a.array()));
   }
 }

@@ -3,43 +3,48 @@ package dev.tapeless.processor.reverse;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The backward sweep: statements in reverse order, each adding its partials times the incoming
- * adjoint to its operands' adjoints, branches replayed from their recorded conditions, and
- * overwritten values restored after their statement is reversed.
+ * adjoint to its operands' adjoints; branches replayed from their recorded conditions; loops run
+ * backwards; overwritten values restored after their statement is reversed.
  */
 final class BackwardSweep {
   private final Activity activity;
+  private final Recording recording;
   private final Declarations declarations;
   private final Adjoints adjoints;
-  private final CalleeFrames frames;
+  private final FrameFields fields;
   private final Set<Var> reassigned;
+  private final NameTable names;
+  private final CallReversal calls;
 
-  private BackwardSweep(Activity activity, Declarations declarations, Adjoints adjoints,
-      CalleeFrames frames, Set<Var> reassigned) {
+  BackwardSweep(Activity activity, Recording recording, Declarations declarations,
+      Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names) {
     this.activity = activity;
+    this.recording = recording;
     this.declarations = declarations;
     this.adjoints = adjoints;
-    this.frames = frames;
+    this.fields = fields;
     this.reassigned = reassigned;
+    this.names = names;
+    this.calls = new CallReversal(activity, adjoints, fields);
   }
 
-  static CodeBlock write(Stmt.Block body, Activity activity, Declarations declarations,
-      Adjoints adjoints, CalleeFrames frames, Set<Var> reassigned) {
-    return new BackwardSweep(activity, declarations, adjoints, frames, reassigned).block(body);
-  }
-
-  private CodeBlock block(Stmt.Block block) {
+  CodeBlock block(Stmt.Block block) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<Stmt> stmts = block.statements();
     Object lastOrigin = null;
@@ -49,7 +54,9 @@ final class BackwardSweep {
       if (reversed.isEmpty()) {
         continue;
       }
-      if (s instanceof Stmt.Assign && s.origin() != null && s.origin() != lastOrigin) {
+      boolean commented = s instanceof Stmt.For || s instanceof Stmt.Loop;
+      if (s.origin() != null && s.origin() != lastOrigin
+          && (commented || !(s instanceof Stmt.If))) {
         code.add("// $L\n", SourceComments.of(s.origin()));
         lastOrigin = s.origin();
       }
@@ -59,54 +66,149 @@ final class BackwardSweep {
   }
 
   private CodeBlock statement(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      return assign(a);
-    } else if (s instanceof Stmt.If i) {
-      CodeBlock whenTrue = block(i.thenBlock());
-      CodeBlock whenFalse = block(i.elseBlock());
-      if (whenTrue.isEmpty() && whenFalse.isEmpty()) {
-        return CodeBlock.of("");
-      }
-      CodeBlock condition = JavaExprs.write(i.condition());
+    if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
       CodeBlock.Builder code = CodeBlock.builder();
-      if (whenTrue.isEmpty()) {
-        code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
-        code.add(whenFalse);
+      if (BackwardReads.derivativeCall(s) != null) {
+        code.add(calls.reverse(s, reassigned));
       } else {
-        code.beginControlFlow("if ($L)", condition);
-        code.add(whenTrue);
-        if (!whenFalse.isEmpty()) {
-          code.nextControlFlow("else");
-          code.add(whenFalse);
-        }
+        code.add(write(s));
       }
-      return code.endControlFlow().build();
+      code.add(restore(s));
+      return code.build();
+    } else if (s instanceof Stmt.If i) {
+      return replay(i);
+    } else if (s instanceof Stmt.For f) {
+      CodeBlock body = block(f.body());
+      if (body.isEmpty()) {
+        return body;
+      }
+      String i = f.index().name();
+      CodeBlock first = JavaExprs.operand(f.first());
+      CodeBlock bound = JavaExprs.operand(f.bound());
+      CodeBlock.Builder code = CodeBlock.builder();
+      switch (f.direction()) {
+        case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
+            i, bound, i, first, i);
+        case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",
+            i, bound, i, first, i);
+        case DOWN_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L + 1; $N <= $L; $N++)",
+            i, bound, i, first, i);
+        case DOWN_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N <= $L; $N++)",
+            i, bound, i, first, i);
+      }
+      return code.add(body).endControlFlow().build();
+    } else if (s instanceof Stmt.Loop l) {
+      CodeBlock body = block(l.body());
+      if (body.isEmpty()) {
+        return body;
+      }
+      String k = names.numbered("k");
+      return CodeBlock.builder()
+          .beginControlFlow("for (int $N = $N; $N > 0; $N--)", k, l.counter().name(), k, k)
+          .add(body)
+          .endControlFlow()
+          .build();
+    } else if (s instanceof Stmt.Exit) {
+      return CodeBlock.of("");
     }
     return block((Stmt.Block) s);
   }
 
-  private CodeBlock assign(Stmt.Assign a) {
+  private CodeBlock replay(Stmt.If i) {
+    CodeBlock whenTrue = block(i.thenBlock());
+    CodeBlock whenFalse = block(i.elseBlock());
+    if (whenTrue.isEmpty() && whenFalse.isEmpty()) {
+      return CodeBlock.of("");
+    }
     CodeBlock.Builder code = CodeBlock.builder();
-    Var target = a.target();
-    if (activity.isActive(target)) {
-      List<Expr> operands = Operands.of(a.value());
-      Map<String, CodeBlock> bindings = RuleWriter.bindings(a, operands, adjoints, frames);
-      String prelude = BackwardReads.emittedPrelude(a, activity);
-      if (prelude != null) {
-        code.addStatement(RuleWriter.render(prelude, bindings));
-      }
-      for (Partial p : BackwardReads.emittedPartials(a, activity)) {
-        Var operand = ((Expr.Ref) operands.get(p.operand())).var();
-        code.addStatement("$N += $L", adjoints.of(operand), RuleWriter.render(p.template(), bindings));
-      }
-      if (reassigned.contains(target)) {
-        code.addStatement("$N = 0.0", adjoints.of(target));
+    if (whenTrue.isEmpty()) {
+      code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
+      code.add(whenFalse);
+    } else {
+      code.beginControlFlow("if ($L)", JavaExprs.write(i.condition()));
+      code.add(whenTrue);
+      if (!whenFalse.isEmpty()) {
+        code.nextControlFlow("else");
+        code.add(whenFalse);
       }
     }
-    Var save = declarations.saveOf(a);
-    if (save != null) {
-      code.addStatement("$N = $N", target.name(), save.name());
+    return code.endControlFlow().build();
+  }
+
+  /** Reverses an assignment or store of a non-call value. */
+  private CodeBlock write(Stmt s) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    Var target = BackwardReads.target(s);
+    if (target == null || !adjoints.has(target)) {
+      return code.build();
+    }
+    CodeBlock g;
+    CodeBlock result;
+    Expr value;
+    if (s instanceof Stmt.Store st) {
+      g = JavaExprs.element(adjoints.of(target), st.indices());
+      result = JavaExprs.element(target.name(), st.indices());
+      value = st.value();
+    } else {
+      Stmt.Assign a = (Stmt.Assign) s;
+      g = CodeBlock.of("$N", adjoints.of(target));
+      result = CodeBlock.of("$N", target.name());
+      value = a.value();
+    }
+    List<Expr> operands = Operands.of(value);
+    Map<String, CodeBlock> bindings = new HashMap<>();
+    bindings.put("g", g);
+    bindings.put("r", result);
+    for (int i = 0; i < operands.size(); i++) {
+      bindings.put(Integer.toString(i), JavaExprs.operand(operands.get(i)));
+    }
+    boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
+    for (Partial p : BackwardReads.emittedPartials(s, activity)) {
+      code.addStatement("$L $L $L", adjoints.of(operands.get(p.operand())),
+          subtract ? "-=" : "+=", RuleWriter.render(p.template(), bindings));
+    }
+    if (s instanceof Stmt.Store st) {
+      if (st.kind() == Stmt.StoreKind.SET) {
+        code.addStatement("$L = 0.0", g);
+      }
+    } else if (reassigned.contains(target)) {
+      code.addStatement("$L = 0.0", g);
     }
     return code.build();
+  }
+
+  /** Puts back the values the forward sweep saved before {@code s} overwrote them. */
+  private CodeBlock restore(Stmt s) {
+    List<Var> saved = recording.savedBy(s);
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (saved.isEmpty()) {
+      return code.build();
+    }
+    Var local = declarations.saveLocal(s);
+    if (local != null) {
+      code.addStatement("$L = $N", overwritten(s, saved.get(0)), local.name());
+      return code.build();
+    }
+    String buffer = fields.saved();
+    for (int i = saved.size() - 1; i >= 0; i--) {
+      Var v = saved.get(i);
+      if (v.type().isArray() && !(s instanceof Stmt.Store)) {
+        code.addStatement("this.$N.popAll($N)", buffer, v.name());
+      } else {
+        Type element = Type.scalar(v.type().kind());
+        String cast = switch (element.kind()) {
+          case SHORT, BYTE, CHAR -> "(" + element.javaName() + ") ";
+          default -> "";
+        };
+        code.addStatement("$L = $Lthis.$N.$L()", overwritten(s, v), cast, buffer,
+            ForwardSweep.pop(element));
+      }
+    }
+    return code.build();
+  }
+
+  private static CodeBlock overwritten(Stmt s, Var v) {
+    return s instanceof Stmt.Store st ? JavaExprs.element(v.name(), st.indices())
+        : CodeBlock.of("$N", v.name());
   }
 }

@@ -3,6 +3,7 @@ package dev.tapeless.processor.reverse;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,66 +13,103 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where each local of the generated method is declared. The backward sweep runs after the
- * forward sweep in the same method, so a variable first assigned inside a branch is declared
- * ("hoisted") at the top, where both sweeps see it; one first assigned at the top level is
- * declared where the user declared it, keeping the forward sweep readable.
+ * Where each local of the generated method is declared, and where saved values go. The backward
+ * sweep runs after the forward sweep in the same method, so a variable first assigned inside a
+ * branch or loop is declared ("hoisted") at the top, where both sweeps see it; one first assigned
+ * at the top level is declared where the user declared it. A value saved outside loops goes to a
+ * local; inside loops (or a whole array) to the frame's save buffer.
  */
 final class Declarations {
-  private final Set<Stmt.Assign> inline = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Stmt.Assign> inlineSave = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Map<Stmt.Assign, Var> saves = new IdentityHashMap<>();
+  private final Set<Stmt> declaring = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Stmt> inLoop = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt, Var> saveLocals = new IdentityHashMap<>();
+  private final Set<Stmt> inlineSave = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Var, Boolean> seen = new IdentityHashMap<>();
   private final List<Var> hoisted = new ArrayList<>();
+  private final Recording recording;
+  private final NameTable names;
+
+  private Declarations(Recording recording, NameTable names) {
+    this.recording = recording;
+    this.names = names;
+  }
 
   static Declarations plan(Stmt.Block body, Recording recording, NameTable names) {
-    Declarations d = new Declarations();
-    d.walk(body, 0, recording, names);
+    Declarations d = new Declarations(recording, names);
+    d.walk(body, 0, 0);
     return d;
   }
 
-  private void walk(Stmt s, int depth, Recording recording, NameTable names) {
-    if (s instanceof Stmt.Assign a) {
-      if (recording.isSaved(a)) {
-        Var save = new Var(names.fresh(a.target().name() + "Saved"), a.target().type(),
-            Var.Role.TEMP);
-        saves.put(a, save);
-        if (depth == 0) {
-          inlineSave.add(a);
-        } else {
-          hoisted.add(save);
-        }
+  private void walk(Stmt s, int depth, int loops) {
+    if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
+      if (loops > 0) {
+        inLoop.add(s);
       }
-      Var target = a.target();
-      if (target.role() != Var.Role.PARAMETER && seen.put(target, Boolean.TRUE) == null) {
+      planSave(s, depth, loops);
+      if (s instanceof Stmt.Assign a && a.target().role() != Var.Role.PARAMETER
+          && a.target().role() != Var.Role.INDEX && seen.put(a.target(), Boolean.TRUE) == null) {
         if (depth == 0) {
-          inline.add(a);
+          declaring.add(a);
         } else {
-          hoisted.add(target);
+          hoisted.add(a.target());
         }
       }
     } else if (s instanceof Stmt.If i) {
-      walk(i.thenBlock(), depth + 1, recording, names);
-      walk(i.elseBlock(), depth + 1, recording, names);
-    } else {
-      for (Stmt child : ((Stmt.Block) s).statements()) {
-        walk(child, depth, recording, names);
+      walk(i.thenBlock(), depth + 1, loops);
+      walk(i.elseBlock(), depth + 1, loops);
+    } else if (s instanceof Stmt.For f) {
+      walk(f.body(), depth + 1, loops + 1);
+    } else if (s instanceof Stmt.Loop l) {
+      walk(l.body(), depth + 1, loops + 1);
+    } else if (s instanceof Stmt.Block b) {
+      for (Stmt child : b.statements()) {
+        walk(child, depth, loops);
       }
     }
   }
 
+  /** Outside loops, a saved scalar or element goes to a local of its own. */
+  private void planSave(Stmt s, int depth, int loops) {
+    List<Var> saved = recording.savedBy(s);
+    if (saved.isEmpty() || loops > 0 || s instanceof Stmt.Effect) {
+      return;
+    }
+    Var v = saved.get(0);
+    if (v.type().isArray() && !(s instanceof Stmt.Store)) {
+      return; // whole arrays always go to the save buffer
+    }
+    Type type = s instanceof Stmt.Store st ? st.value().type().kind() == Type.Kind.DOUBLE
+        ? Type.DOUBLE : Type.scalar(v.type().kind()) : v.type();
+    Var local = new Var(names.fresh(v.name() + "Saved"), type, Var.Role.TEMP);
+    saveLocals.put(s, local);
+    if (depth == 0) {
+      inlineSave.add(s);
+    } else {
+      hoisted.add(local);
+    }
+  }
+
   /** Whether {@code a} declares its target ({@code double x = ...}). */
-  boolean declaresTarget(Stmt.Assign a) {
-    return inline.contains(a);
+  boolean declaresTarget(Stmt a) {
+    return declaring.contains(a);
   }
 
-  /** The variable holding the value {@code a} overwrites, or null when none is saved. */
-  Var saveOf(Stmt.Assign a) {
-    return saves.get(a);
+  /** The local holding the value {@code s} overwrites, or null when it is saved elsewhere or not at all. */
+  Var saveLocal(Stmt s) {
+    return saveLocals.get(s);
   }
 
-  boolean declaresSave(Stmt.Assign a) {
-    return inlineSave.contains(a);
+  boolean declaresSave(Stmt s) {
+    return inlineSave.contains(s);
+  }
+
+  /** Whether {@code s}'s saves go to the frame's save buffer. */
+  boolean savesToBuffer(Stmt s) {
+    return !recording.savedBy(s).isEmpty() && !saveLocals.containsKey(s);
+  }
+
+  boolean inLoop(Stmt s) {
+    return inLoop.contains(s);
   }
 
   /** Variables declared with a zero value at the top of the method. */

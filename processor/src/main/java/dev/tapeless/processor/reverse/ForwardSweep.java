@@ -1,21 +1,34 @@
 package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
+import java.util.List;
 
-/** The forward sweep: the user's computation in three-address form, saving what will be overwritten. */
+/**
+ * The forward sweep: the user's computation in three-address form, saving values that will be
+ * overwritten before the backward sweep reads them.
+ */
 final class ForwardSweep {
   private final Declarations declarations;
+  private final Recording recording;
+  private final FrameFields fields;
   private final CodeBlock.Builder code = CodeBlock.builder();
 
-  private ForwardSweep(Declarations declarations) {
+  private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields) {
     this.declarations = declarations;
+    this.recording = recording;
+    this.fields = fields;
   }
 
-  static CodeBlock write(Stmt.Block body, Declarations declarations) {
-    ForwardSweep sweep = new ForwardSweep(declarations);
+  static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
+      FrameFields fields) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields);
     for (Var v : declarations.hoisted()) {
       sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
     }
@@ -31,16 +44,35 @@ final class ForwardSweep {
 
   private void statement(Stmt s) {
     if (s instanceof Stmt.Assign a) {
-      Var save = declarations.saveOf(a);
-      if (save != null) {
-        code.addStatement("$L$N = $N",
-            declarations.declaresSave(a) ? save.type().javaName() + " " : "", save.name(),
-            a.target().name());
+      save(s);
+      String declared = declarations.declaresTarget(a) ? a.target().type().javaName() + " " : "";
+      if (a.value() instanceof Expr.NewArray n) {
+        String buffer = fields.buffer(a.target().name() + "Buffer",
+            TypeName.get(a.target().type().dims() == 1 ? double[].class : double[][].class));
+        CodeBlock.Builder dims = CodeBlock.builder();
+        for (Expr d : n.dimensions()) {
+          dims.add(", $L", JavaExprs.write(d));
+        }
+        code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared, a.target().name(),
+            buffer, FrameFields.BUFFERS, buffer, dims.build());
+      } else {
+        code.addStatement("$L$N = $L", declared, a.target().name(), JavaExprs.write(a.value()));
       }
-      code.addStatement("$L$N = $L",
-          declarations.declaresTarget(a) ? a.target().type().javaName() + " " : "",
-          a.target().name(), JavaExprs.write(a.value()));
+    } else if (s instanceof Stmt.Store st) {
+      save(s);
+      code.addStatement("$L $L $L", JavaExprs.element(st.array().name(), st.indices()),
+          st.kind().symbol(), JavaExprs.write(st.value()));
+    } else if (s instanceof Stmt.Effect e) {
+      save(s);
+      code.addStatement("$L", JavaExprs.write(e.call()));
     } else if (s instanceof Stmt.If i) {
+      if (isExitTest(i)) {
+        code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
+        code.addStatement("break");
+        code.endControlFlow();
+        block(i.thenBlock());
+        return;
+      }
       code.beginControlFlow("if ($L)", JavaExprs.write(i.condition()));
       block(i.thenBlock());
       if (!i.elseBlock().statements().isEmpty()) {
@@ -48,8 +80,71 @@ final class ForwardSweep {
         block(i.elseBlock());
       }
       code.endControlFlow();
+    } else if (s instanceof Stmt.For f) {
+      code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", f.index().name(),
+          JavaExprs.write(f.first()), f.index().name(), f.direction().comparison(),
+          JavaExprs.write(f.bound()), f.index().name(), f.direction().step());
+      block(f.body());
+      code.endControlFlow();
+    } else if (s instanceof Stmt.Loop l) {
+      code.beginControlFlow("while (true)");
+      block(l.body());
+      code.endControlFlow();
+    } else if (s instanceof Stmt.Exit) {
+      code.addStatement("break");
     } else {
       block((Stmt.Block) s);
     }
+  }
+
+  /** {@code if (c) {rest} else {break}}, which reads better as {@code if (!c) break; rest}. */
+  static boolean isExitTest(Stmt.If i) {
+    List<Stmt> e = i.elseBlock().statements();
+    return e.size() == 1 && e.get(0) instanceof Stmt.Exit;
+  }
+
+  /** Saves the values {@code s} is about to overwrite, when the backward sweep needs them. */
+  private void save(Stmt s) {
+    List<Var> saved = recording.savedBy(s);
+    if (saved.isEmpty()) {
+      return;
+    }
+    Var local = declarations.saveLocal(s);
+    if (local != null) {
+      CodeBlock old = s instanceof Stmt.Store st
+          ? JavaExprs.element(st.array().name(), st.indices()) : CodeBlock.of("$N", saved.get(0).name());
+      code.addStatement("$L$N = $L",
+          declarations.declaresSave(s) ? local.type().javaName() + " " : "", local.name(), old);
+      return;
+    }
+    String buffer = fields.saved();
+    for (Var v : saved) {
+      if (s instanceof Stmt.Store st) {
+        code.addStatement("this.$N.$L($L)", buffer, push(v.type()),
+            JavaExprs.element(st.array().name(), st.indices()));
+      } else if (v.type().isArray()) {
+        code.addStatement("this.$N.pushAll($N)", buffer, v.name());
+      } else {
+        code.addStatement("this.$N.$L($N)", buffer, push(v.type()), v.name());
+      }
+    }
+  }
+
+  static String push(Type t) {
+    return "push" + suffix(t);
+  }
+
+  static String pop(Type t) {
+    return "pop" + suffix(t);
+  }
+
+  /** The save-buffer method for a scalar (or an array's element) of type {@code t}. */
+  private static String suffix(Type t) {
+    return switch (t.kind()) {
+      case DOUBLE -> "Double";
+      case BOOLEAN -> "Boolean";
+      case LONG -> "Long";
+      default -> "Int";
+    };
   }
 }

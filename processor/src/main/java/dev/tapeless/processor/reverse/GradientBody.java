@@ -1,77 +1,181 @@
 package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse mode for one method: the body of the frame's {@code accumulate}, a forward sweep
+ * Reverse mode for one method: the body of the frame's {@code backpropagate}, a forward sweep
  * followed by the backward sweep in the same Java method, so that every primal value the
  * backward sweep needs is still a local.
  *
- * @param code the method body, ending in {@code return}
- * @param frames the callee frames the body uses, to become fields of the frame
+ * @param code the method body, ending in {@code return} when the method returns a value
+ * @param fields private fields the body uses
+ * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
+ * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
-public record GradientBody(CodeBlock code, CalleeFrames frames) {
+public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String resultSeed,
+    List<String> outputSeeds) {
 
-  public static GradientBody of(IrMethod method, List<Var> differentiated, Activity activity,
+  public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
     NameTable names = new NameTable(method.usedNames());
+    String resultSeed = sig.returnsDouble() ? names.fresh("dResult") : null;
+    List<String> outputSeeds = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (p.out()) {
+        outputSeeds.add(names.fresh("d" + p.name()));
+      }
+    }
+    Set<String> reservedFields = new HashSet<>();
+    reservedFields.add("value");
+    for (Callee.Param p : sig.params()) {
+      reservedFields.add(DifferentiableSignature.adjointField(p.name()));
+    }
+    FrameFields fields = new FrameFields(reservedFields);
+    String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
     Declarations declarations = Declarations.plan(method.body(), recording, names);
     List<Var> active = activeInOrder(method, activity);
     Adjoints adjoints = new Adjoints(active, names);
-    CalleeFrames frames = new CalleeFrames();
 
     CodeBlock.Builder code = CodeBlock.builder();
+    prologue(sig, method, frameName, outputSeeds, fields, code);
     code.add("// forward sweep\n");
-    code.add(ForwardSweep.write(method.body(), declarations));
+    code.add(ForwardSweep.write(method.body(), declarations, recording, fields));
     Var result = method.result();
-    code.addStatement("this.value = $N", result.name());
-    if (activity.isActive(result)) {
+    if (sig.returnsDouble()) {
+      code.addStatement("this.value = $N", result.name());
+    }
+    if (!active.isEmpty()) {
       code.add("\n// backward sweep\n");
-      code.addStatement("double $N = 1.0", adjoints.of(result));
-      for (Var v : active) {
-        if (v != result) {
-          code.addStatement("double $N = 0.0", adjoints.of(v));
-        }
-      }
-      code.add(BackwardSweep.write(method.body(), activity, declarations, adjoints, frames,
-          reassigned(method)));
-      for (Var p : differentiated) {
-        if (activity.isActive(p)) {
+      declareAdjoints(sig, method, active, adjoints, resultSeed, outputSeeds, fields, code);
+      BackwardSweep backward = new BackwardSweep(activity, recording, declarations, adjoints,
+          fields, reassigned(method, declarations), names);
+      code.add(backward.block(method.body()));
+      for (int i = 0; i < method.parameters().size(); i++) {
+        Var p = method.parameters().get(i);
+        if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
           code.addStatement("this.$N += $N", DifferentiableSignature.adjointField(p.name()),
               adjoints.of(p));
         }
       }
     }
-    code.addStatement("return this.value");
-    return new GradientBody(code.build(), frames);
+    if (sig.returnsDouble()) {
+      code.addStatement("return this.value");
+    }
+    return new GradientBody(code.build(), fields.all(), resultSeed, outputSeeds);
   }
 
-  /** Active variables: parameters first, then in order of first assignment. */
+  /** Adjoint arrays of the right shape, seeds of the right shape, outputs not aliased. */
+  private static void prologue(DifferentiableSignature sig, IrMethod method, String frameName,
+      List<String> outputSeeds, FrameFields fields, CodeBlock.Builder code) {
+    int out = 0;
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Var p = method.parameters().get(i);
+      Callee.Param param = sig.params().get(i);
+      if (param.differentiated() && p.type().isArray()) {
+        String field = DifferentiableSignature.adjointField(p.name());
+        String owned = fields.buffer(field + "Owned", TypeName.get(arrayClass(p)));
+        code.beginControlFlow("if (!$T.same(this.$N, $N))", FrameFields.SHAPES, field, p.name())
+            .addStatement("this.$N = $T.adjoint(this.$N, this.$N, $N, $S, $S)", field,
+                FrameFields.SHAPES, field, owned, p.name(), frameName, p.name())
+            .addStatement("this.$N = this.$N", owned, field)
+            .endControlFlow();
+      }
+      if (param.out()) {
+        code.addStatement("$T.require($N, $N, $S, $S)", FrameFields.SHAPES,
+            outputSeeds.get(out++), p.name(), frameName, p.name());
+        for (Var q : method.parameters()) {
+          if (q != p && q.type().isArray()) {
+            code.addStatement("$T.check($S, $N, $S, $N, $S)", FrameFields.ALIASING, frameName,
+                p.name(), p.name(), q.name(), q.name());
+          }
+        }
+      }
+    }
+  }
+
+  private static Class<?> arrayClass(Var v) {
+    return v.type().dims() == 1 ? double[].class : double[][].class;
+  }
+
+  private static void declareAdjoints(DifferentiableSignature sig, IrMethod method,
+      List<Var> active, Adjoints adjoints, String resultSeed, List<String> outputSeeds,
+      FrameFields fields, CodeBlock.Builder code) {
+    Map<Var, Integer> paramIndex = new IdentityHashMap<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      paramIndex.put(method.parameters().get(i), i);
+    }
+    int outIndex = 0;
+    Map<Var, String> seeds = new IdentityHashMap<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      if (sig.params().get(i).out()) {
+        seeds.put(method.parameters().get(i), outputSeeds.get(outIndex++));
+      }
+    }
+    for (Var v : active) {
+      String bar = adjoints.of(v);
+      Integer index = paramIndex.get(v);
+      if (v == method.result()) {
+        code.addStatement("double $N = $N", bar, resultSeed);
+      } else if (!v.type().isArray()) {
+        code.addStatement("double $N = 0.0", bar);
+      } else if (seeds.containsKey(v)) {
+        code.addStatement("$T $N = $N", arrayClass(v), bar, seeds.get(v));
+      } else if (index != null && sig.params().get(index).differentiated()) {
+        code.addStatement("$T $N = this.$N", arrayClass(v), bar,
+            DifferentiableSignature.adjointField(v.name()));
+      } else {
+        String buffer = fields.buffer(bar + "Buffer", TypeName.get(arrayClass(v)));
+        code.addStatement("$T $N = this.$N = $T.zerosLike(this.$N, $N)", arrayClass(v), bar,
+            buffer, FrameFields.BUFFERS, buffer, v.name());
+      }
+    }
+  }
+
+  /** Active variables: the result, parameters, then in order of first assignment. */
   private static List<Var> activeInOrder(IrMethod method, Activity activity) {
     Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Var> out = new ArrayList<>();
+    if (activity.isActive(method.result())) {
+      seen.add(method.result());
+      out.add(method.result());
+    }
     for (Var p : method.parameters()) {
       if (activity.isActive(p) && seen.add(p)) {
         out.add(p);
       }
     }
-    for (Stmt.Assign a : Statements.assignments(method.body())) {
-      if (activity.isActive(a.target()) && seen.add(a.target())) {
-        out.add(a.target());
+    for (Stmt s : Statements.all(method.body())) {
+      Var w = Statements.written(s);
+      if (w != null && activity.isActive(w) && seen.add(w)) {
+        out.add(w);
+      }
+      if (s instanceof Stmt.Effect || (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call)) {
+        Expr.Call call = s instanceof Stmt.Effect e ? e.call() : (Expr.Call) ((Stmt.Assign) s).value();
+        for (Expr arg : call.args()) {
+          Var v = dev.tapeless.processor.analysis.Dependencies.baseVar(arg);
+          if (v != null && activity.isActive(v) && seen.add(v)) {
+            out.add(v);
+          }
+        }
       }
     }
     return out;
@@ -79,12 +183,13 @@ public record GradientBody(CodeBlock code, CalleeFrames frames) {
 
   /**
    * Variables whose adjoint must be reset when their assignment is reversed: parameters that are
-   * assigned, and variables assigned more than once.
+   * assigned, variables assigned more than once, and any assigned inside a loop.
    */
-  private static Set<Var> reassigned(IrMethod method) {
+  private static Set<Var> reassigned(IrMethod method, Declarations declarations) {
     Map<Var, Integer> counts = new IdentityHashMap<>();
     for (Stmt.Assign a : Statements.assignments(method.body())) {
-      counts.merge(a.target(), a.target().role() == Var.Role.PARAMETER ? 2 : 1, Integer::sum);
+      int weight = a.target().role() == Var.Role.PARAMETER || declarations.inLoop(a) ? 2 : 1;
+      counts.merge(a.target(), weight, Integer::sum);
     }
     Set<Var> out = Collections.newSetFromMap(new IdentityHashMap<>());
     counts.forEach((v, n) -> {

@@ -1,13 +1,9 @@
 package dev.tapeless.processor.rules;
 
-import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.UnaryOp;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.StringJoiner;
 
 /** Looks up the derivative rule of the operation on the right of a double assignment. */
 public final class RuleBook {
@@ -27,7 +23,7 @@ public final class RuleBook {
     if (!value.type().isDouble()) {
       return Rule.ZERO;
     }
-    if (value instanceof Expr.Ref) {
+    if (value instanceof Expr.Ref || value instanceof Expr.ArrayRead) {
       return COPY;
     } else if (value instanceof Expr.Unary u) {
       return u.op() == UnaryOp.NEG ? NEG : COPY;
@@ -52,27 +48,11 @@ public final class RuleBook {
     };
   }
 
+  /** Math functions; calls to methods with pullbacks are reversed by the reverse mode itself. */
   private static Rule call(Expr.Call call) {
-    Callee callee = call.callee();
-    if (callee instanceof Callee.MathFunction f) {
+    if (call.callee() instanceof Callee.MathFunction f) {
       return MathRules.rule(f.name(), call.args().size());
-    } else if (callee instanceof Callee.Differentiable d) {
-      return throughFrame(d);
     }
     return Rule.ZERO;
-  }
-
-  /** A call to another differentiable method: its frame computes the local gradient. */
-  private static Rule throughFrame(Callee.Differentiable d) {
-    StringJoiner args = new StringJoiner(", ", "$frame.valueAndGradient(", ")");
-    List<Partial> partials = new ArrayList<>();
-    for (int i = 0; i < d.parameterNames().size(); i++) {
-      args.add("$" + i);
-      if (d.differentiated().get(i)) {
-        partials.add(new Partial(i,
-            "$g * $frame." + DifferentiableSignature.adjointField(d.parameterNames().get(i))));
-      }
-    }
-    return new Rule(args.toString(), partials);
   }
 }

@@ -1,0 +1,37 @@
+package dev.tapeless;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Registers a hand-written pullback for a static method whose body Tapeless should not or cannot
+ * read: a numerically better formula, a native or library call, a tuned kernel.
+ *
+ * <p>The value names a static method of the same class. For a primal
+ * {@code R m(P1 p1, ..., Pn pn)} its parameters are, in this order:
+ * <ol>
+ *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
+ *       what the call wrote);
+ *   <li>{@code double dResult}, the adjoint of the result, if {@code R} is {@code double};
+ *   <li>for each {@link Out} parameter, an array of its type: its adjoint. On return it must hold
+ *       the adjoint of the array's contents before the call: zero where the call overwrote them;
+ *   <li>for each differentiated array parameter ({@code double[]} or {@code double[][]}, not
+ *       {@link Out}, not {@link NoDerivative}), an array of its type to ADD its adjoint into;
+ *   <li>if two or more {@code double} parameters are differentiated, a {@code double[]} to ADD
+ *       their adjoints into, in parameter order.
+ * </ol>
+ * It returns the adjoint of the one differentiated {@code double} parameter when there is exactly
+ * one, and is {@code void} otherwise. The processor checks this signature at compile time and
+ * reads the registration from class files, so it works across jars.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface CustomDerivative {
+
+  /** The name of the pullback method, in the same class. */
+  String value();
+}

@@ -1,0 +1,136 @@
+package dev.tapeless.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.tapeless.processor.ir.Stmt;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Recognizes {@code for (int i = a; i < b; i++)} and its siblings: loops whose index the
+ * backward sweep can run in reverse without saving it, because neither the index nor anything
+ * the bounds read is assigned in the body, and the body does not break out.
+ */
+final class CountedLoops {
+  private CountedLoops() {}
+
+  /** The direction of a counted loop, or null when {@code path}'s loop is not one. */
+  static Stmt.Direction shape(Trees trees, TreePath path) {
+    ForLoopTree f = (ForLoopTree) path.getLeaf();
+    if (f.getInitializer().size() != 1 || !(f.getInitializer().get(0) instanceof VariableTree v)
+        || v.getInitializer() == null || f.getUpdate().size() != 1
+        || !(f.getCondition() instanceof BinaryTree cond)) {
+      return null;
+    }
+    Element index = trees.getElement(new TreePath(path, v));
+    if (index == null || index.asType().getKind() != TypeKind.INT
+        || !refersTo(trees, new TreePath(path, cond.getLeftOperand()), index)) {
+      return null;
+    }
+    int step = step(trees, new TreePath(path, f.getUpdate().get(0)), index);
+    Stmt.Direction direction = switch (cond.getKind()) {
+      case LESS_THAN -> step == 1 ? Stmt.Direction.UP_EXCLUSIVE : null;
+      case LESS_THAN_EQUAL -> step == 1 ? Stmt.Direction.UP_INCLUSIVE : null;
+      case GREATER_THAN -> step == -1 ? Stmt.Direction.DOWN_EXCLUSIVE : null;
+      case GREATER_THAN_EQUAL -> step == -1 ? Stmt.Direction.DOWN_INCLUSIVE : null;
+      default -> null;
+    };
+    if (direction == null || JumpFinder.breaksOut(f.getStatement())) {
+      return null;
+    }
+    Set<Element> assigned = assignedIn(trees, new TreePath(path, f.getStatement()));
+    if (assigned.contains(index)
+        || reads(trees, new TreePath(path, cond.getRightOperand())).stream().anyMatch(assigned::contains)
+        || reads(trees, new TreePath(new TreePath(path, v), v.getInitializer())).stream()
+            .anyMatch(assigned::contains)) {
+      return null;
+    }
+    return direction;
+  }
+
+  private static boolean refersTo(Trees trees, TreePath path, Element element) {
+    return path.getLeaf() instanceof IdentifierTree && element.equals(trees.getElement(path));
+  }
+
+  /** +1 for i++, ++i, i += 1; -1 for the decrements; 0 otherwise. */
+  private static int step(Trees trees, TreePath statement, Element index) {
+    ExpressionTree e = ((ExpressionStatementTree) statement.getLeaf()).getExpression();
+    TreePath ePath = new TreePath(statement, e);
+    if (e instanceof UnaryTree u && refersTo(trees, new TreePath(ePath, u.getExpression()), index)) {
+      return switch (u.getKind()) {
+        case PREFIX_INCREMENT, POSTFIX_INCREMENT -> 1;
+        case PREFIX_DECREMENT, POSTFIX_DECREMENT -> -1;
+        default -> 0;
+      };
+    }
+    if (e instanceof CompoundAssignmentTree c
+        && refersTo(trees, new TreePath(ePath, c.getVariable()), index)
+        && c.getExpression() instanceof LiteralTree l && Integer.valueOf(1).equals(l.getValue())) {
+      return c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? 1
+          : c.getKind() == Tree.Kind.MINUS_ASSIGNMENT ? -1 : 0;
+    }
+    return 0;
+  }
+
+  /** Variables assigned as a whole (not element writes) anywhere under {@code path}. */
+  static Set<Element> assignedIn(Trees trees, TreePath path) {
+    Set<Element> out = new HashSet<>();
+    new TreePathScanner<Void, Void>() {
+      private void target(ExpressionTree t) {
+        if (t instanceof IdentifierTree) {
+          out.add(trees.getElement(new TreePath(getCurrentPath(), t)));
+        }
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        target(node.getVariable());
+        return super.visitAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        target(node.getVariable());
+        return super.visitCompoundAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT ->
+              target(node.getExpression());
+          default -> { }
+        }
+        return super.visitUnary(node, unused);
+      }
+    }.scan(path, null);
+    return out;
+  }
+
+  /** Variables an expression reads. */
+  static Set<Element> reads(Trees trees, TreePath path) {
+    Set<Element> out = new HashSet<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        out.add(trees.getElement(getCurrentPath()));
+        return null;
+      }
+    }.scan(path, null);
+    return out;
+  }
+}

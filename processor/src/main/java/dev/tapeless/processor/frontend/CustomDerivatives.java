@@ -1,0 +1,141 @@
+package dev.tapeless.processor.frontend;
+
+import dev.tapeless.CustomDerivative;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads a {@code @CustomDerivative} registration and checks the pullback's signature against
+ * the convention documented on the annotation. Works on elements from source and from class
+ * files alike, which is what makes registrations work across jars.
+ */
+public final class CustomDerivatives {
+  private CustomDerivatives() {}
+
+  /** A registration: the callee descriptor, or the reason it is unusable. */
+  public record Registration(Callee.Custom callee, String problem) {}
+
+  public static boolean isRegistered(ExecutableElement method) {
+    return method.getAnnotation(CustomDerivative.class) != null;
+  }
+
+  public static Registration read(ExecutableElement primal) {
+    String pullbackName = primal.getAnnotation(CustomDerivative.class).value();
+    TypeElement owner = (TypeElement) primal.getEnclosingElement();
+    String display = owner.getSimpleName() + "." + primal.getSimpleName();
+    if (!primal.getModifiers().contains(Modifier.STATIC)) {
+      return problem(display + " must be static to have a custom derivative");
+    }
+    TypeKind result = primal.getReturnType().getKind();
+    if (result != TypeKind.DOUBLE && result != TypeKind.VOID) {
+      return problem(display + " returns " + primal.getReturnType()
+          + "; a method with a custom derivative returns double or void");
+    }
+    List<Callee.Param> params = DifferentiableSignature.params(primal, List.of());
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.type() == null || (p.type().carriesDerivative() && p.type().dims() > 2)) {
+        return problem("parameter '" + p.name() + "' of " + display + " has type "
+            + primal.getParameters().get(i).asType() + ", which custom derivatives do not support");
+      }
+      if (p.out() && !(p.type().carriesDerivative() && p.type().isArray())) {
+        return problem("@Out parameter '" + p.name() + "' of " + display
+            + " must be double[] or double[][]");
+      }
+    }
+    List<String> expected = expectedParameters(primal, params, result == TypeKind.DOUBLE);
+    String expectedReturn = scalarCount(params) == 1 ? "double" : "void";
+    String wanted = "public static " + expectedReturn + " " + pullbackName + "("
+        + String.join(", ", expected) + ")";
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(pullbackName)) {
+        ExecutableElement candidate = (ExecutableElement) e;
+        if (matches(candidate, expected, expectedReturn)) {
+          if (!candidate.getModifiers().contains(Modifier.STATIC)
+              || candidate.getModifiers().contains(Modifier.PRIVATE)) {
+            return problem("the pullback " + pullbackName + " of " + display
+                + " must be static and not private: " + wanted);
+          }
+          return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
+              primal.getSimpleName().toString(), pullbackName, params,
+              result == TypeKind.DOUBLE), null);
+        }
+      }
+    }
+    return problem("@CustomDerivative(\"" + pullbackName + "\") on " + display
+        + " needs a method in " + owner.getSimpleName() + " with the signature " + wanted);
+  }
+
+  private static Registration problem(String text) {
+    return new Registration(null, text);
+  }
+
+  static int scalarCount(List<Callee.Param> params) {
+    int n = 0;
+    for (Callee.Param p : params) {
+      if (p.differentiated() && !p.type().isArray()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static List<String> expectedParameters(ExecutableElement primal,
+      List<Callee.Param> params, boolean returnsDouble) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      out.add(javaType(params.get(i).type()) + " " + params.get(i).name());
+    }
+    if (returnsDouble) {
+      out.add("double dResult");
+    }
+    for (Callee.Param p : params) {
+      if (p.out()) {
+        out.add(javaType(p.type()) + " d" + p.name());
+      }
+    }
+    for (Callee.Param p : params) {
+      if (p.differentiated() && p.type().isArray()) {
+        out.add(javaType(p.type()) + " d" + p.name());
+      }
+    }
+    if (scalarCount(params) >= 2) {
+      out.add("double[] dScalars");
+    }
+    return out;
+  }
+
+  private static String javaType(Type t) {
+    return t.javaName();
+  }
+
+  private static boolean matches(ExecutableElement candidate, List<String> expected,
+      String expectedReturn) {
+    if (!candidate.getReturnType().toString().equals(expectedReturn)
+        || candidate.getParameters().size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      TypeMirror t = candidate.getParameters().get(i).asType();
+      String type = expected.get(i).substring(0, expected.get(i).indexOf(' '));
+      if (!t.toString().equals(type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String describe(List<Callee.Param> params) {
+    return params.stream().map(Callee.Param::name).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tapeless.processor.reverse;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Var;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reverses a call to a method with a derivative: another {@code @Differentiable} method, through
+ * its frame's {@code backpropagate} (its adjoint arrays pointed at the caller's, so
+ * contributions land in place), or a {@code @CustomDerivative} pullback, called directly.
+ */
+final class CallReversal {
+  private final Activity activity;
+  private final Adjoints adjoints;
+  private final FrameFields fields;
+
+  CallReversal(Activity activity, Adjoints adjoints, FrameFields fields) {
+    this.activity = activity;
+    this.adjoints = adjoints;
+    this.fields = fields;
+  }
+
+  CodeBlock reverse(Stmt s, Set<Var> reassigned) {
+    Expr.Call call = BackwardReads.derivativeCall(s);
+    Var target = s instanceof Stmt.Assign a ? a.target() : null;
+    List<Callee.Param> params = Callee.paramsOf(call.callee());
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!BackwardReads.runsPullback(s, activity)) {
+      // Nothing varied flows in: the call only overwrote its outputs, whose adjoints end here.
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).out() && adjoints.hasFor(call.args().get(i))) {
+          code.addStatement("$T.fill($L, 0.0)", FrameFields.BUFFERS,
+              adjoints.of(call.args().get(i)));
+        }
+      }
+    } else if (call.callee() instanceof Callee.Differentiable d) {
+      throughFrame(call, d, target, code);
+    } else {
+      throughPullback(call, (Callee.Custom) call.callee(), target, code);
+    }
+    if (target != null && adjoints.has(target) && reassigned.contains(target)) {
+      code.addStatement("$N = 0.0", adjoints.of(target));
+    }
+    return code.build();
+  }
+
+  private CodeBlock resultSeed(Var target, boolean returnsDouble) {
+    if (!returnsDouble) {
+      return null;
+    }
+    return target != null && adjoints.has(target) ? CodeBlock.of("$N", adjoints.of(target))
+        : CodeBlock.of("0.0");
+  }
+
+  private void throughFrame(Expr.Call call, Callee.Differentiable d, Var target,
+      CodeBlock.Builder code) {
+    String frame = fields.calleeFrame(d);
+    List<Callee.Param> params = d.params();
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (!p.differentiated()) {
+        continue;
+      }
+      String field = DifferentiableSignature.adjointField(p.name());
+      if (p.type().isArray()) {
+        code.addStatement("this.$N.$N = $L", frame, field, adjoints.of(call.args().get(i)));
+      } else {
+        code.addStatement("this.$N.$N = 0.0", frame, field);
+      }
+    }
+    CodeBlock.Builder args = arguments(call);
+    CodeBlock seed = resultSeed(target, d.returnsDouble());
+    if (seed != null) {
+      args.add(", $L", seed);
+    }
+    addOutputAdjoints(call, params, args);
+    code.addStatement("this.$N.backpropagate($L)", frame, args.build());
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(call.args().get(i))) {
+        code.addStatement("$L += this.$N.$N", adjoints.of(call.args().get(i)), frame,
+            DifferentiableSignature.adjointField(p.name()));
+      }
+    }
+  }
+
+  private void throughPullback(Expr.Call call, Callee.Custom c, Var target,
+      CodeBlock.Builder code) {
+    List<Callee.Param> params = c.params();
+    CodeBlock.Builder args = arguments(call);
+    CodeBlock seed = resultSeed(target, c.returnsDouble());
+    if (seed != null) {
+      args.add(", $L", seed);
+    }
+    addOutputAdjoints(call, params, args);
+    int scalars = 0;
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.differentiated() && p.type().isArray()) {
+        args.add(", $L", adjoints.of(call.args().get(i)));
+      } else if (p.differentiated()) {
+        scalars++;
+      }
+    }
+    String scratch = null;
+    if (scalars >= 2) {
+      scratch = fields.scalarAdjoints(scalars);
+      code.addStatement("$T.fill(this.$N, 0.0)", FrameFields.BUFFERS, scratch);
+      args.add(", this.$N", scratch);
+    }
+    CodeBlock invocation = CodeBlock.of("$T.$N($L)", ClassName.bestGuess(c.owner()),
+        c.pullback(), args.build());
+    if (scalars == 1) {
+      int i = firstScalar(params);
+      Expr arg = call.args().get(i);
+      if (adjoints.hasFor(arg)) {
+        code.addStatement("$L += $L", adjoints.of(arg), invocation);
+      } else {
+        code.addStatement("$L", invocation);
+      }
+      return;
+    }
+    code.addStatement("$L", invocation);
+    int k = 0;
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.differentiated() && !p.type().isArray()) {
+        if (adjoints.hasFor(call.args().get(i))) {
+          code.addStatement("$L += this.$N[$L]", adjoints.of(call.args().get(i)), scratch, k);
+        }
+        k++;
+      }
+    }
+  }
+
+  private static int firstScalar(List<Callee.Param> params) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).differentiated() && !params.get(i).type().isArray()) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no differentiated scalar");
+  }
+
+  private static CodeBlock.Builder arguments(Expr.Call call) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < call.args().size(); i++) {
+      args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(call.args().get(i)));
+    }
+    return args;
+  }
+
+  private void addOutputAdjoints(Expr.Call call, List<Callee.Param> params,
+      CodeBlock.Builder args) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).out()) {
+        Var v = Dependencies.baseVar(call.args().get(i));
+        if (!adjoints.has(v)) {
+          throw new IllegalStateException("output " + v + " of an active call has no adjoint");
+        }
+        args.add(", $L", adjoints.of(call.args().get(i)));
+      }
+    }
+  }
+}

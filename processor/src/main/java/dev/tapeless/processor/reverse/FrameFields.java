@@ -1,0 +1,68 @@
+package dev.tapeless.processor.reverse;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The private fields a frame's code needs, created once with the frame so that calls allocate
+ * nothing: callee frames (one per callee, shared by its call sites), reusable buffers, and the
+ * save buffer for values overwritten inside loops.
+ */
+final class FrameFields {
+  static final ClassName SAVED_VALUES =
+      ClassName.get("dev.tapeless.runtime.support", "SavedValues");
+  static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
+  static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
+  static final ClassName ALIASING = ClassName.get("dev.tapeless.runtime.support", "Aliasing");
+
+  private final NameTable names;
+  private final Map<Object, FrameSpec.Field> fields = new LinkedHashMap<>();
+
+  FrameFields(Set<String> reserved) {
+    this.names = new NameTable(reserved);
+  }
+
+  /** The field holding the frame of a differentiable callee. */
+  String calleeFrame(Callee.Differentiable callee) {
+    ClassName type = ClassName.get(callee.packageName(), callee.gradClass(), callee.frameClass());
+    return fields.computeIfAbsent(type, t -> {
+      String owner = callee.gradClass().substring(0, callee.gradClass().length() - "_Grad".length());
+      String base = Character.toLowerCase(owner.charAt(0)) + owner.substring(1)
+          + callee.frameClass() + "Frame";
+      return new FrameSpec.Field(names.fresh(base), type, CodeBlock.of("new $T()", type));
+    }).name();
+  }
+
+  /** The save buffer for values overwritten inside loops. */
+  String saved() {
+    return fields.computeIfAbsent("saved", k -> new FrameSpec.Field(names.fresh("saved"),
+        SAVED_VALUES, CodeBlock.of("new $T()", SAVED_VALUES))).name();
+  }
+
+  /** A reusable array field (no initializer: allocated on first use). */
+  String buffer(String base, TypeName type) {
+    FrameSpec.Field f = new FrameSpec.Field(names.fresh(base), type, null);
+    fields.put(f.name(), f);
+    return f.name();
+  }
+
+  /** A fixed-size scratch array for the scalar adjoints a custom pullback returns. */
+  String scalarAdjoints(int size) {
+    String key = "scalarAdjoints" + size;
+    return fields.computeIfAbsent(key, k -> new FrameSpec.Field(names.fresh(key),
+        TypeName.get(double[].class), CodeBlock.of("new double[$L]", size))).name();
+  }
+
+  List<FrameSpec.Field> all() {
+    return new ArrayList<>(fields.values());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tapeless.runtime;
+
+/**
+ * Shape and aliasing checks shared by the kernels.
+ *
+ * <p>Each check is a comparison on the hot path; the message is built only when it fails, so a
+ * passing check allocates nothing. Messages name the kernel and the parameter, e.g.
+ * {@code "matvec: x has length 3 but W has 4 columns"}.
+ */
+final class Checks {
+
+  private Checks() {}
+
+  /** Requires {@code a.length == b.length}. */
+  static void sameLength(String kernel, String name, double[] a, String otherName, double[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(
+          kernel + ": " + name + " has length " + a.length + " but " + otherName
+              + " has length " + b.length);
+    }
+  }
+
+  /** Requires {@code v.length == rows}, the row count of {@code matrixName}. */
+  static void lengthIsRows(String kernel, String name, double[] v, String matrixName, int rows) {
+    if (v.length != rows) {
+      throw new IllegalArgumentException(
+          kernel + ": " + name + " has length " + v.length + " but " + matrixName + " has "
+              + rows + " rows");
+    }
+  }
+
+  /**
+   * Requires {@code m} to be {@code rows × cols}: {@code rows} from {@code rowsFrom}'s length,
+   * {@code cols} from {@code colsFrom}'s. A first row of the wrong length is reported as the
+   * vector's mismatch ("x has length 3 but W has 4 columns"), a later one as a ragged matrix.
+   * With a non-null {@code out}, also requires that no row of {@code m} is {@code out}.
+   */
+  static void matrix(
+      String kernel,
+      String name,
+      double[][] m,
+      String rowsFrom,
+      int rows,
+      String colsFrom,
+      int cols,
+      String outName,
+      double[] out) {
+    if (m.length != rows) {
+      throw new IllegalArgumentException(
+          kernel + ": " + rowsFrom + " has length " + rows + " but " + name + " has "
+              + m.length + " rows");
+    }
+    for (int i = 0; i < rows; i++) {
+      double[] row = m[i];
+      if (row.length != cols) {
+        throw new IllegalArgumentException(
+            i == 0
+                ? kernel + ": " + colsFrom + " has length " + cols + " but " + name + " has "
+                    + row.length + " columns"
+                : kernel + ": " + name + " is ragged: " + name + "[" + i + "] has length "
+                    + row.length + " but " + name + "[0] has length " + cols);
+      }
+      if (out != null && row == out) {
+        throw new IllegalArgumentException(
+            kernel + ": " + outName + " must not be the same array as " + name + "[" + i + "]");
+      }
+    }
+  }
+
+  /**
+   * Requires the adjoint {@code dm} to have the shape of {@code m}, which has been checked to be
+   * {@code rows × cols}.
+   */
+  static void sameShape(String kernel, String name, double[][] dm, String primalName, int rows,
+      int cols) {
+    if (dm.length != rows) {
+      throw new IllegalArgumentException(
+          kernel + ": " + name + " has " + dm.length + " rows but " + primalName + " has "
+              + rows);
+    }
+    for (int i = 0; i < rows; i++) {
+      if (dm[i].length != cols) {
+        throw new IllegalArgumentException(
+            kernel + ": " + name + "[" + i + "] has length " + dm[i].length + " but "
+                + primalName + " has " + cols + " columns");
+      }
+    }
+  }
+
+  /**
+   * Requires that an output is not also an input: the pullback reads the inputs after the call,
+   * so a kernel that overwrote one would get a wrong derivative.
+   */
+  static void distinct(String kernel, String outName, Object out, String inName, Object in) {
+    if (out == in) {
+      throw new IllegalArgumentException(
+          kernel + ": " + outName + " must not be the same array as " + inName);
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package dev.tapeless.runtime;
+
+import dev.tapeless.CustomDerivative;
+import dev.tapeless.Out;
+import java.util.Arrays;
+
+/**
+ * Small dense linear-algebra kernels over {@code double[]} vectors and row-major
+ * {@code double[][]} matrices, each with a registered pullback so that differentiable code can
+ * call them and get hand-tuned backward loops instead of element-by-element adjoints.
+ *
+ * <p>Kernels and pullbacks allocate nothing. Pullbacks follow {@link CustomDerivative}: they ADD
+ * into the input adjoints and leave zero in the seed of each {@link Out} array. An {@code Out}
+ * array must not be one of the inputs (nor a row of an input matrix): the pullback reads the
+ * inputs after the call, so such calls are rejected with an {@link IllegalArgumentException}.
+ * Shapes are checked before anything is written.
+ */
+public final class Linear {
+
+  private Linear() {}
+
+  /** The inner product {@code Σ x_i y_i}. */
+  @CustomDerivative("dotPullback")
+  public static double dot(double[] x, double[] y) {
+    Checks.sameLength("dot", "y", y, "x", x);
+    double s = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+
+  /** Pullback of {@link #dot}: {@code dx += dResult·y}, {@code dy += dResult·x}. */
+  public static void dotPullback(
+      double[] x, double[] y, double dResult, double[] dx, double[] dy) {
+    Checks.sameLength("dotPullback", "y", y, "x", x);
+    Checks.sameLength("dotPullback", "dx", dx, "x", x);
+    Checks.sameLength("dotPullback", "dy", dy, "y", y);
+    for (int i = 0; i < x.length; i++) {
+      dx[i] += dResult * y[i];
+      dy[i] += dResult * x[i];
+    }
+  }
+
+  /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
+  @CustomDerivative("matvecPullback")
+  public static void matvec(double[][] W, double[] x, @Out double[] y) {
+    int m = W.length;
+    int n = x.length;
+    Checks.lengthIsRows("matvec", "y", y, "W", m);
+    Checks.distinct("matvec", "y", y, "x", x);
+    Checks.matrix("matvec", "W", W, "y", m, "x", n, "y", y);
+    for (int i = 0; i < m; i++) {
+      double[] wi = W[i];
+      double s = 0.0;
+      for (int j = 0; j < n; j++) {
+        s += wi[j] * x[j];
+      }
+      y[i] = s;
+    }
+  }
+
+  /**
+   * Pullback of {@link #matvec}: {@code dW += dy xᵀ}, {@code dx += Wᵀ dy}, then {@code dy = 0}
+   * (y's old contents do not reach the output).
+   */
+  public static void matvecPullback(
+      double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    int m = W.length;
+    int n = x.length;
+    Checks.lengthIsRows("matvecPullback", "y", y, "W", m);
+    Checks.lengthIsRows("matvecPullback", "dy", dy, "W", m);
+    Checks.sameLength("matvecPullback", "dx", dx, "x", x);
+    Checks.matrix("matvecPullback", "W", W, "y", m, "x", n, null, null);
+    Checks.sameShape("matvecPullback", "dW", dW, "W", m, n);
+    for (int i = 0; i < m; i++) {
+      double[] wi = W[i];
+      double[] dwi = dW[i];
+      double g = dy[i];
+      for (int j = 0; j < n; j++) {
+        dwi[j] += g * x[j];
+        dx[j] += wi[j] * g;
+      }
+    }
+    Arrays.fill(dy, 0.0);
+  }
+
+  /**
+   * {@code y = Wᵀ x} for an m × n matrix {@code W}: {@code y_j = Σ_i W_ij x_i}, without forming
+   * the transpose (the backward step of a dense layer, {@code δ = Wᵀ δ'}).
+   */
+  @CustomDerivative("matvecTransposedPullback")
+  public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
+    int m = W.length;
+    int n = y.length;
+    Checks.lengthIsRows("matvecTransposed", "x", x, "W", m);
+    Checks.distinct("matvecTransposed", "y", y, "x", x);
+    Checks.matrix("matvecTransposed", "W", W, "x", m, "y", n, "y", y);
+    Arrays.fill(y, 0.0);
+    // Row by row, so that W is read in memory order.
+    for (int i = 0; i < m; i++) {
+      double[] wi = W[i];
+      double xi = x[i];
+      for (int j = 0; j < n; j++) {
+        y[j] += wi[j] * xi;
+      }
+    }
+  }
+
+  /**
+   * Pullback of {@link #matvecTransposed}: {@code dW += x dyᵀ}, {@code dx += W dy}, then
+   * {@code dy = 0}.
+   */
+  public static void matvecTransposedPullback(
+      double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    int m = W.length;
+    int n = y.length;
+    Checks.lengthIsRows("matvecTransposedPullback", "x", x, "W", m);
+    Checks.lengthIsRows("matvecTransposedPullback", "dx", dx, "W", m);
+    Checks.sameLength("matvecTransposedPullback", "dy", dy, "y", y);
+    Checks.matrix("matvecTransposedPullback", "W", W, "x", m, "y", n, null, null);
+    Checks.sameShape("matvecTransposedPullback", "dW", dW, "W", m, n);
+    for (int i = 0; i < m; i++) {
+      double[] wi = W[i];
+      double[] dwi = dW[i];
+      double xi = x[i];
+      double s = 0.0;
+      for (int j = 0; j < n; j++) {
+        double g = dy[j];
+        dwi[j] += xi * g;
+        s += wi[j] * g;
+      }
+      dx[i] += s;
+    }
+    Arrays.fill(dy, 0.0);
+  }
+
+  /** {@code z = a x + y}, element-wise. */
+  @CustomDerivative("axpyPullback")
+  public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
+    Checks.sameLength("axpy", "y", y, "x", x);
+    Checks.sameLength("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "y", y);
+    for (int i = 0; i < z.length; i++) {
+      z[i] = a * x[i] + y[i];
+    }
+  }
+
+  /**
+   * Pullback of {@link #axpy}: {@code dx += a·dz}, {@code dy += dz}, {@code dz = 0}; returns
+   * {@code da = Σ dz_i x_i}.
+   */
+  public static double axpyPullback(
+      double a, double[] x, double[] y, double[] z, double[] dz, double[] dx, double[] dy) {
+    Checks.sameLength("axpyPullback", "y", y, "x", x);
+    Checks.sameLength("axpyPullback", "z", z, "x", x);
+    Checks.sameLength("axpyPullback", "dz", dz, "z", z);
+    Checks.sameLength("axpyPullback", "dx", dx, "x", x);
+    Checks.sameLength("axpyPullback", "dy", dy, "y", y);
+    double da = 0.0;
+    for (int i = 0; i < dz.length; i++) {
+      double g = dz[i];
+      da += g * x[i];
+      dx[i] += a * g;
+      dy[i] += g;
+    }
+    Arrays.fill(dz, 0.0);
+    return da;
+  }
+
+  /** {@code Σ x_i}. */
+  @CustomDerivative("sumPullback")
+  public static double sum(double[] x) {
+    double s = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i];
+    }
+    return s;
+  }
+
+  /** Pullback of {@link #sum}: {@code dx_i += dResult}. */
+  public static void sumPullback(double[] x, double dResult, double[] dx) {
+    Checks.sameLength("sumPullback", "dx", dx, "x", x);
+    for (int i = 0; i < dx.length; i++) {
+      dx[i] += dResult;
+    }
+  }
+
+  /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
+  @CustomDerivative("outerPullback")
+  public static void outer(double[] u, double[] v, @Out double[][] A) {
+    int m = u.length;
+    int n = v.length;
+    checkOuter("outer", u, v, A);
+    for (int i = 0; i < m; i++) {
+      double[] ai = A[i];
+      double ui = u[i];
+      for (int j = 0; j < n; j++) {
+        ai[j] = ui * v[j];
+      }
+    }
+  }
+
+  /**
+   * Pullback of {@link #outer}: {@code du += dA v}, {@code dv += dAᵀ u}, then {@code dA = 0}.
+   */
+  public static void outerPullback(
+      double[] u, double[] v, double[][] A, double[][] dA, double[] du, double[] dv) {
+    int m = u.length;
+    int n = v.length;
+    Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
+    Checks.sameLength("outerPullback", "du", du, "u", u);
+    Checks.sameLength("outerPullback", "dv", dv, "v", v);
+    for (int i = 0; i < m; i++) {
+      double[] dai = dA[i];
+      double ui = u[i];
+      double s = 0.0;
+      for (int j = 0; j < n; j++) {
+        double g = dai[j];
+        s += g * v[j];
+        dv[j] += g * ui;
+      }
+      du[i] += s;
+      Arrays.fill(dai, 0.0);
+    }
+  }
+
+  /**
+   * {@code A += u vᵀ}, in place: the weight-gradient update of a dense layer, for hand-written
+   * backward code and optimizers.
+   *
+   * <p>Not differentiable, and deliberately without a {@link CustomDerivative}: {@code A} is read
+   * and written, which the {@link Out} convention cannot express (an {@code Out} array's incoming
+   * contents are not differentiated). In differentiable code write {@code outer} into a fresh
+   * array and add it.
+   */
+  public static void outerAccumulate(double[] u, double[] v, double[][] A) {
+    int m = u.length;
+    int n = v.length;
+    checkOuter("outerAccumulate", u, v, A);
+    for (int i = 0; i < m; i++) {
+      double[] ai = A[i];
+      double ui = u[i];
+      for (int j = 0; j < n; j++) {
+        ai[j] += ui * v[j];
+      }
+    }
+  }
+
+  private static void checkOuter(String kernel, double[] u, double[] v, double[][] A) {
+    // A row that is u or v would change the factors while they are being read.
+    Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "u", u);
+    if (v != u) {
+      Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "v", v);
+    }
+  }
+}

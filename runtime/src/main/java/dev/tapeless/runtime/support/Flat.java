@@ -1,0 +1,62 @@
+package dev.tapeless.runtime.support;
+
+/**
+ * Flattening for Jacobians: inputs and outputs laid out in declaration order, arrays row-major,
+ * so J[i][j] = ∂out_i/∂in_j.
+ */
+public final class Flat {
+  private Flat() {}
+
+  public static int size(double[] a) {
+    return a.length;
+  }
+
+  public static int size(double[][] a) {
+    int n = 0;
+    for (double[] row : a) {
+      n += row.length;
+    }
+    return n;
+  }
+
+  /** Copies {@code from} into {@code row} at {@code at}; returns the next free position. */
+  public static int put(double[] from, double[] row, int at) {
+    System.arraycopy(from, 0, row, at, from.length);
+    return at + from.length;
+  }
+
+  public static int put(double[][] from, double[] row, int at) {
+    for (double[] r : from) {
+      at = put(r, row, at);
+    }
+    return at;
+  }
+
+  /** Sets the {@code k}-th element (row-major) to one. */
+  public static void setOne(double[] a, int k) {
+    a[k] = 1.0;
+  }
+
+  public static void setOne(double[][] a, int k) {
+    for (double[] row : a) {
+      if (k < row.length) {
+        row[k] = 1.0;
+        return;
+      }
+      k -= row.length;
+    }
+    throw new IndexOutOfBoundsException(k);
+  }
+
+  /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
+  public static void requireShape(double[][] jacobian, int rows, int cols, String frame) {
+    boolean ok = jacobian != null && jacobian.length == rows;
+    for (int i = 0; ok && i < rows; i++) {
+      ok = jacobian[i] != null && jacobian[i].length == cols;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException(frame + ": J must be a " + rows + " x " + cols
+          + " matrix (outputs x differentiated inputs, flattened in declaration order)");
+    }
+  }
+}

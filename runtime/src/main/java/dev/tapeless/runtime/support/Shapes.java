@@ -1,0 +1,86 @@
+package dev.tapeless.runtime.support;
+
+/**
+ * Shape checks for adjoint arrays. A frame allocates an adjoint with its argument's shape and
+ * reuses it while the shape stays; a caller may put in an array of its own (a slice of one flat
+ * gradient buffer, say), and one of the wrong shape is an error naming the parameter.
+ */
+public final class Shapes {
+  private Shapes() {}
+
+  public static boolean same(double[] a, double[] b) {
+    return a != null && b != null && a.length == b.length;
+  }
+
+  public static boolean same(double[][] a, double[][] b) {
+    if (a == null || b == null || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == null || b[i] == null || a[i].length != b[i].length) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   */
+  public static double[] adjoint(double[] current, double[] owned, double[] primal,
+      String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, current.length + "", primal.length + "");
+    }
+    return new double[primal.length];
+  }
+
+  public static double[][] adjoint(double[][] current, double[][] owned, double[][] primal,
+      String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, describe(current), describe(primal));
+    }
+    return Buffers.zerosLike(null, primal);
+  }
+
+  /** Checks that a seed or output array has the shape of the parameter it belongs to. */
+  public static void require(double[] given, double[] expected, String frame, String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : given.length + "",
+          expected.length + "");
+    }
+  }
+
+  public static void require(double[][] given, double[][] expected, String frame, String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
+    }
+  }
+
+  private static IllegalArgumentException wrongShape(String frame, String parameter,
+      String given, String expected) {
+    return new IllegalArgumentException(frame + ": d" + parameter + " has shape " + given
+        + " but parameter " + parameter + " has shape " + expected
+        + "; assign an array of the parameter's shape, or null to let the frame allocate one");
+  }
+
+  static String describe(double[][] a) {
+    if (a.length == 0) {
+      return "[0][]";
+    }
+    int cols = a[0] == null ? -1 : a[0].length;
+    for (double[] row : a) {
+      if (row == null || row.length != cols) {
+        return "[" + a.length + "][jagged]";
+      }
+    }
+    return "[" + a.length + "][" + cols + "]";
+  }
+}

@@ -1,0 +1,318 @@
+package dev.tapeless.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every registration in the kernel classes names a pullback whose signature follows the
+ * {@code @CustomDerivative} convention exactly, derived here from the primal's parameters and
+ * their {@code @Out} / {@code @NoDerivative} marks, as the processor will derive it.
+ *
+ * <p>The annotations have CLASS retention, invisible to reflection, so this test reads them from
+ * the class files with a small parser of the class-file format (JVMS §4).
+ */
+class CustomDerivativeConventionTest {
+
+  private static final String CUSTOM_DERIVATIVE = "Ldev/tapeless/CustomDerivative;";
+  private static final String OUT = "Ldev/tapeless/Out;";
+  private static final String NO_DERIVATIVE = "Ldev/tapeless/NoDerivative;";
+
+  @Test
+  void linear() throws IOException {
+    Set<String> registered = checkClass(Linear.class);
+    assertEquals(
+        Set.of("dot", "matvec", "matvecTransposed", "axpy", "sum", "outer"), registered);
+  }
+
+  @Test
+  void activations() throws IOException {
+    Set<String> registered = checkClass(Activations.class);
+    assertEquals(Set.of("sigmoid", "tanh", "relu", "softplus", "softmax"), registered);
+  }
+
+  @Test
+  void losses() throws IOException {
+    Set<String> registered = checkClass(Losses.class);
+    assertEquals(Set.of("logSumExp", "softmaxCrossEntropy", "meanSquaredError"), registered);
+  }
+
+  /**
+   * The marks themselves: a pullback's parameter types alone cannot tell an {@code @Out} seed
+   * from an input adjoint (both are {@code double[]}), so the marks are pinned here.
+   */
+  @Test
+  void outputsAreMarkedOut() throws IOException {
+    Map<String, MethodInfo> linear = read(Linear.class);
+    assertOutAt(linear.get("matvec([[D[D[D)V"), 2);
+    assertOutAt(linear.get("matvecTransposed([[D[D[D)V"), 2);
+    assertOutAt(linear.get("axpy(D[D[D[D)V"), 3);
+    assertOutAt(linear.get("outer([D[D[[D)V"), 2);
+    Map<String, MethodInfo> activations = read(Activations.class);
+    for (String name : List.of("sigmoid", "tanh", "relu", "softplus", "softmax")) {
+      assertOutAt(activations.get(name + "([D[D)V"), 1);
+    }
+  }
+
+  private static void assertOutAt(MethodInfo m, int index) {
+    assertNotNull(m);
+    for (int i = 0; i <= index; i++) {
+      assertEquals(i == index, m.parameterAnnotation(i, OUT), m.name + " parameter " + i);
+    }
+  }
+
+  @Test
+  void meanSquaredErrorTargetIsNotDifferentiated() throws IOException {
+    MethodInfo mse = read(Losses.class).get("meanSquaredError([D[D)D");
+    assertEquals(List.of(Set.of(), Set.of(NO_DERIVATIVE)), mse.parameterAnnotations);
+  }
+
+  /**
+   * Checks each registration of {@code c} and that every public {@code ...Pullback} is
+   * registered exactly once; returns the names of the registered primals.
+   */
+  private static Set<String> checkClass(Class<?> c) throws IOException {
+    assertTrue(Modifier.isFinal(c.getModifiers()), c + " is final");
+    assertEquals(1, c.getDeclaredConstructors().length);
+    assertTrue(Modifier.isPrivate(c.getDeclaredConstructors()[0].getModifiers()));
+
+    Set<String> primals = new HashSet<>();
+    Set<String> pullbacksUsed = new HashSet<>();
+    for (MethodInfo info : read(c).values()) {
+      if (info.customDerivative == null) {
+        continue;
+      }
+      Method primal = byDescriptor(c, info.name, info.descriptor);
+      Method pullback = expectedPullback(c, primal, info);
+      assertTrue(Modifier.isPublic(pullback.getModifiers()), pullback + " is public");
+      assertTrue(Modifier.isStatic(pullback.getModifiers()), pullback + " is static");
+      assertTrue(pullbacksUsed.add(pullback.getName()), pullback.getName() + " registered twice");
+      primals.add(info.name);
+    }
+    for (Method m : c.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pullback")) {
+        assertTrue(pullbacksUsed.contains(m.getName()), m + " is not registered");
+      }
+    }
+    return primals;
+  }
+
+  /** Builds the convention's parameter list for {@code primal} and finds that method. */
+  private static Method expectedPullback(Class<?> c, Method primal, MethodInfo info) {
+    Class<?>[] params = primal.getParameterTypes();
+    List<Class<?>> expected = new ArrayList<>(List.of(params));
+    if (primal.getReturnType() == double.class) {
+      expected.add(double.class);
+    } else {
+      assertEquals(void.class, primal.getReturnType(), primal + " returns double or void");
+    }
+    for (int i = 0; i < params.length; i++) {
+      if (info.parameterAnnotation(i, OUT)) {
+        expected.add(params[i]);
+      }
+    }
+    int doubles = 0;
+    for (int i = 0; i < params.length; i++) {
+      boolean differentiated =
+          !info.parameterAnnotation(i, OUT) && !info.parameterAnnotation(i, NO_DERIVATIVE);
+      if (differentiated && (params[i] == double[].class || params[i] == double[][].class)) {
+        expected.add(params[i]);
+      }
+      if (differentiated && params[i] == double.class) {
+        doubles++;
+      }
+    }
+    if (doubles >= 2) {
+      expected.add(double[].class);
+    }
+    Method pullback;
+    try {
+      pullback = c.getDeclaredMethod(info.customDerivative, expected.toArray(new Class<?>[0]));
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(
+          primal + ": no " + info.customDerivative + expected + " as the convention requires");
+    }
+    assertEquals(
+        doubles == 1 ? double.class : void.class,
+        pullback.getReturnType(),
+        pullback + " return type");
+    return pullback;
+  }
+
+  private static Method byDescriptor(Class<?> c, String name, String descriptor) {
+    for (Method m : c.getDeclaredMethods()) {
+      if (m.getName().equals(name) && descriptor(m).equals(descriptor)) {
+        return m;
+      }
+    }
+    throw new AssertionError("no method " + name + descriptor);
+  }
+
+  private static String descriptor(Method m) {
+    StringBuilder s = new StringBuilder("(");
+    for (Class<?> p : m.getParameterTypes()) {
+      s.append(p.descriptorString());
+    }
+    return s.append(')').append(m.getReturnType().descriptorString()).toString();
+  }
+
+  // ---- a minimal class-file reader: methods, their annotations and parameter annotations ---
+
+  private static final class MethodInfo {
+    final String name;
+    final String descriptor;
+    String customDerivative;
+    List<Set<String>> parameterAnnotations = List.of();
+
+    MethodInfo(String name, String descriptor) {
+      this.name = name;
+      this.descriptor = descriptor;
+    }
+
+    boolean parameterAnnotation(int i, String type) {
+      return i < parameterAnnotations.size() && parameterAnnotations.get(i).contains(type);
+    }
+  }
+
+  /** The methods of {@code c} keyed by name + descriptor. */
+  private static Map<String, MethodInfo> read(Class<?> c) throws IOException {
+    try (InputStream raw = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+      assertNotNull(raw, "class file of " + c);
+      DataInputStream in = new DataInputStream(raw);
+      in.readInt(); // magic
+      in.readUnsignedShort(); // minor
+      in.readUnsignedShort(); // major
+      Object[] pool = readPool(in);
+      in.readUnsignedShort(); // access
+      in.readUnsignedShort(); // this
+      in.readUnsignedShort(); // super
+      in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+      int fields = in.readUnsignedShort();
+      for (int i = 0; i < fields; i++) {
+        in.skipBytes(6);
+        skipAttributes(in);
+      }
+      Map<String, MethodInfo> methods = new HashMap<>();
+      int count = in.readUnsignedShort();
+      for (int i = 0; i < count; i++) {
+        in.readUnsignedShort(); // access
+        MethodInfo m =
+            new MethodInfo((String) pool[in.readUnsignedShort()],
+                (String) pool[in.readUnsignedShort()]);
+        int attributes = in.readUnsignedShort();
+        for (int a = 0; a < attributes; a++) {
+          String attribute = (String) pool[in.readUnsignedShort()];
+          int length = in.readInt();
+          if (attribute.equals("RuntimeInvisibleAnnotations")) {
+            int n = in.readUnsignedShort();
+            for (int k = 0; k < n; k++) {
+              Map<String, Object> values = new HashMap<>();
+              String type = readAnnotation(in, pool, values);
+              if (type.equals(CUSTOM_DERIVATIVE)) {
+                m.customDerivative = (String) values.get("value");
+              }
+            }
+          } else if (attribute.equals("RuntimeInvisibleParameterAnnotations")) {
+            int parameters = in.readUnsignedByte();
+            List<Set<String>> all = new ArrayList<>();
+            for (int p = 0; p < parameters; p++) {
+              Set<String> types = new HashSet<>();
+              int n = in.readUnsignedShort();
+              for (int k = 0; k < n; k++) {
+                types.add(readAnnotation(in, pool, new HashMap<>()));
+              }
+              all.add(types);
+            }
+            m.parameterAnnotations = all;
+          } else {
+            in.skipBytes(length);
+          }
+        }
+        methods.put(m.name + m.descriptor, m);
+      }
+      return methods;
+    }
+  }
+
+  private static Object[] readPool(DataInputStream in) throws IOException {
+    int count = in.readUnsignedShort();
+    Object[] pool = new Object[count];
+    for (int i = 1; i < count; i++) {
+      int tag = in.readUnsignedByte();
+      switch (tag) {
+        case 1 -> pool[i] = in.readUTF();
+        case 3, 4 -> in.skipBytes(4);
+        case 5, 6 -> {
+          in.skipBytes(8);
+          i++; // takes two slots
+        }
+        case 7, 8, 16, 19, 20 -> in.skipBytes(2);
+        case 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+        case 15 -> in.skipBytes(3);
+        default -> throw new IOException("unknown constant pool tag " + tag);
+      }
+    }
+    return pool;
+  }
+
+  private static void skipAttributes(DataInputStream in) throws IOException {
+    int n = in.readUnsignedShort();
+    for (int i = 0; i < n; i++) {
+      in.skipBytes(2);
+      in.skipBytes(in.readInt());
+    }
+  }
+
+  /** Reads one annotation; puts its string-valued elements into {@code values}. */
+  private static String readAnnotation(
+      DataInputStream in, Object[] pool, Map<String, Object> values) throws IOException {
+    String type = (String) pool[in.readUnsignedShort()];
+    int pairs = in.readUnsignedShort();
+    for (int i = 0; i < pairs; i++) {
+      String name = (String) pool[in.readUnsignedShort()];
+      Object value = readElementValue(in, pool);
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    return type;
+  }
+
+  private static Object readElementValue(DataInputStream in, Object[] pool) throws IOException {
+    int tag = in.readUnsignedByte();
+    switch (tag) {
+      case 's':
+        return pool[in.readUnsignedShort()];
+      case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 'c':
+        in.skipBytes(2);
+        return null;
+      case 'e':
+        in.skipBytes(4);
+        return null;
+      case '@':
+        readAnnotation(in, pool, new HashMap<>());
+        return null;
+      case '[':
+        int n = in.readUnsignedShort();
+        for (int i = 0; i < n; i++) {
+          readElementValue(in, pool);
+        }
+        return null;
+      default:
+        throw new IOException("unknown element value tag " + (char) tag);
+    }
+  }
+}

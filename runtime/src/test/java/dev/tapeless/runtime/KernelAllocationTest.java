@@ -1,0 +1,319 @@
+package dev.tapeless.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After warm-up, 10,000 calls of each kernel and each pullback allocate 0 bytes. The POM runs this
+ * class a second time under {@code -Xint}, so that a pass cannot come from the JIT's escape
+ * analysis removing allocations that the kernels do make.
+ *
+ * <p>Each loop is a plain static method over arrays and primitives, so the loop itself allocates
+ * nothing; the lambdas are made before measuring.
+ */
+class KernelAllocationTest {
+
+  private static final int CALLS = 10_000;
+  private static final int MEASURED_RUNS = 5;
+  private static final int M = 6;
+  private static final int N = 5;
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Keeps the results alive. */
+  private static volatile double sink;
+
+  private final Random random = new Random(51);
+  private final double[][] w = KernelTesting.random(random, M, N);
+  private final double[][] dw = new double[M][N];
+  private final double[] xn = KernelTesting.random(random, N);
+  private final double[] yn = KernelTesting.random(random, N);
+  private final double[] xm = KernelTesting.random(random, M);
+  private final double[] outN = new double[N];
+  private final double[] outM = new double[M];
+  private final double[] seedN = new double[N];
+  private final double[] seedM = new double[M];
+  private final double[] dxn = new double[N];
+  private final double[] dyn = new double[N];
+  private final double[] dxm = new double[M];
+  private final double[][] a = new double[M][N];
+  private final double[][] seedA = new double[M][N];
+
+  @BeforeAll
+  static void counterIsAvailable() {
+    assertTrue(THREADS.isThreadAllocatedMemorySupported());
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    for (int i = 0; i < 3; i++) {
+      THREADS.getCurrentThreadAllocatedBytes();
+    }
+  }
+
+  @Test
+  void counterSeesAnAllocatingLoop() {
+    long bytes = allocatedBy(() -> sink = allocatingLoop(1_000));
+    assertTrue(bytes >= 1_000 * 16, "only " + bytes + " bytes counted");
+  }
+
+  @Test
+  void linearKernelsAndPullbacksAllocateNothing() {
+    assertAllocatesNothing("dot", () -> sink = dotLoop(xn, yn));
+    assertAllocatesNothing("dotPullback", () -> dotPullbackLoop(xn, yn, dxn, dyn));
+    assertAllocatesNothing("matvec", () -> matvecLoop(w, xn, outM));
+    assertAllocatesNothing("matvecPullback", () -> matvecPullbackLoop(w, xn, outM, seedM, dw, dxn));
+    assertAllocatesNothing("matvecTransposed", () -> matvecTLoop(w, xm, outN));
+    assertAllocatesNothing(
+        "matvecTransposedPullback", () -> matvecTPullbackLoop(w, xm, outN, seedN, dw, dxm));
+    assertAllocatesNothing("axpy", () -> axpyLoop(xn, yn, outN));
+    assertAllocatesNothing(
+        "axpyPullback", () -> sink = axpyPullbackLoop(xn, yn, outN, seedN, dxn, dyn));
+    assertAllocatesNothing("sum", () -> sink = sumLoop(xn));
+    assertAllocatesNothing("sumPullback", () -> sumPullbackLoop(xn, dxn));
+    assertAllocatesNothing("outer", () -> outerLoop(xm, xn, a));
+    assertAllocatesNothing("outerPullback", () -> outerPullbackLoop(xm, xn, a, seedA, dxm, dxn));
+    assertAllocatesNothing("outerAccumulate", () -> outerAccumulateLoop(xm, xn, dw));
+  }
+
+  @Test
+  void activationsAndPullbacksAllocateNothing() {
+    assertAllocatesNothing("scalar activations and pullbacks", () -> sink = scalarLoop());
+    for (int k = 0; k < 5; k++) {
+      int kernel = k;
+      assertAllocatesNothing(
+          ARRAY_KERNELS[k], () -> arrayActivationLoop(kernel, xn, outN));
+      assertAllocatesNothing(
+          ARRAY_KERNELS[k] + "Pullback", () -> arrayPullbackLoop(kernel, xn, outN, seedN, dxn));
+    }
+  }
+
+  @Test
+  void lossesAndPullbacksAllocateNothing() {
+    assertAllocatesNothing("logSumExp", () -> sink = logSumExpLoop(xn));
+    assertAllocatesNothing("logSumExpPullback", () -> logSumExpPullbackLoop(xn, dxn));
+    assertAllocatesNothing("softmaxCrossEntropy", () -> sink = crossEntropyLoop(xn));
+    assertAllocatesNothing(
+        "softmaxCrossEntropyPullback", () -> crossEntropyPullbackLoop(xn, dxn));
+    assertAllocatesNothing("meanSquaredError", () -> sink = mseLoop(xn, yn));
+    assertAllocatesNothing("meanSquaredErrorPullback", () -> msePullbackLoop(xn, yn, dxn));
+  }
+
+  // ---- measurement -------------------------------------------------------------------------
+
+  /**
+   * Runs {@code calls} twice to warm up, then measures up to {@value #MEASURED_RUNS} runs and
+   * requires one of them to allocate exactly 0 bytes. A one-off event on this thread (a JIT or
+   * GC bookkeeping allocation) can land in any one run; an allocation per call would show in
+   * every run, as at least 160 kB.
+   */
+  private static void assertAllocatesNothing(String what, Runnable calls) {
+    calls.run();
+    calls.run();
+    long[] runs = new long[MEASURED_RUNS];
+    for (int i = 0; i < MEASURED_RUNS; i++) {
+      runs[i] = allocatedBy(calls);
+      if (runs[i] == 0) {
+        return;
+      }
+    }
+    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
+        + " bytes");
+  }
+
+  private static long allocatedBy(Runnable r) {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    r.run();
+    return THREADS.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  private static double allocatingLoop(int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double[] fresh = new double[1];
+      fresh[0] = i;
+      s += fresh[0];
+    }
+    return s;
+  }
+
+  // ---- loops: plain static methods -----------------------------------------------------------
+
+  private static double dotLoop(double[] x, double[] y) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.dot(x, y);
+    }
+    return s;
+  }
+
+  private static void dotPullbackLoop(double[] x, double[] y, double[] dx, double[] dy) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.dotPullback(x, y, 1e-9, dx, dy);
+    }
+  }
+
+  private static void matvecLoop(double[][] w, double[] x, double[] y) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvec(w, x, y);
+    }
+  }
+
+  private static void matvecPullbackLoop(
+      double[][] w, double[] x, double[] y, double[] dy, double[][] dw, double[] dx) {
+    for (int i = 0; i < CALLS; i++) {
+      dy[i % dy.length] = 1e-9;
+      Linear.matvecPullback(w, x, y, dy, dw, dx);
+    }
+  }
+
+  private static void matvecTLoop(double[][] w, double[] x, double[] y) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvecTransposed(w, x, y);
+    }
+  }
+
+  private static void matvecTPullbackLoop(
+      double[][] w, double[] x, double[] y, double[] dy, double[][] dw, double[] dx) {
+    for (int i = 0; i < CALLS; i++) {
+      dy[i % dy.length] = 1e-9;
+      Linear.matvecTransposedPullback(w, x, y, dy, dw, dx);
+    }
+  }
+
+  private static void axpyLoop(double[] x, double[] y, double[] z) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.axpy(0.5, x, y, z);
+    }
+  }
+
+  private static double axpyPullbackLoop(
+      double[] x, double[] y, double[] z, double[] dz, double[] dx, double[] dy) {
+    double da = 0;
+    for (int i = 0; i < CALLS; i++) {
+      dz[i % dz.length] = 1e-9;
+      da += Linear.axpyPullback(0.5, x, y, z, dz, dx, dy);
+    }
+    return da;
+  }
+
+  private static double sumLoop(double[] x) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.sum(x);
+    }
+    return s;
+  }
+
+  private static void sumPullbackLoop(double[] x, double[] dx) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.sumPullback(x, 1e-9, dx);
+    }
+  }
+
+  private static void outerLoop(double[] u, double[] v, double[][] a) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.outer(u, v, a);
+    }
+  }
+
+  private static void outerPullbackLoop(
+      double[] u, double[] v, double[][] a, double[][] da, double[] du, double[] dv) {
+    for (int i = 0; i < CALLS; i++) {
+      da[i % da.length][i % v.length] = 1e-9;
+      Linear.outerPullback(u, v, a, da, du, dv);
+    }
+  }
+
+  private static void outerAccumulateLoop(double[] u, double[] v, double[][] a) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.outerAccumulate(u, v, a);
+    }
+  }
+
+  private static double scalarLoop() {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      double z = (i % 41) * 0.1 - 2;
+      s += Activations.sigmoid(z) + Activations.sigmoidPullback(z, 1.0);
+      s += Activations.tanh(z) + Activations.tanhPullback(z, 1.0);
+      s += Activations.relu(z) + Activations.reluPullback(z, 1.0);
+      s += Activations.softplus(z) + Activations.softplusPullback(z, 1.0);
+    }
+    return s;
+  }
+
+  private static final String[] ARRAY_KERNELS = {"sigmoid", "tanh", "relu", "softplus", "softmax"};
+
+  private static void arrayActivationLoop(int kernel, double[] z, double[] out) {
+    for (int i = 0; i < CALLS; i++) {
+      switch (kernel) {
+        case 0 -> Activations.sigmoid(z, out);
+        case 1 -> Activations.tanh(z, out);
+        case 2 -> Activations.relu(z, out);
+        case 3 -> Activations.softplus(z, out);
+        default -> Activations.softmax(z, out);
+      }
+    }
+  }
+
+  private static void arrayPullbackLoop(
+      int kernel, double[] z, double[] out, double[] seed, double[] dz) {
+    for (int i = 0; i < CALLS; i++) {
+      seed[i % seed.length] = 1e-9;
+      switch (kernel) {
+        case 0 -> Activations.sigmoidArrayPullback(z, out, seed, dz);
+        case 1 -> Activations.tanhArrayPullback(z, out, seed, dz);
+        case 2 -> Activations.reluArrayPullback(z, out, seed, dz);
+        case 3 -> Activations.softplusArrayPullback(z, out, seed, dz);
+        default -> Activations.softmaxPullback(z, out, seed, dz);
+      }
+    }
+  }
+
+  private static double logSumExpLoop(double[] z) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.logSumExp(z);
+    }
+    return s;
+  }
+
+  private static void logSumExpPullbackLoop(double[] z, double[] dz) {
+    for (int i = 0; i < CALLS; i++) {
+      Losses.logSumExpPullback(z, 1e-9, dz);
+    }
+  }
+
+  private static double crossEntropyLoop(double[] logits) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.softmaxCrossEntropy(logits, i % logits.length);
+    }
+    return s;
+  }
+
+  private static void crossEntropyPullbackLoop(double[] logits, double[] dl) {
+    for (int i = 0; i < CALLS; i++) {
+      Losses.softmaxCrossEntropyPullback(logits, i % logits.length, 1e-9, dl);
+    }
+  }
+
+  private static double mseLoop(double[] p, double[] t) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.meanSquaredError(p, t);
+    }
+    return s;
+  }
+
+  private static void msePullbackLoop(double[] p, double[] t, double[] dp) {
+    for (int i = 0; i < CALLS; i++) {
+      Losses.meanSquaredErrorPullback(p, t, 1e-9, dp);
+    }
+  }
+}
