@@ -1,5 +1,6 @@
 package seed;
 
+import dev.tapeless.GradientFrame;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,6 +24,12 @@ public final class Seed_Grad {
    * <p>{@code valueAndGradient} overwrites the {@code d*} fields with the gradient, {@code accumulate}
    * adds to them (for minibatches and sums over calls). {@code zero} resets the adjoints.
    */
+  @GradientFrame(
+      parameters = {
+          "a",
+          "b"
+      }
+  )
   public static final class E {
     /**
      * The value of the last call.

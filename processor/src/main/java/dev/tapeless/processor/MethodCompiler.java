@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.util.Elements;
 
 /**
  * Runs the pipeline for one method: front end, IR, analysis, reverse mode. Errors in user code
@@ -32,13 +33,15 @@ import java.util.Set;
  */
 final class MethodCompiler {
   private final Trees trees;
+  private final Elements elements;
   private final Reporter reporter;
 
   /** The result of compiling one method: its frame and the differentiable methods it calls. */
   record Compiled(FrameSpec frame, Set<String> callees) {}
 
-  MethodCompiler(Trees trees, Reporter reporter) {
+  MethodCompiler(Trees trees, Elements elements, Reporter reporter) {
     this.trees = trees;
+    this.elements = elements;
     this.reporter = reporter;
   }
 
@@ -59,7 +62,7 @@ final class MethodCompiler {
         fenced.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      IrMethod ir = Lowering.lower(trees, sig.method(), methodPath);
+      IrMethod ir = Lowering.lower(trees, elements, sig.method(), methodPath);
       List<Var> differentiated = new ArrayList<>();
       List<Var> outputs = new ArrayList<>();
       if (sig.returnsDouble()) {

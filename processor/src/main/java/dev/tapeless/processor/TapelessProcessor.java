@@ -98,7 +98,7 @@ public final class TapelessProcessor extends AbstractProcessor {
       return;
     }
     DeclarationValidator validator = new DeclarationValidator(reporter);
-    MethodCompiler compiler = new MethodCompiler(trees, reporter);
+    MethodCompiler compiler = new MethodCompiler(trees, processingEnv.getElementUtils(), reporter);
     Map<TypeElement, List<FrameSpec>> byOwner = new LinkedHashMap<>();
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, ExecutableElement> elementOf = new HashMap<>();
@@ -140,9 +140,19 @@ public final class TapelessProcessor extends AbstractProcessor {
     try {
       return compiler.compile(sig);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(), e);
+      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(), describe(e));
       return null;
     }
+  }
+
+  /** The exception and where it was thrown: enough for a useful bug report. */
+  static String describe(Throwable e) {
+    StringBuilder s = new StringBuilder(e.toString());
+    StackTraceElement[] trace = e.getStackTrace();
+    for (int i = 0; i < Math.min(3, trace.length); i++) {
+      s.append(" at ").append(trace[i]);
+    }
+    return s.toString();
   }
 
   private void writeGradClass(TypeElement owner, List<FrameSpec> frames) {

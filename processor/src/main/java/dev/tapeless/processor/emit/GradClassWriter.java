@@ -29,6 +29,7 @@ public final class GradClassWriter {
   private static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
   private static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
   private static final ClassName FLAT = ClassName.get("dev.tapeless.runtime.support", "Flat");
+  private static final ClassName GRADIENT_FRAME = ClassName.get("dev.tapeless", "GradientFrame");
   private static final String PROCESSOR = "dev.tapeless.processor.TapelessProcessor";
 
   private GradClassWriter() {}
@@ -90,8 +91,13 @@ public final class GradClassWriter {
       String link = "{@link " + owner.getSimpleName() + "#" + method.getSimpleName() + "("
           + params.stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "))
           + ")}";
+      AnnotationSpec.Builder names = AnnotationSpec.builder(GRADIENT_FRAME);
+      for (VariableElement p : params) {
+        names.addMember("parameters", "$S", p.getSimpleName().toString());
+      }
       TypeSpec.Builder frame = TypeSpec.classBuilder(sig.frameSimpleName())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addAnnotation(names.build())
           .addJavadoc("Value and gradient of $L.\n\n$L", link, usage());
       if (sig.returnsDouble()) {
         frame.addField(FieldSpec.builder(TypeName.DOUBLE, "value", Modifier.PUBLIC)

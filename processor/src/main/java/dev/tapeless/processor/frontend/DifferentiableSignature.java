@@ -1,6 +1,7 @@
 package dev.tapeless.processor.frontend;
 
 import dev.tapeless.Differentiable;
+import dev.tapeless.GradientFrame;
 import dev.tapeless.NoDerivative;
 import dev.tapeless.Out;
 import dev.tapeless.processor.ir.Callee;
@@ -17,6 +18,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
 /**
  * What the generated API of one {@code @Differentiable} method looks like, read from its
@@ -30,6 +32,28 @@ public record DifferentiableSignature(
     String frameSimpleName,
     List<Callee.Param> params,
     boolean returnsDouble) {
+
+  /**
+   * The signature of a callee, which may come from a class file compiled without
+   * {@code -parameters}: then its parameter names are read from its generated frame's
+   * {@link GradientFrame} annotation.
+   */
+  public static DifferentiableSignature ofCallee(ExecutableElement method, Elements elements) {
+    DifferentiableSignature sig = of(method);
+    TypeElement frame = elements.getTypeElement(sig.gradQualifiedName() + "." + sig.frameSimpleName());
+    GradientFrame recorded = frame == null ? null : frame.getAnnotation(GradientFrame.class);
+    if (recorded == null || recorded.parameters().length != sig.params().size()) {
+      return sig;
+    }
+    List<Callee.Param> renamed = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      Callee.Param p = sig.params().get(i);
+      renamed.add(new Callee.Param(recorded.parameters()[i], p.type(), p.differentiated(),
+          p.out()));
+    }
+    return new DifferentiableSignature(method, sig.packageName(), sig.ownerQualifiedName(),
+        sig.gradSimpleName(), sig.frameSimpleName(), renamed, sig.returnsDouble());
+  }
 
   public static DifferentiableSignature of(ExecutableElement method) {
     TypeElement owner = (TypeElement) method.getEnclosingElement();

@@ -55,6 +55,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
 /**
  * Lowers an attributed method body to the IR: double-valued expressions into three-address form
@@ -64,21 +65,24 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class Lowering {
   private final Trees trees;
+  private final Elements elements;
   private final NameTable names;
   private final Set<String> claimedUserNames = new HashSet<>();
   private final Map<Element, Var> vars = new HashMap<>();
   private final Var result;
 
-  private Lowering(Trees trees, Set<String> reserved) {
+  private Lowering(Trees trees, Elements elements, Set<String> reserved) {
     this.trees = trees;
+    this.elements = elements;
     this.names = new NameTable(reserved);
     this.result = new Var(names.fresh("result"), Type.DOUBLE, Var.Role.RESULT);
   }
 
   /** Lowers the method at {@code methodPath}, whose body must already have passed the fence. */
-  public static IrMethod lower(Trees trees, ExecutableElement method, TreePath methodPath) {
+  public static IrMethod lower(Trees trees, Elements elements, ExecutableElement method,
+      TreePath methodPath) {
     BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
-    Lowering lowering = new Lowering(trees, namesIn(body, method));
+    Lowering lowering = new Lowering(trees, elements, namesIn(body, method));
     List<Var> params = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
       Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
@@ -604,7 +608,7 @@ public final class Lowering {
       return r.callee();
     }
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
-      return DifferentiableSignature.of(method).asCallee();
+      return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
     return new Callee.Opaque(ownerName, name, method.getParameters().stream()
         .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList());

@@ -7,7 +7,8 @@ public final class Operands {
   private Operands() {}
 
   public static List<Expr> of(Expr operation) {
-    if (operation instanceof Expr.Ref || operation instanceof Expr.Const) {
+    if (operation instanceof Expr.Ref || operation instanceof Expr.Const
+        || operation instanceof Expr.ArrayRead) {
       return List.of(operation);
     } else if (operation instanceof Expr.Unary u) {
       return List.of(u.operand());

@@ -1,0 +1,12 @@
+/**
+ * A corpus of array and loop functions run through the Tapeless processor, grouped by theme:
+ * reductions, matrix products, triangular loops, recurrences over local arrays, control flow in
+ * loops, calls with array arguments, runtime kernels, index arrays and jagged matrices, and
+ * {@code @Out} outputs. Each is checked in the tests against finite differences, many also
+ * against the same function written again in Hipparchus forward-mode arithmetic, and every
+ * {@code @Out} function's pullback and Jacobian against each other.
+ *
+ * <p>The functions are written the way a user would write them, not as minimal probes, so that
+ * features meet each other (a branch inside a nested loop, a row passed to a callee in a loop).
+ */
+package dev.tapeless.it.arrays;

@@ -1,0 +1,117 @@
+package dev.tapeless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A differentiable method calls one compiled earlier into a jar-like class directory: the
+ * processor finds the callee's {@code @Differentiable} and {@code @CustomDerivative}
+ * registrations in its class files and uses its {@code _Grad} companion.
+ */
+class CrossModuleTest {
+
+  private static final String LIBRARY = """
+      package lib;
+      import dev.tapeless.*;
+      public final class Lib {
+        private Lib() {}
+        @Differentiable
+        public static double sumOfSquares(double[] x) {
+          double s = 0;
+          for (double v : x) {
+            s += v * v;
+          }
+          return s;
+        }
+        @CustomDerivative("cubePullback")
+        public static double cube(double x) {
+          return x * x * x;
+        }
+        public static double cubePullback(double x, double dResult) {
+          return 3 * x * x * dResult;
+        }
+      }
+      """;
+
+  private static final String APP = """
+      package app;
+      import dev.tapeless.*;
+      public final class App {
+        private App() {}
+        @Differentiable
+        public static double f(double[] x, double a) {
+          return a * lib.Lib.sumOfSquares(x) + lib.Lib.cube(a);
+        }
+      }
+      """;
+
+  @Test
+  void callsDifferentiableAndCustomDerivativeMethodsFromAnotherCompilation(@TempDir Path dir)
+      throws Exception {
+    Path libClasses = dir.resolve("lib");
+    Compilation lib = Compiler.javac().withProcessors(new TapelessProcessor())
+        .compile(JavaFileObjects.forSourceString("lib.Lib", LIBRARY));
+    assertThat(lib).succeededWithoutWarnings();
+    writeClasses(lib, libClasses);
+
+    List<File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    classpath.add(libClasses.toFile());
+    Compilation app = Compiler.javac().withProcessors(new TapelessProcessor())
+        .withClasspath(classpath)
+        .compile(JavaFileObjects.forSourceString("app.App", APP));
+    assertThat(app).succeededWithoutWarnings();
+    Path appClasses = dir.resolve("app");
+    writeClasses(app, appClasses);
+
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {libClasses.toUri().toURL(), appClasses.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Class<?> frameClass = loader.loadClass("app.App_Grad$F");
+      Object frame = frameClass.getConstructor().newInstance();
+      Method gradient = frameClass.getMethod("valueAndGradient", double[].class, double.class);
+      double[] x = {1.0, -2.0, 0.5};
+      double a = 1.5;
+      double value = (double) gradient.invoke(frame, x, a);
+      assertEquals(a * 5.25 + a * a * a, value, 1e-12);
+      double[] dx = (double[]) frameClass.getField("dx").get(frame);
+      assertArrayEquals(new double[] {2 * a * 1.0, 2 * a * -2.0, 2 * a * 0.5}, dx, 1e-12);
+      assertEquals(5.25 + 3 * a * a, frameClass.getField("da").getDouble(frame), 1e-12);
+    }
+  }
+
+  private static void writeClasses(Compilation compilation, Path root) throws IOException {
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      String relative = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
+      Path target = root.resolve(relative);
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.copy(in, target);
+      }
+    }
+  }
+}

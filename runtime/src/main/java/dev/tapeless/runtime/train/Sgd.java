@@ -1,0 +1,80 @@
+package dev.tapeless.runtime.train;
+
+/**
+ * Stochastic gradient descent with optional momentum and weight decay, the update of PyTorch's
+ * {@code SGD} (no dampening, no Nesterov):
+ *
+ * <pre>
+ *   d = g + weightDecay · w
+ *   v = momentum · v + d          (v starts at 0, so the first step has v = d)
+ *   w = w − learningRate · v
+ * </pre>
+ *
+ * Weight decay is the L2 penalty {@code weightDecay/2 · |w|²} added to the gradient here, so the
+ * loss function need not carry it; the caller's gradient arrays are not changed. The momentum
+ * buffer is allocated once, when the optimizer is made (not at all without momentum), so
+ * {@link #step()} allocates nothing.
+ */
+public final class Sgd implements Optimizer {
+
+  private final Parameters parameters;
+  private final int elements;
+  private final double momentum;
+  private final double weightDecay;
+  private final double[] velocity;
+  private double learningRate;
+
+  /** Plain gradient descent: {@code w -= learningRate · g}. */
+  public Sgd(Parameters parameters, double learningRate) {
+    this(parameters, learningRate, 0.0, 0.0);
+  }
+
+  /** Gradient descent with momentum in {@code [0, 1)}, e.g. 0.9. */
+  public Sgd(Parameters parameters, double learningRate, double momentum) {
+    this(parameters, learningRate, momentum, 0.0);
+  }
+
+  /**
+   * Gradient descent with momentum in {@code [0, 1)} and L2 weight decay {@code >= 0}. Register
+   * every parameter before making the optimizer: its state is sized now.
+   */
+  public Sgd(Parameters parameters, double learningRate, double momentum, double weightDecay) {
+    if (parameters == null) {
+      throw new IllegalArgumentException("Sgd: parameters is null");
+    }
+    this.parameters = parameters;
+    this.elements = parameters.elementCount();
+    this.learningRate = Hyper.nonNegative("Sgd", "learningRate", learningRate);
+    this.momentum = Hyper.decay("Sgd", "momentum", momentum);
+    this.weightDecay = Hyper.nonNegative("Sgd", "weightDecay", weightDecay);
+    this.velocity = momentum == 0.0 ? null : new double[elements];
+  }
+
+  @Override
+  public void step() {
+    Hyper.unchanged("Sgd", parameters, elements);
+    int at = 0;
+    for (int r = 0; r < parameters.rowCount(); r++) {
+      double[] w = parameters.valueRow(r);
+      double[] g = parameters.gradientRow(r);
+      for (int j = 0; j < w.length; j++, at++) {
+        double d = g[j] + weightDecay * w[j];
+        if (velocity != null) {
+          d += momentum * velocity[at];
+          velocity[at] = d;
+        }
+        w[j] -= learningRate * d;
+      }
+    }
+  }
+
+  /** The current learning rate. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Changes the learning rate for later steps, for a schedule; the momentum is kept. */
+  public void setLearningRate(double learningRate) {
+    this.learningRate = Hyper.nonNegative("Sgd", "learningRate", learningRate);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Training on top of generated gradient frames: {@link dev.tapeless.runtime.train.Parameters}
+ * gathers a model's arrays and their gradient arrays so that one {@link
+ * dev.tapeless.runtime.train.Optimizer} ({@link dev.tapeless.runtime.train.Sgd}, {@link
+ * dev.tapeless.runtime.train.Adam}) can update all of them, and {@link
+ * dev.tapeless.runtime.train.Init} fills weights from a seeded {@link java.util.Random}.
+ *
+ * <p>Like the frames, everything here allocates only when it is built: a training loop of frame
+ * calls, gradient clipping and optimizer steps allocates nothing, also under {@code -Xint}.
+ */
+package dev.tapeless.runtime.train;
