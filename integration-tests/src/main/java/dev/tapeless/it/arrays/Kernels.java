@@ -1,0 +1,123 @@
+package dev.tapeless.it.arrays;
+
+import dev.tapeless.Differentiable;
+import dev.tapeless.NoDerivative;
+import dev.tapeless.Out;
+import dev.tapeless.runtime.Activations;
+import dev.tapeless.runtime.Linear;
+import dev.tapeless.runtime.Losses;
+
+/** Calls to the runtime kernels, whose registered pullbacks replace element-wise adjoints. */
+public final class Kernels {
+  private Kernels() {}
+
+  /** A one-hidden-layer classifier: matvec, tanh, matvec, fused softmax cross entropy. */
+  @Differentiable
+  public static double mlpCrossEntropy(
+      double[][] W1, double[] b1, double[][] W2, double[] x, int target) {
+    double[] z = new double[W1.length];
+    double[] a = new double[W1.length];
+    double[] logits = new double[W2.length];
+    Linear.matvec(W1, x, z);
+    for (int i = 0; i < z.length; i++) {
+      z[i] += b1[i];
+    }
+    Activations.tanh(z, a);
+    Linear.matvec(W2, a, logits);
+    return Losses.softmaxCrossEntropy(logits, target);
+  }
+
+  /** Softmax into a local, then a dot product with values: attention over scalars. */
+  @Differentiable
+  public static double softmaxAttention(double[] scores, double[] values) {
+    double[] p = new double[scores.length];
+    Activations.softmax(scores, p);
+    return Linear.dot(p, values);
+  }
+
+  /** log-sum-exp of a scaled local copy, at a differentiated temperature. */
+  @Differentiable
+  public static double temperedLogSumExp(double[] z, double temperature) {
+    double[] s = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      s[i] = z[i] / temperature;
+    }
+    return temperature * Losses.logSumExp(s);
+  }
+
+  /** Mean squared error of a linear model against data that is not differentiated. */
+  @Differentiable
+  public static double linearRegressionLoss(
+      double[][] W, double[] x, @NoDerivative double[] target) {
+    double[] prediction = new double[W.length];
+    Linear.matvec(W, x, prediction);
+    return Losses.meanSquaredError(prediction, target);
+  }
+
+  /** Element-wise sigmoid kernel, sum kernel and the scalar softplus kernel. */
+  @Differentiable
+  public static double sigmoidSoftplus(double[] z) {
+    double[] a = new double[z.length];
+    Activations.sigmoid(z, a);
+    return Linear.sum(a) + Activations.softplus(z[0] * z[1]);
+  }
+
+  /** {@code ‖a x + y‖²} through the axpy kernel. */
+  @Differentiable
+  public static double axpyNorm(double a, double[] x, double[] y) {
+    double[] z = new double[x.length];
+    Linear.axpy(a, x, y, z);
+    return Linear.dot(z, z);
+  }
+
+  /** The outer product kernel into a local matrix, then a weighted sum of its elements. */
+  @Differentiable
+  public static double outerWeighted(double[] u, double[] v) {
+    double[][] A = new double[u.length][v.length];
+    Linear.outer(u, v, A);
+    double s = 0;
+    for (int i = 0; i < u.length; i++) {
+      for (int j = 0; j < v.length; j++) {
+        s += Math.sin(A[i][j]) * (i + j + 1);
+      }
+    }
+    return s;
+  }
+
+  /** {@code Wᵀ δ} as in a backward layer, through the transposed kernel, with relu and softplus. */
+  @Differentiable
+  public static double transposedLayer(double[][] W, double[] delta) {
+    int n = W[0].length;
+    double[] g = new double[n];
+    double[] r = new double[n];
+    Linear.matvecTransposed(W, delta, g);
+    Activations.softplus(g, r);
+    double s = 0;
+    for (int j = 0; j < n; j++) {
+      s += r[j] + Activations.relu(g[j]) * Activations.sigmoid(g[j]);
+    }
+    return s;
+  }
+
+  /** A softmax written straight into the method's own {@code @Out} parameter. */
+  @Differentiable
+  public static void softmaxOut(double[] z, double scale, @Out double[] p) {
+    double[] s = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      s[i] = scale * z[i];
+    }
+    Activations.softmax(s, p);
+  }
+
+  /** A dense layer with activation into an output, returning its squared norm as well. */
+  @Differentiable
+  public static double denseLayer(double[][] W, double[] b, double[] x, @Out double[] a) {
+    double[] z = new double[W.length];
+    Linear.matvec(W, x, z);
+    for (int i = 0; i < z.length; i++) {
+      z[i] += b[i];
+    }
+    Activations.sigmoid(z, a);
+    return Linear.dot(a, a);
+  }
+}

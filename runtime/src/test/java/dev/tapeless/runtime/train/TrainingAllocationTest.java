@@ -1,0 +1,172 @@
+package dev.tapeless.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam) and 10,000
+ * calls of each gradient helper (clipping that scales, norm, zeroing, flat copies) allocate 0
+ * bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
+ * from the JIT's escape analysis removing allocations that the code does make.
+ *
+ * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
+ * required, not all five: the thread's counter also sees one-off allocations that are not the
+ * loop's (the JIT or the GC's bookkeeping, on this thread, landing inside a measured window,
+ * worth a few hundred bytes). An allocation per call would show in every run, as at least
+ * 160 kB (10,000 × 16 bytes).
+ */
+class TrainingAllocationTest {
+
+  private static final int CALLS = 10_000;
+  private static final int MEASURED_RUNS = 5;
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Keeps the results alive. */
+  private static volatile double sink;
+
+  private final Random random = new Random(61);
+  private final double[][] w1 = new double[8][6];
+  private final double[] b1 = new double[8];
+  private final double[][] w2 = new double[3][8];
+  private final Parameters parameters =
+      new Parameters().add("W1", w1).add("b1", b1).add("W2", w2);
+  private final double[] flat = new double[parameters.elementCount()];
+
+  TrainingAllocationTest() {
+    Init.heNormal(w1, random);
+    Init.xavierUniform(w2, random);
+    for (int r = 0; r < parameters.rowCount(); r++) {
+      Init.uniform(parameters.gradientRow(r), -1.0, 1.0, random);
+    }
+  }
+
+  @BeforeAll
+  static void counterIsAvailable() {
+    assertTrue(THREADS.isThreadAllocatedMemorySupported());
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    for (int i = 0; i < 3; i++) {
+      THREADS.getCurrentThreadAllocatedBytes();
+    }
+  }
+
+  @Test
+  void counterSeesAnAllocatingLoop() {
+    long bytes = allocatedBy(() -> sink = allocatingLoop(1_000));
+    assertTrue(bytes >= 1_000 * 16, "only " + bytes + " bytes counted");
+  }
+
+  @Test
+  void sgdWithMomentumStepsAllocateNothing() {
+    Optimizer sgd = new Sgd(parameters, 1e-5, 0.9, 1e-4);
+    assertAllocatesNothing("Sgd.step", () -> stepLoop(sgd));
+    Optimizer plain = new Sgd(parameters, 1e-5);
+    assertAllocatesNothing("Sgd.step without momentum", () -> stepLoop(plain));
+  }
+
+  @Test
+  void adamStepsAllocateNothing() {
+    Optimizer adam = new Adam(parameters, 1e-5);
+    assertAllocatesNothing("Adam.step", () -> stepLoop(adam));
+  }
+
+  @Test
+  void gradientHelpersAllocateNothing() {
+    assertAllocatesNothing("clipGradientNorm", () -> sink = clipLoop(parameters));
+    assertAllocatesNothing("gradientNorm", () -> sink = normLoop(parameters));
+    assertAllocatesNothing("copyTo and copyFrom", () -> copyLoop(parameters, flat));
+    assertAllocatesNothing(
+        "copyGradientsTo and copyGradientsFrom", () -> copyGradientsLoop(parameters, flat));
+    assertAllocatesNothing("zeroGradients", () -> zeroLoop(parameters));
+  }
+
+  // ---- measurement -------------------------------------------------------------------------
+
+  /**
+   * Runs {@code calls} twice to warm up, then measures up to {@value #MEASURED_RUNS} runs and
+   * requires one of them to allocate exactly 0 bytes (see the class comment).
+   */
+  private static void assertAllocatesNothing(String what, Runnable calls) {
+    calls.run();
+    calls.run();
+    long[] runs = new long[MEASURED_RUNS];
+    for (int i = 0; i < MEASURED_RUNS; i++) {
+      runs[i] = allocatedBy(calls);
+      if (runs[i] == 0) {
+        return;
+      }
+    }
+    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
+        + " bytes");
+  }
+
+  private static long allocatedBy(Runnable r) {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    r.run();
+    return THREADS.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  private static double allocatingLoop(int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double[] fresh = new double[1];
+      fresh[0] = i;
+      s += fresh[0];
+    }
+    return s;
+  }
+
+  // ---- loops: plain static methods -----------------------------------------------------------
+
+  private static void stepLoop(Optimizer optimizer) {
+    for (int i = 0; i < CALLS; i++) {
+      optimizer.step();
+    }
+  }
+
+  /** Each call first makes the gradient too long again, so that every call scales. */
+  private static double clipLoop(Parameters p) {
+    double[] g = p.gradientRow(0);
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      g[0] = 10.0;
+      s += p.clipGradientNorm(1.0);
+    }
+    return s;
+  }
+
+  private static double normLoop(Parameters p) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += p.gradientNorm();
+    }
+    return s;
+  }
+
+  private static void copyLoop(Parameters p, double[] flat) {
+    for (int i = 0; i < CALLS; i++) {
+      p.copyTo(flat);
+      p.copyFrom(flat);
+    }
+  }
+
+  private static void copyGradientsLoop(Parameters p, double[] flat) {
+    for (int i = 0; i < CALLS; i++) {
+      p.copyGradientsTo(flat);
+      p.copyGradientsFrom(flat);
+    }
+  }
+
+  private static void zeroLoop(Parameters p) {
+    for (int i = 0; i < CALLS; i++) {
+      p.zeroGradients();
+    }
+  }
+}
