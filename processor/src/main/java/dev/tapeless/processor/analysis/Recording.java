@@ -52,7 +52,7 @@ public final class Recording {
   private Set<Var> walk(Stmt s, Set<Var> needed) {
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
       for (Var w : Dependencies.of(s).written()) {
-        boolean wholeVariable = !(s instanceof Stmt.Store) && !w.type().isArray();
+        boolean wholeVariable = !w.type().isArray();
         if (needed.contains(w)) {
           save(s, w);
           if (wholeVariable) {

@@ -39,6 +39,7 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.MathRules;
+import dev.tapeless.processor.rules.RuleBook;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -418,12 +419,13 @@ public final class Lowering {
     Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
     Expr one = new Expr.Const("1", Type.INT);
     if (element.type().isDouble()) {
-      Expr right = operand == null ? one : atom(operand, out, origin);
       if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
-        out.add(new Stmt.Store(element.array(), element.indices(), right,
+        Expr increment = operand == null ? one : increment(operand, element.array(), out, origin);
+        out.add(new Stmt.Store(element.array(), element.indices(), increment,
             op == BinaryOp.ADD ? Stmt.StoreKind.ADD : Stmt.StoreKind.SUB, origin));
         return;
       }
+      Expr right = operand == null ? one : atom(operand, out, origin);
       Var t = temp(Type.DOUBLE);
       out.add(new Stmt.Assign(t, new Expr.Binary(op, element, right, Type.DOUBLE), origin));
       out.add(new Stmt.Store(element.array(), element.indices(), new Expr.Ref(t),
@@ -441,6 +443,24 @@ public final class Lowering {
     }
   }
 
+  /**
+   * The right side of {@code x += e}: kept as one operation ({@code h[i] += W[i][j] * x[j]}, as a
+   * person would write the backward sweep) unless its rule needs its result, which is not
+   * stored, or it reads {@code x}, whose old value is gone by the time the sweep runs.
+   */
+  private Expr increment(TreePath operand, Var target, List<Stmt> out, Tree origin) {
+    if (!isDouble(operand)) {
+      return atom(operand, out, origin);
+    }
+    Expr op = operation(operand, out, origin);
+    if (Expr.isAtom(op) || (!RuleBook.readsResult(op) && !readsArray(op, target))) {
+      return op;
+    }
+    Var t = temp(Type.DOUBLE);
+    out.add(new Stmt.Assign(t, op, origin));
+    return new Expr.Ref(t);
+  }
+
   private static boolean readsArray(Expr op, Var array) {
     List<Var> reads = new ArrayList<>();
     Operands.readsOf(op, reads);
@@ -451,7 +471,12 @@ public final class Lowering {
   private void update(Var target, BinaryOp op, TreePath operand, Type type, List<Stmt> out,
       Tree origin) {
     Expr old = new Expr.Ref(target);
-    if (target.type().isDouble()) {
+    if (target.type().isDouble() && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
+      Expr increment = operand == null ? new Expr.Const("1", Type.INT)
+          : increment(operand, target, out, origin);
+      out.add(new Stmt.Store(target, List.of(), increment,
+          op == BinaryOp.ADD ? Stmt.StoreKind.ADD : Stmt.StoreKind.SUB, origin));
+    } else if (target.type().isDouble()) {
       Expr right = operand == null ? new Expr.Const("1", Type.INT) : atom(operand, out, origin);
       Var t = temp(Type.DOUBLE);
       out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, Type.DOUBLE), origin));

@@ -35,7 +35,10 @@ public sealed interface Stmt {
     }
   }
 
-  /** {@code array[i][j] = value}, {@code += value} or {@code -= value}. */
+  /**
+   * {@code array[i][j] = value}, {@code += value} or {@code -= value}; with no indices, a scalar
+   * {@code x += value}, whose reversal only adds to the value's adjoints.
+   */
   record Store(Var array, List<Expr> indices, Expr value, StoreKind kind, Tree origin)
       implements Stmt {
     public Store {

@@ -37,6 +37,18 @@ public final class RuleBook {
     return Rule.ZERO;
   }
 
+  /** Whether the rule of {@code value} reads its result ({@code $r}), which must then be kept. */
+  public static boolean readsResult(Expr value) {
+    for (Partial p : ruleFor(value).partials()) {
+      boolean[] found = {false};
+      Template.forEachPlaceholder(p.template(), name -> found[0] |= name.equals("r"));
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Rule binary(BinaryOp op) {
     return switch (op) {
       case ADD -> ADD;
