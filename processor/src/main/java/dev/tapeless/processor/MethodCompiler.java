@@ -17,6 +17,7 @@ import dev.tapeless.processor.frontend.Lowering;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.IrPrinter;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
@@ -34,12 +35,14 @@ import javax.lang.model.util.Elements;
 final class MethodCompiler {
   private final Trees trees;
   private final Elements elements;
+  private final boolean printIr;
   private final Reporter reporter;
 
   /** The result of compiling one method: its frame and the differentiable methods it calls. */
   record Compiled(FrameSpec frame, Set<String> callees) {}
 
-  MethodCompiler(Trees trees, Elements elements, Reporter reporter) {
+  MethodCompiler(Trees trees, Elements elements, Reporter reporter, boolean printIr) {
+    this.printIr = printIr;
     this.trees = trees;
     this.elements = elements;
     this.reporter = reporter;
@@ -63,6 +66,10 @@ final class MethodCompiler {
         return null;
       }
       IrMethod ir = Lowering.lower(trees, elements, sig.method(), methodPath);
+      if (printIr) {
+        reporter.note(sig.method(), "Tapeless IR of " + sig.displayName() + ":\n"
+            + IrPrinter.print(ir));
+      }
       List<Var> differentiated = new ArrayList<>();
       List<Var> outputs = new ArrayList<>();
       if (sig.returnsDouble()) {

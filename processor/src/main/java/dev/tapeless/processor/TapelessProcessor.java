@@ -25,6 +25,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -38,7 +39,11 @@ import javax.tools.Diagnostic.Kind;
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative"})
+@SupportedOptions(TapelessProcessor.PRINT_IR)
 public final class TapelessProcessor extends AbstractProcessor {
+  /** {@code -Atapeless.printIr=true} prints each method's IR as a compiler note. */
+  static final String PRINT_IR = "tapeless.printIr";
+
   private Trees trees;
   private String treeApiProblem;
   private Reporter reporter;
@@ -98,7 +103,8 @@ public final class TapelessProcessor extends AbstractProcessor {
       return;
     }
     DeclarationValidator validator = new DeclarationValidator(reporter);
-    MethodCompiler compiler = new MethodCompiler(trees, processingEnv.getElementUtils(), reporter);
+    MethodCompiler compiler = new MethodCompiler(trees, processingEnv.getElementUtils(), reporter,
+        Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)));
     Map<TypeElement, List<FrameSpec>> byOwner = new LinkedHashMap<>();
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, ExecutableElement> elementOf = new HashMap<>();

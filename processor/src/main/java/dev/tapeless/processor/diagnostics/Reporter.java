@@ -29,6 +29,11 @@ public final class Reporter {
     messager.printMessage(Kind.ERROR, d.format(args), element, annotation);
   }
 
+  /** A note for users who asked for one, such as {@code -Atapeless.printIr}. */
+  public void note(Element element, String text) {
+    messager.printMessage(Kind.NOTE, text, element);
+  }
+
   public void warning(Element element, Diagnostic diagnostic, Object... args) {
     messager.printMessage(Kind.WARNING, diagnostic.format(args), element);
   }

@@ -36,6 +36,14 @@ public final class IrPrinter {
           + print(c.whenFalse()) + ")";
     } else if (e instanceof Expr.StaticField f) {
       return f.owner() + "." + f.name();
+    } else if (e instanceof Expr.ArrayRead a) {
+      return a.array().name() + a.indices().stream().map(i -> "[" + print(i) + "]")
+          .collect(Collectors.joining());
+    } else if (e instanceof Expr.Length l) {
+      return print(l.array()) + ".length";
+    } else if (e instanceof Expr.NewArray n) {
+      return "new " + n.type().kind().toString().toLowerCase()
+          + n.dimensions().stream().map(d -> "[" + print(d) + "]").collect(Collectors.joining());
     } else {
       Expr.Call c = (Expr.Call) e;
       return c.callee().name()
@@ -54,6 +62,11 @@ public final class IrPrinter {
     if (s instanceof Stmt.Assign a) {
       out.append(indent).append(a.target().type()).append(' ').append(a.target().name())
           .append(" = ").append(print(a.value())).append('\n');
+    } else if (s instanceof Stmt.Store st) {
+      out.append(indent).append(print(st.element())).append(' ').append(st.kind().symbol())
+          .append(' ').append(print(st.value())).append('\n');
+    } else if (s instanceof Stmt.Effect e) {
+      out.append(indent).append(print(e.call())).append('\n');
     } else if (s instanceof Stmt.If i) {
       out.append(indent).append("if ").append(print(i.condition())).append('\n');
       block(i.thenBlock(), depth + 1);
@@ -61,6 +74,16 @@ public final class IrPrinter {
         out.append(indent).append("else\n");
         block(i.elseBlock(), depth + 1);
       }
+    } else if (s instanceof Stmt.For f) {
+      out.append(indent).append("for ").append(f.index().name()).append(" from ")
+          .append(print(f.first())).append(' ').append(f.direction().comparison()).append(' ')
+          .append(print(f.bound())).append(" step ").append(f.direction().step()).append('\n');
+      block(f.body(), depth + 1);
+    } else if (s instanceof Stmt.Loop l) {
+      out.append(indent).append("loop counting ").append(l.counter().name()).append('\n');
+      block(l.body(), depth + 1);
+    } else if (s instanceof Stmt.Exit) {
+      out.append(indent).append("exit\n");
     } else {
       block((Stmt.Block) s, depth);
     }
