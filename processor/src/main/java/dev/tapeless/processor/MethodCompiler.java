@@ -94,12 +94,33 @@ final class MethodCompiler {
       }
       Recording recording = Recording.of(ir, activity);
       GradientBody gradient = GradientBody.of(sig, ir, activity, recording);
+      int bytecode = estimatedBytecode(gradient.code().toString());
+      if (bytecode > LARGE_METHOD_BYTES) {
+        reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
+      }
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.fields(),
           gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);
       return null;
     }
+  }
+
+  /** Warn well before HotSpot's 8000-byte limit (-XX:-DontCompileHugeMethods aside). */
+  private static final int LARGE_METHOD_BYTES = 7000;
+
+  /**
+   * A rough bytecode size: about 12 bytes a statement, measured on generated loops and
+   * three-address statements. Good enough to warn; javac's own output is not available here.
+   */
+  static int estimatedBytecode(String code) {
+    int statements = 0;
+    for (int i = 0; i < code.length(); i++) {
+      if (code.charAt(i) == ';') {
+        statements++;
+      }
+    }
+    return statements * 12;
   }
 
   /**

@@ -42,6 +42,11 @@ public enum Diagnostic {
   OUT_NOT_DOUBLE_ARRAY(
       "TL013", "@Out parameter '%s' has type %s; outputs must be double[] or double[][]"),
   BAD_CUSTOM_DERIVATIVE("TL014", "%s"),
+  LARGE_METHOD(
+      "TL015",
+      "the gradient of %s is about %d bytes of bytecode; HotSpot does not compile methods over"
+          + " 8000 bytes, so it would run interpreted and slowly: split this method into smaller"
+          + " @Differentiable methods (for example one per layer or per time step)"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
