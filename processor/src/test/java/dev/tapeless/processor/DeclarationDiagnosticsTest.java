@@ -108,6 +108,19 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
+  void warnsWhenTheGradientIsTooLargeForTheJit() {
+    StringBuilder body = new StringBuilder("double s = x;\n");
+    for (int i = 0; i < 400; i++) {
+      body.append("s = s * x + ").append(i).append(";\n");
+    }
+    Compilation c = compileMember("@Differentiable public static double f(double x) {\n"
+        + body + "return s;\n}");
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[TL015] the gradient of T.f is about");
+    assertThat(c).hadWarningContaining("split this method into smaller @Differentiable methods");
+  }
+
+  @Test
   void rejectsMethodInInnerClass() {
     Compilation c = compileMember("class Inner {\n"
         + "  @Differentiable static double f(double x) { return x; }\n"

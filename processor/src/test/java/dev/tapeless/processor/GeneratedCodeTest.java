@@ -65,6 +65,20 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void classMayUseItsOwnGradientClass() {
+    Compilation c = Sources.compile(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) { return x * x; }\n"
+        + "  public static double slope(double x) {\n"
+        + "    T_Grad.F g = new T_Grad.F();\n"
+        + "    g.valueAndGradient(x);\n"
+        + "    return g.dx;\n"
+        + "  }\n"
+        + "}"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void inactiveValuesGetNoAdjoint() {
     String code = generated(Sources.classWith("public class T {\n"
         + "  @Differentiable(wrt = \"x\")\n"
