@@ -71,7 +71,8 @@ class BodyDiagnosticsTest {
         + "  }\n"
         + "}");
     Compilation c = Sources.compile(file);
-    assertThat(c).hadErrorContaining("[TL108] call to T.helper").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[TL108] call to T.helper: its argument 'x' depends on a"
+        + " differentiated parameter").inFile(file).onLine(7);
     assertThat(c).hadErrorContaining("mark it @Differentiable");
   }
 

@@ -48,7 +48,10 @@ public final class CallChecks {
         boolean out = i < o.outs().size() && o.outs().get(i);
         if ((out && (activity.isUseful(v) || activity.isActive(v)))
             || (!out && resultMatters && activity.isVaried(v))) {
-          errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o)));
+          String what = out ? "output '" + describe(call, i) + "'"
+              : "argument '" + describe(call, i) + "'";
+          errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o),
+              what));
           return;
         }
       } else if (params != null && !params.get(i).differentiated() && !params.get(i).out()
@@ -58,6 +61,11 @@ public final class CallChecks {
             p, display(call.callee()), display(call.callee()), p));
       }
     }
+  }
+
+  /** The argument as the user wrote it. */
+  private static String describe(Expr.Call call, int i) {
+    return argumentTree(call, i).toString();
   }
 
   private static Tree argumentTree(Expr.Call call, int i) {

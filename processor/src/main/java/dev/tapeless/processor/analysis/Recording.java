@@ -1,9 +1,11 @@
 package dev.tapeless.processor.analysis;
 
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,6 +25,7 @@ import java.util.Set;
 public final class Recording {
   private final Activity activity;
   private final Map<Stmt, List<Var>> saved = new IdentityHashMap<>();
+  private final Set<Stmt> inverted = Activity.identitySet();
 
   private Recording(Activity activity) {
     this.activity = activity;
@@ -50,6 +53,13 @@ public final class Recording {
   }
 
   private Set<Var> walk(Stmt s, Set<Var> needed) {
+    if (s instanceof Stmt.Assign a && invertible(a)) {
+      if (needed.contains(a.target())) {
+        inverted.add(a); // restored exactly by the inverse update, nothing saved
+      }
+      needed.addAll(BackwardReads.of(s, activity));
+      return needed;
+    }
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
       for (Var w : Dependencies.of(s).written()) {
         boolean wholeVariable = !w.type().isArray();
@@ -89,6 +99,26 @@ public final class Recording {
       current = walk(child, current);
     }
     return current;
+  }
+
+  /**
+   * {@code i = i + c} or {@code i = i - c} on an int or long with a constant {@code c}: integer
+   * arithmetic wraps consistently, so the backward sweep undoes it exactly instead of saving.
+   */
+  public static boolean invertible(Stmt.Assign a) {
+    Var v = a.target();
+    return (v.type().equals(Type.INT)
+            || v.type().kind() == Type.Kind.LONG && !v.type().isArray())
+        && a.value() instanceof Expr.Binary b
+        && (b.op() == BinaryOp.ADD
+            || b.op() == BinaryOp.SUB)
+        && b.left() instanceof Expr.Ref r && r.var() == v
+        && b.right() instanceof Expr.Const;
+  }
+
+  /** Whether the backward sweep undoes {@code s} by its inverse update. */
+  public boolean isInverted(Stmt s) {
+    return inverted.contains(s);
   }
 
   /** Walks a loop body until what one iteration leaves needed for the next stops growing. */

@@ -72,8 +72,10 @@ public enum Diagnostic {
           + " iteratively"),
   NO_DERIVATIVE_RULE(
       "TL108",
-      "call to %s has no body Tapeless can read and no derivative rule; mark it @Differentiable"
-          + " or compute it outside"),
+      "call to %s: its %s depends on a differentiated parameter, but Tapeless has no derivative"
+          + " for this method (it is neither @Differentiable nor has a @CustomDerivative); mark it"
+          + " @Differentiable, register a @CustomDerivative, or keep differentiated values out of"
+          + " it (e.g. @NoDerivative on the parameter they come from)"),
   INSTANCE_FIELD_READ(
       "TL109",
       "instance fields cannot be read in a static @Differentiable method; pass the value as a"

@@ -227,7 +227,8 @@ public final class GradClassWriter {
           .addParameters(parameters())
           .addJavadoc("Vector-Jacobian product: overwrites the {@code d*} fields with the"
               + " derivatives of\n{@code Σ seed·output}, one seed array per {@code @Out}"
-              + " parameter (left unchanged).\n");
+              + " parameter (left unchanged).\nOn return the {@code @Out} arrays hold the"
+              + " outputs.\n");
       int k = 0;
       List<CodeBlock> copies = new ArrayList<>();
       for (int i = 0; i < params.size(); i++) {

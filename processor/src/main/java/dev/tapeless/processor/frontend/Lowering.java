@@ -401,7 +401,7 @@ public final class Lowering {
     Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
     if (element.type().isDouble() && isDouble(value)) {
       Expr op = operation(value, out, origin);
-      if (readsArray(op, element.array())) {
+      if (readsArray(op, element.array()) || isMethodCall(op)) {
         Var t = temp(Type.DOUBLE);
         out.add(new Stmt.Assign(t, op, origin));
         op = new Expr.Ref(t);
@@ -453,12 +453,21 @@ public final class Lowering {
       return atom(operand, out, origin);
     }
     Expr op = operation(operand, out, origin);
-    if (Expr.isAtom(op) || (!RuleBook.readsResult(op) && !readsArray(op, target))) {
+    if (Expr.isAtom(op)
+        || (!RuleBook.readsResult(op) && !readsArray(op, target) && !isMethodCall(op))) {
       return op;
     }
     Var t = temp(Type.DOUBLE);
     out.add(new Stmt.Assign(t, op, origin));
     return new Expr.Ref(t);
+  }
+
+  /**
+   * Calls other than Math functions are reversed as statements of their own (an assignment to a
+   * temporary), never inside a store.
+   */
+  private static boolean isMethodCall(Expr op) {
+    return op instanceof Expr.Call c && !(c.callee() instanceof Callee.MathFunction);
   }
 
   private static boolean readsArray(Expr op, Var array) {

@@ -6,6 +6,7 @@ import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Stmt;
@@ -181,6 +182,13 @@ final class BackwardSweep {
   private CodeBlock restore(Stmt s) {
     List<Var> saved = recording.savedBy(s);
     CodeBlock.Builder code = CodeBlock.builder();
+    if (recording.isInverted(s)) {
+      Expr.Binary update = (Expr.Binary) ((Stmt.Assign) s).value();
+      String name = ((Stmt.Assign) s).target().name();
+      return code.addStatement("$N $L $L", name,
+          update.op() == BinaryOp.ADD ? "-=" : "+=",
+          JavaExprs.write(update.right())).build();
+    }
     if (saved.isEmpty()) {
       return code.build();
     }

@@ -63,6 +63,7 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
     if (sig.returnsDouble()) {
       code.addStatement("this.value = $N", result.name());
     }
+    Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, fields, code);
     if (!active.isEmpty()) {
       code.add("\n// backward sweep\n");
       declareAdjoints(sig, method, active, adjoints, resultSeed, outputSeeds, fields, code);
@@ -77,10 +78,37 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
         }
       }
     }
+    snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
+        FrameFields.BUFFERS, buffer, out.name()));
     if (sig.returnsDouble()) {
       code.addStatement("return this.value");
     }
     return new GradientBody(code.build(), fields.all(), resultSeed, outputSeeds);
+  }
+
+  /**
+   * The backward sweep restores overwritten elements, and for an {@code @Out} array that would
+   * leave its incoming contents; a copy taken after the forward sweep puts the outputs back.
+   */
+  private static Map<Var, String> snapshotOutputs(DifferentiableSignature sig, IrMethod method,
+      Recording recording, FrameFields fields, CodeBlock.Builder code) {
+    Map<Var, String> snapshots = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Var p = method.parameters().get(i);
+      if (!sig.params().get(i).out()) {
+        continue;
+      }
+      boolean restored = Statements.all(method.body()).stream()
+          .anyMatch(s -> recording.savedBy(s).contains(p));
+      if (restored) {
+        String buffer = fields.buffer(p.name() + "Outputs", TypeName.get(arrayClass(p)));
+        code.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, FrameFields.BUFFERS,
+            buffer, p.name());
+        code.addStatement("$T.copy($N, this.$N)", FrameFields.BUFFERS, p.name(), buffer);
+        snapshots.put(p, buffer);
+      }
+    }
+    return snapshots;
   }
 
   /** Adjoint arrays of the right shape, seeds of the right shape, outputs not aliased. */
