@@ -10,8 +10,12 @@ import java.util.Arrays;
 public final class SavedValues {
   private double[] doubles = new double[64];
   private int doubleTop;
-  private long[] longs = new long[64];
+  private long[] longs = new long[16];
   private int longTop;
+  private int[] ints = new int[64];
+  private int intTop;
+  private boolean[] booleans = new boolean[64];
+  private int booleanTop;
 
   public void pushDouble(double v) {
     if (doubleTop == doubles.length) {
@@ -36,19 +40,25 @@ public final class SavedValues {
   }
 
   public void pushInt(int v) {
-    pushLong(v);
+    if (intTop == ints.length) {
+      ints = Arrays.copyOf(ints, ints.length * 2);
+    }
+    ints[intTop++] = v;
   }
 
   public int popInt() {
-    return (int) popLong();
+    return ints[--intTop];
   }
 
   public void pushBoolean(boolean v) {
-    pushLong(v ? 1 : 0);
+    if (booleanTop == booleans.length) {
+      booleans = Arrays.copyOf(booleans, booleans.length * 2);
+    }
+    booleans[booleanTop++] = v;
   }
 
   public boolean popBoolean() {
-    return popLong() != 0;
+    return booleans[--booleanTop];
   }
 
   /** Saves a whole array that a call is about to overwrite. */
@@ -81,5 +91,7 @@ public final class SavedValues {
   public void clear() {
     doubleTop = 0;
     longTop = 0;
+    intTop = 0;
+    booleanTop = 0;
   }
 }
