@@ -62,11 +62,7 @@ public final class RnnLoss {
         }
         logits[t - 1][k] = o;
       }
-      // Cᵗ gets a local of its own: `cost += Losses.softmaxCrossEntropy(...)` would be the
-      // natural line, but the processor then drops the kernel's pullback (a zero gradient; see
-      // CompoundAssignmentTest in the tests).
-      double stepCost = Losses.softmaxCrossEntropy(logits[t - 1], targets[t - 1]);
-      cost += stepCost;
+      cost += Losses.softmaxCrossEntropy(logits[t - 1], targets[t - 1]);
     }
     return cost;
   }
