@@ -8,7 +8,8 @@ import javax.annotation.processing.Generated;
  *
  * <p>Each nested class is a reusable frame for one method: it owns the buffers the
  * gradient needs, so after its first call it allocates nothing. A frame is not
- * thread-safe; use one per thread.
+ * thread-safe; use one per thread. The forward and backward sweeps are in {@code Seed_GradSweeps},
+ * generated in the next round so that this class exists before Tapeless reads the bodies.
  */
 @Generated(
     value = "dev.tapeless.processor.TapelessProcessor",
@@ -46,6 +47,8 @@ public final class Seed_Grad {
      */
     public double db;
 
+    private final Seed_GradSweeps.E sweeps = new Seed_GradSweeps.E();
+
     /**
      * A frame with zero adjoints.
      */
@@ -74,29 +77,7 @@ public final class Seed_Grad {
      * this; users call the methods above.
      */
     public double backpropagate(double a, double b, double dResult) {
-      // forward sweep
-      double c = a + b;
-      double d = b + 1;
-      double result = c * d;
-      this.value = result;
-
-      // backward sweep
-      double resultBar = dResult;
-      double aBar = 0.0;
-      double bBar = 0.0;
-      double cBar = 0.0;
-      double dBar = 0.0;
-      // return c * d
-      cBar += resultBar * d;
-      dBar += resultBar * c;
-      // double d = b + 1
-      bBar += dBar;
-      // double c = a + b
-      aBar += cBar;
-      bBar += cBar;
-      this.da += aBar;
-      this.db += bBar;
-      return this.value;
+      return sweeps.backpropagate(this, a, b, dResult);
     }
 
     /**

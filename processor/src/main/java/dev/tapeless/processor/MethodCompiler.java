@@ -99,7 +99,7 @@ final class MethodCompiler {
         reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
       }
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.fields(),
-          gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
+          gradient.frame(), gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);
       return null;

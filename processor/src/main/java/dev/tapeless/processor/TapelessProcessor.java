@@ -9,6 +9,7 @@ import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.diagnostics.Reporter;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.emit.GradClassWriter;
+import dev.tapeless.processor.emit.SweepsWriter;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DeclarationValidator;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
@@ -31,6 +32,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -87,8 +89,41 @@ public final class TapelessProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * Methods whose {@code _Grad} class was written in the previous round and whose bodies are
+   * read now: by then every generated class a user's code mentions exists, so making javac
+   * attribute the user's class cannot leave errors behind (which crashes javac later, e.g. with
+   * {@code var g = new C_Grad.M()} in the same class).
+   */
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** A method to differentiate in the next round, found again by name there. */
+  private record Pending(String owner, String name, List<String> parameterTypes) {
+    static Pending of(ExecutableElement method) {
+      return new Pending(
+          ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
+          method.getSimpleName().toString(),
+          method.getParameters().stream().map(p -> p.asType().toString()).toList());
+    }
+
+    ExecutableElement find(Elements elements) {
+      TypeElement type = elements.getTypeElement(owner);
+      if (type == null) {
+        return null;
+      }
+      for (Element e : type.getEnclosedElements()) {
+        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
+            && Pending.of((ExecutableElement) e).equals(this)) {
+          return (ExecutableElement) e;
+        }
+      }
+      return null;
+    }
+  }
+
   private void processRound(RoundEnvironment round) {
     checkCustomDerivatives(round);
+    differentiatePending();
     List<ExecutableElement> methods = new ArrayList<>();
     for (Element e : round.getElementsAnnotatedWith(Differentiable.class)) {
       if (e.getKind() == ElementKind.METHOD) {
@@ -103,11 +138,7 @@ public final class TapelessProcessor extends AbstractProcessor {
       return;
     }
     DeclarationValidator validator = new DeclarationValidator(reporter);
-    MethodCompiler compiler = new MethodCompiler(trees, processingEnv.getElementUtils(), reporter,
-        Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)));
-    Map<TypeElement, List<FrameSpec>> byOwner = new LinkedHashMap<>();
-    Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
-    Map<String, ExecutableElement> elementOf = new HashMap<>();
+    Map<TypeElement, List<DifferentiableSignature>> byOwner = new LinkedHashMap<>();
     Map<TypeElement, Set<String>> frameNames = new HashMap<>();
     for (ExecutableElement method : methods) {
       TypeElement owner = (TypeElement) method.getEnclosingElement();
@@ -120,25 +151,51 @@ public final class TapelessProcessor extends AbstractProcessor {
             sig.frameSimpleName());
         continue;
       }
-      MethodCompiler.Compiled result = compileSafely(compiler, sig);
-      if (result != null) {
-        String id = sig.gradQualifiedName() + "." + sig.frameSimpleName();
-        compiled.put(id, result);
-        elementOf.put(id, method);
-      }
+      byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(sig);
+      pending.add(Pending.of(method));
     }
-    Set<String> recursive = RecursionFinder.cyclic(compiled);
-    for (Map.Entry<String, MethodCompiler.Compiled> e : compiled.entrySet()) {
-      ExecutableElement method = elementOf.get(e.getKey());
-      if (recursive.contains(e.getKey())) {
-        reporter.error(method, Diagnostic.RECURSION,
-            method.getSimpleName() + " is part of a cycle of calls between @Differentiable methods");
+    byOwner.forEach((owner, sigs) -> writeFile(owner, GradClassWriter.write(owner, sigs)));
+  }
+
+  /** Reads the bodies of last round's methods and writes their sweeps. */
+  private void differentiatePending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Elements elements = processingEnv.getElementUtils();
+    MethodCompiler compiler = new MethodCompiler(trees, elements, reporter,
+        Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)));
+    Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
+    Map<String, DifferentiableSignature> signatures = new LinkedHashMap<>();
+    for (Pending p : pending) {
+      ExecutableElement method = p.find(elements);
+      if (method == null) {
         continue;
       }
-      byOwner.computeIfAbsent((TypeElement) method.getEnclosingElement(), o -> new ArrayList<>())
-          .add(e.getValue().frame());
+      DifferentiableSignature sig = DifferentiableSignature.of(method);
+      String id = sig.gradQualifiedName() + "." + sig.frameSimpleName();
+      signatures.put(id, sig);
+      MethodCompiler.Compiled result = compileSafely(compiler, sig);
+      if (result != null) {
+        compiled.put(id, result);
+      }
     }
-    byOwner.forEach(this::writeGradClass);
+    pending.clear();
+    Set<String> recursive = RecursionFinder.cyclic(compiled);
+    Map<TypeElement, List<FrameSpec>> byOwner = new LinkedHashMap<>();
+    for (Map.Entry<String, DifferentiableSignature> e : signatures.entrySet()) {
+      DifferentiableSignature sig = e.getValue();
+      MethodCompiler.Compiled result = compiled.get(e.getKey());
+      if (result != null && recursive.contains(e.getKey())) {
+        reporter.error(sig.method(), Diagnostic.RECURSION, sig.method().getSimpleName()
+            + " is part of a cycle of calls between @Differentiable methods");
+        result = null;
+      }
+      FrameSpec frame = result != null ? result.frame() : FrameSpec.failed(sig);
+      byOwner.computeIfAbsent((TypeElement) sig.method().getEnclosingElement(),
+          o -> new ArrayList<>()).add(frame);
+    }
+    byOwner.forEach((owner, frames) -> writeFile(owner, SweepsWriter.write(owner, frames)));
   }
 
   private MethodCompiler.Compiled compileSafely(MethodCompiler compiler,
@@ -161,8 +218,7 @@ public final class TapelessProcessor extends AbstractProcessor {
     return s.toString();
   }
 
-  private void writeGradClass(TypeElement owner, List<FrameSpec> frames) {
-    JavaFile file = GradClassWriter.write(owner, frames);
+  private void writeFile(TypeElement owner, JavaFile file) {
     try {
       file.writeTo(processingEnv.getFiler());
     } catch (IOException | RuntimeException e) {

@@ -13,16 +13,19 @@ import org.junit.jupiter.api.Test;
 /** Properties of generated code that matter to users, checked on the text. */
 class GeneratedCodeTest {
 
+  /** The generated API class and its sweeps, one after the other. */
   private static String generated(JavaFileObject file) {
     Compilation c = Sources.compile(file);
     assertThat(c).succeededWithoutWarnings();
-    return c.generatedSourceFile("p.T_Grad").map(f -> {
+    StringBuilder code = new StringBuilder();
+    for (String name : new String[] {"p.T_Grad", "p.T_GradSweeps"}) {
       try {
-        return f.getCharContent(true).toString();
+        code.append(c.generatedSourceFile(name).orElseThrow().getCharContent(true));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }).orElseThrow();
+    }
+    return code.toString();
   }
 
   @Test
@@ -73,6 +76,24 @@ class GeneratedCodeTest {
         + "    T_Grad.F g = new T_Grad.F();\n"
         + "    g.valueAndGradient(x);\n"
         + "    return g.dx;\n"
+        + "  }\n"
+        + "}"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void classMayUseItsOwnGradientClassThroughVarInAnAnonymousClass() {
+    Compilation c = Sources.compile(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) { return x * x; }\n"
+        + "  static java.util.function.DoubleUnaryOperator slope() {\n"
+        + "    var g = new T_Grad.F();\n"
+        + "    return new java.util.function.DoubleUnaryOperator() {\n"
+        + "      @Override public double applyAsDouble(double x) {\n"
+        + "        g.valueAndGradient(x);\n"
+        + "        return g.dx;\n"
+        + "      }\n"
+        + "    };\n"
         + "  }\n"
         + "}"));
     assertThat(c).succeededWithoutWarnings();

@@ -23,12 +23,14 @@ class GoldenSourceTest {
   }
 
   @Test
-  void seedGradientMatchesGoldenSource() throws IOException {
+  void seedGradientAndSweepsMatchGoldenSources() throws IOException {
     Compilation c = Sources.compile(
         JavaFileObjects.forSourceString("seed.Seed", resource("Seed.java")));
     assertThat(c).succeededWithoutWarnings();
-    String generated = c.generatedSourceFile("seed.Seed_Grad").orElseThrow()
-        .getCharContent(true).toString();
-    assertThat(generated).isEqualTo(resource("Seed_Grad.java"));
+    for (String name : new String[] {"Seed_Grad", "Seed_GradSweeps"}) {
+      String generated = c.generatedSourceFile("seed." + name).orElseThrow()
+          .getCharContent(true).toString();
+      assertThat(generated).isEqualTo(resource(name + ".java"));
+    }
   }
 }

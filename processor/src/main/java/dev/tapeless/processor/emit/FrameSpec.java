@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param backpropagateBody the body of {@code backpropagate}, from reverse mode
  * @param fields private fields the body uses: buffers, callee frames, save buffers
+ * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
  * @param outputSeeds names of the parameters seeding the {@code @Out} arrays' adjoints
  */
@@ -17,8 +18,25 @@ public record FrameSpec(
     DifferentiableSignature signature,
     CodeBlock backpropagateBody,
     List<Field> fields,
+    String frame,
     String resultSeed,
     List<String> outputSeeds) {
+
+  /**
+   * The sweeps of a method that did not compile (its errors are reported): they throw, and keep
+   * the generated frame class compiling so that javac shows only the real errors.
+   */
+  public static FrameSpec failed(DifferentiableSignature sig) {
+    java.util.Set<String> taken = new java.util.HashSet<>(sig.parameterNames());
+    dev.tapeless.processor.frontend.NameTable names =
+        new dev.tapeless.processor.frontend.NameTable(taken);
+    List<String> outputs = new java.util.ArrayList<>();
+    sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
+    return new FrameSpec(sig, CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
+            sig.displayName() + " was not differentiated: see the compiler's errors"),
+        List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
+        outputs);
+  }
 
   /** A private field of the frame; final when it has an initializer. */
   public record Field(String name, TypeName type, CodeBlock initializer) {}

@@ -492,7 +492,7 @@ public final class Lowering {
       out.add(new Stmt.Assign(target, new Expr.Ref(t), origin));
     } else {
       Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand);
-      Type binaryType = operand == null ? Type.INT : type;
+      Type binaryType = operand == null ? promoted(target.type(), Type.INT, op) : type;
       Expr value = new Expr.Binary(op, old, right, binaryType);
       if (!binaryType.equals(target.type())) {
         value = new Expr.Cast(target.type(), value);

@@ -28,15 +28,17 @@ import java.util.Set;
  *
  * @param code the method body, ending in {@code return} when the method returns a value
  * @param fields private fields the body uses
+ * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
-public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String resultSeed,
-    List<String> outputSeeds) {
+public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String frame,
+    String resultSeed, List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
     NameTable names = new NameTable(method.usedNames());
+    String self = names.fresh("frame");
     String resultSeed = sig.returnsDouble() ? names.fresh("dResult") : null;
     List<String> outputSeeds = new ArrayList<>();
     for (Callee.Param p : sig.params()) {
@@ -44,36 +46,31 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
         outputSeeds.add(names.fresh("d" + p.name()));
       }
     }
-    Set<String> reservedFields = new HashSet<>();
-    reservedFields.add("value");
-    for (Callee.Param p : sig.params()) {
-      reservedFields.add(DifferentiableSignature.adjointField(p.name()));
-    }
-    FrameFields fields = new FrameFields(reservedFields);
+    FrameFields fields = new FrameFields(new HashSet<>());
     String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
     Declarations declarations = Declarations.plan(method.body(), recording, names);
     List<Var> active = activeInOrder(method, activity);
     Adjoints adjoints = new Adjoints(active, names);
 
     CodeBlock.Builder code = CodeBlock.builder();
-    prologue(sig, method, frameName, outputSeeds, fields, code);
+    prologue(sig, method, self, frameName, outputSeeds, fields, code);
     code.add("// forward sweep\n");
     code.add(ForwardSweep.write(method.body(), declarations, recording, fields));
     Var result = method.result();
     if (sig.returnsDouble()) {
-      code.addStatement("this.value = $N", result.name());
+      code.addStatement("$N.value = $N", self, result.name());
     }
     Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, fields, code);
     if (!active.isEmpty()) {
       code.add("\n// backward sweep\n");
-      declareAdjoints(sig, method, active, adjoints, resultSeed, outputSeeds, fields, code);
+      declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields, code);
       BackwardSweep backward = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names);
       code.add(backward.block(method.body()));
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
         if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
-          code.addStatement("this.$N += $N", DifferentiableSignature.adjointField(p.name()),
+          code.addStatement("$N.$N += $N", self, DifferentiableSignature.adjointField(p.name()),
               adjoints.of(p));
         }
       }
@@ -81,9 +78,9 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
     snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
         FrameFields.BUFFERS, buffer, out.name()));
     if (sig.returnsDouble()) {
-      code.addStatement("return this.value");
+      code.addStatement("return $N.value", self);
     }
-    return new GradientBody(code.build(), fields.all(), resultSeed, outputSeeds);
+    return new GradientBody(code.build(), fields.all(), self, resultSeed, outputSeeds);
   }
 
   /**
@@ -112,8 +109,8 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
   }
 
   /** Adjoint arrays of the right shape, seeds of the right shape, outputs not aliased. */
-  private static void prologue(DifferentiableSignature sig, IrMethod method, String frameName,
-      List<String> outputSeeds, FrameFields fields, CodeBlock.Builder code) {
+  private static void prologue(DifferentiableSignature sig, IrMethod method, String self,
+      String frameName, List<String> outputSeeds, FrameFields fields, CodeBlock.Builder code) {
     int out = 0;
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
@@ -121,10 +118,11 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
       if (param.differentiated() && p.type().isArray()) {
         String field = DifferentiableSignature.adjointField(p.name());
         String owned = fields.buffer(field + "Owned", TypeName.get(arrayClass(p)));
-        code.beginControlFlow("if (!$T.same(this.$N, $N))", FrameFields.SHAPES, field, p.name())
-            .addStatement("this.$N = $T.adjoint(this.$N, this.$N, $N, $S, $S)", field,
-                FrameFields.SHAPES, field, owned, p.name(), frameName, p.name())
-            .addStatement("this.$N = this.$N", owned, field)
+        code.beginControlFlow("if (!$T.same($N.$N, $N))", FrameFields.SHAPES, self, field,
+                p.name())
+            .addStatement("$N.$N = $T.adjoint($N.$N, this.$N, $N, $S, $S)", self, field,
+                FrameFields.SHAPES, self, field, owned, p.name(), frameName, p.name())
+            .addStatement("this.$N = $N.$N", owned, self, field)
             .endControlFlow();
       }
       if (param.out()) {
@@ -144,7 +142,7 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
     return v.type().dims() == 1 ? double[].class : double[][].class;
   }
 
-  private static void declareAdjoints(DifferentiableSignature sig, IrMethod method,
+  private static void declareAdjoints(DifferentiableSignature sig, IrMethod method, String self,
       List<Var> active, Adjoints adjoints, String resultSeed, List<String> outputSeeds,
       FrameFields fields, CodeBlock.Builder code) {
     Map<Var, Integer> paramIndex = new IdentityHashMap<>();
@@ -168,7 +166,7 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
       } else if (seeds.containsKey(v)) {
         code.addStatement("$T $N = $N", arrayClass(v), bar, seeds.get(v));
       } else if (index != null && sig.params().get(index).differentiated()) {
-        code.addStatement("$T $N = this.$N", arrayClass(v), bar,
+        code.addStatement("$T $N = $N.$N", arrayClass(v), bar, self,
             DifferentiableSignature.adjointField(v.name()));
       } else {
         String buffer = fields.buffer(bar + "Buffer", TypeName.get(arrayClass(v)));

@@ -1,0 +1,52 @@
+package seed;
+
+import javax.annotation.processing.Generated;
+
+/**
+ * The forward and backward sweeps of the {@code @Differentiable} methods of {@link Seed}.
+ *
+ * <p>Each nested class belongs to one frame of {@link Seed_Grad} and holds the buffers its sweeps
+ * reuse, so that after the first call nothing is allocated.
+ */
+@Generated(
+    value = "dev.tapeless.processor.TapelessProcessor",
+    comments = "gradient sweeps of seed.Seed"
+)
+final class Seed_GradSweeps {
+  private Seed_GradSweeps() {
+  }
+
+  /**
+   * Sweeps of {@link Seed_Grad.E}.
+   */
+  static final class E {
+    /**
+     * Forward sweep, then backward sweep, adding into {@code frame}'s adjoint fields.
+     */
+    double backpropagate(Seed_Grad.E frame, double a, double b, double dResult) {
+      // forward sweep
+      double c = a + b;
+      double d = b + 1;
+      double result = c * d;
+      frame.value = result;
+
+      // backward sweep
+      double resultBar = dResult;
+      double aBar = 0.0;
+      double bBar = 0.0;
+      double cBar = 0.0;
+      double dBar = 0.0;
+      // return c * d
+      cBar += resultBar * d;
+      dBar += resultBar * c;
+      // double d = b + 1
+      bBar += dBar;
+      // double c = a + b
+      aBar += cBar;
+      bBar += cBar;
+      frame.da += aBar;
+      frame.db += bBar;
+      return frame.value;
+    }
+  }
+}
