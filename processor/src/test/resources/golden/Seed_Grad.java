@@ -71,6 +71,14 @@ public final class Seed_Grad {
     }
 
     /**
+     * Computes the method's result without the gradient, reusing this frame's buffers,
+     * so that it allocates nothing after the first call either.
+     */
+    public double primal(double a, double b) {
+      return sweeps.primal(a, b);
+    }
+
+    /**
      * Runs the forward and backward sweeps, adding to the {@code d*} fields the gradient of
      * {@code dResult·result + Σ dOut·out}. The output seed arrays are used in place and end
      * holding the adjoints of the outputs' incoming contents. Generated frames of callers use

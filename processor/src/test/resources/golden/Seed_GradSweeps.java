@@ -48,5 +48,15 @@ final class Seed_GradSweeps {
       frame.db += bBar;
       return frame.value;
     }
+
+    /**
+     * The forward computation alone, with this frame's buffers.
+     */
+    double primal(double a, double b) {
+      double c = a + b;
+      double d = b + 1;
+      double result = c * d;
+      return result;
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.tapeless.it.arrays;
 
 import dev.tapeless.Differentiable;
 import dev.tapeless.Out;
+import dev.tapeless.runtime.Activations;
+import dev.tapeless.runtime.Linear;
 
 /**
  * Calls to other {@code @Differentiable} methods with array arguments: whole arrays, rows of a
@@ -20,7 +22,7 @@ public final class ArrayCalls {
     return s;
   }
 
-  /** The sum of the row norms: one callee, once per row, no other arguments. */
+  /** The sum of the row norms: one callee, once per row, added straight into the sum. */
   @Differentiable
   public static double sumOfRowNorms(double[][] W) {
     double s = 0;
@@ -28,6 +30,52 @@ public final class ArrayCalls {
       s += Reductions.norm(W[i]);
     }
     return s;
+  }
+
+  /** Calls and kernels as the right-hand side of {@code +=} and {@code -=}. */
+  @Differentiable
+  public static double callsInCompoundAssignments(double[][] W, double[] x) {
+    double s = 0;
+    for (int i = 0; i < W.length; i++) {
+      s += Linear.dot(W[i], x);
+      s -= Reductions.weightedPrefix(W[i], 1);
+    }
+    s -= Reductions.norm(x);
+    s += Activations.softplus(x[0]);
+    return s;
+  }
+
+  /** {@code y[i] += kernel(row)}: an output element accumulated from a call. */
+  @Differentiable
+  public static void matvecByRows(double[][] W, double[] x, double[] b, @Out double[] y) {
+    for (int i = 0; i < W.length; i++) {
+      y[i] = b[i];
+      y[i] += Linear.dot(W[i], x);
+      y[i] -= Reductions.dot(W[i], W[i]) * 0.5;
+    }
+  }
+
+  /** A callee that both returns a value and writes an output: the caller uses both. */
+  @Differentiable
+  public static double valueAndOutputsOfCallee(double[][] W, double[] b, double[] x) {
+    double[] a = new double[W.length];
+    double v = Kernels.denseLayer(W, b, x, a);
+    return v * Linear.sum(a) + Reductions.norm(a);
+  }
+
+  /** A callee writes this method's own output, which the returned value then reduces. */
+  @Differentiable
+  public static double squashIntoOwnOutput(double[] x, @Out double[] y) {
+    Outputs.squash(x, y);
+    return Reductions.sum(y) + Reductions.norm(y);
+  }
+
+  /** Three levels of {@code @Out} callees: here, normalizedSquash, squash. */
+  @Differentiable
+  public static void chainOfOutCallees(double[] x, @Out double[] z) {
+    double[] t = new double[x.length];
+    normalizedSquash(x, t);
+    Outputs.squash(t, z);
   }
 
   /** The same array to both parameters of a callee, and a callee result reused. */

@@ -65,8 +65,8 @@ public final class Indexing {
     double s = 0;
     for (int i = 0; i < J.length; i++) {
       double row = 0;
-      for (double v : J[i]) {
-        row += v * v;
+      for (int j = 0; j < J[i].length; j++) {
+        row += J[i][j] * J[i][j];
       }
       s += w[i] * Math.log(1 + row);
     }

@@ -84,7 +84,7 @@ public final class Kernels {
     return s;
   }
 
-  /** {@code Wᵀ δ} as in a backward layer, through the transposed kernel, with relu and softplus. */
+  /** {@code Wᵀ δ} as in a backward layer, through the transposed kernel; relu and softplus. */
   @Differentiable
   public static double transposedLayer(double[][] W, double[] delta) {
     int n = W[0].length;
@@ -95,6 +95,18 @@ public final class Kernels {
     double s = 0;
     for (int j = 0; j < n; j++) {
       s += r[j] + Activations.relu(g[j]) * Activations.sigmoid(g[j]);
+    }
+    return s;
+  }
+
+  /** The element-wise relu kernel and the scalar tanh kernel, element by element. */
+  @Differentiable
+  public static double reluAndTanh(double[] z, double[] w) {
+    double[] r = new double[z.length];
+    Activations.relu(z, r);
+    double s = 0;
+    for (int i = 0; i < z.length; i++) {
+      s += w[i] * r[i] + Activations.tanh(w[i] * z[i]);
     }
     return s;
   }

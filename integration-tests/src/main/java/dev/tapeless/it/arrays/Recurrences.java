@@ -25,7 +25,7 @@ public final class Recurrences {
     return s;
   }
 
-  /** A scalar recurrent net: {@code h_t = tanh(w h_{t−1} + x_t)}; backpropagation through time. */
+  /** A scalar recurrent net, {@code h_t = tanh(w h_{t−1} + x_t)}: backpropagation through time. */
   @Differentiable
   public static double scalarRnn(double w, double h0, double[] x) {
     int n = x.length;

@@ -9,6 +9,7 @@ import java.util.List;
  * Everything the writer needs for one frame class.
  *
  * @param backpropagateBody the body of {@code backpropagate}, from reverse mode
+ * @param primalBody the body of {@code primal}: the forward computation without saves
  * @param fields private fields the body uses: buffers, callee frames, save buffers
  * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
@@ -17,6 +18,7 @@ import java.util.List;
 public record FrameSpec(
     DifferentiableSignature signature,
     CodeBlock backpropagateBody,
+    CodeBlock primalBody,
     List<Field> fields,
     String frame,
     String resultSeed,
@@ -32,8 +34,9 @@ public record FrameSpec(
         new dev.tapeless.processor.frontend.NameTable(taken);
     List<String> outputs = new java.util.ArrayList<>();
     sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
-    return new FrameSpec(sig, CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
-            sig.displayName() + " was not differentiated: see the compiler's errors"),
+    CodeBlock fail = CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
+        sig.displayName() + " was not differentiated: see the compiler's errors");
+    return new FrameSpec(sig, fail, fail,
         List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
         outputs);
   }

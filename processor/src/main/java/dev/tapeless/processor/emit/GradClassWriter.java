@@ -151,6 +151,7 @@ public final class GradClassWriter {
         frame.addMethod(pullback());
         frame.addMethod(jacobian());
       }
+      frame.addMethod(primal());
       frame.addMethod(backpropagate());
       frame.addMethod(zero());
       return frame.build();
@@ -328,6 +329,20 @@ public final class GradClassWriter {
         m.endControlFlow();
       }
       return m.build();
+    }
+
+    private MethodSpec primal() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("primal")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("Computes the method's result$L without the gradient, reusing this frame's"
+              + " buffers,\nso that it allocates nothing after the first call either.\n",
+              sig.hasOutputs() ? " and outputs" : "");
+      if (sig.returnsDouble()) {
+        return m.returns(TypeName.DOUBLE)
+            .addStatement("return $N.primal($L)", sweeps, args()).build();
+      }
+      return m.addStatement("$N.primal($L)", sweeps, args()).build();
     }
 
     private MethodSpec backpropagate() {

@@ -84,6 +84,14 @@ public final class SweepsWriter {
       }
     }
     type.addMethod(m.addCode(spec.backpropagateBody()).build());
+    MethodSpec.Builder primal = MethodSpec.methodBuilder("primal")
+        .addJavadoc("The forward computation alone, with this frame's buffers.\n")
+        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID);
+    for (VariableElement p : sig.method().getParameters()) {
+      primal.addParameter(ParameterSpec.builder(TypeName.get(p.asType()),
+          p.getSimpleName().toString()).build());
+    }
+    type.addMethod(primal.addCode(spec.primalBody()).build());
     return type.build();
   }
 }

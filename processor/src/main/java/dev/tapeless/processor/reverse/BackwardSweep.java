@@ -201,7 +201,10 @@ final class BackwardSweep {
     for (int i = saved.size() - 1; i >= 0; i--) {
       Var v = saved.get(i);
       if (v.type().isArray() && !(s instanceof Stmt.Store)) {
-        code.addStatement("this.$N.popAll($N)", buffer, v.name());
+        List<CodeBlock> regions = ForwardSweep.savedRegions(s, v);
+        for (int r = regions.size() - 1; r >= 0; r--) {
+          code.addStatement("this.$N.popAll($L)", buffer, regions.get(r));
+        }
       } else {
         Type element = Type.scalar(v.type().kind());
         String cast = switch (element.kind()) {

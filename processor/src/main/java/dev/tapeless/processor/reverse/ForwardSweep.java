@@ -2,12 +2,16 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,17 +22,24 @@ final class ForwardSweep {
   private final Declarations declarations;
   private final Recording recording;
   private final FrameFields fields;
+  private final boolean saving;
   private final CodeBlock.Builder code = CodeBlock.builder();
 
-  private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields) {
+  private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields,
+      boolean saving) {
     this.declarations = declarations;
     this.recording = recording;
     this.fields = fields;
+    this.saving = saving;
   }
 
+  /**
+   * The forward sweep; with {@code saving} false, just the computation (the frame's
+   * {@code primal}), still using the frame's buffers.
+   */
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields) {
-    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields);
+      FrameFields fields, boolean saving) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving);
     for (Var v : declarations.hoisted()) {
       sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
     }
@@ -56,7 +67,7 @@ final class ForwardSweep {
         code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared, a.target().name(),
             buffer, FrameFields.BUFFERS, buffer, dims.build());
       } else {
-        code.addStatement("$L$N = $L", declared, a.target().name(), JavaExprs.write(a.value()));
+        code.addStatement("$L$N = $L", declared, a.target().name(), value(a.value()));
       }
     } else if (s instanceof Stmt.Store st) {
       save(s);
@@ -64,7 +75,7 @@ final class ForwardSweep {
           st.kind().symbol(), JavaExprs.write(st.value()));
     } else if (s instanceof Stmt.Effect e) {
       save(s);
-      code.addStatement("$L", JavaExprs.write(e.call()));
+      code.addStatement("$L", value(e.call()));
     } else if (s instanceof Stmt.If i) {
       if (isExitTest(i)) {
         code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
@@ -97,6 +108,21 @@ final class ForwardSweep {
     }
   }
 
+  /**
+   * A value; a call to another differentiable method runs on that method's frame, whose buffers
+   * make it allocation-free even when the method has array locals.
+   */
+  private CodeBlock value(Expr e) {
+    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Differentiable d) {
+      CodeBlock.Builder args = CodeBlock.builder();
+      for (int i = 0; i < c.args().size(); i++) {
+        args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
+      }
+      return CodeBlock.of("this.$N.primal($L)", fields.calleeFrame(d), args.build());
+    }
+    return JavaExprs.write(e);
+  }
+
   /** {@code if (c) {rest} else {break}}, which reads better as {@code if (!c) break; rest}. */
   static boolean isExitTest(Stmt.If i) {
     List<Stmt> e = i.elseBlock().statements();
@@ -106,7 +132,7 @@ final class ForwardSweep {
   /** Saves the values {@code s} is about to overwrite, when the backward sweep needs them. */
   private void save(Stmt s) {
     List<Var> saved = recording.savedBy(s);
-    if (saved.isEmpty()) {
+    if (saved.isEmpty() || !saving) {
       return;
     }
     Var local = declarations.saveLocal(s);
@@ -123,11 +149,47 @@ final class ForwardSweep {
         code.addStatement("this.$N.$L($L)", buffer, push(v.type()),
             JavaExprs.element(st.array().name(), st.indices()));
       } else if (v.type().isArray()) {
-        code.addStatement("this.$N.pushAll($N)", buffer, v.name());
+        for (CodeBlock region : savedRegions(s, v)) {
+          code.addStatement("this.$N.pushAll($L)", buffer, region);
+        }
       } else {
         code.addStatement("this.$N.$L($N)", buffer, push(v.type()), v.name());
       }
     }
+  }
+
+  /**
+   * What a call overwrites of array {@code v}: the rows or arrays it passes as {@code @Out}
+   * arguments ({@code h[t + 1]} rather than all of {@code h}), in argument order.
+   */
+  static List<CodeBlock> savedRegions(Stmt s, Var v) {
+    Expr.Call call = BackwardReads.derivativeCall(s);
+    if (call == null && s instanceof Stmt.Effect e) {
+      call = e.call();
+    } else if (call == null && s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c) {
+      call = c;
+    }
+    List<CodeBlock> regions = new ArrayList<>();
+    if (call != null) {
+      List<Boolean> outs = outs(call);
+      for (int i = 0; i < call.args().size() && i < outs.size(); i++) {
+        if (outs.get(i) && Dependencies.baseVar(call.args().get(i)) == v) {
+          regions.add(JavaExprs.write(call.args().get(i)));
+        }
+      }
+    }
+    if (regions.isEmpty()) {
+      regions.add(CodeBlock.of("$N", v.name()));
+    }
+    return regions;
+  }
+
+  private static List<Boolean> outs(Expr.Call call) {
+    List<Callee.Param> params = Callee.paramsOf(call.callee());
+    if (params != null) {
+      return params.stream().map(Callee.Param::out).toList();
+    }
+    return call.callee() instanceof Callee.Opaque o ? o.outs() : List.of();
   }
 
   static String push(Type t) {

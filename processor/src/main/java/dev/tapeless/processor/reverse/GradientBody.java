@@ -27,13 +27,14 @@ import java.util.Set;
  * backward sweep needs is still a local.
  *
  * @param code the method body, ending in {@code return} when the method returns a value
+ * @param primal the body of {@code primal}: the forward computation alone
  * @param fields private fields the body uses
  * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
-public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String frame,
-    String resultSeed, List<String> outputSeeds) {
+public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Field> fields,
+    String frame, String resultSeed, List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
@@ -55,7 +56,12 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
     CodeBlock.Builder code = CodeBlock.builder();
     prologue(sig, method, self, frameName, outputSeeds, fields, code);
     code.add("// forward sweep\n");
-    code.add(ForwardSweep.write(method.body(), declarations, recording, fields));
+    code.add(ForwardSweep.write(method.body(), declarations, recording, fields, true));
+    CodeBlock.Builder primal = CodeBlock.builder()
+        .add(ForwardSweep.write(method.body(), declarations, recording, fields, false));
+    if (sig.returnsDouble()) {
+      primal.addStatement("return $N", method.result().name());
+    }
     Var result = method.result();
     if (sig.returnsDouble()) {
       code.addStatement("$N.value = $N", self, result.name());
@@ -80,7 +86,8 @@ public record GradientBody(CodeBlock code, List<FrameSpec.Field> fields, String 
     if (sig.returnsDouble()) {
       code.addStatement("return $N.value", self);
     }
-    return new GradientBody(code.build(), fields.all(), self, resultSeed, outputSeeds);
+    return new GradientBody(code.build(), primal.build(), fields.all(), self, resultSeed,
+        outputSeeds);
   }
 
   /**
