@@ -9,7 +9,7 @@ public final class GmmObjective {
 
   @Differentiable
   public static double objective(double[] alpha, double[][] means, double[][] icf,
-      @NoDerivative double[][] x, double wishartGamma, int wishartM) {
+      @NoDerivative double[][] x, @NoDerivative double wishartGamma, int wishartM) {
     int k = alpha.length;
     int d = means[0].length;
     int n = x.length;
