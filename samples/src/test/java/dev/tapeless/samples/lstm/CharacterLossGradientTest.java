@@ -1,5 +1,6 @@
 package dev.tapeless.samples.lstm;
 
+import dev.tapeless.runtime.train.Init;
 import dev.tapeless.runtime.train.Parameters;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +20,9 @@ class CharacterLossGradientTest {
     double[][] E = new double[vocabulary][d];
     double[][] Wy = new double[vocabulary][n];
     double[] by = new double[vocabulary];
-    dev.tapeless.runtime.train.Init.normal(E, 0.5, rng);
-    dev.tapeless.runtime.train.Init.normal(Wy, 0.5, rng);
-    dev.tapeless.runtime.train.Init.normal(by, 0.5, rng);
+    Init.normal(E, 0.5, rng);
+    Init.normal(Wy, 0.5, rng);
+    Init.normal(by, 0.5, rng);
     int[] text = new int[steps + 3];
     for (int i = 0; i < text.length; i++) {
       text[i] = rng.nextInt(vocabulary);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapeless.runtime.GradCheck;
 import dev.tapeless.runtime.train.Parameters;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -119,6 +120,6 @@ public final class Gradients {
       order[i] = order[j];
       order[j] = t;
     }
-    return java.util.Arrays.copyOf(order, sample);
+    return Arrays.copyOf(order, sample);
   }
 }
