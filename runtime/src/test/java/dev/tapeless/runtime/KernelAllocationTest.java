@@ -1,12 +1,10 @@
 package dev.tapeless.runtime;
 
+import static dev.tapeless.runtime.AllocationMeter.allocatedBy;
+import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +18,8 @@ import org.junit.jupiter.api.Test;
 class KernelAllocationTest {
 
   private static final int CALLS = 10_000;
-  private static final int MEASURED_RUNS = 5;
   private static final int M = 6;
   private static final int N = 5;
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** Keeps the results alive. */
   private static volatile double sink;
@@ -45,15 +39,6 @@ class KernelAllocationTest {
   private final double[] dxm = new double[M];
   private final double[][] a = new double[M][N];
   private final double[][] seedA = new double[M][N];
-
-  @BeforeAll
-  static void counterIsAvailable() {
-    assertTrue(THREADS.isThreadAllocatedMemorySupported());
-    THREADS.setThreadAllocatedMemoryEnabled(true);
-    for (int i = 0; i < 3; i++) {
-      THREADS.getCurrentThreadAllocatedBytes();
-    }
-  }
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -104,32 +89,6 @@ class KernelAllocationTest {
   }
 
   // ---- measurement -------------------------------------------------------------------------
-
-  /**
-   * Runs {@code calls} twice to warm up, then measures up to {@value #MEASURED_RUNS} runs and
-   * requires one of them to allocate exactly 0 bytes. A one-off event on this thread (a JIT or
-   * GC bookkeeping allocation) can land in any one run; an allocation per call would show in
-   * every run, as at least 160 kB.
-   */
-  private static void assertAllocatesNothing(String what, Runnable calls) {
-    calls.run();
-    calls.run();
-    long[] runs = new long[MEASURED_RUNS];
-    for (int i = 0; i < MEASURED_RUNS; i++) {
-      runs[i] = allocatedBy(calls);
-      if (runs[i] == 0) {
-        return;
-      }
-    }
-    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
-        + " bytes");
-  }
-
-  private static long allocatedBy(Runnable r) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
-    r.run();
-    return THREADS.getCurrentThreadAllocatedBytes() - before;
-  }
 
   private static double allocatingLoop(int n) {
     double s = 0;

@@ -1,11 +1,9 @@
 package dev.tapeless.it.arrays;
 
+import static dev.tapeless.runtime.AllocationMeter.allocatedBy;
+import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +19,6 @@ import org.junit.jupiter.api.Test;
 class ArrayZeroAllocationTest {
 
   private static final int CALLS = 20_000;
-  private static final int MEASURED_RUNS = 5;
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private static final double[][] W = {{0.5, -0.25, 1.0}, {0.75, 0.5, -1.5}, {-0.5, 1.0, 0.25}};
   private static final double[][] W2 = {{0.3, -0.6, 0.9}, {-0.2, 0.4, 0.1}};
@@ -42,15 +36,6 @@ class ArrayZeroAllocationTest {
 
   /** Keeps the results alive. */
   private static volatile double sink;
-
-  @BeforeAll
-  static void counterIsAvailable() {
-    assertTrue(THREADS.isThreadAllocatedMemorySupported());
-    THREADS.setThreadAllocatedMemoryEnabled(true);
-    for (int i = 0; i < 3; i++) {
-      THREADS.getCurrentThreadAllocatedBytes();
-    }
-  }
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -134,32 +119,6 @@ class ArrayZeroAllocationTest {
   void jacobianOfTwoOutputsAllocatesNothing() {
     Outputs_Grad.TwoOutputs g = new Outputs_Grad.TwoOutputs();
     assertAllocatesNothing("Outputs.twoOutputs jacobian", () -> sink = twoOutputsLoop(g));
-  }
-
-  /**
-   * Runs {@code calls} twice to warm up (first-call buffers, class loading), then measures up to
-   * {@value #MEASURED_RUNS} runs and requires one of them to allocate exactly 0 bytes. Under the
-   * JIT a one-off event on this thread can land in any run; an allocation per call would instead
-   * show in every run.
-   */
-  private static void assertAllocatesNothing(String what, Runnable calls) {
-    calls.run();
-    calls.run();
-    long[] runs = new long[MEASURED_RUNS];
-    for (int i = 0; i < MEASURED_RUNS; i++) {
-      runs[i] = allocatedBy(calls);
-      if (runs[i] == 0) {
-        return;
-      }
-    }
-    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
-        + " bytes");
-  }
-
-  private static long allocatedBy(Runnable r) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
-    r.run();
-    return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 
   private static double allocatingLoop(int n) {

@@ -1,11 +1,9 @@
 package dev.tapeless.it.scalar;
 
+import static dev.tapeless.runtime.AllocationMeter.allocatedBy;
+import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,22 +16,9 @@ import org.junit.jupiter.api.Test;
 class ZeroAllocationTest {
 
   private static final int CALLS = 100_000;
-  private static final int MEASURED_RUNS = 5;
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** Keeps the results alive. */
   private static volatile double sink;
-
-  @BeforeAll
-  static void counterIsAvailable() {
-    assertTrue(THREADS.isThreadAllocatedMemorySupported());
-    THREADS.setThreadAllocatedMemoryEnabled(true);
-    for (int i = 0; i < 3; i++) {
-      THREADS.getCurrentThreadAllocatedBytes();
-    }
-  }
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -87,32 +72,6 @@ class ZeroAllocationTest {
   void accumulateAllocatesNothing() {
     Branches_Grad.ShortCircuit g = new Branches_Grad.ShortCircuit();
     assertAllocatesNothing("Branches.shortCircuit accumulate", () -> sink = accumulateLoop(g));
-  }
-
-  /**
-   * Runs {@code calls} twice to warm up (first-call buffers, class loading), then measures up to
-   * {@value #MEASURED_RUNS} runs and requires one of them to allocate exactly 0 bytes. Under the
-   * JIT a one-off event on this thread (seen: about 260 bytes in one run out of eight) can land
-   * in any run; an allocation per call would instead show in every run, as at least 1.6 MB.
-   */
-  private static void assertAllocatesNothing(String what, Runnable calls) {
-    calls.run();
-    calls.run();
-    long[] runs = new long[MEASURED_RUNS];
-    for (int i = 0; i < MEASURED_RUNS; i++) {
-      runs[i] = allocatedBy(calls);
-      if (runs[i] == 0) {
-        return;
-      }
-    }
-    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
-        + " bytes");
-  }
-
-  private static long allocatedBy(Runnable r) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
-    r.run();
-    return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 
   private static double allocatingLoop(int n) {

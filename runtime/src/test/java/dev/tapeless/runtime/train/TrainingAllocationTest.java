@@ -1,12 +1,10 @@
 package dev.tapeless.runtime.train;
 
+import static dev.tapeless.runtime.AllocationMeter.allocatedBy;
+import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +22,6 @@ import org.junit.jupiter.api.Test;
 class TrainingAllocationTest {
 
   private static final int CALLS = 10_000;
-  private static final int MEASURED_RUNS = 5;
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** Keeps the results alive. */
   private static volatile double sink;
@@ -45,15 +39,6 @@ class TrainingAllocationTest {
     Init.xavierUniform(w2, random);
     for (int r = 0; r < parameters.rowCount(); r++) {
       Init.uniform(parameters.gradientRow(r), -1.0, 1.0, random);
-    }
-  }
-
-  @BeforeAll
-  static void counterIsAvailable() {
-    assertTrue(THREADS.isThreadAllocatedMemorySupported());
-    THREADS.setThreadAllocatedMemoryEnabled(true);
-    for (int i = 0; i < 3; i++) {
-      THREADS.getCurrentThreadAllocatedBytes();
     }
   }
 
@@ -88,30 +73,6 @@ class TrainingAllocationTest {
   }
 
   // ---- measurement -------------------------------------------------------------------------
-
-  /**
-   * Runs {@code calls} twice to warm up, then measures up to {@value #MEASURED_RUNS} runs and
-   * requires one of them to allocate exactly 0 bytes (see the class comment).
-   */
-  private static void assertAllocatesNothing(String what, Runnable calls) {
-    calls.run();
-    calls.run();
-    long[] runs = new long[MEASURED_RUNS];
-    for (int i = 0; i < MEASURED_RUNS; i++) {
-      runs[i] = allocatedBy(calls);
-      if (runs[i] == 0) {
-        return;
-      }
-    }
-    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
-        + " bytes");
-  }
-
-  private static long allocatedBy(Runnable r) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
-    r.run();
-    return THREADS.getCurrentThreadAllocatedBytes() - before;
-  }
 
   private static double allocatingLoop(int n) {
     double s = 0;

@@ -3,10 +3,9 @@ package dev.tapeless.samples.gmm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tapeless.runtime.AllocationMeter;
 import dev.tapeless.runtime.GradCheck;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.analysis.differentiation.Gradient;
@@ -143,34 +142,21 @@ class GmmObjectiveTest {
     }
   }
 
+  /** Keeps the results alive. */
+  private static volatile double sink;
+
   @Test
   void frameAllocatesNothingPerCallAfterWarmUpOnD2K5() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    assertTrue(threads.isThreadAllocatedMemorySupported());
-    threads.setThreadAllocatedMemoryEnabled(true);
     GmmData data = GmmData.fromResource("gmm_d2_K5.txt");
     GmmObjective_Grad.Objective frame = new GmmObjective_Grad.Objective();
-    double sink = 0;
-    for (int i = 0; i < 200; i++) {
-      sink += GmmExample.valueAndGradient(frame, data);
-    }
-    // A one-off JIT or GC bookkeeping allocation may land in any one run; an allocation per
-    // call shows in every run. So one run of exactly 0 bytes out of five is required.
-    long[] runs = new long[5];
-    for (int r = 0; r < runs.length; r++) {
-      threads.getCurrentThreadAllocatedBytes();
-      long before = threads.getCurrentThreadAllocatedBytes();
+    AllocationMeter.assertAllocatesNothing("50 GMM gradient calls", () -> {
+      double s = 0;
       for (int i = 0; i < 50; i++) {
-        sink += GmmExample.valueAndGradient(frame, data);
+        s += GmmExample.valueAndGradient(frame, data);
       }
-      runs[r] = threads.getCurrentThreadAllocatedBytes() - before;
-      if (runs[r] == 0) {
-        assertTrue(Double.isFinite(sink));
-        return;
-      }
-    }
-    fail("every run of 50 gradient calls allocated: " + Arrays.toString(runs) + " bytes");
+      sink = s;
+    });
+    assertTrue(Double.isFinite(sink));
   }
 
   @Test

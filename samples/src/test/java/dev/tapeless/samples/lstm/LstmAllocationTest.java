@@ -1,14 +1,12 @@
 package dev.tapeless.samples.lstm;
 
+import static dev.tapeless.runtime.AllocationMeter.allocatedBy;
+import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tapeless.samples.gru.Gru;
 import dev.tapeless.samples.gru.Gru_Grad;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +19,6 @@ class LstmAllocationTest {
   private static final int STEPS = 50;
   private static final int HIDDEN = 16;
   private static final int CALLS = 20;
-  private static final int MEASURED_RUNS = 5;
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** Keeps the results alive. */
   private static volatile double sink;
@@ -34,12 +28,6 @@ class LstmAllocationTest {
   private final SequenceModel gru = SequenceModel.gru(2, HIDDEN, rng);
   private final double[][] xs = new double[STEPS][2];
   private final double target = AddingProblem.fill(xs, rng);
-
-  @BeforeAll
-  static void counterIsAvailable() {
-    assertTrue(THREADS.isThreadAllocatedMemorySupported());
-    THREADS.setThreadAllocatedMemoryEnabled(true);
-  }
 
   @Test
   void counterSeesAnAllocatingCall() {
@@ -102,31 +90,5 @@ class LstmAllocationTest {
       }
       sink = s;
     });
-  }
-
-  /**
-   * Runs the calls twice to warm up (first-call buffers, the save stack growing, class loading),
-   * then measures up to {@value #MEASURED_RUNS} runs and requires one of them, the minimum, to
-   * allocate 0 bytes: a one-off event of the JVM on this thread can land in any run, while an
-   * allocation per call shows in every run.
-   */
-  private static void assertAllocatesNothing(String what, Runnable calls) {
-    calls.run();
-    calls.run();
-    long[] runs = new long[MEASURED_RUNS];
-    for (int i = 0; i < MEASURED_RUNS; i++) {
-      runs[i] = allocatedBy(calls);
-      if (runs[i] == 0) {
-        return;
-      }
-    }
-    fail(what + ": every run of " + CALLS + " calls allocated: " + Arrays.toString(runs)
-        + " bytes");
-  }
-
-  private static long allocatedBy(Runnable r) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
-    r.run();
-    return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 }

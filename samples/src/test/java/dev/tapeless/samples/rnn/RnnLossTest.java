@@ -3,11 +3,11 @@ package dev.tapeless.samples.rnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tapeless.runtime.AllocationMeter;
 import dev.tapeless.runtime.GradCheck;
 import dev.tapeless.runtime.Losses;
 import dev.tapeless.runtime.train.Init;
 import dev.tapeless.runtime.train.Parameters;
-import dev.tapeless.samples.mlp.Allocation;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +126,6 @@ class RnnLossTest {
       }
       sink = total;
     };
-    assertEquals(0, Allocation.minBytesOverFiveRuns(calls), "bytes allocated by 200 calls");
+    AllocationMeter.assertAllocatesNothing("200 RNN gradient calls", calls);
   }
 }
