@@ -100,6 +100,24 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void generatedCodeHasNoLintWarningsForALongLoopCounter() {
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new TapelessProcessor())
+        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(Sources.classWith("public class T {\n"
+            + "  @Differentiable\n"
+            + "  public static double f(double[] x, long n) {\n"
+            + "    double s = 0;\n"
+            + "    for (long i = 0; i < n; i++) {\n"
+            + "      s += Math.sin(x[(int) (i % x.length)]);\n"
+            + "    }\n"
+            + "    return s;\n"
+            + "  }\n"
+            + "}"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void inactiveValuesGetNoAdjoint() {
     String code = generated(Sources.classWith("public class T {\n"
         + "  @Differentiable(wrt = \"x\")\n"
