@@ -87,6 +87,20 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
+  void rejectsArrayOfObjects() {
+    Compilation c = compileMember(
+        "@Differentiable public static double f(double x, Double[] boxes) { return x; }");
+    assertThat(c).hadErrorContaining("[TL008] parameter 'boxes' has type java.lang.Double[]");
+  }
+
+  @Test
+  void rejectsOutOnAnIntArray() {
+    Compilation c = compileMember("@Differentiable public static void f(double[] x,"
+        + " @Out int[] counts) { counts[0] = 1; }");
+    assertThat(c).hadErrorContaining("[TL013] @Out parameter 'counts' has type int[]");
+  }
+
+  @Test
   void rejectsUnsupportedParameterType() {
     Compilation c = compileMember(
         "@Differentiable public static double f(double x, String s) { return x; }");
