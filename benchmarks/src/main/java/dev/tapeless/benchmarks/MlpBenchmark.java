@@ -1,0 +1,97 @@
+package dev.tapeless.benchmarks;
+
+import dev.tapeless.runtime.train.Init;
+import dev.tapeless.samples.mlp.MlpLoss;
+import dev.tapeless.samples.mlp.MlpLoss_Grad;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The digits MLP (64 inputs → 64 ReLU → 10 softmax, {@link MlpLoss#loss}) on one example: the
+ * plain method, the generated frame's value and gradient, and {@link MlpBackprop}, the same
+ * gradient written by hand. Weights and the example are random with a fixed seed: He-normal
+ * W1, Xavier-uniform W2, small random biases, pixels uniform in [0, 1) as in the scaled digits.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class MlpBenchmark {
+  private static final int INPUTS = 64;
+  private static final int HIDDEN = 64;
+  private static final int CLASSES = 10;
+
+  private double[][] W1;
+  private double[] b1;
+  private double[][] W2;
+  private double[] b2;
+  private double[] x;
+  private int label;
+
+  private MlpLoss_Grad.Loss generated;
+  private MlpBackprop handWritten;
+
+  /** Fixed-seed weights and example; checks that both gradients agree before timing them. */
+  @Setup
+  public void setUp() {
+    Random rng = new Random(42);
+    W1 = new double[HIDDEN][INPUTS];
+    b1 = new double[HIDDEN];
+    W2 = new double[CLASSES][HIDDEN];
+    b2 = new double[CLASSES];
+    x = new double[INPUTS];
+    Init.heNormal(W1, rng);
+    Init.normal(b1, 0.1, rng);
+    Init.xavierUniform(W2, rng);
+    Init.normal(b2, 0.1, rng);
+    Init.uniform(x, 0.0, 1.0, rng);
+    label = rng.nextInt(CLASSES);
+
+    generated = new MlpLoss_Grad.Loss();
+    handWritten = new MlpBackprop(INPUTS, HIDDEN, CLASSES);
+    double value = generated.valueAndGradient(W1, b1, W2, b2, x, label);
+    Agreement.check("loss", value, handWritten.valueAndGradient(W1, b1, W2, b2, x, label));
+    Agreement.check("loss", value, MlpLoss.loss(W1, b1, W2, b2, x, label));
+    Agreement.check("dW1", generated.dW1, handWritten.dW1);
+    Agreement.check("db1", generated.db1, handWritten.db1);
+    Agreement.check("dW2", generated.dW2, handWritten.dW2);
+    Agreement.check("db2", generated.db2, handWritten.db2);
+  }
+
+  /** The plain {@code @Differentiable} method: value only (allocates its three local arrays). */
+  @Benchmark
+  public void primal(Blackhole bh) {
+    bh.consume(MlpLoss.loss(W1, b1, W2, b2, x, label));
+  }
+
+  /** The generated frame's {@code primal}: value only, in the frame's reused buffers. */
+  @Benchmark
+  public void primalFrame(Blackhole bh) {
+    bh.consume(generated.primal(W1, b1, W2, b2, x, label));
+  }
+
+  /** The generated gradient: {@code MlpLoss_Grad.Loss.valueAndGradient}. */
+  @Benchmark
+  public void generated(Blackhole bh) {
+    bh.consume(generated.valueAndGradient(W1, b1, W2, b2, x, label));
+  }
+
+  /** The hand-written gradient, {@link MlpBackprop}. */
+  @Benchmark
+  public void handWritten(Blackhole bh) {
+    bh.consume(handWritten.valueAndGradient(W1, b1, W2, b2, x, label));
+  }
+}
