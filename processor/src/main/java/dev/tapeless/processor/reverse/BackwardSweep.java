@@ -32,6 +32,8 @@ final class BackwardSweep {
   private final Set<Var> reassigned;
   private final NameTable names;
   private final CallReversal calls;
+  /** Rows hoisted out of the innermost reversed counted loop being written. */
+  private RowHoisting hoisted = RowHoisting.NONE;
 
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
       Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names) {
@@ -79,25 +81,7 @@ final class BackwardSweep {
     } else if (s instanceof Stmt.If i) {
       return replay(i);
     } else if (s instanceof Stmt.For f) {
-      CodeBlock body = block(f.body());
-      if (body.isEmpty()) {
-        return body;
-      }
-      String i = f.index().name();
-      CodeBlock first = JavaExprs.operand(f.first());
-      CodeBlock bound = JavaExprs.operand(f.bound());
-      CodeBlock.Builder code = CodeBlock.builder();
-      switch (f.direction()) {
-        case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
-            i, bound, i, first, i);
-        case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",
-            i, bound, i, first, i);
-        case DOWN_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L + 1; $N <= $L; $N++)",
-            i, bound, i, first, i);
-        case DOWN_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N <= $L; $N++)",
-            i, bound, i, first, i);
-      }
-      return code.add(body).endControlFlow().build();
+      return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
       CodeBlock body = block(l.body());
       if (body.isEmpty()) {
@@ -113,6 +97,56 @@ final class BackwardSweep {
       return CodeBlock.of("");
     }
     return block((Stmt.Block) s);
+  }
+
+  /**
+   * A counted loop run backwards. Rows its body indexes with a loop-invariant first index are
+   * read once before it, inside a test that the loop runs at all.
+   */
+  private CodeBlock reverseFor(Stmt.For f) {
+    RowHoisting rows = RowHoisting.of(f, adjoints, names);
+    RowHoisting outer = hoisted;
+    hoisted = rows;
+    CodeBlock body;
+    try {
+      body = block(f.body());
+    } finally {
+      hoisted = outer;
+    }
+    if (body.isEmpty() || rows.used().isEmpty()) {
+      return body.isEmpty() ? body : reversedLoop(f, body);
+    }
+    CodeBlock first = JavaExprs.operand(f.first());
+    CodeBlock bound = JavaExprs.operand(f.bound());
+    CodeBlock runs = switch (f.direction()) {
+      case UP_EXCLUSIVE -> CodeBlock.of("$L < $L", first, bound);
+      case UP_INCLUSIVE -> CodeBlock.of("$L <= $L", first, bound);
+      case DOWN_EXCLUSIVE -> CodeBlock.of("$L > $L", first, bound);
+      case DOWN_INCLUSIVE -> CodeBlock.of("$L >= $L", first, bound);
+    };
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L)", runs);
+    for (RowHoisting.Row row : rows.used()) {
+      code.addStatement("double[] $N = $L", row.local(), row.source());
+    }
+    return code.add(reversedLoop(f, body)).endControlFlow().build();
+  }
+
+  private static CodeBlock reversedLoop(Stmt.For f, CodeBlock body) {
+    String i = f.index().name();
+    CodeBlock first = JavaExprs.operand(f.first());
+    CodeBlock bound = JavaExprs.operand(f.bound());
+    CodeBlock.Builder code = CodeBlock.builder();
+    switch (f.direction()) {
+      case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
+          i, bound, i, first, i);
+      case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",
+          i, bound, i, first, i);
+      case DOWN_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L + 1; $N <= $L; $N++)",
+          i, bound, i, first, i);
+      case DOWN_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N <= $L; $N++)",
+          i, bound, i, first, i);
+    }
+    return code.add(body).endControlFlow().build();
   }
 
   private CodeBlock replay(Stmt.If i) {
@@ -147,8 +181,8 @@ final class BackwardSweep {
     CodeBlock result;
     Expr value;
     if (s instanceof Stmt.Store st) {
-      g = JavaExprs.element(adjoints.of(target), st.indices());
-      result = JavaExprs.element(target.name(), st.indices());
+      g = hoisted.element(adjoints.of(target), st.indices());
+      result = hoisted.element(target.name(), st.indices());
       value = st.value();
     } else {
       Stmt.Assign a = (Stmt.Assign) s;
@@ -161,11 +195,12 @@ final class BackwardSweep {
     bindings.put("g", g);
     bindings.put("r", result);
     for (int i = 0; i < operands.size(); i++) {
-      bindings.put(Integer.toString(i), JavaExprs.operand(operands.get(i)));
+      bindings.put(Integer.toString(i), operands.get(i) instanceof Expr.ArrayRead r
+          ? hoisted.element(r.array().name(), r.indices()) : JavaExprs.operand(operands.get(i)));
     }
     boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-      code.addStatement("$L $L $L", adjoints.of(operands.get(p.operand())),
+      code.addStatement("$L $L $L", adjointOf(operands.get(p.operand())),
           subtract ? "-=" : "+=", RuleWriter.render(p.template(), bindings));
     }
     if (s instanceof Stmt.Store st) {
@@ -176,6 +211,12 @@ final class BackwardSweep {
       code.addStatement("$L = 0.0", g);
     }
     return code.build();
+  }
+
+  /** The adjoint of an operand, through a hoisted row when there is one. */
+  private CodeBlock adjointOf(Expr operand) {
+    return operand instanceof Expr.ArrayRead r
+        ? hoisted.element(adjoints.of(r.array()), r.indices()) : adjoints.of(operand);
   }
 
   /** Puts back the values the forward sweep saved before {@code s} overwrote them. */
