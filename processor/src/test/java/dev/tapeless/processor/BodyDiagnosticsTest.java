@@ -145,6 +145,21 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsReplacingARow() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w, int n) {\n"
+        + "    double[][] m = new double[n][2];\n"
+        + "    m[0] = w;\n"
+        + "    return m[0][0];\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL102] replacing a whole row is not supported")
+        .inFile(file).onLine(7);
+  }
+
+  @Test
   void rejectsReassignedArrayVariable() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  @Differentiable\n"

@@ -207,6 +207,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     } else if (element != null && element.getKind() == ElementKind.PARAMETER
         && element.getAnnotation(Out.class) == null) {
       reject(node, Diagnostic.PARAMETER_ARRAY_WRITE, element.getSimpleName());
+    } else {
+      TypeMirror written = trees.getTypeMirror(new TreePath(getCurrentPath(), target));
+      if (written != null && written.getKind() == TypeKind.ARRAY) {
+        reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "replacing a whole row",
+            "write its elements instead (W[i][j] = ...)");
+      }
     }
   }
 
