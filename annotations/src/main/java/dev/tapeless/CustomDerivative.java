@@ -34,4 +34,11 @@ public @interface CustomDerivative {
 
   /** The name of the pullback method, in the same class. */
   String value();
+
+  /**
+   * Whether the pullback accepts {@code null} for an input adjoint array that the caller does
+   * not need (when another input of the same call does need one) and then skips that work. With
+   * the default, the caller passes a scratch array instead, and the work is done for nothing.
+   */
+  boolean skipsNullAdjoints() default false;
 }

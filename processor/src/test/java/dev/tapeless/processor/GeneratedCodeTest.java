@@ -118,6 +118,19 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void kernelSkipsTheAdjointOfAnInputNobodyNeeds() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[][] W, @NoDerivative double[] x) {\n"
+        + "    double[] y = new double[W.length];\n"
+        + "    dev.tapeless.runtime.Linear.matvec(W, x, y);\n"
+        + "    return dev.tapeless.runtime.Linear.sum(y);\n"
+        + "  }\n"
+        + "}"));
+    assertTrue(code.contains("Linear.matvecPullback(W, x, y, yBar, WBar, null);"), code);
+  }
+
+  @Test
   void inactiveValuesGetNoAdjoint() {
     String code = generated(Sources.classWith("public class T {\n"
         + "  @Differentiable(wrt = \"x\")\n"

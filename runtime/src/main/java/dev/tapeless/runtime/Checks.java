@@ -20,6 +20,22 @@ final class Checks {
     }
   }
 
+  /** {@link #sameLength} for an adjoint the caller may leave out ({@code null}). */
+  static void sameLengthIfPresent(String kernel, String name, double[] a, String otherName,
+      double[] b) {
+    if (a != null) {
+      sameLength(kernel, name, a, otherName, b);
+    }
+  }
+
+  /** {@link #sameShape} for an adjoint the caller may leave out ({@code null}). */
+  static void sameShapeIfPresent(String kernel, String name, double[][] dm, String primalName,
+      int rows, int cols) {
+    if (dm != null) {
+      sameShape(kernel, name, dm, primalName, rows, cols);
+    }
+  }
+
   /** Requires {@code v.length == rows}, the row count of {@code matrixName}. */
   static void lengthIsRows(String kernel, String name, double[] v, String matrixName, int rows) {
     if (v.length != rows) {

@@ -20,7 +20,7 @@ public final class Linear {
   private Linear() {}
 
   /** The inner product {@code Σ x_i y_i}. */
-  @CustomDerivative("dotPullback")
+  @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true)
   public static double dot(double[] x, double[] y) {
     Checks.sameLength("dot", "y", y, "x", x);
     double s = 0.0;
@@ -34,16 +34,22 @@ public final class Linear {
   public static void dotPullback(
       double[] x, double[] y, double dResult, double[] dx, double[] dy) {
     Checks.sameLength("dotPullback", "y", y, "x", x);
-    Checks.sameLength("dotPullback", "dx", dx, "x", x);
-    Checks.sameLength("dotPullback", "dy", dy, "y", y);
-    for (int i = 0; i < x.length; i++) {
-      dx[i] += dResult * y[i];
-      dy[i] += dResult * x[i];
+    Checks.sameLengthIfPresent("dotPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("dotPullback", "dy", dy, "y", y);
+    if (dx != null) {
+      for (int i = 0; i < x.length; i++) {
+        dx[i] += dResult * y[i];
+      }
+    }
+    if (dy != null) {
+      for (int i = 0; i < x.length; i++) {
+        dy[i] += dResult * x[i];
+      }
     }
   }
 
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
-  @CustomDerivative("matvecPullback")
+  @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true)
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = x.length;
@@ -70,16 +76,22 @@ public final class Linear {
     int n = x.length;
     Checks.lengthIsRows("matvecPullback", "y", y, "W", m);
     Checks.lengthIsRows("matvecPullback", "dy", dy, "W", m);
-    Checks.sameLength("matvecPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("matvecPullback", "dx", dx, "x", x);
     Checks.matrix("matvecPullback", "W", W, "y", m, "x", n, null, null);
-    Checks.sameShape("matvecPullback", "dW", dW, "W", m, n);
+    Checks.sameShapeIfPresent("matvecPullback", "dW", dW, "W", m, n);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
-      double[] dwi = dW[i];
       double g = dy[i];
-      for (int j = 0; j < n; j++) {
-        dwi[j] += g * x[j];
-        dx[j] += wi[j] * g;
+      if (dW != null) {
+        double[] dwi = dW[i];
+        for (int j = 0; j < n; j++) {
+          dwi[j] += g * x[j];
+        }
+      }
+      if (dx != null) {
+        for (int j = 0; j < n; j++) {
+          dx[j] += wi[j] * g;
+        }
       }
     }
     Arrays.fill(dy, 0.0);
@@ -89,7 +101,7 @@ public final class Linear {
    * {@code y = Wᵀ x} for an m × n matrix {@code W}: {@code y_j = Σ_i W_ij x_i}, without forming
    * the transpose (the backward step of a dense layer, {@code δ = Wᵀ δ'}).
    */
-  @CustomDerivative("matvecTransposedPullback")
+  @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true)
   public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = y.length;
@@ -116,27 +128,34 @@ public final class Linear {
     int m = W.length;
     int n = y.length;
     Checks.lengthIsRows("matvecTransposedPullback", "x", x, "W", m);
-    Checks.lengthIsRows("matvecTransposedPullback", "dx", dx, "W", m);
+    if (dx != null) {
+      Checks.lengthIsRows("matvecTransposedPullback", "dx", dx, "W", m);
+    }
     Checks.sameLength("matvecTransposedPullback", "dy", dy, "y", y);
     Checks.matrix("matvecTransposedPullback", "W", W, "x", m, "y", n, null, null);
-    Checks.sameShape("matvecTransposedPullback", "dW", dW, "W", m, n);
+    Checks.sameShapeIfPresent("matvecTransposedPullback", "dW", dW, "W", m, n);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
-      double[] dwi = dW[i];
       double xi = x[i];
-      double s = 0.0;
-      for (int j = 0; j < n; j++) {
-        double g = dy[j];
-        dwi[j] += xi * g;
-        s += wi[j] * g;
+      if (dW != null) {
+        double[] dwi = dW[i];
+        for (int j = 0; j < n; j++) {
+          dwi[j] += xi * dy[j];
+        }
       }
-      dx[i] += s;
+      if (dx != null) {
+        double s = 0.0;
+        for (int j = 0; j < n; j++) {
+          s += wi[j] * dy[j];
+        }
+        dx[i] += s;
+      }
     }
     Arrays.fill(dy, 0.0);
   }
 
   /** {@code z = a x + y}, element-wise. */
-  @CustomDerivative("axpyPullback")
+  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true)
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
     Checks.sameLength("axpy", "y", y, "x", x);
     Checks.sameLength("axpy", "z", z, "x", x);
@@ -156,14 +175,18 @@ public final class Linear {
     Checks.sameLength("axpyPullback", "y", y, "x", x);
     Checks.sameLength("axpyPullback", "z", z, "x", x);
     Checks.sameLength("axpyPullback", "dz", dz, "z", z);
-    Checks.sameLength("axpyPullback", "dx", dx, "x", x);
-    Checks.sameLength("axpyPullback", "dy", dy, "y", y);
+    Checks.sameLengthIfPresent("axpyPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("axpyPullback", "dy", dy, "y", y);
     double da = 0.0;
     for (int i = 0; i < dz.length; i++) {
       double g = dz[i];
       da += g * x[i];
-      dx[i] += a * g;
-      dy[i] += g;
+      if (dx != null) {
+        dx[i] += a * g;
+      }
+      if (dy != null) {
+        dy[i] += g;
+      }
     }
     Arrays.fill(dz, 0.0);
     return da;
@@ -188,7 +211,7 @@ public final class Linear {
   }
 
   /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
-  @CustomDerivative("outerPullback")
+  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true)
   public static void outer(double[] u, double[] v, @Out double[][] A) {
     int m = u.length;
     int n = v.length;
@@ -211,8 +234,8 @@ public final class Linear {
     int n = v.length;
     Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
     Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
-    Checks.sameLength("outerPullback", "du", du, "u", u);
-    Checks.sameLength("outerPullback", "dv", dv, "v", v);
+    Checks.sameLengthIfPresent("outerPullback", "du", du, "u", u);
+    Checks.sameLengthIfPresent("outerPullback", "dv", dv, "v", v);
     for (int i = 0; i < m; i++) {
       double[] dai = dA[i];
       double ui = u[i];
@@ -220,9 +243,13 @@ public final class Linear {
       for (int j = 0; j < n; j++) {
         double g = dai[j];
         s += g * v[j];
-        dv[j] += g * ui;
+        if (dv != null) {
+          dv[j] += g * ui;
+        }
       }
-      du[i] += s;
+      if (du != null) {
+        du[i] += s;
+      }
       Arrays.fill(dai, 0.0);
     }
   }

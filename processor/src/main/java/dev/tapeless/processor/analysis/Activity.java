@@ -33,10 +33,14 @@ public final class Activity {
    */
   public static Activity of(IrMethod method, List<Var> seeds, List<Var> outputs) {
     List<Dependencies> deps = new ArrayList<>();
+    List<Dependencies> needingAllAdjoints = new ArrayList<>();
     for (Stmt s : Statements.all(method.body())) {
       Dependencies d = Dependencies.of(s);
       if (!d.written().isEmpty()) {
         deps.add(d);
+        if (d.call() && Dependencies.needsAllAdjoints(s)) {
+          needingAllAdjoints.add(d);
+        }
       }
     }
     Set<Var> varied = identitySet();
@@ -64,9 +68,9 @@ public final class Activity {
       }
     }
     Set<Var> buffered = identitySet();
-    for (Dependencies d : deps) {
+    for (Dependencies d : needingAllAdjoints) {
       boolean active = d.written().stream().anyMatch(w -> varied.contains(w) && useful.contains(w));
-      if (active && d.call()) {
+      if (active) {
         // A reversed call passes an adjoint array for every array it reads or writes.
         for (Var r : d.differentiableReads()) {
           if (r.type().isArray()) {

@@ -17,6 +17,17 @@ import java.util.List;
  */
 public record Dependencies(List<Var> written, List<Var> differentiableReads, boolean call) {
 
+  /**
+   * Whether reversing this statement's call needs an adjoint array for every differentiated
+   * array argument, even one nothing flows through.
+   */
+  public static boolean needsAllAdjoints(Stmt s) {
+    Expr value = s instanceof Stmt.Assign a ? a.value()
+        : s instanceof Stmt.Effect e ? e.call() : null;
+    return value instanceof Expr.Call c && !(c.callee() instanceof Callee.Custom custom
+        && custom.skipsNullAdjoints());
+  }
+
   public static Dependencies of(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       return of(a.target(), a.value());

@@ -30,7 +30,8 @@ public final class CustomDerivatives {
   }
 
   public static Registration read(ExecutableElement primal) {
-    String pullbackName = primal.getAnnotation(CustomDerivative.class).value();
+    CustomDerivative registration = primal.getAnnotation(CustomDerivative.class);
+    String pullbackName = registration.value();
     TypeElement owner = (TypeElement) primal.getEnclosingElement();
     String display = owner.getSimpleName() + "." + primal.getSimpleName();
     if (!primal.getModifiers().contains(Modifier.STATIC)) {
@@ -68,7 +69,7 @@ public final class CustomDerivatives {
           }
           return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
               primal.getSimpleName().toString(), pullbackName, params,
-              result == TypeKind.DOUBLE), null);
+              result == TypeKind.DOUBLE, registration.skipsNullAdjoints()), null);
         }
       }
     }

@@ -39,9 +39,13 @@ public sealed interface Callee {
     }
   }
 
-  /** A method with a hand-written pullback registered by {@code @CustomDerivative}. */
+  /**
+   * A method with a hand-written pullback registered by {@code @CustomDerivative}.
+   *
+   * @param skipsNullAdjoints the pullback takes null for an input adjoint nobody needs
+   */
   record Custom(String owner, String name, String pullback, List<Param> params,
-      boolean returnsDouble) implements Callee {
+      boolean returnsDouble, boolean skipsNullAdjoints) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }

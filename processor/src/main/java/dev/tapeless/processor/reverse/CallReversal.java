@@ -107,7 +107,8 @@ final class CallReversal {
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.differentiated() && p.type().isArray()) {
-        args.add(", $L", adjoints.of(call.args().get(i)));
+        boolean skipped = c.skipsNullAdjoints() && !adjoints.hasFor(call.args().get(i));
+        args.add(", $L", skipped ? CodeBlock.of("null") : adjoints.of(call.args().get(i)));
       } else if (p.differentiated()) {
         scalars++;
       }
