@@ -136,9 +136,6 @@ final class MethodCompiler {
     Set<String> out = new LinkedHashSet<>();
     for (Stmt s : Statements.all(ir.body())) {
       Expr value = Statements.value(s);
-      if (value == null && s instanceof Stmt.Effect e) {
-        value = e.call();
-      }
       if (value != null) {
         collectCallees(value, out);
       }

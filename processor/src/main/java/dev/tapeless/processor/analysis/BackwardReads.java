@@ -3,6 +3,7 @@ package dev.tapeless.processor.analysis;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
@@ -18,20 +19,9 @@ import java.util.List;
 public final class BackwardReads {
   private BackwardReads() {}
 
-  /** The variable whose adjoint a statement's reversal starts from, or null. */
-  public static Var target(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      return a.target();
-    } else if (s instanceof Stmt.Store st) {
-      return st.array();
-    }
-    return null;
-  }
-
   /** The call a statement makes to a method with a derivative, or null. */
   public static Expr.Call derivativeCall(Stmt s) {
-    Expr value = s instanceof Stmt.Assign a ? a.value()
-        : s instanceof Stmt.Effect e ? e.call() : null;
+    Expr value = s instanceof Stmt.Store ? null : Statements.value(s);
     return value instanceof Expr.Call c && Callee.paramsOf(c.callee()) != null ? c : null;
   }
 
@@ -46,9 +36,8 @@ public final class BackwardReads {
 
   /** The partials emitted for a non-call statement: those whose operand has an adjoint. */
   public static List<Partial> emittedPartials(Stmt s, Activity activity) {
-    Var target = target(s);
-    Expr value = s instanceof Stmt.Assign a ? a.value()
-        : s instanceof Stmt.Store st ? st.value() : null;
+    Var target = Statements.written(s);
+    Expr value = Statements.value(s);
     if (target == null || derivativeCall(s) != null || !activity.isActive(target)
         || !value.type().isDouble()) {
       return List.of();
@@ -76,8 +65,7 @@ public final class BackwardReads {
       }
       return reads;
     }
-    Expr value = s instanceof Stmt.Assign a ? a.value()
-        : s instanceof Stmt.Store st ? st.value() : null;
+    Expr value = Statements.value(s);
     if (value == null) {
       return reads;
     }
@@ -88,7 +76,7 @@ public final class BackwardReads {
       }
       Template.forEachPlaceholder(p.template(), name -> {
         if (name.equals("r")) {
-          reads.add(target(s));
+          reads.add(Statements.written(s));
           if (s instanceof Stmt.Store st) {
             Operands.indexReadsOf(st.indices(), reads);
           }

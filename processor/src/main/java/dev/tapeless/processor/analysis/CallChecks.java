@@ -25,8 +25,7 @@ public final class CallChecks {
     List<CompileError> errors = new ArrayList<>();
     for (Stmt s : Statements.all(method.body())) {
       Var target = s instanceof Stmt.Assign a ? a.target() : null;
-      Expr value = s instanceof Stmt.Assign a ? a.value()
-          : s instanceof Stmt.Effect e ? e.call() : null;
+      Expr value = s instanceof Stmt.Store ? null : Statements.value(s);
       if (value instanceof Expr.Call call) {
         boolean resultMatters = target != null && target.type().isDouble()
             && activity.isUseful(target);

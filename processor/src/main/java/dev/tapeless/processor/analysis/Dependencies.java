@@ -3,6 +3,7 @@ package dev.tapeless.processor.analysis;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Rule;
@@ -22,8 +23,7 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
    * array argument, even one nothing flows through.
    */
   public static boolean needsAllAdjoints(Stmt s) {
-    Expr value = s instanceof Stmt.Assign a ? a.value()
-        : s instanceof Stmt.Effect e ? e.call() : null;
+    Expr value = s instanceof Stmt.Store ? null : Statements.value(s);
     return value instanceof Expr.Call c && !(c.callee() instanceof Callee.Custom custom
         && custom.skipsNullAdjoints());
   }

@@ -1,6 +1,5 @@
 package dev.tapeless.processor.emit;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -21,34 +20,22 @@ import javax.lang.model.element.VariableElement;
  * delegate here.
  */
 public final class SweepsWriter {
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final String PROCESSOR = "dev.tapeless.processor.TapelessProcessor";
 
   private SweepsWriter() {}
 
   public static JavaFile write(TypeElement owner, List<FrameSpec> frames) {
     DifferentiableSignature first = frames.get(0).signature();
-    TypeSpec.Builder sweeps = TypeSpec.classBuilder(GradClassWriter.sweepsName(first))
-        .addModifiers(Modifier.FINAL)
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", PROCESSOR)
-            .addMember("comments", "$S", "gradient sweeps of " + owner.getQualifiedName())
-            .build())
+    TypeSpec.Builder sweeps = GeneratedClasses.builder(GradClassWriter.sweepsName(first), owner,
+            "gradient sweeps of")
         .addJavadoc("The forward and backward sweeps of the {@code @Differentiable} methods of"
             + " {@link $T}.\n\n<p>Each nested class belongs to one frame of {@link $T} and holds"
             + " the buffers its sweeps\nreuse, so that after the first call nothing is"
             + " allocated.\n", ClassName.get(owner),
-            ClassName.get(first.packageName(), first.gradSimpleName()))
-        .addOriginatingElement(owner)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+            ClassName.get(first.packageName(), first.gradSimpleName()));
     for (FrameSpec frame : frames) {
       sweeps.addType(frame(frame));
     }
-    return JavaFile.builder(first.packageName(), sweeps.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedClasses.file(first.packageName(), sweeps.build());
   }
 
   /** A frame's sweeps: the method body reverse mode wrote, and the fields it uses. */

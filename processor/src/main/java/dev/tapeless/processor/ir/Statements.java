@@ -51,12 +51,14 @@ public final class Statements {
     return null;
   }
 
-  /** The value a statement computes, for assignments and stores, or null. */
+  /** The value a statement computes: an assignment's or store's value, an effect's call. */
   public static Expr value(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       return a.value();
     } else if (s instanceof Stmt.Store st) {
       return st.value();
+    } else if (s instanceof Stmt.Effect e) {
+      return e.call();
     }
     return null;
   }

@@ -9,6 +9,7 @@ import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
@@ -173,7 +174,7 @@ final class BackwardSweep {
   /** Reverses an assignment or store of a non-call value. */
   private CodeBlock write(Stmt s) {
     CodeBlock.Builder code = CodeBlock.builder();
-    Var target = BackwardReads.target(s);
+    Var target = Statements.written(s);
     if (target == null || !adjoints.has(target)) {
       return code.build();
     }

@@ -201,8 +201,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
       if (w != null && activity.isActive(w) && seen.add(w)) {
         out.add(w);
       }
-      if (s instanceof Stmt.Effect || (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call)) {
-        Expr.Call call = s instanceof Stmt.Effect e ? e.call() : (Expr.Call) ((Stmt.Assign) s).value();
+      if (!(s instanceof Stmt.Store) && Statements.value(s) instanceof Expr.Call call) {
         for (Expr arg : call.args()) {
           Var v = dev.tapeless.processor.analysis.Dependencies.baseVar(arg);
           if (v != null && activity.isActive(v) && seen.add(v)) {
