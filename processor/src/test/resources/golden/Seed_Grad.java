@@ -89,6 +89,23 @@ public final class Seed_Grad {
     }
 
     /**
+     * For the generated code of callers: the forward sweep alone, saving on this frame what
+     * {@code splitBackward} needs. Every call must be matched by one {@code splitBackward},
+     * in reverse order.
+     */
+    public double splitForward(double a, double b) {
+      return sweeps.splitForward(a, b);
+    }
+
+    /**
+     * For the generated code of callers: the backward sweep of the latest unmatched
+     * {@code splitForward}, with the same arguments, adding to the {@code d*} fields.
+     */
+    public void splitBackward(double a, double b, double dResult) {
+      sweeps.splitBackward(this, a, b, dResult);
+    }
+
+    /**
      * Sets every adjoint field to zero.
      */
     public void zero() {

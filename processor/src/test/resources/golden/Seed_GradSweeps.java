@@ -1,5 +1,6 @@
 package seed;
 
+import dev.tapeless.runtime.support.SavedValues;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,6 +21,8 @@ final class Seed_GradSweeps {
    * Sweeps of {@link Seed_Grad.E}.
    */
   static final class E {
+    private final SavedValues saved = new SavedValues();
+
     /**
      * Forward sweep, then backward sweep, adding into {@code frame}'s adjoint fields.
      */
@@ -57,6 +60,45 @@ final class Seed_GradSweeps {
       double d = b + 1;
       double result = c * d;
       return result;
+    }
+
+    /**
+     * The forward sweep alone, saving what {@code splitBackward} will need.
+     */
+    double splitForward(double a, double b) {
+      double c = a + b;
+      double d = b + 1;
+      double result = c * d;
+      this.saved.pushDouble(c);
+      this.saved.pushDouble(d);
+      this.saved.pushDouble(result);
+      return result;
+    }
+
+    /**
+     * The backward sweep of the last {@code splitForward} not yet reversed.
+     */
+    void splitBackward(Seed_Grad.E frame, double a, double b, double dResult) {
+      double result = this.saved.popDouble();
+      double d = this.saved.popDouble();
+      double c = this.saved.popDouble();
+
+      // backward sweep
+      double resultBar = dResult;
+      double aBar = 0.0;
+      double bBar = 0.0;
+      double cBar = 0.0;
+      double dBar = 0.0;
+      // return c * d
+      cBar += resultBar * d;
+      dBar += resultBar * c;
+      // double d = b + 1
+      bBar += dBar;
+      // double c = a + b
+      aBar += cBar;
+      bBar += cBar;
+      frame.da += aBar;
+      frame.db += bBar;
     }
   }
 }

@@ -98,7 +98,8 @@ final class MethodCompiler {
       if (bytecode > LARGE_METHOD_BYTES) {
         reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
       }
-      return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(), gradient.fields(),
+      return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
+          gradient.splitForward(), gradient.splitBackward(), gradient.fields(),
           gradient.frame(), gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param backpropagateBody the body of {@code backpropagate}, from reverse mode
  * @param primalBody the body of {@code primal}: the forward computation without saves
+ * @param splitForwardBody the forward sweep alone, for callers (split mode)
+ * @param splitBackwardBody the backward sweep alone, for callers (split mode)
  * @param fields private fields the body uses: buffers, callee frames, save buffers
  * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
@@ -19,6 +21,8 @@ public record FrameSpec(
     DifferentiableSignature signature,
     CodeBlock backpropagateBody,
     CodeBlock primalBody,
+    CodeBlock splitForwardBody,
+    CodeBlock splitBackwardBody,
     List<Field> fields,
     String frame,
     String resultSeed,
@@ -36,7 +40,7 @@ public record FrameSpec(
     sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
     CodeBlock fail = CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
         sig.displayName() + " was not differentiated: see the compiler's errors");
-    return new FrameSpec(sig, fail, fail,
+    return new FrameSpec(sig, fail, fail, fail, fail,
         List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
         outputs);
   }

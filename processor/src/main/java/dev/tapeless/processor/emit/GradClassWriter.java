@@ -140,6 +140,8 @@ public final class GradClassWriter {
       }
       frame.addMethod(primal());
       frame.addMethod(backpropagate());
+      frame.addMethod(splitForward());
+      frame.addMethod(splitBackward());
       frame.addMethod(zero());
       return frame.build();
     }
@@ -330,6 +332,46 @@ public final class GradClassWriter {
             .addStatement("return $N.primal($L)", sweeps, args()).build();
       }
       return m.addStatement("$N.primal($L)", sweeps, args()).build();
+    }
+
+    private MethodSpec splitForward() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("splitForward")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("For the generated code of callers: the forward sweep alone, saving on this"
+              + " frame what\n{@code splitBackward} needs. Every call must be matched by one"
+              + " {@code splitBackward},\nin reverse order.\n");
+      if (sig.returnsDouble()) {
+        return m.returns(TypeName.DOUBLE)
+            .addStatement("return $N.splitForward($L)", sweeps, args()).build();
+      }
+      return m.addStatement("$N.splitForward($L)", sweeps, args()).build();
+    }
+
+    private MethodSpec splitBackward() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("splitBackward")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("For the generated code of callers: the backward sweep of the latest"
+              + " unmatched\n{@code splitForward}, with the same arguments, adding to the"
+              + " {@code d*} fields.\n");
+      StringBuilder call = new StringBuilder("this");
+      for (VariableElement p : params) {
+        call.append(", ").append(p.getSimpleName());
+      }
+      if (sig.returnsDouble()) {
+        m.addParameter(TypeName.DOUBLE, resultSeed);
+        call.append(", ").append(resultSeed);
+      }
+      int k = 0;
+      for (Callee.Param p : sig.params()) {
+        if (p.out()) {
+          String seed = outputSeeds.get(k++);
+          m.addParameter(javaType(p), seed);
+          call.append(", ").append(seed);
+        }
+      }
+      return m.addStatement("$N.splitBackward($L)", sweeps, call.toString()).build();
     }
 
     private MethodSpec backpropagate() {

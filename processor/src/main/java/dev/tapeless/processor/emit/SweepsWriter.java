@@ -53,16 +53,44 @@ public final class SweepsWriter {
       }
       type.addField(field.build());
     }
-    MethodSpec.Builder m = MethodSpec.methodBuilder("backpropagate")
+    type.addMethod(withSeeds(spec, MethodSpec.methodBuilder("backpropagate")
         .addJavadoc("Forward sweep, then backward sweep, adding into {@code $N}'s adjoint"
             + " fields.\n", spec.frame())
-        .addParameter(api, spec.frame());
+        .addParameter(api, spec.frame()), true)
+        .addCode(spec.backpropagateBody()).build());
+    type.addMethod(withArgs(sig, MethodSpec.methodBuilder("primal")
+        .addJavadoc("The forward computation alone, with this frame's buffers.\n")
+        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
+        .addCode(spec.primalBody()).build());
+    type.addMethod(withArgs(sig, MethodSpec.methodBuilder("splitForward")
+        .addJavadoc("The forward sweep alone, saving what {@code splitBackward} will need.\n")
+        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
+        .addCode(spec.splitForwardBody()).build());
+    type.addMethod(withSeeds(spec, MethodSpec.methodBuilder("splitBackward")
+        .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
+        .addParameter(api, spec.frame()), false)
+        .addCode(spec.splitBackwardBody()).build());
+    return type.build();
+  }
+
+  private static MethodSpec.Builder withArgs(DifferentiableSignature sig, MethodSpec.Builder m) {
     for (VariableElement p : sig.method().getParameters()) {
       m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()),
           p.getSimpleName().toString()).build());
     }
+    return m;
+  }
+
+  /** The arguments, then the result's seed (returned value when {@code returns}), the outputs'. */
+  private static MethodSpec.Builder withSeeds(FrameSpec spec, MethodSpec.Builder m,
+      boolean returns) {
+    DifferentiableSignature sig = spec.signature();
+    withArgs(sig, m);
     if (sig.returnsDouble()) {
-      m.returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, spec.resultSeed());
+      m.addParameter(TypeName.DOUBLE, spec.resultSeed());
+      if (returns) {
+        m.returns(TypeName.DOUBLE);
+      }
     }
     int k = 0;
     for (Callee.Param p : sig.params()) {
@@ -70,15 +98,6 @@ public final class SweepsWriter {
         m.addParameter(GradClassWriter.FrameWriter.javaType(p), spec.outputSeeds().get(k++));
       }
     }
-    type.addMethod(m.addCode(spec.backpropagateBody()).build());
-    MethodSpec.Builder primal = MethodSpec.methodBuilder("primal")
-        .addJavadoc("The forward computation alone, with this frame's buffers.\n")
-        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID);
-    for (VariableElement p : sig.method().getParameters()) {
-      primal.addParameter(ParameterSpec.builder(TypeName.get(p.asType()),
-          p.getSimpleName().toString()).build());
-    }
-    type.addMethod(primal.addCode(spec.primalBody()).build());
-    return type.build();
+    return m;
   }
 }

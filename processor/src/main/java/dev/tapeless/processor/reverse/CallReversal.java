@@ -84,7 +84,7 @@ final class CallReversal {
       args.add(", $L", seed);
     }
     addOutputAdjoints(call, params, args);
-    code.addStatement("this.$N.backpropagate($L)", frame, args.build());
+    code.addStatement("this.$N.splitBackward($L)", frame, args.build());
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(call.args().get(i))) {

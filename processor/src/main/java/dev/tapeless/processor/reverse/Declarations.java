@@ -26,6 +26,7 @@ final class Declarations {
   private final Set<Stmt> inlineSave = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Var, Boolean> seen = new IdentityHashMap<>();
   private final List<Var> hoisted = new ArrayList<>();
+  private final List<Var> saveLocalsInOrder = new ArrayList<>();
   private final Recording recording;
   private final NameTable names;
 
@@ -82,6 +83,7 @@ final class Declarations {
         ? Type.DOUBLE : Type.scalar(v.type().kind()) : v.type();
     Var local = new Var(names.fresh(v.name() + "Saved"), type, Var.Role.TEMP);
     saveLocals.put(s, local);
+    saveLocalsInOrder.add(local);
     if (depth == 0) {
       inlineSave.add(s);
     } else {
@@ -110,6 +112,11 @@ final class Declarations {
 
   boolean inLoop(Stmt s) {
     return inLoop.contains(s);
+  }
+
+  /** Every local that holds a saved value, in program order. */
+  List<Var> saveLocals() {
+    return saveLocalsInOrder;
   }
 
   /** Variables declared with a zero value at the top of the method. */

@@ -13,6 +13,7 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The forward sweep: the user's computation in three-address form, saving values that will be
@@ -23,14 +24,16 @@ final class ForwardSweep {
   private final Recording recording;
   private final FrameFields fields;
   private final boolean saving;
+  private final Set<Stmt> splitCalls;
   private final CodeBlock.Builder code = CodeBlock.builder();
 
   private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields,
-      boolean saving) {
+      boolean saving, Set<Stmt> splitCalls) {
     this.declarations = declarations;
     this.recording = recording;
     this.fields = fields;
     this.saving = saving;
+    this.splitCalls = splitCalls;
   }
 
   /**
@@ -38,8 +41,8 @@ final class ForwardSweep {
    * {@code primal}), still using the frame's buffers.
    */
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields, boolean saving) {
-    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving);
+      FrameFields fields, boolean saving, Set<Stmt> splitCalls) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls);
     for (Var v : declarations.hoisted()) {
       sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
     }
@@ -67,7 +70,7 @@ final class ForwardSweep {
         code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared, a.target().name(),
             buffer, FrameFields.BUFFERS, buffer, dims.build());
       } else {
-        code.addStatement("$L$N = $L", declared, a.target().name(), value(a.value()));
+        code.addStatement("$L$N = $L", declared, a.target().name(), value(s, a.value()));
       }
     } else if (s instanceof Stmt.Store st) {
       save(s);
@@ -75,7 +78,7 @@ final class ForwardSweep {
           st.kind().symbol(), JavaExprs.write(st.value()));
     } else if (s instanceof Stmt.Effect e) {
       save(s);
-      code.addStatement("$L", value(e.call()));
+      code.addStatement("$L", value(s, e.call()));
     } else if (s instanceof Stmt.If i) {
       if (isExitTest(i)) {
         code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
@@ -112,13 +115,14 @@ final class ForwardSweep {
    * A value; a call to another differentiable method runs on that method's frame, whose buffers
    * make it allocation-free even when the method has array locals.
    */
-  private CodeBlock value(Expr e) {
+  private CodeBlock value(Stmt s, Expr e) {
     if (e instanceof Expr.Call c && c.callee() instanceof Callee.Differentiable d) {
       CodeBlock.Builder args = CodeBlock.builder();
       for (int i = 0; i < c.args().size(); i++) {
         args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
       }
-      return CodeBlock.of("this.$N.primal($L)", fields.calleeFrame(d), args.build());
+      return CodeBlock.of("this.$N.$L($L)", fields.calleeFrame(d),
+          splitCalls.contains(s) ? "splitForward" : "primal", args.build());
     }
     return JavaExprs.write(e);
   }

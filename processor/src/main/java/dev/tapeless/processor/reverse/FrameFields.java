@@ -48,11 +48,13 @@ final class FrameFields {
         SAVED_VALUES, CodeBlock.of("new $T()", SAVED_VALUES))).name();
   }
 
-  /** A reusable array field (no initializer: allocated on first use). */
+  /**
+   * A reusable array field (no initializer: allocated on first use), one per {@code base}: the
+   * sweeps that use the same buffer (primal, joint and split) share it.
+   */
   String buffer(String base, TypeName type) {
-    FrameSpec.Field f = new FrameSpec.Field(names.fresh(base), type, null);
-    fields.put(f.name(), f);
-    return f.name();
+    return fields.computeIfAbsent("buffer:" + base,
+        k -> new FrameSpec.Field(names.fresh(base), type, null)).name();
   }
 
   /** A fixed-size scratch array for the scalar adjoints a custom pullback returns. */

@@ -3,6 +3,8 @@ package dev.tapeless.processor.reverse;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
@@ -28,13 +30,16 @@ import java.util.Set;
  *
  * @param code the method body, ending in {@code return} when the method returns a value
  * @param primal the body of {@code primal}: the forward computation alone
+ * @param splitForward the forward sweep for a caller, ending by saving what the backward needs
+ * @param splitBackward the backward sweep for a caller, starting by restoring that
  * @param fields private fields the body uses
  * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
-public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Field> fields,
-    String frame, String resultSeed, List<String> outputSeeds) {
+public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
+    CodeBlock splitBackward, List<FrameSpec.Field> fields, String frame, String resultSeed,
+    List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
@@ -53,12 +58,16 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
     List<Var> active = activeInOrder(method, activity);
     Adjoints adjoints = new Adjoints(active, names);
 
+    Set<Stmt> splitCalls = splitCalls(method, activity);
+    CodeBlock forward = ForwardSweep.write(method.body(), declarations, recording, fields,
+        true, splitCalls);
     CodeBlock.Builder code = CodeBlock.builder();
-    prologue(sig, method, self, frameName, outputSeeds, fields, code);
+    adjointShapes(sig, method, self, frameName, fields, code);
+    outputChecks(sig, method, frameName, outputSeeds, code);
     code.add("// forward sweep\n");
-    code.add(ForwardSweep.write(method.body(), declarations, recording, fields, true));
+    code.add(forward);
     CodeBlock.Builder primal = CodeBlock.builder()
-        .add(ForwardSweep.write(method.body(), declarations, recording, fields, false));
+        .add(ForwardSweep.write(method.body(), declarations, recording, fields, false, Set.of()));
     if (sig.returnsDouble()) {
       primal.addStatement("return $N", method.result().name());
     }
@@ -66,36 +75,68 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
     if (sig.returnsDouble()) {
       code.addStatement("$N.value = $N", self, result.name());
     }
-    Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, fields, code);
+    Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, splitCalls, fields,
+        code);
+    CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
-      code.add("\n// backward sweep\n");
-      declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields, code);
-      BackwardSweep backward = new BackwardSweep(activity, recording, declarations, adjoints,
+      backward.add("\n// backward sweep\n");
+      declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields,
+          backward);
+      BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names);
-      code.add(backward.block(method.body()));
+      backward.add(sweep.block(method.body()));
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
         if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
-          code.addStatement("$N.$N += $N", self, DifferentiableSignature.adjointField(p.name()),
-              adjoints.of(p));
+          backward.addStatement("$N.$N += $N", self,
+              DifferentiableSignature.adjointField(p.name()), adjoints.of(p));
         }
       }
     }
+    code.add(backward.build());
     snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
         FrameFields.BUFFERS, buffer, out.name()));
     if (sig.returnsDouble()) {
       code.addStatement("return $N.value", self);
     }
-    return new GradientBody(code.build(), primal.build(), fields.all(), self, resultSeed,
-        outputSeeds);
+    SplitState state = SplitState.of(method, declarations, fields);
+    CodeBlock.Builder splitForward = CodeBlock.builder();
+    outputChecks(sig, method, frameName, List.of(), splitForward);
+    splitForward.add(forward).add(state.save());
+    if (sig.returnsDouble()) {
+      splitForward.addStatement("return $N", result.name());
+    }
+    CodeBlock.Builder splitBackward = CodeBlock.builder();
+    adjointShapes(sig, method, self, frameName, fields, splitBackward);
+    outputChecks(sig, method, frameName, outputSeeds, splitBackward);
+    splitBackward.add(state.restore()).add(backward.build());
+    return new GradientBody(code.build(), primal.build(), splitForward.build(),
+        splitBackward.build(), fields.all(), self, resultSeed, outputSeeds);
+  }
+
+  /**
+   * Calls whose callee runs in split mode: its forward sweep during this forward sweep, saving,
+   * and its backward sweep during this backward sweep, so the callee's forward runs only once.
+   */
+  private static Set<Stmt> splitCalls(IrMethod method, Activity activity) {
+    Set<Stmt> split = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt s : Statements.all(method.body())) {
+      Expr.Call call = BackwardReads.derivativeCall(s);
+      if (call != null && call.callee() instanceof Callee.Differentiable
+          && BackwardReads.runsPullback(s, activity)) {
+        split.add(s);
+      }
+    }
+    return split;
   }
 
   /**
    * The backward sweep restores overwritten elements, and for an {@code @Out} array that would
-   * leave its incoming contents; a copy taken after the forward sweep puts the outputs back.
+   * leave its incoming contents (so does a callee's backward sweep for an output it is handed);
+   * a copy taken after the forward sweep puts the outputs back.
    */
   private static Map<Var, String> snapshotOutputs(DifferentiableSignature sig, IrMethod method,
-      Recording recording, FrameFields fields, CodeBlock.Builder code) {
+      Recording recording, Set<Stmt> splitCalls, FrameFields fields, CodeBlock.Builder code) {
     Map<Var, String> snapshots = new java.util.LinkedHashMap<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
@@ -103,7 +144,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
         continue;
       }
       boolean restored = Statements.all(method.body()).stream()
-          .anyMatch(s -> recording.savedBy(s).contains(p));
+          .anyMatch(s -> recording.savedBy(s).contains(p)
+              || splitCalls.contains(s) && Dependencies.of(s).written().contains(p));
       if (restored) {
         String buffer = fields.buffer(p.name() + "Outputs", TypeName.get(arrayClass(p)));
         code.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, FrameFields.BUFFERS,
@@ -115,10 +157,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
     return snapshots;
   }
 
-  /** Adjoint arrays of the right shape, seeds of the right shape, outputs not aliased. */
-  private static void prologue(DifferentiableSignature sig, IrMethod method, String self,
-      String frameName, List<String> outputSeeds, FrameFields fields, CodeBlock.Builder code) {
-    int out = 0;
+  /** Adjoint arrays of the arguments' shapes. */
+  private static void adjointShapes(DifferentiableSignature sig, IrMethod method, String self,
+      String frameName, FrameFields fields, CodeBlock.Builder code) {
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
       Callee.Param param = sig.params().get(i);
@@ -132,9 +173,20 @@ public record GradientBody(CodeBlock code, CodeBlock primal, List<FrameSpec.Fiel
             .addStatement("this.$N = $N.$N", owned, self, field)
             .endControlFlow();
       }
-      if (param.out()) {
-        code.addStatement("$T.require($N, $N, $S, $S)", FrameFields.SHAPES,
-            outputSeeds.get(out++), p.name(), frameName, p.name());
+    }
+  }
+
+  /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
+  private static void outputChecks(DifferentiableSignature sig, IrMethod method,
+      String frameName, List<String> outputSeeds, CodeBlock.Builder code) {
+    int out = 0;
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Var p = method.parameters().get(i);
+      if (sig.params().get(i).out()) {
+        if (!outputSeeds.isEmpty()) {
+          code.addStatement("$T.require($N, $N, $S, $S)", FrameFields.SHAPES,
+              outputSeeds.get(out++), p.name(), frameName, p.name());
+        }
         for (Var q : method.parameters()) {
           if (q != p && q.type().isArray()) {
             code.addStatement("$T.check($S, $N, $S, $N, $S)", FrameFields.ALIASING, frameName,

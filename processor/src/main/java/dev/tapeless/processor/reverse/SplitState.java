@@ -1,0 +1,102 @@
+package dev.tapeless.processor.reverse;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Statements;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a method's forward sweep must leave for its backward sweep when the two run as separate
+ * calls (split mode, for callers): the locals it assigned, the values it saved in locals, and the
+ * contents of its array locals, whose buffers the next call reuses. Saved on the frame's save
+ * buffer at the end of {@code splitForward}, restored at the start of {@code splitBackward}, in
+ * the callers' last-in first-out order.
+ */
+final class SplitState {
+  private final List<Var> scalars;
+  private final List<Var> arrays;
+  private final List<String> buffers;
+  private final FrameFields fields;
+
+  private SplitState(List<Var> scalars, List<Var> arrays, List<String> buffers,
+      FrameFields fields) {
+    this.scalars = scalars;
+    this.arrays = arrays;
+    this.buffers = buffers;
+    this.fields = fields;
+  }
+
+  static SplitState of(IrMethod method, Declarations declarations, FrameFields fields) {
+    Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Var> scalars = new ArrayList<>();
+    List<Var> arrays = new ArrayList<>();
+    List<String> buffers = new ArrayList<>();
+    for (Stmt.Assign a : Statements.assignments(method.body())) {
+      Var v = a.target();
+      if (v.role() == Var.Role.INDEX || !seen.add(v)) {
+        continue;
+      }
+      if (a.value() instanceof Expr.NewArray) {
+        arrays.add(v);
+        buffers.add(fields.buffer(v.name() + "Buffer",
+            TypeName.get(v.type().dims() == 1 ? double[].class : double[][].class)));
+      } else if (!v.type().isArray()) {
+        scalars.add(v);
+      }
+    }
+    scalars.addAll(declarations.saveLocals());
+    return new SplitState(scalars, arrays, buffers, fields);
+  }
+
+  private boolean isEmpty() {
+    return scalars.isEmpty() && arrays.isEmpty();
+  }
+
+  CodeBlock save() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (isEmpty()) {
+      return code.build();
+    }
+    String saved = fields.saved();
+    for (Var v : scalars) {
+      code.addStatement("this.$N.$L($N)", saved, ForwardSweep.push(v.type()), v.name());
+    }
+    for (Var a : arrays) {
+      code.addStatement("this.$N.pushAll($N)", saved, a.name());
+    }
+    return code.build();
+  }
+
+  CodeBlock restore() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (isEmpty()) {
+      return code.build();
+    }
+    String saved = fields.saved();
+    for (int i = arrays.size() - 1; i >= 0; i--) {
+      Var a = arrays.get(i);
+      code.addStatement("$L $N = this.$N", a.type().javaName(), a.name(), buffers.get(i));
+      code.addStatement("this.$N.popAll($N)", saved, a.name());
+    }
+    for (int i = scalars.size() - 1; i >= 0; i--) {
+      Var v = scalars.get(i);
+      String cast = switch (v.type().kind()) {
+        case SHORT, BYTE, CHAR -> "(" + v.type().javaName() + ") ";
+        default -> "";
+      };
+      code.addStatement("$L$N = $Lthis.$N.$L()",
+          v.role() == Var.Role.PARAMETER ? "" : v.type().javaName() + " ", v.name(), cast, saved,
+          ForwardSweep.pop(Type.scalar(v.type().kind())));
+    }
+    return code.build();
+  }
+}
