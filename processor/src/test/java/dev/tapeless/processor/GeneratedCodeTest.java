@@ -131,6 +131,26 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void independentIncrementsReverseAsOneSimpleLoopEach() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[][] W, double[] h) {\n"
+        + "    double a = 0;\n"
+        + "    double b = 0;\n"
+        + "    for (int j = 0; j < h.length; j++) {\n"
+        + "      a += W[0][j] * h[j];\n"
+        + "      b += W[1][j] * h[j];\n"
+        + "    }\n"
+        + "    return a * b;\n"
+        + "  }\n"
+        + "}"));
+    assertTrue(code.contains("double[] WBarRow = WBar[1];"), code);
+    assertTrue(code.contains("WBarRow[j] += bBar * h[j];"), code);
+    assertTrue(code.contains("double[] WBarRow2 = WBar[0];"), code);
+    assertTrue(code.contains("WBarRow2[j] += aBar * h[j];"), code);
+  }
+
+  @Test
   void inactiveValuesGetNoAdjoint() {
     String code = generated(Sources.classWith("public class T {\n"
         + "  @Differentiable(wrt = \"x\")\n"

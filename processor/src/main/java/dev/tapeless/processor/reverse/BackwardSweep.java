@@ -105,6 +105,23 @@ final class BackwardSweep {
    * read once before it, inside a test that the loop runs at all.
    */
   private CodeBlock reverseFor(Stmt.For f) {
+    return reverseFor(f, false);
+  }
+
+  /**
+   * @param anyOrder the iterations are independent (see {@link #fissionable}), so they run in
+   *     the forward order, which the JIT handles best
+   */
+  private CodeBlock reverseFor(Stmt.For f, boolean anyOrder) {
+    if (fissionable(f)) {
+      CodeBlock.Builder code = CodeBlock.builder();
+      List<Stmt> stmts = f.body().statements();
+      for (int s = stmts.size() - 1; s >= 0; s--) {
+        code.add(reverseFor(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
+            new Stmt.Block(List.of(stmts.get(s))), f.origin()), true));
+      }
+      return code.build();
+    }
     RowHoisting rows = RowHoisting.of(f, adjoints, names);
     RowHoisting outer = hoisted;
     hoisted = rows;
@@ -115,7 +132,7 @@ final class BackwardSweep {
       hoisted = outer;
     }
     if (body.isEmpty() || rows.used().isEmpty()) {
-      return body.isEmpty() ? body : reversedLoop(f, body);
+      return body.isEmpty() ? body : reversedLoop(f, body, anyOrder);
     }
     CodeBlock first = JavaExprs.operand(f.first());
     CodeBlock bound = JavaExprs.operand(f.bound());
@@ -129,14 +146,49 @@ final class BackwardSweep {
     for (RowHoisting.Row row : rows.used()) {
       code.addStatement("double[] $N = $L", row.local(), row.source());
     }
-    return code.add(reversedLoop(f, body)).endControlFlow().build();
+    return code.add(reversedLoop(f, body, anyOrder)).endControlFlow().build();
   }
 
-  private static CodeBlock reversedLoop(Stmt.For f, CodeBlock body) {
+  /**
+   * Whether the reversed loop can run as one loop per statement, each a simple kernel the JIT
+   * compiles well, as a person writes one loop per weight row. True when every statement is an
+   * increment ({@code z += W[k][j] * h[j]}) that saves nothing: its reversal only reads its
+   * target's adjoint and adds into its operands' adjoints, and no statement adds into an
+   * adjoint that another reads, so running them one after the other changes nothing but the
+   * order of additions.
+   */
+  private boolean fissionable(Stmt.For f) {
+    List<Stmt> stmts = f.body().statements();
+    if (stmts.size() < 2) {
+      return false;
+    }
+    Set<Var> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Var> operands = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Stmt s : stmts) {
+      if (!(s instanceof Stmt.Store st) || st.kind() == Stmt.StoreKind.SET
+          || st.value() instanceof Expr.Call || !recording.savedBy(s).isEmpty()) {
+        return false;
+      }
+      targets.add(st.array());
+      for (Partial p : BackwardReads.emittedPartials(s, activity)) {
+        operands.add(dev.tapeless.processor.analysis.Dependencies.baseVar(
+            Operands.of(st.value()).get(p.operand())));
+      }
+    }
+    return targets.stream().noneMatch(operands::contains);
+  }
+
+  private static CodeBlock reversedLoop(Stmt.For f, CodeBlock body, boolean anyOrder) {
     String i = f.index().name();
     CodeBlock first = JavaExprs.operand(f.first());
     CodeBlock bound = JavaExprs.operand(f.bound());
     CodeBlock.Builder code = CodeBlock.builder();
+    if (anyOrder) {
+      return code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", i,
+              JavaExprs.write(f.first()), i, f.direction().comparison(),
+              JavaExprs.write(f.bound()), i, f.direction().step())
+          .add(body).endControlFlow().build();
+    }
     switch (f.direction()) {
       case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
           i, bound, i, first, i);
