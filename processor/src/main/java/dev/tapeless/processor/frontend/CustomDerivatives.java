@@ -5,7 +5,6 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -134,9 +133,5 @@ public final class CustomDerivatives {
       }
     }
     return true;
-  }
-
-  static String describe(List<Callee.Param> params) {
-    return params.stream().map(Callee.Param::name).collect(Collectors.joining(", "));
   }
 }
