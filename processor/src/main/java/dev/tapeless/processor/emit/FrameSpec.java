@@ -3,6 +3,9 @@ package dev.tapeless.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.NameTable;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -33,10 +36,8 @@ public record FrameSpec(
    * the generated frame class compiling so that javac shows only the real errors.
    */
   public static FrameSpec failed(DifferentiableSignature sig) {
-    java.util.Set<String> taken = new java.util.HashSet<>(sig.parameterNames());
-    dev.tapeless.processor.frontend.NameTable names =
-        new dev.tapeless.processor.frontend.NameTable(taken);
-    List<String> outputs = new java.util.ArrayList<>();
+    NameTable names = new NameTable(new HashSet<>(sig.parameterNames()));
+    List<String> outputs = new ArrayList<>();
     sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
     CodeBlock fail = CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
         sig.displayName() + " was not differentiated: see the compiler's errors");

@@ -29,12 +29,6 @@ public final class JavaExprs {
       return element(a.array().name(), a.indices());
     } else if (e instanceof Expr.Length l) {
       return CodeBlock.of("$L.length", operand(l.array()));
-    } else if (e instanceof Expr.NewArray n) {
-      CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type().kind().toString().toLowerCase());
-      for (Expr d : n.dimensions()) {
-        b.add("[$L]", write(d));
-      }
-      return b.build();
     }
     Expr.Call c = (Expr.Call) e;
     CodeBlock.Builder args = CodeBlock.builder();

@@ -105,11 +105,6 @@ final class Declarations {
     return inlineSave.contains(s);
   }
 
-  /** Whether {@code s}'s saves go to the frame's save buffer. */
-  boolean savesToBuffer(Stmt s) {
-    return !recording.savedBy(s).isEmpty() && !saveLocals.containsKey(s);
-  }
-
   boolean inLoop(Stmt s) {
     return inLoop.contains(s);
   }

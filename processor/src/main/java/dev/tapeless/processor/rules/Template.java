@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Parses rule templates into literal text and placeholders ({@code $g}, {@code $r},
- * {@code $frame}, {@code $0}...). Shared by the analysis (which values a rule reads) and the
+ * {@code $0}...). Shared by the analysis (which values a rule reads) and the
  * reverse mode (which writes the code).
  */
 public final class Template {
@@ -27,9 +27,7 @@ public final class Template {
         continue;
       }
       int end = i + 1;
-      if (template.startsWith("frame", end)) {
-        end += 5;
-      } else if (end < template.length() && Character.isDigit(template.charAt(end))) {
+      if (end < template.length() && Character.isDigit(template.charAt(end))) {
         while (end < template.length() && Character.isDigit(template.charAt(end))) {
           end++;
         }
