@@ -174,4 +174,24 @@ public final class ControlFlow {
     }
     return s;
   }
+
+  /**
+   * Arrays shorter than the loop, read only where a branch or a {@code continue} lets the index
+   * reach them: the backward sweep's length test before a loop must leave them out.
+   */
+  @Differentiable
+  public static double shorterOnBranches(double[] x, double[] y, double[] u) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[i];
+      if (i < y.length) {
+        s += y[i] * x[i];
+      }
+      if (i >= u.length) {
+        continue;
+      }
+      s += u[i] * x[i] * x[i];
+    }
+    return s;
+  }
 }

@@ -236,6 +236,32 @@ final class ControlFlowCases {
               }
               return s;
             }),
+        fn("ControlFlow.shorterOnBranches", vector("x", "n", -2, 2), vector("y", "m", -2, 2),
+                vector("u", "k", -2, 2))
+            .dim("n", 2, 6)
+            .dim("m", 1, 3)
+            .dim("k", 1, 3)
+            .plain(a -> ControlFlow.shorterOnBranches(a.vec(0), a.vec(1), a.vec(2)))
+            .frame(ControlFlow_Grad.ShorterOnBranches::new,
+                ControlFlow_Grad.ShorterOnBranches::zero, g -> flat(g.dx, g.dy, g.du))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0), a.vec(1), a.vec(2)),
+                (g, a) -> g.accumulate(a.vec(0), a.vec(1), a.vec(2)))
+            .twin(p -> {
+              Gradient[] x = p.vec(0);
+              Gradient[] y = p.vec(1);
+              Gradient[] u = p.vec(2);
+              Gradient s = p.constant(0);
+              for (int i = 0; i < x.length; i++) {
+                s = s.add(x[i].square());
+                if (i < y.length) {
+                  s = s.add(y[i].multiply(x[i]));
+                }
+                if (i < u.length) {
+                  s = s.add(u[i].multiply(x[i]).multiply(x[i]));
+                }
+              }
+              return s;
+            }),
         fn("ControlFlow.signedInteractions", matrix("A", "m", "n", -1, 1),
                 vector("x", "n", -2, 2))
             .dim("m", 1, 4)

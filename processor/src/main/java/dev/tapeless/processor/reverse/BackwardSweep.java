@@ -80,11 +80,24 @@ final class BackwardSweep {
       code.add(restore(s));
       return code.build();
     } else if (s instanceof Stmt.If i) {
-      return replay(i);
+      RowHoisting enclosing = hoisted;
+      enclosing.enterConditional();
+      try {
+        return replay(i);
+      } finally {
+        enclosing.leaveConditional();
+      }
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
-      CodeBlock body = block(l.body());
+      RowHoisting enclosing = hoisted;
+      enclosing.enterConditional();
+      CodeBlock body;
+      try {
+        body = block(l.body());
+      } finally {
+        enclosing.leaveConditional();
+      }
       if (body.isEmpty()) {
         return body;
       }
@@ -131,8 +144,12 @@ final class BackwardSweep {
     } finally {
       hoisted = outer;
     }
-    if (body.isEmpty() || rows.used().isEmpty()) {
-      return body.isEmpty() ? body : reversedLoop(f, body, anyOrder);
+    if (body.isEmpty()) {
+      return body;
+    }
+    CodeBlock lengths = lengthTest(f, rows);
+    if (rows.used().isEmpty() && lengths == null) {
+      return reversedLoop(f, body, anyOrder);
     }
     CodeBlock first = JavaExprs.operand(f.first());
     CodeBlock bound = JavaExprs.operand(f.bound());
@@ -146,7 +163,52 @@ final class BackwardSweep {
     for (RowHoisting.Row row : rows.used()) {
       code.addStatement("double[] $N = $L", row.local(), row.source());
     }
+    if (lengths != null) {
+      code.beginControlFlow("if ($L)", lengths)
+          .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class,
+              "index out of bounds in the backward sweep of " + SourceComments.of(f.origin()))
+          .endControlFlow();
+    }
     return code.add(reversedLoop(f, body, anyOrder)).endControlFlow().build();
+  }
+
+  /**
+   * A test, true when an array the reversed loop indexes by its index alone is too short for
+   * the loop's indices, or null when there is none. The forward sweep ran the same indices over
+   * the same arrays, so the test never holds; it is there because the JIT removes the bounds
+   * checks inside a loop when a test before it has established them, and not always otherwise
+   * (a C2 loop with the sweep's shape kept two bounds checks per element without it, at twice
+   * the cost). Loops that may be left early are not tested.
+   */
+  private static CodeBlock lengthTest(Stmt.For f, RowHoisting rows) {
+    if (rows.indexed().isEmpty()
+        || Statements.all(f.body()).stream().anyMatch(s -> s instanceof Stmt.Exit)) {
+      return null;
+    }
+    CodeBlock first = JavaExprs.operand(f.first());
+    CodeBlock bound = JavaExprs.operand(f.bound());
+    // The largest index and the smallest, for each direction.
+    CodeBlock tooShort = switch (f.direction()) {
+      case UP_EXCLUSIVE -> CodeBlock.of("< $L", bound);
+      case UP_INCLUSIVE -> CodeBlock.of("<= $L", bound);
+      case DOWN_EXCLUSIVE, DOWN_INCLUSIVE -> CodeBlock.of("<= $L", first);
+    };
+    Expr smallest = f.direction().up() ? f.first() : f.bound();
+    CodeBlock.Builder test = CodeBlock.builder();
+    if (!(smallest instanceof Expr.Const c && c.literal().matches("\\d+"))) {
+      test.add(f.direction() == Stmt.Direction.DOWN_EXCLUSIVE ? "$L < -1 || " : "$L < 0 || ",
+          JavaExprs.operand(smallest));
+    }
+    String separator = "";
+    for (String array : rows.indexed()) {
+      if (f.direction() == Stmt.Direction.UP_EXCLUSIVE && f.bound() instanceof Expr.Length l
+          && l.array() instanceof Expr.Ref r && r.var().name().equals(array)) {
+        continue; // the loop runs over this array's length
+      }
+      test.add("$L$N.length $L", separator, array, tooShort);
+      separator = " || ";
+    }
+    return separator.isEmpty() ? null : test.build();
   }
 
   /**
@@ -234,8 +296,8 @@ final class BackwardSweep {
     CodeBlock result;
     Expr value;
     if (s instanceof Stmt.Store st) {
-      g = hoisted.element(adjoints.of(target), st.indices());
-      result = hoisted.element(target.name(), st.indices());
+      g = hoisted.element(adjoints.of(target), target, st.indices());
+      result = hoisted.element(target.name(), target, st.indices());
       value = st.value();
     } else {
       Stmt.Assign a = (Stmt.Assign) s;
@@ -249,7 +311,8 @@ final class BackwardSweep {
     bindings.put("r", result);
     for (int i = 0; i < operands.size(); i++) {
       bindings.put(Integer.toString(i), operands.get(i) instanceof Expr.ArrayRead r
-          ? hoisted.element(r.array().name(), r.indices()) : JavaExprs.operand(operands.get(i)));
+          ? hoisted.element(r.array().name(), r.array(), r.indices())
+          : JavaExprs.operand(operands.get(i)));
     }
     boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
@@ -269,7 +332,8 @@ final class BackwardSweep {
   /** The adjoint of an operand, through a hoisted row when there is one. */
   private CodeBlock adjointOf(Expr operand) {
     return operand instanceof Expr.ArrayRead r
-        ? hoisted.element(adjoints.of(r.array()), r.indices()) : adjoints.of(operand);
+        ? hoisted.element(adjoints.of(r.array()), r.array(), r.indices())
+        : adjoints.of(operand);
   }
 
   /** Puts back the values the forward sweep saved before {@code s} overwrote them. */

@@ -31,20 +31,33 @@ final class RowHoisting {
 
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Set<Row> used = new java.util.LinkedHashSet<>();
+  /** The loop's index, or null for {@link #NONE}. */
+  private final Var index;
+  /** Variables the loop body assigns (not elements it stores): arrays named by these change. */
+  private final Set<Var> reassigned = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Arrays the reversed body indexes by the loop index alone, in every iteration. */
+  private final Set<String> indexed = new java.util.LinkedHashSet<>();
+  /** How many branches or inner while-loops enclose the code being written. */
+  private int conditional;
 
-  private RowHoisting() {}
+  private RowHoisting(Var index) {
+    this.index = index;
+  }
 
-  static final RowHoisting NONE = new RowHoisting();
+  static final RowHoisting NONE = new RowHoisting(null);
 
   /** The rows worth hoisting out of {@code loop}, for the given adjoint names. */
   static RowHoisting of(Stmt.For loop, Adjoints adjoints, NameTable names) {
-    RowHoisting h = new RowHoisting();
+    RowHoisting h = new RowHoisting(loop.index());
     Set<Var> changing = Collections.newSetFromMap(new IdentityHashMap<>());
     changing.add(loop.index());
     for (Stmt s : Statements.all(loop.body())) {
       Var w = Statements.written(s);
       if (w != null) {
         changing.add(w);
+      }
+      if (s instanceof Stmt.Assign a) {
+        h.reassigned.add(a.target());
       }
       if (s instanceof Stmt.For f) {
         changing.add(f.index());
@@ -97,15 +110,49 @@ final class RowHoisting {
     return used;
   }
 
-  /** {@code array[i][j]...}, through a hoisted row when there is one. */
-  CodeBlock element(String array, List<Expr> indices) {
+  /**
+   * Arrays the reversed body reads or writes as {@code a[j]}, {@code j} the loop index, in
+   * every iteration: the forward sweep indexed them (or the primals whose shape their adjoints
+   * share) with every index of the loop, so they are at least that long, and a test that says so
+   * before the loop lets the JIT drop the bounds checks inside it.
+   */
+  Set<String> indexed() {
+    return indexed;
+  }
+
+  /** Marks code written from here to {@link #leaveConditional()} as not run in every iteration. */
+  void enterConditional() {
+    conditional++;
+  }
+
+  void leaveConditional() {
+    conditional--;
+  }
+
+  /**
+   * {@code array[i][j]...}, through a hoisted row when there is one.
+   *
+   * @param base the primal variable {@code array} is, or is the adjoint of
+   */
+  CodeBlock element(String array, Var base, List<Expr> indices) {
     if (indices.size() >= 2) {
       Row row = rows.get(array + "[" + JavaExprs.write(indices.get(0)) + "]");
       if (row != null) {
         used.add(row);
+        if (indices.size() == 2) {
+          noteIndexed(row.local(), indices.get(1));
+        }
         return JavaExprs.element(row.local(), indices.subList(1, indices.size()));
       }
+    } else if (indices.size() == 1 && !reassigned.contains(base)) {
+      noteIndexed(array, indices.get(0));
     }
     return JavaExprs.element(array, indices);
+  }
+
+  private void noteIndexed(String array, Expr i) {
+    if (conditional == 0 && index != null && i instanceof Expr.Ref r && r.var() == index) {
+      indexed.add(array);
+    }
   }
 }
