@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * <ol>
  *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
  *       what the call wrote);
+ *   <li>{@code double result}, the value the call returned, if {@link #usesResult()} is set;
  *   <li>{@code double dResult}, the adjoint of the result, if {@code R} is {@code double};
  *   <li>for each {@link Out} parameter, an array of its type: its adjoint. On return it must hold
  *       the adjoint of the array's contents before the call: zero where the call overwrote them;
@@ -41,4 +42,12 @@ public @interface CustomDerivative {
    * the default, the caller passes a scratch array instead, and the work is done for nothing.
    */
   boolean skipsNullAdjoints() default false;
+
+  /**
+   * Whether the pullback takes the call's result as well, as {@code double result} right after
+   * the primal parameters, for derivatives cheaper to compute from it (σ' = σ(1 − σ) needs no
+   * second {@code exp}). Only for primals that return {@code double} and have no {@link Out}
+   * parameters. The caller keeps the result for the backward sweep.
+   */
+  boolean usesResult() default false;
 }

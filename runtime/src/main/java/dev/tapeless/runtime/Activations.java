@@ -19,7 +19,7 @@ public final class Activations {
   private Activations() {}
 
   /** The logistic function {@code 1 / (1 + e^-z)}, written so that {@code exp} cannot overflow. */
-  @CustomDerivative("sigmoidPullback")
+  @CustomDerivative(value = "sigmoidPullback", usesResult = true)
   public static double sigmoid(double z) {
     if (z >= 0) {
       return 1.0 / (1.0 + Math.exp(-z));
@@ -29,11 +29,16 @@ public final class Activations {
   }
 
   /**
-   * Pullback of {@link #sigmoid(double)}: {@code dResult · σ(z)(1 − σ(z))}, evaluated as
-   * {@code e/(1+e)²} with {@code e = exp(−|z|)}, which keeps full relative accuracy in the tails.
+   * Pullback of {@link #sigmoid(double)}: {@code dResult · σ(z)(1 − σ(z))}. From the result
+   * {@code s = σ(z)} while {@code 1 − s} is at least 1/16, where it has full relative accuracy
+   * and needs no second {@code exp}; in the upper tail, where {@code 1 − s} would cancel, as
+   * {@code e/(1+e)²} with {@code e = exp(−z)}.
    */
-  public static double sigmoidPullback(double z, double dResult) {
-    double e = Math.exp(-Math.abs(z));
+  public static double sigmoidPullback(double z, double result, double dResult) {
+    if (result <= 0.9375) {
+      return dResult * (result * (1.0 - result));
+    }
+    double e = Math.exp(-z);
     double d = 1.0 + e;
     return dResult * (e / (d * d));
   }

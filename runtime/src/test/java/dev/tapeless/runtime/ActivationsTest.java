@@ -53,7 +53,8 @@ class ActivationsTest {
       double z = 8 * r.nextDouble() - 4;
       double d = 3 * r.nextGaussian();
       assertDerivative(
-          "sigmoid", Activations.sigmoidPullback(z, d), v -> d * Activations.sigmoid(v), z);
+          "sigmoid", Activations.sigmoidPullback(z, Activations.sigmoid(z), d),
+          v -> d * Activations.sigmoid(v), z);
       assertDerivative("tanh", Activations.tanhPullback(z, d), v -> d * Activations.tanh(v), z);
       assertDerivative(
           "softplus", Activations.softplusPullback(z, d), v -> d * Activations.softplus(v), z);
@@ -174,6 +175,18 @@ class ActivationsTest {
   // ---- stability ---------------------------------------------------------------------------
 
   @Test
+  void sigmoidPullbackFromTheResultKeepsFullRelativeAccuracy() {
+    // σ'(z) = e^-|z| / (1 + e^-|z|)², evaluated without cancellation, is the reference on both
+    // sides of the switch from σ(1 − σ) to the exp formula at σ = 15/16.
+    for (double z = -30; z <= 30; z += 0.0625) {
+      double e = Math.exp(-Math.abs(z));
+      double exact = e / ((1 + e) * (1 + e));
+      double got = Activations.sigmoidPullback(z, Activations.sigmoid(z), 1.0);
+      assertEquals(exact, got, 4e-15 * exact, "z = " + z);
+    }
+  }
+
+  @Test
   void largeArgumentsStayFinite() {
     assertEquals(1000.0, Activations.softplus(1000));
     assertEquals(0.0, Activations.softplus(-1000));
@@ -183,10 +196,11 @@ class ActivationsTest {
 
     assertEquals(1.0, Activations.sigmoid(1000));
     assertEquals(0.0, Activations.sigmoid(-1000));
-    assertEquals(0.0, Activations.sigmoidPullback(1000, 1.0));
-    assertEquals(0.0, Activations.sigmoidPullback(-1000, 1.0));
+    assertEquals(0.0, Activations.sigmoidPullback(1000, Activations.sigmoid(1000), 1.0));
+    assertEquals(0.0, Activations.sigmoidPullback(-1000, Activations.sigmoid(-1000), 1.0));
     // In the tail σ'(z) ≈ e^-z with full relative accuracy, not 1 - 1 = 0.
-    assertEquals(Math.exp(-40), Activations.sigmoidPullback(40, 1.0), 1e-30);
+    assertEquals(Math.exp(-40), Activations.sigmoidPullback(40, Activations.sigmoid(40), 1.0),
+        1e-30);
 
     assertEquals(0.0, Activations.tanhPullback(1000, 1.0));
     assertEquals(4 * Math.exp(-40), Activations.tanhPullback(20, 1.0), 1e-28);

@@ -114,6 +114,9 @@ class CustomDerivativeConventionTest {
   private static Method expectedPullback(Class<?> c, Method primal, MethodInfo info) {
     Class<?>[] params = primal.getParameterTypes();
     List<Class<?>> expected = new ArrayList<>(List.of(params));
+    if (info.usesResult) {
+      expected.add(double.class);
+    }
     if (primal.getReturnType() == double.class) {
       expected.add(double.class);
     } else {
@@ -175,6 +178,7 @@ class CustomDerivativeConventionTest {
     final String name;
     final String descriptor;
     String customDerivative;
+    boolean usesResult;
     List<Set<String>> parameterAnnotations = List.of();
 
     MethodInfo(String name, String descriptor) {
@@ -223,6 +227,7 @@ class CustomDerivativeConventionTest {
               String type = readAnnotation(in, pool, values);
               if (type.equals(CUSTOM_DERIVATIVE)) {
                 m.customDerivative = (String) values.get("value");
+                m.usesResult = Integer.valueOf(1).equals(values.get("usesResult"));
               }
             }
           } else if (attribute.equals("RuntimeInvisibleParameterAnnotations")) {
@@ -254,7 +259,8 @@ class CustomDerivativeConventionTest {
       int tag = in.readUnsignedByte();
       switch (tag) {
         case 1 -> pool[i] = in.readUTF();
-        case 3, 4 -> in.skipBytes(4);
+        case 3 -> pool[i] = in.readInt();
+        case 4 -> in.skipBytes(4);
         case 5, 6 -> {
           in.skipBytes(8);
           i++; // takes two slots
@@ -296,7 +302,9 @@ class CustomDerivativeConventionTest {
     switch (tag) {
       case 's':
         return pool[in.readUnsignedShort()];
-      case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 'c':
+      case 'Z':
+        return pool[in.readUnsignedShort()];
+      case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'c':
         in.skipBytes(2);
         return null;
       case 'e':

@@ -1,5 +1,6 @@
 package dev.tapeless.it.arrays;
 
+import dev.tapeless.CustomDerivative;
 import dev.tapeless.Differentiable;
 import dev.tapeless.NoDerivative;
 import dev.tapeless.Out;
@@ -131,5 +132,36 @@ public final class Kernels {
     }
     Activations.sigmoid(z, a);
     return Linear.dot(a, a);
+  }
+
+  /** {@code e^x}, registered with a pullback that takes the result: {@code dx = dResult · e^x}. */
+  @CustomDerivative(value = "expFromResultPullback", usesResult = true)
+  static double expFromResult(double x) {
+    return Math.exp(x);
+  }
+
+  /** Pullback of {@link #expFromResult(double)}: reads the result, computes no exponential. */
+  static double expFromResultPullback(double x, double result, double dResult) {
+    return dResult * result;
+  }
+
+  /**
+   * Pullbacks that read their call's result, where the variable holding it is overwritten later
+   * in the iteration and again by the next one, and on one branch only: each reversal must see
+   * the result of its own call.
+   */
+  @Differentiable
+  public static double resultPullbacks(double[] z, double w) {
+    double s = 0;
+    double e = 0;
+    for (int i = 0; i < z.length; i++) {
+      e = expFromResult(w * z[i]);
+      s += e * z[i];
+      if (z[i] > 0) {
+        e = Activations.sigmoid(z[i] * e);
+        s += e;
+      }
+    }
+    return s + e * w;
   }
 }

@@ -133,6 +133,29 @@ final class KernelsCases {
               }
               return s;
             }),
+        fn("Kernels.resultPullbacks", vector("z", "n", -1, 1), real("w", -1, 1))
+            .dim("n", 1, 5)
+            .smoothWhere(a -> ReductionsCases.awayFromZero(a.vec(0)))
+            .plain(a -> Kernels.resultPullbacks(a.vec(0), a.d(1)))
+            .frame(Kernels_Grad.ResultPullbacks::new, Kernels_Grad.ResultPullbacks::zero,
+                g -> flat(g.dz, g.dw))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0), a.d(1)),
+                (g, a) -> g.accumulate(a.vec(0), a.d(1)))
+            .twin(p -> {
+              Gradient[] z = p.vec(0);
+              Gradient w = p.x(1);
+              Gradient s = p.constant(0);
+              Gradient e = p.constant(0);
+              for (Gradient zi : z) {
+                e = w.multiply(zi).exp();
+                s = s.add(e.multiply(zi));
+                if (zi.getValue() > 0) {
+                  e = sigmoid(zi.multiply(e));
+                  s = s.add(e);
+                }
+              }
+              return s.add(e.multiply(w));
+            }),
         fn("Kernels.transposedLayer", matrix("W", "m", "n", -1, 1), vector("delta", "m", -2, 2))
             .dim("m", 1, 4)
             .dim("n", 1, 4)

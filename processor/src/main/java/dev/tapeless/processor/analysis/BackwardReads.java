@@ -60,8 +60,12 @@ public final class BackwardReads {
       Operands.indexReadsOf(st.indices(), reads); // addressing the adjoint and the restore
     }
     if (runsPullback(s, activity)) {
-      for (Expr arg : derivativeCall(s).args()) {
+      Expr.Call call = derivativeCall(s);
+      for (Expr arg : call.args()) {
         Operands.readsOf(arg, reads);
+      }
+      if (call.callee() instanceof Callee.Custom c && c.usesResult()) {
+        reads.add(Statements.written(s));
       }
       return reads;
     }

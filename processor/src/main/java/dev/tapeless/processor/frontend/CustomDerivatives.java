@@ -42,6 +42,11 @@ public final class CustomDerivatives {
           + "; a method with a custom derivative returns double or void");
     }
     List<Callee.Param> params = DifferentiableSignature.params(primal, List.of());
+    boolean usesResult = registration.usesResult();
+    if (usesResult && (result != TypeKind.DOUBLE || params.stream().anyMatch(Callee.Param::out))) {
+      return problem("usesResult on " + display + ": only a method that returns double and has "
+          + "no @Out parameter can pass its result to its pullback");
+    }
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.type() == null || (p.type().carriesDerivative() && p.type().dims() > 2)) {
@@ -53,7 +58,7 @@ public final class CustomDerivatives {
             + " must be double[] or double[][]");
       }
     }
-    List<String> expected = expectedParameters(primal, params, result == TypeKind.DOUBLE);
+    List<String> expected = expectedParameters(params, result == TypeKind.DOUBLE, usesResult);
     String expectedReturn = scalarCount(params) == 1 ? "double" : "void";
     String wanted = "public static " + expectedReturn + " " + pullbackName + "("
         + String.join(", ", expected) + ")";
@@ -68,7 +73,7 @@ public final class CustomDerivatives {
           }
           return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
               primal.getSimpleName().toString(), pullbackName, params,
-              result == TypeKind.DOUBLE, registration.skipsNullAdjoints()), null);
+              result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult), null);
         }
       }
     }
@@ -90,11 +95,14 @@ public final class CustomDerivatives {
     return n;
   }
 
-  private static List<String> expectedParameters(ExecutableElement primal,
-      List<Callee.Param> params, boolean returnsDouble) {
+  private static List<String> expectedParameters(List<Callee.Param> params,
+      boolean returnsDouble, boolean usesResult) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       out.add(javaType(params.get(i).type()) + " " + params.get(i).name());
+    }
+    if (usesResult) {
+      out.add("double result");
     }
     if (returnsDouble) {
       out.add("double dResult");

@@ -43,9 +43,10 @@ public sealed interface Callee {
    * A method with a hand-written pullback registered by {@code @CustomDerivative}.
    *
    * @param skipsNullAdjoints the pullback takes null for an input adjoint nobody needs
+   * @param usesResult the pullback takes the call's result after the primal arguments
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
-      boolean returnsDouble, boolean skipsNullAdjoints) implements Callee {
+      boolean returnsDouble, boolean skipsNullAdjoints, boolean usesResult) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }

@@ -98,6 +98,10 @@ final class CallReversal {
       CodeBlock.Builder code) {
     List<Callee.Param> params = c.params();
     CodeBlock.Builder args = arguments(call);
+    if (c.usesResult()) {
+      // A pullback runs only when the result has an adjoint, so the call has a target.
+      args.add(", $N", target.name());
+    }
     CodeBlock seed = resultSeed(target, c.returnsDouble());
     if (seed != null) {
       args.add(", $L", seed);
