@@ -192,6 +192,24 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsUsesResultOnAMethodWithoutAResult() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @CustomDerivative(value = \"scalePullback\", usesResult = true)\n"
+        + "  public static void scale(double a, @Out double[] y) { y[0] = a; }\n"
+        + "  public static void scalePullback(double a, double[] y, double[] dy) {}\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x, @Out double[] y) {\n"
+        + "    scale(x, y);\n"
+        + "    return x;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL014] usesResult on T.scale: only a method that returns"
+        + " double and has no @Out parameter can pass its result to its pullback")
+        .inFile(file).onLine(5);
+  }
+
+  @Test
   void rejectsCallWithoutRuleThatWritesAnArrayWithAnAdjoint() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  static void fill(double v, @Out double[] y) { java.util.Arrays.fill(y, v); }\n"
