@@ -59,8 +59,12 @@ public final class Seed_Grad {
      * Returns the value and overwrites the {@code d*} fields with the gradient.
      */
     public double valueAndGradient(double a, double b) {
-      zero();
-      return accumulate(a, b);
+      sweeps.startOverwrite(this);
+      try {
+        return accumulate(a, b);
+      } finally {
+        sweeps.endOverwrite();
+      }
     }
 
     /**

@@ -100,5 +100,20 @@ final class Seed_GradSweeps {
       frame.da += aBar;
       frame.db += bBar;
     }
+
+    /**
+     * Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no pullback sets
+     * before anything else adds to them, and has the next sweep set those.
+     */
+    void startOverwrite(Seed_Grad.E frame) {
+      frame.da = 0.0;
+      frame.db = 0.0;
+    }
+
+    /**
+     * After {@code valueAndGradient}'s sweeps, also when they throw.
+     */
+    void endOverwrite() {
+    }
   }
 }

@@ -50,4 +50,13 @@ public @interface CustomDerivative {
    * parameters. The caller keeps the result for the backward sweep.
    */
   boolean usesResult() default false;
+
+  /**
+   * The name of a second pullback, in the same class and with the same signature, that SETS the
+   * input adjoint arrays (item 4 above) to the call's contribution instead of adding into them;
+   * empty when there is none. Where those arrays hold nothing yet, Tapeless calls it and leaves
+   * them unzeroed: {@code valueAndGradient} then writes such a gradient once instead of zeroing
+   * it and adding to it.
+   */
+  String assigning() default "";
 }

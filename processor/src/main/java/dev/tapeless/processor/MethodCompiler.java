@@ -99,7 +99,8 @@ final class MethodCompiler {
         reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
       }
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
-          gradient.splitForward(), gradient.splitBackward(), gradient.fields(),
+          gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
+          gradient.endOverwrite(), gradient.fields(),
           gradient.frame(), gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);

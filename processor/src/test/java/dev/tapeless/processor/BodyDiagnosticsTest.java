@@ -210,6 +210,24 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsAssigningPullbackWithWrongSignature() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @CustomDerivative(value = \"sumPullback\", assigning = \"sumSet\")\n"
+        + "  public static double sum(double[] a) { return a[0]; }\n"
+        + "  public static void sumPullback(double[] a, double dResult, double[] da) {}\n"
+        + "  public static void sumSet(double[] a, double[] da) {}\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] x) {\n"
+        + "    return sum(x);\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL014] @CustomDerivative(assigning = \"sumSet\") on T.sum"
+        + " needs a method in T with the signature public static void sumSet(double[] a,"
+        + " double dResult, double[] da)").inFile(file).onLine(5);
+  }
+
+  @Test
   void rejectsCallWithoutRuleThatWritesAnArrayWithAnAdjoint() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  static void fill(double v, @Out double[] y) { java.util.Arrays.fill(y, v); }\n"

@@ -49,7 +49,8 @@ public final class Linear {
   }
 
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
-  @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true)
+  @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
+      assigning = "matvecPullbackAssigning")
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = x.length;
@@ -68,24 +69,55 @@ public final class Linear {
 
   /**
    * Pullback of {@link #matvec}: {@code dW += dy xᵀ}, {@code dx += Wᵀ dy}, then {@code dy = 0}
-   * (y's old contents do not reach the output).
+   * (y's old contents do not reach the output). Rows with {@code dy_i = 0}, such as the units a
+   * ReLU switched off, contribute nothing and are skipped.
    */
   public static void matvecPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    matvecPullback("matvecPullback", W, x, y, dy, dW, dx, false);
+  }
+
+  /**
+   * {@link #matvecPullback} that sets instead of adding: {@code dW = dy xᵀ},
+   * {@code dx = Wᵀ dy}, then {@code dy = 0}. Tapeless calls it where {@code dW} and {@code dx}
+   * hold nothing yet, so that a gradient is written once instead of zeroed and added to.
+   */
+  public static void matvecPullbackAssigning(
+      double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    matvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx, true);
+  }
+
+  private static void matvecPullback(String name, double[][] W, double[] x, double[] y,
+      double[] dy, double[][] dW, double[] dx, boolean assign) {
     int m = W.length;
     int n = x.length;
-    Checks.lengthIsRows("matvecPullback", "y", y, "W", m);
-    Checks.lengthIsRows("matvecPullback", "dy", dy, "W", m);
-    Checks.sameLengthIfPresent("matvecPullback", "dx", dx, "x", x);
-    Checks.matrix("matvecPullback", "W", W, "y", m, "x", n, null, null);
-    Checks.sameShapeIfPresent("matvecPullback", "dW", dW, "W", m, n);
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "dy", dy, "W", m);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+    if (assign && dx != null) {
+      Arrays.fill(dx, 0.0);
+    }
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
       double g = dy[i];
+      if (g == 0.0) {
+        if (assign && dW != null) {
+          Arrays.fill(dW[i], 0.0);
+        }
+        continue;
+      }
       if (dW != null) {
         double[] dwi = dW[i];
-        for (int j = 0; j < n; j++) {
-          dwi[j] += g * x[j];
+        if (assign) {
+          for (int j = 0; j < n; j++) {
+            dwi[j] = g * x[j];
+          }
+        } else {
+          for (int j = 0; j < n; j++) {
+            dwi[j] += g * x[j];
+          }
         }
       }
       if (dx != null) {

@@ -100,6 +100,18 @@ class CustomDerivativeConventionTest {
       assertTrue(Modifier.isPublic(pullback.getModifiers()), pullback + " is public");
       assertTrue(Modifier.isStatic(pullback.getModifiers()), pullback + " is static");
       assertTrue(pullbacksUsed.add(pullback.getName()), pullback.getName() + " registered twice");
+      if (info.assigning != null) {
+        Method assigning;
+        try {
+          assigning = c.getDeclaredMethod(info.assigning, pullback.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+          throw new AssertionError(primal + ": no assigning pullback " + info.assigning
+              + " with the parameters of " + pullback.getName());
+        }
+        assertEquals(pullback.getReturnType(), assigning.getReturnType(), assigning + " returns");
+        assertTrue(Modifier.isPublic(assigning.getModifiers())
+            && Modifier.isStatic(assigning.getModifiers()), assigning + " is public static");
+      }
       primals.add(info.name);
     }
     for (Method m : c.getDeclaredMethods()) {
@@ -179,6 +191,7 @@ class CustomDerivativeConventionTest {
     final String descriptor;
     String customDerivative;
     boolean usesResult;
+    String assigning;
     List<Set<String>> parameterAnnotations = List.of();
 
     MethodInfo(String name, String descriptor) {
@@ -228,6 +241,7 @@ class CustomDerivativeConventionTest {
               if (type.equals(CUSTOM_DERIVATIVE)) {
                 m.customDerivative = (String) values.get("value");
                 m.usesResult = Integer.valueOf(1).equals(values.get("usesResult"));
+                m.assigning = (String) values.get("assigning");
               }
             }
           } else if (attribute.equals("RuntimeInvisibleParameterAnnotations")) {

@@ -104,6 +104,11 @@ class LinearTest {
       double[] y = new double[m];
       Linear.matvec(w, x, y);
       double[] seed = random(r, m);
+      for (int i = 0; i < m; i++) {
+        if (r.nextInt(3) == 0) {
+          seed[i] = 0.0; // a unit a ReLU switched off: the pullback skips its row
+        }
+      }
       double[] dy = seed.clone();
       double[][] dw0 = random(r, m, n);
       double[] dx0 = random(r, n);
@@ -119,6 +124,40 @@ class LinearTest {
       assertUnchanged("x", xCopy, x);
       assertGradient("matvec dW", added(dw, dw0), v -> weighted(seed, matvec(v, x)), w);
       assertGradient("matvec dx", added(dx, dx0), v -> weighted(seed, matvec(w, v)), x);
+    }
+  }
+
+  @Test
+  void matvecPullbackAssigningSetsWhatMatvecPullbackAddsToZeros() {
+    Random r = new Random(21);
+    for (int t = 0; t < TRIALS; t++) {
+      int m = 1 + r.nextInt(5);
+      int n = 1 + r.nextInt(5);
+      double[][] w = random(r, m, n);
+      double[] x = random(r, n);
+      double[] y = new double[m];
+      Linear.matvec(w, x, y);
+      double[] seed = random(r, m);
+      seed[r.nextInt(m)] = 0.0; // a skipped row must still be set, to zero
+      double[][] dwAdded = new double[m][n];
+      double[] dxAdded = new double[n];
+      Linear.matvecPullback(w, x, y, seed.clone(), dwAdded, dxAdded);
+      double[][] dw = random(r, m, n); // what a d* field held before
+      double[] dx = random(r, n);
+      double[] dy = seed.clone();
+
+      Linear.matvecPullbackAssigning(w, x, y, dy, dw, dx);
+
+      assertAllZero("matvecPullbackAssigning dy", dy);
+      for (int i = 0; i < m; i++) {
+        assertArrayEquals(dwAdded[i], dw[i], 0.0, "dW row " + i);
+      }
+      assertArrayEquals(dxAdded, dx, 0.0, "dx");
+      double[][] only = random(r, m, n);
+      Linear.matvecPullbackAssigning(w, x, y, seed.clone(), only, null);
+      for (int i = 0; i < m; i++) {
+        assertArrayEquals(dwAdded[i], only[i], 0.0, "dW row " + i + " without dx");
+      }
     }
   }
 

@@ -15,6 +15,9 @@ import java.util.List;
  * @param primalBody the body of {@code primal}: the forward computation without saves
  * @param splitForwardBody the forward sweep alone, for callers (split mode)
  * @param splitBackwardBody the backward sweep alone, for callers (split mode)
+ * @param startOverwriteBody before {@code valueAndGradient}'s sweeps: zeroes the {@code d*}
+ *     fields no assigning pullback sets first, and tells the next sweep to overwrite those
+ * @param endOverwriteBody after them, even when they throw
  * @param fields private fields the body uses: buffers, callee frames, save buffers
  * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
@@ -26,6 +29,8 @@ public record FrameSpec(
     CodeBlock primalBody,
     CodeBlock splitForwardBody,
     CodeBlock splitBackwardBody,
+    CodeBlock startOverwriteBody,
+    CodeBlock endOverwriteBody,
     List<Field> fields,
     String frame,
     String resultSeed,
@@ -41,7 +46,7 @@ public record FrameSpec(
     sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
     CodeBlock fail = CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
         sig.displayName() + " was not differentiated: see the compiler's errors");
-    return new FrameSpec(sig, fail, fail, fail, fail,
+    return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""),
         List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
         outputs);
   }

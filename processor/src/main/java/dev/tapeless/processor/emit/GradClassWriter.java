@@ -209,8 +209,12 @@ public final class GradClassWriter {
           .returns(TypeName.DOUBLE)
           .addParameters(parameters())
           .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
-          .addStatement("zero()")
+          .addStatement("$N.startOverwrite(this)", sweeps)
+          .beginControlFlow("try")
           .addStatement("return accumulate($L)", args())
+          .nextControlFlow("finally")
+          .addStatement("$N.endOverwrite()", sweeps)
+          .endControlFlow()
           .build();
     }
 

@@ -70,6 +70,17 @@ public final class SweepsWriter {
         .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
         .addParameter(api, spec.frame()), false)
         .addCode(spec.splitBackwardBody()).build());
+    if (sig.returnsDouble()) {
+      type.addMethod(MethodSpec.methodBuilder("startOverwrite")
+          .addJavadoc("Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no"
+              + " pullback sets\nbefore anything else adds to them, and has the next sweep set"
+              + " those.\n")
+          .addParameter(api, spec.frame())
+          .addCode(spec.startOverwriteBody()).build());
+      type.addMethod(MethodSpec.methodBuilder("endOverwrite")
+          .addJavadoc("After {@code valueAndGradient}'s sweeps, also when they throw.\n")
+          .addCode(spec.endOverwriteBody()).build());
+    }
     return type.build();
   }
 

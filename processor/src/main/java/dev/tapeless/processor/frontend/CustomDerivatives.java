@@ -71,14 +71,35 @@ public final class CustomDerivatives {
             return problem("the pullback " + pullbackName + " of " + display
                 + " must be static and not private: " + wanted);
           }
+          String assigning = registration.assigning();
+          if (!assigning.isEmpty() && !hasMethod(owner, assigning, expected, expectedReturn)) {
+            return problem("@CustomDerivative(assigning = \"" + assigning + "\") on " + display
+                + " needs a method in " + owner.getSimpleName() + " with the signature "
+                + wanted.replace(" " + pullbackName + "(", " " + assigning + "("));
+          }
           return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
               primal.getSimpleName().toString(), pullbackName, params,
-              result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult), null);
+              result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
+              assigning.isEmpty() ? null : assigning), null);
         }
       }
     }
     return problem("@CustomDerivative(\"" + pullbackName + "\") on " + display
         + " needs a method in " + owner.getSimpleName() + " with the signature " + wanted);
+  }
+
+  /** Whether {@code owner} has a static, non-private method {@code name} of that signature. */
+  private static boolean hasMethod(TypeElement owner, String name, List<String> expected,
+      String expectedReturn) {
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
+          && matches((ExecutableElement) e, expected, expectedReturn)
+          && e.getModifiers().contains(Modifier.STATIC)
+          && !e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Registration problem(String text) {

@@ -3,6 +3,7 @@ package dev.tapeless.processor.reverse;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
@@ -36,8 +37,13 @@ final class BackwardSweep {
   /** Rows hoisted out of the innermost reversed counted loop being written. */
   private RowHoisting hoisted = RowHoisting.NONE;
 
+  /**
+   * @param fresh calls whose pullback may set adjoints instead of adding to them
+   * @param overwrite the local that says whether parameters' adjoints are being overwritten
+   */
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
-      Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names) {
+      Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names,
+      FreshAdjoints fresh, String overwrite) {
     this.activity = activity;
     this.recording = recording;
     this.declarations = declarations;
@@ -45,7 +51,7 @@ final class BackwardSweep {
     this.fields = fields;
     this.reassigned = reassigned;
     this.names = names;
-    this.calls = new CallReversal(activity, adjoints, fields);
+    this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
   }
 
   CodeBlock block(Stmt.Block block) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.ir.Callee;
@@ -13,6 +14,7 @@ import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reverses a call to a method with a derivative: another {@code @Differentiable} method, through
@@ -23,11 +25,16 @@ final class CallReversal {
   private final Activity activity;
   private final Adjoints adjoints;
   private final FrameFields fields;
+  private final FreshAdjoints fresh;
+  private final String overwrite;
 
-  CallReversal(Activity activity, Adjoints adjoints, FrameFields fields) {
+  CallReversal(Activity activity, Adjoints adjoints, FrameFields fields, FreshAdjoints fresh,
+      String overwrite) {
     this.activity = activity;
     this.adjoints = adjoints;
     this.fields = fields;
+    this.fresh = fresh;
+    this.overwrite = overwrite;
   }
 
   CodeBlock reverse(Stmt s, Set<Var> reassigned) {
@@ -46,7 +53,7 @@ final class CallReversal {
     } else if (call.callee() instanceof Callee.Differentiable d) {
       throughFrame(call, d, target, code);
     } else {
-      throughPullback(call, (Callee.Custom) call.callee(), target, code);
+      throughPullback(s, call, (Callee.Custom) call.callee(), target, code);
     }
     if (target != null && adjoints.has(target) && reassigned.contains(target)) {
       code.addStatement("$N = 0.0", adjoints.of(target));
@@ -94,7 +101,7 @@ final class CallReversal {
     }
   }
 
-  private void throughPullback(Expr.Call call, Callee.Custom c, Var target,
+  private void throughPullback(Stmt s, Expr.Call call, Callee.Custom c, Var target,
       CodeBlock.Builder code) {
     List<Callee.Param> params = c.params();
     CodeBlock.Builder args = arguments(call);
@@ -123,19 +130,18 @@ final class CallReversal {
       code.addStatement("$T.fill(this.$N, 0.0)", FrameFields.BUFFERS, scratch);
       args.add(", this.$N", scratch);
     }
-    CodeBlock invocation = CodeBlock.of("$T.$N($L)", ClassName.bestGuess(c.owner()),
-        c.pullback(), args.build());
+    CodeBlock arguments = args.build();
+    Function<String, CodeBlock> invocation = pullback -> CodeBlock.of("$T.$N($L)",
+        ClassName.bestGuess(c.owner()), pullback, arguments);
     if (scalars == 1) {
       int i = firstScalar(params);
       Expr arg = call.args().get(i);
-      if (adjoints.hasFor(arg)) {
-        code.addStatement("$L += $L", adjoints.of(arg), invocation);
-      } else {
-        code.addStatement("$L", invocation);
-      }
+      code.add(pullbackCall(s, c, pullback -> adjoints.hasFor(arg)
+          ? CodeBlock.of("$L += $L;\n", adjoints.of(arg), invocation.apply(pullback))
+          : CodeBlock.of("$L;\n", invocation.apply(pullback))));
       return;
     }
-    code.addStatement("$L", invocation);
+    code.add(pullbackCall(s, c, pullback -> CodeBlock.of("$L;\n", invocation.apply(pullback))));
     int k = 0;
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
@@ -146,6 +152,26 @@ final class CallReversal {
         k++;
       }
     }
+  }
+
+  /**
+   * The statement calling the pullback, or its assigning twin where that sets adjoints nothing
+   * has touched yet: always for locals' adjoints, only when overwriting for parameters'.
+   */
+  private CodeBlock pullbackCall(Stmt s, Callee.Custom c, Function<String, CodeBlock> statement) {
+    if (!fresh.assigns(s)) {
+      return statement.apply(c.pullback());
+    }
+    if (!fresh.assignsParameters(s)) {
+      return statement.apply(c.assigning());
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N)", overwrite)
+        .add(statement.apply(c.assigning()))
+        .nextControlFlow("else")
+        .add(statement.apply(c.pullback()))
+        .endControlFlow()
+        .build();
   }
 
   private static int firstScalar(List<Callee.Param> params) {

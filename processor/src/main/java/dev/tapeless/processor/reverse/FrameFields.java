@@ -64,6 +64,12 @@ final class FrameFields {
         TypeName.get(double[].class), CodeBlock.of("new double[$L]", size))).name();
   }
 
+  /** A boolean field, false until set. */
+  String flag(String base) {
+    return fields.computeIfAbsent("flag:" + base,
+        k -> new FrameSpec.Field(names.fresh(base), TypeName.BOOLEAN, null)).name();
+  }
+
   List<FrameSpec.Field> all() {
     return new ArrayList<>(fields.values());
   }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
@@ -32,14 +33,17 @@ import java.util.Set;
  * @param primal the body of {@code primal}: the forward computation alone
  * @param splitForward the forward sweep for a caller, ending by saving what the backward needs
  * @param splitBackward the backward sweep for a caller, starting by restoring that
+ * @param startOverwrite what {@code valueAndGradient} runs before the sweeps (see
+ *     {@link FreshAdjoints})
+ * @param endOverwrite what it runs after them
  * @param fields private fields the body uses
  * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
 public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
-    CodeBlock splitBackward, List<FrameSpec.Field> fields, String frame, String resultSeed,
-    List<String> outputSeeds) {
+    CodeBlock splitBackward, CodeBlock startOverwrite, CodeBlock endOverwrite,
+    List<FrameSpec.Field> fields, String frame, String resultSeed, List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
@@ -59,9 +63,18 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     Adjoints adjoints = new Adjoints(active, names);
 
     Set<Stmt> splitCalls = splitCalls(method, activity);
+    FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, outputParameters(sig, method));
+    boolean overwrites = Statements.all(method.body()).stream()
+        .anyMatch(fresh::assignsParameters);
+    String overwrite = names.fresh("overwrite");
+    String overwriting = overwrites ? fields.flag("overwriting") : null;
     CodeBlock forward = ForwardSweep.write(method.body(), declarations, recording, fields,
         true, splitCalls);
     CodeBlock.Builder code = CodeBlock.builder();
+    if (overwrites) {
+      code.addStatement("boolean $N = this.$N", overwrite, overwriting)
+          .addStatement("this.$N = false", overwriting);
+    }
     adjointShapes(sig, method, self, frameName, fields, code);
     outputChecks(sig, method, frameName, outputSeeds, code);
     code.add("// forward sweep\n");
@@ -83,7 +96,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields,
           backward);
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
-          fields, reassigned(method, declarations), names);
+          fields, reassigned(method, declarations), names, fresh, overwrite);
       backward.add(sweep.block(method.body()));
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
@@ -107,11 +120,46 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       splitForward.addStatement("return $N", result.name());
     }
     CodeBlock.Builder splitBackward = CodeBlock.builder();
+    if (overwrites) {
+      splitBackward.addStatement("boolean $N = false", overwrite);
+    }
     adjointShapes(sig, method, self, frameName, fields, splitBackward);
     outputChecks(sig, method, frameName, outputSeeds, splitBackward);
     splitBackward.add(state.restore()).add(backward.build());
+    CodeBlock.Builder start = CodeBlock.builder();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Callee.Param p = sig.params().get(i);
+      if (!p.differentiated()) {
+        continue;
+      }
+      String field = DifferentiableSignature.adjointField(p.name());
+      if (!p.type().isArray()) {
+        start.addStatement("$N.$N = 0.0", self, field);
+      } else if (!overwrites || !fresh.assignedParameters().contains(method.parameters().get(i))) {
+        start.beginControlFlow("if ($N.$N != null)", self, field)
+            .addStatement("$T.fill($N.$N, 0.0)", FrameFields.BUFFERS, self, field)
+            .endControlFlow();
+      }
+    }
+    CodeBlock.Builder end = CodeBlock.builder();
+    if (overwrites) {
+      start.addStatement("this.$N = true", overwriting);
+      end.addStatement("this.$N = false", overwriting);
+    }
     return new GradientBody(code.build(), primal.build(), splitForward.build(),
-        splitBackward.build(), fields.all(), self, resultSeed, outputSeeds);
+        splitBackward.build(), start.build(), end.build(), fields.all(), self, resultSeed,
+        outputSeeds);
+  }
+
+  /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */
+  private static Set<Var> outputParameters(DifferentiableSignature sig, IrMethod method) {
+    Set<Var> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < method.parameters().size(); i++) {
+      if (sig.params().get(i).out()) {
+        out.add(method.parameters().get(i));
+      }
+    }
+    return out;
   }
 
   /**
