@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * {@code R m(P1 p1, ..., Pn pn)} its parameters are, in this order:
  * <ol>
  *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
- *       what the call wrote);
+ *       what the call wrote, unless {@link #readsOutputs()} is false);
  *   <li>{@code double result}, the value the call returned, if {@link #usesResult()} is set;
  *   <li>{@code double dResult}, the adjoint of the result, if {@code R} is {@code double};
  *   <li>for each {@link Out} parameter, an array of its type: its adjoint. On return it must hold
@@ -59,4 +59,12 @@ public @interface CustomDerivative {
    * it and adding to it.
    */
   String assigning() default "";
+
+  /**
+   * Whether the pullback reads the contents of the {@link Out} arrays it is passed. With
+   * {@code false} it uses only their shapes, and the caller need not keep what the call wrote
+   * there until the pullback runs: a bias added in place after a matrix-vector product then
+   * costs no saved values.
+   */
+  boolean readsOutputs() default true;
 }

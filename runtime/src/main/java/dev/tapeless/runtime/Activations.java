@@ -133,7 +133,7 @@ public final class Activations {
   }
 
   /** {@code a_i = max(z_i, 0)}. */
-  @CustomDerivative("reluArrayPullback")
+  @CustomDerivative(value = "reluArrayPullback", readsOutputs = false)
   public static void relu(double[] z, @Out double[] a) {
     checkElementwise("relu", z, a, "a");
     for (int i = 0; i < z.length; i++) {

@@ -50,7 +50,7 @@ public final class Linear {
 
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
-      assigning = "matvecPullbackAssigning")
+      assigning = "matvecPullbackAssigning", readsOutputs = false)
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = x.length;
@@ -133,7 +133,8 @@ public final class Linear {
    * {@code y = Wᵀ x} for an m × n matrix {@code W}: {@code y_j = Σ_i W_ij x_i}, without forming
    * the transpose (the backward step of a dense layer, {@code δ = Wᵀ δ'}).
    */
-  @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true)
+  @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
   public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = y.length;
@@ -187,7 +188,7 @@ public final class Linear {
   }
 
   /** {@code z = a x + y}, element-wise. */
-  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true)
+  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false)
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
     Checks.sameLength("axpy", "y", y, "x", x);
     Checks.sameLength("axpy", "z", z, "x", x);
@@ -243,7 +244,7 @@ public final class Linear {
   }
 
   /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
-  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true)
+  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false)
   public static void outer(double[] u, double[] v, @Out double[][] A) {
     int m = u.length;
     int n = v.length;

@@ -61,7 +61,13 @@ public final class BackwardReads {
     }
     if (runsPullback(s, activity)) {
       Expr.Call call = derivativeCall(s);
-      for (Expr arg : call.args()) {
+      boolean skipOutputs = call.callee() instanceof Callee.Custom c && !c.readsOutputs();
+      List<Callee.Param> params = Callee.paramsOf(call.callee());
+      for (int i = 0; i < call.args().size(); i++) {
+        Expr arg = call.args().get(i);
+        if (skipOutputs && params.get(i).out() && arg instanceof Expr.Ref) {
+          continue; // passed for its shape alone: its contents need not be kept
+        }
         Operands.readsOf(arg, reads);
       }
       if (call.callee() instanceof Callee.Custom c && c.usesResult()) {

@@ -80,7 +80,7 @@ public final class CustomDerivatives {
           return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
               primal.getSimpleName().toString(), pullbackName, params,
               result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
-              assigning.isEmpty() ? null : assigning), null);
+              assigning.isEmpty() ? null : assigning, registration.readsOutputs()), null);
         }
       }
     }

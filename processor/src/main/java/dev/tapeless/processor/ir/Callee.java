@@ -45,10 +45,11 @@ public sealed interface Callee {
    * @param skipsNullAdjoints the pullback takes null for an input adjoint nobody needs
    * @param usesResult the pullback takes the call's result after the primal arguments
    * @param assigning the pullback that sets the input adjoint arrays instead, or null
+   * @param readsOutputs the pullback reads what the call wrote to its {@code @Out} arrays
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
-      boolean returnsDouble, boolean skipsNullAdjoints, boolean usesResult, String assigning)
-      implements Callee {
+      boolean returnsDouble, boolean skipsNullAdjoints, boolean usesResult, String assigning,
+      boolean readsOutputs) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }
