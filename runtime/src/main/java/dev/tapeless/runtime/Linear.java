@@ -74,59 +74,74 @@ public final class Linear {
    */
   public static void matvecPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
-    matvecPullback("matvecPullback", W, x, y, dy, dW, dx, false);
+    checkMatvecPullback("matvecPullback", W, x, y, dy, dW, dx);
+    for (int i = 0; i < W.length; i++) {
+      double g = dy[i];
+      if (g == 0.0) {
+        continue;
+      }
+      if (dW != null) {
+        double[] dwi = dW[i];
+        for (int j = 0; j < x.length; j++) {
+          dwi[j] += g * x[j];
+        }
+      }
+      if (dx != null) {
+        addScaled(dx, W[i], g);
+      }
+    }
+    Arrays.fill(dy, 0.0);
   }
 
   /**
    * {@link #matvecPullback} that sets instead of adding: {@code dW = dy xᵀ},
    * {@code dx = Wᵀ dy}, then {@code dy = 0}. Tapeless calls it where {@code dW} and {@code dx}
-   * hold nothing yet, so that a gradient is written once instead of zeroed and added to.
+   * hold nothing yet, so that a gradient is written once instead of zeroed and added to. (Its
+   * own method rather than a flag of one shared method, so that the JIT compiles each loop for
+   * what it does.)
    */
   public static void matvecPullbackAssigning(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
-    matvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx, true);
-  }
-
-  private static void matvecPullback(String name, double[][] W, double[] x, double[] y,
-      double[] dy, double[][] dW, double[] dx, boolean assign) {
-    int m = W.length;
-    int n = x.length;
-    Checks.lengthIsRows(name, "y", y, "W", m);
-    Checks.lengthIsRows(name, "dy", dy, "W", m);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
-    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
-    if (assign && dx != null) {
+    checkMatvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx);
+    if (dx != null) {
       Arrays.fill(dx, 0.0);
     }
-    for (int i = 0; i < m; i++) {
-      double[] wi = W[i];
+    for (int i = 0; i < W.length; i++) {
       double g = dy[i];
       if (g == 0.0) {
-        if (assign && dW != null) {
-          Arrays.fill(dW[i], 0.0);
+        if (dW != null) {
+          Arrays.fill(dW[i], 0.0); // as matvecPullback: a zero row contributes exactly zero
         }
         continue;
       }
       if (dW != null) {
         double[] dwi = dW[i];
-        if (assign) {
-          for (int j = 0; j < n; j++) {
-            dwi[j] = g * x[j];
-          }
-        } else {
-          for (int j = 0; j < n; j++) {
-            dwi[j] += g * x[j];
-          }
+        for (int j = 0; j < x.length; j++) {
+          dwi[j] = g * x[j];
         }
       }
       if (dx != null) {
-        for (int j = 0; j < n; j++) {
-          dx[j] += wi[j] * g;
-        }
+        addScaled(dx, W[i], g);
       }
     }
     Arrays.fill(dy, 0.0);
+  }
+
+  private static void checkMatvecPullback(String name, double[][] W, double[] x, double[] y,
+      double[] dy, double[][] dW, double[] dx) {
+    int m = W.length;
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "dy", dy, "W", m);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.matrix(name, "W", W, "y", m, "x", x.length, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, x.length);
+  }
+
+  /** {@code a += g · row}. */
+  private static void addScaled(double[] a, double[] row, double g) {
+    for (int j = 0; j < a.length; j++) {
+      a[j] += row[j] * g;
+    }
   }
 
   /**
