@@ -47,7 +47,7 @@ public final class Losses {
    *
    * @throws IllegalArgumentException if {@code target} is not an index of {@code logits}
    */
-  @CustomDerivative("softmaxCrossEntropyPullback")
+  @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true)
   public static double softmaxCrossEntropy(double[] logits, int target) {
     checkTarget("softmaxCrossEntropy", logits, target);
     double max = max(logits);
@@ -56,16 +56,18 @@ public final class Losses {
 
   /**
    * Pullback of {@link #softmaxCrossEntropy}: {@code dlogits += dResult · (softmax(logits) −
-   * onehot(target))}, the fused gradient, with no division by a small probability.
+   * onehot(target))}, the fused gradient, with no division by a small probability. The softmax
+   * comes from the result: {@code softmax_i = e^{(z_i − z_target) − result}}, since the result
+   * is the log of the sum less {@code z_target}; one {@code exp} per logit where recomputing the
+   * sum took two, and differences of logits, not logits, set the rounding.
    */
   public static void softmaxCrossEntropyPullback(
-      double[] logits, int target, double dResult, double[] dlogits) {
+      double[] logits, int target, double result, double dResult, double[] dlogits) {
     checkTarget("softmaxCrossEntropyPullback", logits, target);
     Checks.sameLength("softmaxCrossEntropyPullback", "dlogits", dlogits, "logits", logits);
-    double max = max(logits);
-    double scale = dResult / sumExpMinus(logits, max);
+    double zt = logits[target];
     for (int i = 0; i < logits.length; i++) {
-      dlogits[i] += scale * Math.exp(logits[i] - max);
+      dlogits[i] += dResult * Math.exp((logits[i] - zt) - result);
     }
     dlogits[target] -= dResult;
   }

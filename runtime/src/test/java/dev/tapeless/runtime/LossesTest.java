@@ -76,7 +76,8 @@ class LossesTest {
       double[] dl0 = random(r, n);
       double[] dl = dl0.clone();
 
-      Losses.softmaxCrossEntropyPullback(logits, target, d, dl);
+      Losses.softmaxCrossEntropyPullback(
+          logits, target, Losses.softmaxCrossEntropy(logits, target), d, dl);
 
       assertGradient(
           "softmaxCrossEntropy dlogits",
@@ -92,7 +93,8 @@ class LossesTest {
     double[] y = new double[4];
     Activations.softmax(logits, y);
     double[] dl = new double[4];
-    Losses.softmaxCrossEntropyPullback(logits, 1, 1.0, dl);
+    Losses.softmaxCrossEntropyPullback(
+        logits, 1, Losses.softmaxCrossEntropy(logits, 1), 1.0, dl);
     assertArrayEquals(new double[] {y[0], y[1] - 1, y[2], y[3]}, dl, 1e-15);
   }
 
@@ -140,8 +142,15 @@ class LossesTest {
     assertEquals(2e300, Losses.softmaxCrossEntropy(new double[] {1e300, -1e300}, 1), 1e285);
 
     double[] dl = new double[3];
-    Losses.softmaxCrossEntropyPullback(logits, 2, 1.0, dl);
+    Losses.softmaxCrossEntropyPullback(logits, 2, Losses.softmaxCrossEntropy(logits, 2), 1.0, dl);
     assertArrayEquals(new double[] {1, 0, -1}, dl, 1e-15);
+
+    // Large, close logits: the softmax from the result keeps full accuracy, 1/(1 + e) and
+    // e/(1 + e), since only differences of logits meet the result.
+    double[] close = {1e6, 1e6 + 1};
+    dl = new double[2];
+    Losses.softmaxCrossEntropyPullback(close, 0, Losses.softmaxCrossEntropy(close, 0), 1.0, dl);
+    assertArrayEquals(new double[] {1 / (1 + Math.E) - 1, Math.E / (1 + Math.E)}, dl, 1e-15);
 
     // Two large, close logits: log(1 + e) with no cancellation between 1e6-sized numbers.
     assertEquals(
@@ -164,7 +173,7 @@ class LossesTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Losses.softmaxCrossEntropyPullback(new double[3], -1, 1.0, new double[3]));
+            () -> Losses.softmaxCrossEntropyPullback(new double[3], -1, 0.0, 1.0, new double[3]));
     assertTrue(e.getMessage().startsWith("softmaxCrossEntropyPullback: target -1"));
     e =
         assertThrows(
