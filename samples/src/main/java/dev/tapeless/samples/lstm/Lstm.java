@@ -109,10 +109,7 @@ public final class Lstm {
       for (int k = 0; k < vocabulary; k++) {
         logits[t][k] += by[k];
       }
-      // Through a local: loss += crossEntropy(...) in one statement loses the kernel's
-      // derivative in this version of the processor.
-      double stepLoss = Losses.softmaxCrossEntropy(logits[t], text[start + t + 1]);
-      loss += stepLoss;
+      loss += Losses.softmaxCrossEntropy(logits[t], text[start + t + 1]);
     }
     return loss / steps;
   }
