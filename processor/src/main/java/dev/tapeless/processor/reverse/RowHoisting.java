@@ -122,11 +122,15 @@ final class RowHoisting {
 
   /** Marks code written from here to {@link #leaveConditional()} as not run in every iteration. */
   void enterConditional() {
-    conditional++;
+    if (this != NONE) { // outside loops nothing is recorded, and NONE is shared
+      conditional++;
+    }
   }
 
   void leaveConditional() {
-    conditional--;
+    if (this != NONE) {
+      conditional--;
+    }
   }
 
   /**
