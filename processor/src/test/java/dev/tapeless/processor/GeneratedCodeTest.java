@@ -131,6 +131,53 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void reversedLoopsFirstTestTheLengthsOfTheArraysTheyIndex() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[][] W, double[] h, double[] c, int n) {\n"
+        + "    double a = 0;\n"
+        + "    for (int j = 0; j < n; j++) {\n"
+        + "      a += W[0][j] * h[j];\n"
+        + "      if (j < c.length) {\n"
+        + "        a += c[j] * c[j];\n"
+        + "      }\n"
+        + "    }\n"
+        + "    return a * a;\n"
+        + "  }\n"
+        + "}"));
+    // So that C2 drops the bounds checks inside; c, read only on a branch, is not tested.
+    assertTrue(code.contains("if (WRow.length < n || h.length < n || WBarRow.length < n"
+        + " || hBar.length < n) {\n"), code);
+    assertTrue(code.contains("throw new ArrayIndexOutOfBoundsException(\"index out of bounds in"
+        + " the backward sweep of for (int j = 0; j < n; j++)\");"), code);
+  }
+
+  @Test
+  void valueAndGradientSetsWeightGradientsThroughAnAssigningPullback() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[][] W, double[] b, @NoDerivative double[] x) {\n"
+        + "    double[] y = new double[W.length];\n"
+        + "    dev.tapeless.runtime.Linear.matvec(W, x, y);\n"
+        + "    for (int i = 0; i < y.length; i++) {\n"
+        + "      y[i] += b[i];\n"
+        + "    }\n"
+        + "    return dev.tapeless.runtime.Linear.sum(y);\n"
+        + "  }\n"
+        + "}"));
+    assertTrue(code.contains("if (overwrite) {\n"
+        + "        Linear.matvecPullbackAssigning(W, x, y, yBar, WBar, null);\n"
+        + "      } else {\n"
+        + "        Linear.matvecPullback(W, x, y, yBar, WBar, null);\n"), code);
+    String start = code.substring(code.indexOf("void startOverwrite("),
+        code.indexOf("void endOverwrite("));
+    assertTrue(start.contains("Buffers.fill(frame.db, 0.0);"), start);
+    assertFalse(start.contains("frame.dW"), start);
+    // matvec's pullback reads y only for its shape, so the bias loop saves nothing.
+    assertFalse(code.contains("pushDouble(y[i])"), code);
+  }
+
+  @Test
   void independentIncrementsReverseAsOneSimpleLoopEach() {
     String code = generated(Sources.classWith("public class T {\n"
         + "  @Differentiable\n"
