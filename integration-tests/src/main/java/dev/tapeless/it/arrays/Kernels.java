@@ -164,4 +164,20 @@ public final class Kernels {
     }
     return s + e * w;
   }
+
+  /**
+   * Weight gradients from a kernel and from element reads, in both orders: where an element read
+   * comes after the kernel, the backward sweep adds to {@code dW} before the kernel's pullback
+   * runs, which must then add too; where it comes before, the pullback may set {@code dW} first.
+   */
+  @Differentiable
+  public static double kernelAndElements(double[][] W, double[][] V, double[] x) {
+    double before = V[0][0] * V[V.length - 1][0];
+    double[] y = new double[W.length];
+    double[] z = new double[V.length];
+    Linear.matvec(W, x, y);
+    Linear.matvec(V, x, z);
+    double after = W[0][0] * W[W.length - 1][x.length - 1];
+    return Linear.dot(y, y) + Linear.sum(z) + before * after;
+  }
 }

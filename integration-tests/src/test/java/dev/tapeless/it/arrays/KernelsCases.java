@@ -156,6 +156,33 @@ final class KernelsCases {
               }
               return s.add(e.multiply(w));
             }),
+        fn("Kernels.kernelAndElements", matrix("W", "m", "n", -1, 1),
+                matrix("V", "k", "n", -1, 1), vector("x", "n", -2, 2))
+            .dim("m", 1, 4)
+            .dim("k", 1, 4)
+            .dim("n", 1, 4)
+            .plain(a -> Kernels.kernelAndElements(a.mat(0), a.mat(1), a.vec(2)))
+            .frame(Kernels_Grad.KernelAndElements::new, Kernels_Grad.KernelAndElements::zero,
+                g -> flat(g.dW, g.dV, g.dx))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.mat(0), a.mat(1), a.vec(2)),
+                (g, a) -> g.accumulate(a.mat(0), a.mat(1), a.vec(2)))
+            .twin(p -> {
+              Gradient[][] w = p.mat(0);
+              Gradient[][] v = p.mat(1);
+              Gradient[] x = p.vec(2);
+              Gradient before = v[0][0].multiply(v[v.length - 1][0]);
+              Gradient[] y = MatricesCases.matvec(w, x);
+              Gradient[] z = MatricesCases.matvec(v, x);
+              Gradient after = w[0][0].multiply(w[w.length - 1][x.length - 1]);
+              Gradient s = before.multiply(after);
+              for (Gradient yi : y) {
+                s = s.add(yi.square());
+              }
+              for (Gradient zi : z) {
+                s = s.add(zi);
+              }
+              return s;
+            }),
         fn("Kernels.transposedLayer", matrix("W", "m", "n", -1, 1), vector("delta", "m", -2, 2))
             .dim("m", 1, 4)
             .dim("n", 1, 4)
