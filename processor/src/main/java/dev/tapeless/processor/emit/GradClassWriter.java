@@ -32,6 +32,22 @@ public final class GradClassWriter {
   private GradClassWriter() {}
 
   /** The sweeps class's simple name for an API class name: {@code C_Grad} → {@code C_GradSweeps}. */
+  /**
+   * Sets the adjoint field of {@code p} on {@code holder} to zero: {@code zero()} writes it for
+   * every field, the sweeps' {@code startOverwrite} for the fields no pullback sets first.
+   */
+  public static CodeBlock zeroAdjoint(String holder, Callee.Param p) {
+    String field = DifferentiableSignature.adjointField(p.name());
+    if (!p.type().isArray()) {
+      return CodeBlock.of("$N.$N = 0.0;\n", holder, field);
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N.$N != null)", holder, field)
+        .addStatement("$T.fill($N.$N, 0.0)", BUFFERS, holder, field)
+        .endControlFlow()
+        .build();
+  }
+
   public static String sweepsName(DifferentiableSignature sig) {
     return sig.gradSimpleName() + "Sweeps";
   }
@@ -411,16 +427,8 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC)
           .addJavadoc("Sets every adjoint field to zero.\n");
       for (Callee.Param p : sig.params()) {
-        if (!p.differentiated()) {
-          continue;
-        }
-        String field = DifferentiableSignature.adjointField(p.name());
-        if (p.type().isArray()) {
-          m.beginControlFlow("if (this.$N != null)", field)
-              .addStatement("$T.fill(this.$N, 0.0)", BUFFERS, field)
-              .endControlFlow();
-        } else {
-          m.addStatement("this.$N = 0.0", field);
+        if (p.differentiated()) {
+          m.addCode(zeroAdjoint("this", p));
         }
       }
       return m.build();

@@ -62,44 +62,46 @@ public final class CustomDerivatives {
     String expectedReturn = scalarCount(params) == 1 ? "double" : "void";
     String wanted = "public static " + expectedReturn + " " + pullbackName + "("
         + String.join(", ", expected) + ")";
-    for (Element e : owner.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(pullbackName)) {
-        ExecutableElement candidate = (ExecutableElement) e;
-        if (matches(candidate, expected, expectedReturn)) {
-          if (!candidate.getModifiers().contains(Modifier.STATIC)
-              || candidate.getModifiers().contains(Modifier.PRIVATE)) {
-            return problem("the pullback " + pullbackName + " of " + display
-                + " must be static and not private: " + wanted);
-          }
-          String assigning = registration.assigning();
-          if (!assigning.isEmpty() && !hasMethod(owner, assigning, expected, expectedReturn)) {
-            return problem("@CustomDerivative(assigning = \"" + assigning + "\") on " + display
-                + " needs a method in " + owner.getSimpleName() + " with the signature "
-                + wanted.replace(" " + pullbackName + "(", " " + assigning + "("));
-          }
-          return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
-              primal.getSimpleName().toString(), pullbackName, params,
-              result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
-              assigning.isEmpty() ? null : assigning, registration.readsOutputs()), null);
-        }
+    ExecutableElement pullback = withSignature(owner, pullbackName, expected, expectedReturn);
+    if (pullback == null) {
+      return problem("@CustomDerivative(\"" + pullbackName + "\") on " + display
+          + " needs a method in " + owner.getSimpleName() + " with the signature " + wanted);
+    }
+    if (!callable(pullback)) {
+      return problem("the pullback " + pullbackName + " of " + display
+          + " must be static and not private: " + wanted);
+    }
+    String assigning = registration.assigning();
+    if (!assigning.isEmpty()) {
+      ExecutableElement twin = withSignature(owner, assigning, expected, expectedReturn);
+      if (twin == null || !callable(twin)) {
+        return problem("@CustomDerivative(assigning = \"" + assigning + "\") on " + display
+            + " needs a method in " + owner.getSimpleName() + " with the signature "
+            + wanted.replace(" " + pullbackName + "(", " " + assigning + "("));
       }
     }
-    return problem("@CustomDerivative(\"" + pullbackName + "\") on " + display
-        + " needs a method in " + owner.getSimpleName() + " with the signature " + wanted);
+    return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
+        primal.getSimpleName().toString(), pullbackName, params,
+        result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
+        assigning.isEmpty() ? null : assigning, registration.readsOutputs()), null);
   }
 
-  /** Whether {@code owner} has a static, non-private method {@code name} of that signature. */
-  private static boolean hasMethod(TypeElement owner, String name, List<String> expected,
-      String expectedReturn) {
+  /** The method {@code name} of {@code owner} with the expected signature, or null. */
+  private static ExecutableElement withSignature(TypeElement owner, String name,
+      List<String> expected, String expectedReturn) {
     for (Element e : owner.getEnclosedElements()) {
       if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
-          && matches((ExecutableElement) e, expected, expectedReturn)
-          && e.getModifiers().contains(Modifier.STATIC)
-          && !e.getModifiers().contains(Modifier.PRIVATE)) {
-        return true;
+          && matches((ExecutableElement) e, expected, expectedReturn)) {
+        return (ExecutableElement) e;
       }
     }
-    return false;
+    return null;
+  }
+
+  /** Generated code in the same package can call it. */
+  private static boolean callable(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.PRIVATE);
   }
 
   private static Registration problem(String text) {

@@ -8,6 +8,7 @@ import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -64,8 +65,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
 
     Set<Stmt> splitCalls = splitCalls(method, activity);
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, outputParameters(sig, method));
-    boolean overwrites = Statements.all(method.body()).stream()
-        .anyMatch(fresh::assignsParameters);
+    boolean overwrites = !fresh.assignedParameters().isEmpty();
     String overwrite = names.fresh("overwrite");
     String overwriting = overwrites ? fields.flag("overwriting") : null;
     CodeBlock forward = ForwardSweep.write(method.body(), declarations, recording, fields,
@@ -129,16 +129,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock.Builder start = CodeBlock.builder();
     for (int i = 0; i < method.parameters().size(); i++) {
       Callee.Param p = sig.params().get(i);
-      if (!p.differentiated()) {
-        continue;
-      }
-      String field = DifferentiableSignature.adjointField(p.name());
-      if (!p.type().isArray()) {
-        start.addStatement("$N.$N = 0.0", self, field);
-      } else if (!overwrites || !fresh.assignedParameters().contains(method.parameters().get(i))) {
-        start.beginControlFlow("if ($N.$N != null)", self, field)
-            .addStatement("$T.fill($N.$N, 0.0)", FrameFields.BUFFERS, self, field)
-            .endControlFlow();
+      if (p.differentiated()
+          && !fresh.assignedParameters().contains(method.parameters().get(i))) {
+        start.add(GradClassWriter.zeroAdjoint(self, p));
       }
     }
     CodeBlock.Builder end = CodeBlock.builder();
