@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The backward sweep: statements in reverse order, each adding its partials times the incoming
@@ -86,24 +87,11 @@ final class BackwardSweep {
       code.add(restore(s));
       return code.build();
     } else if (s instanceof Stmt.If i) {
-      RowHoisting enclosing = hoisted;
-      enclosing.enterConditional();
-      try {
-        return replay(i);
-      } finally {
-        enclosing.leaveConditional();
-      }
+      return notInEveryIteration(() -> replay(i));
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
-      RowHoisting enclosing = hoisted;
-      enclosing.enterConditional();
-      CodeBlock body;
-      try {
-        body = block(l.body());
-      } finally {
-        enclosing.leaveConditional();
-      }
+      CodeBlock body = notInEveryIteration(() -> block(l.body()));
       if (body.isEmpty()) {
         return body;
       }
@@ -117,6 +105,17 @@ final class BackwardSweep {
       return CodeBlock.of("");
     }
     return block((Stmt.Block) s);
+  }
+
+  /** Writes code that a branch or an inner while-loop guards (see {@link RowHoisting#indexed}). */
+  private CodeBlock notInEveryIteration(Supplier<CodeBlock> write) {
+    RowHoisting enclosing = hoisted;
+    enclosing.enterConditional();
+    try {
+      return write.get();
+    } finally {
+      enclosing.leaveConditional();
+    }
   }
 
   /**
