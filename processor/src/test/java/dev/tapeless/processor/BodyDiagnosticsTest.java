@@ -24,7 +24,6 @@ class BodyDiagnosticsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      return in loop    | for (int i = 0; i < n; i++) {\\n if (i > 2) return x; }\\n return y; | TL101 | 7 | break out of the loop and return after it
       labeled break     | double s = x;\\n outer: while (s < 10) { s = s * 2; }\\n return s;   | TL110 | 7 | remove the label
       array in loop     | double s = 0;\\n for (int i = 0; i < n; i++) { double[] a = new double[2]; s += a[0]; }\\n return s; | TL102 | 7 | declare it at the top of the method
       array alias       | double[] a = new double[2];\\n double[] b = a;\\n return x;        | TL102 | 7 | index parameter arrays directly

@@ -146,8 +146,8 @@ class GeneratedCodeTest {
         + "  }\n"
         + "}"));
     // So that C2 drops the bounds checks inside; c, read only on a branch, is not tested.
-    assertTrue(code.contains("if (WRow.length < n || h.length < n || WBarRow.length < n"
-        + " || hBar.length < n) {\n"), code);
+    assertTrue(code.contains("if (WBarRow.length < n || h.length < n || hBar.length < n"
+        + " || WRow.length < n) {\n"), code);
     assertTrue(code.contains("throw new ArrayIndexOutOfBoundsException(\"index out of bounds in"
         + " the backward sweep of for (int j = 0; j < n; j++)\");"), code);
   }

@@ -65,39 +65,76 @@ class LoweringTest {
   }
 
   @Test
-  void whileLoopWithBreakBecomesLoopWithExit() {
+  void breakSetsAFlagThatGuardsTheRestAndLeavesAfterTheBody() {
     Compilation c = compile("double s = x;\n"
         + "while (s < 100) { if (s > n) break; s = s * 2; }\n"
         + "return s;");
     assertIr(c, """
           int iterations1 = 0
+          boolean c1 = false
           loop counting iterations1
             int iterations1 = (iterations1 + 1)
-            boolean c1 = (s < 100)
-            if c1
-              boolean c2 = (s > n)
-              if c2
-                exit
-              else
+            boolean c2 = (s < 100)
+            if c2
+              boolean c3 = (s > n)
+              if c3
+                boolean c1 = true
+              boolean c4 = !c1
+              if c4
                 double t1 = (s * 2)
                 double s = t1
+              boolean c5 = c1
+              if c5
+                exit
             else
               exit
         """);
   }
 
   @Test
-  void returnInABranchTakesTheRestIntoTheOtherBranch() {
+  void returnInABranchSetsAFlagThatGuardsTheRest() {
     Compilation c = compile("if (x > 0) { return x; }\n"
         + "double y = x * x;\n"
         + "return y;");
     assertIr(c, """
+          boolean returned = false
           boolean c1 = (x > 0)
           if c1
             double result = x
-          else
+            boolean returned = true
+          boolean c2 = !returned
+          if c2
             double y = (x * x)
             double result = y
+        """);
+  }
+
+  @Test
+  void returnInsideALoopLeavesItAndSkipsTheRest() {
+    Compilation c = compile("for (int i = 0; i < n; i++) { if (w[i] > x) return w[i]; }\n"
+        + "return x;");
+    assertIr(c, """
+          boolean returned = false
+          int i = 0
+          int iterations1 = 0
+          loop counting iterations1
+            int iterations1 = (iterations1 + 1)
+            boolean c1 = (i < n)
+            if c1
+              boolean c2 = (w[i] > x)
+              if c2
+                double result = w[i]
+                boolean returned = true
+              boolean c3 = returned
+              if c3
+                exit
+              else
+                int i = (i + 1)
+            else
+              exit
+          boolean c4 = !returned
+          if c4
+            double result = x
         """);
   }
 }

@@ -52,7 +52,6 @@ public enum Diagnostic {
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
 
   // Body: reported on the exact statement or expression.
-  LOOP_NOT_SUPPORTED("TL101", "%s is not supported; %s"),
   ARRAY_NOT_SUPPORTED("TL102", "%s is not supported; %s"),
   FIELD_WRITE(
       "TL103",

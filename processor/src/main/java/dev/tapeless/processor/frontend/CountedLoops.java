@@ -1,5 +1,6 @@
 package dev.tapeless.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -8,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -19,11 +21,13 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Recognizes {@code for (int i = a; i < b; i++)} and its siblings: loops whose index the
- * backward sweep can run in reverse without saving it, because neither the index nor anything
- * the bounds read is assigned in the body, and the body does not break out.
+ * backward sweep can run in reverse without saving it, because the bounds are ints that nothing
+ * in the body changes (neither the index, nor a variable or array element they read), and the
+ * body does not break out or return.
  */
 final class CountedLoops {
   private CountedLoops() {}
@@ -49,17 +53,51 @@ final class CountedLoops {
       case GREATER_THAN_EQUAL -> step == -1 ? Stmt.Direction.DOWN_INCLUSIVE : null;
       default -> null;
     };
-    if (direction == null || JumpFinder.breaksOut(f.getStatement())) {
+    if (direction == null || JumpFinder.of(f.getStatement()).leaves()) {
       return null;
     }
-    Set<Element> assigned = assignedIn(trees, new TreePath(path, f.getStatement()));
-    if (assigned.contains(index)
-        || reads(trees, new TreePath(path, cond.getRightOperand())).stream().anyMatch(assigned::contains)
-        || reads(trees, new TreePath(new TreePath(path, v), v.getInitializer())).stream()
-            .anyMatch(assigned::contains)) {
+    TreePath bound = new TreePath(path, cond.getRightOperand());
+    TreePath first = new TreePath(new TreePath(path, v), v.getInitializer());
+    Set<Element> changed = assignedIn(trees, new TreePath(path, f.getStatement()));
+    if (!changed.add(index) || !isInt(trees, bound) || !isInt(trees, first)
+        || !invariant(trees, bound, changed) || !invariant(trees, first, changed)) {
       return null;
     }
     return direction;
+  }
+
+  /** Whether an index bound has an int type: the reversed loop starts from it as an int. */
+  private static boolean isInt(Trees trees, TreePath e) {
+    TypeMirror t = trees.getTypeMirror(e);
+    return t != null && switch (t.getKind()) {
+      case INT, SHORT, BYTE, CHAR -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether a bound keeps its value while the loop runs: it reads nothing the body changes
+   * (variables, or arrays whose elements it writes or passes to a call) and calls nothing but
+   * {@code Math} functions.
+   */
+  private static boolean invariant(Trees trees, TreePath e, Set<Element> changed) {
+    boolean[] ok = {true};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        ok[0] &= !changed.contains(trees.getElement(getCurrentPath()));
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        Element callee = trees.getElement(getCurrentPath());
+        String owner = callee == null ? "" : callee.getEnclosingElement().toString();
+        ok[0] &= owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath");
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(e, null);
+    return ok[0];
   }
 
   private static boolean refersTo(Trees trees, TreePath path, Element element) {
@@ -86,14 +124,31 @@ final class CountedLoops {
     return 0;
   }
 
-  /** Variables assigned as a whole (not element writes) anywhere under {@code path}. */
+  /**
+   * Variables that may change anywhere under {@code path}: those assigned, arrays whose
+   * elements are written, and arrays passed to a call (which may write them).
+   */
   static Set<Element> assignedIn(Trees trees, TreePath path) {
     Set<Element> out = new HashSet<>();
     new TreePathScanner<Void, Void>() {
       private void target(ExpressionTree t) {
+        while (t instanceof ArrayAccessTree a) {
+          t = a.getExpression();
+        }
         if (t instanceof IdentifierTree) {
           out.add(trees.getElement(new TreePath(getCurrentPath(), t)));
         }
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        for (ExpressionTree arg : node.getArguments()) {
+          TypeMirror t = trees.getTypeMirror(new TreePath(getCurrentPath(), arg));
+          if (t != null && t.getKind() == TypeKind.ARRAY) {
+            target(arg);
+          }
+        }
+        return super.visitMethodInvocation(node, unused);
       }
 
       @Override
@@ -116,19 +171,6 @@ final class CountedLoops {
           default -> { }
         }
         return super.visitUnary(node, unused);
-      }
-    }.scan(path, null);
-    return out;
-  }
-
-  /** Variables an expression reads. */
-  static Set<Element> reads(Trees trees, TreePath path) {
-    Set<Element> out = new HashSet<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        out.add(trees.getElement(getCurrentPath()));
-        return null;
       }
     }.scan(path, null);
     return out;

@@ -11,74 +11,76 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 
 /**
- * Finds jumps that leave a statement: {@code return}, and {@code break}/{@code continue} of the
- * enclosing loop (not of loops nested inside). Lowering moves the statements after such a
- * statement into the branches that fall through.
+ * Finds the jumps that leave a statement: {@code return}s anywhere in it, and {@code break}s and
+ * {@code continue}s of the loop it belongs to (not of loops nested inside it). Lowering turns them
+ * into flags that the code after the statement tests.
  */
-final class JumpFinder extends TreeScanner<Boolean, Void> {
-  private final boolean breaksOnly;
+final class JumpFinder extends TreeScanner<Void, Void> {
+  /** What a statement may do besides falling through. */
+  record Jumps(boolean returns, boolean breaks, boolean continues) {
+    /** Whether it may leave its loop before the loop's own test says so. */
+    boolean leaves() {
+      return returns || breaks;
+    }
+  }
+
   private int nested;
+  private boolean returns;
+  private boolean breaks;
+  private boolean continues;
 
-  private JumpFinder(boolean breaksOnly) {
-    this.breaksOnly = breaksOnly;
-  }
+  private JumpFinder() {}
 
-  /** Whether {@code statement} may return, break or continue. */
-  static boolean mayJump(Tree statement) {
-    return Boolean.TRUE.equals(new JumpFinder(false).scan(statement, null));
-  }
-
-  /** Whether a loop body breaks out of its own loop. */
-  static boolean breaksOut(Tree body) {
-    return Boolean.TRUE.equals(new JumpFinder(true).scan(body, null));
+  static Jumps of(Tree statement) {
+    JumpFinder f = new JumpFinder();
+    f.scan(statement, null);
+    return new Jumps(f.returns, f.breaks, f.continues);
   }
 
   @Override
-  public Boolean visitReturn(ReturnTree node, Void unused) {
-    return !breaksOnly;
+  public Void visitReturn(ReturnTree node, Void unused) {
+    returns = true;
+    return null;
   }
 
   @Override
-  public Boolean visitBreak(BreakTree node, Void unused) {
-    return nested == 0;
+  public Void visitBreak(BreakTree node, Void unused) {
+    breaks |= nested == 0;
+    return null;
   }
 
   @Override
-  public Boolean visitContinue(ContinueTree node, Void unused) {
-    return nested == 0 && !breaksOnly;
+  public Void visitContinue(ContinueTree node, Void unused) {
+    continues |= nested == 0;
+    return null;
   }
 
-  private Boolean inner(Tree loop) {
+  private Void inner(Tree body) {
     nested++;
     try {
-      return super.scan(loop, null);
+      return scan(body, null);
     } finally {
       nested--;
     }
   }
 
   @Override
-  public Boolean visitForLoop(ForLoopTree node, Void unused) {
+  public Void visitForLoop(ForLoopTree node, Void unused) {
     return inner(node.getStatement());
   }
 
   @Override
-  public Boolean visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+  public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
     return inner(node.getStatement());
   }
 
   @Override
-  public Boolean visitWhileLoop(WhileLoopTree node, Void unused) {
+  public Void visitWhileLoop(WhileLoopTree node, Void unused) {
     return inner(node.getStatement());
   }
 
   @Override
-  public Boolean visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
+  public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
     return inner(node.getStatement());
-  }
-
-  @Override
-  public Boolean reduce(Boolean a, Boolean b) {
-    return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
   }
 }

@@ -13,7 +13,6 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -45,7 +44,6 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   private final ExecutableElement method;
   private final List<CompileError> errors = new ArrayList<>();
   private ExpressionTree statementLevelAssignment;
-  private int loopDepth;
 
   private LanguageFence(Trees trees, ExecutableElement method) {
     this.trees = trees;
@@ -74,13 +72,6 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return null;
     }
     switch (tree.getKind()) {
-      case FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, ENHANCED_FOR_LOOP:
-        loopDepth++;
-        try {
-          return super.scan(tree, unused);
-        } finally {
-          loopDepth--;
-        }
       case TRY:
         return reject(tree, Diagnostic.TRY_CATCH);
       case SWITCH, SWITCH_EXPRESSION, YIELD:
@@ -125,15 +116,6 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return unsupportedStatement(node, "a labeled continue", "continue the innermost loop");
     }
     return null;
-  }
-
-  @Override
-  public Void visitReturn(ReturnTree node, Void unused) {
-    if (loopDepth > 0) {
-      return reject(node, Diagnostic.LOOP_NOT_SUPPORTED, "return inside a loop",
-          "break out of the loop and return after it");
-    }
-    return super.visitReturn(node, unused);
   }
 
   @Override

@@ -25,6 +25,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.tapeless.processor.diagnostics.CompileError;
@@ -48,6 +49,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -89,10 +92,13 @@ public final class Lowering {
       Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
       params.add(v);
     }
-    lowering.indexNames.addAll(indexNamesIn(body));
-    List<Stmt> out = new ArrayList<>();
     TreePath bodyPath = new TreePath(methodPath, body);
+    lowering.indexNames.addAll(indexNamesIn(trees, bodyPath));
+    List<Stmt> out = new ArrayList<>();
     lowering.lowerSequence(statements(bodyPath, body.getStatements()), out);
+    if (lowering.returned != null) {
+      out.add(0, set(lowering.returned, false, body));
+    }
     return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
         lowering.result, lowering.names.snapshot());
   }
@@ -119,15 +125,13 @@ public final class Lowering {
   /** Names of counted-loop indices, which each loop declares afresh in both sweeps. */
   private final Set<String> indexNames = new HashSet<>();
 
-  private static Set<String> indexNamesIn(BlockTree body) {
+  private static Set<String> indexNamesIn(Trees trees, TreePath body) {
     Set<String> found = new HashSet<>();
-    new TreeScanner<Void, Void>() {
+    new TreePathScanner<Void, Void>() {
       @Override
       public Void visitForLoop(ForLoopTree node, Void unused) {
-        for (StatementTree init : node.getInitializer()) {
-          if (init instanceof VariableTree v) {
-            found.add(v.getName().toString());
-          }
+        if (CountedLoops.shape(trees, getCurrentPath()) != null) {
+          found.add(((VariableTree) node.getInitializer().get(0)).getName().toString());
         }
         return super.visitForLoop(node, unused);
       }
@@ -163,16 +167,36 @@ public final class Lowering {
 
   // ---------------------------------------------------------------- statements
 
-  /** Something still to lower: a user statement, or a loop's exit test. */
+  /** Something still to lower. */
   private sealed interface Item {}
 
+  /** A user statement. */
   private record Statement(TreePath path) implements Item {}
 
-  /** Leaves the loop unless {@code condition} holds. */
-  private record ExitUnless(TreePath condition) implements Item {}
+  /** A loop's body: its {@code continue}s land right after it, so no guard follows it. */
+  private record LoopBody(TreePath path) implements Item {}
 
-  /** What {@code continue} runs before the next iteration: a for loop's update, a do's test. */
-  private final Deque<List<Item>> continueItems = new ArrayDeque<>();
+  /** Leaves the loop unless the condition, lowered into the given list as an atom, holds. */
+  private record ExitUnless(Function<List<Stmt>, Expr> condition, Tree origin) implements Item {}
+
+  /** Statements built directly: an enhanced for's element read and index update. */
+  private record Built(Consumer<List<Stmt>> emit) implements Item {}
+
+  /** After a loop's body: leaves the loop when the body broke out of it or returned. */
+  private record LeaveIfJumped(Tree body, Tree origin) implements Item {}
+
+  /**
+   * The flags of the loop being lowered, set by its {@code break} and {@code continue} (null
+   * when it has none) and tested where the jump lands: jumps become flag writes, and the code
+   * they skip is guarded once by the flag, so the code stays linear in the source's size.
+   */
+  private record LoopFlags(Var broke, Var continued) {}
+
+  private final Deque<LoopFlags> loops = new ArrayDeque<>();
+  /** Set by a {@code return} that does not end the method's own body; null while none. */
+  private Var returned;
+  /** How many branches and loops enclose the statement being lowered. */
+  private int nesting;
 
   private static List<Item> statements(TreePath parent, List<? extends StatementTree> stmts) {
     List<Item> items = new ArrayList<>();
@@ -182,91 +206,172 @@ public final class Lowering {
     return items;
   }
 
-  private static List<Item> concat(List<Item> first, List<Item> second) {
-    List<Item> all = new ArrayList<>(first);
-    all.addAll(second);
-    return all;
-  }
-
   /**
-   * Lowers items in order. {@code seq} holds everything still to run up to the end of the
-   * enclosing loop body (or method), so that a branch that may jump can take the rest with it.
+   * Lowers items in order. After an item that may jump (return, or break or continue of the
+   * loop being lowered), the rest is lowered under a test that no jump was taken.
    */
   private void lowerSequence(List<Item> seq, List<Stmt> out) {
     for (int i = 0; i < seq.size(); i++) {
       List<Item> rest = seq.subList(i + 1, seq.size());
-      if (seq.get(i) instanceof ExitUnless exit) {
-        Expr condition = condition(exit.condition(), out);
+      Item item = seq.get(i);
+      if (item instanceof ExitUnless exit) {
+        Expr condition = exit.condition().apply(out);
         List<Stmt> stay = new ArrayList<>();
         lowerSequence(rest, stay);
         out.add(new Stmt.If(condition, new Stmt.Block(stay),
-            new Stmt.Block(List.of(new Stmt.Exit(exit.condition().getLeaf()))),
-            exit.condition().getLeaf()));
+            new Stmt.Block(List.of(new Stmt.Exit(exit.origin()))), exit.origin()));
         return;
-      }
-      TreePath path = ((Statement) seq.get(i)).path();
-      Tree s = path.getLeaf();
-      switch (s.getKind()) {
-        case BLOCK -> {
-          lowerSequence(concat(statements(path, ((BlockTree) s).getStatements()), rest), out);
+      } else if (item instanceof LeaveIfJumped leave) {
+        List<Var> flags = new ArrayList<>();
+        if (loops.peek().broke() != null) {
+          flags.add(loops.peek().broke());
+        }
+        if (JumpFinder.of(leave.body()).returns()) {
+          flags.add(returned);
+        }
+        if (!flags.isEmpty()) {
+          Var jumped = temp(Type.BOOLEAN);
+          out.add(new Stmt.Assign(jumped, anySet(flags), leave.origin()));
+          List<Stmt> stay = new ArrayList<>();
+          lowerSequence(rest, stay);
+          out.add(new Stmt.If(new Expr.Ref(jumped),
+              new Stmt.Block(List.of(new Stmt.Exit(leave.origin()))), new Stmt.Block(stay),
+              leave.origin()));
           return;
         }
-        case RETURN -> {
-          ExpressionTree e = ((ReturnTree) s).getExpression();
-          lowerAssign(result, new TreePath(path, e), out, s);
+      } else if (item instanceof Built built) {
+        built.emit().accept(out);
+      } else if (item instanceof LoopBody body) {
+        lowerStatement(body.path(), out);
+      } else {
+        TreePath path = ((Statement) item).path();
+        lowerStatement(path, out);
+        List<Var> flags = flagsSetBy(path.getLeaf());
+        if (!flags.isEmpty() && !rest.isEmpty()) {
+          Expr noJump = noneSet(flags, path.getLeaf(), out);
+          List<Stmt> stay = new ArrayList<>();
+          lowerSequence(rest, stay);
+          out.add(new Stmt.If(noJump, new Stmt.Block(stay), new Stmt.Block(List.of()),
+              path.getLeaf()));
           return;
         }
-        case BREAK -> {
-          out.add(new Stmt.Exit(s));
-          return;
-        }
-        case CONTINUE -> {
-          lowerSequence(continueItems.peek(), out);
-          return;
-        }
-        case IF -> {
-          if (JumpFinder.mayJump(s)) {
-            lowerIf(path, rest, out);
-            return;
-          }
-          lowerIf(path, List.of(), out);
-        }
-        case VARIABLE -> lowerVariable(path, out);
-        case EXPRESSION_STATEMENT -> lowerExpressionStatement(path, out);
-        case FOR_LOOP -> lowerFor(path, out);
-        case ENHANCED_FOR_LOOP -> lowerForEach(path, out);
-        case WHILE_LOOP -> {
-          WhileLoopTree w = (WhileLoopTree) s;
-          lowerLoop(List.of(new ExitUnless(new TreePath(path, w.getCondition())),
-              new Statement(new TreePath(path, w.getStatement()))), List.of(), s, out);
-        }
-        case DO_WHILE_LOOP -> {
-          DoWhileLoopTree d = (DoWhileLoopTree) s;
-          List<Item> test = List.of(new ExitUnless(new TreePath(path, d.getCondition())));
-          lowerLoop(concat(List.of(new Statement(new TreePath(path, d.getStatement()))), test),
-              test, s, out);
-        }
-        case EMPTY_STATEMENT -> { }
-        default -> throw new CompileError(s, Diagnostic.UNSUPPORTED_STATEMENT,
-            s.getKind().toString().toLowerCase().replace('_', ' '), "rewrite it with if/else");
       }
     }
   }
 
-  /** A loop the backward sweep replays by counting its iterations. */
-  private void lowerLoop(List<Item> body, List<Item> onContinue, Tree origin, List<Stmt> out) {
+  /** The flags a jump inside {@code s} may have set, which the statements after it test. */
+  private List<Var> flagsSetBy(Tree s) {
+    JumpFinder.Jumps jumps = JumpFinder.of(s);
+    List<Var> flags = new ArrayList<>();
+    if (jumps.breaks()) {
+      flags.add(loops.peek().broke());
+    }
+    if (jumps.continues()) {
+      flags.add(loops.peek().continued());
+    }
+    if (jumps.returns() && returned != null) {
+      flags.add(returned);
+    }
+    return flags;
+  }
+
+  /** {@code f1 || f2 ...}. */
+  private static Expr anySet(List<Var> flags) {
+    Expr any = new Expr.Ref(flags.get(0));
+    for (int k = 1; k < flags.size(); k++) {
+      any = new Expr.Binary(BinaryOp.OR, any, new Expr.Ref(flags.get(k)), Type.BOOLEAN);
+    }
+    return any;
+  }
+
+  /** A fresh boolean holding {@code !(f1 || f2 ...)}. */
+  private Expr noneSet(List<Var> flags, Tree origin, List<Stmt> out) {
+    Var c = temp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(c, new Expr.Unary(UnaryOp.NOT, anySet(flags), Type.BOOLEAN), origin));
+    return new Expr.Ref(c);
+  }
+
+  private static Stmt.Assign set(Var flag, boolean value, Tree origin) {
+    return new Stmt.Assign(flag, new Expr.Const(Boolean.toString(value), Type.BOOLEAN), origin);
+  }
+
+  private void lowerStatement(TreePath path, List<Stmt> out) {
+    Tree s = path.getLeaf();
+    switch (s.getKind()) {
+      case BLOCK -> lowerSequence(statements(path, ((BlockTree) s).getStatements()), out);
+      case RETURN -> {
+        ExpressionTree e = ((ReturnTree) s).getExpression();
+        if (e != null) {
+          lowerAssign(result, new TreePath(path, e), out, s);
+        }
+        if (nesting > 0) {
+          if (returned == null) {
+            returned = new Var(names.fresh("returned"), Type.BOOLEAN, Var.Role.TEMP);
+          }
+          out.add(set(returned, true, s));
+        }
+      }
+      case BREAK -> out.add(set(loops.peek().broke(), true, s));
+      case CONTINUE -> out.add(set(loops.peek().continued(), true, s));
+      case IF -> lowerIf(path, out);
+      case VARIABLE -> lowerVariable(path, out);
+      case EXPRESSION_STATEMENT -> lowerExpressionStatement(path, out);
+      case FOR_LOOP -> lowerFor(path, out);
+      case ENHANCED_FOR_LOOP -> lowerForEach(path, out);
+      case WHILE_LOOP -> {
+        WhileLoopTree w = (WhileLoopTree) s;
+        lowerLoop(List.of(exitUnless(new TreePath(path, w.getCondition())),
+            new LoopBody(new TreePath(path, w.getStatement())), new LeaveIfJumped(w.getStatement(), s)),
+            w.getStatement(), s, out);
+      }
+      case DO_WHILE_LOOP -> {
+        DoWhileLoopTree d = (DoWhileLoopTree) s;
+        lowerLoop(List.of(new LoopBody(new TreePath(path, d.getStatement())),
+            new LeaveIfJumped(d.getStatement(), s), exitUnless(new TreePath(path, d.getCondition()))),
+            d.getStatement(), s, out);
+      }
+      case EMPTY_STATEMENT -> { }
+      default -> throw new CompileError(s, Diagnostic.UNSUPPORTED_STATEMENT,
+          s.getKind().toString().toLowerCase().replace('_', ' '), "rewrite it with if/else");
+    }
+  }
+
+  private ExitUnless exitUnless(TreePath condition) {
+    return new ExitUnless(out -> condition(condition, out), condition.getLeaf());
+  }
+
+  /**
+   * A loop the backward sweep replays by counting its iterations; {@code items} are its body,
+   * condition tests and updates, {@code body} the user's body statement.
+   */
+  private void lowerLoop(List<Item> items, Tree body, Tree origin, List<Stmt> out) {
+    JumpFinder.Jumps jumps = JumpFinder.of(body);
+    Var broke = jumps.breaks() ? temp(Type.BOOLEAN) : null;
+    Var continued = jumps.continues() ? temp(Type.BOOLEAN) : null;
     Var counter = new Var(names.numbered("iterations"), Type.INT, Var.Role.TEMP);
     out.add(new Stmt.Assign(counter, new Expr.Const("0", Type.INT), origin));
+    if (broke != null) {
+      out.add(set(broke, false, origin));
+    }
     List<Stmt> inner = new ArrayList<>();
     inner.add(new Stmt.Assign(counter, new Expr.Binary(BinaryOp.ADD, new Expr.Ref(counter),
         new Expr.Const("1", Type.INT), Type.INT), origin));
-    continueItems.push(onContinue);
-    try {
-      lowerSequence(body, inner);
-    } finally {
-      continueItems.pop();
+    if (continued != null) {
+      inner.add(set(continued, false, origin));
     }
+    lowerInLoop(new LoopFlags(broke, continued), items, inner);
     out.add(new Stmt.Loop(counter, new Stmt.Block(inner), origin));
+  }
+
+  private void lowerInLoop(LoopFlags flags, List<Item> items, List<Stmt> out) {
+    loops.push(flags);
+    nesting++;
+    try {
+      lowerSequence(items, out);
+    } finally {
+      nesting--;
+      loops.pop();
+    }
   }
 
   private void lowerFor(TreePath path, List<Stmt> out) {
@@ -278,67 +383,96 @@ public final class Lowering {
       Var index = declare(trees.getElement(initPath), Var.Role.INDEX, Type.INT);
       Expr first = passive(new TreePath(initPath, init.getInitializer()));
       Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
-      List<Stmt> body = new ArrayList<>();
-      continueItems.push(List.of());
-      try {
-        lowerSequence(List.of(new Statement(new TreePath(path, f.getStatement()))), body);
-      } finally {
-        continueItems.pop();
-      }
-      out.add(new Stmt.For(index, first, bound, direction, new Stmt.Block(body), f));
+      out.add(new Stmt.For(index, first, bound, direction,
+          countedBody(new TreePath(path, f.getStatement()), f), f));
       return;
     }
     lowerSequence(statements(path, f.getInitializer()), out);
-    List<Item> body = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     if (f.getCondition() != null) {
-      body.add(new ExitUnless(new TreePath(path, f.getCondition())));
+      items.add(exitUnless(new TreePath(path, f.getCondition())));
     }
-    body.add(new Statement(new TreePath(path, f.getStatement())));
-    List<Item> update = statements(path, f.getUpdate());
-    body.addAll(update);
-    lowerLoop(body, update, f, out);
+    items.add(new LoopBody(new TreePath(path, f.getStatement())));
+    items.add(new LeaveIfJumped(f.getStatement(), f));
+    items.addAll(statements(path, f.getUpdate()));
+    lowerLoop(items, f.getStatement(), f, out);
   }
 
-  /** {@code for (double v : x) body} is {@code for (int k = 0; k < x.length; k++)}. */
+  /** The body of a counted loop, which may continue but never leaves early. */
+  private Stmt.Block countedBody(TreePath body, Tree origin) {
+    Var continued = JumpFinder.of(body.getLeaf()).continues() ? temp(Type.BOOLEAN) : null;
+    List<Stmt> out = new ArrayList<>();
+    if (continued != null) {
+      out.add(set(continued, false, origin));
+    }
+    lowerInLoop(new LoopFlags(null, continued), List.of(new LoopBody(body)), out);
+    return new Stmt.Block(out);
+  }
+
+  /**
+   * {@code for (double v : x) body} is {@code for (int k = 0; k < x.length; k++)}: a counted
+   * loop, unless the body may leave it early.
+   */
   private void lowerForEach(TreePath path, List<Stmt> out) {
     EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
     Var array = vars.get(trees.getElement(new TreePath(path, f.getExpression())));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
     Var v = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), f.getVariable()));
-    Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
-    List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Assign(v, new Expr.ArrayRead(array, List.of(new Expr.Ref(index)),
-        v.type()), f.getVariable()));
-    continueItems.push(List.of());
-    try {
-      lowerSequence(List.of(new Statement(new TreePath(path, f.getStatement()))), body);
-    } finally {
-      continueItems.pop();
+    TreePath body = new TreePath(path, f.getStatement());
+    Expr length = new Expr.Length(new Expr.Ref(array));
+    if (!JumpFinder.of(f.getStatement()).leaves()) {
+      Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+      Stmt.Block loop = countedBody(body, f);
+      List<Stmt> withElement = new ArrayList<>();
+      withElement.add(new Stmt.Assign(v, new Expr.ArrayRead(array,
+          List.of(new Expr.Ref(index)), v.type()), f.getVariable()));
+      withElement.addAll(loop.statements());
+      out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
+          Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(withElement), f));
+      return;
     }
-    out.add(new Stmt.For(index, new Expr.Const("0", Type.INT),
-        new Expr.Length(new Expr.Ref(array)), Stmt.Direction.UP_EXCLUSIVE,
-        new Stmt.Block(body), f));
+    Var index = temp(Type.INT);
+    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
+    Expr.Ref k = new Expr.Ref(index);
+    lowerLoop(List.of(
+        new ExitUnless(o -> {
+          Var c = temp(Type.BOOLEAN);
+          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
+          return new Expr.Ref(c);
+        }, f),
+        new Built(o -> o.add(new Stmt.Assign(v,
+            new Expr.ArrayRead(array, List.of(k), v.type()), f.getVariable()))),
+        new LoopBody(body),
+        new LeaveIfJumped(f.getStatement(), f),
+        new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
+            new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
   }
 
-  private void lowerIf(TreePath path, List<Item> rest, List<Stmt> out) {
+  private void lowerIf(TreePath path, List<Stmt> out) {
     IfTree s = (IfTree) path.getLeaf();
     Expr condition = condition(new TreePath(path, s.getCondition()), out);
-    List<Item> thenSeq = concat(List.of(new Statement(new TreePath(path, s.getThenStatement()))),
-        rest);
-    List<Item> elseSeq = s.getElseStatement() == null ? rest
-        : concat(List.of(new Statement(new TreePath(path, s.getElseStatement()))), rest);
     List<Stmt> thenOut = new ArrayList<>();
-    lowerSequence(thenSeq, thenOut);
     List<Stmt> elseOut = new ArrayList<>();
-    lowerSequence(elseSeq, elseOut);
+    nesting++;
+    try {
+      lowerStatement(new TreePath(path, s.getThenStatement()), thenOut);
+      if (s.getElseStatement() != null) {
+        lowerStatement(new TreePath(path, s.getElseStatement()), elseOut);
+      }
+    } finally {
+      nesting--;
+    }
     out.add(new Stmt.If(condition, new Stmt.Block(thenOut), new Stmt.Block(elseOut), s));
   }
 
-  /** A boolean atom: a variable the backward sweep can read to replay the branch. */
+  /**
+   * A boolean atom the backward sweep reads to replay the branch: always a fresh variable, so
+   * that nothing the branch writes (not even the condition's own variables) changes it.
+   */
   private Expr condition(TreePath path, List<Stmt> out) {
     Expr e = passive(path);
-    if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+    if (e instanceof Expr.Const) {
       return e;
     }
     Var c = temp(Type.BOOLEAN);
