@@ -67,17 +67,25 @@ public final class Activity {
         }
       }
     }
+    // A reversed call passes an adjoint array for every array it reads or writes; an array
+    // given one this way may in turn be the output of another call that must then run.
     Set<Var> buffered = identitySet();
-    for (Dependencies d : needingAllAdjoints) {
-      boolean active = d.written().stream().anyMatch(w -> varied.contains(w) && useful.contains(w));
-      if (active) {
-        // A reversed call passes an adjoint array for every array it reads or writes.
-        for (Var r : d.differentiableReads()) {
-          if (r.type().isArray()) {
-            buffered.add(r);
+    changed = true;
+    while (changed) {
+      changed = false;
+      for (Dependencies d : needingAllAdjoints) {
+        boolean active = d.written().stream().anyMatch(
+            w -> (varied.contains(w) && useful.contains(w)) || buffered.contains(w));
+        if (active) {
+          for (Var r : d.differentiableReads()) {
+            if (r.type().isArray()) {
+              changed |= buffered.add(r);
+            }
+          }
+          for (Var w : d.written()) {
+            changed |= buffered.add(w);
           }
         }
-        buffered.addAll(d.written());
       }
     }
     return new Activity(varied, useful, buffered);

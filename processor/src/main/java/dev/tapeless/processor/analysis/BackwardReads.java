@@ -25,13 +25,14 @@ public final class BackwardReads {
     return value instanceof Expr.Call c && Callee.paramsOf(c.callee()) != null ? c : null;
   }
 
-  /** Whether a call's reversal runs its pullback: an output has an adjoint and an input varies. */
+  /**
+   * Whether a call's reversal runs its pullback: one of its outputs has an adjoint. It runs even
+   * when no input varies, since the pullback is what knows which output elements the call
+   * overwrote (their adjoints end there) and which it left alone.
+   */
   public static boolean runsPullback(Stmt s, Activity activity) {
-    Expr.Call call = derivativeCall(s);
-    if (call == null || Dependencies.of(s).written().stream().noneMatch(activity::isActive)) {
-      return false;
-    }
-    return Dependencies.of(s).differentiableReads().stream().anyMatch(activity::isVaried);
+    return derivativeCall(s) != null
+        && Dependencies.of(s).written().stream().anyMatch(activity::isActive);
   }
 
   /** The partials emitted for a non-call statement: those whose operand has an adjoint. */

@@ -7,6 +7,7 @@ import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
@@ -26,35 +27,79 @@ public final class CallChecks {
     for (Stmt s : Statements.all(method.body())) {
       Var target = s instanceof Stmt.Assign a ? a.target() : null;
       Expr value = s instanceof Stmt.Store ? null : Statements.value(s);
-      if (value instanceof Expr.Call call) {
-        boolean resultMatters = target != null && target.type().isDouble()
-            && activity.isUseful(target);
-        check(call, resultMatters, activity, errors);
+      boolean resultMatters = target != null && target.type().isDouble()
+          && activity.isUseful(target);
+      if (value instanceof Expr.Call call && !(call.callee() instanceof Callee.Opaque)) {
+        checkDifferentiated(call, activity, errors);
+      }
+      for (Expr.Call call : opaqueCalls(s)) {
+        checkOpaque(call, resultMatters && call == value, activity, errors);
       }
     }
     return errors;
   }
 
-  private static void check(Expr.Call call, boolean resultMatters, Activity activity,
+  /** Calls without a derivative rule anywhere in a statement. */
+  private static List<Expr.Call> opaqueCalls(Stmt s) {
+    List<Expr.Call> out = new ArrayList<>();
+    List<Expr> roots = new ArrayList<>();
+    if (Statements.value(s) != null) {
+      roots.add(Statements.value(s));
+    }
+    if (s instanceof Stmt.Store st) {
+      roots.addAll(st.indices());
+    }
+    roots.forEach(r -> collect(r, out));
+    return out;
+  }
+
+  private static void collect(Expr e, List<Expr.Call> out) {
+    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Opaque) {
+      out.add(c);
+    }
+    List<Expr> parts = e instanceof Expr.ArrayRead r ? r.indices() : Operands.of(e);
+    for (Expr part : parts) {
+      if (part != e) {
+        collect(part, out);
+      }
+    }
+  }
+
+  /**
+   * A method with no rule may write the arrays it is given and its result has no derivative:
+   * an error when an array it gets carries a derivative, or when its result matters and an
+   * argument varies.
+   */
+  private static void checkOpaque(Expr.Call call, boolean resultMatters, Activity activity,
       List<CompileError> errors) {
-    List<Callee.Param> params = Callee.paramsOf(call.callee());
+    Callee.Opaque o = (Callee.Opaque) call.callee();
     for (int i = 0; i < call.args().size(); i++) {
       Var v = Dependencies.baseVar(call.args().get(i));
       if (v == null || !v.type().carriesDerivative()) {
         continue;
       }
-      if (call.callee() instanceof Callee.Opaque o) {
-        boolean out = i < o.outs().size() && o.outs().get(i);
-        if ((out && (activity.isUseful(v) || activity.isActive(v)))
-            || (!out && resultMatters && activity.isVaried(v))) {
-          String what = out ? "output '" + describe(call, i) + "'"
-              : "argument '" + describe(call, i) + "'";
-          errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o),
-              what));
-          return;
-        }
-      } else if (params != null && !params.get(i).differentiated() && !params.get(i).out()
-          && activity.isVaried(v)) {
+      boolean out = i < o.outs().size() && o.outs().get(i);
+      boolean carries = v.type().isArray() && activity.isActive(v);
+      if (carries || (resultMatters && activity.isVaried(v))) {
+        String what = out ? "output '" + describe(call, i) + "'"
+            : "argument '" + describe(call, i) + "'";
+        errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o),
+            what));
+        return;
+      }
+    }
+  }
+
+  private static void checkDifferentiated(Expr.Call call, Activity activity,
+      List<CompileError> errors) {
+    List<Callee.Param> params = Callee.paramsOf(call.callee());
+    if (params == null) {
+      return;
+    }
+    for (int i = 0; i < call.args().size(); i++) {
+      Var v = Dependencies.baseVar(call.args().get(i));
+      if (v != null && v.type().carriesDerivative() && !params.get(i).differentiated()
+          && !params.get(i).out() && activity.isVaried(v)) {
         String p = params.get(i).name();
         errors.add(new CompileError(argumentTree(call, i), Diagnostic.CALLEE_DOES_NOT_DIFFERENTIATE,
             p, display(call.callee()), display(call.callee()), p));

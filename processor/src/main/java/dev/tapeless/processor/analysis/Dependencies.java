@@ -29,14 +29,63 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
   }
 
   public static Dependencies of(Stmt s) {
+    Dependencies d;
     if (s instanceof Stmt.Assign a) {
-      return of(a.target(), a.value());
+      d = of(a.target(), a.value());
     } else if (s instanceof Stmt.Store st) {
-      return of(st.array(), st.value());
+      d = of(st.array(), st.value());
     } else if (s instanceof Stmt.Effect e) {
-      return of(null, e.call());
+      d = of(null, e.call());
+    } else {
+      return new Dependencies(List.of(), List.of(), false);
     }
-    return new Dependencies(List.of(), List.of(), false);
+    List<Var> opaque = opaqueWrites(s);
+    if (opaque.isEmpty()) {
+      return d;
+    }
+    List<Var> written = new ArrayList<>(d.written());
+    opaque.stream().filter(v -> !written.contains(v)).forEach(written::add);
+    return new Dependencies(written, d.differentiableReads(), d.call());
+  }
+
+  /**
+   * The arrays a statement passes to methods without a derivative rule, anywhere in it: such a
+   * method may write them, so they count as written (saved when the backward sweep needs them,
+   * an error when they carry a derivative).
+   */
+  public static List<Var> opaqueWrites(Stmt s) {
+    List<Var> out = new ArrayList<>();
+    List<Expr> roots = new ArrayList<>();
+    if (Statements.value(s) != null) {
+      roots.add(Statements.value(s));
+    }
+    if (s instanceof Stmt.Store st) {
+      roots.addAll(st.indices());
+    }
+    for (Expr root : roots) {
+      collectOpaqueWrites(root, out);
+    }
+    return out;
+  }
+
+  private static void collectOpaqueWrites(Expr e, List<Var> out) {
+    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Opaque) {
+      for (Expr arg : c.args()) {
+        Var v = baseVar(arg);
+        if (v != null && v.type().isArray() && !out.contains(v)) {
+          out.add(v);
+        }
+      }
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      r.indices().forEach(i -> collectOpaqueWrites(i, out));
+      return;
+    }
+    for (Expr part : Operands.of(e)) {
+      if (part != e) {
+        collectOpaqueWrites(part, out);
+      }
+    }
   }
 
   private static Dependencies of(Var target, Expr value) {
@@ -59,15 +108,6 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
         }
       }
       return new Dependencies(written, reads, true);
-    }
-    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Opaque o) {
-      for (int i = 0; i < o.outs().size() && i < call.args().size(); i++) {
-        Var v = baseVar(call.args().get(i));
-        if (o.outs().get(i) && v != null) {
-          written.add(v);
-        }
-      }
-      return new Dependencies(written, reads, false);
     }
     if (target != null && value.type().carriesDerivative()) {
       reads.addAll(differentiableOperands(value));

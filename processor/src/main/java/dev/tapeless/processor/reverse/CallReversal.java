@@ -40,16 +40,9 @@ final class CallReversal {
   CodeBlock reverse(Stmt s, Set<Var> reassigned) {
     Expr.Call call = BackwardReads.derivativeCall(s);
     Var target = s instanceof Stmt.Assign a ? a.target() : null;
-    List<Callee.Param> params = Callee.paramsOf(call.callee());
     CodeBlock.Builder code = CodeBlock.builder();
     if (!BackwardReads.runsPullback(s, activity)) {
-      // Nothing varied flows in: the call only overwrote its outputs, whose adjoints end here.
-      for (int i = 0; i < params.size(); i++) {
-        if (params.get(i).out() && adjoints.hasFor(call.args().get(i))) {
-          code.addStatement("$T.fill($L, 0.0)", FrameFields.BUFFERS,
-              adjoints.of(call.args().get(i)));
-        }
-      }
+      return code.build(); // no output has an adjoint
     } else if (call.callee() instanceof Callee.Differentiable d) {
       throughFrame(call, d, target, code);
     } else {
