@@ -15,10 +15,9 @@ import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -298,27 +297,25 @@ final class BackwardSweep {
       return code.build();
     }
     CodeBlock g;
-    CodeBlock result;
+    Supplier<CodeBlock> result;
     Expr value;
     if (s instanceof Stmt.Store st) {
       g = hoisted.element(adjoints.of(target), target, st.indices());
-      result = hoisted.element(target.name(), target, st.indices());
+      result = () -> hoisted.element(target.name(), target, st.indices());
       value = st.value();
     } else {
-      Stmt.Assign a = (Stmt.Assign) s;
       g = CodeBlock.of("$N", adjoints.of(target));
-      result = CodeBlock.of("$N", target.name());
-      value = a.value();
+      result = () -> CodeBlock.of("$N", target.name());
+      value = ((Stmt.Assign) s).value();
     }
     List<Expr> operands = Operands.of(value);
-    Map<String, CodeBlock> bindings = new HashMap<>();
-    bindings.put("g", g);
-    bindings.put("r", result);
-    for (int i = 0; i < operands.size(); i++) {
-      bindings.put(Integer.toString(i), operands.get(i) instanceof Expr.ArrayRead r
-          ? hoisted.element(r.array().name(), r.array(), r.indices())
-          : JavaExprs.operand(operands.get(i)));
-    }
+    // Bound only when a template uses them: a row hoisted for nothing would be read with
+    // indices the backward sweep has not restored.
+    Function<String, CodeBlock> bindings = name -> switch (name) {
+      case "g" -> g;
+      case "r" -> result.get();
+      default -> operand(operands.get(Integer.parseInt(name)));
+    };
     boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
       code.addStatement("$L $L $L", adjointOf(operands.get(p.operand())),
@@ -332,6 +329,15 @@ final class BackwardSweep {
       code.addStatement("$L = 0.0", g);
     }
     return code.build();
+  }
+
+  /** An operand as a rule's template reads it, in double arithmetic. */
+  private CodeBlock operand(Expr operand) {
+    CodeBlock bound = operand instanceof Expr.ArrayRead r
+        ? hoisted.element(r.array().name(), r.array(), r.indices())
+        : JavaExprs.operand(operand);
+    // An int operand squared in a template must not overflow.
+    return operand.type().isDouble() ? bound : CodeBlock.of("((double) $L)", bound);
   }
 
   /** The adjoint of an operand, through a hoisted row when there is one. */

@@ -8,21 +8,25 @@ import java.util.Map;
  * <p>Non-smooth points follow the usual AD conventions: abs has derivative 0 at 0; max and min
  * send the whole adjoint to the first argument on ties; signum, floor, ceil and rint have
  * derivative 0 everywhere (they are piecewise constant); sqrt at 0 gives an infinite derivative,
- * as the mathematics does; pow(0, y) contributes 0 to dy.
+ * as the mathematics does; pow(0, y) contributes 0 to dy, and pow(x, 0) contributes 0 to dx.
+ *
+ * <p>NaN hygiene: rules whose partials can be infinite or NaN at finite operands are
+ * {@link Rule#guarded}, so that a zero adjoint contributes exactly zero: an unused
+ * {@code Math.sqrt(0)} or {@code Math.log(0)} leaves the gradient finite.
  */
 public final class MathRules {
   private MathRules() {}
 
   private static final Map<String, Rule> RULES = Map.ofEntries(
       Map.entry("exp/1", Rule.of("$g * $r")),
-      Map.entry("log/1", Rule.of("$g / $0")),
-      Map.entry("log10/1", Rule.of("$g / ($0 * 2.302585092994046)")),
-      Map.entry("log1p/1", Rule.of("$g / (1.0 + $0)")),
+      Map.entry("log/1", Rule.guarded("$g / $0")),
+      Map.entry("log10/1", Rule.guarded("$g / ($0 * 2.302585092994046)")),
+      Map.entry("log1p/1", Rule.guarded("$g / (1.0 + $0)")),
       Map.entry("expm1/1", Rule.of("$g * ($r + 1.0)")),
-      Map.entry("sqrt/1", Rule.of("$g / (2.0 * $r)")),
-      Map.entry("cbrt/1", Rule.of("$g / (3.0 * $r * $r)")),
-      Map.entry("pow/2", Rule.of(
-          "$g * $1 * Math.pow($0, $1 - 1.0)",
+      Map.entry("sqrt/1", Rule.guarded("$g / (2.0 * $r)")),
+      Map.entry("cbrt/1", Rule.guarded("$g / (3.0 * $r * $r)")),
+      Map.entry("pow/2", Rule.guarded(
+          "($1 == 0.0 ? 0.0 : $g * $1 * Math.pow($0, $1 - 1.0))",
           "($0 == 0.0 ? 0.0 : $g * $r * Math.log($0))")),
       Map.entry("hypot/2", Rule.of(
           "($r == 0.0 ? 0.0 : $g * $0 / $r)",
@@ -30,10 +34,10 @@ public final class MathRules {
       Map.entry("sin/1", Rule.of("$g * Math.cos($0)")),
       Map.entry("cos/1", Rule.of("-$g * Math.sin($0)")),
       Map.entry("tan/1", Rule.of("$g * (1.0 + $r * $r)")),
-      Map.entry("asin/1", Rule.of("$g / Math.sqrt(1.0 - $0 * $0)")),
-      Map.entry("acos/1", Rule.of("-$g / Math.sqrt(1.0 - $0 * $0)")),
+      Map.entry("asin/1", Rule.guarded("$g / Math.sqrt(1.0 - $0 * $0)")),
+      Map.entry("acos/1", Rule.guarded("-$g / Math.sqrt(1.0 - $0 * $0)")),
       Map.entry("atan/1", Rule.of("$g / (1.0 + $0 * $0)")),
-      Map.entry("atan2/2", Rule.of(
+      Map.entry("atan2/2", Rule.guarded(
           "$g * $1 / ($0 * $0 + $1 * $1)",
           "-$g * $0 / ($0 * $0 + $1 * $1)")),
       Map.entry("sinh/1", Rule.of("$g * Math.cosh($0)")),

@@ -10,6 +10,19 @@ public record Rule(List<Partial> partials) {
 
   public static final Rule ZERO = new Rule(List.of());
 
+  /**
+   * A rule whose partials can be infinite or NaN where the operands are finite (a square root
+   * at 0, a division by 0 whose result nobody uses): each partial contributes exactly 0 when the
+   * incoming adjoint is 0, so an unused value never turns a gradient into NaN.
+   */
+  public static Rule guarded(String... templatesByOperand) {
+    String[] guarded = new String[templatesByOperand.length];
+    for (int i = 0; i < guarded.length; i++) {
+      guarded[i] = "($g == 0.0 ? 0.0 : " + templatesByOperand[i] + ")";
+    }
+    return of(guarded);
+  }
+
   public static Rule of(String... templatesByOperand) {
     Partial[] partials = new Partial[templatesByOperand.length];
     for (int i = 0; i < templatesByOperand.length; i++) {

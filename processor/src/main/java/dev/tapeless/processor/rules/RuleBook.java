@@ -13,7 +13,7 @@ public final class RuleBook {
   private static final Rule ADD = Rule.of("$g", "$g");
   private static final Rule SUB = Rule.of("$g", "-$g");
   private static final Rule MUL = Rule.of("$g * $1", "$g * $0");
-  private static final Rule DIV = Rule.of("$g / $1", "-$g * $r / $1");
+  private static final Rule DIV = Rule.guarded("$g / $1", "-$g * $r / $1");
   // a % b = a - b * trunc(a / b), and trunc(a / b) = (a - r) / b.
   private static final Rule REM = Rule.of("$g", "-$g * (($0 - $r) / $1)");
   private static final Rule NEG = Rule.of("-$g");
