@@ -40,12 +40,14 @@ final class SplitState {
     List<Var> scalars = new ArrayList<>();
     List<Var> arrays = new ArrayList<>();
     List<String> buffers = new ArrayList<>();
-    for (Stmt.Assign a : Statements.assignments(method.body())) {
-      Var v = a.target();
-      if (v.role() == Var.Role.INDEX || !seen.add(v)) {
+    for (Stmt s : Statements.all(method.body())) {
+      // Scalars written by assignment or by an increment (x += e), parameters included.
+      Var v = s instanceof Stmt.Assign || s instanceof Stmt.Store st && st.indices().isEmpty()
+          ? Statements.written(s) : null;
+      if (v == null || v.role() == Var.Role.INDEX || !seen.add(v)) {
         continue;
       }
-      if (a.value() instanceof Expr.NewArray) {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray) {
         arrays.add(v);
         buffers.add(fields.buffer(v.name() + "Buffer",
             TypeName.get(v.type().dims() == 1 ? double[].class : double[][].class)));
