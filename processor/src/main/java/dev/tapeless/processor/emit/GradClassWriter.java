@@ -79,6 +79,8 @@ public final class GradClassWriter {
     private final NameTable fieldNames;
     private final String frameName;
     private final List<String> seedBuffers = new ArrayList<>();
+    /** Copies of what the {@code @Out} arrays held when {@code jacobian} was called. */
+    private final List<String> incomingBuffers = new ArrayList<>();
     private final NameTable localNames;
 
     private final String resultSeed;
@@ -142,6 +144,9 @@ public final class GradClassWriter {
           String name = fieldNames.fresh(p.name() + "Seed");
           seedBuffers.add(name);
           frame.addField(FieldSpec.builder(javaType(p), name, Modifier.PRIVATE).build());
+          String incoming = fieldNames.fresh(p.name() + "Incoming");
+          incomingBuffers.add(incoming);
+          frame.addField(FieldSpec.builder(javaType(p), incoming, Modifier.PRIVATE).build());
         }
       }
       frame.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
@@ -306,6 +311,17 @@ public final class GradClassWriter {
       m.addStatement("$T.requireShape($N, $N, $L, $S)", FLAT, jac, rowsName,
           CodeBlock.join(cols, " + "), frameName);
       prepareSeeds(m);
+      // Each row reruns the forward sweep, which may read what an output held on entry.
+      List<String> incoming = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        if (sig.params().get(i).out()) {
+          String out = params.get(i).getSimpleName().toString();
+          String buffer = incomingBuffers.get(incoming.size());
+          m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer, out);
+          m.addStatement("$T.copy($N, this.$N)", BUFFERS, out, buffer);
+          incoming.add(buffer);
+        }
+      }
       m.addStatement("int $N = 0", row);
       int k = 0;
       for (int i = 0; i < params.size(); i++) {
@@ -321,6 +337,13 @@ public final class GradClassWriter {
           m.addStatement("$T.fill(this.$N, 0.0)", BUFFERS, s);
         }
         m.addStatement("$T.setOne(this.$N, $N)", FLAT, seed, index);
+        int o = 0;
+        for (int j = 0; j < params.size(); j++) {
+          if (sig.params().get(j).out()) {
+            m.addStatement("$T.copy(this.$N, $N)", BUFFERS, incoming.get(o++),
+                params.get(j).getSimpleName());
+          }
+        }
         m.addStatement("backpropagate($L)", seedArgs("0.0"));
         m.addStatement("int $N = 0", col);
         for (int j = 0; j < params.size(); j++) {
