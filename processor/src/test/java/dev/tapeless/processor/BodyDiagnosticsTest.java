@@ -36,12 +36,46 @@ class BodyDiagnosticsTest {
       throw             | if (x < 0) throw new IllegalArgumentException();\\n return x;     | TL110 | 6 | validate the arguments
       float             | float f = (float) x;\\n return f;                                  | TL112 | 6 | use double for real values
       nested assignment | double a;\\n double b = (a = x) * 2;\\n return b;                  | TL113 | 7 | make it a separate statement
-      discarded call    | Math.sin(x);\\n return x;                                         | TL116 | 6 | remove it or use its result
+      update in ?:      | int k = 0;\\n int j = x > 0 ? k++ : 0;\\n return x * j;             | TL113 | 7 | not in a branch of ?:
+      update read again | int k = n;\\n int j = k++ + k;\\n return x * j;                  | TL113 | 7 | reads nowhere else
+      double update     | double a = x;\\n double b = 2 * a++;\\n return b;                   | TL113 | 7 | make it a separate statement
+      clone in argument | double[] a = new double[2];\\n return f(a.clone()[0], y, n);      | TL102 | 7 | double[] copy = a.clone();
+      clone of matrix   | double[][] a = new double[2][2];\\n double[][] b = a.clone();\\n return x; | TL102 | 7 | copy a double[]
       string            | String s = "x";\\n return x;                                       | TL112 | 6 | use double for real values
       self recursion    | return n == 0 ? x : f(x, y, n - 1);                                | TL107 | 6 | rewrite it iteratively
       """)
   void rejectsUnsupportedConstruct(String what, String body, String code, int line, String advice) {
     assertRejected(body.replace("\\n", "\n"), code, line, advice);
+  }
+
+  @Test
+  void rejectsFillingAParameterArrayNotMarkedOut() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w, double x) {\n"
+        + "    java.util.Arrays.fill(w, x);\n"
+        + "    return w[0];\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL117]").inFile(file).onLine(6);
+  }
+
+  @Test
+  void rejectsHelperWithoutRuleGivenAnArrayThatCarriesADerivative() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static void scale(double[] a) { a[0] *= 2; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    double[] a = new double[1];\n"
+        + "    a[0] = x * x;\n"
+        + "    scale(a);\n"
+        + "    return a[0];\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL108] call to T.scale: its argument 'a'")
+        .inFile(file).onLine(9);
   }
 
   @Test

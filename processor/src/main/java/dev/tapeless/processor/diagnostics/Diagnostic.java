@@ -72,9 +72,12 @@ public enum Diagnostic {
   NO_DERIVATIVE_RULE(
       "TL108",
       "call to %s: its %s depends on a differentiated parameter, but Tapeless has no derivative"
-          + " for this method (it is neither @Differentiable nor has a @CustomDerivative); mark it"
-          + " @Differentiable, register a @CustomDerivative, or keep differentiated values out of"
-          + " it (e.g. @NoDerivative on the parameter they come from)"),
+          + " for this method (it is neither @Differentiable nor has a @CustomDerivative), and an"
+          + " array it is given may be changed by it; if the method is yours, mark it"
+          + " @Differentiable; if it is a library method (e.g. Erf.erfc), call it from a static"
+          + " method of yours annotated @CustomDerivative(\"itsPullback\") with the pullback"
+          + " written next to it (example under TL108 in docs/diagnostics.md); or keep"
+          + " differentiated values out of it (@NoDerivative on the parameter they come from)"),
   INSTANCE_FIELD_READ(
       "TL109",
       "instance fields cannot be read in a static @Differentiable method; pass the value as a"
@@ -84,17 +87,16 @@ public enum Diagnostic {
   UNSUPPORTED_TYPE(
       "TL112", "type %s is not supported yet; use double for real values, int/long/boolean otherwise"),
   NESTED_ASSIGNMENT(
-      "TL113", "assignment inside an expression is not supported; make it a separate statement"),
+      "TL113",
+      "this assignment inside an expression is not supported (only ++ and -- of an int or long"
+          + " variable that the expression reads nowhere else, and not in a branch of ?: or on"
+          + " the right of && or ||); make it a separate statement"),
   CALLEE_DOES_NOT_DIFFERENTIATE(
       "TL114",
       "argument for parameter '%s' of %s depends on a differentiated value, but %s does not"
           + " differentiate '%s' (wrt/@NoDerivative); differentiate it there or pass a constant"),
   INACCESSIBLE_MEMBER(
       "TL115", "%s is private, so the generated gradient class cannot use it; make it package-private"),
-  DISCARDED_CALL(
-      "TL116",
-      "a call whose result is discarded and that writes no @Out array has no effect on the value;"
-          + " remove it or use its result"),
   PARAMETER_ARRAY_WRITE(
       "TL117",
       "this writes to parameter array '%s', which is not marked @Out; mark it @Out if it is an"

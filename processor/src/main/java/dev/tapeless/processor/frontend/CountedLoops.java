@@ -90,6 +90,12 @@ final class CountedLoops {
       }
 
       @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        ok[0] &= !NestedUpdates.isUpdate(node);
+        return super.visitUnary(node, unused);
+      }
+
+      @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         Element callee = trees.getElement(getCurrentPath());
         String owner = callee == null ? "" : callee.getEnclosingElement().toString();

@@ -135,16 +135,57 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     ExpressionTree e = node.getExpression();
     if (isAssignment(e)) {
       statementLevelAssignment = e;
-    } else if (e instanceof MethodInvocationTree call && !writesOutput(call)) {
-      reject(e, Diagnostic.DISCARDED_CALL);
+    } else if (e instanceof MethodInvocationTree call) {
+      TreePath callPath = new TreePath(getCurrentPath(), call);
+      String name = LibraryCalls.name(trees, callPath);
+      if (name.equals(LibraryCalls.FILL)) {
+        checkFill(callPath, call);
+      } else if (name.equals(LibraryCalls.ARRAYCOPY)) {
+        checkArraycopy(callPath, call);
+      }
     }
     return super.visitExpressionStatement(node, unused);
   }
 
-  private boolean writesOutput(MethodInvocationTree call) {
-    Element element = trees.getElement(new TreePath(getCurrentPath(), call));
-    return element instanceof ExecutableElement callee
-        && callee.getParameters().stream().anyMatch(p -> p.getAnnotation(Out.class) != null);
+  /** {@code Arrays.fill} on a {@code double[]} or {@code int[]} the method may write. */
+  private void checkFill(TreePath path, MethodInvocationTree call) {
+    ExecutableElement fill = (ExecutableElement) trees.getElement(path);
+    TypeMirror array = fill.getParameters().get(0).asType();
+    if (dims(array) != 1 || (baseKind(array) != TypeKind.DOUBLE && baseKind(array) != TypeKind.INT)) {
+      reject(call, Diagnostic.ARRAY_NOT_SUPPORTED, "Arrays.fill on this array",
+          "fill a double[] or int[], or each row of a matrix: Arrays.fill(W[i], v)");
+      return;
+    }
+    checkWritable(call, call.getArguments().get(0));
+  }
+
+  /** {@code System.arraycopy} between one-dimensional arrays of one supported type. */
+  private void checkArraycopy(TreePath path, MethodInvocationTree call) {
+    TypeMirror src = trees.getTypeMirror(new TreePath(path, call.getArguments().get(0)));
+    TypeMirror dst = trees.getTypeMirror(new TreePath(path, call.getArguments().get(2)));
+    if (src == null || dst == null || src.getKind() != TypeKind.ARRAY || dims(src) != 1
+        || dims(dst) != 1 || baseKind(src) != baseKind(dst)
+        || (baseKind(src) != TypeKind.DOUBLE && baseKind(src) != TypeKind.INT)) {
+      reject(call, Diagnostic.ARRAY_NOT_SUPPORTED, "this System.arraycopy",
+          "copy between two double[] (or int[]) arrays or rows; copy a matrix row by row");
+      return;
+    }
+    checkWritable(call, call.getArguments().get(2));
+  }
+
+  /** An array the method writes through a library call: a local or an {@code @Out} array. */
+  private void checkWritable(Tree call, ExpressionTree array) {
+    ExpressionTree base = array;
+    while (base instanceof ArrayAccessTree a) {
+      base = a.getExpression();
+    }
+    Element element = trees.getElement(new TreePath(getCurrentPath(), base));
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      reject(call, Diagnostic.FIELD_WRITE);
+    } else if (element != null && element.getKind() == ElementKind.PARAMETER
+        && element.getAnnotation(Out.class) == null) {
+      reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, element.getSimpleName());
+    }
   }
 
   private static boolean isAssignment(ExpressionTree e) {
@@ -161,7 +202,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
    * for its target, any other is nested inside an expression and rejected.
    */
   private Void assignment(ExpressionTree node, ExpressionTree target, ExpressionTree value) {
-    if (node != statementLevelAssignment) {
+    if (node != statementLevelAssignment && !NestedUpdates.allowed(trees, getCurrentPath())) {
       reject(node, Diagnostic.NESTED_ASSIGNMENT);
     }
     checkTarget(node, target);
@@ -239,6 +280,18 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     ExpressionTree init = node.getInitializer();
     boolean topLevel = getCurrentPath().getParentPath().getLeaf()
         == trees.getTree(method).getBody();
+    TypeMirror local = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
+    if (init != null && LibraryCalls.name(trees, new TreePath(getCurrentPath(), init))
+        .equals(LibraryCalls.CLONE)) {
+      if (!topLevel || dims(local) != 1 || baseKind(local) != TypeKind.DOUBLE) {
+        reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this clone()",
+            "copy a double[] (or a row W[i]) into a local declared at the top of the method:"
+                + " double[] copy = a.clone();");
+      }
+      scan(((MemberSelectTree) ((MethodInvocationTree) init).getMethodSelect()).getExpression(),
+          null);
+      return;
+    }
     if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
       reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array variable",
           "declare array locals as new double[n] or new double[n][m], and index parameter"
@@ -344,6 +397,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
+    if (LibraryCalls.name(trees, getCurrentPath()).equals(LibraryCalls.CLONE)) {
+      return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "clone() here",
+          "declare the copy as an array local at the top of the method:"
+              + " double[] copy = a.clone();");
+    }
     if (element instanceof ExecutableElement callee) {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");

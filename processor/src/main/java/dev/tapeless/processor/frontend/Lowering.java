@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,9 +158,9 @@ public final class Lowering {
         type, Var.Role.TEMP);
   }
 
-  private static List<TreePath> childPaths(TreePath parent, List<? extends StatementTree> stmts) {
+  private static List<TreePath> childPaths(TreePath parent, List<? extends Tree> stmts) {
     List<TreePath> paths = new ArrayList<>();
-    for (StatementTree s : stmts) {
+    for (Tree s : stmts) {
       paths.add(new TreePath(parent, s));
     }
     return paths;
@@ -297,6 +298,10 @@ public final class Lowering {
 
   private void lowerStatement(TreePath path, List<Stmt> out) {
     Tree s = path.getLeaf();
+    if (s instanceof VariableTree || s instanceof ExpressionStatementTree
+        || s instanceof ReturnTree) {
+      runUpdatesFirst(path, out);
+    }
     switch (s.getKind()) {
       case BLOCK -> lowerSequence(statements(path, ((BlockTree) s).getStatements()), out);
       case RETURN -> {
@@ -471,6 +476,7 @@ public final class Lowering {
    * that nothing the branch writes (not even the condition's own variables) changes it.
    */
   private Expr condition(TreePath path, List<Stmt> out) {
+    runUpdatesFirst(path, out);
     Expr e = passive(path);
     if (e instanceof Expr.Const) {
       return e;
@@ -480,11 +486,42 @@ public final class Lowering {
     return new Expr.Ref(c);
   }
 
+  /** Values of the {@code ++}/{@code --} updates inside expressions, run before them. */
+  private final Map<Tree, Expr> updated = new IdentityHashMap<>();
+
+  /** Runs the {@link NestedUpdates} under {@code root} and records the values they give. */
+  private void runUpdatesFirst(TreePath root, List<Stmt> out) {
+    for (TreePath p : NestedUpdates.in(trees, root)) {
+      UnaryTree u = (UnaryTree) p.getLeaf();
+      if (updated.containsKey(u)) {
+        continue;
+      }
+      Var v = local(new TreePath(p, u.getExpression()));
+      boolean increment = u.getKind() == Tree.Kind.PREFIX_INCREMENT
+          || u.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+      if (u.getKind() == Tree.Kind.POSTFIX_INCREMENT
+          || u.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
+        Var old = temp(v.type());
+        out.add(new Stmt.Assign(old, new Expr.Ref(v), u));
+        updated.put(u, new Expr.Ref(old));
+      } else {
+        updated.put(u, new Expr.Ref(v));
+      }
+      update(v, increment ? BinaryOp.ADD : BinaryOp.SUB, null, v.type(), out, u);
+    }
+  }
+
   private void lowerVariable(TreePath path, List<Stmt> out) {
     VariableTree v = (VariableTree) path.getLeaf();
     Element element = trees.getElement(path);
     Var var = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), v));
-    if (v.getInitializer() != null) {
+    if (v.getInitializer() != null && LibraryCalls.name(trees,
+        new TreePath(path, v.getInitializer())).equals(LibraryCalls.CLONE)) {
+      MethodInvocationTree clone = (MethodInvocationTree) v.getInitializer();
+      TreePath source = new TreePath(new TreePath(new TreePath(path, clone),
+          clone.getMethodSelect()), ((MemberSelectTree) clone.getMethodSelect()).getExpression());
+      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, v));
+    } else if (v.getInitializer() != null) {
       lowerAssign(var, new TreePath(path, v.getInitializer()), out, v);
     }
   }
@@ -523,11 +560,45 @@ public final class Lowering {
       }
       Var v = local(target);
       update(v, op, null, v.type(), out, s);
-    } else if (e instanceof MethodInvocationTree) {
-      out.add(new Stmt.Effect(call(ePath, out, s), s));
+    } else if (e instanceof MethodInvocationTree m) {
+      String callee = LibraryCalls.name(trees, ePath);
+      if (callee.equals(LibraryCalls.FILL)) {
+        lowerFill(ePath, m, out, s);
+      } else if (callee.equals(LibraryCalls.ARRAYCOPY)) {
+        lowerArraycopy(ePath, m, out, s);
+      } else {
+        out.add(new Stmt.Effect(call(ePath, out, s), s));
+      }
     } else {
-      throw new CompileError(e, Diagnostic.DISCARDED_CALL);
+      throw new CompileError(e, Diagnostic.UNSUPPORTED_EXPRESSION,
+          e.getKind().toString().toLowerCase().replace('_', ' '), "assign or call instead");
     }
+  }
+
+  /** {@code Arrays.fill(a, v)} or {@code Arrays.fill(a, from, to, v)}. */
+  private void lowerFill(TreePath path, MethodInvocationTree m, List<Stmt> out, Tree origin) {
+    List<TreePath> args = childPaths(path, m.getArguments());
+    ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0)));
+    Expr from = new Expr.Const("0", Type.INT);
+    Expr to = new Expr.Length(a.whole());
+    if (args.size() == 4) {
+      from = atom(args.get(1), out, origin);
+      to = atom(args.get(2), out, origin);
+    }
+    Expr value = atom(args.get(args.size() - 1), out, origin);
+    out.add(ArrayCopies.fill(a, from, to, value, names, origin));
+  }
+
+  /** {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. */
+  private void lowerArraycopy(TreePath path, MethodInvocationTree m, List<Stmt> out,
+      Tree origin) {
+    List<TreePath> args = childPaths(path, m.getArguments());
+    ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0)));
+    Expr srcPos = atom(args.get(1), out, origin);
+    ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2)));
+    Expr dstPos = atom(args.get(3), out, origin);
+    Expr length = atom(args.get(4), out, origin);
+    out.add(ArrayCopies.copy(src, srcPos, dst, dstPos, length, names, origin));
   }
 
   /** {@code a[i] = value}. */
@@ -826,6 +897,13 @@ public final class Lowering {
       case IDENTIFIER:
         return name(path, type);
 
+      case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+        Expr value = updated.get(tree);
+        if (value == null) {
+          throw new CompileError(tree, Diagnostic.NESTED_ASSIGNMENT);
+        }
+        return value;
+      }
       case UNARY_MINUS, UNARY_PLUS, LOGICAL_COMPLEMENT, BITWISE_COMPLEMENT: {
         UnaryTree u = (UnaryTree) tree;
         return new Expr.Unary(Operators.unary(tree.getKind()),
