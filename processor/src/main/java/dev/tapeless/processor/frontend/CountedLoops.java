@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -86,6 +87,22 @@ final class CountedLoops {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
         ok[0] &= !changed.contains(trees.getElement(getCurrentPath()));
+        return null;
+      }
+
+      /** A length never changes: arrays are not reassigned and rows are not replaced. */
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        TypeMirror q = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+        if (!node.getIdentifier().contentEquals("length") || q == null
+            || q.getKind() != TypeKind.ARRAY) {
+          return super.visitMemberSelect(node, unused);
+        }
+        TreePath array = new TreePath(getCurrentPath(), node.getExpression());
+        while (array.getLeaf() instanceof ArrayAccessTree a) {
+          scan(new TreePath(array, a.getIndex()), null);
+          array = new TreePath(array, a.getExpression());
+        }
         return null;
       }
 

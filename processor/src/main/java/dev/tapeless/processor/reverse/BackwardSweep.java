@@ -337,7 +337,11 @@ final class BackwardSweep {
         ? hoisted.element(r.array().name(), r.array(), r.indices())
         : JavaExprs.operand(operand);
     // An int operand squared in a template must not overflow.
-    return operand.type().isDouble() ? bound : CodeBlock.of("((double) $L)", bound);
+    if (operand.type().isDouble()) {
+      return bound;
+    }
+    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
+        ? CodeBlock.of("$L.0", c.literal()) : CodeBlock.of("((double) $L)", bound);
   }
 
   /** The adjoint of an operand, through a hoisted row when there is one. */
