@@ -19,7 +19,8 @@ final class ArrayCorpus {
           Kernels.class,
           Indexing.class,
           Outputs.class,
-          Hazards.class);
+          Hazards.class,
+          Regressions.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -32,7 +33,8 @@ final class ArrayCorpus {
             KernelsCases.cases(),
             IndexingCases.cases(),
             OutputsCases.cases(),
-            HazardsCases.cases())
+            HazardsCases.cases(),
+            RegressionsCases.cases())
         .flatMap(List::stream);
   }
 
