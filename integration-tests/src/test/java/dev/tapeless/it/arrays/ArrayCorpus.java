@@ -20,7 +20,8 @@ final class ArrayCorpus {
           Indexing.class,
           Outputs.class,
           Hazards.class,
-          Regressions.class);
+          Regressions.class,
+          RegressionCalls.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -34,7 +35,8 @@ final class ArrayCorpus {
             IndexingCases.cases(),
             OutputsCases.cases(),
             HazardsCases.cases(),
-            RegressionsCases.cases())
+            RegressionsCases.cases(),
+            RegressionCallsCases.cases())
         .flatMap(List::stream);
   }
 
