@@ -314,4 +314,15 @@ public final class Regressions {
     for (int i = 0; i < n; i++) s += x[i] * x[i];
     return s;
   }
+
+  /**
+   * DoubleBound.java's README row: the same with a long bound, which broke the same way. Not a
+   * program of the case folder; written from its README.
+   */
+  @Differentiable
+  public static double longBound(double[] x, @NoDerivative long n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) s += x[i] * x[i];
+    return s;
+  }
 }

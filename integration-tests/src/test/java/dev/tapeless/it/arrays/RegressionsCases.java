@@ -130,7 +130,8 @@ final class RegressionsCases {
             .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.d(0)),
                 (g, a) -> g.accumulate(a.d(0)))
             .twin(p -> shrinkingBound(p.x(0), 10.0, 2.0)),
-        // Up to 30, so that some points take the breaks (y > 9 after halving).
+        // Up to 30, so that some points take the breaks (y > 9 after halving); the wider
+        // margin covers the finite-difference steps, which grow with x.
         fn("Regressions.blowUp", real("x", 0.5, 30), integer("n", 1, 4))
             .smoothWhere(a -> Kinks.smooth(0.05,
                 k -> blowUp(new Kinks.Variables(a, 0).x(0), a.n(1), k)))
@@ -220,7 +221,15 @@ final class RegressionsCases {
                 g -> flat(g.dx))
             .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0), a.d(1)),
                 (g, a) -> g.accumulate(a.vec(0), a.d(1)))
-            .twin(p -> doubleBound(p.vec(0), p.d(1))));
+            .twin(p -> doubleBound(p.vec(0), p.d(1))),
+        fn("Regressions.longBound", vector("x", "m", -2, 2), integer("n", 0, 3))
+            .dim("m", 3, 5)
+            .plain(a -> Regressions.longBound(a.vec(0), a.n(1)))
+            .frame(Regressions_Grad.LongBound::new, Regressions_Grad.LongBound::zero,
+                g -> flat(g.dx))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0), a.n(1)),
+                (g, a) -> g.accumulate(a.vec(0), a.n(1)))
+            .twin(p -> doubleBound(p.vec(0), p.n(1))));
   }
 
   // The twins, statement by statement.
@@ -380,6 +389,7 @@ final class RegressionsCases {
     return loss;
   }
 
+  /** doubleBound, and longBound with its bound widened. */
   static Gradient doubleBound(Gradient[] x, double n) {
     Gradient s = x[0].newInstance(0.0);
     for (int i = 0; i < n; i++) {

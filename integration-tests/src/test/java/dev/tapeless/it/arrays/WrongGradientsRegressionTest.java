@@ -323,7 +323,7 @@ class WrongGradientsRegressionTest {
   }
 
   @Test
-  void countedLoopWithDoubleBoundHasFrame() throws ClassNotFoundException {
+  void countedLoopWithDoubleOrLongBoundHasFrame() throws ClassNotFoundException {
     Class.forName("dev.tapeless.it.arrays.Regressions_Grad$DoubleBound");
     double[] x = {1, 2, 3, 4};
     Regressions_Grad.DoubleBound g = new Regressions_Grad.DoubleBound();
@@ -332,6 +332,11 @@ class WrongGradientsRegressionTest {
     Kinks.Variables v = new Kinks.Variables(new Args(x), 0);
     check("doubleBound", y -> Regressions.doubleBound(y, 2.5), x.clone(), g.dx,
         RegressionsCases.doubleBound(v.vec(0), 2.5));
+
+    Class.forName("dev.tapeless.it.arrays.Regressions_Grad$LongBound");
+    Regressions_Grad.LongBound h = new Regressions_Grad.LongBound();
+    assertEquals(5.0, h.valueAndGradient(x, 2L));
+    assertArrayEquals(new double[] {2, 4, 0, 0}, h.dx, EXACT, "i < 2L: two trips");
   }
 
   private static double halveRepeatedly(Regressions_Grad.HalveUntilSmall g, int calls) {
