@@ -20,7 +20,8 @@ import org.hipparchus.analysis.differentiation.Gradient;
  * <p>Array lengths are named dimensions ({@code "n"}, {@code "m"}) sampled once per point, so
  * that parameters that must agree do, and shapes change from point to point (run-time trip
  * counts). A dimension may also be a literal ({@code "2"}). {@code @Out} arrays are sampled full
- * of garbage: their incoming contents must not matter.
+ * of garbage: their incoming contents must not matter, except to a method that reads them before
+ * writing them ({@code Regressions.jac}), whose twin reads them too.
  *
  * <p>The frame is reached through lambdas that name the generated class and its fields
  * directly, so that a change in the generated API breaks compilation here rather than a

@@ -19,7 +19,9 @@ final class ArrayCorpus {
           Kernels.class,
           Indexing.class,
           Outputs.class,
-          Hazards.class);
+          Hazards.class,
+          Regressions.class,
+          RegressionCalls.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -32,7 +34,9 @@ final class ArrayCorpus {
             KernelsCases.cases(),
             IndexingCases.cases(),
             OutputsCases.cases(),
-            HazardsCases.cases())
+            HazardsCases.cases(),
+            RegressionsCases.cases(),
+            RegressionCallsCases.cases())
         .flatMap(List::stream);
   }
 
