@@ -48,6 +48,9 @@ class RobustnessTest {
   private static final String NO_SECOND_ROUND = "an error (or, under -Werror, a warning) in the"
       + " round that writes <C>_Grad means javac runs no further round, so <C>_GradSweeps is"
       + " never compiled: 'package C_GradSweeps does not exist' in generated code";
+  private static final String LOST_USER_ERROR = "a Tapeless error on the erroneous expression"
+      + " ends processing, and javac drops its own recoverable error (cannot find symbol, ...):"
+      + " the user sees only TL111/TL112";
 
   /** Case name to the finding: processor bugs this test found, to be fixed in the processor. */
   static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
@@ -65,7 +68,21 @@ class RobustnessTest {
           + "; also a cascaded TL114 on the caller"),
       entry("-Werror -Xlint:all on valid code", NO_SECOND_ROUND + " (the warning is javac's"
           + " 'No processor claimed any of these annotations')"),
-      entry("-Werror -Xlint:all with a deprecated helper", NO_SECOND_ROUND));
+      entry("-Werror -Xlint:all with a deprecated helper", NO_SECOND_ROUND),
+      // BodyCases
+      entry("undefined variable in the body", LOST_USER_ERROR),
+      entry("undefined method in the body", LOST_USER_ERROR),
+      entry("undefined type in the body", LOST_USER_ERROR),
+      entry("wrong arguments to a helper", LOST_USER_ERROR),
+      entry("instance method called from static context", LOST_USER_ERROR),
+      entry("lossy conversion in the body", "a TL112 on <any> next to javac's own error"),
+      entry("string assigned to a double", "a TL112 next to javac's own error"),
+      entry("wrong return type", "a TL112 next to javac's own error"),
+      entry("missing return", "generated sweeps read an undeclared 'result'"),
+      entry("method that never returns", "generated sweeps read an undeclared 'result'"),
+      entry("straight-line method with 3000 statements", "code too large in T_GradSweeps"),
+      entry("127 double parameters, as many as javac allows",
+          "too many parameters in backpropagate and splitBackward"));
 
   private static final boolean STRICT = Boolean.getBoolean("tapeless.robust.strict");
   private static final String ONLY = System.getProperty("tapeless.robust.only", "");
@@ -75,6 +92,7 @@ class RobustnessTest {
   static List<RobustCase> allCases() {
     List<RobustCase> all = new ArrayList<>();
     all.addAll(DeclarationCases.all());
+    all.addAll(BodyCases.all());
     return all;
   }
 
