@@ -51,6 +51,10 @@ class RobustnessTest {
   private static final String LOST_USER_ERROR = "a Tapeless error on the erroneous expression"
       + " ends processing, and javac drops its own recoverable error (cannot find symbol, ...):"
       + " the user sees only TL111/TL112";
+  private static final String BEST_GUESS = "JavaExprs uses ClassName.bestGuess on the owner of a"
+      + " helper or constant";
+  private static final String HIDDEN_BY_USER_CLASS = "generated code names a java.lang class by"
+      + " its simple name, which a class of the user's package hides";
 
   /** Case name to the finding: processor bugs this test found, to be fixed in the processor. */
   static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
@@ -82,7 +86,25 @@ class RobustnessTest {
       entry("method that never returns", "generated sweeps read an undeclared 'result'"),
       entry("straight-line method with 3000 statements", "code too large in T_GradSweeps"),
       entry("127 double parameters, as many as javac allows",
-          "too many parameters in backpropagate and splitBackward"));
+          "too many parameters in backpropagate and splitBackward"),
+      // NameCases
+      entry("parameter named sweeps", "frame methods call sweeps.x() on the parameter"),
+      entry("method named math", "frame class T_GradSweeps.Math hides java.lang.Math"),
+      entry("method named t_Grad", "frame class T_Grad nested in T_Grad"),
+      entry("method named t_GradSweeps", "frame class T_GradSweeps nested in T_GradSweeps"),
+      entry("user class Math in the same package", HIDDEN_BY_USER_CLASS),
+      entry("user class StrictMath in the same package", HIDDEN_BY_USER_CLASS),
+      entry("user class ArrayIndexOutOfBoundsException in the same package",
+          HIDDEN_BY_USER_CLASS),
+      entry("methods e and E", NO_SECOND_ROUND),
+      entry("nested A.B and top-level A_B", "TL902: FilerException, both want A_B_Grad"),
+      entry("helper in a class named with a leading $", "TL902: " + BEST_GUESS),
+      entry("helper in a lowercase class", "TL902: " + BEST_GUESS),
+      entry("lowercase class with a helper of its own", "TL902: " + BEST_GUESS),
+      entry("class named with a leading underscore", "TL902: " + BEST_GUESS),
+      entry("package with upper-case letters", BEST_GUESS + ": generated 'import r.Upper;'"),
+      entry("protected helper inherited from another package",
+          "generated code calls a protected static member of another package's superclass"));
 
   private static final boolean STRICT = Boolean.getBoolean("tapeless.robust.strict");
   private static final String ONLY = System.getProperty("tapeless.robust.only", "");
@@ -93,6 +115,7 @@ class RobustnessTest {
     List<RobustCase> all = new ArrayList<>();
     all.addAll(DeclarationCases.all());
     all.addAll(BodyCases.all());
+    all.addAll(NameCases.all());
     return all;
   }
 
