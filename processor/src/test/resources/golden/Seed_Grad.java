@@ -15,6 +15,7 @@ import javax.annotation.processing.Generated;
     value = "dev.tapeless.processor.TapelessProcessor",
     comments = "gradients of seed.Seed"
 )
+@SuppressWarnings({"deprecation", "removal"})
 public final class Seed_Grad {
   private Seed_Grad() {
   }
@@ -47,7 +48,7 @@ public final class Seed_Grad {
      */
     public double db;
 
-    private final Seed_GradSweeps.E sweeps = new Seed_GradSweeps.E();
+    private final Sweeps sweeps = Sweeps.load();
 
     /**
      * A frame with zero adjoints.
@@ -59,11 +60,11 @@ public final class Seed_Grad {
      * Returns the value and overwrites the {@code d*} fields with the gradient.
      */
     public double valueAndGradient(double a, double b) {
-      sweeps.startOverwrite(this);
+      this.sweeps.startOverwrite(this);
       try {
         return accumulate(a, b);
       } finally {
-        sweeps.endOverwrite();
+        this.sweeps.endOverwrite();
       }
     }
 
@@ -79,7 +80,7 @@ public final class Seed_Grad {
      * so that it allocates nothing after the first call either.
      */
     public double primal(double a, double b) {
-      return sweeps.primal(a, b);
+      return this.sweeps.primal(a, b);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class Seed_Grad {
      * this; users call the methods above.
      */
     public double backpropagate(double a, double b, double dResult) {
-      return sweeps.backpropagate(this, a, b, dResult);
+      return this.sweeps.backpropagate(this, a, b, dResult);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Seed_Grad {
      * in reverse order.
      */
     public double splitForward(double a, double b) {
-      return sweeps.splitForward(a, b);
+      return this.sweeps.splitForward(a, b);
     }
 
     /**
@@ -106,7 +107,7 @@ public final class Seed_Grad {
      * {@code splitForward}, with the same arguments, adding to the {@code d*} fields.
      */
     public void splitBackward(double a, double b, double dResult) {
-      sweeps.splitBackward(this, a, b, dResult);
+      this.sweeps.splitBackward(this, a, b, dResult);
     }
 
     /**
@@ -115,6 +116,31 @@ public final class Seed_Grad {
     public void zero() {
       this.da = 0.0;
       this.db = 0.0;
+    }
+
+    /**
+     * The sweeps of this frame, implemented in {@code Seed_GradSweeps}.
+     */
+    abstract static class Sweeps {
+      static Sweeps load() {
+        try {
+          return (Sweeps) Class.forName("seed.Seed_GradSweeps$E").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("Seed_GradSweeps was not generated: Tapeless or javac reported errors when compiling Seed", e);
+        }
+      }
+
+      abstract void startOverwrite(E frame);
+
+      abstract void endOverwrite();
+
+      abstract double backpropagate(E frame, double a, double b, double dResult);
+
+      abstract double primal(double a, double b);
+
+      abstract double splitForward(double a, double b);
+
+      abstract void splitBackward(E frame, double a, double b, double dResult);
     }
   }
 }

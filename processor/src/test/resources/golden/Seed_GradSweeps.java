@@ -13,6 +13,7 @@ import javax.annotation.processing.Generated;
     value = "dev.tapeless.processor.TapelessProcessor",
     comments = "gradient sweeps of seed.Seed"
 )
+@SuppressWarnings({"deprecation", "removal"})
 final class Seed_GradSweeps {
   private Seed_GradSweeps() {
   }
@@ -20,12 +21,13 @@ final class Seed_GradSweeps {
   /**
    * Sweeps of {@link Seed_Grad.E}.
    */
-  static final class E {
+  static final class E extends Seed_Grad.E.Sweeps {
     private final SavedValues saved = new SavedValues();
 
     /**
      * Forward sweep, then backward sweep, adding into {@code frame}'s adjoint fields.
      */
+    @Override
     double backpropagate(Seed_Grad.E frame, double a, double b, double dResult) {
       // forward sweep
       double c = a + b;
@@ -55,6 +57,7 @@ final class Seed_GradSweeps {
     /**
      * The forward computation alone, with this frame's buffers.
      */
+    @Override
     double primal(double a, double b) {
       double c = a + b;
       double d = b + 1;
@@ -65,6 +68,7 @@ final class Seed_GradSweeps {
     /**
      * The forward sweep alone, saving what {@code splitBackward} will need.
      */
+    @Override
     double splitForward(double a, double b) {
       double c = a + b;
       double d = b + 1;
@@ -78,6 +82,7 @@ final class Seed_GradSweeps {
     /**
      * The backward sweep of the last {@code splitForward} not yet reversed.
      */
+    @Override
     void splitBackward(Seed_Grad.E frame, double a, double b, double dResult) {
       double result = this.saved.popDouble();
       double d = this.saved.popDouble();
@@ -105,6 +110,7 @@ final class Seed_GradSweeps {
      * Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no pullback sets
      * before anything else adds to them, and has the next sweep set those.
      */
+    @Override
     void startOverwrite(Seed_Grad.E frame) {
       frame.da = 0.0;
       frame.db = 0.0;
@@ -113,6 +119,7 @@ final class Seed_GradSweeps {
     /**
      * After {@code valueAndGradient}'s sweeps, also when they throw.
      */
+    @Override
     void endOverwrite() {
     }
   }

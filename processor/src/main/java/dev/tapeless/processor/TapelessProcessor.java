@@ -40,7 +40,9 @@ import javax.tools.Diagnostic.Kind;
  * {@code <Class>_Grad} with one gradient frame per method.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative"})
+@SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative",
+    "dev.tapeless.NoDerivative", "dev.tapeless.Out", "dev.tapeless.GradientFrame",
+    "javax.annotation.processing.Generated"})
 @SupportedOptions(TapelessProcessor.PRINT_IR)
 public final class TapelessProcessor extends AbstractProcessor {
   /** {@code -Atapeless.printIr=true} prints each method's IR as a compiler note. */
@@ -74,7 +76,9 @@ public final class TapelessProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(Kind.ERROR,
           Diagnostic.INTERNAL_ERROR.format("this round", e));
     }
-    return false;
+    // Claimed, so that -Xlint:processing does not warn that no processor claimed them (an
+    // error under -Werror): they are Tapeless's own, and @Generated is on what it writes.
+    return true;
   }
 
   /** Checks the signature of every pullback registered in this round's sources. */
@@ -121,7 +125,24 @@ public final class TapelessProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * Frames of methods whose declarations were rejected: their callers are not differentiated
+   * (the callee's error says why) rather than getting errors that follow from it.
+   */
+  private final Set<String> rejectedFrames = new HashSet<>();
+
+  /** Generated class names given out so far, with the class each belongs to. */
+  private final Map<String, String> gradClassOwners = new HashMap<>();
+  /** The qualified names of the classes the user wrote, in every round so far. */
+  private final Set<String> userTypes = new HashSet<>();
+
   private void processRound(RoundEnvironment round) {
+    for (Element e : round.getRootElements()) {
+      if (e instanceof TypeElement t && !gradClassOwners.containsKey(t.getQualifiedName()
+          .toString()) && !isGenerated(t)) {
+        collectTypes(t, userTypes);
+      }
+    }
     checkCustomDerivatives(round);
     differentiatePending();
     List<ExecutableElement> methods = new ArrayList<>();
@@ -144,11 +165,24 @@ public final class TapelessProcessor extends AbstractProcessor {
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       DifferentiableSignature sig = DifferentiableSignature.of(method);
       if (!validator.validate(method, sig)) {
+        rejectedFrames.add(sig.gradQualifiedName() + "." + sig.frameSimpleName());
         continue;
       }
       if (!frameNames.computeIfAbsent(owner, o -> new HashSet<>()).add(sig.frameSimpleName())) {
         reporter.error(method, Diagnostic.DUPLICATE_FRAME_NAME, owner.getSimpleName(),
             sig.frameSimpleName());
+        continue;
+      }
+      String ownerName = owner.getQualifiedName().toString();
+      String claimant = gradClassOwners.putIfAbsent(sig.gradQualifiedName(), ownerName);
+      if (claimant != null && !claimant.equals(ownerName)) {
+        reporter.error(method, Diagnostic.GRAD_CLASS_NAME_TAKEN, owner.getSimpleName(),
+            sig.gradSimpleName(), "Tapeless gives the gradient class of " + claimant);
+        continue;
+      }
+      if (userTypes.contains(sig.gradQualifiedName())) {
+        reporter.error(method, Diagnostic.GRAD_CLASS_NAME_TAKEN, owner.getSimpleName(),
+            sig.gradSimpleName(), "of a class of yours");
         continue;
       }
       byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(sig);
@@ -157,13 +191,29 @@ public final class TapelessProcessor extends AbstractProcessor {
     byOwner.forEach((owner, sigs) -> writeFile(owner, GradClassWriter.write(owner, sigs)));
   }
 
+  private static boolean isGenerated(TypeElement t) {
+    String name = t.getSimpleName().toString();
+    return (name.endsWith("_Grad") || name.endsWith("_GradSweeps"))
+        && t.getAnnotation(javax.annotation.processing.Generated.class) != null;
+  }
+
+  private static void collectTypes(TypeElement t, Set<String> into) {
+    into.add(t.getQualifiedName().toString());
+    for (Element e : t.getEnclosedElements()) {
+      if (e instanceof TypeElement nested) {
+        collectTypes(nested, into);
+      }
+    }
+  }
+
   /** Reads the bodies of last round's methods and writes their sweeps. */
   private void differentiatePending() {
     if (pending.isEmpty()) {
       return;
     }
     Elements elements = processingEnv.getElementUtils();
-    MethodCompiler compiler = new MethodCompiler(trees, elements, reporter,
+    MethodCompiler compiler = new MethodCompiler(trees, elements,
+        processingEnv.getTypeUtils(), reporter, rejectedFrames,
         Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)));
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, DifferentiableSignature> signatures = new LinkedHashMap<>();

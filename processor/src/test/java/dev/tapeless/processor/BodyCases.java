@@ -144,14 +144,22 @@ final class BodyCases {
         huge("loop nest 8 deep", "h4", loopNest(8)),
         manyMethods(100),
         manyParameters("200 parameters", "h6", 50, 150),
-        manyParameters("127 double parameters, as many as javac allows", "h7", 127, 0),
+        // The generated methods add a frame and a seed: a clear error, not uncompilable code.
+        manyParameters("127 double parameters, as many as javac allows", "h7", 127, 0)
+            .rejects("TL019", "public static double f("),
+        manyParameters("125 double parameters, as many as the generated methods allow", "h7b",
+            125, 0),
         manyParameters("200 double parameters, more than javac allows", "h8", 200, 0)
             .userError("too many parameters", "public static double f("));
   }
 
-  /** A large method: Tapeless may warn that its gradient is too large for the JIT. */
+  /**
+   * A large method: Tapeless may warn that its gradient is too large for the JIT (TL015), or
+   * refuse one too large for javac (TL021), but never write a class javac cannot compile.
+   */
   private static RobustCase huge(String name, String pkg, String body) {
-    return method(name, pkg, body).mayWarn("TL015");
+    return method(name, pkg, body).mayWarn("TL015")
+        .compilesOrRejectsAt("public static double f(");
   }
 
   private static String straightLine(int statements) {

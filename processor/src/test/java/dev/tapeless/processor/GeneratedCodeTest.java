@@ -169,8 +169,8 @@ class GeneratedCodeTest {
         + "        Linear.matvecPullbackAssigning(W, x, y, yBar, WBar, null);\n"
         + "      } else {\n"
         + "        Linear.matvecPullback(W, x, y, yBar, WBar, null);\n"), code);
-    String start = code.substring(code.indexOf("void startOverwrite("),
-        code.indexOf("void endOverwrite("));
+    String start = code.substring(code.lastIndexOf("void startOverwrite("),
+        code.lastIndexOf("void endOverwrite("));
     assertTrue(start.contains("Buffers.fill(frame.db, 0.0);"), start);
     assertFalse(start.contains("frame.dW"), start);
     // matvec's pullback reads y only for its shape, so the bias loop saves nothing.

@@ -160,7 +160,8 @@ final class RobustCase {
       List<JavaFileObject> files) {
     long start = System.nanoTime();
     try {
-      Compilation c = Compiler.javac().withProcessors(processor).withOptions(options)
+      Compilation c = Compiler.javac()
+          .withProcessors(processor, new HiddenDeclarationProcessor()).withOptions(options)
           .compile(files);
       return new Result(c, null, (System.nanoTime() - start) / 1_000_000);
     } catch (Throwable e) { // what the properties are about: javac or the processor crashed

@@ -32,6 +32,7 @@ final class Sources {
   }
 
   static Compilation compile(JavaFileObject... files) {
-    return Compiler.javac().withProcessors(new TapelessProcessor()).compile(files);
+    return Compiler.javac().withProcessors(new TapelessProcessor(), new HiddenDeclarationProcessor())
+        .compile(files);
   }
 }

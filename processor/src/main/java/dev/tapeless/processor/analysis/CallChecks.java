@@ -4,6 +4,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.frontend.Owners;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -120,7 +121,6 @@ public final class CallChecks {
   }
 
   private static String display(Callee c) {
-    String owner = c.owner();
-    return owner.substring(owner.lastIndexOf('.') + 1) + "." + c.name();
+    return Owners.simpleName(c.owner()) + "." + c.name();
   }
 }

@@ -47,6 +47,31 @@ public enum Diagnostic {
       "the gradient of %s is about %d bytes of bytecode; HotSpot does not compile methods over"
           + " 8000 bytes, so it would run interpreted and slowly: split this method into smaller"
           + " @Differentiable methods (for example one per layer or per time step)"),
+  NO_BODY(
+      "TL016",
+      "a native method has no body for Tapeless to read; give it a Java body, or register its"
+          + " derivative on a wrapper with @CustomDerivative"),
+  PRIVATE_ENCLOSING_CLASS(
+      "TL017",
+      "%s is declared in the private class %s, which the generated gradient class cannot reach;"
+          + " make that class package-private"),
+  FRAME_NAME_TAKEN(
+      "TL018",
+      "the frame name %s is also the name of the generated class that holds it; give this method"
+          + " @Differentiable(name = \"...\")"),
+  TOO_MANY_PARAMETERS(
+      "TL019",
+      "%s's generated methods would need %d parameter slots, more than the JVM's 255 (a double"
+          + " takes two); pass some of the values in a double[]"),
+  GRAD_CLASS_NAME_TAKEN(
+      "TL020",
+      "Tapeless names the gradient class of %s '%s', which is also the name %s; rename one of"
+          + " the classes"),
+  TOO_LARGE(
+      "TL021",
+      "the gradient of %s would be about %d bytes of bytecode, beyond what javac can compile in"
+          + " one method (64 KB); split it into smaller @Differentiable methods (for example one"
+          + " per layer or per time step)"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
@@ -96,7 +121,8 @@ public enum Diagnostic {
       "argument for parameter '%s' of %s depends on a differentiated value, but %s does not"
           + " differentiate '%s' (wrt/@NoDerivative); differentiate it there or pass a constant"),
   INACCESSIBLE_MEMBER(
-      "TL115", "%s is private, so the generated gradient class cannot use it; make it package-private"),
+      "TL115",
+      "%s is %s, so the generated gradient class cannot use it; make it %s"),
   PARAMETER_ARRAY_WRITE(
       "TL117",
       "this writes to parameter array '%s', which is not marked @Out; mark it @Out if it is an"

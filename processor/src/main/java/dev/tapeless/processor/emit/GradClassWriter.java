@@ -48,6 +48,15 @@ public final class GradClassWriter {
         .build();
   }
 
+  /**
+   * The abstract class, nested in a frame, that the frame's sweeps extend: {@code Sweeps},
+   * unless the frame itself has that name.
+   */
+  public static ClassName contractName(DifferentiableSignature sig) {
+    return ClassName.get(sig.packageName(), sig.gradSimpleName(), sig.frameSimpleName(),
+        sig.frameSimpleName().equals("Sweeps") ? "FrameSweeps" : "Sweeps");
+  }
+
   public static String sweepsName(DifferentiableSignature sig) {
     return sig.gradSimpleName() + "Sweeps";
   }
@@ -135,10 +144,10 @@ public final class GradClassWriter {
               .build());
         }
       }
-      ClassName sweepsType = ClassName.get(sig.packageName(), sweepsName(sig),
-          sig.frameSimpleName());
-      frame.addField(FieldSpec.builder(sweepsType, sweeps, Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $T()", sweepsType).build());
+      ClassName contract = contractName(sig);
+      frame.addType(contract());
+      frame.addField(FieldSpec.builder(contract, sweeps, Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("$T.load()", contract).build());
       for (Callee.Param p : sig.params()) {
         if (p.out()) {
           String name = fieldNames.fresh(p.name() + "Seed");
@@ -230,11 +239,11 @@ public final class GradClassWriter {
           .returns(TypeName.DOUBLE)
           .addParameters(parameters())
           .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
-          .addStatement("$N.startOverwrite(this)", sweeps)
+          .addStatement("this.$N.startOverwrite(this)", sweeps)
           .beginControlFlow("try")
           .addStatement("return accumulate($L)", args())
           .nextControlFlow("finally")
-          .addStatement("$N.endOverwrite()", sweeps)
+          .addStatement("this.$N.endOverwrite()", sweeps)
           .endControlFlow()
           .build();
     }
@@ -372,9 +381,9 @@ public final class GradClassWriter {
               sig.hasOutputs() ? " and outputs" : "");
       if (sig.returnsDouble()) {
         return m.returns(TypeName.DOUBLE)
-            .addStatement("return $N.primal($L)", sweeps, args()).build();
+            .addStatement("return this.$N.primal($L)", sweeps, args()).build();
       }
-      return m.addStatement("$N.primal($L)", sweeps, args()).build();
+      return m.addStatement("this.$N.primal($L)", sweeps, args()).build();
     }
 
     private MethodSpec splitForward() {
@@ -386,9 +395,9 @@ public final class GradClassWriter {
               + " {@code splitBackward},\nin reverse order.\n");
       if (sig.returnsDouble()) {
         return m.returns(TypeName.DOUBLE)
-            .addStatement("return $N.splitForward($L)", sweeps, args()).build();
+            .addStatement("return this.$N.splitForward($L)", sweeps, args()).build();
       }
-      return m.addStatement("$N.splitForward($L)", sweeps, args()).build();
+      return m.addStatement("this.$N.splitForward($L)", sweeps, args()).build();
     }
 
     private MethodSpec splitBackward() {
@@ -414,7 +423,7 @@ public final class GradClassWriter {
           call.append(", ").append(seed);
         }
       }
-      return m.addStatement("$N.splitBackward($L)", sweeps, call.toString()).build();
+      return m.addStatement("this.$N.splitBackward($L)", sweeps, call.toString()).build();
     }
 
     private MethodSpec backpropagate() {
@@ -441,8 +450,71 @@ public final class GradClassWriter {
           call.append(", ").append(seed);
         }
       }
-      return m.addStatement("$L$N.backpropagate($L)", sig.returnsDouble() ? "return " : "",
+      return m.addStatement("$Lthis.$N.backpropagate($L)", sig.returnsDouble() ? "return " : "",
           sweeps, call.toString()).build();
+    }
+
+    /**
+     * What the frame needs of its sweeps, as an abstract class that {@code C_GradSweeps}
+     * extends. The frame names only this class and loads the sweeps by name, so {@code C_Grad}
+     * compiles even when javac stops before the round that writes {@code C_GradSweeps} (after
+     * an error anywhere in round 1): then only the real errors are shown.
+     */
+    private TypeSpec contract() {
+      ClassName frame = ClassName.get(sig.packageName(), sig.gradSimpleName(),
+          sig.frameSimpleName());
+      ClassName contract = contractName(sig);
+      String sweepsClass = (sig.packageName().isEmpty() ? "" : sig.packageName() + ".")
+          + sweepsName(sig) + "$" + sig.frameSimpleName();
+      TypeSpec.Builder type = TypeSpec.classBuilder(contract)
+          .addModifiers(Modifier.ABSTRACT, Modifier.STATIC)
+          .addJavadoc("The sweeps of this frame, implemented in {@code $L}.\n", sweepsName(sig))
+          .addMethod(MethodSpec.methodBuilder("load")
+              .addModifiers(Modifier.STATIC)
+              .returns(contract)
+              .beginControlFlow("try")
+              .addStatement("return ($T) $T.forName($S).getDeclaredConstructor().newInstance()",
+                  contract, Class.class, sweepsClass)
+              .nextControlFlow("catch ($T e)", ReflectiveOperationException.class)
+              .addStatement("throw new $T($S, e)", IllegalStateException.class,
+                  sweepsName(sig) + " was not generated: Tapeless or javac reported errors"
+                      + " when compiling " + owner.getSimpleName())
+              .endControlFlow()
+              .build());
+      NameTable names = new NameTable(new HashSet<>(sig.parameterNames()));
+      String frameParam = names.fresh("frame");
+      MethodSpec.Builder backpropagate = abstractMethod("backpropagate")
+          .addParameter(frame, frameParam);
+      MethodSpec.Builder splitBackward = abstractMethod("splitBackward")
+          .addParameter(frame, frameParam);
+      MethodSpec.Builder primal = abstractMethod("primal");
+      MethodSpec.Builder splitForward = abstractMethod("splitForward");
+      for (MethodSpec.Builder m : List.of(backpropagate, splitBackward, primal, splitForward)) {
+        m.addParameters(parameters());
+      }
+      if (sig.returnsDouble()) {
+        backpropagate.returns(TypeName.DOUBLE);
+        primal.returns(TypeName.DOUBLE);
+        splitForward.returns(TypeName.DOUBLE);
+        backpropagate.addParameter(TypeName.DOUBLE, resultSeed);
+        splitBackward.addParameter(TypeName.DOUBLE, resultSeed);
+        type.addMethod(abstractMethod("startOverwrite").addParameter(frame, frameParam).build());
+        type.addMethod(abstractMethod("endOverwrite").build());
+      }
+      int k = 0;
+      for (Callee.Param p : sig.params()) {
+        if (p.out()) {
+          String seed = outputSeeds.get(k++);
+          backpropagate.addParameter(javaType(p), seed);
+          splitBackward.addParameter(javaType(p), seed);
+        }
+      }
+      return type.addMethod(backpropagate.build()).addMethod(primal.build())
+          .addMethod(splitForward.build()).addMethod(splitBackward.build()).build();
+    }
+
+    private static MethodSpec.Builder abstractMethod(String name) {
+      return MethodSpec.methodBuilder(name).addModifiers(Modifier.ABSTRACT);
     }
 
     private MethodSpec zero() {

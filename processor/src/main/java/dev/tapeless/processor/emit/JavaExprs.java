@@ -24,7 +24,7 @@ public final class JavaExprs {
       return CodeBlock.of("$L ? $L : $L",
           operand(c.condition()), operand(c.whenTrue()), operand(c.whenFalse()));
     } else if (e instanceof Expr.StaticField f) {
-      return CodeBlock.of("$T.$N", ClassName.bestGuess(f.owner()), f.name());
+      return CodeBlock.of("$T.$N", owner(f.owner()), f.name());
     } else if (e instanceof Expr.ArrayRead a) {
       return element(a.array().name(), a.indices());
     } else if (e instanceof Expr.Length l) {
@@ -36,7 +36,15 @@ public final class JavaExprs {
       args.add(i == 0 ? "$L" : ", $L", write(c.args().get(i)));
     }
     return CodeBlock.of("$T.$N($L)",
-        ClassName.bestGuess(c.callee().owner()), c.callee().name(), args.build());
+        owner(c.callee().owner()), c.callee().name(), args.build());
+  }
+
+  /** The class an {@code Owners}-encoded owner ({@code package/Outer.Inner}) names. */
+  public static ClassName owner(String owner) {
+    int slash = owner.indexOf('/');
+    String[] names = owner.substring(slash + 1).split("\\.");
+    return ClassName.get(owner.substring(0, slash), names[0],
+        java.util.Arrays.copyOfRange(names, 1, names.length));
   }
 
   /** {@code name[i][j]}: an element of a primal array or of an adjoint array. */

@@ -45,6 +45,7 @@ public final class SweepsWriter {
         sig.frameSimpleName());
     TypeSpec.Builder type = TypeSpec.classBuilder(sig.frameSimpleName())
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .superclass(GradClassWriter.contractName(sig))
         .addJavadoc("Sweeps of {@link $T}.\n", api);
     for (FrameSpec.Field f : spec.fields()) {
       FieldSpec.Builder field = FieldSpec.builder(f.type(), f.name(), Modifier.PRIVATE);
@@ -53,35 +54,39 @@ public final class SweepsWriter {
       }
       type.addField(field.build());
     }
-    type.addMethod(withSeeds(spec, MethodSpec.methodBuilder("backpropagate")
+    type.addMethod(withSeeds(spec, overriding("backpropagate")
         .addJavadoc("Forward sweep, then backward sweep, adding into {@code $N}'s adjoint"
             + " fields.\n", spec.frame())
         .addParameter(api, spec.frame()), true)
         .addCode(spec.backpropagateBody()).build());
-    type.addMethod(withArgs(sig, MethodSpec.methodBuilder("primal")
+    type.addMethod(withArgs(sig, overriding("primal")
         .addJavadoc("The forward computation alone, with this frame's buffers.\n")
         .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
         .addCode(spec.primalBody()).build());
-    type.addMethod(withArgs(sig, MethodSpec.methodBuilder("splitForward")
+    type.addMethod(withArgs(sig, overriding("splitForward")
         .addJavadoc("The forward sweep alone, saving what {@code splitBackward} will need.\n")
         .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
         .addCode(spec.splitForwardBody()).build());
-    type.addMethod(withSeeds(spec, MethodSpec.methodBuilder("splitBackward")
+    type.addMethod(withSeeds(spec, overriding("splitBackward")
         .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
         .addParameter(api, spec.frame()), false)
         .addCode(spec.splitBackwardBody()).build());
     if (sig.returnsDouble()) {
-      type.addMethod(MethodSpec.methodBuilder("startOverwrite")
+      type.addMethod(overriding("startOverwrite")
           .addJavadoc("Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no"
               + " pullback sets\nbefore anything else adds to them, and has the next sweep set"
               + " those.\n")
           .addParameter(api, spec.frame())
           .addCode(spec.startOverwriteBody()).build());
-      type.addMethod(MethodSpec.methodBuilder("endOverwrite")
+      type.addMethod(overriding("endOverwrite")
           .addJavadoc("After {@code valueAndGradient}'s sweeps, also when they throw.\n")
           .addCode(spec.endOverwriteBody()).build());
     }
     return type.build();
+  }
+
+  private static MethodSpec.Builder overriding(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class);
   }
 
   private static MethodSpec.Builder withArgs(DifferentiableSignature sig, MethodSpec.Builder m) {

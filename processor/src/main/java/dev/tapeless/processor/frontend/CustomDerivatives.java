@@ -80,7 +80,7 @@ public final class CustomDerivatives {
             + wanted.replace(" " + pullbackName + "(", " " + assigning + "("));
       }
     }
-    return new Registration(new Callee.Custom(owner.getQualifiedName().toString(),
+    return new Registration(new Callee.Custom(Owners.of(owner),
         primal.getSimpleName().toString(), pullbackName, params,
         result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
         assigning.isEmpty() ? null : assigning, registration.readsOutputs()), null);

@@ -52,9 +52,36 @@ public final class DeclarationValidator {
       reporter.error(method, Diagnostic.NOT_DOUBLE_RESULT, method.getReturnType());
       ok = false;
     }
+    if (method.getModifiers().contains(Modifier.NATIVE)
+        && method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(method, Diagnostic.NO_BODY);
+      ok = false;
+    }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     if (!isTopLevelOrStaticNested(owner)) {
       reporter.error(method, Diagnostic.UNSUPPORTED_ENCLOSING_CLASS, method.getSimpleName());
+      ok = false;
+    } else {
+      for (TypeElement t = owner; t != null; t = t.getEnclosingElement() instanceof TypeElement e
+          ? e : null) {
+        if (t.getModifiers().contains(Modifier.PRIVATE)) {
+          reporter.error(method, Diagnostic.PRIVATE_ENCLOSING_CLASS, method.getSimpleName(),
+              t.getSimpleName());
+          ok = false;
+          break;
+        }
+      }
+    }
+    String frame = signature.frameSimpleName();
+    if (frame.equals(signature.gradSimpleName()) || frame.equals(signature.gradSimpleName()
+        + "Sweeps")) {
+      reporter.error(method, Diagnostic.FRAME_NAME_TAKEN, frame);
+      ok = false;
+    }
+    int slots = parameterSlots(method, signature);
+    if (slots > 255 && slots - 2 - (signature.returnsDouble() ? 2 : 0) - outputs(method) <= 255) {
+      // (when the method itself has too many, javac says so)
+      reporter.error(method, Diagnostic.TOO_MANY_PARAMETERS, signature.displayName(), slots);
       ok = false;
     }
     for (VariableElement p : method.getParameters()) {
@@ -74,6 +101,25 @@ public final class DeclarationValidator {
       ok = false;
     }
     return ok;
+  }
+
+  /**
+   * The JVM slots of the widest generated method, {@code backpropagate}: the receiver, the
+   * frame, the arguments (two for a double or long), the result's seed and the outputs' seeds.
+   */
+  private static int parameterSlots(ExecutableElement method, DifferentiableSignature sig) {
+    int slots = 2 + (sig.returnsDouble() ? 2 : 0);
+    for (VariableElement p : method.getParameters()) {
+      TypeKind k = p.asType().getKind();
+      slots += k == TypeKind.DOUBLE || k == TypeKind.LONG ? 2 : 1;
+      slots += p.getAnnotation(Out.class) != null ? 1 : 0;
+    }
+    return slots;
+  }
+
+  private static int outputs(ExecutableElement method) {
+    return (int) method.getParameters().stream()
+        .filter(p -> p.getAnnotation(Out.class) != null).count();
   }
 
   private boolean validateAnnotationValues(ExecutableElement method, AnnotationMirror annotation) {

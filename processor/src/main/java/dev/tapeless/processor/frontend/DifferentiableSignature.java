@@ -124,7 +124,8 @@ public record DifferentiableSignature(
 
   /** This method as a callee of another differentiable method. */
   public Callee.Differentiable asCallee() {
-    return new Callee.Differentiable(ownerQualifiedName, method.getSimpleName().toString(),
+    return new Callee.Differentiable(
+        Owners.of((TypeElement) method.getEnclosingElement()), method.getSimpleName().toString(),
         packageName, gradSimpleName, frameSimpleName, params, returnsDouble);
   }
 

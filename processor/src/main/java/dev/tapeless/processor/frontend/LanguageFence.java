@@ -384,8 +384,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     VariableElement field = (VariableElement) element;
     if (!field.getModifiers().contains(Modifier.STATIC)) {
       reject(node, Diagnostic.INSTANCE_FIELD_READ);
-    } else if (field.getConstantValue() == null && field.getModifiers().contains(Modifier.PRIVATE)) {
-      reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName());
+    } else if (field.getConstantValue() == null && Access.hidden(field, method) != null) {
+      reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName(),
+          Access.hidden(field, method), Access.remedy(field, method));
     } else if (field.asType().getKind() == TypeKind.ARRAY) {
       reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "reading a static array field",
           "pass the array as a parameter");
@@ -408,8 +409,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       } else if (!callee.getModifiers().contains(Modifier.STATIC)) {
         reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "an instance method call",
             "call a static method with double arguments");
-      } else if (callee.getModifiers().contains(Modifier.PRIVATE)) {
-        reject(node, Diagnostic.INACCESSIBLE_MEMBER, "method " + callee.getSimpleName());
+      } else if (Access.hidden(callee, method) != null) {
+        reject(node, Diagnostic.INACCESSIBLE_MEMBER, "method " + callee.getSimpleName(),
+            Access.hidden(callee, method), Access.remedy(callee, method));
       } else if (callee.getReturnType().getKind() != TypeKind.VOID) {
         checkType(node, callee.getReturnType());
       }

@@ -35,6 +35,7 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.UnaryOp;
@@ -70,13 +71,16 @@ import javax.lang.model.util.Elements;
  */
 public final class Lowering {
   private final Trees trees;
+  private final ExecutableElement method;
   private final Elements elements;
   private final NameTable names;
   private final Set<String> claimedUserNames = new HashSet<>();
   private final Map<Element, Var> vars = new HashMap<>();
   private final Var result;
 
-  private Lowering(Trees trees, Elements elements, Set<String> reserved) {
+  private Lowering(Trees trees, Elements elements, ExecutableElement method,
+      Set<String> reserved) {
+    this.method = method;
     this.trees = trees;
     this.elements = elements;
     this.names = new NameTable(reserved);
@@ -87,7 +91,7 @@ public final class Lowering {
   public static IrMethod lower(Trees trees, Elements elements, ExecutableElement method,
       TreePath methodPath) {
     BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
-    Lowering lowering = new Lowering(trees, elements, namesIn(body, method));
+    Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method));
     List<Var> params = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
       Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
@@ -99,6 +103,12 @@ public final class Lowering {
     lowering.lowerSequence(statements(bodyPath, body.getStatements()), out);
     if (lowering.returned != null) {
       out.add(0, set(lowering.returned, false, body));
+    }
+    if (method.getReturnType().getKind() == TypeKind.DOUBLE
+        && Statements.assignments(new Stmt.Block(out)).stream()
+        .noneMatch(a -> a.target() == lowering.result)) {
+      // A method that never returns (an endless loop) still declares its result.
+      out.add(0, new Stmt.Assign(lowering.result, new Expr.Const("0.0", Type.DOUBLE), body));
     }
     return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
         lowering.result, lowering.names.snapshot());
@@ -837,7 +847,7 @@ public final class Lowering {
     if ((ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath"))
         && allDouble && method.getReturnType().getKind() == TypeKind.DOUBLE
         && MathRules.has(name, method.getParameters().size())) {
-      return new Callee.MathFunction(ownerName, name);
+      return new Callee.MathFunction(Owners.of(owner), name);
     }
     if (CustomDerivatives.isRegistered(method)) {
       CustomDerivatives.Registration r = CustomDerivatives.read(method);
@@ -849,7 +859,7 @@ public final class Lowering {
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
-    return new Callee.Opaque(ownerName, name, method.getParameters().stream()
+    return new Callee.Opaque(Owners.of(owner), name, method.getParameters().stream()
         .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList());
   }
 
@@ -952,14 +962,13 @@ public final class Lowering {
         "use a parameter, a local or a static constant");
   }
 
-  private static Expr field(VariableElement field, Type type) {
+  private Expr field(VariableElement field, Type type) {
     Object constant = field.getConstantValue();
-    boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
-    if (constant != null && isPrivate) {
+    if (constant != null && Access.hidden(field, method) != null) {
       return Literals.of(constant);
     }
     TypeElement owner = (TypeElement) field.getEnclosingElement();
-    return new Expr.StaticField(owner.getQualifiedName().toString(),
+    return new Expr.StaticField(Owners.of(owner),
         field.getSimpleName().toString(), type, constant != null);
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** The target of a {@link Expr.Call}. */
 public sealed interface Callee {
 
-  /** The class that declares the method, as a qualified name. */
+  /** The class that declares the method, as {@code package/Outer.Inner} (see {@code Owners}). */
   String owner();
 
   String name();

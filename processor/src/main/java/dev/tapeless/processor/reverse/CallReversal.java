@@ -1,6 +1,5 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
@@ -125,7 +124,7 @@ final class CallReversal {
     }
     CodeBlock arguments = args.build();
     Function<String, CodeBlock> invocation = pullback -> CodeBlock.of("$T.$N($L)",
-        ClassName.bestGuess(c.owner()), pullback, arguments);
+        JavaExprs.owner(c.owner()), pullback, arguments);
     if (scalars == 1) {
       int i = firstScalar(params);
       Expr arg = call.args().get(i);
