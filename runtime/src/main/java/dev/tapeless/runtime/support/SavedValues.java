@@ -87,6 +87,20 @@ public final class SavedValues {
     }
   }
 
+  /** Saves an index array that a method without a derivative may overwrite. */
+  public void pushAll(int[] a) {
+    for (int v : a) {
+      pushInt(v);
+    }
+  }
+
+  /** Restores what {@link #pushAll(int[])} saved, into the same array. */
+  public void popAll(int[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = popInt();
+    }
+  }
+
   /** Forgets everything, e.g. after a call that threw half-way through its forward sweep. */
   public void clear() {
     doubleTop = 0;
