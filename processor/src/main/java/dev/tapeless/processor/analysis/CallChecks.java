@@ -80,12 +80,14 @@ public final class CallChecks {
         continue;
       }
       boolean out = i < o.outs().size() && o.outs().get(i);
-      boolean carries = v.type().isArray() && activity.isActive(v);
+      Expr arg = call.args().get(i);
+      boolean carries = arg.type().isArray() && activity.isVaried(v) && activity.isUseful(v);
       if (carries || (resultMatters && activity.isVaried(v))) {
         String what = out ? "output '" + describe(call, i) + "'"
             : "argument '" + describe(call, i) + "'";
         errors.add(new CompileError(call.site(), Diagnostic.NO_DERIVATIVE_RULE, display(o),
-            what));
+            what, carries ? "carries a derivative, and the method may change its elements"
+                : "depends on a differentiated parameter"));
         return;
       }
     }

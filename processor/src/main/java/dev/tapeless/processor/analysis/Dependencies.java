@@ -72,7 +72,7 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
     if (e instanceof Expr.Call c && c.callee() instanceof Callee.Opaque) {
       for (Expr arg : c.args()) {
         Var v = baseVar(arg);
-        if (v != null && v.type().isArray() && !out.contains(v)) {
+        if (v != null && arg.type().isArray() && !out.contains(v)) { // an element is a copy
           out.add(v);
         }
       }

@@ -96,9 +96,8 @@ public enum Diagnostic {
           + " iteratively"),
   NO_DERIVATIVE_RULE(
       "TL108",
-      "call to %s: its %s depends on a differentiated parameter, but Tapeless has no derivative"
-          + " for this method (it is neither @Differentiable nor has a @CustomDerivative), and an"
-          + " array it is given may be changed by it; if the method is yours, mark it"
+      "call to %s: its %s %s, but Tapeless has no derivative for this method (it is neither"
+          + " @Differentiable nor has a @CustomDerivative); if the method is yours, mark it"
           + " @Differentiable; if it is a library method (e.g. Erf.erfc), call it from a static"
           + " method of yours annotated @CustomDerivative(\"itsPullback\") with the pullback"
           + " written next to it (example under TL108 in docs/diagnostics.md); or keep"

@@ -611,12 +611,30 @@ public final class Lowering {
     out.add(ArrayCopies.copy(src, srcPos, dst, dstPos, length, names, origin));
   }
 
+  /**
+   * The element a store writes, with every index that reads the array itself computed first
+   * into a temporary: the reversal addresses the element again after the store changed the
+   * array, and must find the same one.
+   */
+  private Expr.ArrayRead stableElement(Expr.ArrayRead element, List<Stmt> out, Tree origin) {
+    List<Expr> indices = new ArrayList<>();
+    for (Expr index : element.indices()) {
+      if (reads(index, element.array())) {
+        Var t = temp(index.type());
+        out.add(new Stmt.Assign(t, index, origin));
+        index = new Expr.Ref(t);
+      }
+      indices.add(index);
+    }
+    return new Expr.ArrayRead(element.array(), indices, element.type());
+  }
+
   /** {@code a[i] = value}. */
   private void store(TreePath target, TreePath value, List<Stmt> out, Tree origin) {
-    Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
+    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
     if (element.type().isDouble() && isDouble(value)) {
       Expr op = operation(value, out, origin);
-      if (readsArray(op, element.array()) || isMethodCall(op)) {
+      if (reads(op, element.array()) || isMethodCall(op)) {
         Var t = temp(Type.DOUBLE);
         out.add(new Stmt.Assign(t, op, origin));
         op = new Expr.Ref(t);
@@ -631,7 +649,7 @@ public final class Lowering {
   /** {@code a[i] op= operand}, or {@code a[i]++} and {@code a[i]--} (operand null). */
   private void storeUpdate(TreePath target, BinaryOp op, TreePath operand, List<Stmt> out,
       Tree origin) {
-    Expr.ArrayRead element = (Expr.ArrayRead) passive(target);
+    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
     Expr one = new Expr.Const("1", Type.INT);
     if (element.type().isDouble()) {
       if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
@@ -669,7 +687,7 @@ public final class Lowering {
     }
     Expr op = operation(operand, out, origin);
     if (Expr.isAtom(op)
-        || (!RuleBook.readsResult(op) && !readsArray(op, target) && !isMethodCall(op))) {
+        || (!RuleBook.readsResult(op) && !reads(op, target) && !isMethodCall(op))) {
       return op;
     }
     Var t = temp(Type.DOUBLE);
@@ -685,10 +703,10 @@ public final class Lowering {
     return op instanceof Expr.Call c && !(c.callee() instanceof Callee.MathFunction);
   }
 
-  private static boolean readsArray(Expr op, Var array) {
+  private static boolean reads(Expr op, Var v) {
     List<Var> reads = new ArrayList<>();
     Operands.readsOf(op, reads);
-    return reads.contains(array);
+    return reads.contains(v);
   }
 
   /** {@code target op= operand}, or {@code target op= 1} for ++ and -- (operand null). */
@@ -735,7 +753,9 @@ public final class Lowering {
   private void lowerAssign(Var target, TreePath value, List<Stmt> out, Tree origin) {
     if (target.type().isDouble() && isDouble(value)) {
       Expr op = operation(value, out, origin);
-      if (Operands.of(op).stream().anyMatch(o -> o instanceof Expr.Ref r && r.var() == target)) {
+      // The reversal reads the operands (and the indices of elements) as they were: a
+      // statement that overwrites one of them computes into a temporary first.
+      if (reads(op, target)) {
         Var t = temp(Type.DOUBLE);
         out.add(new Stmt.Assign(t, op, origin));
         op = new Expr.Ref(t);

@@ -72,8 +72,15 @@ final class SplitState {
     for (Var v : scalars) {
       code.addStatement("this.$N.$L($N)", saved, ForwardSweep.push(v.type()), v.name());
     }
+    // With its shape: other calls on this frame (the primal, or split calls with other
+    // arguments) may reshape the buffer before the matching splitBackward.
     for (Var a : arrays) {
       code.addStatement("this.$N.pushAll($N)", saved, a.name());
+      if (a.type().dims() == 2) {
+        code.addStatement("this.$N.pushInt($N.length == 0 ? 0 : $N[0].length)", saved, a.name(),
+            a.name());
+      }
+      code.addStatement("this.$N.pushInt($N.length)", saved, a.name());
     }
     return code.build();
   }
@@ -86,7 +93,10 @@ final class SplitState {
     String saved = fields.saved();
     for (int i = arrays.size() - 1; i >= 0; i--) {
       Var a = arrays.get(i);
-      code.addStatement("$L $N = this.$N", a.type().javaName(), a.name(), buffers.get(i));
+      code.addStatement("$L $N = this.$N = $T.zeros(this.$N$L)", a.type().javaName(), a.name(),
+          buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
+          a.type().dims() == 2 ? ", this." + saved + ".popInt(), this." + saved + ".popInt()"
+              : ", this." + saved + ".popInt()");
       code.addStatement("this.$N.popAll($N)", saved, a.name());
     }
     for (int i = scalars.size() - 1; i >= 0; i--) {
