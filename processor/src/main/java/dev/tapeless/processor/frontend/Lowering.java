@@ -686,8 +686,8 @@ public final class Lowering {
       return atom(operand, out, origin);
     }
     Expr op = operation(operand, out, origin);
-    if (Expr.isAtom(op)
-        || (!RuleBook.readsResult(op) && !reads(op, target) && !isMethodCall(op))) {
+    if (!reads(op, target)
+        && (Expr.isAtom(op) || (!RuleBook.readsResult(op) && !isMethodCall(op)))) {
       return op;
     }
     Var t = temp(Type.DOUBLE);
