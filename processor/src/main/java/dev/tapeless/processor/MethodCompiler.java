@@ -88,6 +88,7 @@ final class MethodCompiler {
       if (sig.returnsDouble()) {
         outputs.add(ir.result());
       }
+      List<Var> seeds = new ArrayList<>();
       for (int i = 0; i < ir.parameters().size(); i++) {
         if (sig.params().get(i).differentiated()) {
           differentiated.add(ir.parameters().get(i));
@@ -96,13 +97,17 @@ final class MethodCompiler {
           outputs.add(ir.parameters().get(i));
         }
       }
-      Activity activity = Activity.of(ir, differentiated, outputs);
+      // What an @Out array holds on entry may carry a derivative in a caller (an array it
+      // computed): the backward sweep hands its adjoint back through the output's seed.
+      seeds.addAll(differentiated);
+      seeds.addAll(outputs.stream().filter(v -> v.type().isArray()).toList());
+      Activity activity = Activity.of(ir, seeds, outputs);
       List<CompileError> lost = CallChecks.check(ir, activity);
       if (!lost.isEmpty()) {
         lost.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      if (outputs.stream().noneMatch(activity::isActive)) {
+      if (outputs.stream().noneMatch(Activity.of(ir, differentiated, outputs)::isActive)) {
         reporter.warning(sig.method(), Diagnostic.CONSTANT_RESULT, sig.displayName());
       }
       Recording recording = Recording.of(ir, activity);

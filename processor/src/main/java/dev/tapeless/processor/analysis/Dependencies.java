@@ -103,6 +103,7 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
         }
         if (params.get(i).out()) {
           written.add(v);
+          reads.add(v); // what it held before the call may flow into what it holds after
         } else if (params.get(i).differentiated()) {
           reads.add(v);
         }
