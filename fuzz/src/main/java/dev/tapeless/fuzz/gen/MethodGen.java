@@ -1,0 +1,300 @@
+package dev.tapeless.fuzz.gen;
+
+import static dev.tapeless.fuzz.gen.E.i;
+
+import dev.tapeless.fuzz.Features;
+import dev.tapeless.fuzz.ast.AssignOp;
+import dev.tapeless.fuzz.ast.DimSym;
+import dev.tapeless.fuzz.ast.Expr;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Op;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Stmt;
+import dev.tapeless.fuzz.ast.Ty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One random {@code @Differentiable} method: a signature (length symbols shared between array
+ * and int parameters, {@code @NoDerivative}, {@code wrt}, {@code @Out}), local arrays at the
+ * top, a body, outputs written, and a result that sums what the body computed.
+ */
+final class MethodGen {
+  private static final String[] SCALARS = {"a", "b", "c", "x", "y", "z", "p", "r"};
+  private static final String[] VECTORS = {"w", "u", "s", "g", "h"};
+  private static final String[] MATRICES = {"A", "B", "W", "M"};
+  private static final String[] INTS = {"n", "m", "j"};
+  private static final String[] OUTS = {"out", "res", "acc"};
+
+  private final Rand r;
+  private final Features f;
+  private final ClassInfo cls;
+
+  MethodGen(Rand r, Features f, ClassInfo cls) {
+    this.r = r;
+    this.f = f;
+    this.cls = cls;
+  }
+
+  MethodDef generate(String name) {
+    MethodState s = new MethodState(r, f, cls);
+    ExprGen ex = new ExprGen(s);
+    CallGen calls = new CallGen(s, ex);
+    ex.calls = calls;
+    FinalExpr finals = new FinalExpr(s, ex);
+    StmtGen st = new StmtGen(s, ex, calls, finals);
+
+    List<DimSym> syms = new ArrayList<>();
+    int symCount = r.between(1, 3);
+    for (int k = 0; k < symCount; k++) {
+      syms.add(newSym(syms.size(), f.emptyArrays));
+    }
+    List<Param> params = params(syms);
+    List<String> wrt = wrt(params);
+    boolean hasOut = params.stream().anyMatch(Param::out);
+    Ty result = hasOut && r.chance(0.5) ? Ty.VOID : Ty.DOUBLE;
+    s.returnsDouble = result == Ty.DOUBLE;
+    MethodDef signature = new MethodDef(name, params, result, wrt, syms, List.of(), true);
+
+    Map<Integer, Dim> dims = new HashMap<>();
+    for (DimSym d : syms) {
+      dims.put(d.id(), new Dim(d.min(), d.max(), d.id(), false));
+    }
+    for (Param p : params) {
+      s.scope.add(paramVar(signature, p, dims));
+    }
+    for (V v : s.scope.all()) {
+      if (v.outParam) {
+        s.outs.add(v);
+      }
+    }
+
+    List<Stmt> body = new ArrayList<>();
+    if (f.localArrays && r.chance(0.55)) {
+      int count = r.between(1, 3);
+      for (int k = 0; k < count; k++) {
+        localArray(s, ex, body);
+      }
+    }
+    s.budget = r.between(4, 15);
+    body.addAll(st.block(s.budget));
+    if (!s.outs.isEmpty() && r.chance(0.6)) {
+      writeOutputs(s, ex, st, body);
+    }
+    if (s.returnsDouble) {
+      body.add(new Stmt.Return(finals.build()));
+    }
+    cls.cost.put(name, (int) Math.min(Integer.MAX_VALUE, s.cost + 10));
+    return signature.withBody(body);
+  }
+
+  private DimSym newSym(int id, boolean allowEmpty) {
+    int min = r.weighted(allowEmpty ? 0.8 : 0, 3, 3, 2);
+    int max = Math.min(4, min + r.between(0, 2));
+    return new DimSym(id, min, Math.max(min, max));
+  }
+
+  private List<Param> params(List<DimSym> syms) {
+    List<Param> params = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    int count = r.between(1, 5);
+    for (int k = 0; k < count; k++) {
+      int t = r.weighted(5, f.arrayParams ? 2.5 : 0, f.matrixParams ? 1.2 : 0, 1.5,
+          f.intArrays ? 0.7 : 0, f.longs ? 0.4 : 0, f.booleans ? 0.6 : 0);
+      switch (t) {
+        case 0 -> params.add(Param.scalar(Ty.DOUBLE, name(SCALARS, used)));
+        case 1 -> params.add(new Param(Ty.DARR, name(VECTORS, used), false, false,
+            List.of(r.pick(syms).id()), false));
+        case 2 -> {
+          boolean jagged = f.jaggedMatrices && r.chance(0.2);
+          int cols;
+          if (jagged) {
+            DimSym own = newSym(syms.size(), f.emptyArrays);
+            syms.add(own);
+            cols = own.id();
+          } else {
+            cols = r.pick(syms).id();
+          }
+          params.add(new Param(Ty.DMAT, name(MATRICES, used), false, false,
+              List.of(r.pick(syms.subList(0, Math.min(syms.size(), 3))).id(), cols), jagged));
+        }
+        case 3 -> {
+          int sym;
+          if (r.chance(0.6)) {
+            sym = r.pick(syms.subList(0, Math.min(syms.size(), 3))).id();
+          } else {
+            DimSym own = newSym(syms.size(), true);
+            syms.add(own);
+            sym = own.id();
+          }
+          params.add(new Param(Ty.INT, name(INTS, used), false, false, List.of(sym), false));
+        }
+        case 4 -> params.add(new Param(Ty.IARR, "idx" + k, false, false,
+            List.of(r.pick(syms).id()), false));
+        case 5 -> params.add(Param.scalar(Ty.LONG, "big" + k));
+        default -> params.add(Param.scalar(Ty.BOOLEAN, "flag" + k));
+      }
+    }
+    if (f.noDerivative) {
+      for (int k = 0; k < params.size(); k++) {
+        Param p = params.get(k);
+        if (differentiable(p.type()) && r.chance(0.15)) {
+          params.set(k, p.withNoDerivative(true));
+        }
+      }
+    }
+    if (params.stream().noneMatch(p -> differentiable(p.type()) && !p.noDerivative())) {
+      params.add(r.between(0, params.size()), Param.scalar(Ty.DOUBLE, name(SCALARS, used)));
+    }
+    if (f.outParams && r.chance(0.25)) {
+      int outs = r.chance(0.75) ? 1 : 2;
+      for (int k = 0; k < outs; k++) {
+        boolean matrix = f.matrixParams && r.chance(0.25);
+        List<Integer> dims = matrix ? List.of(r.pick(syms).id(), r.pick(syms).id())
+            : List.of(r.pick(syms).id());
+        params.add(r.between(0, params.size()), new Param(matrix ? Ty.DMAT : Ty.DARR,
+            name(OUTS, used), false, true, dims, false));
+      }
+    }
+    return params;
+  }
+
+  private static boolean differentiable(Ty t) {
+    return t == Ty.DOUBLE || t == Ty.DARR || t == Ty.DMAT;
+  }
+
+  private String name(String[] pool, Set<String> used) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      String n = r.pickOf(pool);
+      if (used.add(n)) {
+        return n;
+      }
+    }
+    String n = pool[0] + used.size();
+    used.add(n);
+    return n;
+  }
+
+  /** Sometimes {@code @Differentiable(wrt = ...)} naming a non-empty subset. */
+  private List<String> wrt(List<Param> params) {
+    if (!f.wrt || !r.chance(0.1)) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Param p : params) {
+      if (differentiable(p.type()) && !p.out() && !p.noDerivative() && r.chance(0.6)) {
+        names.add(p.name());
+      }
+    }
+    return names.isEmpty() ? null : names;
+  }
+
+  private static V paramVar(MethodDef m, Param p, Map<Integer, Dim> dims) {
+    boolean diff = m.differentiated(p);
+    V v = new V(p.name(), p.type(), !diff && !p.out());
+    switch (p.type()) {
+      case DOUBLE, BOOLEAN -> v.assignable = true;
+      case LONG -> v.range = new int[] {0, Param.SMALL_MAX};
+      case INT -> {
+        Dim d = dims.get(p.dims().get(0));
+        v.equalsDim = d;
+        v.range = new int[] {d.min, d.max};
+        v.nonneg = true;
+      }
+      default -> {
+        v.shape = new Dim[p.dims().size()];
+        for (int k = 0; k < v.shape.length; k++) {
+          v.shape[k] = dims.get(p.dims().get(k));
+        }
+        v.jagged = p.jagged();
+        v.writable = p.out();
+        v.outParam = p.out();
+      }
+    }
+    return v;
+  }
+
+  /** {@code double[] t = new double[size];} with a literal, a length, or an int plus one. */
+  private void localArray(MethodState s, ExprGen ex, List<Stmt> body) {
+    boolean matrix = s.f.matrixParams && r.chance(0.3);
+    int rank = matrix ? 2 : 1;
+    Dim[] shape = new Dim[rank];
+    List<Expr> sizes = new ArrayList<>();
+    for (int k = 0; k < rank; k++) {
+      Dim d = null;
+      Expr size = null;
+      int choice = r.weighted(2, 3, 1);
+      if (choice == 1) {
+        List<Dim> known = new ArrayList<>();
+        for (V v : s.scope.all()) {
+          if (v.type.isArray() && !v.jagged) {
+            known.add(v.shape[0]);
+          }
+          if (v.equalsDim != null) {
+            known.add(v.equalsDim);
+          }
+        }
+        if (!known.isEmpty()) {
+          d = r.pick(known);
+          size = ex.length(d);
+        }
+      } else if (choice == 2) {
+        List<V> ints = s.scope.where(v -> v.equalsDim != null);
+        if (!ints.isEmpty()) {
+          V n = r.pick(ints);
+          d = Dim.unknown(n.equalsDim.min + 1, n.equalsDim.max + 1);
+          size = new Expr.Bin(Op.ADD, n.ref(), i(1));
+        }
+      }
+      if (size == null) {
+        int n = r.between(1, 4);
+        d = Dim.fixed(n);
+        size = i(n);
+      }
+      shape[k] = d;
+      sizes.add(size);
+    }
+    Ty type = matrix ? Ty.DMAT : Ty.DARR;
+    V t = new V(s.fresh("t"), type, r.chance(0.2));
+    t.shape = shape;
+    t.writable = true;
+    body.add(new Stmt.Local(type, t.name, new Expr.NewArray(type, sizes)));
+    s.scope.add(t);
+  }
+
+  /** {@code for (int i = 0; i < out.length; i++) out[i] (+)= e;}: outputs that use the body. */
+  private void writeOutputs(MethodState s, ExprGen ex, StmtGen st, List<Stmt> body) {
+    V out = r.pick(s.outs);
+    Dim d = out.shape[0];
+    Expr len = ex.length(d);
+    V i = new V(s.fresh("i"), Ty.INT, true);
+    i.nonneg = true;
+    i.indexFor.put(d, new int[] {0});
+    s.scope.push();
+    s.scope.add(i);
+    int saved = s.loopMult;
+    s.loopMult *= Math.max(1, d.max);
+    Expr target;
+    if (out.type == Ty.DARR) {
+      target = E.index(out.ref(), i.ref());
+    } else {
+      Expr col = ex.index(out.shape[1], true);
+      target = col == null ? null : E.index(E.index(out.ref(), i.ref()), col);
+    }
+    List<Stmt> loopBody = new ArrayList<>();
+    if (target != null) {
+      loopBody.add(new Stmt.Assign(target, r.chance(0.6) ? AssignOp.SET : AssignOp.ADD,
+          ex.dbl(2, true)));
+    }
+    s.loopMult = saved;
+    s.scope.pop();
+    if (!loopBody.isEmpty()) {
+      body.add(new Stmt.For(new Stmt.Local(Ty.INT, i.name, i(0)),
+          new Expr.Bin(Op.LT, i.ref(), len), new Stmt.Step(i.ref(), true), loopBody));
+    }
+  }
+}

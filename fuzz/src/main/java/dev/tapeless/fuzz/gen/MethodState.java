@@ -1,0 +1,38 @@
+package dev.tapeless.fuzz.gen;
+
+import dev.tapeless.fuzz.Features;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state shared by the expression, call and statement generators while writing one method. */
+final class MethodState {
+  final Rand r;
+  final Features f;
+  final ClassInfo cls;
+  final Scope scope = new Scope();
+  final List<V> outs = new ArrayList<>();
+  boolean returnsDouble;
+  int loopDepth;
+  int nesting;
+  /** Product of the largest trip counts of the enclosing loops. */
+  int loopMult = 1;
+  /** Statements still allowed in this method. */
+  int budget;
+  /** Estimated operations of one call, for {@link ClassInfo#cost}. */
+  long cost;
+  private int names;
+
+  MethodState(Rand r, Features f, ClassInfo cls) {
+    this.r = r;
+    this.f = f;
+    this.cls = cls;
+  }
+
+  String fresh(String prefix) {
+    return prefix + (++names);
+  }
+
+  void charge(long operations) {
+    cost += operations * loopMult;
+  }
+}

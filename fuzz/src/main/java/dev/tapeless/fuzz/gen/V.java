@@ -1,0 +1,54 @@
+package dev.tapeless.fuzz.gen;
+
+import dev.tapeless.fuzz.ast.Expr;
+import dev.tapeless.fuzz.ast.Ty;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A variable in scope and what the generator knows about it: whether it may hold a value that
+ * depends on a differentiated input, its array shape, and the index ranges it is safe for.
+ */
+final class V {
+  final String name;
+  final Ty type;
+  /**
+   * Never holds a value derived from a differentiated input, so it may be passed where Tapeless
+   * wants constants (helpers without derivative, @NoDerivative parameters of callees).
+   */
+  final boolean constOnly;
+  /** A scalar the body may assign (locals and scalar parameters, not loop indices). */
+  boolean assignable;
+  /** An array the body may write: a local array or an {@code @Out} parameter. */
+  boolean writable;
+  boolean outParam;
+  /** Array axes. */
+  Dim[] shape;
+  /** A matrix whose rows may differ in length; {@code shape[1]} bounds them. */
+  boolean jagged;
+  /** For an int whose value equals a length: usable as a bound and a length. */
+  Dim equalsDim;
+  /** For loop indices: the lengths {@code name + offset} indexes safely. */
+  final Map<Dim, int[]> indexFor = new HashMap<>();
+  /** Known int range, or null. */
+  int[] range;
+  /** An int never negative (loop indices counting up, counters). */
+  boolean nonneg;
+  /** An int changed only by {@code ++} (counters of while loops): never assigned otherwise. */
+  boolean counter;
+
+  V(String name, Ty type, boolean constOnly) {
+    this.name = name;
+    this.type = type;
+    this.constOnly = constOnly;
+  }
+
+  Expr ref() {
+    return new Expr.Ref(name, type);
+  }
+
+  @Override
+  public String toString() {
+    return name + ":" + type + (constOnly ? " const" : "");
+  }
+}

@@ -1,0 +1,400 @@
+package dev.tapeless.fuzz.reduce;
+
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.print.JavaPrinter;
+import dev.tapeless.fuzz.run.Evidence;
+import dev.tapeless.fuzz.run.Failure;
+import dev.tapeless.fuzz.run.Point;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a failure as one self-contained Java file in the default package: the (reduced)
+ * methods, and a {@code main} that calls the Tapeless frame at the failing point and prints its
+ * numbers next to the expected ones (the Hipparchus twin's, as literals) and central finite
+ * differences. Compile it with the Tapeless processor and the runtime on the class path.
+ */
+public final class ReproWriter {
+  private ReproWriter() {}
+
+  public static Path write(Path dir, int number, Failure reduced, Failure original,
+      int originalStatements) {
+    String kind = camel(reduced.kind().name());
+    String name = String.format(Locale.ROOT, "Repro%02d%s", number, kind);
+    ClassDef c = reduced.cls().renamed("", name);
+    MethodDef m = c.method(reduced.method());
+    Evidence ev = Evidence.of(reduced);
+    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev);
+    StringBuilder header = new StringBuilder();
+    header.append("// ").append(reduced.kind()).append(": ").append(reduced.kind().description())
+        .append('\n');
+    for (String line : reduced.firstLine().split("\n")) {
+      header.append("// ").append(line).append('\n');
+    }
+    header.append("// Method ").append(reduced.method()).append(" (reduced from ")
+        .append(original.where()).append(", ").append(originalStatements)
+        .append(" statements, to ").append(Rewrite.countStatements(m.body()))
+        .append(").\n");
+    for (String line : reduced.details().split("\n")) {
+      header.append("//   ").append(line.length() > 300 ? line.substring(0, 300) + "..." : line)
+          .append('\n');
+    }
+    header.append("// Compile with the Tapeless processor, e.g. javac -cp annotations:runtime"
+        + " -processorpath processor:javapoet ").append(name).append(".java; run: java ")
+        .append(name).append('\n');
+    String source = header + JavaPrinter.print(c, extra).source();
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name + ".java");
+      Files.writeString(file, source);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String camel(String upper) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : upper.toLowerCase(Locale.ROOT).split("_")) {
+      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------- main
+
+  private static List<String> mainLines(String cls, MethodDef m, Evidence ev) {
+    List<String> out = new ArrayList<>();
+    out.add("");
+    out.add("// ---- the failing point and what Tapeless should compute there ----");
+    pointMethods(out, m, ev.point(), "arg_");
+    if (ev.earlier() != null) {
+      pointMethods(out, m, ev.earlier(), "earlier_");
+    }
+    String frame = cls + "_Grad." + m.frameName();
+    String args = callArgs(m, "arg_");
+    List<String> labels = labels(m, ev.point());
+    out.add("static final String[] LABELS = {" + String.join(", ",
+        labels.stream().map(l -> "\"" + l + "\"").toList()) + "};");
+    out.add("");
+    out.add("/** Central finite differences of f at z. */");
+    out.add("static double[] fd(java.util.function.ToDoubleFunction<double[]> f, double[] z) {");
+    out.add("  double[] g = new double[z.length];");
+    out.add("  for (int i = 0; i < z.length; i++) {");
+    out.add("    double h = 1e-6 * Math.max(1.0, Math.abs(z[i]));");
+    out.add("    double[] p = z.clone(); p[i] += h;");
+    out.add("    double[] q = z.clone(); q[i] -= h;");
+    out.add("    g[i] = (f.applyAsDouble(p) - f.applyAsDouble(q)) / (2 * h);");
+    out.add("  }");
+    out.add("  return g;");
+    out.add("}");
+    out.add("");
+    out.add("static void show(String what, double[] tapeless, double[] expected, double[] fd) {");
+    out.add("  System.out.println(what);");
+    out.add("  for (int i = 0; i < expected.length; i++) {");
+    out.add("    double t = i < tapeless.length ? tapeless[i] : Double.NaN;");
+    out.add("    boolean bad = !(Math.abs(t - expected[i]) <= 1e-8 * Math.max(1.0,"
+        + " Math.max(Math.abs(t), Math.abs(expected[i]))));");
+    out.add("    System.out.printf(\"  %-12s tapeless %-24s expected %-24s finite-diff %-14.8g%s%n\","
+        + " LABELS[i], t, expected[i], fd[i], bad ? \"  <-- WRONG\" : \"\");");
+    out.add("  }");
+    out.add("}");
+    out.add("");
+    out.add("static double[] flat(Object... parts) {");
+    out.add("  java.util.List<Double> v = new java.util.ArrayList<>();");
+    out.add("  for (Object o : parts) {");
+    out.add("    if (o instanceof Double d) { v.add(d); }");
+    out.add("    else if (o instanceof double[] a) { for (double x : a) { v.add(x); } }");
+    out.add("    else if (o instanceof double[][] a) { for (double[] r : a) { for (double x : r)"
+        + " { v.add(x); } } }");
+    out.add("  }");
+    out.add("  return v.stream().mapToDouble(Double::doubleValue).toArray();");
+    out.add("}");
+    out.add("");
+    objective(out, m, ev);
+    String grads = String.join(", ", m.differentiatedParams().stream()
+        .map(p -> "g.d" + p.name()).toList());
+    out.add("public static void main(String[] args) {");
+    out.add("  double[] z = " + array(flatDifferentiated(m, ev.point())) + ";");
+    out.add("  " + frame + " g = new " + frame + "();");
+    if (ev.earlier() != null) {
+      out.add("  // the same frame was used at an earlier point first");
+      out.add("  try {");
+      if (m.result() == Ty.DOUBLE) {
+        out.add("    g.valueAndGradient(" + callArgs(m, "earlier_") + ");");
+      } else {
+        out.add("    g.pullback(" + callArgs(m, "earlier_") + seedArgs(m) + ");");
+      }
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"earlier call threw \" + e);");
+      out.add("  }");
+    }
+    String outArgs = outArgs(m);
+    if (m.hasOut()) {
+      out.add("  String expectedOutputs = java.util.Arrays.toString(methodOutputs());");
+    }
+    if (m.result() == Ty.DOUBLE) {
+      out.add("  try {");
+      outLocals(out, m);
+      out.add("    double v = g.valueAndGradient(" + outArgs + ");");
+      showOutputs(out, m, "valueAndGradient");
+      out.add("    System.out.println(\"value: tapeless \" + v + \", method \" + " + m.name() + "("
+          + args + "));");
+      out.add("    double[] expected = " + array(ev.gradient()) + ";");
+      out.add("    show(\"gradient (valueAndGradient)\", flat(" + grads + "), expected,"
+          + " fd(Z -> result(Z), z));");
+      out.add("    g.accumulate(" + args + ");");
+      out.add("    double[] twice = expected.clone();");
+      out.add("    for (int i = 0; i < twice.length; i++) { twice[i] *= 2; }");
+      out.add("    show(\"after accumulate: twice the gradient\", flat(" + grads
+          + "), twice, twice);");
+      out.add("    g.zero();");
+      out.add("    System.out.println(\"after zero(): \" + java.util.Arrays.toString(flat("
+          + grads + ")));");
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"valueAndGradient threw \" + e);");
+      out.add("    e.printStackTrace(System.out);");
+      out.add("  }");
+    }
+    if (m.hasOut()) {
+      out.add("  try {");
+      outLocals(out, m);
+      out.add("    g.pullback(" + outArgs + seedArgs(m) + ");");
+      showOutputs(out, m, "pullback");
+      out.add("    show(\"pullback with seeds\", flat(" + grads + "), " + array(ev.pullback())
+          + ", fd(Z -> seededOutputs(Z), z));");
+      out.add("    double[][] J = new double[" + ev.jacobian().length + "][" + z(ev) + "];");
+      outLocals(out, m);
+      out.add("    g.jacobian(" + outArgs + ", J);");
+      showOutputs(out, m, "jacobian");
+      for (int row = 0; row < ev.jacobian().length; row++) {
+        out.add("    show(\"jacobian row " + row + "\", J[" + row + "], "
+            + array(ev.jacobian()[row]) + ", fd(Z -> output(Z, " + row + "), z));");
+      }
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"pullback/jacobian threw \" + e);");
+      out.add("    e.printStackTrace(System.out);");
+      out.add("  }");
+    }
+    out.add("}");
+    return out;
+  }
+
+  /** Arguments where each output is a local, {@code out_}, so its contents can be shown. */
+  private static String outArgs(MethodDef m) {
+    return String.join(", ", m.params().stream()
+        .map(p -> p.out() ? "out_" + p.name() : "arg_" + p.name() + "()").toList());
+  }
+
+  private static void outLocals(List<String> out, MethodDef m) {
+    for (Param p : m.outParams()) {
+      out.add("    " + p.type().java() + " out_" + p.name() + " = arg_" + p.name() + "();");
+    }
+  }
+
+  private static void showOutputs(List<String> out, MethodDef m, String call) {
+    if (!m.hasOut()) {
+      return;
+    }
+    String outs = String.join(", ", m.outParams().stream().map(p -> "out_" + p.name())
+        .toList());
+    out.add("    String outputs = java.util.Arrays.toString(flat(" + outs + "));");
+    out.add("    System.out.println(\"outputs after " + call + ": tapeless \" + outputs"
+        + " + (outputs.equals(expectedOutputs) ? \"\" : \", method \" + expectedOutputs"
+        + " + \"  <-- WRONG\"));");
+  }
+
+  private static int z(Evidence ev) {
+    return ev.point().freeParameters();
+  }
+
+  private static void pointMethods(List<String> out, MethodDef m, Point p, String prefix) {
+    for (int k = 0; k < m.params().size(); k++) {
+      Param par = m.params().get(k);
+      out.add("static " + par.type().java() + " " + prefix + par.name() + "() { return "
+          + literal(p.arg(k)) + "; }");
+    }
+  }
+
+  private static String callArgs(MethodDef m, String prefix) {
+    return String.join(", ", m.params().stream().map(p -> prefix + p.name() + "()").toList());
+  }
+
+  private static String seedArgs(MethodDef m) {
+    StringBuilder sb = new StringBuilder();
+    for (Param p : m.outParams()) {
+      sb.append(", seed_").append(p.name()).append("()");
+    }
+    return sb.toString();
+  }
+
+  /** result(z), output(z, row) and seededOutputs(z): the functions finite differences need. */
+  private static void objective(List<String> out, MethodDef m, Evidence ev) {
+    int seedIndex = 0;
+    for (Param p : m.outParams()) {
+      double[] s = ev.seeds().get(seedIndex++);
+      String lit;
+      if (p.type() == Ty.DARR) {
+        lit = array(s);
+      } else {
+        double[][] shape = (double[][]) ev.point().arg(m.params().indexOf(p));
+        StringBuilder sb = new StringBuilder("new double[][] {");
+        int at = 0;
+        for (int i = 0; i < shape.length; i++) {
+          sb.append(i > 0 ? ", " : "").append(array(Arrays.copyOfRange(s, at,
+              at + shape[i].length)).replace("new double[] ", ""));
+          at += shape[i].length;
+        }
+        lit = sb.append("}").toString();
+      }
+      out.add("static " + p.type().java() + " seed_" + p.name() + "() { return " + lit + "; }");
+    }
+    out.add("");
+    out.add("/** The method's arguments with the differentiated ones taken from z. */");
+    out.add("static Object[] from(double[] z) {");
+    out.add("  int k = 0;");
+    List<String> names = new ArrayList<>();
+    for (Param p : m.params()) {
+      String v = "p_" + p.name();
+      names.add(v);
+      out.add("  " + p.type().java() + " " + v + " = arg_" + p.name() + "();");
+      if (m.differentiated(p)) {
+        switch (p.type()) {
+          case DOUBLE -> out.add("  " + v + " = z[k++];");
+          case DARR -> out.add("  for (int i = 0; i < " + v + ".length; i++) { " + v
+              + "[i] = z[k++]; }");
+          default -> out.add("  for (double[] r : " + v + ") { for (int i = 0; i < r.length;"
+              + " i++) { r[i] = z[k++]; } }");
+        }
+      }
+    }
+    out.add("  return new Object[] {" + String.join(", ", names) + "};");
+    out.add("}");
+    List<String> casts = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      casts.add("(" + box(m.params().get(k).type()) + ") a[" + k + "]");
+    }
+    String call = m.name() + "(" + String.join(", ", casts) + ")";
+    if (m.result() == Ty.DOUBLE) {
+      out.add("static double result(double[] z) { Object[] a = from(z); return " + call + "; }");
+    }
+    if (m.hasOut()) {
+      List<String> outs = new ArrayList<>();
+      List<String> seeds = new ArrayList<>();
+      for (int k = 0; k < m.params().size(); k++) {
+        if (m.params().get(k).out()) {
+          outs.add("a[" + k + "]");
+          seeds.add("seed_" + m.params().get(k).name() + "()");
+        }
+      }
+      out.add("static double[] methodOutputs() {");
+      out.add("  Object[] a = {" + String.join(", ", m.params().stream()
+          .map(p -> "arg_" + p.name() + "()").toList()) + "};");
+      out.add("  " + call + ";");
+      out.add("  return flat(" + String.join(", ", outs) + ");");
+      out.add("}");
+      out.add("static double output(double[] z, int row) {");
+      out.add("  Object[] a = from(z);");
+      out.add("  " + call + ";");
+      out.add("  return flat(" + String.join(", ", outs) + ")[row];");
+      out.add("}");
+      out.add("static double seededOutputs(double[] z) {");
+      out.add("  Object[] a = from(z);");
+      out.add("  " + call + ";");
+      out.add("  double[] o = flat(" + String.join(", ", outs) + ");");
+      out.add("  double[] s = flat(" + String.join(", ", seeds) + ");");
+      out.add("  double sum = 0;");
+      out.add("  for (int i = 0; i < o.length; i++) { sum += o[i] * s[i]; }");
+      out.add("  return sum;");
+      out.add("}");
+    }
+  }
+
+  private static String box(Ty t) {
+    return switch (t) {
+      case DOUBLE -> "Double";
+      case INT -> "Integer";
+      case LONG -> "Long";
+      case BOOLEAN -> "Boolean";
+      default -> t.java();
+    };
+  }
+
+  private static double[] flatDifferentiated(MethodDef m, Point p) {
+    List<Double> v = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      if (m.differentiated(m.params().get(k))) {
+        for (double d : Point.flat(p.arg(k))) {
+          v.add(d);
+        }
+      }
+    }
+    return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static List<String> labels(MethodDef m, Point p) {
+    List<String> labels = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      Param par = m.params().get(k);
+      if (!m.differentiated(par)) {
+        continue;
+      }
+      Object a = p.arg(k);
+      if (a instanceof double[] v) {
+        for (int i = 0; i < v.length; i++) {
+          labels.add("d" + par.name() + "[" + i + "]");
+        }
+      } else if (a instanceof double[][] mat) {
+        for (int i = 0; i < mat.length; i++) {
+          for (int j = 0; j < mat[i].length; j++) {
+            labels.add("d" + par.name() + "[" + i + "][" + j + "]");
+          }
+        }
+      } else {
+        labels.add("d" + par.name());
+      }
+    }
+    return labels;
+  }
+
+  static String array(double[] v) {
+    StringBuilder sb = new StringBuilder("new double[] {");
+    for (int i = 0; i < v.length; i++) {
+      sb.append(i > 0 ? ", " : "").append(Double.toString(v[i]));
+    }
+    return sb.append("}").toString();
+  }
+
+  private static String literal(Object o) {
+    if (o instanceof Double d) {
+      return Double.toString(d);
+    } else if (o instanceof Integer i) {
+      return Integer.toString(i);
+    } else if (o instanceof Long l) {
+      return l + "L";
+    } else if (o instanceof Boolean b) {
+      return b.toString();
+    } else if (o instanceof double[] v) {
+      return array(v);
+    } else if (o instanceof int[] v) {
+      return "new int[] {" + String.join(", ", Arrays.stream(v).mapToObj(Integer::toString)
+          .toList()) + "}";
+    } else if (o instanceof double[][] mat) {
+      StringBuilder sb = new StringBuilder("new double[][] {");
+      for (int i = 0; i < mat.length; i++) {
+        sb.append(i > 0 ? ", " : "").append(array(mat[i]).replace("new double[] ", ""));
+      }
+      return sb.append("}").toString();
+    }
+    throw new IllegalArgumentException(String.valueOf(o));
+  }
+}

@@ -1,0 +1,516 @@
+package dev.tapeless.fuzz.run;
+
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.print.TwinPrinter;
+import dev.tapeless.fuzz.twin.Ctx;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hipparchus.analysis.differentiation.Gradient;
+
+/**
+ * Checks one compiled method's gradient frame at random points the twin accepts: the value
+ * against the plain method, the gradient against the twin, {@code accumulate} and {@code zero},
+ * and for methods with outputs {@code pullback} and every {@code jacobian} row, all twice on one
+ * frame at two points (a second point catches state left behind by the first).
+ */
+public final class MethodChecker {
+  /** Smallest relative margin to a kink or a flipping comparison for a point to count. */
+  public static final double MARGIN = 1e-6;
+  /** Tries to find acceptable points before a method counts as skipped. */
+  public static final int TRIES = 30;
+  static final double VALUE_TOLERANCE = 1e-12;
+  static final double GRADIENT_TOLERANCE = 1e-8;
+  static final double TWIN_VALUE_TOLERANCE = 1e-9;
+
+  /** The outcome for one method: checked, skipped, or a failure. */
+  public record Outcome(boolean checked, Failure failure, String skipReason) {
+    static final Outcome CHECKED = new Outcome(true, null, null);
+
+    static Outcome failed(Failure f) {
+      return new Outcome(false, f, null);
+    }
+
+    static Outcome skipped(String reason) {
+      return new Outcome(false, null, reason);
+    }
+  }
+
+  /** What the checker is running: "method" (plain or twin) or "frame", for timeouts. */
+  volatile String phase = "method";
+
+  /** Why the last point was rejected: the closest kink, or a value that was not finite. */
+  private String rejection = "";
+
+  /** What the plain method and the twin say at one point. */
+  record Expected(Point point, long pointSeed, double value, double[] outputs,
+      double[] gradient, double[][] outputGradients) {}
+
+  private final ClassDef cls;
+  private final MethodDef m;
+  private final Method plain;
+  private final Method twin;
+  private final Class<?> frameClass;
+  private final Class<?>[] types;
+  private final long seed;
+
+  public MethodChecker(ClassDef cls, MethodDef m, ClassLoader loader, long seed)
+      throws ReflectiveOperationException {
+    this.cls = cls;
+    this.m = m;
+    this.seed = seed;
+    this.types = new Class<?>[m.params().size()];
+    Class<?>[] twinTypes = new Class<?>[types.length + 1];
+    twinTypes[0] = Ctx.class;
+    for (int k = 0; k < types.length; k++) {
+      types[k] = javaType(m.params().get(k).type());
+      twinTypes[k + 1] = twinType(m.params().get(k).type());
+    }
+    Class<?> plainClass = Class.forName(cls.qualifiedName(), true, loader);
+    this.plain = plainClass.getMethod(m.name(), types);
+    Class<?> twinClass = Class.forName(cls.qualifiedName() + TwinPrinter.SUFFIX, true, loader);
+    this.twin = twinClass.getMethod(m.name(), twinTypes);
+    Class<?> frame;
+    try {
+      frame = Class.forName(cls.qualifiedName() + "_Grad$" + m.frameName(), true, loader);
+    } catch (ClassNotFoundException e) {
+      frame = null;
+    }
+    this.frameClass = frame;
+  }
+
+  static Class<?> javaType(Ty t) {
+    return switch (t) {
+      case DOUBLE -> double.class;
+      case INT -> int.class;
+      case LONG -> long.class;
+      case BOOLEAN -> boolean.class;
+      case DARR -> double[].class;
+      case DMAT -> double[][].class;
+      case IARR -> int[].class;
+      default -> throw new IllegalArgumentException(t.toString());
+    };
+  }
+
+  static Class<?> twinType(Ty t) {
+    return switch (t) {
+      case DOUBLE -> Gradient.class;
+      case DARR -> Gradient[].class;
+      case DMAT -> Gradient[][].class;
+      default -> javaType(t);
+    };
+  }
+
+  /** The seed of the point being checked, for failures found by the frame checks. */
+  private long currentSeed;
+
+  private Failure failure(Kind kind, String firstLine, String details, long pointSeed) {
+    return new Failure(kind, firstLine, details, cls, m.name(),
+        pointSeed == 0 ? currentSeed : pointSeed);
+  }
+
+  public Outcome check() {
+    if (frameClass == null) {
+      return Outcome.failed(failure(Kind.FRAME_MISSING, "no frame class " + m.frameName(),
+          "", seed));
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Expected> points = new ArrayList<>();
+    for (int attempt = 0; attempt < TRIES && points.size() < 2; attempt++) {
+      long pointSeed = random.nextLong();
+      Point p = Point.draw(m, new SplittableRandom(pointSeed));
+      Object result;
+      try {
+        result = expect(p, pointSeed);
+      } catch (FailureException e) {
+        return Outcome.failed(e.failure);
+      }
+      if (result instanceof Expected e) {
+        points.add(e);
+      }
+    }
+    if (points.isEmpty()) {
+      return Outcome.skipped(rejection);
+    }
+    if (points.size() == 1) {
+      points.add(points.get(0));
+    }
+    phase = "frame";
+    Object frame = newFrame();
+    Failure minor = null;
+    for (int k = 0; k < points.size(); k++) {
+      Failure f = checkAt(frame, points.get(k));
+      if (f != null && isMinor(f)) {
+        // outputs or inputs wrong after a call: go on to the second point, report at the end
+        minor = minor == null ? f : minor;
+        continue;
+      }
+      if (f != null) {
+        Failure fresh = k > 0 ? checkAt(newFrame(), points.get(k)) : f;
+        if (fresh == null || isMinor(fresh)) {
+          return Outcome.failed(new Failure(Kind.STALE_STATE,
+              "reused frame wrong at a second point (" + f.kind() + "), fresh frame right",
+              f.firstLine() + "\n" + f.details(), cls, m.name(), f.pointSeed(),
+              points.get(0).pointSeed()));
+        }
+        return Outcome.failed(f);
+      }
+    }
+    return minor == null ? Outcome.CHECKED : Outcome.failed(minor);
+  }
+
+  private static boolean isMinor(Failure f) {
+    return f.kind() == Kind.WRONG_OUTPUTS || f.kind() == Kind.INPUT_MODIFIED;
+  }
+
+  private Object newFrame() {
+    try {
+      return frameClass.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create frame " + frameClass, e);
+    }
+  }
+
+  static final class FailureException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Failure failure;
+
+    FailureException(Failure failure) {
+      super(failure.firstLine(), null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  /**
+   * The plain method's value and outputs and the twin's derivatives at {@code p}, or null if
+   * the point is rejected (too close to a kink, or not finite).
+   */
+  Expected expect(Point p, long pointSeed) throws FailureException {
+    Object[] plainArgs = p.copy();
+    Object value;
+    try {
+      value = plain.invoke(null, plainArgs);
+    } catch (InvocationTargetException e) {
+      throw new FailureException(failure(Kind.PLAIN_EXCEPTION, describe(e.getCause()),
+          "at " + p.describe(), pointSeed));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    Ctx ctx = new Ctx(p.freeParameters());
+    Object[] twinArgs = p.twinArgs(ctx);
+    Object twinValue;
+    try {
+      twinValue = twin.invoke(null, twinArgs);
+    } catch (InvocationTargetException e) {
+      throw new FailureException(failure(Kind.TWIN_EXCEPTION, describe(e.getCause()),
+          "at " + p.describe(), pointSeed));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    if (ctx.minMargin() < MARGIN) {
+      rejection = "near " + ctx.minWhat();
+      return null;
+    }
+    rejection = "not finite";
+    List<Gradient> twinOutputs = new ArrayList<>();
+    List<Double> plainOutputs = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      if (m.params().get(k).out()) {
+        twinOutputs.addAll(Point.flatGradients(twinArgs[k + 1]));
+        for (double v : Point.flat(plainArgs[k])) {
+          plainOutputs.add(v);
+        }
+      }
+    }
+    double v = value instanceof Double d ? d : Double.NaN;
+    double[] gradient = null;
+    if (twinValue instanceof Gradient g) {
+      if (!finite(g) || !Double.isFinite(v)) {
+        return null;
+      }
+      checkTwinValue(v, g.getValue(), "result", p, pointSeed);
+      gradient = g.getGradient();
+    }
+    double[] outputs = new double[plainOutputs.size()];
+    double[][] outputGradients = new double[outputs.length][];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = plainOutputs.get(i);
+      Gradient g = twinOutputs.get(i);
+      if (!finite(g) || !Double.isFinite(outputs[i])) {
+        return null;
+      }
+      checkTwinValue(outputs[i], g.getValue(), "output " + i, p, pointSeed);
+      outputGradients[i] = g.getGradient();
+    }
+    return new Expected(p, pointSeed, v, outputs, gradient, outputGradients);
+  }
+
+  private void checkTwinValue(double plainValue, double twinValue, String what, Point p,
+      long pointSeed) throws FailureException {
+    if (!close(plainValue, twinValue, TWIN_VALUE_TOLERANCE)) {
+      throw new FailureException(failure(Kind.TWIN_MISMATCH, "twin " + what + " differs",
+          "method " + plainValue + ", twin " + twinValue + " at " + p.describe(), pointSeed));
+    }
+  }
+
+  private static boolean finite(Gradient g) {
+    if (!Double.isFinite(g.getValue())) {
+      return false;
+    }
+    for (double d : g.getGradient()) {
+      if (!Double.isFinite(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean close(double expected, double actual, double tolerance) {
+    double scale = Math.max(1.0, Math.max(Math.abs(expected), Math.abs(actual)));
+    return Math.abs(expected - actual) <= tolerance * scale;
+  }
+
+  static String describe(Throwable t) {
+    StackTraceElement top = null;
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")) {
+        top = e;
+        break;
+      }
+    }
+    String where = top == null ? "" : " at " + top.getClassName().replaceAll(".*\\.", "")
+        .replaceAll("^G\\d+(_\\d+)?", "C") + "." + top.getMethodName();
+    return t.getClass().getSimpleName() + ": " + t.getMessage() + where;
+  }
+
+  // ---------------------------------------------------------------- the checks
+
+  /**
+   * A failure of the outputs or inputs after a call, reported only if nothing worse shows:
+   * checking goes on, so that a wrong restore of outputs does not hide a wrong gradient.
+   */
+  private Failure deferred;
+
+  private void defer(Failure f) {
+    if (deferred == null) {
+      deferred = f;
+    }
+  }
+
+  private Failure checkAt(Object frame, Expected e) {
+    currentSeed = e.pointSeed();
+    deferred = null;
+    try {
+      Failure f = checks(frame, e);
+      return f != null ? f : deferred;
+    } catch (InvocationTargetException ex) {
+      Throwable cause = ex.getCause();
+      StringBuilder trace = new StringBuilder();
+      for (StackTraceElement s : cause.getStackTrace()) {
+        trace.append("\n  at ").append(s);
+        if (s.getClassName().startsWith("jdk.internal.reflect")) {
+          break;
+        }
+      }
+      return failure(Kind.FRAME_EXCEPTION, describe(cause), "at " + e.point().describe()
+          + trace, 0);
+    } catch (ReflectiveOperationException ex) {
+      return failure(Kind.FRAME_EXCEPTION, "frame API missing: " + ex, "", 0);
+    }
+  }
+
+  private Failure checks(Object frame, Expected e) throws ReflectiveOperationException {
+    Point p = e.point();
+    if (m.result() == Ty.DOUBLE) {
+      Object[] args = p.copy();
+      double v = (Double) frameClass.getMethod("valueAndGradient", types).invoke(frame, args);
+      if (!close(e.value(), v, VALUE_TOLERANCE)) {
+        return failure(Kind.WRONG_VALUE, "valueAndGradient value differs",
+            "tapeless " + v + ", method " + e.value() + " at " + p.describe(), 0);
+      }
+      defer(outputsAndInputs(args, e, "valueAndGradient"));
+      Failure f = compare(Kind.WRONG_GRADIENT, "valueAndGradient", e.gradient(), gradient(frame),
+          1, p);
+      if (f != null) {
+        return f;
+      }
+      frameClass.getMethod("accumulate", types).invoke(frame, p.copy());
+      f = compare(Kind.WRONG_ACCUMULATE, "accumulate after valueAndGradient", e.gradient(),
+          gradient(frame), 2, p);
+      if (f != null) {
+        return f;
+      }
+      frameClass.getMethod("zero").invoke(frame);
+      double[] zero = gradient(frame);
+      for (int i = 0; i < zero.length; i++) {
+        if (zero[i] != 0.0) {
+          return failure(Kind.WRONG_ZERO, "zero() leaves an adjoint non-zero",
+              "component " + i + " = " + zero[i], 0);
+        }
+      }
+      frameClass.getMethod("accumulate", types).invoke(frame, p.copy());
+      f = compare(Kind.WRONG_ACCUMULATE, "accumulate after zero", e.gradient(), gradient(frame),
+          1, p);
+      if (f != null) {
+        return f;
+      }
+    }
+    if (m.hasOut()) {
+      Failure f = pullback(frame, e);
+      if (f == null) {
+        f = jacobian(frame, e);
+      }
+      return f;
+    }
+    return null;
+  }
+
+  private Failure pullback(Object frame, Expected e) throws ReflectiveOperationException {
+    Point p = e.point();
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5eedL);
+    Object[] args = p.copy();
+    List<Object> call = new ArrayList<>(Arrays.asList(args));
+    List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
+    List<Double> seedValues = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      Param par = m.params().get(k);
+      if (!par.out()) {
+        continue;
+      }
+      Object seedArray = Point.deepCopy(args[k]);
+      if (seedArray instanceof double[] v) {
+        for (int i = 0; i < v.length; i++) {
+          v[i] = random.nextDouble(-1, 1);
+          seedValues.add(v[i]);
+        }
+      } else {
+        for (double[] row : (double[][]) seedArray) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = random.nextDouble(-1, 1);
+            seedValues.add(row[i]);
+          }
+        }
+      }
+      call.add(seedArray);
+      sig.add(javaType(par.type()));
+    }
+    frameClass.getMethod("pullback", sig.toArray(new Class<?>[0])).invoke(frame, call.toArray());
+    defer(outputsAndInputs(args, e, "pullback"));
+    double[] expected = new double[p.freeParameters()];
+    for (int i = 0; i < e.outputGradients().length; i++) {
+      for (int j = 0; j < expected.length; j++) {
+        expected[j] += seedValues.get(i) * e.outputGradients()[i][j];
+      }
+    }
+    return compare(Kind.WRONG_PULLBACK, "pullback", expected, gradient(frame), 1, p);
+  }
+
+  private Failure jacobian(Object frame, Expected e) throws ReflectiveOperationException {
+    Point p = e.point();
+    Object[] args = p.copy();
+    double[][] j = new double[e.outputs().length][p.freeParameters()];
+    Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
+    sig[types.length] = double[][].class;
+    Object[] call = Arrays.copyOf(args, args.length + 1);
+    call[args.length] = j;
+    frameClass.getMethod("jacobian", sig).invoke(frame, call);
+    defer(outputsAndInputs(args, e, "jacobian"));
+    for (int row = 0; row < j.length; row++) {
+      Failure f = compare(Kind.WRONG_JACOBIAN, "jacobian row " + row, e.outputGradients()[row], j[row],
+          1, p);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** After a frame call: outputs hold the method's outputs, inputs are unchanged. */
+  private Failure outputsAndInputs(Object[] args, Expected e, String call) {
+    Point p = e.point();
+    int next = 0;
+    for (int k = 0; k < m.params().size(); k++) {
+      Param par = m.params().get(k);
+      double[] now = Point.flat(args[k]);
+      if (par.out()) {
+        for (double v : now) {
+          double want = e.outputs()[next++];
+          if (!close(want, v, VALUE_TOLERANCE)) {
+            return failure(Kind.WRONG_OUTPUTS, "@Out array after " + call
+                + " differs from the method's output",
+                par.name() + ": tapeless " + Arrays.toString(now) + " at " + p.describe(), 0);
+          }
+        }
+      } else if (par.type().isArray()) {
+        if (!Arrays.equals(now, Point.flat(p.arg(k)))
+            || (args[k] instanceof int[] ints && !Arrays.equals(ints, (int[]) p.arg(k)))) {
+          return failure(Kind.INPUT_MODIFIED, call + " changed an input array",
+              par.name() + " is now " + Point.render(args[k]), 0);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The frame's d* fields, flattened in declaration order. */
+  private double[] gradient(Object frame) throws ReflectiveOperationException {
+    List<Double> values = new ArrayList<>();
+    for (Param par : m.differentiatedParams()) {
+      Field f = frameClass.getField("d" + par.name());
+      Object v = f.get(frame);
+      if (v == null) {
+        throw new NoSuchFieldException("d" + par.name() + " is null");
+      }
+      for (double d : Point.flat(v)) {
+        values.add(d);
+      }
+    }
+    double[] result = new double[values.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = values.get(i);
+    }
+    return result;
+  }
+
+  private Failure compare(Kind kind, String what, double[] expected, double[] actual,
+      double factor, Point p) {
+    if (expected.length != actual.length) {
+      return failure(kind, what + ": " + actual.length + " gradient components, expected "
+          + expected.length, "at " + p.describe(), 0);
+    }
+    for (int i = 0; i < expected.length; i++) {
+      double want = factor * expected[i];
+      if (!Double.isFinite(actual[i])) {
+        return failure(Kind.NAN_GRADIENT, what + ": non-finite component",
+            describeComponent(i) + " = " + actual[i] + ", twin " + want + "\nat "
+                + p.describe(), 0);
+      }
+      if (!close(want, actual[i], GRADIENT_TOLERANCE)) {
+        return failure(kind, what + " differs from the twin",
+            describeComponent(i) + ": tapeless " + actual[i] + ", twin " + want
+                + "\ntapeless " + Arrays.toString(actual) + "\ntwin     "
+                + Arrays.toString(scaled(expected, factor)) + "\nat " + p.describe(), 0);
+      }
+    }
+    return null;
+  }
+
+  private static double[] scaled(double[] v, double factor) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = v[i] * factor;
+    }
+    return r;
+  }
+
+  private String describeComponent(int i) {
+    return "component " + i;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.tapeless.fuzz.run;
+
+import dev.tapeless.fuzz.ast.DimSym;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.twin.Ctx;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hipparchus.analysis.differentiation.Gradient;
+
+/**
+ * Arguments for one call of a generated method: differentiated doubles in [-2, 2], lengths and
+ * int parameters drawn from their symbols' ranges (so that loops run 0 to a few times), int[]
+ * contents and longs in [0, 5], {@code @Out} arrays holding random incoming contents.
+ */
+public final class Point {
+  private final MethodDef method;
+  private final Object[] args;
+
+  private Point(MethodDef method, Object[] args) {
+    this.method = method;
+    this.args = args;
+  }
+
+  public static Point draw(MethodDef m, SplittableRandom random) {
+    Map<Integer, Integer> lengths = new HashMap<>();
+    for (DimSym d : m.dims()) {
+      lengths.put(d.id(), d.min() + random.nextInt(d.max() - d.min() + 1));
+    }
+    Object[] args = new Object[m.params().size()];
+    for (int k = 0; k < args.length; k++) {
+      Param p = m.params().get(k);
+      double lo = p.out() ? -1 : -2;
+      double hi = p.out() ? 1 : 2;
+      switch (p.type()) {
+        case DOUBLE -> args[k] = random.nextDouble(-2, 2);
+        case INT -> args[k] = lengths.get(p.dims().get(0));
+        case LONG -> args[k] = (long) random.nextInt(Param.SMALL_MAX + 1);
+        case BOOLEAN -> args[k] = random.nextBoolean();
+        case IARR -> {
+          int[] a = new int[lengths.get(p.dims().get(0))];
+          for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextInt(Param.SMALL_MAX + 1);
+          }
+          args[k] = a;
+        }
+        case DARR -> args[k] = vector(lengths.get(p.dims().get(0)), lo, hi, random);
+        case DMAT -> {
+          int rows = lengths.get(p.dims().get(0));
+          double[][] a = new double[rows][];
+          DimSym cols = m.dim(p.dims().get(1));
+          for (int i = 0; i < rows; i++) {
+            int n = p.jagged() ? cols.min() + random.nextInt(cols.max() - cols.min() + 1)
+                : lengths.get(p.dims().get(1));
+            a[i] = vector(n, lo, hi, random);
+          }
+          args[k] = a;
+        }
+        default -> throw new IllegalStateException(p.type().toString());
+      }
+    }
+    return new Point(m, args);
+  }
+
+  private static double[] vector(int n, double lo, double hi, SplittableRandom random) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = random.nextDouble(lo, hi);
+    }
+    return v;
+  }
+
+  /** A deep copy of the arguments, for one call. */
+  public Object[] copy() {
+    Object[] c = new Object[args.length];
+    for (int k = 0; k < args.length; k++) {
+      c[k] = deepCopy(args[k]);
+    }
+    return c;
+  }
+
+  static Object deepCopy(Object o) {
+    if (o instanceof double[] a) {
+      return a.clone();
+    } else if (o instanceof double[][] a) {
+      double[][] c = new double[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        c[i] = a[i].clone();
+      }
+      return c;
+    } else if (o instanceof int[] a) {
+      return a.clone();
+    }
+    return o;
+  }
+
+  public Object arg(int k) {
+    return args[k];
+  }
+
+  /** The number of differentiated scalars: the twin's free parameters, the Jacobian's columns. */
+  public int freeParameters() {
+    int n = 0;
+    for (int k = 0; k < args.length; k++) {
+      if (method.differentiated(method.params().get(k))) {
+        n += flat(args[k]).length;
+      }
+    }
+    return n;
+  }
+
+  /** The twin's arguments: differentiated values become variables, in declaration order. */
+  public Object[] twinArgs(Ctx c) {
+    List<Object> result = new ArrayList<>();
+    result.add(c);
+    int next = 0;
+    for (int k = 0; k < args.length; k++) {
+      Param p = method.params().get(k);
+      boolean variable = method.differentiated(p);
+      Object a = args[k];
+      if (a instanceof Double d) {
+        result.add(variable ? c.variable(next++, d) : c.k(d));
+      } else if (a instanceof double[] v) {
+        Gradient[] g = new Gradient[v.length];
+        for (int i = 0; i < v.length; i++) {
+          g[i] = variable ? c.variable(next++, v[i]) : c.k(v[i]);
+        }
+        result.add(g);
+      } else if (a instanceof double[][] m) {
+        Gradient[][] g = new Gradient[m.length][];
+        for (int i = 0; i < m.length; i++) {
+          g[i] = new Gradient[m[i].length];
+          for (int j = 0; j < m[i].length; j++) {
+            g[i][j] = variable ? c.variable(next++, m[i][j]) : c.k(m[i][j]);
+          }
+        }
+        result.add(g);
+      } else {
+        result.add(Point.deepCopy(a));
+      }
+    }
+    return result.toArray();
+  }
+
+  /** A scalar, vector or matrix as one row-major vector. */
+  public static double[] flat(Object o) {
+    if (o instanceof Double d) {
+      return new double[] {d};
+    } else if (o instanceof double[] a) {
+      return a.clone();
+    } else if (o instanceof double[][] m) {
+      return Arrays.stream(m).flatMapToDouble(Arrays::stream).toArray();
+    }
+    return new double[0];
+  }
+
+  /** Values of a Gradient, Gradient[] or Gradient[][], row-major. */
+  public static List<Gradient> flatGradients(Object o) {
+    List<Gradient> result = new ArrayList<>();
+    if (o instanceof Gradient g) {
+      result.add(g);
+    } else if (o instanceof Gradient[] a) {
+      result.addAll(Arrays.asList(a));
+    } else if (o instanceof Gradient[][] m) {
+      for (Gradient[] row : m) {
+        result.addAll(Arrays.asList(row));
+      }
+    }
+    return result;
+  }
+
+  /** A readable rendering of the arguments, for reports. */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    for (int k = 0; k < args.length; k++) {
+      parts.add(method.params().get(k).name() + "=" + render(args[k]));
+    }
+    return String.join(", ", parts);
+  }
+
+  static String render(Object o) {
+    if (o instanceof double[] a) {
+      return Arrays.toString(a);
+    } else if (o instanceof double[][] m) {
+      return Arrays.deepToString(m);
+    } else if (o instanceof int[] a) {
+      return Arrays.toString(a);
+    }
+    return String.valueOf(o);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.tapeless.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapeless.fuzz.twin.Ctx;
+import org.hipparchus.analysis.differentiation.Gradient;
+import org.junit.jupiter.api.Test;
+
+/** The twin's helpers: Java semantics where Hipparchus differs, and the margin logic. */
+class CtxTest {
+  private final Ctx c = new Ctx(2);
+
+  @Test
+  void remainderIsJavasTruncatedOneNotIeee() {
+    for (double[] ab : new double[][] {{5.5, 2}, {-5.5, 2}, {5.5, -2}, {-5.5, -2}, {1.9, 0.7}}) {
+      Gradient a = c.variable(0, ab[0]);
+      Gradient b = c.variable(1, ab[1]);
+      Gradient r = c.rem(a, b);
+      assertEquals(ab[0] % ab[1], r.getValue(), 0.0, "value of " + ab[0] + " % " + ab[1]);
+      // a % b = a - b * trunc(a / b): d/da = 1, d/db = -trunc(a / b)
+      assertEquals(1.0, r.getPartialDerivative(0), 0.0);
+      assertEquals(-(long) (ab[0] / ab[1]), r.getPartialDerivative(1), 0.0);
+    }
+    // Hipparchus' remainder is IEEE: 5.5 rem 2 = -0.5, Java's 5.5 % 2 = 1.5.
+    assertEquals(-0.5, c.variable(0, 5.5).remainder(c.k(2)).getValue(), 0.0);
+    assertEquals(1.5, c.rem(c.variable(0, 5.5), c.k(2)).getValue(), 0.0);
+  }
+
+  @Test
+  void pointsAtKinksHaveTinyMargins() {
+    Ctx near = new Ctx(1);
+    near.abs(near.variable(0, 1e-9));
+    assertTrue(near.minMargin() < 1e-6, "abs at 1e-9: " + near.minMargin());
+    assertEquals("abs", near.minWhat());
+
+    Ctx max = new Ctx(1);
+    Gradient x = max.variable(0, 0.3);
+    max.max(x, max.k(0.3 + 1e-12));
+    assertTrue(max.minMargin() < 1e-6);
+
+    Ctx floor = new Ctx(1);
+    floor.floor(floor.variable(0, 2.0 - 1e-10));
+    assertTrue(floor.minMargin() < 1e-6);
+
+    Ctx cmp = new Ctx(1);
+    Gradient y = cmp.variable(0, 1.0);
+    cmp.lt(y.multiply(3.0), cmp.k(3.0 + 1e-9));
+    assertTrue(cmp.minMargin() < 1e-6);
+
+    Ctx cast = new Ctx(1);
+    assertEquals(2, cast.toInt(cast.variable(0, 3.0 - 1e-9)));
+    assertTrue(cast.minMargin() < 1e-6);
+
+    Ctx asin = new Ctx(1);
+    asin.asin(asin.variable(0, 1 - 1e-9));
+    assertTrue(asin.minMargin() < 1e-6);
+  }
+
+  @Test
+  void pointsAwayFromKinksAndConstantTiesAreAccepted() {
+    Ctx far = new Ctx(1);
+    Gradient x = far.variable(0, 0.4);
+    far.abs(x);
+    far.floor(x);
+    far.toInt(x); // truncation is continuous on (-1, 1)
+    far.max(x, far.k(-1.0));
+    assertTrue(far.minMargin() > 1e-3, "margin " + far.minMargin() + " at " + far.minWhat());
+
+    // Ties between constants cannot flip, nor can a value compared with itself.
+    Ctx ties = new Ctx(1);
+    ties.le(ties.k(0.0), ties.k(0.0));
+    ties.abs(ties.k(0.0));
+    Gradient v = ties.variable(0, 0.25);
+    ties.le(v, v);
+    ties.max(v, v);
+    assertEquals(Double.POSITIVE_INFINITY, ties.minMargin());
+  }
+
+  @Test
+  void maxAndMinPickTheOperandByValue() {
+    Gradient a = c.variable(0, 1.0);
+    Gradient b = c.variable(1, 2.0);
+    assertEquals(1.0, c.max(a, b).getPartialDerivative(1), 0.0);
+    assertEquals(1.0, c.min(a, b).getPartialDerivative(0), 0.0);
+    assertEquals(1.0, c.abs(a.negate()).getPartialDerivative(0), 0.0);
+  }
+}

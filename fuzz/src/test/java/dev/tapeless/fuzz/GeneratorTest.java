@@ -1,0 +1,208 @@
+package dev.tapeless.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapeless.fuzz.ast.AssignOp;
+import dev.tapeless.fuzz.ast.CallKind;
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.Expr;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Op;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Stmt;
+import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.ast.Walk;
+import dev.tapeless.fuzz.gen.ClassGen;
+import dev.tapeless.fuzz.print.JavaPrinter;
+import dev.tapeless.fuzz.print.TwinPrinter;
+import dev.tapeless.fuzz.run.InProcessJavac;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator reaches the whole documented subset (not mostly straight-line code), is
+ * deterministic, and writes code javac accepts in both printings.
+ */
+class GeneratorTest {
+  private static final Set<String> MATH = Set.of("exp", "log", "log10", "log1p", "expm1",
+      "sqrt", "cbrt", "pow", "hypot", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+      "sinh", "cosh", "tanh", "abs", "max", "min", "toRadians", "toDegrees", "signum", "floor",
+      "ceil", "rint");
+  private static final Set<String> KERNELS = Set.of("Linear.dot", "Linear.matvec",
+      "Linear.matvecTransposed", "Linear.axpy", "Linear.sum", "Linear.outer",
+      "Activations.sigmoid", "Activations.tanh", "Activations.relu", "Activations.softplus",
+      "Activations.softmax", "Losses.logSumExp", "Losses.softmaxCrossEntropy",
+      "Losses.meanSquaredError");
+
+  /** Names of the constructs found in {@code classes}. */
+  private static Set<String> constructs(Iterable<ClassDef> classes) {
+    Set<String> seen = new TreeSet<>();
+    for (ClassDef c : classes) {
+      for (MethodDef m : c.differentiableMethods()) {
+        if (m.wrt() != null) {
+          seen.add("wrt");
+        }
+        if (m.result() == Ty.VOID) {
+          seen.add("void");
+        }
+        for (Param p : m.params()) {
+          seen.add("param " + p.type() + (p.out() ? " @Out" : "")
+              + (p.noDerivative() ? " @NoDerivative" : "") + (p.jagged() ? " jagged" : ""));
+        }
+        collect(m, seen);
+      }
+    }
+    return seen;
+  }
+
+  private static void collect(MethodDef m, Set<String> seen) {
+    int[] depth = {0};
+    Walk.statements(m.body(), s -> {
+      seen.add(s.getClass().getSimpleName());
+      if (s instanceof Stmt.For f) {
+        seen.add(f.update() instanceof Stmt.Step st ? (st.increment() ? "for up" : "for down")
+            : "for step 2");
+        Expr c = f.condition();
+        if (c instanceof Expr.Bin b) {
+          seen.add("for " + b.op());
+        }
+      } else if (s instanceof Stmt.ForEach fe) {
+        seen.add("foreach " + fe.elementType());
+      } else if (s instanceof Stmt.Assign a) {
+        seen.add("assign " + a.target().type() + " " + a.op()
+            + (a.target() instanceof Expr.Index ? " element" : ""));
+      } else if (s instanceof Stmt.Step st) {
+        seen.add("step " + st.target().type() + (st.increment() ? "++" : "--"));
+      } else if (s instanceof Stmt.If i && !i.otherwise().isEmpty()) {
+        seen.add("if-else");
+      } else if (s instanceof Stmt.Local l) {
+        seen.add("local " + l.type());
+      }
+      nested(s, seen, depth);
+    }, e -> {
+      if (e instanceof Expr.MathCall mc) {
+        seen.add("Math." + mc.fn());
+        if (mc.strict()) {
+          seen.add("StrictMath");
+        }
+      } else if (e instanceof Expr.Call c) {
+        seen.add("call " + c.kind());
+        if (c.kind() == CallKind.KERNEL) {
+          seen.add(c.name());
+        }
+        for (Expr a : c.args()) {
+          if (a instanceof Expr.Index && a.type() == Ty.DARR) {
+            seen.add("row argument");
+          }
+        }
+      } else if (e instanceof Expr.Cast c) {
+        seen.add("cast " + c.operand().type() + "->" + c.to());
+      } else if (e instanceof Expr.Bin b) {
+        seen.add("op " + b.op() + " " + b.type());
+      } else if (e instanceof Expr.Cond) {
+        seen.add("ternary");
+      } else if (e instanceof Expr.Const k) {
+        seen.add(k.text().startsWith("Math.") ? "Math constant" : "class constant");
+      } else if (e instanceof Expr.NewArray n) {
+        seen.add("new " + n.type());
+      } else if (e instanceof Expr.Length) {
+        seen.add("length");
+      }
+    });
+    Walk.statements(m.body(), s -> {
+      if (s instanceof Stmt.If i && !i.then().isEmpty()
+          && i.then().get(i.then().size() - 1) instanceof Stmt.Return) {
+        seen.add("early return");
+      }
+    }, e -> { });
+  }
+
+  /** Loops inside loops, breaks and continues inside loops. */
+  private static void nested(Stmt s, Set<String> seen, int[] depth) {
+    java.util.List<Stmt> body = s instanceof Stmt.For f ? f.body()
+        : s instanceof Stmt.While w ? w.body() : s instanceof Stmt.DoWhile d ? d.body()
+        : s instanceof Stmt.ForEach fe ? fe.body() : null;
+    if (body == null) {
+      return;
+    }
+    Walk.statements(body, inner -> {
+      if (inner instanceof Stmt.For || inner instanceof Stmt.While
+          || inner instanceof Stmt.DoWhile || inner instanceof Stmt.ForEach) {
+        seen.add("nested loop");
+      }
+    }, e -> { });
+  }
+
+  @Test
+  void coversTheSupportedSubset() {
+    ClassGen gen = new ClassGen(Features.defaults());
+    java.util.List<ClassDef> classes = new java.util.ArrayList<>();
+    for (int k = 0; k < 15; k++) {
+      classes.add(gen.generate("gt", "G" + k, 40, 1000 + k));
+    }
+    Set<String> seen = constructs(classes);
+    java.util.List<String> wanted = new java.util.ArrayList<>(java.util.List.of(
+        "wrt", "void", "param DOUBLE", "param DOUBLE @NoDerivative", "param DARR",
+        "param DARR @NoDerivative", "param DMAT", "param DMAT jagged", "param INT",
+        "param LONG", "param BOOLEAN", "param IARR", "param DARR @Out", "param DMAT @Out",
+        "For", "for up", "for down", "for step 2", "for LT", "for LE", "for GT", "for GE",
+        "foreach DOUBLE", "foreach INT", "While", "DoWhile", "Break", "Continue",
+        "nested loop", "if-else", "early return", "Effect", "ternary",
+        "local DOUBLE", "local INT", "local LONG", "local BOOLEAN", "local DARR", "local DMAT",
+        "new DARR", "new DMAT", "length", "row argument",
+        "call GENERATED", "call HELPER", "call KERNEL", "StrictMath", "Math constant",
+        "class constant", "cast DOUBLE->INT", "cast DOUBLE->LONG", "cast INT->DOUBLE",
+        "cast LONG->INT", "cast INT->LONG",
+        "step INT++", "step INT--", "step DOUBLE++", "step DOUBLE--",
+        "op REM DOUBLE", "op REM INT", "op DIV DOUBLE", "op ADD DOUBLE", "op SUB DOUBLE",
+        "op MUL DOUBLE", "op LT BOOLEAN", "op AND BOOLEAN", "op OR BOOLEAN"));
+    for (AssignOp op : AssignOp.values()) {
+      wanted.add("assign DOUBLE " + op);
+    }
+    for (AssignOp op : java.util.List.of(AssignOp.SET, AssignOp.ADD, AssignOp.SUB,
+        AssignOp.MUL, AssignOp.DIV)) {
+      wanted.add("assign DOUBLE " + op + " element");
+    }
+    wanted.add("assign INT ADD");
+    for (String fn : MATH) {
+      wanted.add("Math." + fn);
+    }
+    wanted.addAll(KERNELS);
+    java.util.List<String> missing = wanted.stream().filter(w -> !seen.contains(w)).toList();
+    assertTrue(missing.isEmpty(), "never generated: " + missing + "\nseen: " + seen);
+    assertFalse(seen.contains("PostInc") || seen.contains("Fill"),
+        "off-by-default features were generated");
+    assertTrue(Op.values().length > 0);
+  }
+
+  @Test
+  void sameSeedSameProgram() {
+    ClassGen gen = new ClassGen(Features.defaults());
+    String a = JavaPrinter.print(gen.generate("gt", "G", 20, 42)).source();
+    String b = JavaPrinter.print(gen.generate("gt", "G", 20, 42)).source();
+    String c = JavaPrinter.print(gen.generate("gt", "G", 20, 43)).source();
+    assertEquals(a, b);
+    assertFalse(a.equals(c));
+  }
+
+  @Test
+  void bothPrintingsCompile() {
+    ClassGen gen = new ClassGen(Features.defaults().with("returnInLoop=on,arraysFill=on,"
+        + "postIncrementIndex=on,forEachOverRow=on,forEachRows=on"));
+    for (long seed = 0; seed < 3; seed++) {
+      ClassDef c = gen.generate("gt", "C" + seed, 40, seed);
+      InProcessJavac.Result plain = InProcessJavac.compile(
+          Map.of(c.qualifiedName(), JavaPrinter.print(c).source()), false);
+      InProcessJavac.Result twin = InProcessJavac.compile(
+          Map.of(c.qualifiedName() + "Twin", TwinPrinter.print(c).source()), false);
+      plain.delete();
+      twin.delete();
+      assertTrue(plain.success(), () -> plain.errors().toString());
+      assertTrue(twin.success(), () -> twin.errors().toString());
+    }
+  }
+}
