@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The differential test: 3,000 random {@code @Differentiable} methods from a fixed seed,
+ * The differential test: 3,100 random {@code @Differentiable} methods from a fixed seed,
  * compiled through the processor and checked against their Hipparchus twins. Fails with the
  * distinct failures and a reproducer for each (under {@code target/fuzz-findings}).
  *
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class RandomProgramsTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_240_521L);
-  private static final int COUNT = Integer.getInteger("fuzz.count", 3000);
+  private static final int COUNT = Integer.getInteger("fuzz.count", 3100);
   private static final long REDUCE_SECONDS = Long.getLong("fuzz.reduceSeconds", 20);
 
   @Test

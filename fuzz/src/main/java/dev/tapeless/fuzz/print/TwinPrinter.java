@@ -171,10 +171,10 @@ public final class TwinPrinter {
   /** {@code l op r} on two Gradient expressions. */
   private static String arith(Op op, String l, String r) {
     return switch (op) {
-      case ADD -> l + ".add(" + r + ")";
-      case SUB -> l + ".subtract(" + r + ")";
-      case MUL -> l + ".multiply(" + r + ")";
-      case DIV -> l + ".divide(" + r + ")";
+      case ADD -> "$c.add(" + l + ", " + r + ")";
+      case SUB -> "$c.sub(" + l + ", " + r + ")";
+      case MUL -> "$c.mul(" + l + ", " + r + ")";
+      case DIV -> "$c.div(" + l + ", " + r + ")";
       case REM -> "$c.rem(" + l + ", " + r + ")";
       default -> throw new IllegalArgumentException(op.toString());
     };
@@ -280,11 +280,13 @@ public final class TwinPrinter {
     for (Expr a : m.args()) {
       args.add(g(a));
     }
+    String ctx = m.strict() ? "$c.strict()" : "$c";
     return switch (m.fn()) {
       case "exp", "log", "log10", "log1p", "expm1", "sin", "cos", "tan", "atan", "sinh", "cosh",
-          "tanh", "toRadians", "toDegrees" -> args.get(0) + "." + m.fn() + "()";
+          "tanh", "toRadians", "toDegrees" -> ctx + ".smooth(\"" + m.fn() + "\", " + args.get(0)
+          + ")";
       case "sqrt", "cbrt", "asin", "acos", "pow", "hypot", "atan2", "abs", "max", "min",
-          "signum", "floor", "ceil", "rint" -> "$c." + m.fn() + "(" + String.join(", ", args)
+          "signum", "floor", "ceil", "rint" -> ctx + "." + m.fn() + "(" + String.join(", ", args)
           + ")";
       default -> throw new IllegalArgumentException("no twin for Math." + m.fn());
     };

@@ -172,6 +172,11 @@ public final class ReproWriter {
       showOutputs(out, m, "pullback");
       out.add("    show(\"pullback with seeds\", flat(" + grads + "), " + array(ev.pullback())
           + ", fd(Z -> seededOutputs(Z), z));");
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"pullback threw \" + e);");
+      out.add("    e.printStackTrace(System.out);");
+      out.add("  }");
+      out.add("  try {");
       out.add("    double[][] J = new double[" + ev.jacobian().length + "][" + z(ev) + "];");
       outLocals(out, m);
       out.add("    g.jacobian(" + outArgs + ", J);");
@@ -181,7 +186,7 @@ public final class ReproWriter {
             + array(ev.jacobian()[row]) + ", fd(Z -> output(Z, " + row + "), z));");
       }
       out.add("  } catch (RuntimeException e) {");
-      out.add("    System.out.println(\"pullback/jacobian threw \" + e);");
+      out.add("    System.out.println(\"jacobian threw \" + e);");
       out.add("    e.printStackTrace(System.out);");
       out.add("  }");
     }

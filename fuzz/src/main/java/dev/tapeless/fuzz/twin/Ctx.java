@@ -19,9 +19,33 @@ public final class Ctx {
   private double minMargin = Double.POSITIVE_INFINITY;
   private String minWhat = "";
 
+  /** Whether values are StrictMath's; the strict view forwards its margins to its parent. */
+  private final boolean strict;
+  private final Ctx parent;
+  private Ctx strictView;
+
   /** A context for twins of functions of {@code freeParameters} inputs. */
   public Ctx(int freeParameters) {
     this.n = freeParameters;
+    this.strict = false;
+    this.parent = null;
+  }
+
+  private Ctx(Ctx parent) {
+    this.n = parent.n;
+    this.strict = true;
+    this.parent = parent;
+  }
+
+  /** The same context computing values as {@code StrictMath} does, for its calls' twins. */
+  public Ctx strict() {
+    if (parent != null) {
+      return this;
+    }
+    if (strictView == null) {
+      strictView = new Ctx(this);
+    }
+    return strictView;
   }
 
   public int freeParameters() {
@@ -76,6 +100,10 @@ public final class Ctx {
 
   /** Records a margin already made relative. */
   void note(double margin, String what) {
+    if (parent != null) {
+      parent.note(margin, what);
+      return;
+    }
     double m = Double.isNaN(margin) ? 0.0 : margin;
     if (m < minMargin) {
       minMargin = m;
@@ -225,34 +253,127 @@ public final class Ctx {
     return a.subtract(b.multiply(q)).withValue(r);
   }
 
+  /**
+   * A value that overflowed (or became NaN) makes the point unusable: the method may not use
+   * it, but reverse mode multiplies its zero adjoint by an infinite partial, as every AD tool
+   * does (Tapeless guards only the partials that are singular at finite values, see
+   * docs/architecture.md), while the twin's forward tangents never meet it.
+   */
+  private Gradient checked(Gradient r, String what) {
+    if (!Double.isFinite(r.getValue())) {
+      note(0.0, what + " overflow");
+    }
+    return r;
+  }
+
+  public Gradient add(Gradient a, Gradient b) {
+    return checked(a.add(b), "+");
+  }
+
+  public Gradient sub(Gradient a, Gradient b) {
+    return checked(a.subtract(b), "-");
+  }
+
+  public Gradient mul(Gradient a, Gradient b) {
+    return checked(a.multiply(b), "*");
+  }
+
+  /**
+   * {@code a / b} with Java's value: Hipparchus computes {@code a * (1 / b)}, an ulp away, which
+   * chaotic programs (a remainder of a large product) amplify into a different value.
+   */
+  public Gradient div(Gradient a, Gradient b) {
+    return checked(a.divide(b).withValue(a.getValue() / b.getValue()), "/");
+  }
+
+  /**
+   * A smooth function of one argument with the value {@code Math} gives: Hipparchus evaluates
+   * with FastMath, which may differ in the last place.
+   */
+  public Gradient smooth(String fn, Gradient x) {
+    double v = value(fn, x.getValue());
+    Gradient r = switch (fn) {
+      case "exp" -> x.exp();
+      case "log" -> x.log();
+      case "log10" -> x.log10();
+      case "log1p" -> x.log1p();
+      case "expm1" -> x.expm1();
+      case "sin" -> x.sin();
+      case "cos" -> x.cos();
+      case "tan" -> x.tan();
+      case "atan" -> x.atan();
+      case "sinh" -> x.sinh();
+      case "cosh" -> x.cosh();
+      case "tanh" -> x.tanh();
+      case "toRadians" -> x.toRadians();
+      case "toDegrees" -> x.toDegrees();
+      default -> throw new IllegalArgumentException("no twin for Math." + fn);
+    };
+    return checked(r.withValue(v), fn);
+  }
+
+  /** {@code Math.fn(v)}, or {@code StrictMath.fn(v)} in the strict view: the method's value. */
+  private double value(String fn, double v) {
+    return switch (fn) {
+      case "exp" -> strict ? StrictMath.exp(v) : Math.exp(v);
+      case "log" -> strict ? StrictMath.log(v) : Math.log(v);
+      case "log10" -> strict ? StrictMath.log10(v) : Math.log10(v);
+      case "log1p" -> strict ? StrictMath.log1p(v) : Math.log1p(v);
+      case "expm1" -> strict ? StrictMath.expm1(v) : Math.expm1(v);
+      case "sin" -> strict ? StrictMath.sin(v) : Math.sin(v);
+      case "cos" -> strict ? StrictMath.cos(v) : Math.cos(v);
+      case "tan" -> strict ? StrictMath.tan(v) : Math.tan(v);
+      case "atan" -> strict ? StrictMath.atan(v) : Math.atan(v);
+      case "sinh" -> strict ? StrictMath.sinh(v) : Math.sinh(v);
+      case "cosh" -> strict ? StrictMath.cosh(v) : Math.cosh(v);
+      case "tanh" -> strict ? StrictMath.tanh(v) : Math.tanh(v);
+      case "toRadians" -> strict ? StrictMath.toRadians(v) : Math.toRadians(v);
+      case "toDegrees" -> strict ? StrictMath.toDegrees(v) : Math.toDegrees(v);
+      case "sqrt" -> strict ? StrictMath.sqrt(v) : Math.sqrt(v);
+      case "cbrt" -> strict ? StrictMath.cbrt(v) : Math.cbrt(v);
+      case "asin" -> strict ? StrictMath.asin(v) : Math.asin(v);
+      case "acos" -> strict ? StrictMath.acos(v) : Math.acos(v);
+      default -> throw new IllegalArgumentException("no value for Math." + fn);
+    };
+  }
+
+  private double value(String fn, double a, double b) {
+    return switch (fn) {
+      case "pow" -> strict ? StrictMath.pow(a, b) : Math.pow(a, b);
+      case "hypot" -> strict ? StrictMath.hypot(a, b) : Math.hypot(a, b);
+      case "atan2" -> strict ? StrictMath.atan2(a, b) : Math.atan2(a, b);
+      default -> throw new IllegalArgumentException("no value for Math." + fn);
+    };
+  }
+
   // ---------------------------------------------------------------- singular points
 
   public Gradient sqrt(Gradient x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "sqrt");
     }
-    return x.sqrt();
+    return x.sqrt().withValue(value("sqrt", x.getValue()));
   }
 
   public Gradient cbrt(Gradient x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "cbrt");
     }
-    return x.cbrt();
+    return x.cbrt().withValue(value("cbrt", x.getValue()));
   }
 
   public Gradient asin(Gradient x) {
     if (active(x)) {
       distance(1.0 - Math.abs(x.getValue()), 1.0, "asin");
     }
-    return x.asin();
+    return x.asin().withValue(value("asin", x.getValue()));
   }
 
   public Gradient acos(Gradient x) {
     if (active(x)) {
       distance(1.0 - Math.abs(x.getValue()), 1.0, "acos");
     }
-    return x.acos();
+    return x.acos().withValue(value("acos", x.getValue()));
   }
 
   /**
@@ -266,19 +387,19 @@ public final class Ctx {
       if (active(base) && !smoothAtZero) {
         distance(base.getValue(), base.getValue(), "pow base");
       }
-      return base.pow(p);
+      return checked(base.pow(p).withValue(value("pow", base.getValue(), p)), "pow");
     }
     if (active(base)) {
       distance(base.getValue(), base.getValue(), "pow base");
     }
-    return base.pow(exponent);
+    return checked(base.pow(exponent).withValue(value("pow", base.getValue(), p)), "pow");
   }
 
   public Gradient hypot(Gradient x, Gradient y) {
     if (active(x) || active(y)) {
       distance(Math.hypot(x.getValue(), y.getValue()), 1.0, "hypot");
     }
-    return x.hypot(y);
+    return x.hypot(y).withValue(value("hypot", x.getValue(), y.getValue()));
   }
 
   /** atan2 is singular at the origin and jumps across the negative x axis. */
@@ -289,7 +410,7 @@ public final class Ctx {
         distance(y.getValue(), x.getValue(), "atan2 cut");
       }
     }
-    return y.atan2(x);
+    return y.atan2(x).withValue(value("atan2", y.getValue(), x.getValue()));
   }
 
   /** {@code Math.max(z, 0.0)} (relu). */

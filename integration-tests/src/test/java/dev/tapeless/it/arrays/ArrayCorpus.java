@@ -21,7 +21,8 @@ final class ArrayCorpus {
           Outputs.class,
           Hazards.class,
           Regressions.class,
-          RegressionCalls.class);
+          RegressionCalls.class,
+          FuzzFindings.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -36,7 +37,8 @@ final class ArrayCorpus {
             OutputsCases.cases(),
             HazardsCases.cases(),
             RegressionsCases.cases(),
-            RegressionCallsCases.cases())
+            RegressionCallsCases.cases(),
+            FuzzFindingsCases.cases())
         .flatMap(List::stream);
   }
 

@@ -54,11 +54,11 @@ public final class BackwardReads {
     return emitted;
   }
 
-  /** Variables whose values the reversal of {@code s} reads. */
+  /** Variables whose values the reversal of {@code s} reads (lengths never change). */
   public static List<Var> of(Stmt s, Activity activity) {
     List<Var> reads = new ArrayList<>();
     if (s instanceof Stmt.Store st) {
-      Operands.indexReadsOf(st.indices(), reads); // addressing the adjoint and the restore
+      Operands.indexValueReadsOf(st.indices(), reads); // addressing the adjoint and the restore
     }
     if (runsPullback(s, activity)) {
       Expr.Call call = derivativeCall(s);
@@ -69,7 +69,7 @@ public final class BackwardReads {
         if (skipOutputs && params.get(i).out() && arg instanceof Expr.Ref) {
           continue; // passed for its shape alone: its contents need not be kept
         }
-        Operands.readsOf(arg, reads);
+        Operands.valueReadsOf(arg, reads);
       }
       if (call.callee() instanceof Callee.Custom c && c.usesResult()) {
         reads.add(Statements.written(s));
@@ -83,16 +83,16 @@ public final class BackwardReads {
     List<Expr> operands = Operands.of(value);
     for (Partial p : emittedPartials(s, activity)) {
       if (operands.get(p.operand()) instanceof Expr.ArrayRead r) {
-        Operands.indexReadsOf(r.indices(), reads);
+        Operands.indexValueReadsOf(r.indices(), reads);
       }
       Template.forEachPlaceholder(p.template(), name -> {
         if (name.equals("r")) {
           reads.add(Statements.written(s));
           if (s instanceof Stmt.Store st) {
-            Operands.indexReadsOf(st.indices(), reads);
+            Operands.indexValueReadsOf(st.indices(), reads);
           }
         } else if (Character.isDigit(name.charAt(0))) {
-          Operands.readsOf(operands.get(Integer.parseInt(name)), reads);
+          Operands.valueReadsOf(operands.get(Integer.parseInt(name)), reads);
         }
       });
     }

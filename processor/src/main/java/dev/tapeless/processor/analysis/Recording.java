@@ -4,6 +4,7 @@ import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
@@ -71,6 +72,7 @@ public final class Recording {
         }
       }
       needed.addAll(BackwardReads.of(s, activity));
+      needed.addAll(restoreReads(s));
       return needed;
     } else if (s instanceof Stmt.If i) {
       if (i.condition() instanceof Expr.Ref r) {
@@ -99,6 +101,26 @@ public final class Recording {
       current = walk(child, current);
     }
     return current;
+  }
+
+  /**
+   * What restoring {@code s}'s saved arrays reads: the indices of the rows a call overwrote
+   * ({@code t[i - 1]} is restored after reversing the call, with {@code i} as it was then).
+   */
+  private List<Var> restoreReads(Stmt s) {
+    List<Var> reads = new ArrayList<>();
+    if (s instanceof Stmt.Store || savedBy(s).isEmpty()) {
+      return reads; // a store's index is among its backward reads already
+    }
+    Expr value = Statements.value(s);
+    if (value instanceof Expr.Call call) {
+      for (Expr arg : call.args()) {
+        if (arg instanceof Expr.ArrayRead row && savedBy(s).contains(row.array())) {
+          Operands.indexValueReadsOf(row.indices(), reads);
+        }
+      }
+    }
+    return reads;
   }
 
   /**

@@ -854,7 +854,55 @@ public final class Lowering {
     }
     TypeMirror result = trees.getTypeMirror(path);
     Type type = result.getKind() == TypeKind.VOID ? Type.INT : TypeMapper.map(result, call);
-    return new Expr.Call(callee(path), args, type, call);
+    return new Expr.Call(callee(path), stableArguments(args, out, origin), type, call);
+  }
+
+  /**
+   * The arguments with every scalar, and every row index, that reads an array the call is given
+   * computed first into a temporary: the call may write that array, and its reversal reads its
+   * arguments again afterwards ({@code axpy(c, g, acc[(int) out[0]], out)} must find the same
+   * row of {@code acc}).
+   */
+  private List<Expr> stableArguments(List<Expr> args, List<Stmt> out, Tree origin) {
+    List<Var> arrays = new ArrayList<>();
+    for (Expr arg : args) {
+      if (arg instanceof Expr.Ref r && arg.type().isArray()) {
+        arrays.add(r.var());
+      } else if (arg instanceof Expr.ArrayRead row && arg.type().isArray()) {
+        arrays.add(row.array());
+      }
+    }
+    if (arrays.isEmpty()) {
+      return args;
+    }
+    List<Expr> stable = new ArrayList<>();
+    for (Expr arg : args) {
+      if (!arg.type().isArray() && readsAny(arg, arrays)) {
+        Var t = temp(arg.type());
+        out.add(new Stmt.Assign(t, arg, origin));
+        stable.add(new Expr.Ref(t));
+      } else if (arg instanceof Expr.ArrayRead row) {
+        List<Expr> indices = new ArrayList<>();
+        for (Expr index : row.indices()) {
+          if (readsAny(index, arrays)) {
+            Var t = temp(index.type());
+            out.add(new Stmt.Assign(t, index, origin));
+            index = new Expr.Ref(t);
+          }
+          indices.add(index);
+        }
+        stable.add(new Expr.ArrayRead(row.array(), indices, row.type()));
+      } else {
+        stable.add(arg);
+      }
+    }
+    return stable;
+  }
+
+  private static boolean readsAny(Expr e, List<Var> vars) {
+    List<Var> reads = new ArrayList<>();
+    Operands.readsOf(e, reads);
+    return reads.stream().anyMatch(vars::contains);
   }
 
   private Callee callee(TreePath path) {

@@ -37,15 +37,43 @@ public final class Operands {
 
   /** Every variable an expression tree reads, in order, with repeats. */
   public static void readsOf(Expr e, List<Var> into) {
+    reads(e, into, true);
+  }
+
+  /**
+   * The variables whose current values an expression tree reads: like {@link #readsOf}, but an
+   * array read only for its {@code .length} is left out, since array variables are never
+   * reassigned and writing elements leaves every length as it was.
+   */
+  public static void valueReadsOf(Expr e, List<Var> into) {
+    reads(e, into, false);
+  }
+
+  /** {@link #indexReadsOf} without arrays read only for their length. */
+  public static void indexValueReadsOf(List<Expr> indices, List<Var> into) {
+    for (Expr index : indices) {
+      reads(index, into, false);
+    }
+  }
+
+  private static void reads(Expr e, List<Var> into, boolean lengths) {
     if (e instanceof Expr.Ref r) {
       into.add(r.var());
     } else if (e instanceof Expr.ArrayRead a) {
       into.add(a.array());
-      indexReadsOf(a.indices(), into);
+      for (Expr index : a.indices()) {
+        reads(index, into, lengths);
+      }
+    } else if (e instanceof Expr.Length l && !lengths) {
+      if (l.array() instanceof Expr.ArrayRead row) {
+        for (Expr index : row.indices()) {
+          reads(index, into, false);
+        }
+      }
     } else {
       for (Expr part : of(e)) {
         if (part != e) {
-          readsOf(part, into);
+          reads(part, into, lengths);
         }
       }
     }

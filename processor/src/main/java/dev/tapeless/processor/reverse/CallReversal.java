@@ -128,8 +128,11 @@ final class CallReversal {
     if (scalars == 1) {
       int i = firstScalar(params);
       Expr arg = call.args().get(i);
+      // The pullback may add into the array holding this scalar's adjoint (axpy's a = y[0]):
+      // `y[0] += call` would read y[0] before the call and lose that, so the call goes first.
       code.add(pullbackCall(s, c, pullback -> adjoints.hasFor(arg)
-          ? CodeBlock.of("$L += $L;\n", adjoints.of(arg), invocation.apply(pullback))
+          ? CodeBlock.of("$L = $L + $L;\n", adjoints.of(arg), invocation.apply(pullback),
+              adjoints.of(arg))
           : CodeBlock.of("$L;\n", invocation.apply(pullback))));
       return;
     }

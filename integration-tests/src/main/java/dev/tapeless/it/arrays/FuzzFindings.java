@@ -1,0 +1,155 @@
+package dev.tapeless.it.arrays;
+
+import dev.tapeless.Differentiable;
+import dev.tapeless.NoDerivative;
+import dev.tapeless.Out;
+import dev.tapeless.runtime.Activations;
+import dev.tapeless.runtime.Linear;
+
+/**
+ * Programs the random tester ({@code fuzz/}) found the processor getting wrong, each reduced by
+ * hand from its reproducer to the construct that broke, so that each failure class stays fixed
+ * even when the generator changes. fuzz/README.md lists the classes.
+ */
+public final class FuzzFindings {
+  private FuzzFindings() {}
+
+  /** Not differentiable: reads the array, but Tapeless must assume it may write it. */
+  static int firstOf(int[] idx) {
+    return idx[0];
+  }
+
+  /**
+   * An {@code int[]} given to a method without a derivative counts as written; the backward
+   * sweep needs its old contents (the index), so it is saved: SavedValues had no int[] push.
+   */
+  @Differentiable
+  public static double intArrayGivenToHelper(double[] x, int[] idx) {
+    double s = 0;
+    for (int i = 0; i < idx.length; i++) {
+      s += x[idx[i]] * x[idx[i]];
+      s += firstOf(idx);
+    }
+    return s;
+  }
+
+  /** Squares of a prefix of x weighted by x: its local array's length depends on n. */
+  @Differentiable
+  public static double cubesOfPrefix(double[] x, int n) {
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = x[i] * x[i];
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += t[i] * x[i];
+    }
+    return s;
+  }
+
+  /**
+   * Two calls on one callee frame with different lengths: in split mode the second call
+   * reshaped the buffers the first call's backward sweep still needed.
+   */
+  @Differentiable
+  public static double prefixesOfTwoLengths(double[] x) {
+    double a = cubesOfPrefix(x, 1);
+    double b = cubesOfPrefix(x, x.length);
+    return a * b;
+  }
+
+  /** The operand's index reads the target: the reversal must use the index as it was. */
+  @Differentiable
+  public static double operandIndexReadsTarget(double[] x) {
+    double v = 1.2;
+    v = x[(int) v] * v;
+    return v;
+  }
+
+  /** The same through a compound assignment. */
+  @Differentiable
+  public static double incrementIndexReadsTarget(double[] x) {
+    double v = 1.2;
+    v += x[(int) v] * 2.0;
+    return v * v;
+  }
+
+  /** The store's index reads the element it overwrites. */
+  @Differentiable
+  public static double storeIndexReadsItsArray(double x) {
+    double[] t = new double[2];
+    t[0] = 0.5;
+    t[(int) t[0]] = x * 3.0;
+    return t[0] * x;
+  }
+
+  /** The same through a compound assignment. */
+  @Differentiable
+  public static double incrementIndexReadsItsArray(double x) {
+    double[] t = new double[2];
+    t[0] = 0.5;
+    t[(int) t[0]] += x * x;
+    return t[0] * x;
+  }
+
+  /** Reads its output before writing it. */
+  @Differentiable
+  public static void addSquareInto(double x, @Out double[] acc) {
+    acc[0] += x * x;
+  }
+
+  /**
+   * What the caller stored in the callee's {@code @Out} array carries a derivative the callee
+   * must hand back: it was lost.
+   */
+  @Differentiable
+  public static double accumulateThroughCallee(double x) {
+    double[] acc = new double[1];
+    acc[0] = 3.0 * x;
+    addSquareInto(x, acc);
+    return acc[0] * acc[0];
+  }
+
+  /**
+   * axpy's scalar is an element of the array it adds into: {@code sBar[0] += pullback(...)}
+   * read sBar[0] before the pullback added into it, losing that contribution.
+   */
+  @Differentiable
+  public static double scalarArgumentFromItsOwnArray(double[] s) {
+    double[] t = new double[s.length];
+    Linear.axpy(s[0], s, s, t);
+    return t[s.length - 1] + t[0];
+  }
+
+  /**
+   * A row a call overwrites is restored with the loop counter as it was: the counter was not
+   * restored when nothing else in the backward sweep needed it.
+   */
+  @Differentiable
+  public static double rowsOverwrittenInAWhileLoop(double x) {
+    double[][] t1 = new double[2][2];
+    t1[0][0] = 0.5;
+    double s = t1[0][0] * x;
+    double[] t2 = new double[t1.length];
+    for (int k = 0; k < t1.length; k++) {
+      t2[0 % t1.length] += 1.2;
+    }
+    int i = t2.length;
+    while (i > 0) {
+      Activations.relu(t2, t1[i - 1]);
+      i--;
+    }
+    return s + x;
+  }
+
+  /**
+   * The row a call reads is chosen by an element of the array the call writes: the reversal
+   * chose the row again after the call.
+   */
+  @Differentiable
+  public static void rowChosenByTheOutput(double a, @Out double[][] acc,
+      @NoDerivative double c, double[] g, @Out double[] out) {
+    acc[1][out.length - 1] -= a;
+    Linear.axpy(c, g, acc[((int) (1.5 + Math.abs(out[0]))) % acc.length], out);
+  }
+}
