@@ -56,13 +56,15 @@ public final class Features {
   public boolean rowArguments = true;
   public boolean kernels = true;
   public boolean helpers = true;
-  // Outside the documented subset: generators exist, off until the processor supports them.
-  /** {@code return} inside a loop (TL101 today). */
-  public boolean returnInLoop = false;
+  /** {@code return} inside a loop. */
+  public boolean returnInLoop = true;
   /** {@code x[i++] = ...}: an increment inside an index. */
-  public boolean postIncrementIndex = false;
+  public boolean postIncrementIndex = true;
   /** {@code java.util.Arrays.fill(t, v)} on a local array. */
-  public boolean arraysFill = false;
+  public boolean arraysFill = true;
+  /** {@code System.arraycopy(s, 0, t, 0, n)} into a writable array. */
+  public boolean arrayCopy = true;
+  // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the
    * processor wants a variable ("loop over a variable holding double[] or int[]").

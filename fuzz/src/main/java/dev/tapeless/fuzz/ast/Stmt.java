@@ -64,6 +64,9 @@ public sealed interface Stmt {
   /** A call made for its {@code @Out} arrays. */
   record Effect(Expr.Call call) implements Stmt {}
 
-  /** {@code java.util.Arrays.fill(array, value);} (off by default: not in the subset). */
+  /** {@code java.util.Arrays.fill(array, value);} */
   record Fill(Expr array, Expr value) implements Stmt {}
+
+  /** {@code System.arraycopy(source, 0, target, 0, length);} */
+  record Copy(Expr source, Expr target, Expr length) implements Stmt {}
 }

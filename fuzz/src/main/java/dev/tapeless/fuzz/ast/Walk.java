@@ -51,6 +51,10 @@ public final class Walk {
     } else if (s instanceof Stmt.Fill f) {
       expr(f.array(), onExpr);
       expr(f.value(), onExpr);
+    } else if (s instanceof Stmt.Copy c) {
+      expr(c.source(), onExpr);
+      expr(c.target(), onExpr);
+      expr(c.length(), onExpr);
     }
   }
 

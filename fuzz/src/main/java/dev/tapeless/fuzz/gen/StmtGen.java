@@ -70,7 +70,7 @@ final class StmtGen {
     switch (r.weighted(4, doubles.isEmpty() ? 0 : 4.5, 1.3, 0.4, s.f.longs ? 0.3 : 0,
         s.f.booleans ? 0.5 : 0, others.isEmpty() ? 0 : 0.8, s.f.incDec ? 0.9 : 0,
         writable.isEmpty() ? 0 : 3.5, canNest && s.f.ifElse ? 2 : 0, canLoop ? 3 : 0,
-        (s.f.calls || s.f.kernels) ? 1.8 : 0, s.f.arraysFill && !writable.isEmpty() ? 0.3 : 0)) {
+        (s.f.calls || s.f.kernels) ? 1.8 : 0, (s.f.arraysFill || s.f.arrayCopy) && !writable.isEmpty() ? 0.4 : 0)) {
       case 0 -> declareDouble(out);
       case 1 -> assignDouble(out, r.pick(doubles));
       case 2 -> declareInt(out);
@@ -240,6 +240,17 @@ final class StmtGen {
 
   private void fill(List<Stmt> out, V array) {
     if (array.type != Ty.DARR) {
+      declareDouble(out);
+      return;
+    }
+    List<V> sources = s.scope.where(v -> v.type == Ty.DARR && v.shape[0] == array.shape[0]
+        && (v.constOnly || !array.constOnly));
+    Expr length = ex.length(array.shape[0]);
+    if (s.f.arrayCopy && !sources.isEmpty() && length != null && r.chance(0.5)) {
+      out.add(new Stmt.Copy(r.pick(sources).ref(), array.ref(), length));
+      return;
+    }
+    if (!s.f.arraysFill) {
       declareDouble(out);
       return;
     }
@@ -414,9 +425,12 @@ final class StmtGen {
     V p = new V(s.fresh("p"), Ty.INT, true);
     p.nonneg = true;
     out.add(new Stmt.Local(Ty.INT, p.name, i(0)));
+    // The value is drawn before p is in scope: Tapeless accepts p++ only where the statement
+    // reads p nowhere else (TL113).
+    Expr value = ex.dbl(1, !t.constOnly);
     s.scope.add(p);
     prefix.add(new Stmt.Assign(E.index(t.ref(), new Expr.PostInc((Expr.Ref) p.ref())),
-        AssignOp.SET, ex.dbl(1, !t.constOnly)));
+        AssignOp.SET, value));
   }
 
   private void countedDown(List<Stmt> out) {

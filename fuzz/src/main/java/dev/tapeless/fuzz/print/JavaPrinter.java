@@ -161,6 +161,9 @@ public final class JavaPrinter {
       return expr(e.call());
     } else if (s instanceof Stmt.Fill f) {
       return "java.util.Arrays.fill(" + expr(f.array()) + ", " + expr(f.value()) + ")";
+    } else if (s instanceof Stmt.Copy c) {
+      return "System.arraycopy(" + expr(c.source()) + ", 0, " + expr(c.target()) + ", 0, "
+          + expr(c.length()) + ")";
     }
     throw new IllegalArgumentException("not a simple statement: " + s);
   }

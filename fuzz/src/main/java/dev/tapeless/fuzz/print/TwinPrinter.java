@@ -147,6 +147,10 @@ public final class TwinPrinter {
       return tw(e.call());
     } else if (s instanceof Stmt.Fill f) {
       return "java.util.Arrays.fill(" + tw(f.array()) + ", " + g(f.value()) + ")";
+    } else if (s instanceof Stmt.Copy c) {
+      // Gradients are immutable: copying references copies values and derivatives.
+      return "System.arraycopy(" + tw(c.source()) + ", 0, " + tw(c.target()) + ", 0, "
+          + tw(c.length()) + ")";
     }
     throw new IllegalArgumentException("not a simple statement: " + s);
   }

@@ -147,6 +147,8 @@ final class Rewrite {
       } else if (s instanceof Stmt.Fill f) {
         Expr a = e(f.array());
         return new Stmt.Fill(a, e(f.value()));
+      } else if (s instanceof Stmt.Copy c) {
+        return new Stmt.Copy(e(c.source()), e(c.target()), e(c.length()));
       }
       return s;
     }
