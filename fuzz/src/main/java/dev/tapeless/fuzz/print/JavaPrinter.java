@@ -6,6 +6,7 @@ import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Stmt;
+import dev.tapeless.fuzz.ast.Ty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,44 +104,7 @@ public final class JavaPrinter {
   }
 
   static void statements(Src src, List<Stmt> body) {
-    for (Stmt s : body) {
-      statement(src, s);
-    }
-  }
-
-  private static void statement(Src src, Stmt s) {
-    if (s instanceof Stmt.If i) {
-      src.open("if (" + expr(i.condition()) + ") {");
-      statements(src, i.then());
-      if (i.otherwise().isEmpty()) {
-        src.close("}");
-      } else {
-        src.close("} else {");
-        src.in();
-        statements(src, i.otherwise());
-        src.close("}");
-      }
-    } else if (s instanceof Stmt.For f) {
-      src.open("for (" + (f.init() == null ? "" : simple(f.init())) + "; "
-          + expr(f.condition()) + "; " + simple(f.update()) + ") {");
-      statements(src, f.body());
-      src.close("}");
-    } else if (s instanceof Stmt.ForEach fe) {
-      src.open("for (" + fe.elementType().java() + " " + fe.name() + " : " + expr(fe.array())
-          + ") {");
-      statements(src, fe.body());
-      src.close("}");
-    } else if (s instanceof Stmt.While w) {
-      src.open("while (" + expr(w.condition()) + ") {");
-      statements(src, w.body());
-      src.close("}");
-    } else if (s instanceof Stmt.DoWhile d) {
-      src.open("do {");
-      statements(src, d.body());
-      src.close("} while (" + expr(d.condition()) + ");");
-    } else {
-      src.line(simple(s) + ";");
-    }
+    new BlockPrinter(JavaPrinter::expr, JavaPrinter::simple, Ty::java).statements(src, body);
   }
 
   /** A statement that fits on one line, without its semicolon (also for loop headers). */

@@ -85,44 +85,7 @@ public final class TwinPrinter {
   }
 
   private void statements(Src src, List<Stmt> body) {
-    for (Stmt s : body) {
-      statement(src, s);
-    }
-  }
-
-  private void statement(Src src, Stmt s) {
-    if (s instanceof Stmt.If i) {
-      src.open("if (" + tw(i.condition()) + ") {");
-      statements(src, i.then());
-      if (i.otherwise().isEmpty()) {
-        src.close("}");
-      } else {
-        src.close("} else {");
-        src.in();
-        statements(src, i.otherwise());
-        src.close("}");
-      }
-    } else if (s instanceof Stmt.For f) {
-      src.open("for (" + (f.init() == null ? "" : simple(f.init())) + "; "
-          + tw(f.condition()) + "; " + simple(f.update()) + ") {");
-      statements(src, f.body());
-      src.close("}");
-    } else if (s instanceof Stmt.ForEach fe) {
-      src.open("for (" + type(fe.elementType()) + " " + fe.name() + " : " + tw(fe.array())
-          + ") {");
-      statements(src, fe.body());
-      src.close("}");
-    } else if (s instanceof Stmt.While w) {
-      src.open("while (" + tw(w.condition()) + ") {");
-      statements(src, w.body());
-      src.close("}");
-    } else if (s instanceof Stmt.DoWhile d) {
-      src.open("do {");
-      statements(src, d.body());
-      src.close("} while (" + tw(d.condition()) + ");");
-    } else {
-      src.line(simple(s) + ";");
-    }
+    new BlockPrinter(this::tw, this::simple, TwinPrinter::type).statements(src, body);
   }
 
   private String simple(Stmt s) {
