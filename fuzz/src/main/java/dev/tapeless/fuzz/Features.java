@@ -64,6 +64,8 @@ public final class Features {
   public boolean arraysFill = true;
   /** {@code System.arraycopy(s, 0, t, 0, n)} into a writable array. */
   public boolean arrayCopy = true;
+  /** {@code double[] t = v.clone();} as a local array. */
+  public boolean arrayClone = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the

@@ -113,6 +113,8 @@ class GeneratorTest {
         seen.add("length");
       } else if (e instanceof Expr.PostInc) {
         seen.add("PostInc");
+      } else if (e instanceof Expr.Clone) {
+        seen.add("clone");
       }
     });
     Walk.statements(m.body(), s -> {
@@ -164,7 +166,7 @@ class GeneratorTest {
         "step INT++", "step INT--", "step DOUBLE++", "step DOUBLE--",
         "op REM DOUBLE", "op REM INT", "op DIV DOUBLE", "op ADD DOUBLE", "op SUB DOUBLE",
         "op MUL DOUBLE", "op LT BOOLEAN", "op AND BOOLEAN", "op OR BOOLEAN",
-        "PostInc", "Fill", "Copy", "return in loop"));
+        "PostInc", "Fill", "Copy", "clone", "return in loop"));
     for (AssignOp op : AssignOp.values()) {
       wanted.add("assign DOUBLE " + op);
     }

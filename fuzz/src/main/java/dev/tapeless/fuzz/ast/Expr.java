@@ -120,6 +120,14 @@ public sealed interface Expr {
     }
   }
 
+  /** {@code array.clone()} of a {@code double[]}, only as a local's initializer. */
+  record Clone(Expr array) implements Expr {
+    @Override
+    public Ty type() {
+      return Ty.DARR;
+    }
+  }
+
   /** {@code new double[d0]} or {@code new double[d0][d1]}, only as a local's initializer. */
   record NewArray(Ty type, List<Expr> dims) implements Expr {
     public NewArray {

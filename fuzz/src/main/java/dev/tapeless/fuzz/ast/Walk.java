@@ -83,6 +83,8 @@ public final class Walk {
       return List.of(i.array(), i.index());
     } else if (e instanceof Expr.Length l) {
       return List.of(l.array());
+    } else if (e instanceof Expr.Clone c) {
+      return List.of(c.array());
     } else if (e instanceof Expr.NewArray n) {
       return n.dims();
     } else if (e instanceof Expr.Call c) {

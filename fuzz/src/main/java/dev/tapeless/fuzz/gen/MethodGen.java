@@ -259,6 +259,16 @@ final class MethodGen {
       sizes.add(size);
     }
     Ty type = matrix ? Ty.DMAT : Ty.DARR;
+    List<V> vectors = s.scope.where(v -> v.type == Ty.DARR);
+    if (!matrix && f.arrayClone && !vectors.isEmpty() && r.chance(0.3)) {
+      V source = r.pick(vectors);
+      V t = new V(s.fresh("t"), type, source.constOnly);
+      t.shape = source.shape;
+      t.writable = true;
+      body.add(new Stmt.Local(type, t.name, new Expr.Clone(source.ref())));
+      s.scope.add(t);
+      return;
+    }
     V t = new V(s.fresh("t"), type, r.chance(0.2));
     t.shape = shape;
     t.writable = true;

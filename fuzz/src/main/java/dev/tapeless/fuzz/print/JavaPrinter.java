@@ -160,6 +160,8 @@ public final class JavaPrinter {
       return expr(i.array()) + "[" + expr(i.index()) + "]";
     } else if (e instanceof Expr.Length l) {
       return expr(l.array()) + ".length";
+    } else if (e instanceof Expr.Clone c) {
+      return expr(c.array()) + ".clone()";
     } else if (e instanceof Expr.NewArray n) {
       return "new double" + n.dims().stream().map(d -> "[" + expr(d) + "]")
           .collect(Collectors.joining());

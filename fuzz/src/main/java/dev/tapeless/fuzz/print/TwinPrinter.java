@@ -186,6 +186,8 @@ public final class TwinPrinter {
       return tw(i.array()) + "[" + tw(i.index()) + "]";
     } else if (e instanceof Expr.Length l) {
       return tw(l.array()) + ".length";
+    } else if (e instanceof Expr.Clone c) {
+      return tw(c.array()) + ".clone()"; // Gradients are immutable: a shallow copy is a copy
     } else if (e instanceof Expr.NewArray n) {
       List<String> dims = new ArrayList<>();
       for (Expr d : n.dims()) {

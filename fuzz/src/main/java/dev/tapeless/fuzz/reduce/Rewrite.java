@@ -179,6 +179,8 @@ final class Rewrite {
         return new Expr.Index(a, e(i.index()));
       } else if (x instanceof Expr.Length l) {
         return new Expr.Length(e(l.array()));
+      } else if (x instanceof Expr.Clone c) {
+        return new Expr.Clone(e(c.array()));
       } else if (x instanceof Expr.NewArray n) {
         return new Expr.NewArray(n.type(), args(n.dims()));
       } else if (x instanceof Expr.Call c) {
