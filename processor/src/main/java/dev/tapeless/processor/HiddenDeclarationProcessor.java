@@ -33,8 +33,8 @@ public final class HiddenDeclarationProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     try {
-      trees = Trees.instance(env);
-    } catch (Throwable e) { // TapelessProcessor reports a missing Tree API (TL901)
+      trees = CompilerTrees.of(env);
+    } catch (RuntimeException | LinkageError e) { // TapelessProcessor reports it (TL901)
       trees = null;
     }
   }

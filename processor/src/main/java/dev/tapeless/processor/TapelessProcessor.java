@@ -56,9 +56,9 @@ public final class TapelessProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     try {
-      trees = Trees.instance(env);
-    } catch (Throwable e) { // IllegalArgumentException, or a LinkageError without jdk.compiler
-      treeApiProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+      trees = CompilerTrees.of(env);
+    } catch (RuntimeException | LinkageError e) {
+      treeApiProblem = e.getMessage();
     }
     reporter = new Reporter(env.getMessager(), trees);
   }

@@ -766,7 +766,7 @@ final class DeclarationCases {
               @Differentiable(wrt = "q")
               public double g(double x) { return x; }
             }
-            """.formatted(VALID)).processor(NoTreeApiTest.ForeignEnvironment::new)
+            """.formatted(VALID)).processor(() -> new NoTreeApiTest.Wrapped(NoTreeApiTest::foreign))
             .allowsNoTreeApi().rejects("TL901", "public static double f"));
   }
 }
