@@ -8,16 +8,12 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +66,7 @@ class CrossModuleTest {
     Compilation lib = Compiler.javac().withProcessors(new TapelessProcessor())
         .compile(JavaFileObjects.forSourceString("lib.Lib", LIBRARY));
     assertThat(lib).succeededWithoutWarnings();
-    writeClasses(lib, libClasses);
+    Sources.writeClasses(lib, libClasses);
 
     List<File> classpath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -82,7 +78,7 @@ class CrossModuleTest {
         .compile(JavaFileObjects.forSourceString("app.App", APP));
     assertThat(app).succeededWithoutWarnings();
     Path appClasses = dir.resolve("app");
-    writeClasses(app, appClasses);
+    Sources.writeClasses(app, appClasses);
 
     try (URLClassLoader loader = new URLClassLoader(
         new URL[] {libClasses.toUri().toURL(), appClasses.toUri().toURL()},
@@ -97,21 +93,6 @@ class CrossModuleTest {
       double[] dx = (double[]) frameClass.getField("dx").get(frame);
       assertArrayEquals(new double[] {2 * a * 1.0, 2 * a * -2.0, 2 * a * 0.5}, dx, 1e-12);
       assertEquals(5.25 + 3 * a * a, frameClass.getField("da").getDouble(frame), 1e-12);
-    }
-  }
-
-  private static void writeClasses(Compilation compilation, Path root) throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() != JavaFileObject.Kind.CLASS) {
-        continue;
-      }
-      String path = file.toUri().getPath();
-      String relative = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
-      Path target = root.resolve(relative);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = file.openInputStream()) {
-        Files.copy(in, target);
-      }
     }
   }
 }
