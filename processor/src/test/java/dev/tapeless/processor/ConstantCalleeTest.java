@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A callee whose result is constant has no backward sweep, so its forward sweep must save
  * nothing: the loop state it saved stayed on its frame and, called twice in split mode, the
  * second splitBackward popped the first call's leftovers as its own state (found by the random
- * tester, fuzz/README.md).
+ * tester, fuzz/README.md). Nothing is saved, so no saved local is declared either: the split
+ * state must not name one.
  */
 class ConstantCalleeTest {
   private static final String SOURCE = """
@@ -34,6 +35,13 @@ class ConstantCalleeTest {
               i++;
             }
           }
+          return 0.5;
+        }
+        @Differentiable
+        public static double constantAfterStores(double[][] w) {
+          double[] t = new double[3];
+          java.util.Arrays.fill(t, 0.5);
+          t[2] += 0.78;
           return 0.5;
         }
         @Differentiable

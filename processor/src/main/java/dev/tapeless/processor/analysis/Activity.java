@@ -103,6 +103,11 @@ public final class Activity {
     return useful.contains(v);
   }
 
+  /** Whether no variable gets an adjoint: then there is no backward sweep at all. */
+  public boolean noneActive() {
+    return varied.stream().noneMatch(this::isActive) && buffered.stream().noneMatch(this::isActive);
+  }
+
   /**
    * Whether {@code v} gets an adjoint: varied and useful, or an array that a reversed call
    * needs an adjoint buffer for even though nothing flows through it.

@@ -34,7 +34,11 @@ public final class Recording {
 
   public static Recording of(IrMethod method, Activity activity) {
     Recording r = new Recording(activity);
-    r.walk(method.body(), Activity.identitySet());
+    if (!activity.noneActive()) {
+      // Without adjoints no backward sweep runs to restore anything: saving would leave values
+      // behind on every call (in split mode, under the state the next splitBackward pops).
+      r.walk(method.body(), Activity.identitySet());
+    }
     return r;
   }
 

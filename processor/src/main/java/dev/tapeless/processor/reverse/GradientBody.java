@@ -68,11 +68,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     boolean overwrites = !fresh.assignedParameters().isEmpty();
     String overwrite = names.fresh("overwrite");
     String overwriting = overwrites ? fields.flag("overwriting") : null;
-    // Without adjoints there is no backward sweep to pop what the forward sweep would save:
-    // saving anyway would leave values behind on every call (and, in split mode, under the
-    // state the next splitBackward pops).
     CodeBlock forward = ForwardSweep.write(method.body(), declarations, recording, fields,
-        !active.isEmpty(), splitCalls);
+        true, splitCalls);
     CodeBlock.Builder code = CodeBlock.builder();
     if (overwrites) {
       code.addStatement("boolean $N = this.$N", overwrite, overwriting)
