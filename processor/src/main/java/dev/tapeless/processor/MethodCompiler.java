@@ -88,7 +88,6 @@ final class MethodCompiler {
       if (sig.returnsDouble()) {
         outputs.add(ir.result());
       }
-      List<Var> seeds = new ArrayList<>();
       for (int i = 0; i < ir.parameters().size(); i++) {
         if (sig.params().get(i).differentiated()) {
           differentiated.add(ir.parameters().get(i));
@@ -99,7 +98,7 @@ final class MethodCompiler {
       }
       // What an @Out array holds on entry may carry a derivative in a caller (an array it
       // computed): the backward sweep hands its adjoint back through the output's seed.
-      seeds.addAll(differentiated);
+      List<Var> seeds = new ArrayList<>(differentiated);
       seeds.addAll(outputs.stream().filter(v -> v.type().isArray()).toList());
       Activity activity = Activity.of(ir, seeds, outputs);
       List<CompileError> lost = CallChecks.check(ir, activity);

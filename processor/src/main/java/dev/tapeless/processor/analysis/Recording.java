@@ -1,6 +1,7 @@
 package dev.tapeless.processor.analysis;
 
 import dev.tapeless.processor.ir.BinaryOp;
+import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
@@ -108,18 +109,47 @@ public final class Recording {
   }
 
   /**
+   * What a call overwrites of saved array {@code v}: the rows or arrays it passes as
+   * {@code @Out} arguments ({@code h[t + 1]} rather than all of {@code h}), in argument order;
+   * {@code v} itself for a store or a call that writes it otherwise.
+   */
+  public List<Expr> regions(Stmt s, Var v) {
+    List<Expr> regions = new ArrayList<>();
+    if (!(s instanceof Stmt.Store) && Statements.value(s) instanceof Expr.Call call) {
+      List<Boolean> outs = outs(call);
+      for (int i = 0; i < call.args().size() && i < outs.size(); i++) {
+        if (outs.get(i) && Dependencies.baseVar(call.args().get(i)) == v) {
+          regions.add(call.args().get(i));
+        }
+      }
+    }
+    if (regions.isEmpty()) {
+      regions.add(new Expr.Ref(v));
+    }
+    return regions;
+  }
+
+  private static List<Boolean> outs(Expr.Call call) {
+    List<Callee.Param> params = Callee.paramsOf(call.callee());
+    if (params != null) {
+      return params.stream().map(Callee.Param::out).toList();
+    }
+    return call.callee() instanceof Callee.Opaque o ? o.outs() : List.of();
+  }
+
+  /**
    * What restoring {@code s}'s saved arrays reads: the indices of the rows a call overwrote
-   * ({@code t[i - 1]} is restored after reversing the call, with {@code i} as it was then).
+   * ({@code t[i - 1]} is restored after reversing the call, with {@code i} as it was then). A
+   * store's index is among its backward reads already.
    */
   private List<Var> restoreReads(Stmt s) {
     List<Var> reads = new ArrayList<>();
-    if (s instanceof Stmt.Store || savedBy(s).isEmpty()) {
-      return reads; // a store's index is among its backward reads already
+    if (s instanceof Stmt.Store) {
+      return reads;
     }
-    Expr value = Statements.value(s);
-    if (value instanceof Expr.Call call) {
-      for (Expr arg : call.args()) {
-        if (arg instanceof Expr.ArrayRead row && savedBy(s).contains(row.array())) {
+    for (Var v : savedBy(s)) {
+      for (Expr region : regions(s, v)) {
+        if (region instanceof Expr.ArrayRead row) {
           Operands.indexValueReadsOf(row.indices(), reads);
         }
       }

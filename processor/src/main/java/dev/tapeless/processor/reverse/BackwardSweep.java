@@ -374,9 +374,9 @@ final class BackwardSweep {
     for (int i = saved.size() - 1; i >= 0; i--) {
       Var v = saved.get(i);
       if (v.type().isArray() && !(s instanceof Stmt.Store)) {
-        List<CodeBlock> regions = ForwardSweep.savedRegions(s, v);
+        List<Expr> regions = recording.regions(s, v);
         for (int r = regions.size() - 1; r >= 0; r--) {
-          code.addStatement("this.$N.popAll($L)", buffer, regions.get(r));
+          code.addStatement("this.$N.popAll($L)", buffer, JavaExprs.write(regions.get(r)));
         }
       } else {
         Type element = Type.scalar(v.type().kind());

@@ -2,8 +2,6 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
-import dev.tapeless.processor.analysis.BackwardReads;
-import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.ir.Callee;
@@ -11,7 +9,6 @@ import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -153,47 +150,13 @@ final class ForwardSweep {
         code.addStatement("this.$N.$L($L)", buffer, push(v.type()),
             JavaExprs.element(st.array().name(), st.indices()));
       } else if (v.type().isArray()) {
-        for (CodeBlock region : savedRegions(s, v)) {
-          code.addStatement("this.$N.pushAll($L)", buffer, region);
+        for (Expr region : recording.regions(s, v)) {
+          code.addStatement("this.$N.pushAll($L)", buffer, JavaExprs.write(region));
         }
       } else {
         code.addStatement("this.$N.$L($N)", buffer, push(v.type()), v.name());
       }
     }
-  }
-
-  /**
-   * What a call overwrites of array {@code v}: the rows or arrays it passes as {@code @Out}
-   * arguments ({@code h[t + 1]} rather than all of {@code h}), in argument order.
-   */
-  static List<CodeBlock> savedRegions(Stmt s, Var v) {
-    Expr.Call call = BackwardReads.derivativeCall(s);
-    if (call == null && s instanceof Stmt.Effect e) {
-      call = e.call();
-    } else if (call == null && s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c) {
-      call = c;
-    }
-    List<CodeBlock> regions = new ArrayList<>();
-    if (call != null) {
-      List<Boolean> outs = outs(call);
-      for (int i = 0; i < call.args().size() && i < outs.size(); i++) {
-        if (outs.get(i) && Dependencies.baseVar(call.args().get(i)) == v) {
-          regions.add(JavaExprs.write(call.args().get(i)));
-        }
-      }
-    }
-    if (regions.isEmpty()) {
-      regions.add(CodeBlock.of("$N", v.name()));
-    }
-    return regions;
-  }
-
-  private static List<Boolean> outs(Expr.Call call) {
-    List<Callee.Param> params = Callee.paramsOf(call.callee());
-    if (params != null) {
-      return params.stream().map(Callee.Param::out).toList();
-    }
-    return call.callee() instanceof Callee.Opaque o ? o.outs() : List.of();
   }
 
   static String push(Type t) {
