@@ -27,6 +27,9 @@ import java.lang.annotation.Target;
  * It returns the adjoint of the one differentiated {@code double} parameter when there is exactly
  * one, and is {@code void} otherwise. The processor checks this signature at compile time and
  * reads the registration from class files, so it works across jars.
+ *
+ * <p>Forward mode ({@code jvp}, {@code hvp}, {@code jacobian} with few inputs) needs a
+ * {@linkplain #pushforward() pushforward} as well: the directional derivative of the call.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -67,4 +70,24 @@ public @interface CustomDerivative {
    * costs no saved values.
    */
   boolean readsOutputs() default true;
+
+  /**
+   * The name of the pushforward method, in the same class; empty when there is none, and then
+   * forward mode of a method calling this one fails with an exception naming what to add. For a
+   * primal {@code R m(P1 p1, ..., Pn pn)} its parameters are, in this order:
+   * <ol>
+   *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
+   *       what the call wrote);
+   *   <li>{@code double result}, the value the call returned, if {@link #usesResult()} is set;
+   *   <li>for each differentiated parameter ({@code double}, {@code double[]} or
+   *       {@code double[][]}, not {@link Out}, not {@link NoDerivative}), in order, its tangent,
+   *       of the same type; with {@link #skipsNullAdjoints()} a tangent array may be
+   *       {@code null}, meaning zero;
+   *   <li>for each {@link Out} parameter, an array of its type that the pushforward SETS to the
+   *       tangent of what the call wrote.
+   * </ol>
+   * It returns the tangent of the result when {@code R} is {@code double}, and is {@code void}
+   * otherwise. The processor checks this signature at compile time.
+   */
+  String pushforward() default "";
 }

@@ -104,6 +104,24 @@ final class Checks {
   }
 
   /**
+   * Requires that no row of {@code m} is {@code v}; nothing to check when either is {@code null}
+   * (a tangent left out). For outputs that are written while {@code m} or {@code v} is still
+   * being read.
+   */
+  static void notARow(String kernel, String name, double[] v, String matrixName, double[][] m) {
+    if (v == null || m == null) {
+      return;
+    }
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] == v) {
+        throw new IllegalArgumentException(
+            kernel + ": " + name + " must not be the same array as " + matrixName + "[" + i
+                + "]");
+      }
+    }
+  }
+
+  /**
    * Requires that an output is not also an input: the pullback reads the inputs after the call,
    * so a kernel that overwrote one would get a wrong derivative.
    */

@@ -9,18 +9,27 @@ import java.util.Arrays;
  * {@code double[][]} matrices, each with a registered pullback so that differentiable code can
  * call them and get hand-tuned backward loops instead of element-by-element adjoints.
  *
- * <p>Kernels and pullbacks allocate nothing. Pullbacks follow {@link CustomDerivative}: they ADD
- * into the input adjoints and leave zero in the seed of each {@link Out} array. An {@code Out}
- * array must not be one of the inputs (nor a row of an input matrix): the pullback reads the
- * inputs after the call, so such calls are rejected with an {@link IllegalArgumentException}.
- * Shapes are checked before anything is written.
+ * <p>Kernels, pullbacks and pushforwards allocate nothing. Pullbacks follow
+ * {@link CustomDerivative}: they ADD into the input adjoints and leave zero in the seed of each
+ * {@link Out} array. An {@code Out} array must not be one of the inputs (nor a row of an input
+ * matrix): the pullback reads the inputs after the call, so such calls are rejected with an
+ * {@link IllegalArgumentException}. Shapes are checked before anything is written.
+ *
+ * <p>Pushforwards (forward mode) are called right after the kernel with the tangents of its
+ * inputs, and return the tangent of the result ({@code dot}, {@code sum}) or SET the tangent of
+ * the {@code Out} array ({@code yDot = WDot x + W xDot} for {@code matvec}). Where the kernel is
+ * registered with {@code skipsNullAdjoints}, an input tangent array may be {@code null}: that
+ * term is zero and skipped. An output tangent that would be written while an array it aliases is
+ * still being read (for {@code matvec}: {@code x}, {@code xDot} or a row of {@code W} or
+ * {@code WDot}) is rejected likewise; element-wise ones ({@code axpy}) may be an input tangent.
  */
 public final class Linear {
 
   private Linear() {}
 
   /** The inner product {@code Σ x_i y_i}. */
-  @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true)
+  @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true,
+      pushforward = "dotPushforward")
   public static double dot(double[] x, double[] y) {
     Checks.sameLength("dot", "y", y, "x", x);
     double s = 0.0;
@@ -48,9 +57,25 @@ public final class Linear {
     }
   }
 
+  /**
+   * Pushforward of {@link #dot}: {@code Σ xDot_i y_i + x_i yDot_i}; a {@code null} tangent
+   * contributes nothing.
+   */
+  public static double dotPushforward(double[] x, double[] y, double[] xDot, double[] yDot) {
+    Checks.sameLength("dotPushforward", "y", y, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "yDot", yDot, "y", y);
+    double s = xDot == null ? 0.0 : dotRow(xDot, y);
+    if (yDot != null) {
+      s += dotRow(x, yDot);
+    }
+    return s;
+  }
+
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
-      assigning = "matvecPullbackAssigning", readsOutputs = false)
+      assigning = "matvecPullbackAssigning", readsOutputs = false,
+      pushforward = "matvecPushforward")
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = x.length;
@@ -137,6 +162,42 @@ public final class Linear {
     Checks.sameShapeIfPresent(name, "dW", dW, "W", m, x.length);
   }
 
+  /**
+   * Pushforward of {@link #matvec}: {@code yDot = WDot x + W xDot}, a {@code null} tangent
+   * contributing nothing ({@code yDot = 0} when both are). {@code yDot} must not be {@code x},
+   * {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is first written.
+   */
+  public static void matvecPushforward(
+      double[][] W, double[] x, double[] y, double[][] WDot, double[] xDot, double[] yDot) {
+    String name = "matvecPushforward";
+    int m = W.length;
+    int n = x.length;
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.matrix(name, "W", W, "y", m, "x", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+    for (int i = 0; i < m; i++) {
+      double s = WDot == null ? 0.0 : dotRow(WDot[i], x);
+      if (xDot != null) {
+        s += dotRow(W[i], xDot);
+      }
+      yDot[i] = s;
+    }
+  }
+
+  /** {@code Σ a_j b_j} over {@code a}'s length. */
+  private static double dotRow(double[] a, double[] b) {
+    double s = 0.0;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
   /** {@code a += g · row}. */
   private static void addScaled(double[] a, double[] row, double g) {
     for (int j = 0; j < a.length; j++) {
@@ -149,7 +210,7 @@ public final class Linear {
    * the transpose (the backward step of a dense layer, {@code δ = Wᵀ δ'}).
    */
   @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
-      readsOutputs = false)
+      readsOutputs = false, pushforward = "matvecTransposedPushforward")
   public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
     int m = W.length;
     int n = y.length;
@@ -202,8 +263,42 @@ public final class Linear {
     Arrays.fill(dy, 0.0);
   }
 
+  /**
+   * Pushforward of {@link #matvecTransposed}: {@code yDot = WDotᵀ x + Wᵀ xDot}, a {@code null}
+   * tangent contributing nothing ({@code yDot = 0} when both are). {@code yDot} must not be
+   * {@code x}, {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is
+   * first written.
+   */
+  public static void matvecTransposedPushforward(
+      double[][] W, double[] x, double[] y, double[][] WDot, double[] xDot, double[] yDot) {
+    String name = "matvecTransposedPushforward";
+    int m = W.length;
+    int n = y.length;
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    if (xDot != null) {
+      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
+    }
+    Checks.sameLength(name, "yDot", yDot, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+    Arrays.fill(yDot, 0.0);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < m; i++) {
+      if (WDot != null) {
+        addScaled(yDot, WDot[i], x[i]);
+      }
+      if (xDot != null) {
+        addScaled(yDot, W[i], xDot[i]);
+      }
+    }
+  }
+
   /** {@code z = a x + y}, element-wise. */
-  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false)
+  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "axpyPushforward")
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
     Checks.sameLength("axpy", "y", y, "x", x);
     Checks.sameLength("axpy", "z", z, "x", x);
@@ -240,8 +335,33 @@ public final class Linear {
     return da;
   }
 
+  /**
+   * Pushforward of {@link #axpy}: {@code zDot = aDot·x + a·xDot + yDot}, a {@code null} xDot
+   * or yDot contributing nothing. Element-wise, so {@code zDot} may be {@code xDot} or
+   * {@code yDot}.
+   */
+  public static void axpyPushforward(double a, double[] x, double[] y, double[] z, double aDot,
+      double[] xDot, double[] yDot, double[] zDot) {
+    String name = "axpyPushforward";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    for (int i = 0; i < zDot.length; i++) {
+      double t = aDot * x[i];
+      if (xDot != null) {
+        t += a * xDot[i];
+      }
+      if (yDot != null) {
+        t += yDot[i];
+      }
+      zDot[i] = t;
+    }
+  }
+
   /** {@code Σ x_i}. */
-  @CustomDerivative("sumPullback")
+  @CustomDerivative(value = "sumPullback", pushforward = "sumPushforward")
   public static double sum(double[] x) {
     double s = 0.0;
     for (int i = 0; i < x.length; i++) {
@@ -258,8 +378,19 @@ public final class Linear {
     }
   }
 
+  /** Pushforward of {@link #sum}: {@code Σ xDot_i}. */
+  public static double sumPushforward(double[] x, double[] xDot) {
+    Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
+    double s = 0.0;
+    for (int i = 0; i < xDot.length; i++) {
+      s += xDot[i];
+    }
+    return s;
+  }
+
   /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
-  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false)
+  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "outerPushforward")
   public static void outer(double[] u, double[] v, @Out double[][] A) {
     int m = u.length;
     int n = v.length;
@@ -299,6 +430,48 @@ public final class Linear {
         du[i] += s;
       }
       Arrays.fill(dai, 0.0);
+    }
+  }
+
+  /**
+   * Pushforward of {@link #outer}: {@code ADot = uDot vᵀ + u vDotᵀ}, a {@code null} tangent
+   * contributing nothing ({@code ADot = 0} when both are). No row of {@code ADot} may be
+   * {@code u}, {@code v}, {@code uDot} or {@code vDot}, which are read while it is written.
+   */
+  public static void outerPushforward(
+      double[] u, double[] v, double[][] A, double[] uDot, double[] vDot, double[][] ADot) {
+    String name = "outerPushforward";
+    int m = u.length;
+    int n = v.length;
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.notARow(name, "u", u, "ADot", ADot);
+    Checks.notARow(name, "v", v, "ADot", ADot);
+    Checks.notARow(name, "uDot", uDot, "ADot", ADot);
+    Checks.notARow(name, "vDot", vDot, "ADot", ADot);
+    for (int i = 0; i < m; i++) {
+      double[] ri = ADot[i];
+      if (uDot == null && vDot == null) {
+        Arrays.fill(ri, 0.0);
+      } else if (vDot == null) {
+        double g = uDot[i];
+        for (int j = 0; j < n; j++) {
+          ri[j] = g * v[j];
+        }
+      } else if (uDot == null) {
+        double ui = u[i];
+        for (int j = 0; j < n; j++) {
+          ri[j] = ui * vDot[j];
+        }
+      } else {
+        double g = uDot[i];
+        double ui = u[i];
+        for (int j = 0; j < n; j++) {
+          ri[j] = g * v[j] + ui * vDot[j];
+        }
+      }
     }
   }
 

@@ -4,12 +4,13 @@ import dev.tapeless.CustomDerivative;
 import dev.tapeless.NoDerivative;
 
 /**
- * Loss functions with registered pullbacks, written to stay finite and accurate where the
- * textbook formulas overflow or cancel (large logits).
+ * Loss functions with registered pullbacks and pushforwards, written to stay finite and accurate
+ * where the textbook formulas overflow or cancel (large logits).
  *
- * <p>Kernels and pullbacks allocate nothing; pullbacks ADD into the input adjoints, as
- * {@link CustomDerivative} requires. They recompute what they need (the maximum, the sum of
- * exponentials) from the inputs rather than keeping state.
+ * <p>Kernels, pullbacks and pushforwards allocate nothing; pullbacks ADD into the input
+ * adjoints, as {@link CustomDerivative} requires, and pushforwards return the tangent of the
+ * loss (the directional derivative along the input tangent). They recompute what they need (the
+ * maximum, the sum of exponentials) from the inputs or the result rather than keeping state.
  */
 public final class Losses {
 
@@ -20,7 +21,7 @@ public final class Losses {
    * [1000, 1000] gives {@code 1000 + log 2}, not infinity. Empty gives {@code −∞} (log of an
    * empty sum); an infinite maximum is returned as it is; NaN anywhere gives NaN.
    */
-  @CustomDerivative("logSumExpPullback")
+  @CustomDerivative(value = "logSumExpPullback", pushforward = "logSumExpPushforward")
   public static double logSumExp(double[] z) {
     double max = max(z);
     if (Double.isInfinite(max)) {
@@ -40,6 +41,28 @@ public final class Losses {
   }
 
   /**
+   * Pushforward of {@link #logSumExp}: {@code Σ softmax(z)_i zDot_i}, as
+   * {@code Σ e^{z_i − m} zDot_i / Σ e^{z_i − m}} with {@code m = max z}, so that no {@code exp}
+   * overflows; one {@code exp} per element, both sums in one pass. 0 for an empty {@code z}
+   * (no inputs, nothing to move).
+   */
+  public static double logSumExpPushforward(double[] z, double[] zDot) {
+    Checks.sameLength("logSumExpPushforward", "zDot", zDot, "z", z);
+    if (z.length == 0) {
+      return 0.0;
+    }
+    double max = max(z);
+    double s = 0.0;
+    double t = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      double e = Math.exp(z[i] - max);
+      s += e;
+      t += e * zDot[i];
+    }
+    return t / s;
+  }
+
+  /**
    * The cross entropy of the softmax of {@code logits} against class {@code target}:
    * {@code −log softmax(logits)_target = logSumExp(logits) − logits_target}, computed as
    * {@code log Σ e^{z_i − m} − (z_target − m)} so that huge logits give finite values and the
@@ -47,7 +70,8 @@ public final class Losses {
    *
    * @throws IllegalArgumentException if {@code target} is not an index of {@code logits}
    */
-  @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true)
+  @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true,
+      pushforward = "softmaxCrossEntropyPushforward")
   public static double softmaxCrossEntropy(double[] logits, int target) {
     checkTarget("softmaxCrossEntropy", logits, target);
     double max = max(logits);
@@ -73,12 +97,36 @@ public final class Losses {
   }
 
   /**
+   * Pushforward of {@link #softmaxCrossEntropy}: {@code Σ_i softmax_i logitsDot_i −
+   * logitsDot_target}, computed as {@code Σ_{i ≠ target} softmax_i (logitsDot_i −
+   * logitsDot_target)}, equal since the softmax sums to 1, which does not cancel when
+   * {@code softmax_target} is near 1 (a small loss, the end of training). The softmax comes from
+   * the result as in the pullback: {@code softmax_i = e^{(z_i − z_target) − result}}.
+   */
+  public static double softmaxCrossEntropyPushforward(
+      double[] logits, int target, double result, double[] logitsDot) {
+    checkTarget("softmaxCrossEntropyPushforward", logits, target);
+    Checks.sameLength(
+        "softmaxCrossEntropyPushforward", "logitsDot", logitsDot, "logits", logits);
+    double zt = logits[target];
+    double tt = logitsDot[target];
+    double s = 0.0;
+    for (int i = 0; i < logits.length; i++) {
+      if (i != target) {
+        s += Math.exp((logits[i] - zt) - result) * (logitsDot[i] - tt);
+      }
+    }
+    return s;
+  }
+
+  /**
    * {@code (1/n) Σ (prediction_i − target_i)²}. The target is data, not a parameter: it has no
    * derivative.
    *
    * @throws IllegalArgumentException if the lengths differ or are 0 (the mean of nothing)
    */
-  @CustomDerivative("meanSquaredErrorPullback")
+  @CustomDerivative(value = "meanSquaredErrorPullback",
+      pushforward = "meanSquaredErrorPushforward")
   public static double meanSquaredError(double[] prediction, @NoDerivative double[] target) {
     checkMse("meanSquaredError", prediction, target);
     double s = 0.0;
@@ -102,6 +150,22 @@ public final class Losses {
     for (int i = 0; i < prediction.length; i++) {
       dprediction[i] += scale * (prediction[i] - target[i]);
     }
+  }
+
+  /**
+   * Pushforward of {@link #meanSquaredError}:
+   * {@code (2/n) Σ (prediction_i − target_i) predictionDot_i}; the target has no tangent.
+   */
+  public static double meanSquaredErrorPushforward(
+      double[] prediction, double[] target, double[] predictionDot) {
+    checkMse("meanSquaredErrorPushforward", prediction, target);
+    Checks.sameLength("meanSquaredErrorPushforward", "predictionDot", predictionDot,
+        "prediction", prediction);
+    double s = 0.0;
+    for (int i = 0; i < prediction.length; i++) {
+      s += (prediction[i] - target[i]) * predictionDot[i];
+    }
+    return 2.0 * s / prediction.length;
   }
 
   /**

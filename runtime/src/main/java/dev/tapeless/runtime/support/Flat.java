@@ -48,6 +48,40 @@ public final class Flat {
     throw new IndexOutOfBoundsException(k);
   }
 
+  /** Sets the {@code k}-th element (row-major) back to zero. */
+  public static void setZero(double[] a, int k) {
+    a[k] = 0.0;
+  }
+
+  public static void setZero(double[][] a, int k) {
+    for (double[] row : a) {
+      if (k < row.length) {
+        row[k] = 0.0;
+        return;
+      }
+      k -= row.length;
+    }
+    throw new IndexOutOfBoundsException(k);
+  }
+
+  /**
+   * Copies {@code from} into column {@code col} of {@code jacobian}, from row {@code at} down;
+   * returns the next free row.
+   */
+  public static int putColumn(double[] from, double[][] jacobian, int at, int col) {
+    for (double v : from) {
+      jacobian[at++][col] = v;
+    }
+    return at;
+  }
+
+  public static int putColumn(double[][] from, double[][] jacobian, int at, int col) {
+    for (double[] r : from) {
+      at = putColumn(r, jacobian, at, col);
+    }
+    return at;
+  }
+
   /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
   public static void requireShape(double[][] jacobian, int rows, int cols, String frame) {
     boolean ok = jacobian != null && jacobian.length == rows;

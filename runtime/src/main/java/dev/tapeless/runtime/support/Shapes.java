@@ -64,6 +64,31 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape
+   * of its parameter.
+   */
+  public static void requireTangent(double[] given, double[] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, given.length + "", expected.length + "");
+    }
+  }
+
+  public static void requireTangent(double[][] given, double[][] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, describe(given), describe(expected));
+    }
+  }
+
+  private static IllegalArgumentException wrongTangent(String frame, String tangent,
+      String parameter, String given, String expected) {
+    return new IllegalArgumentException(frame + ": " + tangent + " has shape " + given
+        + " but parameter " + parameter + " has shape " + expected
+        + "; pass an array of the parameter's shape, or null for a zero tangent");
+  }
+
   private static IllegalArgumentException wrongShape(String frame, String parameter,
       String given, String expected) {
     return new IllegalArgumentException(frame + ": d" + parameter + " has shape " + given
