@@ -76,6 +76,27 @@ public final class Seed_Grad {
     }
 
     /**
+     * Forward mode, the Jacobian-vector product: derivatives along one direction,
+     * given as one tangent per differentiated parameter ({@code xTangent}: a number,
+     * or an array of {@code x}'s shape; {@code null} for a zero tangent).
+     * Returns the directional derivative of the result and sets {@code value}.
+     * Costs about two evaluations of the method, however many parameters it has,
+     * and allocates nothing after the first call.
+     */
+    public double jvp(double a, double b, double aTangent, double bTangent) {
+      return this.sweeps.jvp(this, a, b, aTangent, bTangent, true);
+    }
+
+    /**
+     * For the generated code of callers: {@code jvp}, with each output tangent holding on entry
+     * the tangent of what its output holds on entry (the method may read an output before
+     * writing it).
+     */
+    public double jvpInPlace(double a, double b, double aTangent, double bTangent) {
+      return this.sweeps.jvp(this, a, b, aTangent, bTangent, false);
+    }
+
+    /**
      * Computes the method's result without the gradient, reusing this frame's buffers,
      * so that it allocates nothing after the first call either.
      */
@@ -133,6 +154,9 @@ public final class Seed_Grad {
       abstract void startOverwrite(E frame);
 
       abstract void endOverwrite();
+
+      abstract double jvp(E frame, double a, double b, double aTangent, double bTangent,
+          boolean clearOutputTangents);
 
       abstract double backpropagate(E frame, double a, double b, double dResult);
 

@@ -107,6 +107,25 @@ final class Seed_GradSweeps {
     }
 
     /**
+     * Forward mode: the computation with its tangents; output tangents in place.
+     */
+    @Override
+    double jvp(Seed_Grad.E frame, double a, double b, double aDot, double bDot,
+        boolean clearOutputTangents) {
+      double cDot = 0.0;
+      double dDot = 0.0;
+      double resultDot = 0.0;
+      cDot = aDot + bDot;
+      double c = a + b;
+      dDot = bDot;
+      double d = b + 1;
+      resultDot = cDot * d + dDot * c;
+      double result = c * d;
+      frame.value = result;
+      return resultDot;
+    }
+
+    /**
      * Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no pullback sets
      * before anything else adds to them, and has the next sweep set those.
      */

@@ -11,6 +11,7 @@ import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.diagnostics.Reporter;
 import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.forward.TangentBody;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
@@ -118,10 +119,18 @@ final class MethodCompiler {
       } else if (bytecode > LARGE_METHOD_BYTES) {
         reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
       }
+      TangentBody tangent = TangentBody.of(sig, ir, activity, recording,
+          gradient.declarations(), gradient.fields(), gradient.names(), gradient.frame());
+      if (estimatedBytecode(tangent.code().toString()) > TOO_LARGE_BYTES) {
+        // Smaller than the gradient as a rule; never let it make a class javac cannot compile.
+        tangent = tangent.throwing("forward mode of " + sig.displayName()
+            + " is too large for one Java method: split it into smaller @Differentiable methods");
+      }
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
           gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
-          gradient.endOverwrite(), gradient.fields(),
-          gradient.frame(), gradient.resultSeed(), gradient.outputSeeds()), callees(ir));
+          gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(), tangent.clearParameter(),
+          gradient.fields().all(), gradient.frame(), gradient.resultSeed(),
+          gradient.outputSeeds()), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);
       return null;

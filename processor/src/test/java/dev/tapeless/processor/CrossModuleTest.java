@@ -37,12 +37,15 @@ class CrossModuleTest {
           }
           return s;
         }
-        @CustomDerivative("cubePullback")
+        @CustomDerivative(value = "cubePullback", pushforward = "cubePushforward")
         public static double cube(double x) {
           return x * x * x;
         }
         public static double cubePullback(double x, double dResult) {
           return 3 * x * x * dResult;
+        }
+        public static double cubePushforward(double x, double xDot) {
+          return 3 * x * x * xDot;
         }
       }
       """;
@@ -93,6 +96,16 @@ class CrossModuleTest {
       double[] dx = (double[]) frameClass.getField("dx").get(frame);
       assertArrayEquals(new double[] {2 * a * 1.0, 2 * a * -2.0, 2 * a * 0.5}, dx, 1e-12);
       assertEquals(5.25 + 3 * a * a, frameClass.getField("da").getDouble(frame), 1e-12);
+      // forward mode through the jar's frame (jvpInPlace) and its pushforward
+      Method jvp = frameClass.getMethod("jvp", double[].class, double.class, double[].class,
+          double.class);
+      double[] t = {0.5, 0.25, -1.0};
+      double tangent = (double) jvp.invoke(frame, x, a, t, 2.0);
+      double expected = 2.0 * (5.25 + 3 * a * a);
+      for (int i = 0; i < 3; i++) {
+        expected += dx[i] * t[i];
+      }
+      assertEquals(expected, tangent, 1e-12);
     }
   }
 }

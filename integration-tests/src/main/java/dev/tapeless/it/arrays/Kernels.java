@@ -135,7 +135,8 @@ public final class Kernels {
   }
 
   /** {@code e^x}, registered with a pullback that takes the result: {@code dx = dResult · e^x}. */
-  @CustomDerivative(value = "expFromResultPullback", usesResult = true)
+  @CustomDerivative(value = "expFromResultPullback", usesResult = true,
+      pushforward = "expFromResultPushforward")
   static double expFromResult(double x) {
     return Math.exp(x);
   }
@@ -143,6 +144,11 @@ public final class Kernels {
   /** Pullback of {@link #expFromResult(double)}: reads the result, computes no exponential. */
   static double expFromResultPullback(double x, double result, double dResult) {
     return dResult * result;
+  }
+
+  /** Pushforward of {@link #expFromResult(double)}: the tangent from the result alone. */
+  static double expFromResultPushforward(double x, double result, double xDot) {
+    return result * xDot;
   }
 
   /**

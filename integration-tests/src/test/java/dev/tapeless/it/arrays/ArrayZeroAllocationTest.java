@@ -121,6 +121,69 @@ class ArrayZeroAllocationTest {
     assertAllocatesNothing("Outputs.twoOutputs jacobian", () -> sink = twoOutputsLoop(g));
   }
 
+  @Test
+  void jvpThroughKernelsAllocatesNothing() {
+    Kernels_Grad.MlpCrossEntropy g = new Kernels_Grad.MlpCrossEntropy();
+    assertAllocatesNothing("Kernels.mlpCrossEntropy jvp", () -> sink = mlpJvpLoop(g));
+  }
+
+  @Test
+  void jvpThroughCallsAllocatesNothing() {
+    ArrayCalls_Grad.TwoLayers g = new ArrayCalls_Grad.TwoLayers();
+    assertAllocatesNothing("ArrayCalls.twoLayers jvp", () -> sink = twoLayersJvpLoop(g));
+  }
+
+  @Test
+  void jvpThroughAWhileLoopAllocatesNothing() {
+    ControlFlow_Grad.NewtonSqrt g = new ControlFlow_Grad.NewtonSqrt();
+    assertAllocatesNothing("ControlFlow.newtonSqrt jvp", () -> sink = newtonJvpLoop(g));
+  }
+
+  @Test
+  void jvpWithOutputTangentsAllocatesNothing() {
+    Outputs_Grad.TwoOutputs g = new Outputs_Grad.TwoOutputs();
+    assertAllocatesNothing("Outputs.twoOutputs jvp", () -> sink = twoOutputsJvpLoop(g));
+  }
+
+  private static double mlpJvpLoop(Kernels_Grad.MlpCrossEntropy g) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      // null tangents are zero: only W1 and b1 move
+      s += g.jvp(W, B, W2, X, i & 1, SPD, SEED, null, null);
+    }
+    return s;
+  }
+
+  private static double twoLayersJvpLoop(ArrayCalls_Grad.TwoLayers g) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      X[2] = 2.0 + i * 1e-5;
+      s += g.jvp(W, B, W2, B2, X, SPD, SEED, W2, B2, B) + g.value;
+    }
+    X[2] = 2.0;
+    return s;
+  }
+
+  private static double newtonJvpLoop(ControlFlow_Grad.NewtonSqrt g) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += g.jvp(0.5 + (i % 1000) * 0.05, 1.0);
+    }
+    return s;
+  }
+
+  private static double twoOutputsJvpLoop(Outputs_Grad.TwoOutputs g) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      g.jvp(X, SUMS, MIRRORED, SEED, Y, i % 2 == 0 ? null : B);
+      s += Y[1];
+    }
+    B[0] = 0.1;
+    B[1] = -0.2;
+    B[2] = 0.3;
+    return s;
+  }
+
   private static double allocatingLoop(int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {

@@ -29,8 +29,8 @@ class OutContractTest {
       ArrayCase.Probe frame = c.probe();
       for (int k = 0; k < j.length; k++) {
         frame.pullback(args.copy(), c.unitSeeds(args, k));
-        int row = k;
-        assertArrayEquals(j[k], frame.gradient(), 0.0, () -> c.describe(args) + " row " + row);
+        // Equal up to rounding: with fewer inputs than outputs, jacobian runs forward mode.
+        assertGradientClose(c.describe(args) + " row " + k, j[k], frame.gradient(), 1e-12);
       }
     }
   }

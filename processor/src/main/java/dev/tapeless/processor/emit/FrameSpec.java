@@ -18,6 +18,10 @@ import java.util.List;
  * @param startOverwriteBody before {@code valueAndGradient}'s sweeps: zeroes the {@code d*}
  *     fields no assigning pullback sets first, and tells the next sweep to overwrite those
  * @param endOverwriteBody after them, even when they throw
+ * @param jvpBody forward mode: the computation with its tangents
+ * @param tangentParameters names of {@code jvp}'s tangent parameters, differentiated inputs'
+ *     then outputs'
+ * @param clearParameter name of {@code jvp}'s flag that zeroes the output tangents first
  * @param fields private fields the body uses: buffers, callee frames, save buffers
  * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
@@ -31,6 +35,9 @@ public record FrameSpec(
     CodeBlock splitBackwardBody,
     CodeBlock startOverwriteBody,
     CodeBlock endOverwriteBody,
+    CodeBlock jvpBody,
+    List<String> tangentParameters,
+    String clearParameter,
     List<Field> fields,
     String frame,
     String resultSeed,
@@ -46,8 +53,10 @@ public record FrameSpec(
     sig.params().stream().filter(p -> p.out()).forEach(p -> outputs.add(names.fresh("d" + p.name())));
     CodeBlock fail = CodeBlock.of("throw new $T($S);\n", IllegalStateException.class,
         sig.displayName() + " was not differentiated: see the compiler's errors");
-    return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""),
-        List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
+    List<String> tangents = new ArrayList<>();
+    sig.tangentNames().forEach(t -> tangents.add(names.fresh(t)));
+    return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
+        names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
         outputs);
   }
 

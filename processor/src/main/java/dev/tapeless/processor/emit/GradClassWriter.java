@@ -90,6 +90,8 @@ public final class GradClassWriter {
     private final List<String> seedBuffers = new ArrayList<>();
     /** Copies of what the {@code @Out} arrays held when {@code jacobian} was called. */
     private final List<String> incomingBuffers = new ArrayList<>();
+    /** Unit tangents of the array inputs, for {@code jacobian} a column at a time. */
+    private final List<FieldSpec> unitTangentFields = new ArrayList<>();
     private final NameTable localNames;
 
     private final String resultSeed;
@@ -168,6 +170,11 @@ public final class GradClassWriter {
         frame.addMethod(pullback());
         frame.addMethod(jacobian());
       }
+      if (sig.hasJvp()) {
+        frame.addMethod(jvp());
+        frame.addMethod(jvpInPlace());
+      }
+      unitTangentFields.forEach(frame::addField);
       frame.addMethod(primal());
       frame.addMethod(backpropagate());
       frame.addMethod(splitForward());
@@ -296,7 +303,8 @@ public final class GradClassWriter {
           .addParameter(double[][].class, jac)
           .addJavadoc("Fills {@code J[i][j] = ∂out_i/∂in_j}: rows are the {@code @Out} arrays,"
               + " columns the\ndifferentiated parameters, both flattened in declaration order"
-              + " (arrays row-major).\nOne backward sweep per row.\n");
+              + " (arrays row-major).\nOne backward sweep per row or, with fewer inputs than"
+              + " outputs, one forward (jvp)\nsweep per column.\n");
       List<CodeBlock> cols = new ArrayList<>();
       int scalarCols = 0;
       for (int i = 0; i < params.size(); i++) {
@@ -316,9 +324,11 @@ public final class GradClassWriter {
           rows.add(CodeBlock.of("$T.size($N)", FLAT, params.get(i).getSimpleName()));
         }
       }
+      String colsName = localNames.fresh("cols");
       m.addStatement("int $N = $L", rowsName, CodeBlock.join(rows, " + "));
-      m.addStatement("$T.requireShape($N, $N, $L, $S)", FLAT, jac, rowsName,
-          CodeBlock.join(cols, " + "), frameName);
+      m.addStatement("int $N = $L", colsName, CodeBlock.join(cols, " + "));
+      m.addStatement("$T.requireShape($N, $N, $N, $S)", FLAT, jac, rowsName, colsName,
+          frameName);
       prepareSeeds(m);
       // Each row reruns the forward sweep, which may read what an output held on entry.
       List<String> incoming = new ArrayList<>();
@@ -330,6 +340,13 @@ public final class GradClassWriter {
           m.addStatement("$T.copy($N, this.$N)", BUFFERS, out, buffer);
           incoming.add(buffer);
         }
+      }
+      if (sig.hasJvp()) {
+        // With no input at all, reverse mode still leaves the outputs written.
+        m.beginControlFlow("if (0 < $N && $N < $N)", colsName, colsName, rowsName);
+        byColumns(m, jac, col, row, index, incoming);
+        m.addStatement("return");
+        m.endControlFlow();
       }
       m.addStatement("int $N = 0", row);
       int k = 0;
@@ -370,6 +387,112 @@ public final class GradClassWriter {
         m.endControlFlow();
       }
       return m.build();
+    }
+
+    /**
+     * The Jacobian a column at a time: {@code jvp} along each input's unit vector, the seed
+     * buffers serving as output tangents, the outputs put back before each column.
+     */
+    private void byColumns(MethodSpec.Builder m, String jac, String col, String row,
+        String index, List<String> incoming) {
+      List<String> tangents = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = sig.params().get(i);
+        if (p.differentiated() && p.type().isArray()) {
+          String buffer = fieldNames.fresh(p.name() + "UnitTangent");
+          unitTangentFields.add(FieldSpec.builder(javaType(p), buffer, Modifier.PRIVATE).build());
+          m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
+              params.get(i).getSimpleName());
+          tangents.add(buffer);
+        } else if (p.differentiated()) {
+          tangents.add(null);
+        }
+      }
+      m.addStatement("int $N = 0", col);
+      m.addStatement("int $N", row);
+      int t = 0;
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = sig.params().get(i);
+        if (!p.differentiated()) {
+          continue;
+        }
+        int position = t++;
+        String name = params.get(i).getSimpleName().toString();
+        if (p.type().isArray()) {
+          m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index,
+              FLAT, name, index, col);
+          m.addStatement("$T.setOne(this.$N, $N)", FLAT, tangents.get(position), index);
+          column(m, jac, col, row, incoming, tangents, position);
+          m.addStatement("$T.setZero(this.$N, $N)", FLAT, tangents.get(position), index);
+          m.endControlFlow();
+        } else {
+          column(m, jac, col, row, incoming, tangents, position);
+          m.addStatement("$N++", col);
+        }
+      }
+    }
+
+    private void column(MethodSpec.Builder m, String jac, String col, String row,
+        List<String> incoming, List<String> tangents, int unit) {
+      StringBuilder call = new StringBuilder("this, ").append(args());
+      for (int k = 0; k < tangents.size(); k++) {
+        call.append(", ").append(tangents.get(k) != null ? "this." + tangents.get(k)
+            : k == unit ? "1.0" : "0.0");
+      }
+      int o = 0;
+      for (int j = 0; j < params.size(); j++) {
+        if (sig.params().get(j).out()) {
+          m.addStatement("$T.copy(this.$N, $N)", BUFFERS, incoming.get(o),
+              params.get(j).getSimpleName());
+          m.addStatement("$T.fill(this.$N, 0.0)", BUFFERS, seedBuffers.get(o));
+          call.append(", this.").append(seedBuffers.get(o));
+          o++;
+        }
+      }
+      m.addStatement("this.$N.jvp($L, false)", sweeps, call.toString());
+      m.addStatement("$N = 0", row);
+      for (String seed : seedBuffers) {
+        m.addStatement("$N = $T.putColumn(this.$N, $N, $N, $N)", row, FLAT, seed, jac, row, col);
+      }
+    }
+
+    private MethodSpec jvp() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("jvp")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("Forward mode, the Jacobian-vector product: derivatives along one direction,\n"
+              + "given as one tangent per differentiated parameter ({@code xTangent}: a number,\n"
+              + "or an array of {@code x}'s shape; {@code null} for a zero tangent).\n$L$L"
+              + "Costs about two evaluations of the method, however many parameters it has,\n"
+              + "and allocates nothing after the first call.\n",
+              sig.returnsDouble() ? "Returns the directional derivative of the result and sets"
+                  + " {@code value}.\n" : "",
+              sig.hasOutputs() ? "Each output tangent (an array of its {@code @Out} parameter's"
+                  + " shape, or {@code null}\nwhen not wanted) is overwritten with the directional"
+                  + " derivative of that output.\n" : "");
+      SweepsWriter.addTangents(sig, sig.tangentNames(), m);
+      return callJvp(m, true).build();
+    }
+
+    private MethodSpec jvpInPlace() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("jvpInPlace")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addJavadoc("For the generated code of callers: {@code jvp}, with each output tangent"
+              + " holding on entry\nthe tangent of what its output holds on entry (the method may"
+              + " read an output before\nwriting it).\n");
+      SweepsWriter.addTangents(sig, sig.tangentNames(), m);
+      return callJvp(m, false).build();
+    }
+
+    private MethodSpec.Builder callJvp(MethodSpec.Builder m, boolean clearOutputTangents) {
+      String call = "this, " + args()
+          + sig.tangentNames().stream().map(t -> ", " + t).collect(Collectors.joining())
+          + ", " + clearOutputTangents;
+      if (sig.returnsDouble()) {
+        return m.returns(TypeName.DOUBLE).addStatement("return this.$N.jvp($L)", sweeps, call);
+      }
+      return m.addStatement("this.$N.jvp($L)", sweeps, call);
     }
 
     private MethodSpec primal() {
@@ -508,6 +631,14 @@ public final class GradClassWriter {
           backpropagate.addParameter(javaType(p), seed);
           splitBackward.addParameter(javaType(p), seed);
         }
+      }
+      if (sig.hasJvp()) {
+        MethodSpec.Builder jvp = abstractMethod("jvp").addParameter(frame, frameParam)
+            .addParameters(parameters())
+            .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID);
+        SweepsWriter.addTangents(sig, sig.tangentNames(), jvp);
+        type.addMethod(jvp.addParameter(TypeName.BOOLEAN,
+            names.fresh("clearOutputTangents")).build());
       }
       return type.addMethod(backpropagate.build()).addMethod(primal.build())
           .addMethod(splitForward.build()).addMethod(splitBackward.build()).build();

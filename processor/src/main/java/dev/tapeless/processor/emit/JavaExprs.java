@@ -31,12 +31,17 @@ public final class JavaExprs {
       return CodeBlock.of("$L.length", operand(l.array()));
     }
     Expr.Call c = (Expr.Call) e;
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < c.args().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", write(c.args().get(i)));
-    }
     return CodeBlock.of("$T.$N($L)",
-        owner(c.callee().owner()), c.callee().name(), args.build());
+        owner(c.callee().owner()), c.callee().name(), arguments(c).build());
+  }
+
+  /** A call's arguments, comma-separated: callers append seeds or tangents after them. */
+  public static CodeBlock.Builder arguments(Expr.Call call) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < call.args().size(); i++) {
+      args.add(i == 0 ? "$L" : ", $L", write(call.args().get(i)));
+    }
+    return args;
   }
 
   /** The class an {@code Owners}-encoded owner ({@code package/Outer.Inner}) names. */

@@ -71,6 +71,16 @@ public final class SweepsWriter {
         .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
         .addParameter(api, spec.frame()), false)
         .addCode(spec.splitBackwardBody()).build());
+    if (sig.hasJvp()) {
+      MethodSpec.Builder jvp = withArgs(sig, overriding("jvp")
+          .addJavadoc("Forward mode: the computation with its tangents; output tangents in"
+              + " place.\n")
+          .addParameter(api, spec.frame()));
+      addTangents(sig, spec.tangentParameters(), jvp);
+      jvp.addParameter(TypeName.BOOLEAN, spec.clearParameter());
+      type.addMethod(jvp.returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID)
+          .addCode(spec.jvpBody()).build());
+    }
     if (sig.returnsDouble()) {
       type.addMethod(overriding("startOverwrite")
           .addJavadoc("Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no"
@@ -95,6 +105,18 @@ public final class SweepsWriter {
           p.getSimpleName().toString()).build());
     }
     return m;
+  }
+
+  /** A tangent per differentiated parameter, then one per {@code @Out} parameter. */
+  static void addTangents(DifferentiableSignature sig, List<String> names, MethodSpec.Builder m) {
+    int k = 0;
+    for (boolean outputs : new boolean[] {false, true}) {
+      for (Callee.Param p : sig.params()) {
+        if (outputs ? p.out() : p.differentiated()) {
+          m.addParameter(GradClassWriter.FrameWriter.javaType(p), names.get(k++));
+        }
+      }
+    }
   }
 
   /** The arguments, then the result's seed (returned value when {@code returns}), the outputs'. */

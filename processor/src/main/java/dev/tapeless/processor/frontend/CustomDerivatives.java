@@ -80,10 +80,48 @@ public final class CustomDerivatives {
             + wanted.replace(" " + pullbackName + "(", " " + assigning + "("));
       }
     }
+    String pushforward = registration.pushforward();
+    if (!pushforward.isEmpty()) {
+      List<String> tangentParams = pushforwardParameters(params, usesResult);
+      String tangentReturn = result == TypeKind.DOUBLE ? "double" : "void";
+      ExecutableElement push = withSignature(owner, pushforward, tangentParams, tangentReturn);
+      if (push == null || !callable(push)) {
+        return problem("@CustomDerivative(pushforward = \"" + pushforward + "\") on " + display
+            + " needs a method in " + owner.getSimpleName() + " with the signature public static "
+            + tangentReturn + " " + pushforward + "(" + String.join(", ", tangentParams) + ")");
+      }
+    }
     return new Registration(new Callee.Custom(Owners.of(owner),
         primal.getSimpleName().toString(), pullbackName, params,
         result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
-        assigning.isEmpty() ? null : assigning, registration.readsOutputs()), null);
+        assigning.isEmpty() ? null : assigning, registration.readsOutputs(),
+        pushforward.isEmpty() ? null : pushforward), null);
+  }
+
+  /**
+   * The pushforward's parameters: the primal's, the result if used, a tangent per differentiated
+   * input, then an array per {@code @Out} parameter to set to its tangent.
+   */
+  private static List<String> pushforwardParameters(List<Callee.Param> params,
+      boolean usesResult) {
+    List<String> out = new ArrayList<>();
+    for (Callee.Param p : params) {
+      out.add(javaType(p.type()) + " " + p.name());
+    }
+    if (usesResult) {
+      out.add("double result");
+    }
+    for (Callee.Param p : params) {
+      if (p.differentiated() && !p.out()) {
+        out.add(javaType(p.type()) + " " + p.name() + "Dot");
+      }
+    }
+    for (Callee.Param p : params) {
+      if (p.out()) {
+        out.add(javaType(p.type()) + " " + p.name() + "Dot");
+      }
+    }
+    return out;
   }
 
   /** The method {@code name} of {@code owner} with the expected signature, or null. */

@@ -161,6 +161,45 @@ public record DifferentiableSignature(
     return "d" + parameterName;
   }
 
+  /**
+   * The names of {@code jvp}'s tangent parameters: {@code xTangent} for each differentiated
+   * parameter {@code x}, then for each {@code @Out} parameter, renamed where a parameter
+   * already has the name.
+   */
+  public List<String> tangentNames() {
+    NameTable names = new NameTable(new java.util.HashSet<>(parameterNames()));
+    List<String> out = new ArrayList<>();
+    for (Callee.Param p : params) {
+      if (p.differentiated()) {
+        out.add(names.fresh(p.name() + "Tangent"));
+      }
+    }
+    for (Callee.Param p : params) {
+      if (p.out()) {
+        out.add(names.fresh(p.name() + "Tangent"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the frame has {@code jvp}: its arguments and tangents fit in the JVM's 255
+   * parameter slots (a {@code double} takes two), counting the receiver and the sweeps' frame.
+   */
+  public static boolean hasJvp(List<Callee.Param> params) {
+    int slots = 2;
+    for (Callee.Param p : params) {
+      int size = p.type() != null && !p.type().isArray()
+          && (p.type().kind() == Type.Kind.DOUBLE || p.type().kind() == Type.Kind.LONG) ? 2 : 1;
+      slots += size + (p.differentiated() || p.out() ? size : 0);
+    }
+    return slots <= 255;
+  }
+
+  public boolean hasJvp() {
+    return hasJvp(params);
+  }
+
   public boolean hasDifferentiatedParameter() {
     return params.stream().anyMatch(Callee.Param::differentiated);
   }

@@ -46,10 +46,11 @@ public sealed interface Callee {
    * @param usesResult the pullback takes the call's result after the primal arguments
    * @param assigning the pullback that sets the input adjoint arrays instead, or null
    * @param readsOutputs the pullback reads what the call wrote to its {@code @Out} arrays
+   * @param pushforward the method computing the call's tangent (forward mode), or null
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
       boolean returnsDouble, boolean skipsNullAdjoints, boolean usesResult, String assigning,
-      boolean readsOutputs) implements Callee {
+      boolean readsOutputs, String pushforward) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }

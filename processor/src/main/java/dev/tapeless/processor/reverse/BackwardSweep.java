@@ -336,12 +336,7 @@ final class BackwardSweep {
     CodeBlock bound = operand instanceof Expr.ArrayRead r
         ? hoisted.element(r.array().name(), r.array(), r.indices())
         : JavaExprs.operand(operand);
-    // An int operand squared in a template must not overflow.
-    if (operand.type().isDouble()) {
-      return bound;
-    }
-    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
-        ? CodeBlock.of("$L.0", c.literal()) : CodeBlock.of("((double) $L)", bound);
+    return RuleWriter.promoted(operand, bound);
   }
 
   /** The adjoint of an operand, through a hoisted row when there is one. */

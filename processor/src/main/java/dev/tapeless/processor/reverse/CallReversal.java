@@ -77,7 +77,7 @@ final class CallReversal {
         code.addStatement("this.$N.$N = 0.0", frame, field);
       }
     }
-    CodeBlock.Builder args = arguments(call);
+    CodeBlock.Builder args = JavaExprs.arguments(call);
     CodeBlock seed = resultSeed(target, d.returnsDouble());
     if (seed != null) {
       args.add(", $L", seed);
@@ -96,7 +96,7 @@ final class CallReversal {
   private void throughPullback(Stmt s, Expr.Call call, Callee.Custom c, Var target,
       CodeBlock.Builder code) {
     List<Callee.Param> params = c.params();
-    CodeBlock.Builder args = arguments(call);
+    CodeBlock.Builder args = JavaExprs.arguments(call);
     if (c.usesResult()) {
       // A pullback runs only when the result has an adjoint, so the call has a target.
       args.add(", $N", target.name());
@@ -178,13 +178,6 @@ final class CallReversal {
     throw new IllegalStateException("no differentiated scalar");
   }
 
-  private static CodeBlock.Builder arguments(Expr.Call call) {
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < call.args().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(call.args().get(i)));
-    }
-    return args;
-  }
 
   private void addOutputAdjoints(Expr.Call call, List<Callee.Param> params,
       CodeBlock.Builder args) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * at the top level is declared where the user declared it. A value saved outside loops goes to a
  * local; inside loops (or a whole array) to the frame's save buffer.
  */
-final class Declarations {
+public final class Declarations {
   private final Set<Stmt> declaring = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Stmt> inLoop = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Var> saveLocals = new IdentityHashMap<>();

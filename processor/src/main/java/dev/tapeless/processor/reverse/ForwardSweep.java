@@ -16,21 +16,40 @@ import java.util.Set;
  * The forward sweep: the user's computation in three-address form, saving values that will be
  * overwritten before the backward sweep reads them.
  */
-final class ForwardSweep {
+public final class ForwardSweep {
   private final Declarations declarations;
   private final Recording recording;
   private final FrameFields fields;
   private final boolean saving;
   private final Set<Stmt> splitCalls;
+  private final Tangents tangents;
   private final CodeBlock.Builder code = CodeBlock.builder();
 
+  /**
+   * What forward mode adds to the computation: the tangent of each statement that writes a
+   * variable with one.
+   */
+  public interface Tangents {
+    /**
+     * Writes {@code s} together with its tangent, or returns false to have the sweep write the
+     * statement alone.
+     *
+     * @param declared {@code "double "} when the statement declares its target, else empty
+     */
+    boolean write(Stmt s, String declared, CodeBlock.Builder code);
+
+    /** Runs after the sweep wrote {@code s} alone: the tangent buffer of an array local. */
+    void after(Stmt s, CodeBlock.Builder code);
+  }
+
   private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields,
-      boolean saving, Set<Stmt> splitCalls) {
+      boolean saving, Set<Stmt> splitCalls, Tangents tangents) {
     this.declarations = declarations;
     this.recording = recording;
     this.fields = fields;
     this.saving = saving;
     this.splitCalls = splitCalls;
+    this.tangents = tangents;
   }
 
   /**
@@ -39,7 +58,20 @@ final class ForwardSweep {
    */
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, boolean saving, Set<Stmt> splitCalls) {
-    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls);
+    return write(body, declarations, recording, fields, saving, splitCalls, null);
+  }
+
+  /** The computation with its tangents, for forward mode; nothing is saved. */
+  public static CodeBlock withTangents(Stmt.Block body, Declarations declarations,
+      Recording recording, FrameFields fields, Tangents tangents) {
+    return write(body, declarations, recording, fields, false, Set.of(), tangents);
+  }
+
+  private static CodeBlock write(Stmt.Block body, Declarations declarations,
+      Recording recording, FrameFields fields, boolean saving, Set<Stmt> splitCalls,
+      Tangents tangents) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls,
+        tangents);
     for (Var v : declarations.hoisted()) {
       sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
     }
@@ -54,6 +86,20 @@ final class ForwardSweep {
   }
 
   private void statement(Stmt s) {
+    if (tangents != null && (s instanceof Stmt.Assign || s instanceof Stmt.Store
+        || s instanceof Stmt.Effect)) {
+      String declared = s instanceof Stmt.Assign a && declarations.declaresTarget(a)
+          ? a.target().type().javaName() + " " : "";
+      if (!tangents.write(s, declared, code)) {
+        primalStatement(s);
+        tangents.after(s, code);
+      }
+      return;
+    }
+    primalStatement(s);
+  }
+
+  private void primalStatement(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       save(s);
       String declared = declarations.declaresTarget(a) ? a.target().type().javaName() + " " : "";

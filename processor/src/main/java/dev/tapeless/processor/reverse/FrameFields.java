@@ -17,12 +17,12 @@ import java.util.Set;
  * nothing: callee frames (one per callee, shared by its call sites), reusable buffers, and the
  * save buffer for values overwritten inside loops.
  */
-final class FrameFields {
-  static final ClassName SAVED_VALUES =
+public final class FrameFields {
+  public static final ClassName SAVED_VALUES =
       ClassName.get("dev.tapeless.runtime.support", "SavedValues");
-  static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
-  static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
-  static final ClassName ALIASING = ClassName.get("dev.tapeless.runtime.support", "Aliasing");
+  public static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
+  public static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
+  public static final ClassName ALIASING = ClassName.get("dev.tapeless.runtime.support", "Aliasing");
 
   private final NameTable names;
   private final Map<Object, FrameSpec.Field> fields = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class FrameFields {
   }
 
   /** The field holding the frame of a differentiable callee. */
-  String calleeFrame(Callee.Differentiable callee) {
+  public String calleeFrame(Callee.Differentiable callee) {
     ClassName type = ClassName.get(callee.packageName(), callee.gradClass(), callee.frameClass());
     return fields.computeIfAbsent(type, t -> {
       String owner = callee.gradClass().substring(0, callee.gradClass().length() - "_Grad".length());
@@ -52,7 +52,7 @@ final class FrameFields {
    * A reusable array field (no initializer: allocated on first use), one per {@code base}: the
    * sweeps that use the same buffer (primal, joint and split) share it.
    */
-  String buffer(String base, TypeName type) {
+  public String buffer(String base, TypeName type) {
     return fields.computeIfAbsent("buffer:" + base,
         k -> new FrameSpec.Field(names.fresh(base), type, null)).name();
   }
@@ -70,7 +70,7 @@ final class FrameFields {
         k -> new FrameSpec.Field(names.fresh(base), TypeName.BOOLEAN, null)).name();
   }
 
-  List<FrameSpec.Field> all() {
+  public List<FrameSpec.Field> all() {
     return new ArrayList<>(fields.values());
   }
 }

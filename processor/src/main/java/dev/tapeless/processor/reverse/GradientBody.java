@@ -7,7 +7,6 @@ import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
-import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
@@ -37,14 +36,17 @@ import java.util.Set;
  * @param startOverwrite what {@code valueAndGradient} runs before the sweeps (see
  *     {@link FreshAdjoints})
  * @param endOverwrite what it runs after them
- * @param fields private fields the body uses
+ * @param fields private fields the body uses; forward mode adds its own
+ * @param declarations where the sweeps declare the method's locals
+ * @param names the names the frame's generated code uses
  * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
 public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
     CodeBlock splitBackward, CodeBlock startOverwrite, CodeBlock endOverwrite,
-    List<FrameSpec.Field> fields, String frame, String resultSeed, List<String> outputSeeds) {
+    FrameFields fields, Declarations declarations, NameTable names, String frame,
+    String resultSeed, List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
@@ -140,8 +142,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       end.addStatement("this.$N = false", overwriting);
     }
     return new GradientBody(code.build(), primal.build(), splitForward.build(),
-        splitBackward.build(), start.build(), end.build(), fields.all(), self, resultSeed,
-        outputSeeds);
+        splitBackward.build(), start.build(), end.build(), fields, declarations, names, self,
+        resultSeed, outputSeeds);
   }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */
@@ -218,7 +220,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   }
 
   /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
-  private static void outputChecks(DifferentiableSignature sig, IrMethod method,
+  public static void outputChecks(DifferentiableSignature sig, IrMethod method,
       String frameName, List<String> outputSeeds, CodeBlock.Builder code) {
     int out = 0;
     for (int i = 0; i < method.parameters().size(); i++) {

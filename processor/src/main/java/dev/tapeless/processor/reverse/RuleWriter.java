@@ -2,16 +2,17 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.rules.Template;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Fills a rule's template with the names of one assignment's values. */
-final class RuleWriter {
+public final class RuleWriter {
   private RuleWriter() {}
 
-  static CodeBlock render(String template, Function<String, CodeBlock> bindings) {
+  public static CodeBlock render(String template, Function<String, CodeBlock> bindings) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Template.Piece piece : Template.parse(template)) {
       if (piece.placeholder()) {
@@ -25,6 +26,18 @@ final class RuleWriter {
       }
     }
     return code.build();
+  }
+
+  /**
+   * An operand as a template reads it, in double arithmetic: an {@code int} operand squared in
+   * a template must not overflow.
+   */
+  public static CodeBlock promoted(Expr operand, CodeBlock bound) {
+    if (operand.type().isDouble()) {
+      return bound;
+    }
+    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
+        ? CodeBlock.of("$L.0", c.literal()) : CodeBlock.of("((double) $L)", bound);
   }
 
   private static final Pattern MATH = Pattern.compile("(?<![\\w.$])Math\\.");

@@ -10,7 +10,10 @@ import java.util.Locale;
  * arrays. For y = f(x) with x ∈ Rⁿ and y ∈ Rᵐ the Jacobian J is m × n, J[i][j] = ∂yᵢ/∂xⱼ.
  * Reverse mode computes one row per backward sweep (seed eᵢ on the output), and in general a
  * vector-Jacobian product sᵀJ per sweep: that is what {@code pullback} returns, and what
- * backpropagation through a layer needs, without ever forming J.
+ * backpropagation through a layer needs, without ever forming J. Forward mode computes one
+ * column per sweep (tangent eⱼ on the input), in general a Jacobian-vector product J·t: that is
+ * what {@code jvp} returns. {@code jacobian} uses rows when there are fewer outputs than inputs
+ * and columns otherwise; f's Jacobian is shown both ways.
  *
  * <p>Two functions: the small f(x) = [x1 + x2·x3, 2·x3] whose Jacobian [[1, x3, x2], [0, 0, 2]]
  * is easy to derive by hand, and softmax, whose Jacobian yᵢ(δᵢⱼ − yⱼ) is dense (unlike an
@@ -68,6 +71,36 @@ public final class JacobianExample {
   static double[][] generatedJacobianOfF(double[] x) {
     double[][] jacobian = new double[2][3];
     new JacobianExample_Grad.F().jacobian(x, new double[2], jacobian);
+    return jacobian;
+  }
+
+  /** f's Jacobian a column at a time: {@code jvp} along each unit vector of the input. */
+  static double[][] forwardJacobianOfF(double[] x) {
+    JacobianExample_Grad.F frame = new JacobianExample_Grad.F();
+    double[][] jacobian = new double[2][x.length];
+    double[] tangent = new double[x.length];
+    double[] yTangent = new double[2];
+    for (int j = 0; j < x.length; j++) {
+      tangent[j] = 1;
+      frame.jvp(x, new double[2], tangent, yTangent);
+      tangent[j] = 0;
+      for (int i = 0; i < 2; i++) {
+        jacobian[i][j] = yTangent[i];
+      }
+    }
+    return jacobian;
+  }
+
+  /** f's Jacobian a row at a time: {@code pullback} of each unit vector of the output. */
+  static double[][] reverseJacobianOfF(double[] x) {
+    JacobianExample_Grad.F frame = new JacobianExample_Grad.F();
+    double[][] jacobian = new double[2][];
+    for (int i = 0; i < 2; i++) {
+      double[] seed = new double[2];
+      seed[i] = 1;
+      frame.pullback(x, new double[2], seed);
+      jacobian[i] = frame.dx.clone();
+    }
     return jacobian;
   }
 
@@ -141,6 +174,12 @@ public final class JacobianExample {
     printSideBySide(out, "generated J (F.jacobian)", generated,
         "by hand [[1, x3, x2], [0, 0, 2]]", byHand);
     out.printf(Locale.ROOT, "  max difference %.1e%n", maxDifference(generated, byHand));
+    double[][] columns = forwardJacobianOfF(X);
+    double[][] rows = reverseJacobianOfF(X);
+    printSideBySide(out, "forward mode (3 jvp, a column each)", columns,
+        "reverse mode (2 pullbacks, a row each)", rows);
+    out.printf(Locale.ROOT, "  max difference between the two %.1e%n",
+        maxDifference(columns, rows));
 
     JacobianExample_Grad.F frame = new JacobianExample_Grad.F();
     frame.pullback(X, new double[2], F_SEED);

@@ -32,6 +32,19 @@ class JacobianExampleTest {
   }
 
   @Test
+  void forwardAndReverseModeGiveTheSameJacobianOfFExactly() {
+    for (double[] x : POINTS) {
+      double[][] columns = JacobianExample.forwardJacobianOfF(x);
+      double[][] rows = JacobianExample.reverseJacobianOfF(x);
+      double[][] byHand = JacobianExample.handJacobianOfF(x);
+      for (int i = 0; i < 2; i++) {
+        assertArrayEquals(rows[i], columns[i], 0.0, "row " + i + " at x = " + x[0]);
+        assertArrayEquals(byHand[i], columns[i], 0.0, "row " + i + " at x = " + x[0]);
+      }
+    }
+  }
+
+  @Test
   void pullbackOfFIsSeedTransposeTimesJacobian() {
     double[][] seeds = {{1, 0}, {0, 1}, {0.7, -1.3}, {-2, 5}};
     for (double[] x : POINTS) {

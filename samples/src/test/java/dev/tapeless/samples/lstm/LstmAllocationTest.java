@@ -49,6 +49,33 @@ class LstmAllocationTest {
   }
 
   @Test
+  void generatedLstmJvpAllocatesNothing() {
+    Lstm_Grad.SequenceLoss frame = new Lstm_Grad.SequenceLoss();
+    assertAllocatesNothing("Lstm_Grad.SequenceLoss jvp", () -> {
+      double s = 0;
+      for (int i = 0; i < CALLS; i++) {
+        // the weights as their own direction; null: no tangent for U
+        s += frame.jvp(lstm.W, lstm.U, lstm.b, lstm.v, lstm.bY, xs, target, lstm.W, null,
+            lstm.b, lstm.v, lstm.bY);
+      }
+      sink = s;
+    });
+  }
+
+  @Test
+  void generatedGruJvpAllocatesNothing() {
+    Gru_Grad.SequenceLoss frame = new Gru_Grad.SequenceLoss();
+    assertAllocatesNothing("Gru_Grad.SequenceLoss jvp", () -> {
+      double s = 0;
+      for (int i = 0; i < CALLS; i++) {
+        s += frame.jvp(gru.W, gru.U, gru.b, gru.v, gru.bY, xs, target, gru.W, gru.U, gru.b,
+            gru.v, gru.bY);
+      }
+      sink = s;
+    });
+  }
+
+  @Test
   void handWrittenLstmGradientAllocatesNothing() {
     LstmBptt bptt = new LstmBptt(2, HIDDEN, STEPS);
     assertAllocatesNothing("LstmBptt", () -> {

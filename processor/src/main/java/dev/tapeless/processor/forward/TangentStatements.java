@@ -1,0 +1,254 @@
+package dev.tapeless.processor.forward;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.reverse.ForwardSweep;
+import dev.tapeless.processor.reverse.FrameFields;
+import dev.tapeless.processor.reverse.RuleWriter;
+import dev.tapeless.processor.rules.Partial;
+import dev.tapeless.processor.rules.RuleBook;
+import dev.tapeless.processor.rules.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tangent of each statement, written next to it: a rule's partials read as the local linear
+ * map they are ({@code $g} bound to an operand's tangent instead of the result's adjoint), so one
+ * rule serves both modes; calls go through the callee frame's {@code jvpInPlace} or the custom
+ * derivative's pushforward.
+ */
+final class TangentStatements implements ForwardSweep.Tangents {
+  private final TangentNames tangents;
+  private final FrameFields fields;
+  private final NameTable names;
+
+  TangentStatements(TangentNames tangents, FrameFields fields, NameTable names) {
+    this.tangents = tangents;
+    this.fields = fields;
+    this.names = names;
+  }
+
+  @Override
+  public boolean write(Stmt s, String declared, CodeBlock.Builder code) {
+    Expr.Call call = BackwardReads.derivativeCall(s);
+    if (call != null) {
+      if (Dependencies.of(s).written().stream().noneMatch(tangents::has)) {
+        return false;
+      }
+      Var target = s instanceof Stmt.Assign a ? a.target() : null;
+      if (call.callee() instanceof Callee.Differentiable d) {
+        throughFrame(call, d, target, declared, code);
+      } else {
+        throughPushforward(call, (Callee.Custom) call.callee(), target, declared, code);
+      }
+      return true;
+    }
+    Var target = Statements.written(s);
+    if (target == null || !tangents.has(target) || s instanceof Stmt.Effect
+        || (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
+      return false;
+    }
+    Expr value = Statements.value(s);
+    List<Expr> operands = Operands.of(value);
+    List<Partial> partials = new ArrayList<>();
+    if (value.type().isDouble()) {
+      for (Partial p : RuleBook.ruleFor(value).partials()) {
+        if (tangents.of(operands.get(p.operand())) != null) {
+          partials.add(p);
+        }
+      }
+    }
+    boolean readsResult = partials.stream().anyMatch(TangentStatements::readsResult);
+    if (s instanceof Stmt.Store st) {
+      store(st, operands, partials, readsResult, code);
+    } else {
+      assign((Stmt.Assign) s, operands, partials, readsResult, declared, code);
+    }
+    return true;
+  }
+
+  @Override
+  public void after(Stmt s, CodeBlock.Builder code) {
+    if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n
+        && tangents.has(a.target())) {
+      String buffer = fields.buffer(tangents.of(a.target()) + "Buffer",
+          TypeName.get(a.target().type().dims() == 1 ? double[].class : double[][].class));
+      CodeBlock.Builder dims = CodeBlock.builder();
+      for (Expr d : n.dimensions()) {
+        dims.add(", $L", JavaExprs.write(d));
+      }
+      code.addStatement("$N = this.$N = $T.zeros(this.$N$L)", tangents.of(a.target()), buffer,
+          FrameFields.BUFFERS, buffer, dims.build());
+    }
+  }
+
+  /** {@code x = op(...)}: tangent first, unless the rule reads the result. */
+  private void assign(Stmt.Assign a, List<Expr> operands, List<Partial> partials,
+      boolean readsResult, String declared, CodeBlock.Builder code) {
+    String target = a.target().name();
+    String dot = tangents.of(a.target());
+    CodeBlock value = JavaExprs.write(a.value());
+    if (!readsResult) {
+      code.addStatement("$N = $L", dot, tangent(partials, operands, null));
+      code.addStatement("$L$N = $L", declared, target, value);
+    } else if (operands.stream().noneMatch(o -> o instanceof Expr.Ref r && r.var() == a.target())) {
+      code.addStatement("$L$N = $L", declared, target, value);
+      code.addStatement("$N = $L", dot, tangent(partials, operands, CodeBlock.of("$N", target)));
+    } else {
+      String result = names.fresh(target + "Value");
+      code.addStatement("double $N = $L", result, value);
+      code.addStatement("$N = $L", dot, tangent(partials, operands, CodeBlock.of("$N", result)));
+      code.addStatement("$L$N = $N", declared, target, result);
+    }
+  }
+
+  /** {@code a[i] = op(...)}, {@code += } or {@code -=}, and scalar {@code x += op(...)}. */
+  private void store(Stmt.Store st, List<Expr> operands, List<Partial> partials,
+      boolean readsResult, CodeBlock.Builder code) {
+    CodeBlock element = JavaExprs.element(st.array().name(), st.indices());
+    CodeBlock dot = JavaExprs.element(tangents.of(st.array()), st.indices());
+    String op = st.kind().symbol();
+    if (partials.isEmpty()) {
+      if (st.kind() == Stmt.StoreKind.SET) {
+        code.addStatement("$L = 0.0", dot);
+      }
+      code.addStatement("$L $L $L", element, op, JavaExprs.write(st.value()));
+    } else if (!readsResult) {
+      code.addStatement("$L $L $L", dot, op, tangent(partials, operands, null));
+      code.addStatement("$L $L $L", element, op, JavaExprs.write(st.value()));
+    } else {
+      String result = names.fresh(st.array().name() + "Value");
+      code.addStatement("double $N = $L", result, JavaExprs.write(st.value()));
+      code.addStatement("$L $L $L", dot, op,
+          tangent(partials, operands, CodeBlock.of("$N", result)));
+      code.addStatement("$L $L $N", element, op, result);
+    }
+  }
+
+  /** Σ partial(operand's tangent): each template with {@code $g} bound to that tangent. */
+  private CodeBlock tangent(List<Partial> partials, List<Expr> operands, CodeBlock result) {
+    if (partials.isEmpty()) {
+      return CodeBlock.of("0.0");
+    }
+    List<CodeBlock> terms = new ArrayList<>();
+    for (Partial p : partials) {
+      CodeBlock g = tangents.of(operands.get(p.operand()));
+      terms.add(RuleWriter.render(p.template(), name -> switch (name) {
+        case "g" -> g;
+        case "r" -> result;
+        default -> {
+          Expr operand = operands.get(Integer.parseInt(name));
+          yield RuleWriter.promoted(operand, JavaExprs.operand(operand));
+        }
+      }));
+    }
+    return CodeBlock.join(terms, " + ");
+  }
+
+  private static boolean readsResult(Partial p) {
+    boolean[] found = {false};
+    Template.forEachPlaceholder(p.template(), name -> found[0] |= name.equals("r"));
+    return found[0];
+  }
+
+  /** Another differentiable method: its frame's forward mode, output tangents in place. */
+  private void throughFrame(Expr.Call call, Callee.Differentiable d, Var target,
+      String declared, CodeBlock.Builder code) {
+    String frame = fields.calleeFrame(d);
+    CodeBlock.Builder args = JavaExprs.arguments(call);
+    List<Callee.Param> params = d.params();
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.differentiated()) {
+        CodeBlock t = tangents.of(call.args().get(i));
+        args.add(", $L", t != null ? t : CodeBlock.of(p.type().isArray() ? "null" : "0.0"));
+      }
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).out()) {
+        CodeBlock t = tangents.of(call.args().get(i));
+        args.add(", $L", t != null ? t : CodeBlock.of("null"));
+      }
+    }
+    CodeBlock invocation = CodeBlock.of("this.$N.jvpInPlace($L)", frame, args.build());
+    if (target != null && tangents.has(target)) {
+      code.addStatement("$N = $L", tangents.of(target), invocation);
+    } else {
+      code.addStatement("$L", invocation);
+    }
+    if (target != null) {
+      code.addStatement("$L$N = this.$N.value", declared, target.name(), frame);
+    }
+  }
+
+  /** A custom derivative: the primal call, then its pushforward. */
+  private void throughPushforward(Expr.Call call, Callee.Custom c, Var target, String declared,
+      CodeBlock.Builder code) {
+    CodeBlock primal = JavaExprs.write(call);
+    String result = null;
+    if (target != null) {
+      boolean readByCall = call.args().stream().anyMatch(a -> Dependencies.baseVar(a) == target);
+      if (readByCall) {
+        result = names.fresh(target.name() + "Value");
+        code.addStatement("double $N = $L", result, primal);
+      } else {
+        code.addStatement("$L$N = $L", declared, target.name(), primal);
+      }
+    } else {
+      code.addStatement("$L", primal);
+    }
+    CodeBlock.Builder args = JavaExprs.arguments(call);
+    if (c.usesResult()) {
+      args.add(", $N", result != null ? result : target.name());
+    }
+    List<Callee.Param> params = c.params();
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      if (p.differentiated()) {
+        Expr arg = call.args().get(i);
+        CodeBlock t = tangents.of(arg);
+        if (t == null && !p.type().isArray()) {
+          t = CodeBlock.of("0.0");
+        } else if (t == null) {
+          t = c.skipsNullAdjoints() ? CodeBlock.of("null") : scratch(arg, i);
+        }
+        args.add(", $L", t);
+      }
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).out()) {
+        CodeBlock t = tangents.of(call.args().get(i));
+        args.add(", $L", t != null ? t : scratch(call.args().get(i), i));
+      }
+    }
+    CodeBlock push = CodeBlock.of("$T.$N($L)", JavaExprs.owner(c.owner()), c.pushforward(),
+        args.build());
+    if (target != null && tangents.has(target)) {
+      code.addStatement("$N = $L", tangents.of(target), push);
+    } else {
+      code.addStatement("$L", push);
+    }
+    if (result != null) {
+      code.addStatement("$L$N = $N", declared, target.name(), result);
+    }
+  }
+
+  /** A zero array shaped like {@code arg}, for a tangent nobody needs. */
+  private CodeBlock scratch(Expr arg, int position) {
+    boolean matrix = arg.type().dims() == 2;
+    String buffer = fields.buffer("scratchTangent" + (matrix ? "Matrix" : "") + position,
+        TypeName.get(matrix ? double[][].class : double[].class));
+    return CodeBlock.of("(this.$N = $T.zerosLike(this.$N, $L))", buffer, FrameFields.BUFFERS,
+        buffer, JavaExprs.write(arg));
+  }
+}
