@@ -37,6 +37,40 @@ final class Agreement {
     }
   }
 
+  /** Σ g·t over two arrays of the same shape: a gradient along a direction. */
+  static double along(double[][] gradient, double[][] direction) {
+    double s = 0.0;
+    for (int i = 0; i < gradient.length; i++) {
+      s += along(gradient[i], direction[i]);
+    }
+    return s;
+  }
+
+  static double along(double[] gradient, double[] direction) {
+    double s = 0.0;
+    for (int i = 0; i < gradient.length; i++) {
+      s += gradient[i] * direction[i];
+    }
+    return s;
+  }
+
+  /** A random direction of the shape of {@code like}. */
+  static double[][] direction(double[][] like, java.util.Random rng) {
+    double[][] d = new double[like.length][];
+    for (int i = 0; i < like.length; i++) {
+      d[i] = direction(like[i], rng);
+    }
+    return d;
+  }
+
+  static double[] direction(double[] like, java.util.Random rng) {
+    double[] d = new double[like.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = rng.nextGaussian();
+    }
+    return d;
+  }
+
   static void check(String what, double generated, double handWritten) {
     check(what, new double[] {generated}, new double[] {handWritten});
   }

@@ -44,6 +44,12 @@ public class LstmBenchmark {
   private double[][] xs;
   private double target;
 
+  private double[][] tW;
+  private double[][] tU;
+  private double[] tb;
+  private double[] tv;
+  private double[] tbY;
+
   private Lstm_Grad.SequenceLoss generated;
   private LstmBptt handWritten;
 
@@ -67,6 +73,23 @@ public class LstmBenchmark {
     Agreement.check("db", generated.db, handWritten.db);
     Agreement.check("dv", generated.dv, handWritten.dv);
     Agreement.check("dbY", generated.dbY, handWritten.dbY);
+    tW = Agreement.direction(m.W, rng);
+    tU = Agreement.direction(m.U, rng);
+    tb = Agreement.direction(m.b, rng);
+    tv = Agreement.direction(m.v, rng);
+    tbY = Agreement.direction(m.bY, rng);
+    double along = Agreement.along(generated.dW, tW) + Agreement.along(generated.dU, tU)
+        + Agreement.along(generated.db, tb) + Agreement.along(generated.dv, tv)
+        + Agreement.along(generated.dbY, tbY);
+    Agreement.check("jvp", generated.jvp(m.W, m.U, m.b, m.v, m.bY, xs, target, tW, tU, tb, tv,
+        tbY), along);
+  }
+
+  /** Forward mode along one direction in every weight: {@code jvp}. */
+  @Benchmark
+  public void jvp(Blackhole bh) {
+    SequenceModel m = model;
+    bh.consume(generated.jvp(m.W, m.U, m.b, m.v, m.bY, xs, target, tW, tU, tb, tv, tbY));
   }
 
   /** The plain {@code @Differentiable} method: value only (allocates its state matrices). */

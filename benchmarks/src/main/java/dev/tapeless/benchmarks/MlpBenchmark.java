@@ -41,6 +41,11 @@ public class MlpBenchmark {
   private double[] x;
   private int label;
 
+  private double[][] tW1;
+  private double[] tb1;
+  private double[][] tW2;
+  private double[] tb2;
+
   private MlpLoss_Grad.Loss generated;
   private MlpBackprop handWritten;
 
@@ -69,6 +74,13 @@ public class MlpBenchmark {
     Agreement.check("db1", generated.db1, handWritten.db1);
     Agreement.check("dW2", generated.dW2, handWritten.dW2);
     Agreement.check("db2", generated.db2, handWritten.db2);
+    tW1 = Agreement.direction(W1, rng);
+    tb1 = Agreement.direction(b1, rng);
+    tW2 = Agreement.direction(W2, rng);
+    tb2 = Agreement.direction(b2, rng);
+    double along = Agreement.along(generated.dW1, tW1) + Agreement.along(generated.db1, tb1)
+        + Agreement.along(generated.dW2, tW2) + Agreement.along(generated.db2, tb2);
+    Agreement.check("jvp", generated.jvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2), along);
   }
 
   /** The plain {@code @Differentiable} method: value only (allocates its three local arrays). */
@@ -87,6 +99,12 @@ public class MlpBenchmark {
   @Benchmark
   public void generated(Blackhole bh) {
     bh.consume(generated.valueAndGradient(W1, b1, W2, b2, x, label));
+  }
+
+  /** Forward mode: the derivative along one direction in every weight, {@code jvp}. */
+  @Benchmark
+  public void jvp(Blackhole bh) {
+    bh.consume(generated.jvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2));
   }
 
   /** The hand-written gradient, {@link MlpBackprop}. */
