@@ -190,8 +190,60 @@ public final class ReproWriter {
       out.add("    e.printStackTrace(System.out);");
       out.add("  }");
     }
+    jvp(out, m, ev, outArgs);
     out.add("}");
     return out;
+  }
+
+  /**
+   * Forward mode, one input direction at a time: {@code jvp} along each unit vector gives a
+   * column of the derivative, shown against the twin's gradient and Jacobian columns.
+   */
+  private static void jvp(List<String> out, MethodDef m, Evidence ev, String outArgs) {
+    List<String> tangents = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      Param p = m.params().get(k);
+      if (m.differentiated(p)) {
+        tangents.add("(" + box(p.type()) + ") t[" + k + "]");
+      }
+    }
+    for (Param p : m.outParams()) {
+      tangents.add("tangent_" + p.name());
+    }
+    int rows = ev.jacobian() == null ? 0 : ev.jacobian().length;
+    out.add("  try {");
+    out.add("    double[] along = new double[z.length];");
+    out.add("    double[][] columns = new double[" + rows + "][z.length];");
+    out.add("    for (int k = 0; k < z.length; k++) {");
+    out.add("      double[] unit = new double[z.length];");
+    out.add("      unit[k] = 1;");
+    out.add("      Object[] t = from(unit);");
+    outLocals(out, m);
+    for (Param p : m.outParams()) {
+      out.add("      " + p.type().java() + " tangent_" + p.name() + " = arg_" + p.name()
+          + "();");
+    }
+    String call = "g.jvp(" + outArgs + ", " + String.join(", ", tangents) + ")";
+    out.add("      " + (m.result() == Ty.DOUBLE ? "along[k] = " : "") + call + ";");
+    if (m.hasOut()) {
+      String outs = String.join(", ", m.outParams().stream().map(p -> "tangent_" + p.name())
+          .toList());
+      out.add("      double[] column = flat(" + outs + ");");
+      out.add("      for (int i = 0; i < column.length; i++) { columns[i][k] = column[i]; }");
+    }
+    out.add("    }");
+    if (m.result() == Ty.DOUBLE) {
+      out.add("    show(\"jvp along each input (result)\", along, " + array(ev.gradient())
+          + ", fd(Z -> result(Z), z));");
+    }
+    for (int row = 0; row < rows; row++) {
+      out.add("    show(\"jvp along each input (output " + row + ")\", columns[" + row + "], "
+          + array(ev.jacobian()[row]) + ", fd(Z -> output(Z, " + row + "), z));");
+    }
+    out.add("  } catch (RuntimeException e) {");
+    out.add("    System.out.println(\"jvp threw \" + e);");
+    out.add("    e.printStackTrace(System.out);");
+    out.add("  }");
   }
 
   /** Arguments where each output is a local, {@code out_}, so its contents can be shown. */

@@ -20,6 +20,7 @@ public enum Kind {
   WRONG_ZERO("zero() leaves adjoints non-zero", true),
   WRONG_PULLBACK("pullback differs from seed times the twin's Jacobian", true),
   WRONG_JACOBIAN("jacobian row differs from the twin's", true),
+  WRONG_JVP("jvp differs from the twin's derivative along the tangent", true),
   STALE_STATE("wrong at a second point on a reused frame, right on a fresh one", true),
   FRAME_TIMEOUT("a frame call did not return within the time limit", true),
 

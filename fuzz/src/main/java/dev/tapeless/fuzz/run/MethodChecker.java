@@ -367,9 +367,126 @@ public final class MethodChecker {
       if (f == null) {
         f = jacobian(frame, e);
       }
-      return f;
+      if (f != null) {
+        return f;
+      }
+    }
+    Failure f = jvp(frame, e, false);
+    return f != null ? f : jvp(frame, e, true);
+  }
+
+  /**
+   * Forward mode: {@code jvp} along a random tangent (output tangents filled with junk, which
+   * it must overwrite) against the twin's gradient and output Jacobian times the tangent. With
+   * {@code nullArray}, the first differentiated array's tangent is passed as {@code null},
+   * meaning zero, and every output tangent too (not wanted).
+   */
+  private Failure jvp(Object frame, Expected e, boolean nullArray)
+      throws ReflectiveOperationException {
+    Point p = e.point();
+    SplittableRandom random = new SplittableRandom(seed ^ (nullArray ? 0x7a9L : 0x1f0dL));
+    Object[] args = p.copy();
+    List<Object> call = new ArrayList<>(Arrays.asList(args));
+    List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
+    double[] t = new double[p.freeParameters()];
+    int at = 0;
+    boolean nulled = false;
+    for (Param par : m.differentiatedParams()) {
+      Object v = args[m.params().indexOf(par)];
+      sig.add(javaType(par.type()));
+      if (v instanceof Double) {
+        t[at] = random.nextDouble(-1, 1);
+        call.add(t[at++]);
+        continue;
+      }
+      Object tangent = Point.deepCopy(v);
+      boolean zero = nullArray && !nulled;
+      for (double[] row : tangent instanceof double[] d ? new double[][] {d} : (double[][]) tangent) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = zero ? 0.0 : random.nextDouble(-1, 1);
+          t[at++] = row[i];
+        }
+      }
+      call.add(zero ? null : tangent);
+      nulled |= zero;
+    }
+    if (nullArray && !nulled && !m.hasOut()) {
+      return null; // nothing to pass as null
+    }
+    List<Object> outTangents = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      Param par = m.params().get(k);
+      if (par.out()) {
+        Object junk = Point.deepCopy(args[k]);
+        for (double[] row : junk instanceof double[] d ? new double[][] {d} : (double[][]) junk) {
+          Arrays.fill(row, 1e3 * random.nextDouble());
+        }
+        outTangents.add(junk);
+        call.add(nullArray ? null : junk);
+        sig.add(javaType(par.type()));
+      }
+    }
+    Object result = frameClass.getMethod("jvp", sig.toArray(new Class<?>[0]))
+        .invoke(frame, call.toArray());
+    defer(outputsAndInputs(args, e, nullArray ? "jvp with null tangents" : "jvp"));
+    List<Double> expected = new ArrayList<>();
+    List<Double> scales = new ArrayList<>();
+    List<Double> actual = new ArrayList<>();
+    if (m.result() == Ty.DOUBLE) {
+      double v = frameClass.getField("value").getDouble(frame);
+      if (!close(e.value(), v, VALUE_TOLERANCE)) {
+        return failure(Kind.WRONG_VALUE, "jvp value differs",
+            "tapeless " + v + ", method " + e.value() + " at " + p.describe(), 0);
+      }
+      expected.add(dot(e.gradient(), t));
+      scales.add(dot(abs(e.gradient()), abs(t)));
+      actual.add((Double) result);
+    }
+    if (!nullArray) {
+      for (double[] row : e.outputGradients()) {
+        expected.add(dot(row, t));
+        scales.add(dot(abs(row), abs(t)));
+      }
+      for (Object out : outTangents) {
+        for (double d : Point.flat(out)) {
+          actual.add(d);
+        }
+      }
+    }
+    String what = nullArray ? "jvp with null tangents" : "jvp";
+    if (expected.size() != actual.size()) {
+      return failure(Kind.WRONG_JVP, what + ": " + actual.size() + " tangents, expected "
+          + expected.size(), "at " + p.describe(), 0);
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      double want = expected.get(i);
+      double got = actual.get(i);
+      // The sum of the terms bounds the rounding of a sum that cancels.
+      double scale = Math.max(1.0, Math.max(scales.get(i), Math.abs(got)));
+      if (!(Math.abs(want - got) <= GRADIENT_TOLERANCE * scale)) {
+        return failure(Kind.WRONG_JVP, what + " differs from the twin",
+            (i == 0 && m.result() == Ty.DOUBLE ? "result" : "output tangent " + i)
+                + ": tapeless " + got + ", twin " + want + " along " + Arrays.toString(t)
+                + "\nat " + p.describe(), 0);
+      }
     }
     return null;
+  }
+
+  private static double[] abs(double[] v) {
+    double[] a = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      a[i] = Math.abs(v[i]);
+    }
+    return a;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0.0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 
   private Failure pullback(Object frame, Expected e) throws ReflectiveOperationException {
