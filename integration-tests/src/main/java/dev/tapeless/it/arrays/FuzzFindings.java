@@ -152,4 +152,17 @@ public final class FuzzFindings {
     acc[1][out.length - 1] -= a;
     Linear.axpy(c, g, acc[((int) (1.5 + Math.abs(out[0]))) % acc.length], out);
   }
+
+  /**
+   * {@code Arrays.fill} from an element of the array it fills: Java reads {@code t[0]} once,
+   * before filling, but the fill became a loop reading it in each iteration, and reversing
+   * {@code t[0] = t[0]} added the element's adjoint to itself and then zeroed it (random tester,
+   * seed 13). The element is now read into a temporary first.
+   */
+  @Differentiable
+  public static double fillFromOwnElement(double[] w) {
+    double[] t = w.clone();
+    java.util.Arrays.fill(t, t[0]);
+    return t[1] * t[0] + t[t.length - 1];
+  }
 }

@@ -45,6 +45,14 @@ final class FuzzFindingsCases {
             .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0), a.n(1)),
                 (g, a) -> g.accumulate(a.vec(0), a.n(1)))
             .twin(p -> cubes(p.vec(0), p.n(1))),
+        fn("FuzzFindings.fillFromOwnElement", vector("w", "n", -2, 2))
+            .dim("n", 2, 5)
+            .plain(a -> FuzzFindings.fillFromOwnElement(a.vec(0)))
+            .frame(FuzzFindings_Grad.FillFromOwnElement::new,
+                FuzzFindings_Grad.FillFromOwnElement::zero, g -> flat(g.dw))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0)),
+                (g, a) -> g.accumulate(a.vec(0)))
+            .twin(p -> p.vec(0)[0].multiply(p.vec(0)[0]).add(p.vec(0)[0])),
         fn("FuzzFindings.prefixesOfTwoLengths", vector("x", "n", -2, 2))
             .dim("n", 1, 5)
             .plain(a -> FuzzFindings.prefixesOfTwoLengths(a.vec(0)))

@@ -592,11 +592,26 @@ public final class Lowering {
     Expr from = new Expr.Const("0", Type.INT);
     Expr to = new Expr.Length(a.whole());
     if (args.size() == 4) {
-      from = atom(args.get(1), out, origin);
-      to = atom(args.get(2), out, origin);
+      from = once(atom(args.get(1), out, origin), out, origin);
+      to = once(atom(args.get(2), out, origin), out, origin);
     }
-    Expr value = atom(args.get(args.size() - 1), out, origin);
+    Expr value = once(atom(args.get(args.size() - 1), out, origin), out, origin);
     out.add(ArrayCopies.fill(a, from, to, value, names, origin));
+  }
+
+  /**
+   * An argument Java evaluates once, before the call, kept in a temporary when it reads an
+   * element: the loop the call becomes may overwrite that element (Arrays.fill(acc, acc[0])
+   * writes acc[0] with itself, and its reversal zeroed acc[0]'s adjoint after adding it to
+   * itself: random tester, seed 13).
+   */
+  private Expr once(Expr e, List<Stmt> out, Tree origin) {
+    if (!(e instanceof Expr.ArrayRead)) {
+      return e;
+    }
+    Var t = temp(e.type());
+    out.add(new Stmt.Assign(t, e, origin));
+    return new Expr.Ref(t);
   }
 
   /** {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. */
@@ -604,10 +619,10 @@ public final class Lowering {
       Tree origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
     ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0)));
-    Expr srcPos = atom(args.get(1), out, origin);
+    Expr srcPos = once(atom(args.get(1), out, origin), out, origin);
     ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2)));
-    Expr dstPos = atom(args.get(3), out, origin);
-    Expr length = atom(args.get(4), out, origin);
+    Expr dstPos = once(atom(args.get(3), out, origin), out, origin);
+    Expr length = once(atom(args.get(4), out, origin), out, origin);
     out.add(ArrayCopies.copy(src, srcPos, dst, dstPos, length, names, origin));
   }
 
