@@ -18,9 +18,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every registration in the kernel classes names a pullback whose signature follows the
- * {@code @CustomDerivative} convention exactly, derived here from the primal's parameters and
- * their {@code @Out} / {@code @NoDerivative} marks, as the processor will derive it.
+ * Every registration in the kernel classes names a pullback and a pushforward whose signatures
+ * follow the {@code @CustomDerivative} convention exactly, derived here from the primal's
+ * parameters and their {@code @Out} / {@code @NoDerivative} marks, as the processor will derive
+ * them.
  *
  * <p>The annotations have CLASS retention, invisible to reflection, so this test reads them from
  * the class files with a small parser of the class-file format (JVMS §4).
@@ -81,8 +82,9 @@ class CustomDerivativeConventionTest {
   }
 
   /**
-   * Checks each registration of {@code c} and that every public {@code ...Pullback} is
-   * registered exactly once; returns the names of the registered primals.
+   * Checks each registration of {@code c} and that every public {@code ...Pullback} and
+   * {@code ...Pushforward} is registered exactly once; returns the names of the registered
+   * primals.
    */
   private static Set<String> checkClass(Class<?> c) throws IOException {
     assertTrue(Modifier.isFinal(c.getModifiers()), c + " is final");
@@ -91,6 +93,7 @@ class CustomDerivativeConventionTest {
 
     Set<String> primals = new HashSet<>();
     Set<String> pullbacksUsed = new HashSet<>();
+    Set<String> pushforwardsUsed = new HashSet<>();
     for (MethodInfo info : read(c).values()) {
       if (info.customDerivative == null) {
         continue;
@@ -112,11 +115,25 @@ class CustomDerivativeConventionTest {
         assertTrue(Modifier.isPublic(assigning.getModifiers())
             && Modifier.isStatic(assigning.getModifiers()), assigning + " is public static");
       }
+      assertNotNull(info.pushforward, primal + " registers no pushforward");
+      assertEquals(
+          info.customDerivative.replace("Pullback", "Pushforward"),
+          info.pushforward,
+          primal + ": the pushforward is named after the pullback");
+      Method pushforward = expectedPushforward(c, primal, info);
+      assertTrue(Modifier.isPublic(pushforward.getModifiers()), pushforward + " is public");
+      assertTrue(Modifier.isStatic(pushforward.getModifiers()), pushforward + " is static");
+      assertTrue(
+          pushforwardsUsed.add(pushforward.getName()),
+          pushforward.getName() + " registered twice");
       primals.add(info.name);
     }
     for (Method m : c.getDeclaredMethods()) {
       if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pullback")) {
         assertTrue(pullbacksUsed.contains(m.getName()), m + " is not registered");
+      }
+      if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pushforward")) {
+        assertTrue(pushforwardsUsed.contains(m.getName()), m + " is not registered");
       }
     }
     return primals;
@@ -167,6 +184,45 @@ class CustomDerivativeConventionTest {
     return pullback;
   }
 
+  /**
+   * Builds the pushforward convention's parameter list for {@code primal} and finds that method:
+   * the primal parameters, {@code double result} with {@code usesResult}, a tangent of the same
+   * type for each differentiated parameter ({@code double} included) in order, then an array for
+   * each {@code @Out} parameter; it returns {@code double} for a {@code double} primal.
+   */
+  private static Method expectedPushforward(Class<?> c, Method primal, MethodInfo info) {
+    Class<?>[] params = primal.getParameterTypes();
+    List<Class<?>> expected = new ArrayList<>(List.of(params));
+    if (info.usesResult) {
+      expected.add(double.class);
+    }
+    for (int i = 0; i < params.length; i++) {
+      boolean differentiated =
+          !info.parameterAnnotation(i, OUT) && !info.parameterAnnotation(i, NO_DERIVATIVE);
+      if (differentiated
+          && (params[i] == double.class
+              || params[i] == double[].class
+              || params[i] == double[][].class)) {
+        expected.add(params[i]);
+      }
+    }
+    for (int i = 0; i < params.length; i++) {
+      if (info.parameterAnnotation(i, OUT)) {
+        expected.add(params[i]);
+      }
+    }
+    Method pushforward;
+    try {
+      pushforward = c.getDeclaredMethod(info.pushforward, expected.toArray(new Class<?>[0]));
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(
+          primal + ": no pushforward " + info.pushforward + expected
+              + " as the convention requires");
+    }
+    assertEquals(primal.getReturnType(), pushforward.getReturnType(), pushforward + " returns");
+    return pushforward;
+  }
+
   private static Method byDescriptor(Class<?> c, String name, String descriptor) {
     for (Method m : c.getDeclaredMethods()) {
       if (m.getName().equals(name) && descriptor(m).equals(descriptor)) {
@@ -192,6 +248,7 @@ class CustomDerivativeConventionTest {
     String customDerivative;
     boolean usesResult;
     String assigning;
+    String pushforward;
     List<Set<String>> parameterAnnotations = List.of();
 
     MethodInfo(String name, String descriptor) {
@@ -242,6 +299,7 @@ class CustomDerivativeConventionTest {
                 m.customDerivative = (String) values.get("value");
                 m.usesResult = Integer.valueOf(1).equals(values.get("usesResult"));
                 m.assigning = (String) values.get("assigning");
+                m.pushforward = (String) values.get("pushforward");
               }
             }
           } else if (attribute.equals("RuntimeInvisibleParameterAnnotations")) {

@@ -8,9 +8,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * After warm-up, 10,000 calls of each kernel and each pullback allocate 0 bytes. The POM runs this
- * class a second time under {@code -Xint}, so that a pass cannot come from the JIT's escape
- * analysis removing allocations that the kernels do make.
+ * After warm-up, 10,000 calls of each kernel, each pullback and each pushforward allocate 0
+ * bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
+ * from the JIT's escape analysis removing allocations that the kernels do make.
+ *
+ * <p>The pushforward loops pass a {@code null} tangent every third call where the kernel allows
+ * one, so that both paths are measured.
  *
  * <p>Each loop is a plain static method over arrays and primitives, so the loop itself allocates
  * nothing; the lambdas are made before measuring.
@@ -39,6 +42,13 @@ class KernelAllocationTest {
   private final double[] dxm = new double[M];
   private final double[][] a = new double[M][N];
   private final double[][] seedA = new double[M][N];
+  private final double[][] tangentW = KernelTesting.random(random, M, N);
+  private final double[] tangentN = KernelTesting.random(random, N);
+  private final double[] tangentN2 = KernelTesting.random(random, N);
+  private final double[] tangentM = KernelTesting.random(random, M);
+  private final double[] outDotN = new double[N];
+  private final double[] outDotM = new double[M];
+  private final double[][] outDotA = new double[M][N];
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -66,6 +76,24 @@ class KernelAllocationTest {
   }
 
   @Test
+  void linearPushforwardsAllocateNothing() {
+    assertAllocatesNothing(
+        "dotPushforward", () -> sink = dotPushforwardLoop(xn, yn, tangentN, tangentN2));
+    assertAllocatesNothing(
+        "matvecPushforward",
+        () -> matvecPushforwardLoop(w, xn, outM, tangentW, tangentN, outDotM));
+    assertAllocatesNothing(
+        "matvecTransposedPushforward",
+        () -> matvecTPushforwardLoop(w, xm, outN, tangentW, tangentM, outDotN));
+    assertAllocatesNothing(
+        "axpyPushforward",
+        () -> axpyPushforwardLoop(xn, yn, outN, tangentN, tangentN2, outDotN));
+    assertAllocatesNothing("sumPushforward", () -> sink = sumPushforwardLoop(xn, tangentN));
+    assertAllocatesNothing(
+        "outerPushforward", () -> outerPushforwardLoop(xm, xn, a, tangentM, tangentN, outDotA));
+  }
+
+  @Test
   void activationsAndPullbacksAllocateNothing() {
     assertAllocatesNothing("scalar activations and pullbacks", () -> sink = scalarLoop());
     for (int k = 0; k < 5; k++) {
@@ -78,6 +106,17 @@ class KernelAllocationTest {
   }
 
   @Test
+  void activationPushforwardsAllocateNothing() {
+    assertAllocatesNothing("scalar pushforwards", () -> sink = scalarPushforwardLoop());
+    for (int k = 0; k < 5; k++) {
+      int kernel = k;
+      assertAllocatesNothing(
+          ARRAY_KERNELS[k] + "Pushforward",
+          () -> arrayPushforwardLoop(kernel, xn, outN, tangentN, outDotN));
+    }
+  }
+
+  @Test
   void lossesAndPullbacksAllocateNothing() {
     assertAllocatesNothing("logSumExp", () -> sink = logSumExpLoop(xn));
     assertAllocatesNothing("logSumExpPullback", () -> logSumExpPullbackLoop(xn, dxn));
@@ -86,6 +125,16 @@ class KernelAllocationTest {
         "softmaxCrossEntropyPullback", () -> crossEntropyPullbackLoop(xn, dxn));
     assertAllocatesNothing("meanSquaredError", () -> sink = mseLoop(xn, yn));
     assertAllocatesNothing("meanSquaredErrorPullback", () -> msePullbackLoop(xn, yn, dxn));
+  }
+
+  @Test
+  void lossPushforwardsAllocateNothing() {
+    assertAllocatesNothing(
+        "logSumExpPushforward", () -> sink = logSumExpPushforwardLoop(xn, tangentN));
+    assertAllocatesNothing(
+        "softmaxCrossEntropyPushforward", () -> sink = crossEntropyPushforwardLoop(xn, tangentN));
+    assertAllocatesNothing(
+        "meanSquaredErrorPushforward", () -> sink = msePushforwardLoop(xn, yn, tangentN));
   }
 
   // ---- measurement -------------------------------------------------------------------------
@@ -274,5 +323,100 @@ class KernelAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       Losses.meanSquaredErrorPullback(p, t, 1e-9, dp);
     }
+  }
+
+  // ---- pushforward loops ---------------------------------------------------------------------
+
+  private static double dotPushforwardLoop(double[] x, double[] y, double[] xDot, double[] yDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.dotPushforward(x, y, xDot, i % 3 == 0 ? null : yDot);
+    }
+    return s;
+  }
+
+  private static void matvecPushforwardLoop(
+      double[][] w, double[] x, double[] y, double[][] wDot, double[] xDot, double[] yDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvecPushforward(w, x, y, wDot, i % 3 == 0 ? null : xDot, yDot);
+    }
+  }
+
+  private static void matvecTPushforwardLoop(
+      double[][] w, double[] x, double[] y, double[][] wDot, double[] xDot, double[] yDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvecTransposedPushforward(w, x, y, i % 3 == 0 ? null : wDot, xDot, yDot);
+    }
+  }
+
+  private static void axpyPushforwardLoop(
+      double[] x, double[] y, double[] z, double[] xDot, double[] yDot, double[] zDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.axpyPushforward(0.5, x, y, z, 0.25, xDot, i % 3 == 0 ? null : yDot, zDot);
+    }
+  }
+
+  private static double sumPushforwardLoop(double[] x, double[] xDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.sumPushforward(x, xDot);
+    }
+    return s;
+  }
+
+  private static void outerPushforwardLoop(
+      double[] u, double[] v, double[][] a, double[] uDot, double[] vDot, double[][] aDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.outerPushforward(u, v, a, uDot, i % 3 == 0 ? null : vDot, aDot);
+    }
+  }
+
+  private static double scalarPushforwardLoop() {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      double z = (i % 41) * 0.1 - 2;
+      s += Activations.sigmoidPushforward(z, Activations.sigmoid(z), 0.5);
+      s += Activations.tanhPushforward(z, 0.5);
+      s += Activations.reluPushforward(z, 0.5);
+      s += Activations.softplusPushforward(z, 0.5);
+    }
+    return s;
+  }
+
+  private static void arrayPushforwardLoop(
+      int kernel, double[] z, double[] out, double[] zDot, double[] outDot) {
+    for (int i = 0; i < CALLS; i++) {
+      switch (kernel) {
+        case 0 -> Activations.sigmoidArrayPushforward(z, out, zDot, outDot);
+        case 1 -> Activations.tanhArrayPushforward(z, out, zDot, outDot);
+        case 2 -> Activations.reluArrayPushforward(z, out, zDot, outDot);
+        case 3 -> Activations.softplusArrayPushforward(z, out, zDot, outDot);
+        default -> Activations.softmaxPushforward(z, out, zDot, outDot);
+      }
+    }
+  }
+
+  private static double logSumExpPushforwardLoop(double[] z, double[] zDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.logSumExpPushforward(z, zDot);
+    }
+    return s;
+  }
+
+  private static double crossEntropyPushforwardLoop(double[] logits, double[] logitsDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.softmaxCrossEntropyPushforward(logits, i % logits.length, 1.5, logitsDot);
+    }
+    return s;
+  }
+
+  private static double msePushforwardLoop(double[] p, double[] t, double[] pDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.meanSquaredErrorPushforward(p, t, pDot);
+    }
+    return s;
   }
 }
