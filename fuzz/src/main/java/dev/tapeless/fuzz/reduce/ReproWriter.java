@@ -7,6 +7,7 @@ import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.run.Evidence;
 import dev.tapeless.fuzz.run.Failure;
+import dev.tapeless.fuzz.run.MethodChecker;
 import dev.tapeless.fuzz.run.Point;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,14 +100,47 @@ public final class ReproWriter {
     out.add("}");
     out.add("");
     out.add("static void show(String what, double[] tapeless, double[] expected, double[] fd) {");
+    out.add("  show(what, LABELS, tapeless, expected, fd);");
+    out.add("}");
+    out.add("");
+    out.add("static void show(String what, String[] labels, double[] tapeless, double[] expected,"
+        + " double[] fd) {");
     out.add("  System.out.println(what);");
     out.add("  for (int i = 0; i < expected.length; i++) {");
     out.add("    double t = i < tapeless.length ? tapeless[i] : Double.NaN;");
     out.add("    boolean bad = !(Math.abs(t - expected[i]) <= 1e-8 * Math.max(1.0,"
         + " Math.max(Math.abs(t), Math.abs(expected[i]))));");
     out.add("    System.out.printf(\"  %-12s tapeless %-24s expected %-24s finite-diff %-14.8g%s%n\","
-        + " LABELS[i], t, expected[i], fd[i], bad ? \"  <-- WRONG\" : \"\");");
+        + " labels[i], t, expected[i], fd[i], bad ? \"  <-- WRONG\" : \"\");");
     out.add("  }");
+    out.add("}");
+    out.add("");
+    out.add("/** Central finite differences of the result and (with outputs) the outputs along t. */");
+    out.add("static double[] fdAlong(double[] t, double[] z, boolean outputs) {");
+    out.add("  double scale = 1.0;");
+    out.add("  for (double v : z) { scale = Math.max(scale, Math.abs(v)); }");
+    out.add("  double h = 1e-6 * scale;");
+    out.add("  double[] p = z.clone();");
+    out.add("  double[] q = z.clone();");
+    out.add("  for (int i = 0; i < z.length; i++) { p[i] += h * t[i]; q[i] -= h * t[i]; }");
+    out.add("  double[] a = values(p, outputs);");
+    out.add("  double[] b = values(q, outputs);");
+    out.add("  double[] d = new double[a.length];");
+    out.add("  for (int i = 0; i < d.length; i++) { d[i] = (a[i] - b[i]) / (2 * h); }");
+    out.add("  return d;");
+    out.add("}");
+    out.add("");
+    out.add("/** An array of a's shape full of junk, as output tangents jvp must overwrite. */");
+    out.add("static double[] junk(double[] a) {");
+    out.add("  double[] j = a.clone();");
+    out.add("  java.util.Arrays.fill(j, 1234.5);");
+    out.add("  return j;");
+    out.add("}");
+    out.add("");
+    out.add("static double[][] junk(double[][] a) {");
+    out.add("  double[][] j = new double[a.length][];");
+    out.add("  for (int i = 0; i < a.length; i++) { j[i] = junk(a[i]); }");
+    out.add("  return j;");
     out.add("}");
     out.add("");
     out.add("static double[] flat(Object... parts) {");
@@ -134,6 +168,7 @@ public final class ReproWriter {
       } else {
         out.add("    g.pullback(" + callArgs(m, "earlier_") + seedArgs(m) + ");");
       }
+      out.add("    g.jvp(" + callArgs(m, "earlier_") + earlierTangents(m) + ");");
       out.add("  } catch (RuntimeException e) {");
       out.add("    System.out.println(\"earlier call threw \" + e);");
       out.add("  }");
@@ -190,9 +225,116 @@ public final class ReproWriter {
       out.add("    e.printStackTrace(System.out);");
       out.add("  }");
     }
+    jvpCalls(out, m, ev, outArgs);
     jvp(out, m, ev, outArgs);
     out.add("}");
     return out;
+  }
+
+  /** For a jvp at the earlier point: its own arguments as tangents and output tangents. */
+  private static String earlierTangents(MethodDef m) {
+    StringBuilder sb = new StringBuilder();
+    for (Param p : m.differentiatedParams()) {
+      sb.append(", earlier_").append(p.name()).append("()");
+    }
+    for (Param p : m.outParams()) {
+      sb.append(", earlier_").append(p.name()).append("()");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The jvp calls the checker makes, in its order and with its tangents: output tangents
+   * filled with junk (which jvp must overwrite), then one array tangent null, then null output
+   * tangents; each shown against the twin's derivative along the tangent and central finite
+   * differences along it.
+   */
+  private static void jvpCalls(List<String> out, MethodDef m, Evidence ev, String outArgs) {
+    String[] names = {"jvp along tangent", "jvp with a null array tangent",
+        "jvp with null output tangents"};
+    for (int call = 0; call < ev.jvpTangents().length; call++) {
+      double[] t = ev.jvpTangents()[call];
+      if (t == null) {
+        continue;
+      }
+      String what = call == 1 ? names[1] + " (" + m.params().get(ev.jvpNullParam()).name()
+          + ")" : names[call];
+      boolean nullOutputs = call == 2;
+      List<String> tangents = new ArrayList<>();
+      for (int k = 0; k < m.params().size(); k++) {
+        Param p = m.params().get(k);
+        if (m.differentiated(p)) {
+          tangents.add(call == 1 && k == ev.jvpNullParam() ? "null"
+              : "(" + box(p.type()) + ") t[" + k + "]");
+        }
+      }
+      for (Param p : m.outParams()) {
+        tangents.add(nullOutputs ? "null" : "tangent_" + p.name());
+      }
+      out.add("  try {");
+      out.add("    double[] tangent = " + array(t) + ";");
+      out.add("    Object[] t = from(tangent);");
+      outLocals(out, m);
+      if (!nullOutputs) {
+        for (Param p : m.outParams()) {
+          out.add("    " + p.type().java() + " tangent_" + p.name() + " = junk(arg_"
+              + p.name() + "());");
+        }
+      }
+      String call1 = "g.jvp(" + outArgs + (tangents.isEmpty() ? "" : ", ")
+          + String.join(", ", tangents) + ")";
+      boolean result = m.result() == Ty.DOUBLE;
+      out.add("    " + (result ? "double r = " : "") + call1 + ";");
+      showOutputs(out, m, what);
+      if (result) {
+        out.add("    System.out.println(\"value field after " + what + ": tapeless \" + g.value"
+            + " + \", method \" + " + m.name() + "(" + callArgs(m, "arg_") + "));");
+      }
+      List<String> parts = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      if (result) {
+        parts.add("r");
+        labels.add("\"result\"");
+      }
+      if (!nullOutputs) {
+        for (Param p : m.outParams()) {
+          parts.add("tangent_" + p.name());
+        }
+        labels.addAll(outputLabels(m, ev.point()));
+      }
+      if (!parts.isEmpty()) {
+        double[] expected = MethodChecker.jvpExpected(result ? ev.gradient() : null,
+            nullOutputs ? new double[0][] : ev.jacobian(), t);
+        out.add("    show(\"" + what + " (result, then output tangents)\", new String[] {"
+            + String.join(", ", labels) + "}, flat(" + String.join(", ", parts) + "), "
+            + array(expected) + ", fdAlong(tangent, z, " + (nullOutputs ? "false" : "true")
+            + "));");
+      }
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"" + what + " threw \" + e);");
+      out.add("    e.printStackTrace(System.out);");
+      out.add("  }");
+    }
+  }
+
+  private static List<String> outputLabels(MethodDef m, Point point) {
+    List<String> labels = new ArrayList<>();
+    for (Param p : m.outParams()) {
+      Object a = point.arg(m.params().indexOf(p));
+      if (a instanceof double[] v) {
+        for (int i = 0; i < v.length; i++) {
+          labels.add("\"" + p.name() + "[" + i + "]\"");
+        }
+      } else {
+        double[][] mat = (double[][]) a;
+        for (int i = 0; i < mat.length; i++) {
+          for (int j = 0; j < mat[i].length; j++) {
+            labels.add("\"" + p.name() + "[" + i + "][" + j + "]\"");
+          }
+        }
+      }
+    }
+    return labels;
   }
 
   /**
@@ -218,12 +360,13 @@ public final class ReproWriter {
     out.add("      double[] unit = new double[z.length];");
     out.add("      unit[k] = 1;");
     out.add("      Object[] t = from(unit);");
-    outLocals(out, m);
+    outLocals(out, m, "      ");
     for (Param p : m.outParams()) {
       out.add("      " + p.type().java() + " tangent_" + p.name() + " = arg_" + p.name()
           + "();");
     }
-    String call = "g.jvp(" + outArgs + ", " + String.join(", ", tangents) + ")";
+    String call = "g.jvp(" + outArgs + (tangents.isEmpty() ? "" : ", ")
+        + String.join(", ", tangents) + ")";
     out.add("      " + (m.result() == Ty.DOUBLE ? "along[k] = " : "") + call + ";");
     if (m.hasOut()) {
       String outs = String.join(", ", m.outParams().stream().map(p -> "tangent_" + p.name())
@@ -253,8 +396,12 @@ public final class ReproWriter {
   }
 
   private static void outLocals(List<String> out, MethodDef m) {
+    outLocals(out, m, "    ");
+  }
+
+  private static void outLocals(List<String> out, MethodDef m, String indent) {
     for (Param p : m.outParams()) {
-      out.add("    " + p.type().java() + " out_" + p.name() + " = arg_" + p.name() + "();");
+      out.add(indent + p.type().java() + " out_" + p.name() + " = arg_" + p.name() + "();");
     }
   }
 
@@ -344,6 +491,27 @@ public final class ReproWriter {
     if (m.result() == Ty.DOUBLE) {
       out.add("static double result(double[] z) { Object[] a = from(z); return " + call + "; }");
     }
+    List<String> results = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      if (m.params().get(k).out()) {
+        outputs.add("a[" + k + "]");
+      }
+    }
+    out.add("/** The result (if any) and, with outputs, the outputs at z. */");
+    out.add("static double[] values(double[] z, boolean outputs) {");
+    out.add("  Object[] a = from(z);");
+    if (m.result() == Ty.DOUBLE) {
+      results.add("r");
+      out.add("  double r = " + call + ";");
+    } else {
+      out.add("  " + call + ";");
+    }
+    List<String> all = new ArrayList<>(results);
+    all.addAll(outputs);
+    out.add("  return outputs ? flat(" + String.join(", ", all) + ") : flat("
+        + String.join(", ", results) + ");");
+    out.add("}");
     if (m.hasOut()) {
       List<String> outs = new ArrayList<>();
       List<String> seeds = new ArrayList<>();

@@ -2,22 +2,26 @@ package dev.tapeless.fuzz.run;
 
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.print.TwinPrinter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The numbers a reproducer prints as "expected": the failing point, the twin's gradient and
- * output Jacobian there, and pullback seeds with their expected result. Computed by compiling
- * the (reduced) class without Tapeless, so it works for compile-time failures too.
+ * output Jacobian there, pullback seeds with their expected result, and the tangents the checker
+ * gave {@code jvp} there ({@code jvpTangents[call]}, null for a call it does not make; in call 1
+ * the tangent of parameter {@code jvpNullParam} is null, its components here zero). Computed by
+ * compiling the (reduced) class without Tapeless, so it works for compile-time failures too.
  */
 public record Evidence(Point point, Point earlier, double[] gradient, double[][] jacobian,
-    List<double[]> seeds, double[] pullback) {
+    List<double[]> seeds, double[] pullback, double[][] jvpTangents, int jvpNullParam) {
 
   /** The evidence for {@code f}, or null when it has no point (compile-time failures). */
   public static Evidence of(Failure f) {
@@ -62,7 +66,32 @@ public record Evidence(Point point, Point earlier, double[] gradient, double[][]
           pullback[j] += flatSeeds.get(i) * e.outputGradients()[i][j];
         }
       }
-      return new Evidence(p, earlier, e.gradient(), e.outputGradients(), seeds, pullback);
+      // The tangents of MethodChecker.jvp: call 1 only with a differentiated array, with that
+      // array's tangent null; call 2 only with outputs.
+      int n = p.freeParameters();
+      double[][] tangents = new double[3][];
+      tangents[0] = MethodChecker.jvpTangent(f.pointSeed(), 0, n);
+      List<Param> arrays = m.differentiatedParams().stream().filter(a -> a.type().isArray())
+          .toList();
+      int nullParam = -1;
+      if (!arrays.isEmpty()) {
+        Param nulled = arrays.get(MethodChecker.nulledArray(f.pointSeed(), arrays.size()));
+        nullParam = m.params().indexOf(nulled);
+        tangents[1] = MethodChecker.jvpTangent(f.pointSeed(), 1, n);
+        int at = 0;
+        for (Param a : m.differentiatedParams()) {
+          int size = Point.flat(p.arg(m.params().indexOf(a))).length;
+          if (a == nulled) {
+            Arrays.fill(tangents[1], at, at + size, 0.0);
+          }
+          at += size;
+        }
+      }
+      if (m.hasOut()) {
+        tangents[2] = MethodChecker.jvpTangent(f.pointSeed(), 2, n);
+      }
+      return new Evidence(p, earlier, e.gradient(), e.outputGradients(), seeds, pullback,
+          tangents, nullParam);
     } catch (Exception ex) {
       return null;
     } finally {

@@ -18,8 +18,9 @@ import org.hipparchus.analysis.differentiation.Gradient;
 /**
  * Checks one compiled method's gradient frame at random points the twin accepts: the value
  * against the plain method, the gradient against the twin, {@code accumulate} and {@code zero},
- * and for methods with outputs {@code pullback} and every {@code jacobian} row, all twice on one
- * frame at two points (a second point catches state left behind by the first).
+ * for methods with outputs {@code pullback} and every {@code jacobian} row, and forward mode
+ * ({@code jvp} along random tangents, also with null tangents), all twice on one frame at two
+ * points (a second point catches state left behind by the first).
  */
 public final class MethodChecker {
   /** Smallest relative margin to a kink or a flipping comparison for a point to count. */
@@ -29,6 +30,14 @@ public final class MethodChecker {
   static final double VALUE_TOLERANCE = 1e-12;
   static final double GRADIENT_TOLERANCE = 1e-8;
   static final double TWIN_VALUE_TOLERANCE = 1e-9;
+  /**
+   * A reverse-mode component may also differ by this much of the vector's largest component:
+   * adjoints that cancel ({@code a += p - p}, with a's adjoint huge) add and subtract terms of
+   * that size into a small one, and the rounding of that sum is all that is left of it (seed
+   * 11: [0.0, -4.9e231] against the twin's [-0.4, -4.9e231]). The twin's forward tangents
+   * cancel exactly, as do {@code jvp}'s, whose check bounds the rounding by its own terms.
+   */
+  static final double NORMWISE_TOLERANCE = 1e-12;
 
   /** The outcome for one method: checked, skipped, or a failure. */
   public record Outcome(boolean checked, Failure failure, String skipReason) {
@@ -45,6 +54,12 @@ public final class MethodChecker {
 
   /** What the checker is running: "method" (plain or twin) or "frame", for timeouts. */
   volatile String phase = "method";
+
+  /**
+   * Added to every tangent the jvp checks expect: zero, except in the test that a wrong jvp is
+   * detected (and reproduced).
+   */
+  double jvpExpectationError = 0.0;
 
   /** Why the last point was rejected: the closest kink, or a value that was not finite. */
   private String rejection = "";
@@ -371,106 +386,197 @@ public final class MethodChecker {
         return f;
       }
     }
-    Failure f = jvp(frame, e, false);
-    return f != null ? f : jvp(frame, e, true);
+    return jvp(frame, e);
   }
 
   /**
-   * Forward mode: {@code jvp} along a random tangent (output tangents filled with junk, which
-   * it must overwrite) against the twin's gradient and output Jacobian times the tangent. With
-   * {@code nullArray}, the first differentiated array's tangent is passed as {@code null},
-   * meaning zero, and every output tangent too (not wanted).
+   * Forward mode at one point, on the frame the reverse-mode checks used: {@code jvp} along a
+   * random tangent, with output tangents filled with junk it must overwrite, against the
+   * twin's gradient and output Jacobian times the tangent; then along another tangent with
+   * {@code null} for one differentiated array's tangent (zero), if there is one; then along a
+   * third with {@code null} output tangents (not wanted), if there are outputs. Each call also
+   * sets the value and the outputs as a plain call does, and changes no input or tangent.
    */
-  private Failure jvp(Object frame, Expected e, boolean nullArray)
+  private Failure jvp(Object frame, Expected e) throws ReflectiveOperationException {
+    int arrays = 0;
+    for (Param par : m.differentiatedParams()) {
+      arrays += par.type().isArray() ? 1 : 0;
+    }
+    Failure f = jvp(frame, e, 0, -1, false);
+    if (f == null && arrays > 0) {
+      f = jvp(frame, e, 1, nulledArray(e.pointSeed(), arrays), false);
+    }
+    if (f == null && m.hasOut()) {
+      f = jvp(frame, e, 2, -1, true);
+    }
+    return f;
+  }
+
+  /**
+   * The tangent of the {@code call}th jvp at the point drawn from {@code pointSeed}, over the
+   * {@code n} flattened differentiated inputs: components of two decimals in [-0.99, -0.01] and
+   * [0.01, 0.99] (never zero, which would hide an input's tangent; short in a reproducer).
+   */
+  public static double[] jvpTangent(long pointSeed, int call, int n) {
+    SplittableRandom random =
+        new SplittableRandom(pointSeed ^ (0x1f0dL + 0x9e3779b97f4a7c15L * (call + 1)));
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(99)) / 100.0;
+    }
+    return t;
+  }
+
+  /** Which differentiated array (counting only arrays) jvp call 1 gives a null tangent. */
+  public static int nulledArray(long pointSeed, int arrays) {
+    return (int) Math.floorMod(pointSeed >>> 7, (long) arrays);
+  }
+
+  /** What a jvp call should give: the result's tangent (if any), then every output's. */
+  public static double[] jvpExpected(double[] gradient, double[][] outputGradients, double[] t) {
+    int r = gradient == null ? 0 : 1;
+    double[] v = new double[r + outputGradients.length];
+    if (gradient != null) {
+      v[0] = dot(gradient, t);
+    }
+    for (int i = 0; i < outputGradients.length; i++) {
+      v[r + i] = dot(outputGradients[i], t);
+    }
+    return v;
+  }
+
+  /**
+   * One jvp call (see {@link #jvp(Object, Expected)}): along tangent {@code call}, with the
+   * {@code nullArray}th differentiated array's tangent null (none if negative), with null
+   * output tangents if {@code nullOutputs}.
+   */
+  private Failure jvp(Object frame, Expected e, int call, int nullArray, boolean nullOutputs)
       throws ReflectiveOperationException {
     Point p = e.point();
-    SplittableRandom random = new SplittableRandom(seed ^ (nullArray ? 0x7a9L : 0x1f0dL));
+    String what = nullArray >= 0 ? "jvp with a null array tangent"
+        : nullOutputs ? "jvp with null output tangents" : "jvp";
+    double[] t = jvpTangent(e.pointSeed(), call, p.freeParameters());
     Object[] args = p.copy();
-    List<Object> call = new ArrayList<>(Arrays.asList(args));
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
-    double[] t = new double[p.freeParameters()];
+    List<Object> tangents = new ArrayList<>();
     int at = 0;
-    boolean nulled = false;
+    int array = 0;
     for (Param par : m.differentiatedParams()) {
       Object v = args[m.params().indexOf(par)];
       sig.add(javaType(par.type()));
       if (v instanceof Double) {
-        t[at] = random.nextDouble(-1, 1);
-        call.add(t[at++]);
+        callArgs.add(t[at++]);
         continue;
       }
+      boolean nulled = array++ == nullArray;
       Object tangent = Point.deepCopy(v);
-      boolean zero = nullArray && !nulled;
-      for (double[] row : tangent instanceof double[] d ? new double[][] {d} : (double[][]) tangent) {
+      for (double[] row : rows(tangent)) {
         for (int i = 0; i < row.length; i++) {
-          row[i] = zero ? 0.0 : random.nextDouble(-1, 1);
-          t[at++] = row[i];
+          if (nulled) {
+            t[at] = 0.0;
+          }
+          row[i] = t[at++];
         }
       }
-      call.add(zero ? null : tangent);
-      nulled |= zero;
+      callArgs.add(nulled ? null : tangent);
+      if (!nulled) {
+        tangents.add(tangent);
+      }
     }
-    if (nullArray && !nulled && !m.hasOut()) {
-      return null; // nothing to pass as null
+    List<Object> snapshot = new ArrayList<>();
+    for (Object tangent : tangents) {
+      snapshot.add(Point.deepCopy(tangent));
     }
+    SplittableRandom junk = new SplittableRandom(e.pointSeed() ^ 0x6a756e6bL ^ call);
     List<Object> outTangents = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);
       if (par.out()) {
-        Object junk = Point.deepCopy(args[k]);
-        for (double[] row : junk instanceof double[] d ? new double[][] {d} : (double[][]) junk) {
-          Arrays.fill(row, 1e3 * random.nextDouble());
+        Object tangent = Point.deepCopy(args[k]);
+        for (double[] row : rows(tangent)) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = 1e3 * (1 + junk.nextDouble());
+          }
         }
-        outTangents.add(junk);
-        call.add(nullArray ? null : junk);
+        callArgs.add(nullOutputs ? null : tangent);
         sig.add(javaType(par.type()));
+        if (!nullOutputs) {
+          outTangents.add(tangent);
+        }
       }
+    }
+    Field valueField = m.result() == Ty.DOUBLE ? frameClass.getField("value") : null;
+    if (valueField != null) {
+      valueField.setDouble(frame, Double.NaN); // what an earlier call left must not pass
     }
     Object result = frameClass.getMethod("jvp", sig.toArray(new Class<?>[0]))
-        .invoke(frame, call.toArray());
-    defer(outputsAndInputs(args, e, nullArray ? "jvp with null tangents" : "jvp"));
-    List<Double> expected = new ArrayList<>();
-    List<Double> scales = new ArrayList<>();
-    List<Double> actual = new ArrayList<>();
-    if (m.result() == Ty.DOUBLE) {
-      double v = frameClass.getField("value").getDouble(frame);
+        .invoke(frame, callArgs.toArray());
+    defer(outputsAndInputs(args, e, what));
+    for (int i = 0; i < tangents.size(); i++) {
+      if (!Arrays.equals(Point.flat(tangents.get(i)), Point.flat(snapshot.get(i)))) {
+        defer(failure(Kind.INPUT_MODIFIED, what + " changed a tangent array",
+            "tangent " + i + " is now " + Point.render(tangents.get(i)) + ", was "
+                + Point.render(snapshot.get(i)) + " at " + p.describe(), 0));
+      }
+    }
+    if (valueField != null) {
+      double v = valueField.getDouble(frame);
       if (!close(e.value(), v, VALUE_TOLERANCE)) {
-        return failure(Kind.WRONG_VALUE, "jvp value differs",
+        return failure(Kind.WRONG_VALUE, what + ": value differs",
             "tapeless " + v + ", method " + e.value() + " at " + p.describe(), 0);
       }
-      expected.add(dot(e.gradient(), t));
-      scales.add(dot(abs(e.gradient()), abs(t)));
+    }
+    double[] expected = jvpExpected(m.result() == Ty.DOUBLE ? e.gradient() : null,
+        nullOutputs ? new double[0][] : e.outputGradients(), t);
+    double[] scales = jvpExpected(m.result() == Ty.DOUBLE ? abs(e.gradient()) : null,
+        nullOutputs ? new double[0][] : abs(e.outputGradients()), abs(t));
+    List<Double> actual = new ArrayList<>();
+    if (valueField != null) {
       actual.add((Double) result);
     }
-    if (!nullArray) {
-      for (double[] row : e.outputGradients()) {
-        expected.add(dot(row, t));
-        scales.add(dot(abs(row), abs(t)));
-      }
-      for (Object out : outTangents) {
-        for (double d : Point.flat(out)) {
-          actual.add(d);
-        }
+    for (Object out : outTangents) {
+      for (double d : Point.flat(out)) {
+        actual.add(d);
       }
     }
-    String what = nullArray ? "jvp with null tangents" : "jvp";
-    if (expected.size() != actual.size()) {
+    if (expected.length != actual.size()) {
       return failure(Kind.WRONG_JVP, what + ": " + actual.size() + " tangents, expected "
-          + expected.size(), "at " + p.describe(), 0);
+          + expected.length, "at " + p.describe(), 0);
     }
-    for (int i = 0; i < expected.size(); i++) {
-      double want = expected.get(i);
+    int r = valueField != null ? 1 : 0;
+    for (int i = 0; i < expected.length; i++) {
+      double want = expected[i] + jvpExpectationError;
       double got = actual.get(i);
-      // The sum of the terms bounds the rounding of a sum that cancels.
-      double scale = Math.max(1.0, Math.max(scales.get(i), Math.abs(got)));
+      String which = i < r ? "result" : "output " + (i - r);
+      // Relative to the sum of the terms' magnitudes, which bounds the rounding of a sum that
+      // cancels; otherwise GRADIENT_TOLERANCE as for the reverse-mode checks.
+      double scale = Math.max(1.0, Math.max(scales[i], Math.abs(got)));
       if (!(Math.abs(want - got) <= GRADIENT_TOLERANCE * scale)) {
-        return failure(Kind.WRONG_JVP, what + " differs from the twin",
-            (i == 0 && m.result() == Ty.DOUBLE ? "result" : "output tangent " + i)
-                + ": tapeless " + got + ", twin " + want + " along " + Arrays.toString(t)
-                + "\nat " + p.describe(), 0);
+        StringBuilder all = new StringBuilder();
+        for (int j = 0; j < expected.length; j++) {
+          all.append(j == 0 ? "" : ", ").append(actual.get(j)).append(" / ").append(expected[j]);
+        }
+        return failure(Kind.WRONG_JVP, what + (Double.isFinite(got) ? " differs from the twin"
+                : " is not finite"),
+            which + ": tapeless " + got + ", twin " + want + "\ntangent "
+                + Arrays.toString(t) + "\nall (tapeless / twin): " + all + "\nat "
+                + p.describe(), 0);
       }
     }
     return null;
+  }
+
+  private static double[][] rows(Object array) {
+    return array instanceof double[] d ? new double[][] {d} : (double[][]) array;
+  }
+
+  private static double[][] abs(double[][] v) {
+    double[][] a = new double[v.length][];
+    for (int i = 0; i < v.length; i++) {
+      a[i] = abs(v[i]);
+    }
+    return a;
   }
 
   private static double[] abs(double[] v) {
@@ -602,6 +708,10 @@ public final class MethodChecker {
       return failure(kind, what + ": " + actual.length + " gradient components, expected "
           + expected.length, "at " + p.describe(), 0);
     }
+    double largest = 0.0;
+    for (double x : expected) {
+      largest = Math.max(largest, Math.abs(factor * x));
+    }
     for (int i = 0; i < expected.length; i++) {
       double want = factor * expected[i];
       if (!Double.isFinite(actual[i])) {
@@ -609,7 +719,8 @@ public final class MethodChecker {
             describeComponent(i) + " = " + actual[i] + ", twin " + want + "\nat "
                 + p.describe(), 0);
       }
-      if (!close(want, actual[i], GRADIENT_TOLERANCE)) {
+      if (!close(want, actual[i], GRADIENT_TOLERANCE)
+          && !(Math.abs(want - actual[i]) <= NORMWISE_TOLERANCE * largest)) {
         return failure(kind, what + " differs from the twin",
             describeComponent(i) + ": tapeless " + actual[i] + ", twin " + want
                 + "\ntapeless " + Arrays.toString(actual) + "\ntwin     "
