@@ -13,22 +13,25 @@ import java.util.Map;
  * <p>NaN hygiene: rules whose partials can be infinite or NaN at finite operands are
  * {@link Rule#guarded}, so that a zero adjoint contributes exactly zero: an unused
  * {@code Math.sqrt(0)} or {@code Math.log(0)} leaves the gradient finite.
+ *
+ * <p>{@code + 0.0} turns {@code -0.0} into {@code +0.0} and changes nothing else: sqrt, log and
+ * log10 at {@code -0.0} (the same point as 0) have the derivative +inf of 0, not -inf.
  */
 public final class MathRules {
   private MathRules() {}
 
   private static final Map<String, Rule> RULES = Map.ofEntries(
       Map.entry("exp/1", Rule.of("$g * $r")),
-      Map.entry("log/1", Rule.guarded("$g / $0")),
-      Map.entry("log10/1", Rule.guarded("$g / ($0 * 2.302585092994046)")),
+      Map.entry("log/1", Rule.guarded("$g / ($0 + 0.0)")),
+      Map.entry("log10/1", Rule.guarded("$g / (($0 + 0.0) * 2.302585092994046)")),
       Map.entry("log1p/1", Rule.guarded("$g / (1.0 + $0)")),
       Map.entry("expm1/1", Rule.of("$g * ($r + 1.0)")),
-      Map.entry("sqrt/1", Rule.guarded("$g / (2.0 * $r)")),
+      Map.entry("sqrt/1", Rule.guarded("$g / (2.0 * $r + 0.0)")),
       Map.entry("cbrt/1", Rule.guarded("$g / (3.0 * $r * $r)")),
       Map.entry("pow/2", Rule.guarded(
           "($1 == 0.0 ? 0.0 : $g * $1 * Math.pow($0, $1 - 1.0))",
           "($0 == 0.0 ? 0.0 : $g * $r * Math.log($0))")),
-      Map.entry("hypot/2", Rule.of(
+      Map.entry("hypot/2", Rule.guarded(
           "($r == 0.0 ? 0.0 : $g * $0 / $r)",
           "($r == 0.0 ? 0.0 : $g * $1 / $r)")),
       Map.entry("sin/1", Rule.of("$g * Math.cos($0)")),
