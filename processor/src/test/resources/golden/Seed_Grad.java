@@ -1,6 +1,7 @@
 package seed;
 
 import dev.tapeless.GradientFrame;
+import dev.tapeless.runtime.support.Flat;
 import javax.annotation.processing.Generated;
 
 /**
@@ -97,6 +98,41 @@ public final class Seed_Grad {
     }
 
     /**
+     * Second order, the Hessian-vector product: overwrites the {@code d*} fields with {@code H·v},
+     * the derivative of the gradient along the direction {@code v}, given as one direction per
+     * differentiated parameter ({@code xDirection}: a number, or an array of {@code x}'s shape;
+     * {@code null} for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}
+     * does. Exact (reverse mode applied to forward mode, no finite differences); costs a few
+     * gradients, and allocates nothing after the first call.
+     */
+    public double hvp(double a, double b, double aDirection, double bDirection) {
+      zero();
+      return this.sweeps.hvp(this, a, b, aDirection, bDirection, 1.0);
+    }
+
+    /**
+     * Fills {@code H[i][j] = ∂²f/∂in_i∂in_j} over the differentiated parameters, flattened in
+     * declaration order (arrays row-major), as {@code jacobian} flattens them: one {@code hvp}
+     * per input, so meant for small inputs. Leaves the last row in the {@code d*} fields.
+     */
+    public void hessian(double a, double b, double[][] H) {
+      int n = 2;
+      Flat.requireShape(H, n, n, "Seed_Grad.E");
+      int row = 0;
+      int col;
+      hvp(a, b, 1.0, 0.0);
+      col = 0;
+      H[row][col++] = this.da;
+      H[row][col++] = this.db;
+      row++;
+      hvp(a, b, 0.0, 1.0);
+      col = 0;
+      H[row][col++] = this.da;
+      H[row][col++] = this.db;
+      row++;
+    }
+
+    /**
      * Computes the method's result without the gradient, reusing this frame's buffers,
      * so that it allocates nothing after the first call either.
      */
@@ -154,6 +190,9 @@ public final class Seed_Grad {
       abstract void startOverwrite(E frame);
 
       abstract void endOverwrite();
+
+      abstract double hvp(E frame, double a, double b, double aDirection, double bDirection,
+          double seed);
 
       abstract double jvp(E frame, double a, double b, double aTangent, double bTangent,
           boolean clearOutputTangents);

@@ -126,6 +126,60 @@ final class Seed_GradSweeps {
     }
 
     /**
+     * Second order: reverse mode over the tangent program, adding H·v into the adjoint fields.
+     */
+    @Override
+    double hvp(Seed_Grad.E frame, double a, double b, double aDirection, double bDirection,
+        double dResult) {
+      // forward sweep
+      double aDot = aDirection;
+      double bDot = bDirection;
+      double cDot = 0.0;
+      double dDot = 0.0;
+      double resultDot = 0.0;
+      double u1 = aDot + bDot;
+      cDot = u1;
+      double c = a + b;
+      dDot = bDot;
+      double d = b + 1;
+      double u2 = cDot * d;
+      double u3 = dDot * c;
+      double u4 = u2 + u3;
+      resultDot = u4;
+      double result = c * d;
+      double directional = resultDot;
+      frame.value = result;
+
+      // backward sweep
+      double directionalBar = dResult;
+      double aBar = 0.0;
+      double bBar = 0.0;
+      double resultDotBar = 0.0;
+      double cBar = 0.0;
+      double dBar = 0.0;
+      double u2Bar = 0.0;
+      double u3Bar = 0.0;
+      double u4Bar = 0.0;
+      resultDotBar += directionalBar;
+      // return c * d
+      u4Bar += resultDotBar;
+      resultDotBar = 0.0;
+      u2Bar += u4Bar;
+      u3Bar += u4Bar;
+      cBar += u3Bar * dDot;
+      dBar += u2Bar * cDot;
+      // double d = b + 1
+      bBar += dBar;
+      // double c = a + b
+      aBar += cBar;
+      bBar += cBar;
+      resultDotBar = 0.0;
+      frame.da += aBar;
+      frame.db += bBar;
+      return frame.value;
+    }
+
+    /**
      * Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no pullback sets
      * before anything else adds to them, and has the next sweep set those.
      */

@@ -24,7 +24,9 @@ import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.reverse.GradientBody;
+import dev.tapeless.processor.secondorder.HvpBody;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -126,11 +128,25 @@ final class MethodCompiler {
         tangent = tangent.throwing("forward mode of " + sig.displayName()
             + " is too large for one Java method: split it into smaller @Differentiable methods");
       }
+      List<FrameSpec.Field> fields = gradient.fields().all();
+      FrameSpec.Hvp hvp = null;
+      if (sig.hasHvp()) {
+        Set<String> taken = new HashSet<>();
+        fields.forEach(f -> taken.add(f.name()));
+        HvpBody second = HvpBody.of(sig, ir, taken);
+        if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
+          second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
+              + " Java method: split it into smaller @Differentiable methods");
+        }
+        hvp = second.hvp();
+        fields = new ArrayList<>(fields);
+        fields.addAll(second.fields());
+      }
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
           gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
-          gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(), tangent.clearParameter(),
-          gradient.fields().all(), gradient.frame(), gradient.resultSeed(),
-          gradient.outputSeeds()), callees(ir));
+          gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
+          tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
+          gradient.outputSeeds(), hvp), callees(ir));
     } catch (CompileError e) {
       reporter.error(sig.method(), unit, e);
       return null;

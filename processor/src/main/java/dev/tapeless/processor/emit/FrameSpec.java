@@ -26,6 +26,7 @@ import java.util.List;
  * @param frame name of the parameter holding the user-facing frame
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
  * @param outputSeeds names of the parameters seeding the {@code @Out} arrays' adjoints
+ * @param hvp second order, for frames that have {@code hvp} (else null)
  */
 public record FrameSpec(
     DifferentiableSignature signature,
@@ -41,7 +42,8 @@ public record FrameSpec(
     List<Field> fields,
     String frame,
     String resultSeed,
-    List<String> outputSeeds) {
+    List<String> outputSeeds,
+    Hvp hvp) {
 
   /**
    * The sweeps of a method that did not compile (its errors are reported): they throw, and keep
@@ -55,10 +57,26 @@ public record FrameSpec(
         sig.displayName() + " was not differentiated: see the compiler's errors");
     List<String> tangents = new ArrayList<>();
     sig.tangentNames().forEach(t -> tangents.add(names.fresh(t)));
+    Hvp hvp = null;
+    if (sig.hasHvp()) {
+      List<String> directions = new ArrayList<>();
+      sig.directionNames().forEach(d -> directions.add(names.fresh(d)));
+      hvp = new Hvp(fail, directions, names.fresh("frame"), names.fresh("seed"));
+    }
     return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
-        names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"), sig.returnsDouble() ? names.fresh("dResult") : null,
-        outputs);
+        names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
+        sig.returnsDouble() ? names.fresh("dResult") : null, outputs, hvp);
   }
+
+  /**
+   * The sweeps' {@code hvp}: reverse mode over the tangent program.
+   *
+   * @param body adds H·v into the frame's {@code d*} fields and returns the value
+   * @param directions names of the direction parameters, after the method's own
+   * @param frame name of the parameter holding the user-facing frame
+   * @param seed name of the {@code double} parameter seeding the directional derivative
+   */
+  public record Hvp(CodeBlock body, List<String> directions, String frame, String seed) {}
 
   /** A private field of the frame; final when it has an initializer. */
   public record Field(String name, TypeName type, CodeBlock initializer) {}

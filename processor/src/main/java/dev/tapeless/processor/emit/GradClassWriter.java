@@ -174,6 +174,10 @@ public final class GradClassWriter {
         frame.addMethod(jvp());
         frame.addMethod(jvpInPlace());
       }
+      if (sig.hasHvp()) {
+        frame.addMethod(hvp());
+        frame.addMethod(hessian());
+      }
       unitTangentFields.forEach(frame::addField);
       frame.addMethod(primal());
       frame.addMethod(backpropagate());
@@ -485,6 +489,116 @@ public final class GradClassWriter {
       return callJvp(m, false).build();
     }
 
+    private MethodSpec hvp() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("hvp")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .returns(TypeName.DOUBLE)
+          .addJavadoc("Second order, the Hessian-vector product: overwrites the {@code d*}"
+              + " fields with {@code H·v},\nthe derivative of the gradient along the direction"
+              + " {@code v}, given as one direction per\ndifferentiated parameter"
+              + " ({@code xDirection}: a number, or an array of {@code x}'s shape;\n{@code null}"
+              + " for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}"
+              + "\ndoes. Exact (reverse mode applied to forward mode, no finite differences);"
+              + " costs a few\ngradients, and allocates nothing after the first call.\n");
+      SweepsWriter.addDirections(sig, sig.directionNames(), m);
+      m.addStatement("zero()");
+      String call = "this, " + args() + sig.directionNames().stream().map(d -> ", " + d)
+          .collect(Collectors.joining()) + ", 1.0";
+      return m.addStatement("return this.$N.hvp($L)", sweeps, call).build();
+    }
+
+    private MethodSpec hessian() {
+      String hessian = localNames.fresh("H");
+      String index = localNames.fresh("k");
+      String row = localNames.fresh("row");
+      String col = localNames.fresh("col");
+      String size = localNames.fresh("n");
+      MethodSpec.Builder m = MethodSpec.methodBuilder("hessian")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters())
+          .addParameter(double[][].class, hessian)
+          .addJavadoc("Fills {@code H[i][j] = ∂²f/∂in_i∂in_j} over the differentiated"
+              + " parameters, flattened in\ndeclaration order (arrays row-major), as"
+              + " {@code jacobian} flattens them: one {@code hvp}\nper input, so meant for"
+              + " small inputs. Leaves the last row in the {@code d*} fields.\n");
+      List<CodeBlock> sizes = new ArrayList<>();
+      int scalars = 0;
+      List<String> units = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = sig.params().get(i);
+        if (p.differentiated() && p.type().isArray()) {
+          String name = params.get(i).getSimpleName().toString();
+          sizes.add(CodeBlock.of("$T.size($N)", FLAT, name));
+          String buffer = fieldNames.fresh(p.name() + "UnitDirection");
+          unitTangentFields.add(FieldSpec.builder(javaType(p), buffer, Modifier.PRIVATE).build());
+          units.add(buffer);
+        } else if (p.differentiated()) {
+          scalars++;
+          units.add(null);
+        }
+      }
+      if (scalars > 0) {
+        sizes.add(CodeBlock.of("$L", scalars));
+      }
+      m.addStatement("int $N = $L", size, CodeBlock.join(sizes, " + "));
+      m.addStatement("$T.requireShape($N, $N, $N, $S)", FLAT, hessian, size, size, frameName);
+      int u = 0;
+      for (int i = 0; i < params.size(); i++) {
+        if (sig.params().get(i).differentiated() && units.get(u++) != null) {
+          String buffer = units.get(u - 1);
+          m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
+              params.get(i).getSimpleName());
+        }
+      }
+      m.addStatement("int $N = 0", row);
+      m.addStatement("int $N", col);
+      int position = 0;
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = sig.params().get(i);
+        if (!p.differentiated()) {
+          continue;
+        }
+        int unit = position++;
+        if (p.type().isArray()) {
+          String name = params.get(i).getSimpleName().toString();
+          m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index,
+              FLAT, name, index, row);
+          m.addStatement("$T.setOne(this.$N, $N)", FLAT, units.get(unit), index);
+          hessianRow(m, hessian, row, col, units, unit);
+          m.addStatement("$T.setZero(this.$N, $N)", FLAT, units.get(unit), index);
+          m.endControlFlow();
+        } else {
+          hessianRow(m, hessian, row, col, units, unit);
+          m.addStatement("$N++", row);
+        }
+      }
+      return m.build();
+    }
+
+    /** {@code hvp} along one unit direction, its result put in row {@code row}. */
+    private void hessianRow(MethodSpec.Builder m, String hessian, String row, String col,
+        List<String> units, int unit) {
+      StringBuilder call = new StringBuilder(args());
+      for (int k = 0; k < units.size(); k++) {
+        call.append(", ").append(units.get(k) != null ? "this." + units.get(k)
+            : k == unit ? "1.0" : "0.0");
+      }
+      m.addStatement("hvp($L)", call.toString());
+      m.addStatement("$N = 0", col);
+      for (Callee.Param p : sig.params()) {
+        if (!p.differentiated()) {
+          continue;
+        }
+        String field = DifferentiableSignature.adjointField(p.name());
+        if (p.type().isArray()) {
+          m.addStatement("$N = $T.put(this.$N, $N[$N], $N)", col, FLAT, field, hessian, row, col);
+        } else {
+          m.addStatement("$N[$N][$N++] = this.$N", hessian, row, col, field);
+        }
+      }
+    }
+
     private MethodSpec.Builder callJvp(MethodSpec.Builder m, boolean clearOutputTangents) {
       String call = "this, " + args()
           + sig.tangentNames().stream().map(t -> ", " + t).collect(Collectors.joining())
@@ -631,6 +745,12 @@ public final class GradClassWriter {
           backpropagate.addParameter(javaType(p), seed);
           splitBackward.addParameter(javaType(p), seed);
         }
+      }
+      if (sig.hasHvp()) {
+        MethodSpec.Builder hvp = abstractMethod("hvp").addParameter(frame, frameParam)
+            .addParameters(parameters()).returns(TypeName.DOUBLE);
+        SweepsWriter.addDirections(sig, sig.directionNames(), hvp);
+        type.addMethod(hvp.addParameter(TypeName.DOUBLE, names.fresh("seed")).build());
       }
       if (sig.hasJvp()) {
         MethodSpec.Builder jvp = abstractMethod("jvp").addParameter(frame, frameParam)

@@ -81,6 +81,16 @@ public final class SweepsWriter {
       type.addMethod(jvp.returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID)
           .addCode(spec.jvpBody()).build());
     }
+    if (spec.hvp() != null) {
+      FrameSpec.Hvp hvp = spec.hvp();
+      MethodSpec.Builder m = withArgs(sig, overriding("hvp")
+          .addJavadoc("Second order: reverse mode over the tangent program, adding H·v into"
+              + " the adjoint fields.\n")
+          .addParameter(api, hvp.frame()));
+      addDirections(sig, hvp.directions(), m);
+      type.addMethod(m.addParameter(TypeName.DOUBLE, hvp.seed()).returns(TypeName.DOUBLE)
+          .addCode(hvp.body()).build());
+    }
     if (sig.returnsDouble()) {
       type.addMethod(overriding("startOverwrite")
           .addJavadoc("Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no"
@@ -115,6 +125,17 @@ public final class SweepsWriter {
         if (outputs ? p.out() : p.differentiated()) {
           m.addParameter(GradClassWriter.FrameWriter.javaType(p), names.get(k++));
         }
+      }
+    }
+  }
+
+  /** A direction per differentiated parameter, of its type. */
+  static void addDirections(DifferentiableSignature sig, List<String> names,
+      MethodSpec.Builder m) {
+    int k = 0;
+    for (Callee.Param p : sig.params()) {
+      if (p.differentiated()) {
+        m.addParameter(GradClassWriter.FrameWriter.javaType(p), names.get(k++));
       }
     }
   }

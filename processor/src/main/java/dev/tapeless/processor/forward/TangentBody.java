@@ -123,7 +123,7 @@ public record TangentBody(CodeBlock code, List<String> tangentParameters,
    * An array tangent passed as null is zero: a zero buffer of the frame's takes its place
    * (an output's, filled by the method, starts at zero too).
    */
-  private static void prepareArrayTangent(Var v, String name, String publicName,
+  public static void prepareArrayTangent(Var v, String name, String publicName,
       String frameName, FrameFields fields, CodeBlock.Builder code) {
     String buffer = fields.buffer(name + "Zeros",
         TypeName.get(v.type().dims() == 1 ? double[].class : double[][].class));

@@ -200,6 +200,26 @@ public record DifferentiableSignature(
     return hasJvp(params);
   }
 
+  /**
+   * Whether the frame has {@code hvp} and {@code hessian}: a {@code double} result, no
+   * {@code @Out} outputs, a parameter to differentiate, and room for the directions.
+   */
+  public boolean hasHvp() {
+    return returnsDouble && !hasOutputs() && hasDifferentiatedParameter() && hasJvp();
+  }
+
+  /** The names of {@code hvp}'s direction parameters: {@code xDirection} for each differentiated {@code x}. */
+  public List<String> directionNames() {
+    NameTable names = new NameTable(new java.util.HashSet<>(parameterNames()));
+    List<String> out = new ArrayList<>();
+    for (Callee.Param p : params) {
+      if (p.differentiated()) {
+        out.add(names.fresh(p.name() + "Direction"));
+      }
+    }
+    return out;
+  }
+
   public boolean hasDifferentiatedParameter() {
     return params.stream().anyMatch(Callee.Param::differentiated);
   }

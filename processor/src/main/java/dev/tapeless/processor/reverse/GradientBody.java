@@ -50,6 +50,16 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
+    return of(sig, method, activity, recording, method.result(), Set.of());
+  }
+
+  /**
+   * Reverse mode of a method the processor made (second order's tangent program): the frame's
+   * {@code value} is set to {@code reported}, and the private fields avoid {@code
+   * takenFields}, the names the frame's own sweeps use.
+   */
+  public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
+      Recording recording, Var reported, Set<String> takenFields) {
     NameTable names = new NameTable(method.usedNames());
     String self = names.fresh("frame");
     String resultSeed = sig.returnsDouble() ? names.fresh("dResult") : null;
@@ -59,7 +69,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         outputSeeds.add(names.fresh("d" + p.name()));
       }
     }
-    FrameFields fields = new FrameFields(new HashSet<>());
+    FrameFields fields = new FrameFields(new HashSet<>(takenFields));
     String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
     Declarations declarations = Declarations.plan(method.body(), recording, names);
     List<Var> active = activeInOrder(method, activity);
@@ -88,7 +98,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     Var result = method.result();
     if (sig.returnsDouble()) {
-      code.addStatement("$N.value = $N", self, result.name());
+      code.addStatement("$N.value = $N", self, reported.name());
     }
     Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, splitCalls, fields,
         code);

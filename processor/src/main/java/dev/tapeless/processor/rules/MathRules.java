@@ -56,6 +56,11 @@ public final class MathRules {
       Map.entry("ceil/1", Rule.ZERO),
       Map.entry("rint/1", Rule.ZERO));
 
+  /** Every rule's key, {@code name/arity}. */
+  public static java.util.Set<String> keys() {
+    return RULES.keySet();
+  }
+
   /** Whether {@code name} with {@code arity} double arguments has a rule. */
   public static boolean has(String name, int arity) {
     return RULES.containsKey(name + "/" + arity);

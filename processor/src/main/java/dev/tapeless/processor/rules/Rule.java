@@ -16,11 +16,12 @@ public record Rule(List<Partial> partials) {
    * incoming adjoint is 0, so an unused value never turns a gradient into NaN.
    */
   public static Rule guarded(String... templatesByOperand) {
-    String[] guarded = new String[templatesByOperand.length];
-    for (int i = 0; i < guarded.length; i++) {
-      guarded[i] = "($g == 0.0 ? 0.0 : " + templatesByOperand[i] + ")";
+    Partial[] partials = new Partial[templatesByOperand.length];
+    for (int i = 0; i < partials.length; i++) {
+      partials[i] = new Partial(i, "($g == 0.0 ? 0.0 : " + templatesByOperand[i] + ")",
+          templatesByOperand[i]);
     }
-    return of(guarded);
+    return new Rule(List.of(partials));
   }
 
   public static Rule of(String... templatesByOperand) {

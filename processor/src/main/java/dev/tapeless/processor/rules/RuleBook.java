@@ -16,7 +16,8 @@ public final class RuleBook {
   private static final Rule DIV = Rule.guarded("$g / $1", "-$g * $r / $1");
   // a % b = a - b * trunc(a / b), and trunc(a / b) = (a - r) / b; guarded in b, whose partial
   // is NaN at b = 0 (a % 0 is NaN, and an unused one must not turn the gradient into NaN).
-  private static final Rule REM = Rule.of("$g", "($g == 0.0 ? 0.0 : -$g * (($0 - $r) / $1))");
+  private static final Rule REM = new Rule(java.util.List.of(new Partial(0, "$g"),
+      Rule.guarded("-$g * (($0 - $r) / $1)").partials().get(0).at(1)));
   private static final Rule NEG = Rule.of("-$g");
 
   /** The rule for {@code value}; values of other types than double have derivative zero. */

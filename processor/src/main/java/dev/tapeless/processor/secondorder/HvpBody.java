@@ -1,0 +1,93 @@
+package dev.tapeless.processor.secondorder;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.forward.TangentBody;
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.reverse.GradientBody;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Hessian-vector product of one method: reverse mode, unchanged, applied to the method's
+ * {@link TangentProgram}. The gradient of {@code ∇f(x)·v} with respect to {@code x} is
+ * {@code H v}; it lands in the frame's {@code d*} fields, where a gradient would.
+ *
+ * @param hvp what the sweeps' {@code hvp} method needs
+ * @param fields the private fields its body uses, beside the frame's own
+ */
+public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
+
+  /**
+   * The body for {@code sig}'s method, whose sweeps already use {@code takenFields}; one that
+   * throws, naming the reason, when second order cannot go through the method yet.
+   */
+  public static HvpBody of(DifferentiableSignature sig, IrMethod ir, Set<String> takenFields) {
+    TangentProgram program = TangentProgram.of(sig, ir);
+    IrMethod twin = program.method();
+    List<String> directions = program.directions().stream().map(Var::name).toList();
+    if (program.unsupported() != null) {
+      return throwing(sig, directions, "hvp of " + sig.displayName() + " is not supported yet: "
+          + program.unsupported());
+    }
+    List<Callee.Param> params = new ArrayList<>(sig.params());
+    for (Var d : program.directions()) {
+      params.add(new Callee.Param(d.name(), d.type(), false, false));
+    }
+    DifferentiableSignature twinSig = new DifferentiableSignature(sig.method(),
+        sig.packageName(), sig.ownerQualifiedName(), sig.gradSimpleName(),
+        sig.frameSimpleName(), params, true);
+    List<Var> differentiated = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (sig.params().get(i).differentiated()) {
+        differentiated.add(twin.parameters().get(i));
+      }
+    }
+    Activity activity = Activity.of(twin, differentiated, List.of(twin.result()));
+    Recording recording = Recording.of(twin, activity);
+    GradientBody body = GradientBody.of(twinSig, twin, activity, recording, program.value(),
+        takenFields);
+    String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<String> publicNames = sig.directionNames();
+    for (int k = 0; k < program.directions().size(); k++) {
+      Var d = program.directions().get(k);
+      if (d.type().isArray()) {
+        TangentBody.prepareArrayTangent(differentiated.get(k), d.name(), publicNames.get(k),
+            frameName, body.fields(), code);
+      }
+    }
+    code.add(body.code());
+    CodeBlock built = code.build();
+    // reverse mode also planned split sweeps, which hvp does not use: keep only its fields
+    String text = built.toString();
+    List<FrameSpec.Field> used = body.fields().all().stream()
+        .filter(f -> text.contains("this." + f.name())).toList();
+    return new HvpBody(new FrameSpec.Hvp(built, directions, body.frame(), body.resultSeed()),
+        used);
+  }
+
+  /** The same parameters, with a body that throws {@code message}. */
+  public static HvpBody throwing(DifferentiableSignature sig, List<String> directions,
+      String message) {
+    Set<String> taken = new HashSet<>(sig.parameterNames());
+    taken.addAll(directions);
+    NameTable names = new NameTable(taken);
+    return new HvpBody(new FrameSpec.Hvp(CodeBlock.of("throw new $T($S);\n",
+        UnsupportedOperationException.class, message), directions, names.fresh("frame"),
+        names.fresh("seed")), List.of());
+  }
+
+  /** This body with one that throws {@code message} instead. */
+  public HvpBody throwing(DifferentiableSignature sig, String message) {
+    return throwing(sig, hvp.directions(), message);
+  }
+}

@@ -1,0 +1,278 @@
+package dev.tapeless.processor.secondorder;
+
+import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.BinaryOp;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Statements;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.rules.Partial;
+import dev.tapeless.processor.rules.RuleBook;
+import dev.tapeless.processor.rules.Template;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forward mode as an IR-to-IR pass: the method with the tangent of every varied value
+ * computed beside it, in the same three-address IR, from the same rules (their smooth
+ * templates, read by {@link TemplateIr}). Its result is the directional derivative
+ * {@code ∇f(x)·v}; reverse mode applied to it gives {@code ∇(∇f·v) = H v}, the Hessian-vector
+ * product, with {@code v} held constant.
+ *
+ * @param method the tangent program: the method's parameters, then a direction per
+ *     differentiated parameter; its result is the directional derivative
+ * @param directions the direction parameters, in the order of the differentiated parameters
+ * @param value the original result, which the tangent program computes on the way
+ * @param unsupported why there is no tangent program (null when there is one)
+ */
+public record TangentProgram(IrMethod method, List<Var> directions, Var value,
+    String unsupported) {
+
+  /** The tangent program of {@code ir}, or one whose {@link #unsupported} says why not. */
+  public static TangentProgram of(DifferentiableSignature sig, IrMethod ir) {
+    List<Var> differentiated = new ArrayList<>();
+    for (int i = 0; i < ir.parameters().size(); i++) {
+      if (sig.params().get(i).differentiated()) {
+        differentiated.add(ir.parameters().get(i));
+      }
+    }
+    Activity activity = Activity.of(ir, differentiated, List.of(ir.result()));
+    return new Builder(sig, ir, activity, differentiated).build();
+  }
+
+  private static final class Builder {
+    private final DifferentiableSignature sig;
+    private final IrMethod ir;
+    private final Activity activity;
+    private final List<Var> differentiated;
+    private final NameTable names;
+    private final Map<Var, Var> tangents = new IdentityHashMap<>();
+    private String unsupported;
+
+    Builder(DifferentiableSignature sig, IrMethod ir, Activity activity,
+        List<Var> differentiated) {
+      this.sig = sig;
+      this.ir = ir;
+      this.activity = activity;
+      this.differentiated = differentiated;
+      this.names = new NameTable(ir.usedNames());
+    }
+
+    TangentProgram build() {
+      List<Var> parameters = new ArrayList<>(ir.parameters());
+      List<Var> directions = new ArrayList<>();
+      List<Stmt> body = new ArrayList<>();
+      for (Var p : differentiated) {
+        Var d = new Var(names.fresh(p.name() + "Direction"), p.type(), Var.Role.PARAMETER);
+        directions.add(d);
+        parameters.add(d);
+        if (!carries(p)) {
+          continue;
+        }
+        if (p.type().isArray()) {
+          tangents.put(p, d); // read only: a parameter written in the body is refused below
+        } else {
+          // a local, so that assigning the parameter never assigns the direction
+          Var dot = new Var(names.fresh(p.name() + "Dot"), p.type(), Var.Role.LOCAL);
+          body.add(new Stmt.Assign(dot, new Expr.Ref(d), null));
+          tangents.put(p, dot);
+        }
+      }
+      for (Stmt s : Statements.all(ir.body())) {
+        if (s instanceof Stmt.Store st && st.array().role() == Var.Role.PARAMETER
+            && st.array().type().isArray() && differentiated.contains(st.array())) {
+          unsupported = "it writes into its parameter " + st.array().name();
+        }
+        for (Var w : Dependencies.of(s).written()) {
+          if (carries(w) && !tangents.containsKey(w)) {
+            if (w.type().isArray() && w.role() == Var.Role.PARAMETER) {
+              unsupported = "it writes values that vary into the parameter " + w.name();
+            }
+            Var dot = new Var(names.fresh(w.name() + "Dot"), w.type(), Var.Role.LOCAL);
+            tangents.put(w, dot);
+            if (!w.type().isArray()) {
+              body.add(new Stmt.Assign(dot, new Expr.Const("0.0", Type.DOUBLE), null));
+            }
+          }
+        }
+      }
+      body.addAll(block(ir.body()).statements());
+      Var result = new Var(names.fresh("directional"), Type.DOUBLE, Var.Role.RESULT);
+      Var resultDot = tangents.get(ir.result());
+      body.add(new Stmt.Assign(result, resultDot != null ? new Expr.Ref(resultDot)
+          : new Expr.Const("0.0", Type.DOUBLE), null));
+      IrMethod method = new IrMethod(ir.name() + "Directional", parameters,
+          new Stmt.Block(body), result, names.snapshot());
+      return new TangentProgram(method, directions, ir.result(), unsupported);
+    }
+
+    private boolean carries(Var v) {
+      return v.type().carriesDerivative() && activity.isVaried(v) && activity.isUseful(v);
+    }
+
+    private Stmt.Block block(Stmt.Block b) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : b.statements()) {
+        statement(s, out);
+      }
+      return new Stmt.Block(out);
+    }
+
+    private void statement(Stmt s, List<Stmt> out) {
+      if (s instanceof Stmt.Block b) {
+        out.add(block(b));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), block(i.thenBlock()), block(i.elseBlock()),
+            i.origin()));
+      } else if (s instanceof Stmt.For f) {
+        out.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), block(f.body()),
+            f.origin()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.counter(), block(l.body()), l.origin()));
+      } else if (BackwardReads.derivativeCall(s) != null
+          && Dependencies.of(s).written().stream().anyMatch(tangents::containsKey)) {
+        Expr.Call call = BackwardReads.derivativeCall(s);
+        unsupported = "it calls " + call.callee().owner().substring(
+            call.callee().owner().indexOf('/') + 1) + "." + call.callee().name()
+            + ", and second derivatives do not go through calls yet: write the callee's"
+            + " computation inline";
+        out.add(s);
+      } else if (s instanceof Stmt.Assign a) {
+        assign(a, out);
+      } else if (s instanceof Stmt.Store st) {
+        store(st, out);
+      } else {
+        out.add(s);
+      }
+    }
+
+    private void assign(Stmt.Assign a, List<Stmt> out) {
+      Var dot = tangents.get(a.target());
+      if (dot == null) {
+        out.add(a);
+        return;
+      }
+      if (a.value() instanceof Expr.NewArray n) {
+        out.add(a);
+        out.add(new Stmt.Assign(dot, n, a.origin()));
+        return;
+      }
+      if (a.target().type().isArray()) {
+        unsupported = "it assigns the array " + a.target().name() + " other than with new";
+        out.add(a);
+        return;
+      }
+      List<Expr> operands = Operands.of(a.value());
+      List<Partial> partials = partials(a.value(), operands);
+      if (!readsResult(partials)) {
+        Expr tangent = tangent(partials, operands, null, a, out);
+        out.add(new Stmt.Assign(dot, tangent, a.origin()));
+        out.add(a);
+      } else if (operands.stream().noneMatch(o -> o instanceof Expr.Ref r
+          && r.var() == a.target())) {
+        out.add(a);
+        out.add(new Stmt.Assign(dot, tangent(partials, operands, new Expr.Ref(a.target()), a,
+            out), a.origin()));
+      } else {
+        Var value = new Var(names.fresh(a.target().name() + "Value"), Type.DOUBLE,
+            Var.Role.TEMP);
+        out.add(new Stmt.Assign(value, a.value(), a.origin()));
+        out.add(new Stmt.Assign(dot, tangent(partials, operands, new Expr.Ref(value), a, out),
+            a.origin()));
+        out.add(new Stmt.Assign(a.target(), new Expr.Ref(value), a.origin()));
+      }
+    }
+
+    private void store(Stmt.Store st, List<Stmt> out) {
+      Var dot = tangents.get(st.array());
+      if (dot == null) {
+        out.add(st);
+        return;
+      }
+      List<Expr> operands = Operands.of(st.value());
+      List<Partial> partials = partials(st.value(), operands);
+      if (partials.isEmpty()) {
+        if (st.kind() == Stmt.StoreKind.SET) {
+          out.add(new Stmt.Store(dot, st.indices(), new Expr.Const("0.0", Type.DOUBLE),
+              Stmt.StoreKind.SET, st.origin()));
+        }
+        out.add(st);
+      } else if (!readsResult(partials)) {
+        Expr tangent = tangent(partials, operands, null, st, out);
+        out.add(new Stmt.Store(dot, st.indices(), tangent, st.kind(), st.origin()));
+        out.add(st);
+      } else {
+        Var value = new Var(names.fresh(st.array().name() + "Value"), Type.DOUBLE,
+            Var.Role.TEMP);
+        out.add(new Stmt.Assign(value, st.value(), st.origin()));
+        Expr tangent = tangent(partials, operands, new Expr.Ref(value), st, out);
+        out.add(new Stmt.Store(dot, st.indices(), tangent, st.kind(), st.origin()));
+        out.add(new Stmt.Store(st.array(), st.indices(), new Expr.Ref(value), st.kind(),
+            st.origin()));
+      }
+    }
+
+    /** The rule's partials for the operands that have a tangent. */
+    private List<Partial> partials(Expr value, List<Expr> operands) {
+      List<Partial> out = new ArrayList<>();
+      if (value.type().isDouble()) {
+        for (Partial p : RuleBook.ruleFor(value).partials()) {
+          if (tangentOf(operands.get(p.operand())) != null) {
+            out.add(p);
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Σ partial(operand's tangent), appended to {@code out} as IR; returns its atom. */
+    private Expr tangent(List<Partial> partials, List<Expr> operands, Expr result, Stmt at,
+        List<Stmt> out) {
+      Expr sum = null;
+      for (Partial p : partials) {
+        Expr g = tangentOf(operands.get(p.operand()));
+        Expr term = TemplateIr.lower(p.smooth(), name -> switch (name) {
+          case "g" -> g;
+          case "r" -> result;
+          default -> operands.get(Integer.parseInt(name));
+        }, names, at.origin(), out);
+        if (sum == null) {
+          sum = term;
+        } else {
+          Var t = new Var(names.numbered("u"), Type.DOUBLE, Var.Role.TEMP);
+          out.add(new Stmt.Assign(t, new Expr.Binary(BinaryOp.ADD,
+              sum, term, Type.DOUBLE), at.origin()));
+          sum = new Expr.Ref(t);
+        }
+      }
+      return sum != null ? sum : new Expr.Const("0.0", Type.DOUBLE);
+    }
+
+    /** {@code xDot}, or the element {@code wDot[i]}; null when the tangent is zero. */
+    private Expr tangentOf(Expr operand) {
+      if (operand instanceof Expr.Ref r && tangents.containsKey(r.var())) {
+        return new Expr.Ref(tangents.get(r.var()));
+      } else if (operand instanceof Expr.ArrayRead a && tangents.containsKey(a.array())) {
+        return new Expr.ArrayRead(tangents.get(a.array()), a.indices(), a.type());
+      }
+      return null;
+    }
+
+    private static boolean readsResult(List<Partial> partials) {
+      boolean[] found = {false};
+      for (Partial p : partials) {
+        Template.forEachPlaceholder(p.smooth(), name -> found[0] |= name.equals("r"));
+      }
+      return found[0];
+    }
+  }
+}
