@@ -40,12 +40,12 @@ public final class Seed_Grad {
     public double value;
 
     /**
-     * ∂/∂a: the derivative with respect to {@code a}.
+     * The derivative with respect to {@code a}.
      */
     public double da;
 
     /**
-     * ∂/∂b: the derivative with respect to {@code b}.
+     * The derivative with respect to {@code b}.
      */
     public double db;
 
@@ -98,7 +98,7 @@ public final class Seed_Grad {
     }
 
     /**
-     * Second order, the Hessian-vector product: overwrites the {@code d*} fields with {@code H·v},
+     * Second order, the Hessian-vector product: overwrites the {@code d*} fields with {@code H v},
      * the derivative of the gradient along the direction {@code v}, given as one direction per
      * differentiated parameter ({@code xDirection}: a number, or an array of {@code x}'s shape;
      * {@code null} for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}
@@ -111,7 +111,7 @@ public final class Seed_Grad {
     }
 
     /**
-     * Fills {@code H[i][j] = ∂²f/∂in_i∂in_j} over the differentiated parameters, flattened in
+     * Fills {@code H[i][j] = d2 f / (d in_i d in_j)} over the differentiated parameters, flattened in
      * declaration order (arrays row-major), as {@code jacobian} flattens them: one {@code hvp}
      * per input, so meant for small inputs. Leaves the last row in the {@code d*} fields.
      */
@@ -142,7 +142,7 @@ public final class Seed_Grad {
 
     /**
      * Runs the forward and backward sweeps, adding to the {@code d*} fields the gradient of
-     * {@code dResult·result + Σ dOut·out}. The output seed arrays are used in place and end
+     * {@code dResult * result + sum(dOut * out)}. The output seed arrays are used in place and end
      * holding the adjoints of the outputs' incoming contents. Generated frames of callers use
      * this; users call the methods above.
      */

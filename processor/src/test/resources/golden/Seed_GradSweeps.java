@@ -126,7 +126,7 @@ final class Seed_GradSweeps {
     }
 
     /**
-     * Second order: reverse mode over the tangent program, adding H·v into the adjoint fields.
+     * Second order: reverse mode over the tangent program, adding H v into the adjoint fields.
      */
     @Override
     double hvp(Seed_Grad.E frame, double a, double b, double aDirection, double bDirection,

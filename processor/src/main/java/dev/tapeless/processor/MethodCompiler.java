@@ -12,6 +12,7 @@ import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.diagnostics.Reporter;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.forward.TangentBody;
+import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
@@ -133,7 +134,7 @@ final class MethodCompiler {
       if (sig.hasHvp()) {
         Set<String> taken = new HashSet<>();
         fields.forEach(f -> taken.add(f.name()));
-        HvpBody second = HvpBody.of(sig, ir, taken);
+        HvpBody second = HvpBody.of(sig, ir, taken, this::pushforwardOf);
         if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
           second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
               + " Java method: split it into smaller @Differentiable methods");
@@ -151,6 +152,31 @@ final class MethodCompiler {
       reporter.error(sig.method(), unit, e);
       return null;
     }
+  }
+
+  /**
+   * The pushforward of kernel {@code c} as a callee with its own registered pullback, for
+   * second order; null when it has none (or its registration is wrong).
+   */
+  private Callee.Custom pushforwardOf(Callee.Custom c) {
+    if (c.pushforward() == null) {
+      return null;
+    }
+    String owner = c.owner();
+    String name = owner.startsWith("/") ? owner.substring(1) : owner.replace('/', '.');
+    javax.lang.model.element.TypeElement type = elements.getTypeElement(name);
+    if (type == null) {
+      return null;
+    }
+    for (javax.lang.model.element.Element e : type.getEnclosedElements()) {
+      if (e instanceof javax.lang.model.element.ExecutableElement m
+          && m.getSimpleName().contentEquals(c.pushforward())
+          && CustomDerivatives.isRegistered(m)) {
+        CustomDerivatives.Registration r = CustomDerivatives.read(m);
+        return r.problem() == null ? r.callee() : null;
+      }
+    }
+    return null;
   }
 
   /** Warn well before HotSpot's 8000-byte limit (-XX:-DontCompileHugeMethods aside). */

@@ -29,6 +29,24 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void generatedCodeIsAsciiOnly() {
+    String code = generated(Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w, double[][] m, double s) {\n"
+        + "    double t = 0;\n"
+        + "    for (int i = 0; i < w.length; i++) { t += Math.sqrt(w[i] * w[i] + m[i][0]) * s; }\n"
+        + "    return t;\n"
+        + "  }\n"
+        + "  @Differentiable\n"
+        + "  public static void g(double[] x, @Out double[] y) { y[0] = x[0] * x[1]; }\n"
+        + "}"));
+    for (int i = 0; i < code.length(); i++) {
+      assertTrue(code.charAt(i) < 128, "non-ASCII '" + code.charAt(i) + "' in: "
+          + code.substring(Math.max(0, i - 80), Math.min(code.length(), i + 40)));
+    }
+  }
+
+  @Test
   void forwardSweepKeepsUserVariableNames() {
     String code = generated(Sources.method("double product = x * y;\n"
         + "double scaled = product * n;\n"

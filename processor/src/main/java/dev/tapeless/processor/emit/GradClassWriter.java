@@ -140,9 +140,10 @@ public final class GradClassWriter {
           frame.addField(FieldSpec.builder(javaType(p), DifferentiableSignature.adjointField(
                   p.name()), Modifier.PUBLIC)
               .addJavadoc(p.type().isArray()
-                  ? "∂/∂$L: same shape as {@code $L}; allocated on the first call, or assign your"
-                      + " own.\n"
-                  : "∂/∂$L: the derivative with respect to {@code $L}.\n", p.name(), p.name())
+                  ? "The derivative with respect to {@code $L}, shaped like {@code $L}: allocated"
+                      + " on the first\ncall, or assign your own.\n"
+                  : "The derivative with respect to {@code $L}.\n", p.type().isArray()
+                  ? new Object[] {p.name(), p.name()} : new Object[] {p.name()})
               .build());
         }
       }
@@ -274,7 +275,7 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters())
           .addJavadoc("Vector-Jacobian product: overwrites the {@code d*} fields with the"
-              + " derivatives of\n{@code Σ seed·output}, one seed array per {@code @Out}"
+              + " derivatives of\n{@code sum(seed * output)}, one seed array per {@code @Out}"
               + " parameter (left unchanged).\nOn return the {@code @Out} arrays hold the"
               + " outputs.\n");
       int k = 0;
@@ -305,7 +306,7 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters())
           .addParameter(double[][].class, jac)
-          .addJavadoc("Fills {@code J[i][j] = ∂out_i/∂in_j}: rows are the {@code @Out} arrays,"
+          .addJavadoc("Fills {@code J[i][j] = d out_i / d in_j}: rows are the {@code @Out} arrays,"
               + " columns the\ndifferentiated parameters, both flattened in declaration order"
               + " (arrays row-major).\nOne backward sweep per row or, with fewer inputs than"
               + " outputs, one forward (jvp)\nsweep per column.\n");
@@ -495,7 +496,7 @@ public final class GradClassWriter {
           .addParameters(parameters())
           .returns(TypeName.DOUBLE)
           .addJavadoc("Second order, the Hessian-vector product: overwrites the {@code d*}"
-              + " fields with {@code H·v},\nthe derivative of the gradient along the direction"
+              + " fields with {@code H v},\nthe derivative of the gradient along the direction"
               + " {@code v}, given as one direction per\ndifferentiated parameter"
               + " ({@code xDirection}: a number, or an array of {@code x}'s shape;\n{@code null}"
               + " for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}"
@@ -518,7 +519,7 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters())
           .addParameter(double[][].class, hessian)
-          .addJavadoc("Fills {@code H[i][j] = ∂²f/∂in_i∂in_j} over the differentiated"
+          .addJavadoc("Fills {@code H[i][j] = d2 f / (d in_i d in_j)} over the differentiated"
               + " parameters, flattened in\ndeclaration order (arrays row-major), as"
               + " {@code jacobian} flattens them: one {@code hvp}\nper input, so meant for"
               + " small inputs. Leaves the last row in the {@code d*} fields.\n");
@@ -668,7 +669,7 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters())
           .addJavadoc("Runs the forward and backward sweeps, adding to the {@code d*} fields the"
-              + " gradient of\n{@code dResult·result + Σ dOut·out}. The output seed arrays are"
+              + " gradient of\n{@code dResult * result + sum(dOut * out)}. The output seed arrays are"
               + " used in place and end\nholding the adjoints of the outputs' incoming contents."
               + " Generated frames of callers use\nthis; users call the methods above.\n");
       StringBuilder call = new StringBuilder("this");

@@ -84,7 +84,7 @@ public final class SweepsWriter {
     if (spec.hvp() != null) {
       FrameSpec.Hvp hvp = spec.hvp();
       MethodSpec.Builder m = withArgs(sig, overriding("hvp")
-          .addJavadoc("Second order: reverse mode over the tangent program, adding H·v into"
+          .addJavadoc("Second order: reverse mode over the tangent program, adding H v into"
               + " the adjoint fields.\n")
           .addParameter(api, hvp.frame()));
       addDirections(sig, hvp.directions(), m);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Hessian-vector product of one method: reverse mode, unchanged, applied to the method's
@@ -30,8 +31,9 @@ public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
    * The body for {@code sig}'s method, whose sweeps already use {@code takenFields}; one that
    * throws, naming the reason, when second order cannot go through the method yet.
    */
-  public static HvpBody of(DifferentiableSignature sig, IrMethod ir, Set<String> takenFields) {
-    TangentProgram program = TangentProgram.of(sig, ir);
+  public static HvpBody of(DifferentiableSignature sig, IrMethod ir, Set<String> takenFields,
+      Function<Callee.Custom, Callee.Custom> secondOrder) {
+    TangentProgram program = TangentProgram.of(sig, ir, secondOrder);
     IrMethod twin = program.method();
     List<String> directions = program.directions().stream().map(Var::name).toList();
     if (program.unsupported() != null) {

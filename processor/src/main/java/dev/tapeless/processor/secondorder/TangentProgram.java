@@ -6,6 +6,7 @@ import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
+import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Forward mode as an IR-to-IR pass: the method with the tangent of every varied value
@@ -37,8 +39,13 @@ import java.util.Map;
 public record TangentProgram(IrMethod method, List<Var> directions, Var value,
     String unsupported) {
 
-  /** The tangent program of {@code ir}, or one whose {@link #unsupported} says why not. */
-  public static TangentProgram of(DifferentiableSignature sig, IrMethod ir) {
+  /**
+   * The tangent program of {@code ir}, or one whose {@link #unsupported} says why not.
+   * {@code secondOrder} gives the pushforward of a kernel as a callee with its own pullback,
+   * or null when it has none.
+   */
+  public static TangentProgram of(DifferentiableSignature sig, IrMethod ir,
+      Function<Callee.Custom, Callee.Custom> secondOrder) {
     List<Var> differentiated = new ArrayList<>();
     for (int i = 0; i < ir.parameters().size(); i++) {
       if (sig.params().get(i).differentiated()) {
@@ -46,21 +53,21 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       }
     }
     Activity activity = Activity.of(ir, differentiated, List.of(ir.result()));
-    return new Builder(sig, ir, activity, differentiated).build();
+    return new Builder(ir, activity, differentiated, secondOrder).build();
   }
 
   private static final class Builder {
-    private final DifferentiableSignature sig;
     private final IrMethod ir;
     private final Activity activity;
     private final List<Var> differentiated;
     private final NameTable names;
+    private final Function<Callee.Custom, Callee.Custom> secondOrder;
     private final Map<Var, Var> tangents = new IdentityHashMap<>();
     private String unsupported;
 
-    Builder(DifferentiableSignature sig, IrMethod ir, Activity activity,
-        List<Var> differentiated) {
-      this.sig = sig;
+    Builder(IrMethod ir, Activity activity, List<Var> differentiated,
+        Function<Callee.Custom, Callee.Custom> secondOrder) {
+      this.secondOrder = secondOrder;
       this.ir = ir;
       this.activity = activity;
       this.differentiated = differentiated;
@@ -141,11 +148,18 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       } else if (BackwardReads.derivativeCall(s) != null
           && Dependencies.of(s).written().stream().anyMatch(tangents::containsKey)) {
         Expr.Call call = BackwardReads.derivativeCall(s);
-        unsupported = "it calls " + call.callee().owner().substring(
-            call.callee().owner().indexOf('/') + 1) + "." + call.callee().name()
-            + ", and second derivatives do not go through calls yet: write the callee's"
-            + " computation inline";
-        out.add(s);
+        Callee.Custom pushforward = call.callee() instanceof Callee.Custom c
+            ? secondOrder.apply(c) : null;
+        if (pushforward != null) {
+          throughPushforward(s, call, (Callee.Custom) call.callee(), pushforward, out);
+        } else {
+          unsupported = "it calls " + display(call) + (call.callee() instanceof Callee.Custom
+              ? ", whose pushforward has no @CustomDerivative of its own (second order goes"
+                  + " through a kernel by differentiating its pushforward)"
+              : ", and second derivatives do not go through calls to other @Differentiable"
+                  + " methods yet: write the callee's computation inline");
+          out.add(s);
+        }
       } else if (s instanceof Stmt.Assign a) {
         assign(a, out);
       } else if (s instanceof Stmt.Store st) {
@@ -219,6 +233,72 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
         out.add(new Stmt.Store(st.array(), st.indices(), new Expr.Ref(value), st.kind(),
             st.origin()));
       }
+    }
+
+    /**
+     * A kernel call, then its pushforward, itself a custom-derivative primal so that reverse
+     * mode can differentiate it: arguments, the result if the kernel's rules use it, a tangent
+     * per differentiated parameter ({@code null} for a zero array where allowed), the output
+     * tangents.
+     */
+    private void throughPushforward(Stmt s, Expr.Call call, Callee.Custom c,
+        Callee.Custom pushforward, List<Stmt> out) {
+      Var target = s instanceof Stmt.Assign a ? a.target() : null;
+      Var held = null;
+      if (target != null && call.args().stream()
+          .anyMatch(arg -> Dependencies.baseVar(arg) == target)) {
+        held = new Var(names.fresh(target.name() + "Value"), Type.DOUBLE, Var.Role.TEMP);
+        out.add(new Stmt.Assign(held, call, s.origin()));
+      } else {
+        out.add(s);
+      }
+      List<Expr> args = new ArrayList<>(call.args());
+      if (c.usesResult()) {
+        args.add(new Expr.Ref(held != null ? held : target));
+      }
+      List<Callee.Param> params = c.params();
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = params.get(i);
+        if (p.differentiated()) {
+          Expr t = tangentOf(call.args().get(i));
+          if (t == null && !p.type().isArray()) {
+            t = new Expr.Const("0.0", Type.DOUBLE);
+          } else if (t == null && c.skipsNullAdjoints()) {
+            t = new Expr.Const("null", p.type());
+          } else if (t == null) {
+            unsupported = "it calls " + display(call) + " with an argument that has no"
+                + " derivative, and the kernel does not accept null tangents";
+            t = new Expr.Const("null", p.type());
+          }
+          args.add(t);
+        }
+      }
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).out()) {
+          Expr t = tangentOf(call.args().get(i));
+          if (t == null) {
+            unsupported = "it calls " + display(call) + " and uses only some of its outputs";
+            t = new Expr.Const("null", params.get(i).type());
+          }
+          args.add(t);
+        }
+      }
+      Expr.Call push = new Expr.Call(pushforward, args,
+          pushforward.returnsDouble() ? Type.DOUBLE : Type.INT, call.site());
+      Var dot = target != null ? tangents.get(target) : null;
+      if (dot != null) {
+        out.add(new Stmt.Assign(dot, push, s.origin()));
+      } else {
+        out.add(new Stmt.Effect(push, s.origin()));
+      }
+      if (held != null) {
+        out.add(new Stmt.Assign(target, new Expr.Ref(held), s.origin()));
+      }
+    }
+
+    private static String display(Expr.Call call) {
+      String owner = call.callee().owner();
+      return owner.substring(owner.indexOf('/') + 1) + "." + call.callee().name();
     }
 
     /** The rule's partials for the operands that have a tangent. */
