@@ -134,7 +134,7 @@ final class MethodCompiler {
       if (sig.hasHvp()) {
         Set<String> taken = new HashSet<>();
         fields.forEach(f -> taken.add(f.name()));
-        HvpBody second = HvpBody.of(sig, ir, taken, this::pushforwardOf);
+        HvpBody second = HvpBody.of(sig, ir, taken, this::pushforwardOf, this::bodyOf);
         if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
           second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
               + " Java method: split it into smaller @Differentiable methods");
@@ -162,9 +162,7 @@ final class MethodCompiler {
     if (c.pushforward() == null) {
       return null;
     }
-    String owner = c.owner();
-    String name = owner.startsWith("/") ? owner.substring(1) : owner.replace('/', '.');
-    javax.lang.model.element.TypeElement type = elements.getTypeElement(name);
+    javax.lang.model.element.TypeElement type = typeNamed(c.owner());
     if (type == null) {
       return null;
     }
@@ -177,6 +175,48 @@ final class MethodCompiler {
       }
     }
     return null;
+  }
+
+  /**
+   * The IR of a differentiable callee whose source is in this compilation, for second order to
+   * inline; null when it is in a jar or does not lower cleanly (its own errors are reported
+   * when it is compiled).
+   */
+  private IrMethod bodyOf(Callee.Differentiable d) {
+    javax.lang.model.element.TypeElement type = typeNamed(d.owner());
+    if (type == null) {
+      return null;
+    }
+    for (javax.lang.model.element.Element e : type.getEnclosedElements()) {
+      if (!(e instanceof javax.lang.model.element.ExecutableElement m)
+          || !m.getSimpleName().contentEquals(d.name())
+          || m.getAnnotation(dev.tapeless.Differentiable.class) == null
+          || !DifferentiableSignature.of(m).frameSimpleName().equals(d.frameClass())) {
+        continue;
+      }
+      TreePath path = trees.getPath(m);
+      if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
+        return null;
+      }
+      try {
+        TreePath body = new TreePath(path, ((MethodTree) path.getLeaf()).getBody());
+        attribute(body);
+        if (JavacErrors.in(trees, types, m, body)
+            || !LanguageFence.check(trees, m, body).isEmpty()) {
+          return null;
+        }
+        return Lowering.lower(trees, elements, m, path);
+      } catch (CompileError error) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A class by its IR owner name, {@code package/Outer.Inner}. */
+  private javax.lang.model.element.TypeElement typeNamed(String owner) {
+    String name = owner.startsWith("/") ? owner.substring(1) : owner.replace('/', '.');
+    return elements.getTypeElement(name);
   }
 
   /** Warn well before HotSpot's 8000-byte limit (-XX:-DontCompileHugeMethods aside). */

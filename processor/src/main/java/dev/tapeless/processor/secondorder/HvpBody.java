@@ -32,8 +32,24 @@ public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
    * throws, naming the reason, when second order cannot go through the method yet.
    */
   public static HvpBody of(DifferentiableSignature sig, IrMethod ir, Set<String> takenFields,
-      Function<Callee.Custom, Callee.Custom> secondOrder) {
-    TangentProgram program = TangentProgram.of(sig, ir, secondOrder);
+      Function<Callee.Custom, Callee.Custom> secondOrder,
+      Function<Callee.Differentiable, IrMethod> bodies) {
+    List<Var> inputs = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (sig.params().get(i).differentiated()) {
+        inputs.add(ir.parameters().get(i));
+      }
+    }
+    Activity original = Activity.of(ir, inputs, List.of(ir.result()));
+    Inliner inlined = Inliner.inline(ir, bodies, arg -> {
+      Var v = dev.tapeless.processor.analysis.Dependencies.baseVar(arg);
+      return v == null || !original.isVaried(v);
+    });
+    TangentProgram program = TangentProgram.of(sig, inlined.method(), secondOrder);
+    if (inlined.unsupported() != null) {
+      return throwing(sig, program.directions().stream().map(Var::name).toList(),
+          "hvp of " + sig.displayName() + " is not supported yet: " + inlined.unsupported());
+    }
     IrMethod twin = program.method();
     List<String> directions = program.directions().stream().map(Var::name).toList();
     if (program.unsupported() != null) {

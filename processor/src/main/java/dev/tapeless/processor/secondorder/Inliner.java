@@ -1,0 +1,229 @@
+package dev.tapeless.processor.secondorder;
+
+import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.IrMethod;
+import dev.tapeless.processor.ir.Statements;
+import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Replaces each call to another {@code @Differentiable} method by the callee's body, its
+ * variables renamed, so that second order sees one program: the tangent program of a caller
+ * then needs no second-order entry point in the callee's frame. Only callees whose source is
+ * in this compilation can be inlined; an array argument must be a whole array variable.
+ *
+ * @param method the method with its calls inlined
+ * @param unsupported why a call could not be inlined (null when every one was)
+ */
+record Inliner(IrMethod method, String unsupported) {
+
+  /** Nesting of inlined calls beyond which something is wrong (recursion is rejected earlier). */
+  private static final int MAX_DEPTH = 16;
+
+  /**
+   * {@code ir} with its calls to differentiable methods inlined; {@code bodies} gives a
+   * callee's IR, or null when its source is not available; {@code constant} tells whether an
+   * argument of {@code ir}'s own calls carries no derivative.
+   */
+  static Inliner inline(IrMethod ir, Function<Callee.Differentiable, IrMethod> bodies,
+      Predicate<Expr> constant) {
+    State state = new State(new NameTable(ir.usedNames()), bodies, constant);
+    Stmt.Block body = state.block(ir.body(), 0, 0);
+    IrMethod method = new IrMethod(ir.name(), ir.parameters(), body, ir.result(),
+        state.names.snapshot());
+    return new Inliner(method, state.unsupported);
+  }
+
+  private static final class State {
+    final NameTable names;
+    final Function<Callee.Differentiable, IrMethod> bodies;
+    final Predicate<Expr> constant;
+    String unsupported;
+
+    State(NameTable names, Function<Callee.Differentiable, IrMethod> bodies,
+        Predicate<Expr> constant) {
+      this.names = names;
+      this.bodies = bodies;
+      this.constant = constant;
+    }
+
+    Stmt.Block block(Stmt.Block b, int loops, int depth) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : b.statements()) {
+        statement(s, loops, depth, out);
+      }
+      return new Stmt.Block(out);
+    }
+
+    void statement(Stmt s, int loops, int depth, List<Stmt> out) {
+      if (s instanceof Stmt.Block b) {
+        out.add(block(b, loops, depth));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), block(i.thenBlock(), loops, depth),
+            block(i.elseBlock(), loops, depth), i.origin()));
+      } else if (s instanceof Stmt.For f) {
+        out.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
+            block(f.body(), loops + 1, depth), f.origin()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.counter(), block(l.body(), loops + 1, depth), l.origin()));
+      } else if (BackwardReads.derivativeCall(s) != null
+          && BackwardReads.derivativeCall(s).callee() instanceof Callee.Differentiable d) {
+        Expr.Call call = BackwardReads.derivativeCall(s);
+        String why = inlineCall(s, call, d, loops, depth, out);
+        if (why != null) {
+          unsupported = unsupported != null ? unsupported : "it calls " + d.name() + ", " + why;
+          out.add(s);
+        }
+      } else {
+        out.add(s);
+      }
+    }
+
+    /** Appends the callee's body in place of the call; returns why not, or null. */
+    private String inlineCall(Stmt s, Expr.Call call, Callee.Differentiable d, int loops,
+        int depth, List<Stmt> out) {
+      if (depth >= MAX_DEPTH) {
+        return "and the calls nest too deeply";
+      }
+      IrMethod callee = bodies.apply(d);
+      if (callee == null) {
+        return "whose source is not in this compilation (second order goes through calls by"
+            + " reading the callee's body)";
+      }
+      if (loops > 0 && Statements.all(callee.body()).stream()
+          .anyMatch(t -> t instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
+        return "which has local arrays, inside a loop";
+      }
+      Renaming renaming = new Renaming(names);
+      List<Stmt> copyIn = new ArrayList<>();
+      for (int i = 0; i < callee.parameters().size(); i++) {
+        Var p = callee.parameters().get(i);
+        Expr arg = call.args().get(i);
+        Callee.Param declared = d.params().get(i);
+        if (p.type().carriesDerivative() && !declared.differentiated() && !declared.out()
+            && !(depth == 0 && constant.test(arg))) {
+          // inlined, the value would carry a derivative the callee declares it does not take
+          return "passing a value that may vary to its @NoDerivative parameter " + p.name();
+        }
+        if (p.type().isArray()) {
+          if (!(arg instanceof Expr.Ref r)) {
+            return "passing it a row or an array expression rather than an array variable";
+          }
+          renaming.bind(p, r.var());
+        } else {
+          Var local = renaming.fresh(p);
+          copyIn.add(new Stmt.Assign(local, arg, s.origin()));
+        }
+      }
+      out.addAll(copyIn);
+      Stmt.Block renamed = renaming.block(callee.body());
+      // the callee's own calls, inlined in turn
+      for (Stmt t : renamed.statements()) {
+        statement(t, loops, depth + 1, out);
+      }
+      if (s instanceof Stmt.Assign a) {
+        out.add(new Stmt.Assign(a.target(), new Expr.Ref(renaming.of(callee.result())),
+            s.origin()));
+      }
+      return null;
+    }
+  }
+
+  /** Fresh variables for a callee's, array parameters bound to the caller's arrays. */
+  private static final class Renaming {
+    private final NameTable names;
+    private final Map<Var, Var> vars = new IdentityHashMap<>();
+
+    Renaming(NameTable names) {
+      this.names = names;
+    }
+
+    void bind(Var parameter, Var argument) {
+      vars.put(parameter, argument);
+    }
+
+    Var fresh(Var v) {
+      Var.Role role = v.role() == Var.Role.PARAMETER || v.role() == Var.Role.RESULT
+          ? Var.Role.LOCAL : v.role();
+      Var renamed = new Var(names.fresh(v.name()), v.type(), role);
+      vars.put(v, renamed);
+      return renamed;
+    }
+
+    Var of(Var v) {
+      Var renamed = vars.get(v);
+      return renamed != null ? renamed : fresh(v);
+    }
+
+    Stmt.Block block(Stmt.Block b) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : b.statements()) {
+        out.add(stmt(s));
+      }
+      return new Stmt.Block(out);
+    }
+
+    Stmt stmt(Stmt s) {
+      if (s instanceof Stmt.Assign a) {
+        return new Stmt.Assign(of(a.target()), expr(a.value()), a.origin());
+      } else if (s instanceof Stmt.Store st) {
+        return new Stmt.Store(of(st.array()), exprs(st.indices()), expr(st.value()), st.kind(),
+            st.origin());
+      } else if (s instanceof Stmt.If i) {
+        return new Stmt.If(expr(i.condition()), block(i.thenBlock()), block(i.elseBlock()),
+            i.origin());
+      } else if (s instanceof Stmt.For f) {
+        return new Stmt.For(of(f.index()), expr(f.first()), expr(f.bound()), f.direction(),
+            block(f.body()), f.origin());
+      } else if (s instanceof Stmt.Loop l) {
+        return new Stmt.Loop(of(l.counter()), block(l.body()), l.origin());
+      } else if (s instanceof Stmt.Effect e) {
+        return new Stmt.Effect((Expr.Call) expr(e.call()), e.origin());
+      } else if (s instanceof Stmt.Block b) {
+        return block(b);
+      }
+      return s; // Exit
+    }
+
+    List<Expr> exprs(List<Expr> es) {
+      List<Expr> out = new ArrayList<>();
+      for (Expr e : es) {
+        out.add(expr(e));
+      }
+      return out;
+    }
+
+    Expr expr(Expr e) {
+      if (e instanceof Expr.Ref r) {
+        return new Expr.Ref(of(r.var()));
+      } else if (e instanceof Expr.Unary u) {
+        return new Expr.Unary(u.op(), expr(u.operand()), u.type());
+      } else if (e instanceof Expr.Binary b) {
+        return new Expr.Binary(b.op(), expr(b.left()), expr(b.right()), b.type());
+      } else if (e instanceof Expr.Cast c) {
+        return new Expr.Cast(c.type(), expr(c.operand()));
+      } else if (e instanceof Expr.Conditional c) {
+        return new Expr.Conditional(expr(c.condition()), expr(c.whenTrue()),
+            expr(c.whenFalse()), c.type());
+      } else if (e instanceof Expr.Call c) {
+        return new Expr.Call(c.callee(), exprs(c.args()), c.type(), c.site());
+      } else if (e instanceof Expr.ArrayRead a) {
+        return new Expr.ArrayRead(of(a.array()), exprs(a.indices()), a.type());
+      } else if (e instanceof Expr.Length l) {
+        return new Expr.Length(expr(l.array()));
+      } else if (e instanceof Expr.NewArray n) {
+        return new Expr.NewArray(n.type(), exprs(n.dimensions()));
+      }
+      return e; // Const, StaticField
+    }
+  }
+}
