@@ -88,6 +88,14 @@ public @interface CustomDerivative {
    * </ol>
    * It returns the tangent of the result when {@code R} is {@code double}, and is {@code void}
    * otherwise. The processor checks this signature at compile time.
+   *
+   * <p>A pushforward may itself be registered with {@code @CustomDerivative}, its output tangents
+   * (the last group) marked {@link Out} and a parameter {@link NoDerivative} where the primal's
+   * is. Second order ({@code hvp}, {@code hessian}) then goes through the kernel: it runs reverse
+   * mode over the tangent program, which calls the pushforward after the kernel, and reverses
+   * that call with the pushforward's pullback; without one, it fails naming the kernel. Where
+   * the kernel has {@link #skipsNullAdjoints()}, its pushforward's registration needs it too: a
+   * {@code null} tangent then gets a {@code null} adjoint.
    */
   String pushforward() default "";
 }

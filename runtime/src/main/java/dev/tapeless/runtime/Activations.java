@@ -21,6 +21,13 @@ import dev.tapeless.Out;
  * read each element of {@code zDot} before writing that element of the output tangent, so the
  * two may be one array (a tangent updated in place). For a scalar function of one variable the
  * pushforward and the pullback are the same product, {@code f'(z) · zDot}.
+ *
+ * <p>Each pushforward is itself registered with a pullback, {@code <pushforward>Pullback}, its
+ * output tangent {@link Out}: second order ({@code hvp}) runs reverse mode over the tangent
+ * program, which calls the pushforward after the kernel, so reverse mode must be able to
+ * differentiate that call. Such a pullback sends the adjoint to what its pushforward reads: to
+ * the output {@code a} where the pushforward works from it, to {@code z} where from that. Those
+ * that read {@code zDot} reject an output tangent that was written over it.
  */
 public final class Activations {
 
@@ -56,8 +63,30 @@ public final class Activations {
    * Pushforward of {@link #sigmoid(double)}: {@code σ(z)(1 − σ(z)) · zDot}, with the care of
    * {@link #sigmoidPullback} (from the result, or from {@code exp(−z)} in the upper tail).
    */
+  @CustomDerivative("sigmoidPushforwardPullback")
   public static double sigmoidPushforward(double z, double result, double zDot) {
     return sigmoidPullback(z, result, zDot);
+  }
+
+  /**
+   * Pullback of {@link #sigmoidPushforward}, with {@code dScalars} for {@code (z, result, zDot)}.
+   * As the pushforward: from the result, {@code d/dresult = zDot (1 − 2 result)}; in the upper
+   * tail, from {@code e = exp(−z)}, {@code d/dz = zDot · e (e − 1) / (1 + e)³}, which keeps its
+   * relative accuracy there. {@code d/dzDot} is the pushforward's factor {@code σ'}.
+   */
+  public static void sigmoidPushforwardPullback(
+      double z, double result, double zDot, double dResult, double[] dScalars) {
+    Checks.scalarAdjoints("sigmoidPushforwardPullback", dScalars, 3);
+    if (result <= 0.9375) {
+      dScalars[1] += dResult * (zDot * (1.0 - 2.0 * result));
+      dScalars[2] += dResult * (result * (1.0 - result));
+      return;
+    }
+    double e = Math.exp(-z);
+    double d = 1.0 + e;
+    double slope = e / (d * d);
+    dScalars[0] += dResult * (zDot * (slope * ((e - 1.0) / d)));
+    dScalars[2] += dResult * slope;
   }
 
   /** {@code tanh(z)}. */
@@ -76,8 +105,23 @@ public final class Activations {
   }
 
   /** Pushforward of {@link #tanh(double)}: {@code zDot / cosh²(z)}, as the pullback. */
+  @CustomDerivative("tanhPushforwardPullback")
   public static double tanhPushforward(double z, double zDot) {
     return tanhPullback(z, zDot);
+  }
+
+  /**
+   * Pullback of {@link #tanhPushforward}, with {@code dScalars} for {@code (z, zDot)}:
+   * {@code d/dz = −2 zDot tanh(z) / cosh²(z)}, {@code d/dzDot = 1 / cosh²(z)}, both from
+   * {@code cosh} as the pushforward (no {@code 1 − tanh²} cancelling for large {@code |z|}).
+   */
+  public static void tanhPushforwardPullback(
+      double z, double zDot, double dResult, double[] dScalars) {
+    Checks.scalarAdjoints("tanhPushforwardPullback", dScalars, 2);
+    double c = Math.cosh(z);
+    double sech2 = 1.0 / (c * c);
+    dScalars[0] += dResult * (zDot * (-2.0 * Math.tanh(z) * sech2));
+    dScalars[1] += dResult * sech2;
   }
 
   /** {@code max(z, 0)}; NaN stays NaN. */
@@ -98,8 +142,21 @@ public final class Activations {
    * Pushforward of {@link #relu(double)}: {@code zDot} where {@code z > 0}, 0 where
    * {@code z ≤ 0} (0 at the kink, as the pullback), NaN for NaN.
    */
+  @CustomDerivative("reluPushforwardPullback")
   public static double reluPushforward(double z, double zDot) {
     return reluPullback(z, zDot);
+  }
+
+  /**
+   * Pullback of {@link #reluPushforward}, with {@code dScalars} for {@code (z, zDot)}:
+   * {@code d/dzDot} as {@link #reluPullback} (0 at the kink, NaN for NaN); {@code d/dz} is 0,
+   * the pushforward being piecewise constant in {@code z}, and NaN for NaN.
+   */
+  public static void reluPushforwardPullback(
+      double z, double zDot, double dResult, double[] dScalars) {
+    Checks.scalarAdjoints("reluPushforwardPullback", dScalars, 2);
+    dScalars[0] += nanOrZero(z);
+    dScalars[1] += reluPullback(z, dResult);
   }
 
   /**
@@ -117,8 +174,22 @@ public final class Activations {
   }
 
   /** Pushforward of {@link #softplus(double)}: {@code σ(z) · zDot}. */
+  @CustomDerivative("softplusPushforwardPullback")
   public static double softplusPushforward(double z, double zDot) {
     return softplusPullback(z, zDot);
+  }
+
+  /**
+   * Pullback of {@link #softplusPushforward}, with {@code dScalars} for {@code (z, zDot)}:
+   * {@code d/dz = zDot σ'(z)}, by {@link #sigmoidPullback} for its tail accuracy, and
+   * {@code d/dzDot = σ(z)}.
+   */
+  public static void softplusPushforwardPullback(
+      double z, double zDot, double dResult, double[] dScalars) {
+    Checks.scalarAdjoints("softplusPushforwardPullback", dScalars, 2);
+    double s = sigmoid(z);
+    dScalars[0] += sigmoidPullback(z, s, dResult * zDot);
+    dScalars[1] += dResult * s;
   }
 
   /** {@code a_i = σ(z_i)}. */
@@ -148,12 +219,38 @@ public final class Activations {
    * Pushforward of {@link #sigmoid(double[], double[])}: {@code aDot_i = a_i(1 − a_i) · zDot_i}
    * from the output {@code a} (no second {@code exp}).
    */
+  @CustomDerivative(value = "sigmoidArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
   public static void sigmoidArrayPushforward(
-      double[] z, double[] a, double[] zDot, double[] aDot) {
+      double[] z, double[] a, double[] zDot, @Out double[] aDot) {
     checkElementwisePushforward("sigmoidArrayPushforward", z, a, "a", zDot, aDot, "aDot");
     for (int i = 0; i < z.length; i++) {
       double ai = a[i];
       aDot[i] = zDot[i] * (ai * (1.0 - ai));
+    }
+  }
+
+  /**
+   * Pullback of {@link #sigmoidArrayPushforward}, seed {@code g = daDot}:
+   * {@code da_i += g_i zDot_i (1 − 2 a_i)}, {@code dzDot_i += g_i a_i (1 − a_i)}, then
+   * {@code daDot = 0}; the pushforward works from {@code a}, so {@code dz} gets nothing.
+   */
+  public static void sigmoidArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
+      double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
+    String name = "sigmoidArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      double ai = a[i];
+      double g = daDot[i];
+      daDot[i] = 0.0;
+      if (da != null) {
+        da[i] += g * (zDot[i] * (1.0 - 2.0 * ai));
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * (ai * (1.0 - ai));
+      }
     }
   }
 
@@ -184,11 +281,38 @@ public final class Activations {
    * Pushforward of {@link #tanh(double[], double[])}: {@code aDot_i = (1 − a_i²) · zDot_i} from
    * the output {@code a}.
    */
-  public static void tanhArrayPushforward(double[] z, double[] a, double[] zDot, double[] aDot) {
+  @CustomDerivative(value = "tanhArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void tanhArrayPushforward(
+      double[] z, double[] a, double[] zDot, @Out double[] aDot) {
     checkElementwisePushforward("tanhArrayPushforward", z, a, "a", zDot, aDot, "aDot");
     for (int i = 0; i < z.length; i++) {
       double ai = a[i];
       aDot[i] = zDot[i] * (1.0 - ai * ai);
+    }
+  }
+
+  /**
+   * Pullback of {@link #tanhArrayPushforward}, seed {@code g = daDot}:
+   * {@code da_i += −2 g_i zDot_i a_i}, {@code dzDot_i += g_i (1 − a_i²)}, then
+   * {@code daDot = 0}; the pushforward works from {@code a}, so {@code dz} gets nothing.
+   */
+  public static void tanhArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
+      double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
+    String name = "tanhArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      double ai = a[i];
+      double g = daDot[i];
+      daDot[i] = 0.0;
+      if (da != null) {
+        da[i] += g * (-2.0 * zDot[i] * ai);
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * (1.0 - ai * ai);
+      }
     }
   }
 
@@ -221,11 +345,37 @@ public final class Activations {
    * {@code z_i > 0}, 0 where {@code z_i ≤ 0} (0 at the kink, as the pullback), NaN for NaN. It
    * does not read {@code a}.
    */
-  public static void reluArrayPushforward(double[] z, double[] a, double[] zDot, double[] aDot) {
+  @CustomDerivative(value = "reluArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void reluArrayPushforward(
+      double[] z, double[] a, double[] zDot, @Out double[] aDot) {
     checkElementwisePushforward("reluArrayPushforward", z, a, "a", zDot, aDot, "aDot");
     for (int i = 0; i < z.length; i++) {
       double zi = z[i];
       aDot[i] = zi > 0.0 ? zDot[i] : reluZeroOrNaN(zi);
+    }
+  }
+
+  /**
+   * Pullback of {@link #reluArrayPushforward}, seed {@code g = daDot}: {@code dzDot_i += g_i}
+   * where {@code z_i > 0} (0 at the kink, NaN for NaN), {@code dz_i} gets 0 (NaN for NaN),
+   * then {@code daDot = 0}; {@code a} is not read, so {@code da} gets nothing. It reads no
+   * tangent, so {@code aDot} may have been {@code zDot}.
+   */
+  public static void reluArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
+      double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
+    checkElementwisePushforwardPullback("reluArrayPushforwardPullback", z, a, "a", zDot, aDot,
+        "aDot", daDot, "daDot", dz, da, "da", dzDot);
+    for (int i = 0; i < z.length; i++) {
+      double zi = z[i];
+      double g = daDot[i];
+      daDot[i] = 0.0;
+      if (dz != null) {
+        dz[i] += nanOrZero(zi);
+      }
+      if (dzDot != null) {
+        dzDot[i] += zi > 0.0 ? g : reluZeroOrNaN(zi);
+      }
     }
   }
 
@@ -255,11 +405,39 @@ public final class Activations {
   /**
    * Pushforward of {@link #softplus(double[], double[])}: {@code aDot_i = σ(z_i) · zDot_i}.
    */
+  @CustomDerivative(value = "softplusArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
   public static void softplusArrayPushforward(
-      double[] z, double[] a, double[] zDot, double[] aDot) {
+      double[] z, double[] a, double[] zDot, @Out double[] aDot) {
     checkElementwisePushforward("softplusArrayPushforward", z, a, "a", zDot, aDot, "aDot");
     for (int i = 0; i < z.length; i++) {
       aDot[i] = zDot[i] * sigmoid(z[i]);
+    }
+  }
+
+  /**
+   * Pullback of {@link #softplusArrayPushforward}, seed {@code g = daDot}:
+   * {@code dz_i += g_i zDot_i σ'(z_i)} (by {@link #sigmoidPullback}, for its tail accuracy),
+   * {@code dzDot_i += g_i σ(z_i)}, then {@code daDot = 0}; the pushforward works from {@code z},
+   * so {@code da} gets nothing.
+   */
+  public static void softplusArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
+      double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
+    String name = "softplusArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      double zi = z[i];
+      double g = daDot[i];
+      daDot[i] = 0.0;
+      double s = sigmoid(zi);
+      if (dz != null) {
+        dz[i] += sigmoidPullback(zi, s, g * zDot[i]);
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * s;
+      }
     }
   }
 
@@ -306,7 +484,10 @@ public final class Activations {
    * {@code yDot_i = y_i (zDot_i − Σ_j y_j zDot_j)}, O(n) from the output {@code y}. The sum is
    * taken before anything is written, so {@code yDot} may be {@code zDot}.
    */
-  public static void softmaxPushforward(double[] z, double[] y, double[] zDot, double[] yDot) {
+  @CustomDerivative(value = "softmaxPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void softmaxPushforward(
+      double[] z, double[] y, double[] zDot, @Out double[] yDot) {
     checkElementwisePushforward("softmaxPushforward", z, y, "y", zDot, yDot, "yDot");
     double s = 0.0;
     for (int i = 0; i < y.length; i++) {
@@ -317,8 +498,44 @@ public final class Activations {
     }
   }
 
+  /**
+   * Pullback of {@link #softmaxPushforward}, seed {@code g = dyDot}, with
+   * {@code s = Σ_j y_j zDot_j} and {@code r = Σ_j g_j y_j}:
+   * {@code dy_i += g_i (zDot_i − s) − r zDot_i}, {@code dzDot_i += y_i (g_i − r)} (the
+   * symmetric Jacobian again), then {@code dyDot = 0}; the pushforward works from {@code y},
+   * so {@code dz} gets nothing. O(n), both sums taken before anything is written.
+   */
+  public static void softmaxPushforwardPullback(double[] z, double[] y, double[] zDot,
+      double[] yDot, double[] dyDot, double[] dz, double[] dy, double[] dzDot) {
+    String name = "softmaxPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, y, "y", zDot, yDot, "yDot", dyDot, "dyDot", dz,
+        dy, "dy", dzDot);
+    Checks.distinct(name, "yDot", yDot, "zDot", zDot);
+    double s = 0.0;
+    double r = 0.0;
+    for (int i = 0; i < y.length; i++) {
+      s += y[i] * zDot[i];
+      r += dyDot[i] * y[i];
+    }
+    for (int i = 0; i < y.length; i++) {
+      double g = dyDot[i];
+      dyDot[i] = 0.0;
+      if (dy != null) {
+        dy[i] += g * (zDot[i] - s) - r * zDot[i];
+      }
+      if (dzDot != null) {
+        dzDot[i] += y[i] * (g - r);
+      }
+    }
+  }
+
   private static double reluZeroOrNaN(double z) {
     return z <= 0.0 ? 0.0 : z;
+  }
+
+  /** NaN for NaN, else 0: the derivative of relu's pushforward with respect to {@code z}. */
+  private static double nanOrZero(double z) {
+    return Double.isNaN(z) ? z : 0.0;
   }
 
   private static void checkElementwise(String kernel, double[] z, double[] out, String outName) {
@@ -338,5 +555,16 @@ public final class Activations {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.sameLength(kernel, "zDot", zDot, "z", z);
     Checks.sameLength(kernel, outDotName, outDot, "z", z);
+  }
+
+  private static void checkElementwisePushforwardPullback(String kernel, double[] z,
+      double[] out, String outName, double[] zDot, double[] outDot, String outDotName,
+      double[] seed, String seedName, double[] dz, double[] dOut, String dOutName,
+      double[] dzDot) {
+    checkElementwisePushforward(kernel, z, out, outName, zDot, outDot, outDotName);
+    Checks.sameLength(kernel, seedName, seed, "z", z);
+    Checks.sameLengthIfPresent(kernel, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(kernel, dOutName, dOut, "z", z);
+    Checks.sameLengthIfPresent(kernel, "dzDot", dzDot, "z", z);
   }
 }

@@ -122,6 +122,18 @@ final class Checks {
   }
 
   /**
+   * Requires the {@code dScalars} array of a pullback to have one element per differentiated
+   * {@code double} parameter, {@code count}.
+   */
+  static void scalarAdjoints(String kernel, double[] dScalars, int count) {
+    if (dScalars.length != count) {
+      throw new IllegalArgumentException(
+          kernel + ": dScalars has length " + dScalars.length + " but there are " + count
+              + " differentiated double parameters");
+    }
+  }
+
+  /**
    * Requires that an output is not also an input: the pullback reads the inputs after the call,
    * so a kernel that overwrote one would get a wrong derivative.
    */

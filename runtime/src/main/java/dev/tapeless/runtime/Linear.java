@@ -22,6 +22,13 @@ import java.util.Arrays;
  * term is zero and skipped. An output tangent that would be written while an array it aliases is
  * still being read (for {@code matvec}: {@code x}, {@code xDot} or a row of {@code W} or
  * {@code WDot}) is rejected likewise; element-wise ones ({@code axpy}) may be an input tangent.
+ *
+ * <p>Each pushforward is itself registered with a pullback, {@code <pushforward>Pullback}, its
+ * output tangent {@link Out}: second order ({@code hvp}) runs reverse mode over the tangent
+ * program, which calls the pushforward after the kernel, so reverse mode must be able to
+ * differentiate that call. These pullbacks take {@code null} for any input adjoint (the reverse
+ * sweep passes {@code null} for the adjoint of a {@code null} tangent), treat a {@code null}
+ * tangent as zero, and never read the output tangent's contents.
  */
 public final class Linear {
 
@@ -61,6 +68,7 @@ public final class Linear {
    * Pushforward of {@link #dot}: {@code Σ xDot_i y_i + x_i yDot_i}; a {@code null} tangent
    * contributes nothing.
    */
+  @CustomDerivative(value = "dotPushforwardPullback", skipsNullAdjoints = true)
   public static double dotPushforward(double[] x, double[] y, double[] xDot, double[] yDot) {
     Checks.sameLength("dotPushforward", "y", y, "x", x);
     Checks.sameLengthIfPresent("dotPushforward", "xDot", xDot, "x", x);
@@ -70,6 +78,34 @@ public final class Linear {
       s += dotRow(x, yDot);
     }
     return s;
+  }
+
+  /**
+   * Pullback of {@link #dotPushforward}, which is bilinear: {@code dx += dResult·yDot},
+   * {@code dy += dResult·xDot}, {@code dxDot += dResult·y}, {@code dyDot += dResult·x}.
+   */
+  public static void dotPushforwardPullback(double[] x, double[] y, double[] xDot,
+      double[] yDot, double dResult, double[] dx, double[] dy, double[] dxDot, double[] dyDot) {
+    String name = "dotPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    if (dx != null && yDot != null) {
+      addScaled(dx, yDot, dResult);
+    }
+    if (dy != null && xDot != null) {
+      addScaled(dy, xDot, dResult);
+    }
+    if (dxDot != null) {
+      addScaled(dxDot, y, dResult);
+    }
+    if (dyDot != null) {
+      addScaled(dyDot, x, dResult);
+    }
   }
 
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
@@ -167,8 +203,10 @@ public final class Linear {
    * contributing nothing ({@code yDot = 0} when both are). {@code yDot} must not be {@code x},
    * {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is first written.
    */
-  public static void matvecPushforward(
-      double[][] W, double[] x, double[] y, double[][] WDot, double[] xDot, double[] yDot) {
+  @CustomDerivative(value = "matvecPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecPushforward(double[][] W, double[] x, double[] y, double[][] WDot,
+      double[] xDot, @Out double[] yDot) {
     String name = "matvecPushforward";
     int m = W.length;
     int n = x.length;
@@ -187,6 +225,52 @@ public final class Linear {
       }
       yDot[i] = s;
     }
+  }
+
+  /**
+   * Pullback of {@link #matvecPushforward}, seed {@code g = dyDot}: {@code dW += g xDotᵀ},
+   * {@code dx += WDotᵀ g}, {@code dWDot += g xᵀ}, {@code dxDot += Wᵀ g}, then {@code dyDot = 0};
+   * {@code y} is not read, so {@code dy} gets nothing. Rows with {@code g_i = 0} are skipped, as
+   * in {@link #matvecPullback}.
+   */
+  public static void matvecPushforwardPullback(double[][] W, double[] x, double[] y,
+      double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
+      double[] dy, double[][] dWDot, double[] dxDot) {
+    String name = "matvecPushforwardPullback";
+    int m = W.length;
+    int n = x.length;
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.lengthIsRows(name, "dyDot", dyDot, "W", m);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    if (dy != null) {
+      Checks.lengthIsRows(name, "dy", dy, "W", m);
+    }
+    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    for (int i = 0; i < m; i++) {
+      double g = dyDot[i];
+      if (g == 0.0) {
+        continue;
+      }
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], xDot, g);
+      }
+      if (dx != null && WDot != null) {
+        addScaled(dx, WDot[i], g);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], x, g);
+      }
+      if (dxDot != null) {
+        addScaled(dxDot, W[i], g);
+      }
+    }
+    Arrays.fill(dyDot, 0.0);
   }
 
   /** {@code Σ a_j b_j} over {@code a}'s length. */
@@ -269,8 +353,10 @@ public final class Linear {
    * {@code x}, {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is
    * first written.
    */
-  public static void matvecTransposedPushforward(
-      double[][] W, double[] x, double[] y, double[][] WDot, double[] xDot, double[] yDot) {
+  @CustomDerivative(value = "matvecTransposedPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecTransposedPushforward(double[][] W, double[] x, double[] y,
+      double[][] WDot, double[] xDot, @Out double[] yDot) {
     String name = "matvecTransposedPushforward";
     int m = W.length;
     int n = y.length;
@@ -294,6 +380,52 @@ public final class Linear {
         addScaled(yDot, W[i], xDot[i]);
       }
     }
+  }
+
+  /**
+   * Pullback of {@link #matvecTransposedPushforward}, seed {@code g = dyDot}:
+   * {@code dW += xDot gᵀ}, {@code dx += WDot g}, {@code dWDot += x gᵀ}, {@code dxDot += W g},
+   * then {@code dyDot = 0}; {@code y} is not read, so {@code dy} gets nothing.
+   */
+  public static void matvecTransposedPushforwardPullback(double[][] W, double[] x, double[] y,
+      double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
+      double[] dy, double[][] dWDot, double[] dxDot) {
+    String name = "matvecTransposedPushforwardPullback";
+    int m = W.length;
+    int n = y.length;
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    Checks.sameLength(name, "yDot", yDot, "y", y);
+    Checks.sameLength(name, "dyDot", dyDot, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, null, null);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    if (xDot != null) {
+      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
+    }
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+    if (dx != null) {
+      Checks.lengthIsRows(name, "dx", dx, "W", m);
+    }
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
+    if (dxDot != null) {
+      Checks.lengthIsRows(name, "dxDot", dxDot, "W", m);
+    }
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < m; i++) {
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], dyDot, xDot[i]);
+      }
+      if (dx != null && WDot != null) {
+        dx[i] += dotRow(WDot[i], dyDot);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], dyDot, x[i]);
+      }
+      if (dxDot != null) {
+        dxDot[i] += dotRow(W[i], dyDot);
+      }
+    }
+    Arrays.fill(dyDot, 0.0);
   }
 
   /** {@code z = a x + y}, element-wise. */
@@ -340,8 +472,10 @@ public final class Linear {
    * or yDot contributing nothing. Element-wise, so {@code zDot} may be {@code xDot} or
    * {@code yDot}.
    */
+  @CustomDerivative(value = "axpyPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
   public static void axpyPushforward(double a, double[] x, double[] y, double[] z, double aDot,
-      double[] xDot, double[] yDot, double[] zDot) {
+      double[] xDot, double[] yDot, @Out double[] zDot) {
     String name = "axpyPushforward";
     Checks.sameLength(name, "y", y, "x", x);
     Checks.sameLength(name, "z", z, "x", x);
@@ -358,6 +492,53 @@ public final class Linear {
       }
       zDot[i] = t;
     }
+  }
+
+  /**
+   * Pullback of {@link #axpyPushforward}, seed {@code g = dzDot}: {@code dx += aDot·g},
+   * {@code dxDot += a·g}, {@code dyDot += g}, {@code dScalars[0] += Σ g_i xDot_i} (for
+   * {@code a}), {@code dScalars[1] += Σ g_i x_i} (for {@code aDot}), then {@code dzDot = 0};
+   * {@code y} and {@code z} are not read, so {@code dy} and {@code dz} get nothing. It reads
+   * {@code xDot}, so the call must not have written {@code zDot} over it.
+   */
+  public static void axpyPushforwardPullback(double a, double[] x, double[] y, double[] z,
+      double aDot, double[] xDot, double[] yDot, double[] zDot, double[] dzDot, double[] dx,
+      double[] dy, double[] dz, double[] dxDot, double[] dyDot, double[] dScalars) {
+    String name = "axpyPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLength(name, "dzDot", dzDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    Checks.scalarAdjoints(name, dScalars, 2);
+    Checks.distinct(name, "zDot", zDot, "xDot", xDot);
+    double da = 0.0;
+    double daDot = 0.0;
+    for (int i = 0; i < dzDot.length; i++) {
+      double g = dzDot[i];
+      dzDot[i] = 0.0;
+      daDot += g * x[i];
+      if (xDot != null) {
+        da += g * xDot[i];
+      }
+      if (dx != null) {
+        dx[i] += aDot * g;
+      }
+      if (dxDot != null) {
+        dxDot[i] += a * g;
+      }
+      if (dyDot != null) {
+        dyDot[i] += g;
+      }
+    }
+    dScalars[0] += da;
+    dScalars[1] += daDot;
   }
 
   /** {@code Σ x_i}. */
@@ -379,6 +560,7 @@ public final class Linear {
   }
 
   /** Pushforward of {@link #sum}: {@code Σ xDot_i}. */
+  @CustomDerivative(value = "sumPushforwardPullback", skipsNullAdjoints = true)
   public static double sumPushforward(double[] x, double[] xDot) {
     Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
     double s = 0.0;
@@ -386,6 +568,23 @@ public final class Linear {
       s += xDot[i];
     }
     return s;
+  }
+
+  /**
+   * Pullback of {@link #sumPushforward}: {@code dxDot_i += dResult}; the pushforward does not
+   * depend on {@code x}, so {@code dx} gets nothing.
+   */
+  public static void sumPushforwardPullback(
+      double[] x, double[] xDot, double dResult, double[] dx, double[] dxDot) {
+    String name = "sumPushforwardPullback";
+    Checks.sameLength(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    if (dxDot != null) {
+      for (int i = 0; i < dxDot.length; i++) {
+        dxDot[i] += dResult;
+      }
+    }
   }
 
   /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
@@ -438,8 +637,10 @@ public final class Linear {
    * contributing nothing ({@code ADot = 0} when both are). No row of {@code ADot} may be
    * {@code u}, {@code v}, {@code uDot} or {@code vDot}, which are read while it is written.
    */
-  public static void outerPushforward(
-      double[] u, double[] v, double[][] A, double[] uDot, double[] vDot, double[][] ADot) {
+  @CustomDerivative(value = "outerPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void outerPushforward(double[] u, double[] v, double[][] A, double[] uDot,
+      double[] vDot, @Out double[][] ADot) {
     String name = "outerPushforward";
     int m = u.length;
     int n = v.length;
@@ -472,6 +673,45 @@ public final class Linear {
           ri[j] = g * v[j] + ui * vDot[j];
         }
       }
+    }
+  }
+
+  /**
+   * Pullback of {@link #outerPushforward}, seed {@code G = dADot}: {@code du += G vDot},
+   * {@code dv += Gᵀ uDot}, {@code duDot += G v}, {@code dvDot += Gᵀ u}, then {@code dADot = 0};
+   * {@code A} is not read, so {@code dA} gets nothing.
+   */
+  public static void outerPushforwardPullback(double[] u, double[] v, double[][] A,
+      double[] uDot, double[] vDot, double[][] ADot, double[][] dADot, double[] du, double[] dv,
+      double[][] dA, double[] duDot, double[] dvDot) {
+    String name = "outerPushforwardPullback";
+    int m = u.length;
+    int n = v.length;
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameShape(name, "dADot", dADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.sameLengthIfPresent(name, "du", du, "u", u);
+    Checks.sameLengthIfPresent(name, "dv", dv, "v", v);
+    Checks.sameShapeIfPresent(name, "dA", dA, "A", m, n);
+    Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
+    Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
+    for (int i = 0; i < m; i++) {
+      double[] gi = dADot[i];
+      if (du != null && vDot != null) {
+        du[i] += dotRow(gi, vDot);
+      }
+      if (dv != null && uDot != null) {
+        addScaled(dv, gi, uDot[i]);
+      }
+      if (duDot != null) {
+        duDot[i] += dotRow(gi, v);
+      }
+      if (dvDot != null) {
+        addScaled(dvDot, gi, u[i]);
+      }
+      Arrays.fill(gi, 0.0);
     }
   }
 

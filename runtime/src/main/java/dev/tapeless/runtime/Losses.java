@@ -11,6 +11,11 @@ import dev.tapeless.NoDerivative;
  * adjoints, as {@link CustomDerivative} requires, and pushforwards return the tangent of the
  * loss (the directional derivative along the input tangent). They recompute what they need (the
  * maximum, the sum of exponentials) from the inputs or the result rather than keeping state.
+ *
+ * <p>Each pushforward is itself registered with a pullback, {@code <pushforward>Pullback}:
+ * second order ({@code hvp}) runs reverse mode over the tangent program, which calls the
+ * pushforward after the loss, so reverse mode must be able to differentiate that call. A
+ * parameter without a derivative in the loss has none in its pushforward either.
  */
 public final class Losses {
 
@@ -46,6 +51,7 @@ public final class Losses {
    * overflows; one {@code exp} per element, both sums in one pass. 0 for an empty {@code z}
    * (no inputs, nothing to move).
    */
+  @CustomDerivative(value = "logSumExpPushforwardPullback", skipsNullAdjoints = true)
   public static double logSumExpPushforward(double[] z, double[] zDot) {
     Checks.sameLength("logSumExpPushforward", "zDot", zDot, "z", z);
     if (z.length == 0) {
@@ -60,6 +66,42 @@ public final class Losses {
       t += e * zDot[i];
     }
     return t / s;
+  }
+
+  /**
+   * Pullback of {@link #logSumExpPushforward}, with {@code p = softmax(z)} and
+   * {@code t = Σ p_i zDot_i} (the pushforward's value): {@code dz_i += dResult · p_i (zDot_i − t)}
+   * (the Hessian of logSumExp, {@code diag(p) − p pᵀ}, times {@code zDot}) and
+   * {@code dzDot_i += dResult · p_i}. Overflow-free as the pushforward.
+   */
+  public static void logSumExpPushforwardPullback(
+      double[] z, double[] zDot, double dResult, double[] dz, double[] dzDot) {
+    String name = "logSumExpPushforwardPullback";
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dzDot", dzDot, "z", z);
+    if (z.length == 0) {
+      return;
+    }
+    double max = max(z);
+    double s = 0.0;
+    double t = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      double e = Math.exp(z[i] - max);
+      s += e;
+      t += e * zDot[i];
+    }
+    t /= s;
+    double scale = dResult / s;
+    for (int i = 0; i < z.length; i++) {
+      double g = scale * Math.exp(z[i] - max);
+      if (dz != null) {
+        dz[i] += g * (zDot[i] - t);
+      }
+      if (dzDot != null) {
+        dzDot[i] += g;
+      }
+    }
   }
 
   /**
@@ -103,6 +145,7 @@ public final class Losses {
    * {@code softmax_target} is near 1 (a small loss, the end of training). The softmax comes from
    * the result as in the pullback: {@code softmax_i = e^{(z_i − z_target) − result}}.
    */
+  @CustomDerivative(value = "softmaxCrossEntropyPushforwardPullback", skipsNullAdjoints = true)
   public static double softmaxCrossEntropyPushforward(
       double[] logits, int target, double result, double[] logitsDot) {
     checkTarget("softmaxCrossEntropyPushforward", logits, target);
@@ -117,6 +160,52 @@ public final class Losses {
       }
     }
     return s;
+  }
+
+  /**
+   * Pullback of {@link #softmaxCrossEntropyPushforward} as implemented, a function of
+   * {@code logits}, {@code result} and {@code logitsDot} with
+   * {@code p_i = e^{(z_i − z_target) − result}} and {@code q_i = p_i (logitsDot_i −
+   * logitsDot_target)} for {@code i ≠ target}, {@code F = Σ q_i} (the pushforward's value):
+   * {@code dlogits_i += dResult · q_i}, {@code dlogits_target −= dResult · F},
+   * {@code dlogitsDot_i += dResult · p_i}, {@code dlogitsDot_target −= dResult · Σ p_i}, and it
+   * returns the adjoint of {@code result}, {@code −dResult · F}. The sums leave out the target,
+   * as in the pushforward, so nothing cancels when the loss is small.
+   */
+  public static double softmaxCrossEntropyPushforwardPullback(double[] logits, int target,
+      double result, double[] logitsDot, double dResult, double[] dlogits,
+      double[] dlogitsDot) {
+    String name = "softmaxCrossEntropyPushforwardPullback";
+    checkTarget(name, logits, target);
+    Checks.sameLength(name, "logitsDot", logitsDot, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogits", dlogits, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogitsDot", dlogitsDot, "logits", logits);
+    double zt = logits[target];
+    double tt = logitsDot[target];
+    double f = 0.0;
+    double others = 0.0;
+    for (int i = 0; i < logits.length; i++) {
+      if (i == target) {
+        continue;
+      }
+      double p = Math.exp((logits[i] - zt) - result);
+      double q = p * (logitsDot[i] - tt);
+      f += q;
+      others += p;
+      if (dlogits != null) {
+        dlogits[i] += dResult * q;
+      }
+      if (dlogitsDot != null) {
+        dlogitsDot[i] += dResult * p;
+      }
+    }
+    if (dlogits != null) {
+      dlogits[target] -= dResult * f;
+    }
+    if (dlogitsDot != null) {
+      dlogitsDot[target] -= dResult * others;
+    }
+    return -dResult * f;
   }
 
   /**
@@ -156,8 +245,9 @@ public final class Losses {
    * Pushforward of {@link #meanSquaredError}:
    * {@code (2/n) Σ (prediction_i − target_i) predictionDot_i}; the target has no tangent.
    */
+  @CustomDerivative(value = "meanSquaredErrorPushforwardPullback", skipsNullAdjoints = true)
   public static double meanSquaredErrorPushforward(
-      double[] prediction, double[] target, double[] predictionDot) {
+      double[] prediction, @NoDerivative double[] target, double[] predictionDot) {
     checkMse("meanSquaredErrorPushforward", prediction, target);
     Checks.sameLength("meanSquaredErrorPushforward", "predictionDot", predictionDot,
         "prediction", prediction);
@@ -166,6 +256,32 @@ public final class Losses {
       s += (prediction[i] - target[i]) * predictionDot[i];
     }
     return 2.0 * s / prediction.length;
+  }
+
+  /**
+   * Pullback of {@link #meanSquaredErrorPushforward}:
+   * {@code dprediction_i += dResult · 2 predictionDot_i / n},
+   * {@code dpredictionDot_i += dResult · 2 (prediction_i − target_i) / n}. The target has no
+   * derivative here either ({@link NoDerivative} as in the loss), so that second order agrees
+   * with first order about it.
+   */
+  public static void meanSquaredErrorPushforwardPullback(double[] prediction, double[] target,
+      double[] predictionDot, double dResult, double[] dprediction, double[] dpredictionDot) {
+    String name = "meanSquaredErrorPushforwardPullback";
+    checkMse(name, prediction, target);
+    Checks.sameLength(name, "predictionDot", predictionDot, "prediction", prediction);
+    Checks.sameLengthIfPresent(name, "dprediction", dprediction, "prediction", prediction);
+    Checks.sameLengthIfPresent(
+        name, "dpredictionDot", dpredictionDot, "prediction", prediction);
+    double scale = 2.0 * dResult / prediction.length;
+    for (int i = 0; i < prediction.length; i++) {
+      if (dprediction != null) {
+        dprediction[i] += scale * predictionDot[i];
+      }
+      if (dpredictionDot != null) {
+        dpredictionDot[i] += scale * (prediction[i] - target[i]);
+      }
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.tapeless.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Every registration in the kernel classes names a pullback and a pushforward whose signatures
  * follow the {@code @CustomDerivative} convention exactly, derived here from the primal's
  * parameters and their {@code @Out} / {@code @NoDerivative} marks, as the processor will derive
- * them.
+ * them. Every pushforward is itself registered, with a pullback of its own, so that second
+ * order goes through the kernel; a kernel added without one fails here.
  *
  * <p>The annotations have CLASS retention, invisible to reflection, so this test reads them from
  * the class files with a small parser of the class-file format (JVMS §4).
@@ -31,6 +34,13 @@ class CustomDerivativeConventionTest {
   private static final String CUSTOM_DERIVATIVE = "Ldev/tapeless/CustomDerivative;";
   private static final String OUT = "Ldev/tapeless/Out;";
   private static final String NO_DERIVATIVE = "Ldev/tapeless/NoDerivative;";
+  private static final Set<String> ALL_PUSHFORWARDS = Set.of(
+      "dotPushforward", "matvecPushforward", "matvecTransposedPushforward", "axpyPushforward",
+      "sumPushforward", "outerPushforward",
+      "sigmoidPushforward", "tanhPushforward", "reluPushforward", "softplusPushforward",
+      "sigmoidArrayPushforward", "tanhArrayPushforward", "reluArrayPushforward",
+      "softplusArrayPushforward", "softmaxPushforward",
+      "logSumExpPushforward", "softmaxCrossEntropyPushforward", "meanSquaredErrorPushforward");
 
   @Test
   void linear() throws IOException {
@@ -82,6 +92,41 @@ class CustomDerivativeConventionTest {
   }
 
   /**
+   * The pushforwards registered as primals, each with its pullback, found from the class files
+   * (the list pins that none was left out of the scan).
+   */
+  @Test
+  void everyPushforwardIsRegisteredWithAPullbackOfItsOwn() throws IOException {
+    Set<String> registered = new HashSet<>();
+    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class)) {
+      Set<String> kernels = checkClass(c);
+      for (MethodInfo info : read(c).values()) {
+        if (info.customDerivative != null && !kernels.contains(info.name)) {
+          registered.add(info.name);
+        }
+      }
+    }
+    assertEquals(ALL_PUSHFORWARDS, registered);
+  }
+
+  /** Only what the pushforward sets is {@code @Out}: the primal's outputs come in as inputs. */
+  @Test
+  void pushforwardOutputTangentsAreMarkedOut() throws IOException {
+    Map<String, MethodInfo> linear = read(Linear.class);
+    assertOutAt(linear.get("matvecPushforward([[D[D[D[[D[D[D)V"), 5);
+    assertOutAt(linear.get("matvecTransposedPushforward([[D[D[D[[D[D[D)V"), 5);
+    assertOutAt(linear.get("axpyPushforward(D[D[D[DD[D[D[D)V"), 7);
+    assertOutAt(linear.get("outerPushforward([D[D[[D[D[D[[D)V"), 5);
+    Map<String, MethodInfo> activations = read(Activations.class);
+    for (String name : List.of("sigmoidArray", "tanhArray", "reluArray", "softplusArray",
+        "softmax")) {
+      assertOutAt(activations.get(name + "Pushforward([D[D[D[D)V"), 3);
+    }
+    MethodInfo mse = read(Losses.class).get("meanSquaredErrorPushforward([D[D[D)D");
+    assertEquals(List.of(Set.of(), Set.of(NO_DERIVATIVE), Set.of()), mse.parameterAnnotations);
+  }
+
+  /**
    * Checks each registration of {@code c} and that every public {@code ...Pullback} and
    * {@code ...Pushforward} is registered exactly once; returns the names of the registered
    * primals.
@@ -94,9 +139,10 @@ class CustomDerivativeConventionTest {
     Set<String> primals = new HashSet<>();
     Set<String> pullbacksUsed = new HashSet<>();
     Set<String> pushforwardsUsed = new HashSet<>();
-    for (MethodInfo info : read(c).values()) {
-      if (info.customDerivative == null) {
-        continue;
+    Map<String, MethodInfo> methods = read(c);
+    for (MethodInfo info : methods.values()) {
+      if (info.customDerivative == null || info.pushforward == null) {
+        continue; // a pushforward's registration, checked with its kernel's below
       }
       Method primal = byDescriptor(c, info.name, info.descriptor);
       Method pullback = expectedPullback(c, primal, info);
@@ -126,7 +172,16 @@ class CustomDerivativeConventionTest {
       assertTrue(
           pushforwardsUsed.add(pushforward.getName()),
           pushforward.getName() + " registered twice");
+      Method second = checkPushforwardRegistration(c, primal, info, pushforward,
+          methods.get(pushforward.getName() + descriptor(pushforward)));
+      assertTrue(pullbacksUsed.add(second.getName()), second.getName() + " registered twice");
       primals.add(info.name);
+    }
+    for (MethodInfo info : methods.values()) {
+      if (info.customDerivative != null && info.pushforward == null) {
+        assertTrue(pushforwardsUsed.contains(info.name),
+            info.name + " is registered without a pushforward, and is no kernel's pushforward");
+      }
     }
     for (Method m : c.getDeclaredMethods()) {
       if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pullback")) {
@@ -137,6 +192,47 @@ class CustomDerivativeConventionTest {
       }
     }
     return primals;
+  }
+
+  /**
+   * Checks that the pushforward of {@code primal} is registered as a primal in its turn, so that
+   * reverse mode can differentiate a call to it (second order through the kernel): its pullback
+   * named {@code <pushforward>Pullback}, no pushforward of its own, {@code @Out} on exactly the
+   * output tangents, {@code @NoDerivative} where the primal has it, and {@code skipsNullAdjoints}
+   * wherever the kernel has it (the tangent program then passes {@code null} tangents, and the
+   * reverse sweep {@code null} for their adjoints). Returns its pullback, whose signature follows
+   * the convention.
+   */
+  private static Method checkPushforwardRegistration(Class<?> c, Method primal,
+      MethodInfo primalInfo, Method pushforward, MethodInfo info) {
+    assertNotNull(info);
+    assertEquals(pushforward.getName() + "Pullback", info.customDerivative,
+        pushforward + " is registered with @CustomDerivative, its pullback named after it");
+    assertNull(info.pushforward, pushforward + ": third order is not needed");
+    assertNull(info.assigning, pushforward + " assigning");
+    assertFalse(info.usesResult, pushforward + " usesResult");
+    int primalParams = primal.getParameterCount();
+    int outputs = 0;
+    for (int i = 0; i < primalParams; i++) {
+      if (primalInfo.parameterAnnotation(i, OUT)) {
+        outputs++;
+      }
+    }
+    int n = pushforward.getParameterCount();
+    for (int i = 0; i < n; i++) {
+      assertEquals(i >= n - outputs, info.parameterAnnotation(i, OUT),
+          pushforward + " parameter " + i + ": @Out on the output tangents alone");
+      assertEquals(i < primalParams && primalInfo.parameterAnnotation(i, NO_DERIVATIVE),
+          info.parameterAnnotation(i, NO_DERIVATIVE),
+          pushforward + " parameter " + i + ": @NoDerivative as in " + primal.getName());
+    }
+    if (primalInfo.skipsNullAdjoints) {
+      assertTrue(info.skipsNullAdjoints, pushforward + " skipsNullAdjoints as its kernel");
+    }
+    Method pullback = expectedPullback(c, pushforward, info);
+    assertTrue(Modifier.isPublic(pullback.getModifiers())
+        && Modifier.isStatic(pullback.getModifiers()), pullback + " is public static");
+    return pullback;
   }
 
   /** Builds the convention's parameter list for {@code primal} and finds that method. */
@@ -247,6 +343,7 @@ class CustomDerivativeConventionTest {
     final String descriptor;
     String customDerivative;
     boolean usesResult;
+    boolean skipsNullAdjoints;
     String assigning;
     String pushforward;
     List<Set<String>> parameterAnnotations = List.of();
@@ -298,6 +395,8 @@ class CustomDerivativeConventionTest {
               if (type.equals(CUSTOM_DERIVATIVE)) {
                 m.customDerivative = (String) values.get("value");
                 m.usesResult = Integer.valueOf(1).equals(values.get("usesResult"));
+                m.skipsNullAdjoints =
+                    Integer.valueOf(1).equals(values.get("skipsNullAdjoints"));
                 m.assigning = (String) values.get("assigning");
                 m.pushforward = (String) values.get("pushforward");
               }

@@ -8,12 +8,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * After warm-up, 10,000 calls of each kernel, each pullback and each pushforward allocate 0
- * bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
+ * After warm-up, 10,000 calls of each kernel, each pullback, each pushforward and each
+ * pushforward's pullback (second order) allocate 0 bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
  * from the JIT's escape analysis removing allocations that the kernels do make.
  *
  * <p>The pushforward loops pass a {@code null} tangent every third call where the kernel allows
- * one, so that both paths are measured.
+ * one, and the loops of their pullbacks a {@code null} adjoint, so that both paths are measured.
  *
  * <p>Each loop is a plain static method over arrays and primitives, so the loop itself allocates
  * nothing; the lambdas are made before measuring.
@@ -49,6 +49,13 @@ class KernelAllocationTest {
   private final double[] outDotN = new double[N];
   private final double[] outDotM = new double[M];
   private final double[][] outDotA = new double[M][N];
+  private final double[][] dwDot = new double[M][N];
+  private final double[] dxnDot = new double[N];
+  private final double[] dynDot = new double[N];
+  private final double[] dxmDot = new double[M];
+  private final double[] dym = new double[M];
+  private final double[] dScalars2 = new double[2];
+  private final double[] dScalars3 = new double[3];
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -135,6 +142,48 @@ class KernelAllocationTest {
         "softmaxCrossEntropyPushforward", () -> sink = crossEntropyPushforwardLoop(xn, tangentN));
     assertAllocatesNothing(
         "meanSquaredErrorPushforward", () -> sink = msePushforwardLoop(xn, yn, tangentN));
+  }
+
+  @Test
+  void linearPushforwardPullbacksAllocateNothing() {
+    assertAllocatesNothing("dotPushforwardPullback",
+        () -> dotPushforwardPullbackLoop(xn, yn, tangentN, tangentN2, dxn, dyn, dxnDot, dynDot));
+    assertAllocatesNothing("matvecPushforwardPullback",
+        () -> matvecPushforwardPullbackLoop(
+            w, xn, outM, tangentW, tangentN, outDotM, seedM, dw, dxn, dym, dwDot, dxnDot));
+    assertAllocatesNothing("matvecTransposedPushforwardPullback",
+        () -> matvecTPushforwardPullbackLoop(
+            w, xm, outN, tangentW, tangentM, outDotN, seedN, dw, dxm, dyn, dwDot, dxmDot));
+    assertAllocatesNothing("axpyPushforwardPullback",
+        () -> axpyPushforwardPullbackLoop(
+            xn, yn, outN, tangentN, tangentN2, outDotN, seedN, dxn, dxnDot, dynDot, dScalars2));
+    assertAllocatesNothing("sumPushforwardPullback",
+        () -> sumPushforwardPullbackLoop(xn, tangentN, dxn, dxnDot));
+    assertAllocatesNothing("outerPushforwardPullback",
+        () -> outerPushforwardPullbackLoop(
+            xm, xn, a, tangentM, tangentN, outDotA, seedA, dxm, dxn, dxmDot, dxnDot));
+  }
+
+  @Test
+  void activationPushforwardPullbacksAllocateNothing() {
+    assertAllocatesNothing("scalar pushforward pullbacks",
+        () -> scalarPushforwardPullbackLoop(dScalars2, dScalars3));
+    for (int k = 0; k < 5; k++) {
+      int kernel = k;
+      assertAllocatesNothing(ARRAY_KERNELS[k] + "PushforwardPullback",
+          () -> arrayPushforwardPullbackLoop(
+              kernel, xn, outN, tangentN, outDotN, seedN, dxn, dyn, dxnDot));
+    }
+  }
+
+  @Test
+  void lossPushforwardPullbacksAllocateNothing() {
+    assertAllocatesNothing("logSumExpPushforwardPullback",
+        () -> logSumExpPushforwardPullbackLoop(xn, tangentN, dxn, dxnDot));
+    assertAllocatesNothing("softmaxCrossEntropyPushforwardPullback",
+        () -> sink = crossEntropyPushforwardPullbackLoop(xn, tangentN, dxn, dxnDot));
+    assertAllocatesNothing("meanSquaredErrorPushforwardPullback",
+        () -> msePushforwardPullbackLoop(xn, yn, tangentN, dxn, dxnDot));
   }
 
   // ---- measurement -------------------------------------------------------------------------
@@ -418,5 +467,117 @@ class KernelAllocationTest {
       s += Losses.meanSquaredErrorPushforward(p, t, pDot);
     }
     return s;
+  }
+
+  // ---- pushforward pullback loops (second order) ---------------------------------------------
+
+  private static void dotPushforwardPullbackLoop(double[] x, double[] y, double[] xDot,
+      double[] yDot, double[] dx, double[] dy, double[] dxDot, double[] dyDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.dotPushforwardPullback(x, y, xDot, i % 3 == 0 ? null : yDot, 1e-9, dx, dy,
+          i % 3 == 1 ? null : dxDot, dyDot);
+    }
+  }
+
+  private static void matvecPushforwardPullbackLoop(double[][] w, double[] x, double[] y,
+      double[][] wDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dw, double[] dx,
+      double[] dy, double[][] dwDot, double[] dxDot) {
+    for (int i = 0; i < CALLS; i++) {
+      dyDot[i % dyDot.length] = 1e-9;
+      Linear.matvecPushforwardPullback(w, x, y, wDot, i % 3 == 0 ? null : xDot, yDot, dyDot, dw,
+          dx, dy, i % 3 == 1 ? null : dwDot, dxDot);
+    }
+  }
+
+  private static void matvecTPushforwardPullbackLoop(double[][] w, double[] x, double[] y,
+      double[][] wDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dw, double[] dx,
+      double[] dy, double[][] dwDot, double[] dxDot) {
+    for (int i = 0; i < CALLS; i++) {
+      dyDot[i % dyDot.length] = 1e-9;
+      Linear.matvecTransposedPushforwardPullback(w, x, y, i % 3 == 0 ? null : wDot, xDot, yDot,
+          dyDot, dw, dx, dy, dwDot, i % 3 == 1 ? null : dxDot);
+    }
+  }
+
+  private static void axpyPushforwardPullbackLoop(double[] x, double[] y, double[] z,
+      double[] xDot, double[] yDot, double[] zDot, double[] dzDot, double[] dx, double[] dxDot,
+      double[] dyDot, double[] dScalars) {
+    for (int i = 0; i < CALLS; i++) {
+      dzDot[i % dzDot.length] = 1e-9;
+      Linear.axpyPushforwardPullback(0.5, x, y, z, 0.25, xDot, i % 3 == 0 ? null : yDot, zDot,
+          dzDot, dx, null, null, i % 3 == 1 ? null : dxDot, dyDot, dScalars);
+    }
+  }
+
+  private static void sumPushforwardPullbackLoop(
+      double[] x, double[] xDot, double[] dx, double[] dxDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.sumPushforwardPullback(x, xDot, 1e-9, i % 3 == 0 ? null : dx, dxDot);
+    }
+  }
+
+  private static void outerPushforwardPullbackLoop(double[] u, double[] v, double[][] a,
+      double[] uDot, double[] vDot, double[][] aDot, double[][] daDot, double[] du, double[] dv,
+      double[] duDot, double[] dvDot) {
+    for (int i = 0; i < CALLS; i++) {
+      daDot[i % daDot.length][i % v.length] = 1e-9;
+      Linear.outerPushforwardPullback(u, v, a, uDot, i % 3 == 0 ? null : vDot, aDot, daDot, du,
+          dv, null, i % 3 == 1 ? null : duDot, dvDot);
+    }
+  }
+
+  private static void scalarPushforwardPullbackLoop(double[] dScalars2, double[] dScalars3) {
+    for (int i = 0; i < CALLS; i++) {
+      double z = (i % 41) * 0.1 - 2;
+      Activations.sigmoidPushforwardPullback(z, Activations.sigmoid(z), 0.5, 1e-9, dScalars3);
+      Activations.tanhPushforwardPullback(z, 0.5, 1e-9, dScalars2);
+      Activations.reluPushforwardPullback(z, 0.5, 1e-9, dScalars2);
+      Activations.softplusPushforwardPullback(z, 0.5, 1e-9, dScalars2);
+    }
+  }
+
+  private static void arrayPushforwardPullbackLoop(int kernel, double[] z, double[] out,
+      double[] zDot, double[] outDot, double[] seed, double[] dz, double[] dOut,
+      double[] dzDot) {
+    for (int i = 0; i < CALLS; i++) {
+      seed[i % seed.length] = 1e-9;
+      double[] dOutOrNull = i % 3 == 0 ? null : dOut;
+      switch (kernel) {
+        case 0 -> Activations.sigmoidArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 1 -> Activations.tanhArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 2 -> Activations.reluArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 3 -> Activations.softplusArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        default -> Activations.softmaxPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+      }
+    }
+  }
+
+  private static void logSumExpPushforwardPullbackLoop(
+      double[] z, double[] zDot, double[] dz, double[] dzDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Losses.logSumExpPushforwardPullback(z, zDot, 1e-9, i % 3 == 0 ? null : dz, dzDot);
+    }
+  }
+
+  private static double crossEntropyPushforwardPullbackLoop(
+      double[] logits, double[] logitsDot, double[] dl, double[] dlDot) {
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Losses.softmaxCrossEntropyPushforwardPullback(
+          logits, i % logits.length, 1.5, logitsDot, 1e-9, i % 3 == 0 ? null : dl, dlDot);
+    }
+    return s;
+  }
+
+  private static void msePushforwardPullbackLoop(
+      double[] p, double[] t, double[] pDot, double[] dp, double[] dpDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Losses.meanSquaredErrorPushforwardPullback(p, t, pDot, 1e-9, dp, i % 3 == 0 ? null : dpDot);
+    }
   }
 }

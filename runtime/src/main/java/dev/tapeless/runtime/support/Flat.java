@@ -83,6 +83,18 @@ public final class Flat {
   }
 
   /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
+  /** Throws unless {@code hessian} is an n x n matrix, for {@code hessian(args..., H)}. */
+  public static void requireSquare(double[][] hessian, int n, String frame) {
+    boolean ok = hessian != null && hessian.length == n;
+    for (int i = 0; ok && i < n; i++) {
+      ok = hessian[i] != null && hessian[i].length == n;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException(frame + ": H must be a " + n + " x " + n
+          + " matrix (differentiated inputs, flattened in declaration order)");
+    }
+  }
+
   public static void requireShape(double[][] jacobian, int rows, int cols, String frame) {
     boolean ok = jacobian != null && jacobian.length == rows;
     for (int i = 0; ok && i < rows; i++) {
