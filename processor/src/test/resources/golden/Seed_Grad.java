@@ -117,7 +117,7 @@ public final class Seed_Grad {
      */
     public void hessian(double a, double b, double[][] H) {
       int n = 2;
-      Flat.requireShape(H, n, n, "Seed_Grad.E");
+      Flat.requireSquare(H, n, "Seed_Grad.E");
       int row = 0;
       int col;
       hvp(a, b, 1.0, 0.0);

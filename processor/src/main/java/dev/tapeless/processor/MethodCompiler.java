@@ -27,7 +27,6 @@ import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.reverse.GradientBody;
 import dev.tapeless.processor.secondorder.HvpBody;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -129,20 +128,17 @@ final class MethodCompiler {
         tangent = tangent.throwing("forward mode of " + sig.displayName()
             + " is too large for one Java method: split it into smaller @Differentiable methods");
       }
-      List<FrameSpec.Field> fields = gradient.fields().all();
       FrameSpec.Hvp hvp = null;
       if (sig.hasHvp()) {
-        Set<String> taken = new HashSet<>();
-        fields.forEach(f -> taken.add(f.name()));
-        HvpBody second = HvpBody.of(sig, ir, taken, this::pushforwardOf, this::bodyOf);
+        HvpBody second = HvpBody.of(sig, ir, gradient.fields(), this::pushforwardOf,
+            this::bodyOf);
         if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
           second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
               + " Java method: split it into smaller @Differentiable methods");
         }
         hvp = second.hvp();
-        fields = new ArrayList<>(fields);
-        fields.addAll(second.fields());
       }
+      List<FrameSpec.Field> fields = gradient.fields().all();
       return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
           gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
           gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),

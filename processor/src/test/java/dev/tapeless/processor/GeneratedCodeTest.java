@@ -183,6 +183,7 @@ class GeneratedCodeTest {
         + "    return dev.tapeless.runtime.Linear.sum(y);\n"
         + "  }\n"
         + "}"));
+    code = withoutSecondOrder(code);
     assertTrue(code.contains("if (overwrite) {\n"
         + "        Linear.matvecPullbackAssigning(W, x, y, yBar, WBar, null);\n"
         + "      } else {\n"
@@ -193,6 +194,19 @@ class GeneratedCodeTest {
     assertFalse(start.contains("frame.dW"), start);
     // matvec's pullback reads y only for its shape, so the bias loop saves nothing.
     assertFalse(code.contains("pushDouble(y[i])"), code);
+  }
+
+  /**
+   * The code without the sweeps' {@code hvp}, whose tangent program keeps values for the
+   * kernels' second-order pullbacks that first order does not need.
+   */
+  private static String withoutSecondOrder(String code) {
+    int start = code.indexOf("    @Override\n    double hvp(");
+    if (start < 0) {
+      return code;
+    }
+    int end = code.indexOf("\n    }\n", start) + "\n    }\n".length();
+    return code.substring(0, start) + code.substring(end);
   }
 
   @Test

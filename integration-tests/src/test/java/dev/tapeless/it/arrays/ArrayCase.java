@@ -569,6 +569,17 @@ final class ArrayCase<G> {
     return new In(args, variables, free);
   }
 
+  /** A new frame, for tests that reach members the probe does not have by reflection. */
+  Object newFrame() {
+    return newFrame.get();
+  }
+
+  /** The adjoint fields of {@code frame}, which must come from {@link #newFrame()}. */
+  @SuppressWarnings("unchecked")
+  double[] gradientOf(Object frame) {
+    return gradient.apply((G) frame);
+  }
+
   Probe probe() {
     G frame = newFrame.get();
     return new Probe() {

@@ -3,11 +3,12 @@ package dev.tapeless.it.arrays;
 /**
  * Scalars, vectors and (jagged) matrices as one flat vector, row-major in declaration order: the
  * layout of a Jacobian's rows and columns, and what the finite-difference checker perturbs.
+ * Public for the second-order tests, which lay out Hessians the same way.
  */
-final class Flatten {
+public final class Flatten {
   private Flatten() {}
 
-  static int size(Object value) {
+  public static int size(Object value) {
     if (value instanceof Double) {
       return 1;
     } else if (value instanceof double[] v) {
@@ -23,7 +24,7 @@ final class Flatten {
   }
 
   /** The parts one after the other: {@code flat(g.dW, g.dx, g.dc)}. */
-  static double[] flat(Object... parts) {
+  public static double[] flat(Object... parts) {
     int n = 0;
     for (Object part : parts) {
       n += size(part);
@@ -37,12 +38,12 @@ final class Flatten {
   }
 
   /** A matrix's elements, row-major (without this overload it would pass as the varargs). */
-  static double[] flat(double[][] matrix) {
+  public static double[] flat(double[][] matrix) {
     return flat((Object) matrix);
   }
 
   /** Copies {@code value} into {@code out} from {@code at}; returns the next position. */
-  static int put(Object value, double[] out, int at) {
+  public static int put(Object value, double[] out, int at) {
     if (value instanceof Double d) {
       out[at] = d;
       return at + 1;
@@ -63,7 +64,7 @@ final class Flatten {
    * {@code value} with its elements taken from {@code flat} at {@code at}: a new Double for a
    * scalar, arrays overwritten in place (and returned).
    */
-  static Object take(Object value, double[] flat, int at) {
+  public static Object take(Object value, double[] flat, int at) {
     if (value instanceof Double) {
       return flat[at];
     } else if (value instanceof double[] v) {
@@ -79,7 +80,7 @@ final class Flatten {
     throw new IllegalArgumentException("not a differentiable value: " + value);
   }
 
-  static Object deepCopy(Object value) {
+  public static Object deepCopy(Object value) {
     if (value instanceof double[] v) {
       return v.clone();
     } else if (value instanceof int[] v) {
@@ -95,7 +96,7 @@ final class Flatten {
   }
 
   /** An array of {@code value}'s shape filled with zeros. */
-  static Object zerosLike(Object value) {
+  public static Object zerosLike(Object value) {
     if (value instanceof double[] v) {
       return new double[v.length];
     } else if (value instanceof double[][] m) {

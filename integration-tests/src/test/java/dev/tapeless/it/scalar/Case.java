@@ -158,6 +158,10 @@ final class Case<G> {
     return active.length;
   }
 
+  Param[] params() {
+    return params.clone();
+  }
+
   @Override
   public String toString() {
     return name;
@@ -212,6 +216,17 @@ final class Case<G> {
       variables[active[k]] = Gradient.variable(active.length, k, args[active[k]]);
     }
     return twin.apply(new In(args, variables));
+  }
+
+  /** A new frame, for tests that reach members the probe does not have by reflection. */
+  Object newFrame() {
+    return newFrame.get();
+  }
+
+  /** The adjoint fields of {@code frame}, which must come from {@link #newFrame()}. */
+  @SuppressWarnings("unchecked")
+  double[] gradientOf(Object frame) {
+    return gradient.apply((G) frame);
   }
 
   Probe probe() {

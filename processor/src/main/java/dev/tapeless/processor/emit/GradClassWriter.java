@@ -503,6 +503,33 @@ public final class GradClassWriter {
               + "\ndoes. Exact (reverse mode applied to forward mode, no finite differences);"
               + " costs a few\ngradients, and allocates nothing after the first call.\n");
       SweepsWriter.addDirections(sig, sig.directionNames(), m);
+      // zero() clears the d* fields, which may be what the caller passed as a direction
+      // (H times the gradient, as Newton-CG asks): such a direction is copied first
+      List<String> directions = sig.directionNames();
+      int k = 0;
+      for (Callee.Param p : sig.params()) {
+        if (!p.differentiated()) {
+          continue;
+        }
+        String direction = directions.get(k++);
+        if (!p.type().isArray()) {
+          continue;
+        }
+        String copy = fieldNames.fresh(direction + "Copy");
+        unitTangentFields.add(FieldSpec.builder(javaType(p), copy, Modifier.PRIVATE).build());
+        List<CodeBlock> aliases = new ArrayList<>();
+        for (Callee.Param q : sig.params()) {
+          if (q.differentiated() && q.type().equals(p.type())) {
+            aliases.add(CodeBlock.of("$N == this.$N", direction,
+                DifferentiableSignature.adjointField(q.name())));
+          }
+        }
+        m.beginControlFlow("if ($N != null && ($L))", direction, CodeBlock.join(aliases, " || "))
+            .addStatement("this.$N = $T.zerosLike(this.$N, $N)", copy, BUFFERS, copy, direction)
+            .addStatement("$T.copy($N, this.$N)", BUFFERS, direction, copy)
+            .addStatement("$N = this.$N", direction, copy)
+            .endControlFlow();
+      }
       m.addStatement("zero()");
       String call = "this, " + args() + sig.directionNames().stream().map(d -> ", " + d)
           .collect(Collectors.joining()) + ", 1.0";
@@ -543,7 +570,7 @@ public final class GradClassWriter {
         sizes.add(CodeBlock.of("$L", scalars));
       }
       m.addStatement("int $N = $L", size, CodeBlock.join(sizes, " + "));
-      m.addStatement("$T.requireShape($N, $N, $N, $S)", FLAT, hessian, size, size, frameName);
+      m.addStatement("$T.requireSquare($N, $N, $S)", FLAT, hessian, size, frameName);
       int u = 0;
       for (int i = 0; i < params.size(); i++) {
         if (sig.params().get(i).differentiated() && units.get(u++) != null) {

@@ -50,16 +50,18 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
-    return of(sig, method, activity, recording, method.result(), Set.of());
+    return of(sig, method, activity, recording, method.result(),
+        new FrameFields(new HashSet<>()));
   }
 
   /**
    * Reverse mode of a method the processor made (second order's tangent program): the frame's
-   * {@code value} is set to {@code reported}, and the private fields avoid {@code
-   * takenFields}, the names the frame's own sweeps use.
+   * {@code value} is set to {@code reported}, and the private fields are {@code fields}, those
+   * of the frame's own sweeps, so that both keep one record of the adjoint arrays the frame
+   * allocated and share their buffers (the sweeps never run at the same time).
    */
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
-      Recording recording, Var reported, Set<String> takenFields) {
+      Recording recording, Var reported, FrameFields fields) {
     NameTable names = new NameTable(method.usedNames());
     String self = names.fresh("frame");
     String resultSeed = sig.returnsDouble() ? names.fresh("dResult") : null;
@@ -69,7 +71,6 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         outputSeeds.add(names.fresh("d" + p.name()));
       }
     }
-    FrameFields fields = new FrameFields(new HashSet<>(takenFields));
     String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
     Declarations declarations = Declarations.plan(method.body(), recording, names);
     List<Var> active = activeInOrder(method, activity);

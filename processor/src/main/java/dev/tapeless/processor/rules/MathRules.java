@@ -1,5 +1,6 @@
 package dev.tapeless.processor.rules;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,9 +29,12 @@ public final class MathRules {
       Map.entry("expm1/1", Rule.of("$g * ($r + 1.0)")),
       Map.entry("sqrt/1", Rule.guarded("$g / (2.0 * $r + 0.0)")),
       Map.entry("cbrt/1", Rule.guarded("$g / (3.0 * $r * $r)")),
-      Map.entry("pow/2", Rule.guarded(
-          "($1 == 0.0 ? 0.0 : $g * $1 * Math.pow($0, $1 - 1.0))",
-          "($0 == 0.0 ? 0.0 : $g * $r * Math.log($0))")),
+      // pow's x partial is 0 at y = 0, where pow(x, -1) may be infinite; second order keeps the
+      // plain form, whose y-derivative there (1/x) the branch would lose
+      Map.entry("pow/2", new Rule(List.of(
+          Rule.guarded("($1 == 0.0 ? 0.0 : $g * $1 * Math.pow($0, $1 - 1.0))").partials().get(0)
+              .withSmooth("$g * $1 * Math.pow($0, $1 - 1.0)"),
+          Rule.guarded("($0 == 0.0 ? 0.0 : $g * $r * Math.log($0))").partials().get(0).at(1)))),
       Map.entry("hypot/2", Rule.guarded(
           "($r == 0.0 ? 0.0 : $g * $0 / $r)",
           "($r == 0.0 ? 0.0 : $g * $1 / $r)")),

@@ -15,6 +15,16 @@ public record Partial(int operand, String template, String smooth) {
     this(operand, template, template);
   }
 
+  /** The same term with another smooth form, for second order. */
+  public Partial withSmooth(String otherSmooth) {
+    return new Partial(operand, template, otherSmooth);
+  }
+
+  /** Whether the first-order template guards a zero adjoint (see {@link Rule#guarded}). */
+  public boolean guarded() {
+    return !template.equals(smooth);
+  }
+
   /** The same term for another operand. */
   public Partial at(int otherOperand) {
     return new Partial(otherOperand, template, smooth);

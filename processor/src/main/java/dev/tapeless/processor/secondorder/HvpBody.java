@@ -10,6 +10,7 @@ import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.reverse.FrameFields;
 import dev.tapeless.processor.reverse.GradientBody;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,16 +23,16 @@ import java.util.function.Function;
  * {@link TangentProgram}. The gradient of {@code ∇f(x)·v} with respect to {@code x} is
  * {@code H v}; it lands in the frame's {@code d*} fields, where a gradient would.
  *
- * @param hvp what the sweeps' {@code hvp} method needs
- * @param fields the private fields its body uses, beside the frame's own
+ * @param hvp what the sweeps' {@code hvp} method needs; its fields are added to the frame's
  */
-public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
+public record HvpBody(FrameSpec.Hvp hvp) {
 
   /**
-   * The body for {@code sig}'s method, whose sweeps already use {@code takenFields}; one that
-   * throws, naming the reason, when second order cannot go through the method yet.
+   * The body for {@code sig}'s method, adding the fields it uses to {@code fields}, the
+   * frame's; one that throws, naming the reason, when second order cannot go through the
+   * method yet.
    */
-  public static HvpBody of(DifferentiableSignature sig, IrMethod ir, Set<String> takenFields,
+  public static HvpBody of(DifferentiableSignature sig, IrMethod ir, FrameFields fields,
       Function<Callee.Custom, Callee.Custom> secondOrder,
       Function<Callee.Differentiable, IrMethod> bodies) {
     List<Var> inputs = new ArrayList<>();
@@ -72,7 +73,7 @@ public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
     Activity activity = Activity.of(twin, differentiated, List.of(twin.result()));
     Recording recording = Recording.of(twin, activity);
     GradientBody body = GradientBody.of(twinSig, twin, activity, recording, program.value(),
-        takenFields);
+        fields);
     String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> publicNames = sig.directionNames();
@@ -84,13 +85,8 @@ public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
       }
     }
     code.add(body.code());
-    CodeBlock built = code.build();
-    // reverse mode also planned split sweeps, which hvp does not use: keep only its fields
-    String text = built.toString();
-    List<FrameSpec.Field> used = body.fields().all().stream()
-        .filter(f -> text.contains("this." + f.name())).toList();
-    return new HvpBody(new FrameSpec.Hvp(built, directions, body.frame(), body.resultSeed()),
-        used);
+    return new HvpBody(new FrameSpec.Hvp(code.build(), directions, body.frame(),
+        body.resultSeed()));
   }
 
   /** The same parameters, with a body that throws {@code message}. */
@@ -101,7 +97,7 @@ public record HvpBody(FrameSpec.Hvp hvp, List<FrameSpec.Field> fields) {
     NameTable names = new NameTable(taken);
     return new HvpBody(new FrameSpec.Hvp(CodeBlock.of("throw new $T($S);\n",
         UnsupportedOperationException.class, message), directions, names.fresh("frame"),
-        names.fresh("seed")), List.of());
+        names.fresh("seed")));
   }
 
   /** This body with one that throws {@code message} instead. */

@@ -80,7 +80,8 @@ record Inliner(IrMethod method, String unsupported) {
         Expr.Call call = BackwardReads.derivativeCall(s);
         String why = inlineCall(s, call, d, loops, depth, out);
         if (why != null) {
-          unsupported = unsupported != null ? unsupported : "it calls " + d.name() + ", " + why;
+          unsupported = unsupported != null ? unsupported : "it calls "
+              + d.owner().substring(d.owner().indexOf('/') + 1) + "." + d.name() + ", " + why;
           out.add(s);
         }
       } else {

@@ -56,6 +56,14 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
     return new Builder(ir, activity, differentiated, secondOrder).build();
   }
 
+  /**
+   * A guarded rule's term: a zero tangent contributes zero where the partial is infinite or NaN
+   * (an unused {@code Math.sqrt(0)} in one direction), as in first order; where the partial is
+   * finite the product is taken whatever the tangent, so that reverse mode sees its derivative
+   * also at a point where the tangent happens to be zero ({@code sqrt(x*x + 1)} at 0).
+   */
+  static final String HYGIENE = "($p - $p == 0.0 || $g != 0.0 ? $g * $p : 0.0)";
+
   private static final class Builder {
     private final IrMethod ir;
     private final Activity activity;
@@ -320,11 +328,14 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       Expr sum = null;
       for (Partial p : partials) {
         Expr g = tangentOf(operands.get(p.operand()));
-        Expr term = TemplateIr.lower(p.smooth(), name -> switch (name) {
-          case "g" -> g;
+        // the partial itself (templates are linear in $g), then its product with the tangent
+        Expr partial = TemplateIr.lower(p.smooth(), name -> switch (name) {
+          case "g" -> new Expr.Const("1.0", Type.DOUBLE);
           case "r" -> result;
           default -> operands.get(Integer.parseInt(name));
         }, names, at.origin(), out);
+        Expr term = TemplateIr.lower(p.guarded() ? HYGIENE : "$g * $p",
+            name -> name.equals("g") ? g : partial, names, at.origin(), out);
         if (sum == null) {
           sum = term;
         } else {

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * comparison to a boolean temporary, and {@code c ? a : b} to an {@code if} assigning one.
  *
  * <p>The grammar is what rule templates use: numbers, placeholders, {@code Math.f(...)} calls,
- * unary minus, {@code + - * /}, comparisons and the conditional, with parentheses.
+ * unary minus, {@code + - * /}, comparisons, {@code ||} and the conditional, with parentheses.
  */
 final class TemplateIr {
   private final NameTable names;
@@ -56,7 +56,7 @@ final class TemplateIr {
   }
 
   private Expr conditional() {
-    Expr condition = comparison();
+    Expr condition = disjunction();
     if (!accept("?")) {
       return condition;
     }
@@ -72,6 +72,14 @@ final class TemplateIr {
     out = outer;
     out.add(new Stmt.If(condition, new Stmt.Block(whenTrue), new Stmt.Block(whenFalse), origin));
     return new Expr.Ref(result);
+  }
+
+  private Expr disjunction() {
+    Expr left = comparison();
+    while (accept("||")) {
+      left = assign(new Expr.Binary(BinaryOp.OR, left, comparison(), Type.BOOLEAN));
+    }
+    return left;
   }
 
   private Expr comparison() {
@@ -178,9 +186,23 @@ final class TemplateIr {
   }
 
   private Expr assign(Expr value) {
+    // the partial is the template with $g = 1: fold the ones that binding leaves
+    if (value instanceof Expr.Binary b && b.op() == BinaryOp.MUL && isOne(b.left())) {
+      return b.right();
+    } else if (value instanceof Expr.Binary b && b.op() == BinaryOp.MUL && isOne(b.right())) {
+      return b.left();
+    } else if (value instanceof Expr.Unary u && u.operand() instanceof Expr.Const c
+        && c.type().equals(Type.DOUBLE) && !c.literal().startsWith("-")) {
+      return new Expr.Const("-" + c.literal(), Type.DOUBLE);
+    }
     Var t = temp(value.type());
     out.add(new Stmt.Assign(t, value, origin));
     return new Expr.Ref(t);
+  }
+
+  private static boolean isOne(Expr e) {
+    return e instanceof Expr.Const c && c.type().equals(Type.DOUBLE)
+        && (c.literal().equals("1.0") || c.literal().equals("1"));
   }
 
   private Var temp(Type type) {

@@ -1,0 +1,66 @@
+package dev.tapeless.it.secondorder;
+
+import dev.tapeless.Differentiable;
+import dev.tapeless.NoDerivative;
+import dev.tapeless.runtime.Activations;
+import dev.tapeless.runtime.Linear;
+
+/**
+ * Calls and second order: {@code hvp} goes through calls to other {@code @Differentiable}
+ * methods, and through calls on constants, which are only values; it does not go through a
+ * runtime kernel whose arguments carry a derivative yet, and must say so, naming the kernel.
+ */
+public final class SecondOrderCalls {
+  private SecondOrderCalls() {}
+
+  /** A runtime kernel with a {@code @CustomDerivative}, on a varying argument. */
+  @Differentiable
+  public static double activation(double x) {
+    return Activations.tanh(x) * x;
+  }
+
+  /** A {@code Linear} kernel on varying arrays. */
+  @Differentiable
+  public static double dot(double[] x, double[] y) {
+    return Linear.dot(x, y) * 0.5;
+  }
+
+  /** Another {@code @Differentiable} method, on varying arguments, twice. */
+  @Differentiable
+  public static double differentiableCallee(double x, double y) {
+    return 2 * Curvatures.hyperbolic(x, y) + Curvatures.exponentials(y, x) * x;
+  }
+
+  /**
+   * A {@code @Differentiable} callee with an array argument, in a loop: each row of A copied
+   * into one local array that every call reads (hvp does not pass rows to callees yet).
+   */
+  @Differentiable
+  public static double calleeInALoop(double[][] A, double[] x) {
+    double[] row = new double[A[0].length];
+    double s = 0;
+    for (int i = 0; i < A.length; i++) {
+      System.arraycopy(A[i], 0, row, 0, row.length);
+      s += Curvatures.loopBreakContinue(row, x[i] * x[i] + 0.5);
+    }
+    return s;
+  }
+
+  /** A row passed to a {@code @Differentiable} callee: second order cannot inline that yet. */
+  @Differentiable
+  public static double rowToCallee(double[][] A, double[] x) {
+    return Curvatures.loopBreakContinue(A[0], x[0] * x[0] + 0.5);
+  }
+
+  /** A kernel on a constant array: its result is a constant factor. */
+  @Differentiable
+  public static double kernelOnConstants(double x, @NoDerivative double[] w) {
+    return Linear.dot(w, w) * x * x;
+  }
+
+  /** A {@code @Differentiable} callee on a constant: its result is a constant factor. */
+  @Differentiable
+  public static double calleeOnConstants(double x, @NoDerivative double c) {
+    return Curvatures.hyperbolic(c, c) * x * x * x;
+  }
+}
