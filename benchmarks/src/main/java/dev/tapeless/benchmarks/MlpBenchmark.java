@@ -81,6 +81,55 @@ public class MlpBenchmark {
     double along = Agreement.along(generated.dW1, tW1) + Agreement.along(generated.db1, tb1)
         + Agreement.along(generated.dW2, tW2) + Agreement.along(generated.db2, tb2);
     Agreement.check("jvp", generated.jvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2), along);
+    checkHvp();
+  }
+
+  /**
+   * {@code hvp}'s W2 block against the central finite difference of the generated gradient
+   * along the same direction (the ReLU's kinks are far from these weights).
+   */
+  private void checkHvp() {
+    double h = 1e-6;
+    double[][] up = gradientW2At(h);
+    double[][] down = gradientW2At(-h);
+    generated.hvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2);
+    double scale = 0;
+    double error = 0;
+    for (int k = 0; k < up.length; k++) {
+      for (int i = 0; i < up[k].length; i++) {
+        double fd = (up[k][i] - down[k][i]) / (2 * h);
+        scale = Math.max(scale, Math.abs(fd));
+        error = Math.max(error, Math.abs(fd - generated.dW2[k][i]));
+      }
+    }
+    if (!(error <= 1e-5 * scale)) {
+      throw new IllegalStateException("hvp's W2 block differs from finite differences of the"
+          + " gradient by " + error + " (largest component " + scale + ")");
+    }
+  }
+
+  /** ∂/∂W2 at the weights moved by {@code h} along the jvp direction. */
+  private double[][] gradientW2At(double h) {
+    MlpLoss_Grad.Loss g = new MlpLoss_Grad.Loss();
+    g.valueAndGradient(moved(W1, tW1, h), moved(b1, tb1, h), moved(W2, tW2, h),
+        moved(b2, tb2, h), x, label);
+    return g.dW2;
+  }
+
+  private static double[][] moved(double[][] a, double[][] v, double h) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = moved(a[i], v[i], h);
+    }
+    return out;
+  }
+
+  private static double[] moved(double[] a, double[] v, double h) {
+    double[] out = a.clone();
+    for (int i = 0; i < a.length; i++) {
+      out[i] += h * v[i];
+    }
+    return out;
   }
 
   /** The plain {@code @Differentiable} method: value only (allocates its three local arrays). */
@@ -105,6 +154,15 @@ public class MlpBenchmark {
   @Benchmark
   public void jvp(Blackhole bh) {
     bh.consume(generated.jvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2));
+  }
+
+  /**
+   * Second order: the Hessian-vector product along the same direction, {@code hvp} (reverse
+   * mode over the tangent program, through the kernels' pushforwards).
+   */
+  @Benchmark
+  public void hvp(Blackhole bh) {
+    bh.consume(generated.hvp(W1, b1, W2, b2, x, label, tW1, tb1, tW2, tb2));
   }
 
   /** The hand-written gradient, {@link MlpBackprop}. */
