@@ -46,10 +46,36 @@ public final class SecondOrderCalls {
     return s;
   }
 
-  /** A row passed to a {@code @Differentiable} callee: second order cannot inline that yet. */
+  /** Rows passed to a {@code @Differentiable} callee: {@link #calleeInALoop} without the copy. */
   @Differentiable
   public static double rowToCallee(double[][] A, double[] x) {
-    return Curvatures.loopBreakContinue(A[0], x[0] * x[0] + 0.5);
+    double s = 0;
+    for (int i = 0; i < A.length; i++) {
+      s += Curvatures.loopBreakContinue(A[i], x[i] * x[i] + 0.5);
+    }
+    return s;
+  }
+
+  /** A callee with a local array, which second order cannot inline inside a loop yet. */
+  @Differentiable
+  public static double squares(double[] x) {
+    double[] t = new double[x.length];
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      t[i] = x[i] * x[i];
+      s += t[i];
+    }
+    return s;
+  }
+
+  /** {@link #squares} called in a loop: refused by second order, naming the callee. */
+  @Differentiable
+  public static double localArrayCalleeInALoop(double[] x) {
+    double s = 0;
+    for (int k = 1; k <= 2; k++) {
+      s += squares(x) * k;
+    }
+    return s;
   }
 
   /** A kernel on a constant array: its result is a constant factor. */

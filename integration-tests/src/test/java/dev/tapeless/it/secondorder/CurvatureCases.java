@@ -90,6 +90,11 @@ final class CurvatureCases {
         of("SecondOrderCalls.calleeInALoop", SecondOrderCalls_Grad.CalleeInALoop::new,
             g -> Flatten.flat(g.dA, g.dx), v -> calleeInALoop(v, v.mat(0), v.vec(1)),
             matrix(3, 4, -1, 1.5), vector(3, 3, -1, 1)),
+        of("SecondOrderCalls.rowToCallee", SecondOrderCalls_Grad.RowToCallee::new,
+            g -> Flatten.flat(g.dA, g.dx), v -> calleeInALoop(v, v.mat(0), v.vec(1)),
+            matrix(3, 4, -1, 1.5), vector(3, 3, -1, 1)),
+        of("SecondOrderCalls.squares", SecondOrderCalls_Grad.Squares::new,
+            g -> Flatten.flat(g.dx), v -> squares(v.vec(0)), vector(4, 4, -1, 1)),
         of("SecondOrderCalls.kernelOnConstants", SecondOrderCalls_Grad.KernelOnConstants::new,
             g -> new double[] {g.dx}, v -> kernelOnConstants(v.x(0), v.dvec(1)),
             real(-2, 2), passiveVector(3, -1, 1)),
@@ -296,6 +301,14 @@ final class CurvatureCases {
     DerivativeStructure s = v.constant(0);
     for (int i = 0; i < a.length; i++) {
       s = s.add(loopBreakContinue(v, a[i], x[i].multiply(x[i]).add(0.5)));
+    }
+    return s;
+  }
+
+  private static DerivativeStructure squares(DerivativeStructure[] x) {
+    DerivativeStructure s = x[0].getField().getZero();
+    for (DerivativeStructure xi : x) {
+      s = s.add(xi.multiply(xi));
     }
     return s;
   }

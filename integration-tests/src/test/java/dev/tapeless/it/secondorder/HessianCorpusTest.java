@@ -161,9 +161,9 @@ class HessianCorpusTest {
   /**
    * Guards the parameterized tests against checking nothing: if the corpora lose functions, or
    * hvp stops going through functions it went through, the counts drop below what they were
-   * when this test was written: 91 scalar and 139 array functions with an hvp, of which 24
-   * are refused (calls to kernels and a few shapes of calls), and 26 in {@code Curvatures} and
-   * {@code SecondOrderCalls}, all checked.
+   * when this test was written: 91 scalar and 139 array functions with an hvp, of which 2
+   * are refused (named below), and the functions of {@code Curvatures} and
+   * {@code SecondOrderCalls} with a Hipparchus twin, all checked.
    */
   @Test
   void everyCorpusFunctionWithAnHvpIsCheckedOrSaysWhyNot() {
@@ -175,7 +175,11 @@ class HessianCorpusTest {
     assertEquals(scalar + arrays + curvatures, checked + refused);
     assertTrue(scalar >= 91 && arrays >= 139, "with hvp: " + scalar + " scalar, " + arrays
         + " array functions");
-    assertTrue(checked >= 232, "checked " + checked + ", refused " + refused);
+    // the two refusals: a test kernel registered without a pullback for its pushforward, and
+    // a callee with local arrays called inside a loop
+    assertEquals(List.of("Kernels.resultPullbacks", "RegressionCalls.m36"),
+        unsupported().map(Subject::name).sorted().toList());
+    assertTrue(checked >= 256, "checked " + checked + ", refused " + refused);
     assertEquals(curvatures, curvatures().map(CurvatureCase::subject)
         .filter(HvpFrame::supported).count(), "every Curvatures function goes through");
   }

@@ -214,11 +214,13 @@ class HvpContractTest {
   }
 
   @Test
-  void aRowPassedToACalleeIsRefusedNamingTheCallee() {
-    SecondOrderCalls_Grad.RowToCallee row = new SecondOrderCalls_Grad.RowToCallee();
-    double[][] a = {{0.3, -0.2, 0.5}, {0.1, 0.4, -0.6}};
-    assertRefused("SecondOrderCalls.rowToCallee", "Curvatures.loopBreakContinue",
-        () -> row.hvp(a, X, null, X_DIRECTION), () -> row.hessian(a, X, new double[9][9]));
+  void aCalleeWithLocalArraysInALoopIsRefusedNamingTheCallee() {
+    SecondOrderCalls_Grad.LocalArrayCalleeInALoop frame =
+        new SecondOrderCalls_Grad.LocalArrayCalleeInALoop();
+    assertRefused("SecondOrderCalls.localArrayCalleeInALoop", "SecondOrderCalls.squares",
+        () -> frame.hvp(X, X_DIRECTION), () -> frame.hessian(X, new double[3][3]));
+    // first order is unaffected
+    assertEquals(3 * SecondOrderCalls.squares(X), frame.valueAndGradient(X), 1e-15);
   }
 
   /** The callee's second derivatives, by its own frame: hvp of the caller against the callee's. */

@@ -2,6 +2,7 @@ package dev.tapeless.processor.secondorder;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
+import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.forward.TangentBody;
@@ -27,6 +28,9 @@ import java.util.function.Function;
  */
 public record HvpBody(FrameSpec.Hvp hvp) {
 
+  /** Nesting of calls beyond which something is wrong (recursion is rejected earlier). */
+  private static final int MAX_NESTING = 16;
+
   /**
    * The body for {@code sig}'s method, adding the fields it uses to {@code fields}, the
    * frame's; one that throws, naming the reason, when second order cannot go through the
@@ -41,11 +45,21 @@ public record HvpBody(FrameSpec.Hvp hvp) {
         inputs.add(ir.parameters().get(i));
       }
     }
-    Activity original = Activity.of(ir, inputs, List.of(ir.result()));
-    Inliner inlined = Inliner.inline(ir, bodies, arg -> {
-      Var v = dev.tapeless.processor.analysis.Dependencies.baseVar(arg);
-      return v == null || !original.isVaried(v);
-    });
+    // one level of calls at a time, each with the activity of the program so far, so that a
+    // callee's @NoDerivative parameter is checked against what actually reaches it
+    Inliner inlined = new Inliner(ir, null, true);
+    for (int pass = 0; inlined.inlinedAny() && inlined.unsupported() == null; pass++) {
+      if (pass == MAX_NESTING) {
+        inlined = new Inliner(ir, "calls nest more than " + MAX_NESTING + " deep", false);
+        break;
+      }
+      IrMethod current = inlined.method();
+      Activity activity = Activity.of(current, inputs, List.of(current.result()));
+      inlined = Inliner.inline(current, bodies, arg -> {
+        Var v = Dependencies.baseVar(arg);
+        return v == null || !activity.isVaried(v);
+      });
+    }
     TangentProgram program = TangentProgram.of(sig, inlined.method(), secondOrder);
     if (inlined.unsupported() != null) {
       return throwing(sig, program.directions().stream().map(Var::name).toList(),

@@ -19,28 +19,27 @@ import java.util.function.Predicate;
  * Replaces each call to another {@code @Differentiable} method by the callee's body, its
  * variables renamed, so that second order sees one program: the tangent program of a caller
  * then needs no second-order entry point in the callee's frame. Only callees whose source is
- * in this compilation can be inlined; an array argument must be a whole array variable.
+ * in this compilation can be inlined; an array argument must be an array variable or a row.
  *
  * @param method the method with its calls inlined
  * @param unsupported why a call could not be inlined (null when every one was)
+ * @param inlinedAny whether a call was inlined: the callees' own calls then remain, for the
+ *     next pass
  */
-record Inliner(IrMethod method, String unsupported) {
-
-  /** Nesting of inlined calls beyond which something is wrong (recursion is rejected earlier). */
-  private static final int MAX_DEPTH = 16;
+record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
 
   /**
-   * {@code ir} with its calls to differentiable methods inlined; {@code bodies} gives a
+   * {@code ir} with its calls to differentiable methods inlined, one level; {@code bodies} gives a
    * callee's IR, or null when its source is not available; {@code constant} tells whether an
    * argument of {@code ir}'s own calls carries no derivative.
    */
   static Inliner inline(IrMethod ir, Function<Callee.Differentiable, IrMethod> bodies,
       Predicate<Expr> constant) {
     State state = new State(new NameTable(ir.usedNames()), bodies, constant);
-    Stmt.Block body = state.block(ir.body(), 0, 0);
+    Stmt.Block body = state.block(ir.body(), 0);
     IrMethod method = new IrMethod(ir.name(), ir.parameters(), body, ir.result(),
         state.names.snapshot());
-    return new Inliner(method, state.unsupported);
+    return new Inliner(method, state.unsupported, state.inlined);
   }
 
   private static final class State {
@@ -48,6 +47,7 @@ record Inliner(IrMethod method, String unsupported) {
     final Function<Callee.Differentiable, IrMethod> bodies;
     final Predicate<Expr> constant;
     String unsupported;
+    boolean inlined;
 
     State(NameTable names, Function<Callee.Differentiable, IrMethod> bodies,
         Predicate<Expr> constant) {
@@ -56,29 +56,30 @@ record Inliner(IrMethod method, String unsupported) {
       this.constant = constant;
     }
 
-    Stmt.Block block(Stmt.Block b, int loops, int depth) {
+    /** {@code nested}: how many branches and loops hold {@code b}. */
+    Stmt.Block block(Stmt.Block b, int nested) {
       List<Stmt> out = new ArrayList<>();
       for (Stmt s : b.statements()) {
-        statement(s, loops, depth, out);
+        statement(s, nested, out);
       }
       return new Stmt.Block(out);
     }
 
-    void statement(Stmt s, int loops, int depth, List<Stmt> out) {
+    void statement(Stmt s, int nested, List<Stmt> out) {
       if (s instanceof Stmt.Block b) {
-        out.add(block(b, loops, depth));
+        out.add(block(b, nested));
       } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), block(i.thenBlock(), loops, depth),
-            block(i.elseBlock(), loops, depth), i.origin()));
+        out.add(new Stmt.If(i.condition(), block(i.thenBlock(), nested + 1),
+            block(i.elseBlock(), nested + 1), i.origin()));
       } else if (s instanceof Stmt.For f) {
         out.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            block(f.body(), loops + 1, depth), f.origin()));
+            block(f.body(), nested + 1), f.origin()));
       } else if (s instanceof Stmt.Loop l) {
-        out.add(new Stmt.Loop(l.counter(), block(l.body(), loops + 1, depth), l.origin()));
+        out.add(new Stmt.Loop(l.counter(), block(l.body(), nested + 1), l.origin()));
       } else if (BackwardReads.derivativeCall(s) != null
           && BackwardReads.derivativeCall(s).callee() instanceof Callee.Differentiable d) {
         Expr.Call call = BackwardReads.derivativeCall(s);
-        String why = inlineCall(s, call, d, loops, depth, out);
+        String why = inlineCall(s, call, d, nested, out);
         if (why != null) {
           unsupported = unsupported != null ? unsupported : "it calls "
               + d.owner().substring(d.owner().indexOf('/') + 1) + "." + d.name() + ", " + why;
@@ -90,19 +91,17 @@ record Inliner(IrMethod method, String unsupported) {
     }
 
     /** Appends the callee's body in place of the call; returns why not, or null. */
-    private String inlineCall(Stmt s, Expr.Call call, Callee.Differentiable d, int loops,
-        int depth, List<Stmt> out) {
-      if (depth >= MAX_DEPTH) {
-        return "and the calls nest too deeply";
-      }
+    private String inlineCall(Stmt s, Expr.Call call, Callee.Differentiable d, int nested,
+        List<Stmt> out) {
       IrMethod callee = bodies.apply(d);
       if (callee == null) {
         return "whose source is not in this compilation (second order goes through calls by"
             + " reading the callee's body)";
       }
-      if (loops > 0 && Statements.all(callee.body()).stream()
+      // local arrays are declared at the top of a method, which the generated code relies on
+      if (nested > 0 && Statements.all(callee.body()).stream()
           .anyMatch(t -> t instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
-        return "which has local arrays, inside a loop";
+        return "which has local arrays, inside a loop or a branch";
       }
       Renaming renaming = new Renaming(names);
       List<Stmt> copyIn = new ArrayList<>();
@@ -111,26 +110,27 @@ record Inliner(IrMethod method, String unsupported) {
         Expr arg = call.args().get(i);
         Callee.Param declared = d.params().get(i);
         if (p.type().carriesDerivative() && !declared.differentiated() && !declared.out()
-            && !(depth == 0 && constant.test(arg))) {
+            && !constant.test(arg)) {
           // inlined, the value would carry a derivative the callee declares it does not take
           return "passing a value that may vary to its @NoDerivative parameter " + p.name();
         }
         if (p.type().isArray()) {
-          if (!(arg instanceof Expr.Ref r)) {
-            return "passing it a row or an array expression rather than an array variable";
+          if (arg instanceof Expr.Ref r) {
+            renaming.bind(p, r.var());
+          } else if (arg instanceof Expr.ArrayRead row) {
+            renaming.bindRow(p, row);
+          } else {
+            return "passing it an array expression rather than an array variable or a row";
           }
-          renaming.bind(p, r.var());
         } else {
           Var local = renaming.fresh(p);
           copyIn.add(new Stmt.Assign(local, arg, s.origin()));
         }
       }
       out.addAll(copyIn);
-      Stmt.Block renamed = renaming.block(callee.body());
-      // the callee's own calls, inlined in turn
-      for (Stmt t : renamed.statements()) {
-        statement(t, loops, depth + 1, out);
-      }
+      // the callee's own calls are inlined by the next pass, with the activity of this program
+      out.addAll(renaming.block(callee.body()).statements());
+      inlined = true;
       if (s instanceof Stmt.Assign a) {
         out.add(new Stmt.Assign(a.target(), new Expr.Ref(renaming.of(callee.result())),
             s.origin()));
@@ -150,6 +150,22 @@ record Inliner(IrMethod method, String unsupported) {
 
     void bind(Var parameter, Var argument) {
       vars.put(parameter, argument);
+    }
+
+    /**
+     * A parameter given a row {@code A[i]}: its element {@code p[j]} becomes {@code A[i][j]}
+     * (the caller's indices do not change while the callee runs: it cannot see them).
+     */
+    void bindRow(Var parameter, Expr.ArrayRead row) {
+      rows.put(parameter, row);
+    }
+
+    private final Map<Var, Expr.ArrayRead> rows = new IdentityHashMap<>();
+
+    private List<Expr> rowIndices(Expr.ArrayRead row, List<Expr> indices) {
+      List<Expr> all = new ArrayList<>(row.indices());
+      all.addAll(exprs(indices));
+      return all;
     }
 
     Var fresh(Var v) {
@@ -176,6 +192,10 @@ record Inliner(IrMethod method, String unsupported) {
     Stmt stmt(Stmt s) {
       if (s instanceof Stmt.Assign a) {
         return new Stmt.Assign(of(a.target()), expr(a.value()), a.origin());
+      } else if (s instanceof Stmt.Store st && rows.containsKey(st.array())) {
+        Expr.ArrayRead row = rows.get(st.array());
+        return new Stmt.Store(row.array(), rowIndices(row, st.indices()), expr(st.value()),
+            st.kind(), st.origin());
       } else if (s instanceof Stmt.Store st) {
         return new Stmt.Store(of(st.array()), exprs(st.indices()), expr(st.value()), st.kind(),
             st.origin());
@@ -204,7 +224,12 @@ record Inliner(IrMethod method, String unsupported) {
     }
 
     Expr expr(Expr e) {
-      if (e instanceof Expr.Ref r) {
+      if (e instanceof Expr.Ref r && rows.containsKey(r.var())) {
+        return rows.get(r.var());
+      } else if (e instanceof Expr.ArrayRead a && rows.containsKey(a.array())) {
+        Expr.ArrayRead row = rows.get(a.array());
+        return new Expr.ArrayRead(row.array(), rowIndices(row, a.indices()), a.type());
+      } else if (e instanceof Expr.Ref r) {
         return new Expr.Ref(of(r.var()));
       } else if (e instanceof Expr.Unary u) {
         return new Expr.Unary(u.op(), expr(u.operand()), u.type());
