@@ -21,6 +21,7 @@ import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.analysis.differentiation.Derivative;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +93,8 @@ class PrintersTest {
     double x = 1.3;
     double y = -0.4;
     Method plain = classes[0].getMethod("f", double.class, double.class);
-    Method twin = classes[1].getMethod("f", Ctx.class, Gradient.class, Gradient.class);
-    Ctx ctx = new Ctx(2);
+    Method twin = classes[1].getMethod("f", Ctx.class, Derivative.class, Derivative.class);
+    Ctx<Gradient> ctx = Ctx.gradient(2);
     Gradient g = (Gradient) twin.invoke(null, ctx, ctx.variable(0, x), ctx.variable(1, y));
     double u = x * y + Math.sin(x);
     assertEquals((double) plain.invoke(null, x, y), g.getValue(), 1e-15);
@@ -106,9 +107,9 @@ class PrintersTest {
   void twinOfALoopWithABranchHasTheHandDerivative() throws Exception {
     ClassDef c = new ClassDef("pt", "Loop", List.of(), List.of(loop()));
     Class<?>[] classes = compile(c);
-    Method twin = classes[1].getMethod("g", Ctx.class, Gradient[].class);
+    Method twin = classes[1].getMethod("g", Ctx.class, Derivative[].class);
     for (double[] w : new double[][] {{0.5, -1.5, 2.0}, {-0.5, 1.0}}) {
-      Ctx ctx = new Ctx(w.length);
+      Ctx<Gradient> ctx = Ctx.gradient(w.length);
       Gradient[] gw = new Gradient[w.length];
       for (int i = 0; i < w.length; i++) {
         gw[i] = ctx.variable(i, w[i]);

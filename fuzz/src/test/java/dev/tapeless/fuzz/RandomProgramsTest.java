@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The differential test: 3,100 random {@code @Differentiable} methods from a fixed seed,
- * compiled through the processor and checked against their Hipparchus twins. Fails with the
+ * compiled through the processor and checked against their Hipparchus twins (first order, and
+ * second order where the frame has {@code hvp}). Fails with the
  * distinct failures and a reproducer for each (under {@code target/fuzz-findings}).
  *
  * <p>{@code -Dfuzz.seed}, {@code -Dfuzz.count} and {@code -Dfuzz.reduceSeconds} override the
@@ -49,5 +50,9 @@ class RandomProgramsTest {
         + "\n" + summary);
     assertTrue(totals.checked >= COUNT * 9 / 10, "too few methods checked:\n" + summary);
     assertTrue(totals.skipped <= COUNT / 50, "too many methods skipped:\n" + summary);
+    // Second order: most methods returning double without outputs have a supported hvp.
+    assertTrue(totals.hvpChecked >= COUNT / 4, "hvp checked on too few methods:\n" + summary);
+    assertTrue(totals.hessianChecked >= totals.hvpChecked / 2,
+        "hessian checked on too few methods:\n" + summary);
   }
 }

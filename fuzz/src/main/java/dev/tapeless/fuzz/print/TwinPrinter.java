@@ -14,10 +14,14 @@ import java.util.List;
 
 /**
  * Prints the forward-mode twin of a generated class: the same control flow, with every double
- * a Hipparchus {@code Gradient} (arrays of them for arrays) and every int, long and boolean
+ * a Hipparchus number {@code T} (arrays of them for arrays) and every int, long and boolean
  * left as it is. Nothing here uses Tapeless. Non-smooth operations and comparisons of doubles go
  * through {@code Ctx} ({@code $c}), which computes them on values exactly as Java does and
  * records how close each was to a kink or a flip.
+ *
+ * <p>Each twin method is generic, {@code <T extends Derivative<T>>}: called with a
+ * {@code Ctx<Gradient>} it computes first derivatives, with a {@code Ctx<DerivativeStructure>}
+ * of order 2 first and second ones (the Hessian), from the same code.
  */
 public final class TwinPrinter {
   /** Suffix of a twin class's name. */
@@ -43,7 +47,7 @@ public final class TwinPrinter {
     }
     src.line("import dev.tapeless.fuzz.twin.Ctx;");
     src.line("import dev.tapeless.fuzz.twin.TwinKernels;");
-    src.line("import org.hipparchus.analysis.differentiation.Gradient;");
+    src.line("import org.hipparchus.analysis.differentiation.Derivative;");
     src.line("");
     src.line("@SuppressWarnings(\"all\")");
     src.open("public final class " + cls.name() + SUFFIX + " {");
@@ -65,20 +69,20 @@ public final class TwinPrinter {
 
   static String type(Ty t) {
     return switch (t) {
-      case DOUBLE -> "Gradient";
-      case DARR -> "Gradient[]";
-      case DMAT -> "Gradient[][]";
+      case DOUBLE -> "T";
+      case DARR -> "T[]";
+      case DMAT -> "T[][]";
       default -> t.java();
     };
   }
 
   private void method(Src src, MethodDef m) {
     List<String> params = new ArrayList<>();
-    params.add("Ctx $c");
+    params.add("Ctx<T> $c");
     for (Param p : m.params()) {
       params.add(type(p.type()) + " " + p.name());
     }
-    src.open("public static " + type(m.result()) + " " + m.name() + "("
+    src.open("public static <T extends Derivative<T>> " + type(m.result()) + " " + m.name() + "("
         + String.join(", ", params) + ") {");
     statements(src, m.body());
     src.close("}");
@@ -111,7 +115,7 @@ public final class TwinPrinter {
     } else if (s instanceof Stmt.Fill f) {
       return "java.util.Arrays.fill(" + tw(f.array()) + ", " + g(f.value()) + ")";
     } else if (s instanceof Stmt.Copy c) {
-      // Gradients are immutable: copying references copies values and derivatives.
+      // Hipparchus numbers are immutable: copying references copies values and derivatives.
       return "System.arraycopy(" + tw(c.source()) + ", 0, " + tw(c.target()) + ", 0, "
           + tw(c.length()) + ")";
     }
@@ -135,7 +139,7 @@ public final class TwinPrinter {
     return t + " " + a.op().java() + " " + tw(a.value());
   }
 
-  /** {@code l op r} on two Gradient expressions. */
+  /** {@code l op r} on two twin numbers. */
   private static String arith(Op op, String l, String r) {
     return switch (op) {
       case ADD -> "$c.add(" + l + ", " + r + ")";
@@ -147,7 +151,7 @@ public final class TwinPrinter {
     };
   }
 
-  /** A numeric expression as a Gradient (ints and longs widened as Java would). */
+  /** A numeric expression as a twin number (ints and longs widened as Java would). */
   private String g(Expr e) {
     if (e.type() == Ty.DOUBLE) {
       return tw(e);
@@ -155,7 +159,7 @@ public final class TwinPrinter {
     return "$c.k((double) " + tw(e) + ")";
   }
 
-  /** The twin of {@code e}: a Gradient for doubles, the same Java for other types. */
+  /** The twin of {@code e}: a twin number for doubles, the same Java for other types. */
   String tw(Expr e) {
     if (e instanceof Expr.DLit d) {
       return "$c.k(" + Literals.dbl(d.value()) + ")";
@@ -187,7 +191,7 @@ public final class TwinPrinter {
     } else if (e instanceof Expr.Length l) {
       return tw(l.array()) + ".length";
     } else if (e instanceof Expr.Clone c) {
-      return tw(c.array()) + ".clone()"; // Gradients are immutable: a shallow copy is a copy
+      return tw(c.array()) + ".clone()"; // immutable numbers: a shallow copy is a copy
     } else if (e instanceof Expr.NewArray n) {
       List<String> dims = new ArrayList<>();
       for (Expr d : n.dims()) {

@@ -7,6 +7,7 @@ import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.run.Evidence;
 import dev.tapeless.fuzz.run.Failure;
+import dev.tapeless.fuzz.run.Kind;
 import dev.tapeless.fuzz.run.MethodChecker;
 import dev.tapeless.fuzz.run.Point;
 import java.io.IOException;
@@ -34,7 +35,11 @@ public final class ReproWriter {
     ClassDef c = reduced.cls().renamed("", name);
     MethodDef m = c.method(reduced.method());
     Evidence ev = Evidence.of(reduced);
-    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev);
+    // Second-order calls only where second order failed: other reproducers stay as they were.
+    boolean second = ev != null && MethodChecker.hasHvp(m)
+        && (reduced.kind() == Kind.WRONG_HVP || (reduced.kind() == Kind.STALE_STATE
+            && reduced.firstLine().contains(Kind.WRONG_HVP.name())));
+    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev, second);
     StringBuilder header = new StringBuilder();
     header.append("// ").append(reduced.kind()).append(": ").append(reduced.kind().description())
         .append('\n');
@@ -73,7 +78,7 @@ public final class ReproWriter {
 
   // ---------------------------------------------------------------- main
 
-  private static List<String> mainLines(String cls, MethodDef m, Evidence ev) {
+  private static List<String> mainLines(String cls, MethodDef m, Evidence ev, boolean second) {
     List<String> out = new ArrayList<>();
     out.add("");
     out.add("// ---- the failing point and what Tapeless should compute there ----");
@@ -155,6 +160,30 @@ public final class ReproWriter {
     out.add("}");
     out.add("");
     objective(out, m, ev);
+    if (second) {
+      out.add("");
+      out.add("/** Central finite differences of H v: mixed second differences of result. */");
+      out.add("static double[] fdHvp(double[] v, double[] z) {");
+      out.add("  double scale = 1.0;");
+      out.add("  for (double x : z) { scale = Math.max(scale, Math.abs(x)); }");
+      out.add("  double h = 1e-4 * scale;");
+      out.add("  double[] r = new double[z.length];");
+      out.add("  for (int i = 0; i < z.length; i++) {");
+      out.add("    double s = 0;");
+      out.add("    for (int a = -1; a <= 1; a += 2) {");
+      out.add("      for (int b = -1; b <= 1; b += 2) {");
+      out.add("        double[] p = z.clone();");
+      out.add("        p[i] += a * h;");
+      out.add("        for (int j = 0; j < z.length; j++) { p[j] += b * h * v[j]; }");
+      out.add("        s += a * b * result(p);");
+      out.add("      }");
+      out.add("    }");
+      out.add("    r[i] = s / (4 * h * h);");
+      out.add("  }");
+      out.add("  return r;");
+      out.add("}");
+      out.add("");
+    }
     String grads = String.join(", ", m.differentiatedParams().stream()
         .map(p -> "g.d" + p.name()).toList());
     out.add("public static void main(String[] args) {");
@@ -169,6 +198,14 @@ public final class ReproWriter {
         out.add("    g.pullback(" + callArgs(m, "earlier_") + seedArgs(m) + ");");
       }
       out.add("    g.jvp(" + callArgs(m, "earlier_") + earlierTangents(m) + ");");
+      if (second) {
+        out.add("    g.hvp(" + callArgs(m, "earlier_") + earlierTangents(m) + ");");
+        int n = ev.earlier().freeParameters();
+        if (n <= MethodChecker.HESSIAN_MAX_INPUTS) {
+          out.add("    g.hessian(" + callArgs(m, "earlier_") + ", new double[" + n + "][" + n
+              + "]);");
+        }
+      }
       out.add("  } catch (RuntimeException e) {");
       out.add("    System.out.println(\"earlier call threw \" + e);");
       out.add("  }");
@@ -227,8 +264,73 @@ public final class ReproWriter {
     }
     jvpCalls(out, m, ev, outArgs);
     jvp(out, m, ev, outArgs);
+    if (second) {
+      hvpCalls(out, m, ev);
+    }
     out.add("}");
     return out;
+  }
+
+  /**
+   * The hvp calls the checker makes, in its order and with its directions (then one direction
+   * array null, if there is an array), each shown against the twin's Hessian times the direction
+   * and central finite differences; then, for small inputs, {@code hessian} row by row.
+   */
+  private static void hvpCalls(List<String> out, MethodDef m, Evidence ev) {
+    String args = callArgs(m, "arg_");
+    String grads = String.join(", ", m.differentiatedParams().stream()
+        .map(p -> "g.d" + p.name()).toList());
+    for (int call = 0; call < ev.hvpDirections().length; call++) {
+      double[] v = ev.hvpDirections()[call];
+      if (v == null) {
+        continue;
+      }
+      String what = call == 1 ? "hvp with a null array direction ("
+          + m.params().get(ev.hvpNullParam()).name() + ")" : "hvp along direction";
+      List<String> directions = new ArrayList<>();
+      for (int k = 0; k < m.params().size(); k++) {
+        Param p = m.params().get(k);
+        if (m.differentiated(p)) {
+          directions.add(call == 1 && k == ev.hvpNullParam() ? "null"
+              : "(" + box(p.type()) + ") v[" + k + "]");
+        }
+      }
+      out.add("  try {");
+      out.add("    double[] direction = " + array(v) + ";");
+      out.add("    Object[] v = from(direction);");
+      out.add("    double r = g.hvp(" + args + ", " + String.join(", ", directions) + ");");
+      out.add("    System.out.println(\"value after " + what + ": returned \" + r + \", field \""
+          + " + g.value + \", method \" + " + m.name() + "(" + args + "));");
+      if (ev.hessian() != null) {
+        out.add("    show(\"" + what + ": H v\", flat(" + grads + "), "
+            + array(MethodChecker.hvpExpected(ev.hessian(), v)) + ", fdHvp(direction, z));");
+      } else {
+        out.add("    System.out.println(\"" + what + ": H v = \" + java.util.Arrays.toString(flat("
+            + grads + ")) + \" (the twin's Hessian is unusable here)\");");
+      }
+      out.add("  } catch (RuntimeException e) {");
+      out.add("    System.out.println(\"" + what + " threw \" + e);");
+      out.add("    e.printStackTrace(System.out);");
+      out.add("  }");
+    }
+    int n = ev.point().freeParameters();
+    if (n > MethodChecker.HESSIAN_MAX_INPUTS || ev.hessian() == null) {
+      return;
+    }
+    out.add("  try {");
+    out.add("    double[][] expectedH = {" + String.join(", ", java.util.Arrays.stream(ev.hessian())
+        .map(row -> array(row).replace("new double[] ", "")).toList()) + "};");
+    out.add("    double[][] H = new double[" + n + "][" + n + "];");
+    out.add("    g.hessian(" + args + ", H);");
+    out.add("    for (int i = 0; i < H.length; i++) {");
+    out.add("      double[] unit = new double[z.length];");
+    out.add("      unit[i] = 1;");
+    out.add("      show(\"hessian row \" + i, H[i], expectedH[i], fdHvp(unit, z));");
+    out.add("    }");
+    out.add("  } catch (RuntimeException e) {");
+    out.add("    System.out.println(\"hessian threw \" + e);");
+    out.add("    e.printStackTrace(System.out);");
+    out.add("  }");
   }
 
   /** For a jvp at the earlier point: its own arguments as tangents and output tangents. */

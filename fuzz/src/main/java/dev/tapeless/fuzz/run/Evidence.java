@@ -17,11 +17,15 @@ import java.util.SplittableRandom;
  * The numbers a reproducer prints as "expected": the failing point, the twin's gradient and
  * output Jacobian there, pullback seeds with their expected result, and the tangents the checker
  * gave {@code jvp} there ({@code jvpTangents[call]}, null for a call it does not make; in call 1
- * the tangent of parameter {@code jvpNullParam} is null, its components here zero). Computed by
+ * the tangent of parameter {@code jvpNullParam} is null, its components here zero). For a method
+ * with {@code hvp}, the second-order twin's Hessian there and the checker's hvp directions
+ * ({@code hvpDirections[call]}, the same way, with {@code hvpNullParam}); {@code hessian} is
+ * null when the method has no hvp or the twin's Hessian is unusable there. Computed by
  * compiling the (reduced) class without Tapeless, so it works for compile-time failures too.
  */
 public record Evidence(Point point, Point earlier, double[] gradient, double[][] jacobian,
-    List<double[]> seeds, double[] pullback, double[][] jvpTangents, int jvpNullParam) {
+    List<double[]> seeds, double[] pullback, double[][] jvpTangents, int jvpNullParam,
+    double[][] hessian, double[][] hvpDirections, int hvpNullParam) {
 
   /** The evidence for {@code f}, or null when it has no point (compile-time failures). */
   public static Evidence of(Failure f) {
@@ -90,8 +94,26 @@ public record Evidence(Point point, Point earlier, double[] gradient, double[][]
       if (m.hasOut()) {
         tangents[2] = MethodChecker.jvpTangent(f.pointSeed(), 2, n);
       }
+      // The directions of MethodChecker.hvp: call 1 only with a differentiated array.
+      double[][] hessian = null;
+      double[][] directions = new double[2][];
+      if (MethodChecker.hasHvp(m)) {
+        hessian = checker.twinHessian(e).hessian();
+        directions[0] = MethodChecker.hvpDirection(f.pointSeed(), 0, n);
+        if (nullParam >= 0) {
+          directions[1] = MethodChecker.hvpDirection(f.pointSeed(), 1, n);
+          int at = 0;
+          for (Param a : m.differentiatedParams()) {
+            int size = Point.flat(p.arg(m.params().indexOf(a))).length;
+            if (m.params().indexOf(a) == nullParam) {
+              Arrays.fill(directions[1], at, at + size, 0.0);
+            }
+            at += size;
+          }
+        }
+      }
       return new Evidence(p, earlier, e.gradient(), e.outputGradients(), seeds, pullback,
-          tangents, nullParam);
+          tangents, nullParam, hessian, directions, nullParam);
     } catch (Exception ex) {
       return null;
     } finally {

@@ -21,6 +21,8 @@ public enum Kind {
   WRONG_PULLBACK("pullback differs from seed times the twin's Jacobian", true),
   WRONG_JACOBIAN("jacobian row differs from the twin's", true),
   WRONG_JVP("jvp differs from the twin's derivative along the tangent", true),
+  WRONG_HVP("hvp or hessian differs from the twin's Hessian (or throws, or a wrong value)",
+      true),
   STALE_STATE("wrong at a second point on a reused frame, right on a fresh one", true),
   FRAME_TIMEOUT("a frame call did not return within the time limit", true),
 

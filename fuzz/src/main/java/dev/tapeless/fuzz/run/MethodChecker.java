@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hipparchus.analysis.differentiation.Derivative;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
  * Checks one compiled method's gradient frame at random points the twin accepts: the value
  * against the plain method, the gradient against the twin, {@code accumulate} and {@code zero},
- * for methods with outputs {@code pullback} and every {@code jacobian} row, and forward mode
- * ({@code jvp} along random tangents, also with null tangents), all twice on one frame at two
- * points (a second point catches state left behind by the first).
+ * for methods with outputs {@code pullback} and every {@code jacobian} row, forward mode
+ * ({@code jvp} along random tangents, also with null tangents), and for methods with a second
+ * order ({@code hvp}, also with a null direction, and for small inputs {@code hessian}) against
+ * the twin's Hessian, all twice on one frame at two points (a second point catches state left
+ * behind by the first).
  */
 public final class MethodChecker {
   /** Smallest relative margin to a kink or a flipping comparison for a point to count. */
@@ -39,16 +43,48 @@ public final class MethodChecker {
    */
   static final double NORMWISE_TOLERANCE = 1e-12;
 
+  /** {@code hessian} is checked on methods with at most this many differentiated inputs. */
+  public static final int HESSIAN_MAX_INPUTS = 12;
+
+  /** What became of a method's second-order checks. */
+  public enum Hvp {
+    /** The frame has no {@code hvp}: a result other than double, outputs, or no inputs. */
+    NONE,
+    /** {@code hvp} checked against the twin's Hessian at one point at least. */
+    CHECKED,
+    /** {@code hvp} threw "is not supported yet" (some calls and kernels, written parameters). */
+    UNSUPPORTED,
+    /**
+     * {@code hvp} ran, but the twin's Hessian was unusable at every point (not finite, or the
+     * order-2 twin met a kink the first-order one did not).
+     */
+    NOT_CHECKED
+  }
+
+  /**
+   * The second-order part of an outcome: its status; why (the processor's reason for
+   * UNSUPPORTED, the twin's for NOT_CHECKED); whether {@code hessian} was checked too; whether
+   * the twin's Hessian was non-zero at a checked point (else only zeros were compared); and the
+   * largest difference of a passing component as a fraction of its tolerance.
+   */
+  public record SecondOrder(Hvp status, String note, boolean hessian, boolean nonZero,
+      double headroom) {
+    static final SecondOrder NONE = new SecondOrder(Hvp.NONE, null, false, false, 0.0);
+  }
+
   /** The outcome for one method: checked, skipped, or a failure. */
-  public record Outcome(boolean checked, Failure failure, String skipReason) {
-    static final Outcome CHECKED = new Outcome(true, null, null);
+  public record Outcome(boolean checked, Failure failure, String skipReason,
+      SecondOrder second) {
+    static Outcome checked(SecondOrder second) {
+      return new Outcome(true, null, null, second);
+    }
 
     static Outcome failed(Failure f) {
-      return new Outcome(false, f, null);
+      return new Outcome(false, f, null, SecondOrder.NONE);
     }
 
     static Outcome skipped(String reason) {
-      return new Outcome(false, null, reason);
+      return new Outcome(false, null, reason, SecondOrder.NONE);
     }
   }
 
@@ -60,6 +96,9 @@ public final class MethodChecker {
    * detected (and reproduced).
    */
   double jvpExpectationError = 0.0;
+
+  /** The same for every component the hvp and hessian checks expect. */
+  double hvpExpectationError = 0.0;
 
   /** Why the last point was rejected: the closest kink, or a value that was not finite. */
   private String rejection = "";
@@ -75,6 +114,21 @@ public final class MethodChecker {
   private final Class<?> frameClass;
   private final Class<?>[] types;
   private final long seed;
+  /** Whether the frame should have {@code hvp} and {@code hessian}. */
+  private final boolean hasHvp;
+
+  /** The processor's reason, once {@code hvp} said it is not supported (then never called). */
+  private String hvpUnsupported;
+  /** Points at which hvp, and at which hessian, passed against the twin. */
+  private int hvpPoints;
+  private int hessianPoints;
+  private boolean nonZeroHessian;
+  /** The largest difference of a passing hvp or hessian component over its tolerance. */
+  private double hvpHeadroom;
+  /** Why the twin's Hessian was not usable at the last point it was not. */
+  private String hvpNotChecked;
+  /** The twin's Hessian by point seed. */
+  private final java.util.Map<Long, TwinHessian> hessians = new java.util.HashMap<>();
 
   public MethodChecker(ClassDef cls, MethodDef m, ClassLoader loader, long seed)
       throws ReflectiveOperationException {
@@ -99,6 +153,12 @@ public final class MethodChecker {
       frame = null;
     }
     this.frameClass = frame;
+    this.hasHvp = hasHvp(m);
+  }
+
+  /** Whether the frame of {@code m} has {@code hvp} and {@code hessian}. */
+  public static boolean hasHvp(MethodDef m) {
+    return m.result() == Ty.DOUBLE && !m.hasOut() && !m.differentiatedParams().isEmpty();
   }
 
   static Class<?> javaType(Ty t) {
@@ -114,11 +174,12 @@ public final class MethodChecker {
     };
   }
 
+  /** A twin parameter's type as the generic twin method erases it. */
   static Class<?> twinType(Ty t) {
     return switch (t) {
-      case DOUBLE -> Gradient.class;
-      case DARR -> Gradient[].class;
-      case DMAT -> Gradient[][].class;
+      case DOUBLE -> Derivative.class;
+      case DARR -> Derivative[].class;
+      case DMAT -> Derivative[][].class;
       default -> javaType(t);
     };
   }
@@ -178,7 +239,19 @@ public final class MethodChecker {
         return Outcome.failed(f);
       }
     }
-    return minor == null ? Outcome.CHECKED : Outcome.failed(minor);
+    return minor == null ? Outcome.checked(secondOrder()) : Outcome.failed(minor);
+  }
+
+  /** The second-order status once every point passed. */
+  private SecondOrder secondOrder() {
+    if (!hasHvp) {
+      return SecondOrder.NONE;
+    } else if (hvpUnsupported != null) {
+      return new SecondOrder(Hvp.UNSUPPORTED, hvpUnsupported, false, false, 0.0);
+    } else if (hvpPoints == 0) {
+      return new SecondOrder(Hvp.NOT_CHECKED, hvpNotChecked, false, false, 0.0);
+    }
+    return new SecondOrder(Hvp.CHECKED, null, hessianPoints > 0, nonZeroHessian, hvpHeadroom);
   }
 
   private static boolean isMinor(Failure f) {
@@ -218,7 +291,7 @@ public final class MethodChecker {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-    Ctx ctx = new Ctx(p.freeParameters());
+    Ctx<Gradient> ctx = Ctx.gradient(p.freeParameters());
     Object[] twinArgs = p.twinArgs(ctx);
     Object twinValue;
     try {
@@ -234,11 +307,11 @@ public final class MethodChecker {
       return null;
     }
     rejection = "not finite";
-    List<Gradient> twinOutputs = new ArrayList<>();
+    List<Derivative<?>> twinOutputs = new ArrayList<>();
     List<Double> plainOutputs = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
       if (m.params().get(k).out()) {
-        twinOutputs.addAll(Point.flatGradients(twinArgs[k + 1]));
+        twinOutputs.addAll(Point.flatTwin(twinArgs[k + 1]));
         for (double v : Point.flat(plainArgs[k])) {
           plainOutputs.add(v);
         }
@@ -257,7 +330,7 @@ public final class MethodChecker {
     double[][] outputGradients = new double[outputs.length][];
     for (int i = 0; i < outputs.length; i++) {
       outputs[i] = plainOutputs.get(i);
-      Gradient g = twinOutputs.get(i);
+      Gradient g = (Gradient) twinOutputs.get(i);
       if (!finite(g) || !Double.isFinite(outputs[i])) {
         return null;
       }
@@ -386,7 +459,11 @@ public final class MethodChecker {
         return f;
       }
     }
-    return jvp(frame, e);
+    Failure f = jvp(frame, e);
+    if (f == null && hasHvp) {
+      f = hvp(frame, e);
+    }
+    return f;
   }
 
   /**
@@ -562,6 +639,301 @@ public final class MethodChecker {
             which + ": tapeless " + got + ", twin " + want + "\ntangent "
                 + Arrays.toString(t) + "\nall (tapeless / twin): " + all + "\nat "
                 + p.describe(), 0);
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- second order
+
+  /** The twin's Hessian at a point, or why it cannot be used there. */
+  record TwinHessian(double[][] hessian, String rejection) {}
+
+  /**
+   * The Hessian of the result at {@code e}'s point, from the twin run on order-2
+   * {@code DerivativeStructure}s. Its value must be the method's, its first derivatives the
+   * first-order twin's (else the fuzzer is wrong); a point where it meets a kink the first-order
+   * twin did not, or where a second derivative is not finite, gives no Hessian.
+   */
+  TwinHessian twinHessian(Expected e) throws FailureException {
+    TwinHessian cached = hessians.get(e.pointSeed());
+    if (cached != null) {
+      return cached;
+    }
+    Point p = e.point();
+    Ctx<DerivativeStructure> ctx = Ctx.secondOrder(p.freeParameters());
+    Object value;
+    try {
+      value = twin.invoke(null, p.twinArgs(ctx));
+    } catch (InvocationTargetException ex) {
+      throw new FailureException(failure(Kind.TWIN_EXCEPTION, "second-order twin: "
+          + describe(ex.getCause()), "at " + p.describe(), e.pointSeed()));
+    } catch (IllegalAccessException ex) {
+      throw new IllegalStateException(ex);
+    }
+    TwinHessian result;
+    DerivativeStructure ds = (DerivativeStructure) value;
+    if (ctx.minMargin() < MARGIN) {
+      result = new TwinHessian(null, "second-order twin near " + ctx.minWhat());
+    } else {
+      checkTwinValue(e.value(), ds.getValue(), "second-order result", p, e.pointSeed());
+      double[] g = ctx.gradient(ds);
+      double largest = 0.0;
+      for (double x : e.gradient()) {
+        largest = Math.max(largest, Math.abs(x));
+      }
+      for (int i = 0; i < g.length; i++) {
+        if (!close(e.gradient()[i], g[i], GRADIENT_TOLERANCE)
+            && !(Math.abs(e.gradient()[i] - g[i]) <= NORMWISE_TOLERANCE * largest)) {
+          throw new FailureException(failure(Kind.TWIN_MISMATCH,
+              "second-order twin's gradient differs from the first-order twin's",
+              "component " + i + ": " + g[i] + ", first order " + e.gradient()[i] + " at "
+                  + p.describe(), e.pointSeed()));
+        }
+      }
+      double[][] h = Ctx.hessian(ds);
+      boolean finite = true;
+      for (double[] row : h) {
+        for (double x : row) {
+          finite &= Double.isFinite(x);
+        }
+      }
+      result = finite ? new TwinHessian(h, null) : new TwinHessian(null, "Hessian not finite");
+    }
+    hessians.put(e.pointSeed(), result);
+    return result;
+  }
+
+  /**
+   * The direction of the {@code call}th hvp at the point drawn from {@code pointSeed}: drawn
+   * as jvp tangents are (two decimals, never zero), from a stream of its own.
+   */
+  public static double[] hvpDirection(long pointSeed, int call, int n) {
+    return jvpTangent(pointSeed, 3 + call, n);
+  }
+
+  /** {@code H v}: what hvp along {@code v} should give, with {@code H} symmetric. */
+  public static double[] hvpExpected(double[][] h, double[] v) {
+    double[] r = new double[h.length];
+    for (int i = 0; i < h.length; i++) {
+      r[i] = dot(h[i], v);
+    }
+    return r;
+  }
+
+  /**
+   * Second order at one point, after every other check, on the same frame: {@code hvp} along a
+   * random direction; along another with a {@code null} direction for one differentiated array
+   * (zero), if there is one; and with at most {@link #HESSIAN_MAX_INPUTS} inputs the whole
+   * {@code hessian}. Each result is checked against the twin's Hessian (times the direction);
+   * hvp must also return and set the value, and change no input or direction. A first call that
+   * throws "is not supported yet" marks the method unsupported, and nothing more is checked.
+   */
+  private Failure hvp(Object frame, Expected e) throws ReflectiveOperationException {
+    if (hvpUnsupported != null) {
+      return null;
+    }
+    int n = e.point().freeParameters();
+    int arrays = 0;
+    for (Param par : m.differentiatedParams()) {
+      arrays += par.type().isArray() ? 1 : 0;
+    }
+    Failure f = hvpCall(frame, e, 0, -1);
+    if (f != null || hvpUnsupported != null) {
+      return f;
+    }
+    if (hessians.get(e.pointSeed()).hessian() == null) {
+      hvpNotChecked = hessians.get(e.pointSeed()).rejection();
+      return null;
+    }
+    if (arrays > 0) {
+      f = hvpCall(frame, e, 1, nulledArray(e.pointSeed(), arrays));
+    }
+    if (f == null && n <= HESSIAN_MAX_INPUTS) {
+      f = hessian(frame, e);
+      hessianPoints += f == null ? 1 : 0;
+    }
+    if (f == null) {
+      hvpPoints++;
+      for (double[] row : hessians.get(e.pointSeed()).hessian()) {
+        for (double x : row) {
+          nonZeroHessian |= x != 0.0;
+        }
+      }
+    }
+    return f;
+  }
+
+  /**
+   * One hvp call: along direction {@code call}, with the {@code nullArray}th differentiated
+   * array's direction null (none if negative).
+   */
+  private Failure hvpCall(Object frame, Expected e, int call, int nullArray)
+      throws ReflectiveOperationException {
+    Point p = e.point();
+    String what = nullArray >= 0 ? "hvp with a null array direction" : "hvp";
+    double[] v = hvpDirection(e.pointSeed(), call, p.freeParameters());
+    Object[] args = p.copy();
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
+    List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
+    List<Object> directions = new ArrayList<>();
+    int at = 0;
+    int array = 0;
+    for (Param par : m.differentiatedParams()) {
+      Object x = args[m.params().indexOf(par)];
+      sig.add(javaType(par.type()));
+      if (x instanceof Double) {
+        callArgs.add(v[at++]);
+        continue;
+      }
+      boolean nulled = array++ == nullArray;
+      Object direction = Point.deepCopy(x);
+      for (double[] row : rows(direction)) {
+        for (int i = 0; i < row.length; i++) {
+          if (nulled) {
+            v[at] = 0.0;
+          }
+          row[i] = v[at++];
+        }
+      }
+      callArgs.add(nulled ? null : direction);
+      if (!nulled) {
+        directions.add(direction);
+      }
+    }
+    List<Object> snapshot = new ArrayList<>();
+    for (Object d : directions) {
+      snapshot.add(Point.deepCopy(d));
+    }
+    Field valueField = frameClass.getField("value");
+    valueField.setDouble(frame, Double.NaN);
+    Method hvp = frameClass.getMethod("hvp", sig.toArray(new Class<?>[0]));
+    double result;
+    try {
+      result = (Double) hvp.invoke(frame, callArgs.toArray());
+    } catch (InvocationTargetException ex) {
+      Throwable cause = ex.getCause();
+      String marker = "is not supported yet";
+      if (cause instanceof UnsupportedOperationException && cause.getMessage() != null
+          && cause.getMessage().contains(marker)) {
+        String message = cause.getMessage();
+        hvpUnsupported = message.substring(message.indexOf(marker) + marker.length())
+            .replaceFirst("^:\\s*", "");
+        return null;
+      }
+      return threw(what, cause, p);
+    }
+    Failure inputs = outputsAndInputs(args, e, what);
+    if (inputs != null) {
+      defer(failure(Kind.WRONG_HVP, inputs.firstLine(), inputs.details(), 0));
+    }
+    for (int i = 0; i < directions.size(); i++) {
+      if (!Arrays.equals(Point.flat(directions.get(i)), Point.flat(snapshot.get(i)))) {
+        defer(failure(Kind.WRONG_HVP, what + " changed a direction array",
+            "direction " + i + " is now " + Point.render(directions.get(i)) + ", was "
+                + Point.render(snapshot.get(i)) + " at " + p.describe(), 0));
+      }
+    }
+    double field = valueField.getDouble(frame);
+    if (!close(e.value(), result, VALUE_TOLERANCE) || !close(e.value(), field, VALUE_TOLERANCE)) {
+      return failure(Kind.WRONG_HVP, what + ": value differs",
+          "returned " + result + ", value field " + field + ", method " + e.value() + " at "
+              + p.describe(), 0);
+    }
+    TwinHessian twinH;
+    try {
+      twinH = twinHessian(e);
+    } catch (FailureException ex) {
+      return ex.failure;
+    }
+    if (twinH.hessian() == null) {
+      return null;
+    }
+    return compareHvp(what, twinH.hessian(), v, gradient(frame), p);
+  }
+
+  /** A failure for an exception thrown by hvp or hessian. */
+  private Failure threw(String what, Throwable cause, Point p) {
+    StringBuilder trace = new StringBuilder();
+    for (StackTraceElement s : cause.getStackTrace()) {
+      trace.append("\n  at ").append(s);
+      if (s.getClassName().startsWith("jdk.internal.reflect")) {
+        break;
+      }
+    }
+    return failure(Kind.WRONG_HVP, what + " threw " + describe(cause), "at " + p.describe()
+        + trace, 0);
+  }
+
+  /**
+   * {@code actual} against {@code H v}. Relative, as for jvp, to the sum of the terms'
+   * magnitudes {@code Σ|H_ij v_j|}, which bounds the rounding of a sum that cancels; and, as
+   * hvp is reverse mode, also within {@link #NORMWISE_TOLERANCE} of the largest such sum.
+   */
+  private Failure compareHvp(String what, double[][] h, double[] v, double[] actual, Point p) {
+    double[] expected = hvpExpected(h, v);
+    double[][] absH = abs(h);
+    double[] scales = hvpExpected(absH, abs(v));
+    if (expected.length != actual.length) {
+      return failure(Kind.WRONG_HVP, what + ": " + actual.length + " components, expected "
+          + expected.length, "at " + p.describe(), 0);
+    }
+    double largest = 0.0;
+    for (double x : scales) {
+      largest = Math.max(largest, x);
+    }
+    for (int i = 0; i < expected.length; i++) {
+      double want = expected[i] + hvpExpectationError;
+      double got = actual[i];
+      double scale = Math.max(1.0, Math.max(scales[i], Math.abs(got)));
+      double error = Math.abs(want - got);
+      double tolerance = Math.max(GRADIENT_TOLERANCE * scale, NORMWISE_TOLERANCE * largest);
+      if (error <= tolerance) {
+        hvpHeadroom = Math.max(hvpHeadroom, error / tolerance);
+      } else {
+        double[] shown = expected.clone();
+        for (int j = 0; j < shown.length; j++) {
+          shown[j] += hvpExpectationError;
+        }
+        return failure(Kind.WRONG_HVP, what + (Double.isFinite(got) ? " differs from the twin"
+                : " is not finite"),
+            describeComponent(i) + ": tapeless " + got + ", twin " + want + "\ndirection "
+                + Arrays.toString(v) + "\ntapeless " + Arrays.toString(actual) + "\ntwin     "
+                + Arrays.toString(shown) + "\nat " + p.describe(), 0);
+      }
+    }
+    return null;
+  }
+
+  /** {@code hessian} into a matrix full of junk, each row against the twin's. */
+  private Failure hessian(Object frame, Expected e) throws ReflectiveOperationException {
+    Point p = e.point();
+    double[][] h = hessians.get(e.pointSeed()).hessian();
+    int n = h.length;
+    Object[] args = p.copy();
+    double[][] actual = new double[n][n];
+    for (double[] row : actual) {
+      Arrays.fill(row, 1234.5);
+    }
+    Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
+    sig[types.length] = double[][].class;
+    Object[] call = Arrays.copyOf(args, args.length + 1);
+    call[args.length] = actual;
+    try {
+      frameClass.getMethod("hessian", sig).invoke(frame, call);
+    } catch (InvocationTargetException ex) {
+      return threw("hessian", ex.getCause(), p);
+    }
+    Failure inputs = outputsAndInputs(args, e, "hessian");
+    if (inputs != null) {
+      defer(failure(Kind.WRONG_HVP, inputs.firstLine(), inputs.details(), 0));
+    }
+    for (int row = 0; row < n; row++) {
+      double[] unit = new double[n];
+      unit[row] = 1.0;
+      Failure f = compareHvp("hessian row " + row, h, unit, actual[row], p);
+      if (f != null) {
+        return f;
       }
     }
     return null;

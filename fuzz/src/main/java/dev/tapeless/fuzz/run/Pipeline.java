@@ -38,11 +38,43 @@ public final class Pipeline {
     public final List<Failure> failures = new ArrayList<>();
     /** Time spent compiling and checking, summed over threads. */
     public long compileNanos;
+    /** The part of compileNanos spent compiling twins. */
+    public long twinCompileNanos;
     public long checkNanos;
     public final Map<String, Integer> skipReasons = new java.util.TreeMap<>();
+    /**
+     * Among the checked methods with {@code hvp}: checked against the twin's Hessian (with
+     * {@code hessian} too), unsupported by the processor (by reason, blurred), or not checked
+     * (the twin's Hessian unusable at every point, by reason).
+     */
+    public int hvpChecked;
+    /** Of hvpChecked, those whose twin's Hessian was non-zero (not only zeros compared). */
+    public int hvpNonZero;
+    /** The largest difference of a passing hvp component over its tolerance, and where. */
+    public double hvpHeadroom;
+    public String hvpHeadroomWhere = "";
+    public int hessianChecked;
+    public int hvpUnsupported;
+    public int hvpNotChecked;
+    public final Map<String, Integer> hvpUnsupportedReasons = new java.util.TreeMap<>();
+    public final Map<String, Integer> hvpNotCheckedReasons = new java.util.TreeMap<>();
 
     public void add(BatchResult other) {
+      hvpChecked += other.hvpChecked;
+      hvpNonZero += other.hvpNonZero;
+      if (other.hvpHeadroom > hvpHeadroom) {
+        hvpHeadroom = other.hvpHeadroom;
+        hvpHeadroomWhere = other.hvpHeadroomWhere;
+      }
+      hessianChecked += other.hessianChecked;
+      hvpUnsupported += other.hvpUnsupported;
+      hvpNotChecked += other.hvpNotChecked;
+      other.hvpUnsupportedReasons.forEach((k, v) -> hvpUnsupportedReasons.merge(k, v,
+          Integer::sum));
+      other.hvpNotCheckedReasons.forEach((k, v) -> hvpNotCheckedReasons.merge(k, v,
+          Integer::sum));
       compileNanos += other.compileNanos;
+      twinCompileNanos += other.twinCompileNanos;
       other.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Integer::sum));
       checkNanos += other.checkNanos;
       generated += other.generated;
@@ -70,6 +102,7 @@ public final class Pipeline {
     }
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
+    res.twinCompileNanos += System.nanoTime() - t0;
     InProcessJavac.Result plain = twins == null ? null : compilePlain(classes, res);
     long t1 = System.nanoTime();
     res.compileNanos += t1 - t0;
@@ -116,12 +149,52 @@ public final class Pipeline {
     }
     if (o.checked()) {
       res.checked++;
+      MethodChecker.SecondOrder second = o.second();
+      switch (second.status()) {
+        case CHECKED -> {
+          res.hvpChecked++;
+          res.hvpNonZero += second.nonZero() ? 1 : 0;
+          if (second.headroom() > res.hvpHeadroom) {
+            res.hvpHeadroom = second.headroom();
+            res.hvpHeadroomWhere = c.qualifiedName() + "." + m.name();
+          }
+          res.hessianChecked += second.hessian() ? 1 : 0;
+        }
+        case UNSUPPORTED -> {
+          res.hvpUnsupported++;
+          res.hvpUnsupportedReasons.merge(blurReason(second.note()), 1, Integer::sum);
+        }
+        case NOT_CHECKED -> {
+          res.hvpNotChecked++;
+          res.hvpNotCheckedReasons.merge(String.valueOf(second.note()), 1, Integer::sum);
+        }
+        default -> { }
+      }
     } else if (o.failure() == null) {
       res.skipped++;
       res.skipReasons.merge(o.skipReason(), 1, Integer::sum);
     } else {
       res.failures.add(o.failure());
     }
+  }
+
+  /**
+   * The processor's reason why hvp is not supported, without names or advice: "it calls a
+   * generated method", "it calls a runtime kernel with an argument that has no derivative",
+   * "it writes into its parameter #", ...
+   */
+  static String blurReason(String reason) {
+    String r = String.valueOf(reason);
+    for (String advice : new String[] {", and ", " (", ": "}) {
+      int at = r.indexOf(advice);
+      if (at >= 0) {
+        r = r.substring(0, at);
+      }
+    }
+    r = r.replaceAll("calls \\S*\\b(Linear|Activations|Losses)\\.\\w+",
+        "calls a runtime kernel");
+    r = r.replaceAll("calls (?!a runtime kernel)[\\w.$]+", "calls a generated method");
+    return r.replaceAll("(parameter|array) \\w+", "$1 #");
   }
 
   /** How long one method's checks may take (they normally take milliseconds). */

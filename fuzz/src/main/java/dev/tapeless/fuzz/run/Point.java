@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.analysis.differentiation.Derivative;
 
 /**
  * Arguments for one call of a generated method: differentiated doubles in [-2, 2], lengths and
@@ -115,7 +115,7 @@ public final class Point {
   }
 
   /** The twin's arguments: differentiated values become variables, in declaration order. */
-  public Object[] twinArgs(Ctx c) {
+  public <T extends Derivative<T>> Object[] twinArgs(Ctx<T> c) {
     List<Object> result = new ArrayList<>();
     result.add(c);
     int next = 0;
@@ -126,15 +126,15 @@ public final class Point {
       if (a instanceof Double d) {
         result.add(variable ? c.variable(next++, d) : c.k(d));
       } else if (a instanceof double[] v) {
-        Gradient[] g = new Gradient[v.length];
+        T[] g = c.newArray(v.length);
         for (int i = 0; i < v.length; i++) {
           g[i] = variable ? c.variable(next++, v[i]) : c.k(v[i]);
         }
         result.add(g);
       } else if (a instanceof double[][] m) {
-        Gradient[][] g = new Gradient[m.length][];
+        T[][] g = c.newMatrix(m.length);
         for (int i = 0; i < m.length; i++) {
-          g[i] = new Gradient[m[i].length];
+          g[i] = c.newArray(m[i].length);
           for (int j = 0; j < m[i].length; j++) {
             g[i][j] = variable ? c.variable(next++, m[i][j]) : c.k(m[i][j]);
           }
@@ -159,15 +159,15 @@ public final class Point {
     return new double[0];
   }
 
-  /** Values of a Gradient, Gradient[] or Gradient[][], row-major. */
-  public static List<Gradient> flatGradients(Object o) {
-    List<Gradient> result = new ArrayList<>();
-    if (o instanceof Gradient g) {
+  /** The numbers of a twin's T, T[] or T[][], row-major. */
+  public static List<Derivative<?>> flatTwin(Object o) {
+    List<Derivative<?>> result = new ArrayList<>();
+    if (o instanceof Derivative<?> g) {
       result.add(g);
-    } else if (o instanceof Gradient[] a) {
+    } else if (o instanceof Derivative<?>[] a) {
       result.addAll(Arrays.asList(a));
-    } else if (o instanceof Gradient[][] m) {
-      for (Gradient[] row : m) {
+    } else if (o instanceof Derivative<?>[][] m) {
+      for (Derivative<?>[] row : m) {
         result.addAll(Arrays.asList(row));
       }
     }

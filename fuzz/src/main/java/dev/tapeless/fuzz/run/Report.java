@@ -51,9 +51,10 @@ public final class Report {
 
   public synchronized String progressLine(long elapsedMillis, int target) {
     return String.format("[%6d/%d] compiled %d, checked %d, skipped %d, blocked %d,"
-        + " failures %d (%d distinct), %.1f s", totals.generated, target, totals.compiled,
-        totals.checked, totals.skipped, totals.blocked, totals.failures.size(), byKey.size(),
-        elapsedMillis / 1000.0);
+        + " hvp checked %d, hvp unsupported %d, failures %d (%d distinct), %.1f s",
+        totals.generated, target, totals.compiled, totals.checked, totals.skipped,
+        totals.blocked, totals.hvpChecked, totals.hvpUnsupported, totals.failures.size(),
+        byKey.size(), elapsedMillis / 1000.0);
   }
 
   /** The summary printed at the end of a run. */
@@ -70,8 +71,23 @@ public final class Report {
       sb.append("  skipped because the last point tried was ").append(totals.skipReasons)
           .append('\n');
     }
-    sb.append(String.format("time: compiling %.1f s, checking %.1f s (summed over threads)%n",
-        totals.compileNanos / 1e9, totals.checkNanos / 1e9));
+    sb.append(String.format("second order (checked methods with hvp): hvp checked %d (non-zero"
+        + " Hessian %d, hessian too %d), hvp unsupported %d, hvp not checked %d (twin's Hessian"
+        + " unusable)%n", totals.hvpChecked, totals.hvpNonZero, totals.hessianChecked,
+        totals.hvpUnsupported, totals.hvpNotChecked));
+    if (totals.hvpChecked > 0) {
+      sb.append(String.format("  largest hvp difference that passed: %.3g of its tolerance (%s)%n",
+          totals.hvpHeadroom, totals.hvpHeadroomWhere));
+    }
+    if (!totals.hvpUnsupportedReasons.isEmpty()) {
+      sb.append("  hvp unsupported because ").append(totals.hvpUnsupportedReasons).append('\n');
+    }
+    if (!totals.hvpNotCheckedReasons.isEmpty()) {
+      sb.append("  hvp not checked because ").append(totals.hvpNotCheckedReasons).append('\n');
+    }
+    sb.append(String.format("time: compiling %.1f s (twins %.1f s), checking %.1f s (summed over"
+        + " threads)%n", totals.compileNanos / 1e9, totals.twinCompileNanos / 1e9,
+        totals.checkNanos / 1e9));
     sb.append(String.format("failures %d in %d distinct classes%n", totals.failures.size(),
         byKey.size()));
     for (Map.Entry<Kind, Integer> e : counts.entrySet()) {

@@ -1,5 +1,10 @@
 package dev.tapeless.fuzz.twin;
 
+import java.lang.reflect.Array;
+import org.hipparchus.analysis.differentiation.DSCompiler;
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.Derivative;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
@@ -7,43 +12,149 @@ import org.hipparchus.analysis.differentiation.Gradient;
  * the operations whose Java semantics Hipparchus does not share (double {@code %} is a truncated
  * remainder, casts truncate, max/min/abs pick an operand by value), and the margins.
  *
+ * <p>Twins are generic over the number type {@code T}: {@link #gradient} gives first
+ * derivatives (Hipparchus {@code Gradient}), {@link #secondOrder} first and second
+ * ({@code DerivativeStructure} of order 2, whose second partials are the Hessian). Both run the
+ * same twin code and take every decision on values, so they follow the same path.
+ *
  * <p>A margin says how far a point is from a place where the program is not differentiable: a
  * comparison of active values about to flip, an abs or max at its kink, a floor at a jump, a
  * sqrt at 0, an asin at ±1. Each is relative: the distance divided by max(1, |values|). Only
  * operands that depend on the inputs at this point (a non-zero gradient) count: a tie between
  * constants cannot flip. The checker rejects a point whose smallest margin is below its
  * threshold and draws another.
+ *
+ * @param <T> the twin's number type
  */
-public final class Ctx {
+public final class Ctx<T extends Derivative<T>> {
+  /** How numbers of one type are made and read. */
+  private interface Algebra<T> {
+    T constant(double v);
+
+    T variable(int i, double v);
+
+    /** The first partial derivatives. */
+    double[] gradient(T x);
+
+    Class<T> type();
+  }
+
   private final int n;
+  private final Algebra<T> algebra;
   private double minMargin = Double.POSITIVE_INFINITY;
   private String minWhat = "";
 
   /** Whether values are StrictMath's; the strict view forwards its margins to its parent. */
   private final boolean strict;
-  private final Ctx parent;
-  private Ctx strictView;
+  private final Ctx<T> parent;
+  private Ctx<T> strictView;
 
-  /** A context for twins of functions of {@code freeParameters} inputs. */
-  public Ctx(int freeParameters) {
+  private Ctx(int freeParameters, Algebra<T> algebra) {
     this.n = freeParameters;
+    this.algebra = algebra;
     this.strict = false;
     this.parent = null;
   }
 
-  private Ctx(Ctx parent) {
+  private Ctx(Ctx<T> parent) {
     this.n = parent.n;
+    this.algebra = parent.algebra;
     this.strict = true;
     this.parent = parent;
   }
 
+  /** A context for first-order twins of functions of {@code freeParameters} inputs. */
+  public static Ctx<Gradient> gradient(int freeParameters) {
+    return new Ctx<>(freeParameters, new Algebra<Gradient>() {
+      @Override
+      public Gradient constant(double v) {
+        return Gradient.constant(freeParameters, v);
+      }
+
+      @Override
+      public Gradient variable(int i, double v) {
+        return Gradient.variable(freeParameters, i, v);
+      }
+
+      @Override
+      public double[] gradient(Gradient x) {
+        return x.getGradient();
+      }
+
+      @Override
+      public Class<Gradient> type() {
+        return Gradient.class;
+      }
+    });
+  }
+
+  /**
+   * A context for second-order twins: {@code DerivativeStructure}s of order 2 over
+   * {@code freeParameters} inputs ({@code DSFactory(n, 2)}).
+   */
+  public static Ctx<DerivativeStructure> secondOrder(int freeParameters) {
+    DSFactory factory = new DSFactory(freeParameters, 2);
+    int[] first = new int[freeParameters];
+    for (int i = 0; i < freeParameters; i++) {
+      int[] orders = new int[freeParameters];
+      orders[i] = 1;
+      first[i] = factory.getCompiler().getPartialDerivativeIndex(orders);
+    }
+    return new Ctx<>(freeParameters, new Algebra<DerivativeStructure>() {
+      @Override
+      public DerivativeStructure constant(double v) {
+        return factory.constant(v);
+      }
+
+      @Override
+      public DerivativeStructure variable(int i, double v) {
+        return factory.variable(i, v);
+      }
+
+      @Override
+      public double[] gradient(DerivativeStructure x) {
+        double[] all = x.getAllDerivatives();
+        double[] g = new double[first.length];
+        for (int i = 0; i < g.length; i++) {
+          g[i] = all[first[i]];
+        }
+        return g;
+      }
+
+      @Override
+      public Class<DerivativeStructure> type() {
+        return DerivativeStructure.class;
+      }
+    });
+  }
+
+  /** The Hessian of {@code x}: its second partial derivatives, a symmetric matrix. */
+  public static double[][] hessian(DerivativeStructure x) {
+    int n = x.getFreeParameters();
+    DSCompiler compiler = x.getFactory().getCompiler();
+    double[] all = x.getAllDerivatives();
+    double[][] h = new double[n][n];
+    int[] orders = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        orders[i]++;
+        orders[j]++;
+        h[i][j] = all[compiler.getPartialDerivativeIndex(orders)];
+        h[j][i] = h[i][j];
+        orders[i]--;
+        orders[j]--;
+      }
+    }
+    return h;
+  }
+
   /** The same context computing values as {@code StrictMath} does, for its calls' twins. */
-  public Ctx strict() {
+  public Ctx<T> strict() {
     if (parent != null) {
       return this;
     }
     if (strictView == null) {
-      strictView = new Ctx(this);
+      strictView = new Ctx<>(this);
     }
     return strictView;
   }
@@ -63,24 +174,41 @@ public final class Ctx {
   }
 
   /** A constant. */
-  public Gradient k(double v) {
-    return Gradient.constant(n, v);
+  public T k(double v) {
+    return algebra.constant(v);
   }
 
   /** The i-th input, with value v. */
-  public Gradient variable(int i, double v) {
-    return Gradient.variable(n, i, v);
+  public T variable(int i, double v) {
+    return algebra.variable(i, v);
   }
 
-  public Gradient[] zeros(int length) {
-    Gradient[] a = new Gradient[length];
-    Gradient zero = k(0.0);
+  /** The first partial derivatives of {@code x}. */
+  public double[] gradient(T x) {
+    return algebra.gradient(x);
+  }
+
+  /** An array of nulls, of the number type's own array class. */
+  @SuppressWarnings("unchecked")
+  public T[] newArray(int length) {
+    return (T[]) Array.newInstance(algebra.type(), length);
+  }
+
+  /** An array of null rows. */
+  @SuppressWarnings("unchecked")
+  public T[][] newMatrix(int rows) {
+    return (T[][]) Array.newInstance(algebra.type().arrayType(), rows);
+  }
+
+  public T[] zeros(int length) {
+    T[] a = newArray(length);
+    T zero = k(0.0);
     java.util.Arrays.fill(a, zero);
     return a;
   }
 
-  public Gradient[][] zeros(int rows, int columns) {
-    Gradient[][] a = new Gradient[rows][];
+  public T[][] zeros(int rows, int columns) {
+    T[][] a = newMatrix(rows);
     for (int i = 0; i < rows; i++) {
       a[i] = zeros(columns);
     }
@@ -89,8 +217,8 @@ public final class Ctx {
 
   // ---------------------------------------------------------------- margins
 
-  static boolean active(Gradient g) {
-    for (double d : g.getGradient()) {
+  boolean active(T g) {
+    for (double d : gradient(g)) {
       if (d != 0.0) {
         return true;
       }
@@ -119,9 +247,9 @@ public final class Ctx {
    * A comparison (or max/min) of two values. Equal values with equal gradients are a
    * structural tie ({@code v <= v}): no perturbation separates them, so they count as far.
    */
-  private void compared(Gradient a, Gradient b, String what) {
+  private void compared(T a, T b, String what) {
     if (a.getValue() == b.getValue()
-        && java.util.Arrays.equals(a.getGradient(), b.getGradient())) {
+        && java.util.Arrays.equals(gradient(a), gradient(b))) {
       return;
     }
     if (active(a) || active(b)) {
@@ -142,39 +270,39 @@ public final class Ctx {
 
   // ---------------------------------------------------------------- comparisons
 
-  public boolean lt(Gradient a, Gradient b) {
+  public boolean lt(T a, T b) {
     compared(a, b, "<");
     return a.getValue() < b.getValue();
   }
 
-  public boolean le(Gradient a, Gradient b) {
+  public boolean le(T a, T b) {
     compared(a, b, "<=");
     return a.getValue() <= b.getValue();
   }
 
-  public boolean gt(Gradient a, Gradient b) {
+  public boolean gt(T a, T b) {
     compared(a, b, ">");
     return a.getValue() > b.getValue();
   }
 
-  public boolean ge(Gradient a, Gradient b) {
+  public boolean ge(T a, T b) {
     compared(a, b, ">=");
     return a.getValue() >= b.getValue();
   }
 
-  public boolean eq(Gradient a, Gradient b) {
+  public boolean eq(T a, T b) {
     compared(a, b, "==");
     return a.getValue() == b.getValue();
   }
 
-  public boolean ne(Gradient a, Gradient b) {
+  public boolean ne(T a, T b) {
     compared(a, b, "!=");
     return a.getValue() != b.getValue();
   }
 
   // ---------------------------------------------------------------- kinks and jumps
 
-  public Gradient abs(Gradient x) {
+  public T abs(T x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "abs");
     }
@@ -182,31 +310,31 @@ public final class Ctx {
   }
 
   /** Math.max: the first operand on ties, as Tapeless documents. */
-  public Gradient max(Gradient a, Gradient b) {
+  public T max(T a, T b) {
     compared(a, b, "max");
     return a.getValue() >= b.getValue() ? a : b;
   }
 
-  public Gradient min(Gradient a, Gradient b) {
+  public T min(T a, T b) {
     compared(a, b, "min");
     return a.getValue() <= b.getValue() ? a : b;
   }
 
-  public Gradient signum(Gradient x) {
+  public T signum(T x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "signum");
     }
     return k(Math.signum(x.getValue()));
   }
 
-  public Gradient floor(Gradient x) {
+  public T floor(T x) {
     if (active(x)) {
       distance(x.getValue() - Math.rint(x.getValue()), x.getValue(), "floor");
     }
     return k(Math.floor(x.getValue()));
   }
 
-  public Gradient ceil(Gradient x) {
+  public T ceil(T x) {
     if (active(x)) {
       distance(x.getValue() - Math.rint(x.getValue()), x.getValue(), "ceil");
     }
@@ -214,7 +342,7 @@ public final class Ctx {
   }
 
   /** rint jumps half-way between integers. */
-  public Gradient rint(Gradient x) {
+  public T rint(T x) {
     if (active(x)) {
       double v = x.getValue();
       distance(v - (Math.floor(v) + 0.5), v, "rint");
@@ -223,14 +351,14 @@ public final class Ctx {
   }
 
   /** {@code (int) x}: truncation, jumping at every non-zero integer. */
-  public int toInt(Gradient x) {
+  public int toInt(T x) {
     if (active(x)) {
       distance(truncationDistance(x.getValue()), x.getValue(), "(int)");
     }
     return (int) x.getValue();
   }
 
-  public long toLong(Gradient x) {
+  public long toLong(T x) {
     if (active(x)) {
       distance(truncationDistance(x.getValue()), x.getValue(), "(long)");
     }
@@ -242,7 +370,7 @@ public final class Ctx {
    * values (Hipparchus' {@code remainder} is the IEEE one, which rounds q instead). The value
    * is Java's own, exact.
    */
-  public Gradient rem(Gradient a, Gradient b) {
+  public T rem(T a, T b) {
     double r = a.getValue() % b.getValue();
     double q = Math.rint((a.getValue() - r) / b.getValue());
     if (active(a) || active(b)) {
@@ -259,30 +387,42 @@ public final class Ctx {
    * does (Tapeless guards only the partials that are singular at finite values, see
    * docs/architecture.md), while the twin's forward tangents never meet it.
    */
-  private Gradient checked(Gradient r, String what) {
+  private T checked(T r, String what) {
     if (!Double.isFinite(r.getValue())) {
       note(0.0, what + " overflow");
     }
     return r;
   }
 
-  public Gradient add(Gradient a, Gradient b) {
+  public T add(T a, T b) {
     return checked(a.add(b), "+");
   }
 
-  public Gradient sub(Gradient a, Gradient b) {
+  public T sub(T a, T b) {
     return checked(a.subtract(b), "-");
   }
 
-  public Gradient mul(Gradient a, Gradient b) {
-    return checked(a.multiply(b), "*");
+  public T mul(T a, T b) {
+    return checked(product(a, b), "*");
+  }
+
+  /**
+   * {@code a * b} with Java's value, to the sign of a zero: {@code DerivativeStructure} sums its
+   * product into +0.0, so that its {@code 0 * -0.98} is +0.0, which {@code atan2} tells apart
+   * (seed 42). Gradient's product is already Java's.
+   */
+  public T product(T a, T b) {
+    T r = a.multiply(b);
+    double v = a.getValue() * b.getValue();
+    return Double.doubleToRawLongBits(r.getValue()) == Double.doubleToRawLongBits(v) ? r
+        : r.withValue(v);
   }
 
   /**
    * {@code a / b} with Java's value: Hipparchus computes {@code a * (1 / b)}, an ulp away, which
    * chaotic programs (a remainder of a large product) amplify into a different value.
    */
-  public Gradient div(Gradient a, Gradient b) {
+  public T div(T a, T b) {
     return checked(a.divide(b).withValue(a.getValue() / b.getValue()), "/");
   }
 
@@ -290,9 +430,9 @@ public final class Ctx {
    * A smooth function of one argument with the value {@code Math} gives: Hipparchus evaluates
    * with FastMath, which may differ in the last place.
    */
-  public Gradient smooth(String fn, Gradient x) {
+  public T smooth(String fn, T x) {
     double v = value(fn, x.getValue());
-    Gradient r = switch (fn) {
+    T r = switch (fn) {
       case "exp" -> x.exp();
       case "log" -> x.log();
       case "log10" -> x.log10();
@@ -348,28 +488,28 @@ public final class Ctx {
 
   // ---------------------------------------------------------------- singular points
 
-  public Gradient sqrt(Gradient x) {
+  public T sqrt(T x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "sqrt");
     }
     return x.sqrt().withValue(value("sqrt", x.getValue()));
   }
 
-  public Gradient cbrt(Gradient x) {
+  public T cbrt(T x) {
     if (active(x)) {
       distance(x.getValue(), x.getValue(), "cbrt");
     }
     return x.cbrt().withValue(value("cbrt", x.getValue()));
   }
 
-  public Gradient asin(Gradient x) {
+  public T asin(T x) {
     if (active(x)) {
       distance(1.0 - Math.abs(x.getValue()), 1.0, "asin");
     }
     return x.asin().withValue(value("asin", x.getValue()));
   }
 
-  public Gradient acos(Gradient x) {
+  public T acos(T x) {
     if (active(x)) {
       distance(1.0 - Math.abs(x.getValue()), 1.0, "acos");
     }
@@ -380,7 +520,7 @@ public final class Ctx {
    * pow with a constant exponent uses {@code x.pow(p)} (defined for negative bases with integer
    * exponents); with an active exponent the base is positive by construction.
    */
-  public Gradient pow(Gradient base, Gradient exponent) {
+  public T pow(T base, T exponent) {
     double p = exponent.getValue();
     if (!active(exponent)) {
       boolean smoothAtZero = p == Math.rint(p) && p >= 1.0;
@@ -395,7 +535,7 @@ public final class Ctx {
     return checked(base.pow(exponent).withValue(value("pow", base.getValue(), p)), "pow");
   }
 
-  public Gradient hypot(Gradient x, Gradient y) {
+  public T hypot(T x, T y) {
     if (active(x) || active(y)) {
       distance(Math.hypot(x.getValue(), y.getValue()), 1.0, "hypot");
     }
@@ -403,7 +543,7 @@ public final class Ctx {
   }
 
   /** atan2 is singular at the origin and jumps across the negative x axis. */
-  public Gradient atan2(Gradient y, Gradient x) {
+  public T atan2(T y, T x) {
     if (active(x) || active(y)) {
       distance(Math.hypot(x.getValue(), y.getValue()), 1.0, "atan2");
       if (x.getValue() < 0) {
@@ -414,7 +554,7 @@ public final class Ctx {
   }
 
   /** {@code Math.max(z, 0.0)} (relu). */
-  public Gradient relu(Gradient z) {
+  public T relu(T z) {
     if (active(z)) {
       distance(z.getValue(), z.getValue(), "relu");
     }
