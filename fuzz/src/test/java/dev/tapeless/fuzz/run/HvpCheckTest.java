@@ -10,17 +10,8 @@ import dev.tapeless.fuzz.Features;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.gen.ClassGen;
-import dev.tapeless.fuzz.print.JavaPrinter;
-import dev.tapeless.fuzz.print.TwinPrinter;
-import dev.tapeless.fuzz.reduce.ReproWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,14 +24,8 @@ class HvpCheckTest {
   @Test
   void aWrongHvpIsDetectedAndReproduced(@TempDir Path dir) throws Exception {
     ClassDef c = new ClassGen(Features.defaults()).generate("ht", "G", 40, 7);
-    InProcessJavac.Result twins = InProcessJavac.compile(
-        Map.of(c.qualifiedName() + TwinPrinter.SUFFIX, TwinPrinter.print(c).source()), false);
-    InProcessJavac.Result plain = InProcessJavac.compile(
-        Map.of(c.qualifiedName(), JavaPrinter.print(c).source()), true);
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {plain.output().toUri().toURL(),
-        twins.output().toUri().toURL()}, getClass().getClassLoader())) {
-      assertTrue(twins.success() && plain.success(), "class does not compile: "
-          + plain.errors() + twins.errors());
+    try (CheckHarness compiled = CheckHarness.compile(c)) {
+      URLClassLoader loader = compiled.loader;
       for (MethodDef m : c.differentiableMethods()) {
         // both hvp calls (a differentiated array, for the null direction) and hessian
         boolean array = m.differentiatedParams().stream().anyMatch(p -> p.type().isArray());
@@ -64,31 +49,17 @@ class HvpCheckTest {
           continue; // a method linear in its inputs: look for one with a Hessian to show
         }
 
-        Path file = ReproWriter.write(dir, 1, f, f, 0);
-        String name = file.getFileName().toString().replace(".java", "");
-        InProcessJavac.Result repro = InProcessJavac.compile(
-            Map.of(name, Files.readString(file)), true);
-        try (URLClassLoader reproLoader = new URLClassLoader(
-            new URL[] {repro.output().toUri().toURL()}, getClass().getClassLoader())) {
-          assertTrue(repro.success(), "reproducer does not compile: " + repro.errors() + "\n"
-              + Files.readString(file));
-          String out = runMain(reproLoader.loadClass(name));
-          for (String call : new String[] {"hvp along direction: H v",
-              "hvp with a null array direction", "hessian row 0"}) {
-            assertTrue(out.contains(call), "reproducer does not show " + call + ":\n" + out);
-          }
-          assertFalse(out.contains("threw"), out);
-          assertFalse(out.lines().anyMatch(l -> l.contains("WRONG")), out);
-        } finally {
-          repro.delete();
+        String out = CheckHarness.runReproducer(dir, f);
+        for (String call : new String[] {"hvp along direction: H v",
+            "hvp with a null array direction", "hessian row 0"}) {
+          assertTrue(out.contains(call), "reproducer does not show " + call + ":\n" + out);
         }
+        assertFalse(out.contains("threw"), out);
+        assertFalse(out.lines().anyMatch(l -> l.contains("WRONG")), out);
         return;
       }
       fail("no method with hvp, a differentiated array, few inputs and a non-zero Hessian was"
           + " checked");
-    } finally {
-      twins.delete();
-      plain.delete();
     }
   }
 
@@ -104,17 +75,5 @@ class HvpCheckTest {
             + " the kernel does not accept null tangents"));
     assertEquals("it writes into its parameter #",
         Pipeline.blurReason("it writes into its parameter w"));
-  }
-
-  private static String runMain(Class<?> main) throws Exception {
-    PrintStream old = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      main.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(old);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,84 @@
+package dev.tapeless.fuzz.run;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.print.JavaPrinter;
+import dev.tapeless.fuzz.print.TwinPrinter;
+import dev.tapeless.fuzz.reduce.ReproWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the tests that a check can fail share: a generated class compiled plain (through the
+ * processor) and as twins, loaded together; a failure's reproducer written, compiled and run.
+ */
+final class CheckHarness implements AutoCloseable {
+  private final InProcessJavac.Result twins;
+  private final InProcessJavac.Result plain;
+  final URLClassLoader loader;
+
+  private CheckHarness(InProcessJavac.Result twins, InProcessJavac.Result plain,
+      URLClassLoader loader) {
+    this.twins = twins;
+    this.plain = plain;
+    this.loader = loader;
+  }
+
+  static CheckHarness compile(ClassDef c) throws IOException {
+    InProcessJavac.Result twins = InProcessJavac.compile(
+        Map.of(c.qualifiedName() + TwinPrinter.SUFFIX, TwinPrinter.print(c).source()), false);
+    InProcessJavac.Result plain = InProcessJavac.compile(
+        Map.of(c.qualifiedName(), JavaPrinter.print(c).source()), true);
+    assertTrue(twins.success() && plain.success(), "class does not compile: "
+        + plain.errors() + twins.errors());
+    return new CheckHarness(twins, plain, new URLClassLoader(new URL[] {
+        plain.output().toUri().toURL(), twins.output().toUri().toURL()},
+        CheckHarness.class.getClassLoader()));
+  }
+
+  /** Writes {@code f}'s reproducer in {@code dir}, compiles and runs it: what it printed. */
+  static String runReproducer(Path dir, Failure f) throws Exception {
+    Path file = ReproWriter.write(dir, 1, f, f, 0);
+    String name = file.getFileName().toString().replace(".java", "");
+    InProcessJavac.Result repro = InProcessJavac.compile(
+        Map.of(name, Files.readString(file)), true);
+    try (URLClassLoader reproLoader = new URLClassLoader(
+        new URL[] {repro.output().toUri().toURL()}, CheckHarness.class.getClassLoader())) {
+      assertTrue(repro.success(), "reproducer does not compile: " + repro.errors() + "\n"
+          + Files.readString(file));
+      return runMain(reproLoader.loadClass(name));
+    } finally {
+      repro.delete();
+    }
+  }
+
+  private static String runMain(Class<?> main) throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      main.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+    } finally {
+      System.setOut(old);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      loader.close();
+    } finally {
+      twins.delete();
+      plain.delete();
+    }
+  }
+}
