@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
     value = "dev.tapeless.processor.TapelessProcessor",
     comments = "gradients of seed.Seed"
 )
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings({"cast", "deprecation", "removal"})
 public final class Seed_Grad {
   private Seed_Grad() {
   }

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
     value = "dev.tapeless.processor.TapelessProcessor",
     comments = "gradient sweeps of seed.Seed"
 )
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings({"cast", "deprecation", "removal"})
 final class Seed_GradSweeps {
   private Seed_GradSweeps() {
   }

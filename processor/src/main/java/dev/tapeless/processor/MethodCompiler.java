@@ -88,7 +88,7 @@ final class MethodCompiler {
       }
       List<Var> differentiated = new ArrayList<>();
       List<Var> outputs = new ArrayList<>();
-      if (sig.returnsDouble()) {
+      if (sig.returnsReal()) {
         outputs.add(ir.result());
       }
       for (int i = 0; i < ir.parameters().size(); i++) {

@@ -34,14 +34,14 @@ class BodyDiagnosticsTest {
       array initializer | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | new double[n]
       switch            | switch (n) { case 1: return x; default: return y; }               | TL110 | 6 | use if/else
       throw             | if (x < 0) throw new IllegalArgumentException();\\n return x;     | TL110 | 6 | validate the arguments
-      float             | float f = (float) x;\\n return f;                                  | TL112 | 6 | use double for real values
+      char array        | char[] c = new char[2];\\n return x;                             | TL102 | 6 | use arrays of double or float
       nested assignment | double a;\\n double b = (a = x) * 2;\\n return b;                  | TL113 | 7 | make it a separate statement
       update in ?:      | int k = 0;\\n int j = x > 0 ? k++ : 0;\\n return x * j;             | TL113 | 7 | not in a branch of ?:
       update read again | int k = n;\\n int j = k++ + k;\\n return x * j;                  | TL113 | 7 | reads nowhere else
       double update     | double a = x;\\n double b = 2 * a++;\\n return b;                   | TL113 | 7 | make it a separate statement
       clone in argument | double[] a = new double[2];\\n return f(a.clone()[0], y, n);      | TL102 | 7 | double[] copy = a.clone();
       clone of matrix   | double[][] a = new double[2][2];\\n double[][] b = a.clone();\\n return x; | TL102 | 7 | copy a double[]
-      string            | String s = "x";\\n return x;                                       | TL112 | 6 | use double for real values
+      string            | String s = "x";\\n return x;                                       | TL112 | 6 | use double or float for real values
       self recursion    | return n == 0 ? x : f(x, y, n - 1);                                | TL107 | 6 | rewrite it iteratively
       """)
   void rejectsUnsupportedConstruct(String what, String body, String code, int line, String advice) {
@@ -238,7 +238,7 @@ class BodyDiagnosticsTest {
         + "}");
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL014] usesResult on T.scale: only a method that returns"
-        + " double and has no @Out parameter can pass its result to its pullback")
+        + " double or float and has no @Out parameter can pass its result to its pullback")
         .inFile(file).onLine(5);
   }
 

@@ -22,8 +22,8 @@ class DeclarationDiagnosticsTest {
   @Test
   void rejectsNonDoubleResult() {
     Compilation c = compileMember("@Differentiable public static int f(double x) { return 1; }");
-    assertThat(c).hadErrorContaining("[TL002] @Differentiable method must return double (or void"
-        + " with @Out parameters), but returns int");
+    assertThat(c).hadErrorContaining("[TL002] @Differentiable method must return double or float"
+        + " (or void with @Out parameters), but returns int");
   }
 
   @Test

@@ -40,7 +40,7 @@ public final class BackwardReads {
     Var target = Statements.written(s);
     Expr value = Statements.value(s);
     if (target == null || derivativeCall(s) != null || !activity.isActive(target)
-        || !value.type().isDouble()) {
+        || !value.type().isReal()) {
       return List.of();
     }
     List<Expr> operands = Operands.of(value);

@@ -28,7 +28,7 @@ public final class CallChecks {
     for (Stmt s : Statements.all(method.body())) {
       Var target = s instanceof Stmt.Assign a ? a.target() : null;
       Expr value = s instanceof Stmt.Store ? null : Statements.value(s);
-      boolean resultMatters = target != null && target.type().isDouble()
+      boolean resultMatters = target != null && target.type().isReal()
           && activity.isUseful(target);
       if (value instanceof Expr.Call call && !(call.callee() instanceof Callee.Opaque)) {
         checkDifferentiated(call, activity, errors);

@@ -11,14 +11,14 @@ public enum Diagnostic {
   NOT_STATIC("TL001", "@Differentiable method must be static; make it a static method"),
   NOT_DOUBLE_RESULT(
       "TL002",
-      "@Differentiable method must return double (or void with @Out parameters), but returns %s;"
-          + " return a double value"),
+      "@Differentiable method must return double or float (or void with @Out parameters), but"
+          + " returns %s; return a double value"),
   WRT_NOT_A_PARAMETER(
       "TL003", "wrt names '%s', which is not a parameter of %s; use one of: %s"),
   WRT_NOT_DIFFERENTIABLE(
       "TL004",
-      "wrt names '%s' of type %s; only double, double[] and double[][] parameters can be"
-          + " differentiated"),
+      "wrt names '%s' of type %s; only double and float parameters and arrays of them (up to"
+          + " three dimensions) can be differentiated"),
   PRIVATE_METHOD(
       "TL005",
       "@Differentiable method must not be private: the generated %s calls it; make it"
@@ -30,8 +30,8 @@ public enum Diagnostic {
   GENERIC_METHOD("TL007", "@Differentiable methods cannot be generic; remove the type parameters"),
   UNSUPPORTED_PARAMETER_TYPE(
       "TL008",
-      "parameter '%s' has type %s, which is not supported; use double, double[], double[][],"
-          + " int, int[], long or boolean"),
+      "parameter '%s' has type %s, which is not supported; use double or float (or arrays of"
+          + " them, up to [][][]), int, int[], long or boolean"),
   UNSUPPORTED_ENCLOSING_CLASS(
       "TL009",
       "@Differentiable methods must be declared in a top-level or static nested class; move %s"),
@@ -40,7 +40,7 @@ public enum Diagnostic {
       "TL011",
       "%s has no parameter to differentiate; add a double parameter or remove @NoDerivative/wrt"),
   OUT_NOT_DOUBLE_ARRAY(
-      "TL013", "@Out parameter '%s' has type %s; outputs must be double[] or double[][]"),
+      "TL013", "@Out parameter '%s' has type %s; outputs must be arrays of double or float"),
   BAD_CUSTOM_DERIVATIVE("TL014", "%s"),
   LARGE_METHOD(
       "TL015",
@@ -109,7 +109,9 @@ public enum Diagnostic {
   UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_TYPE(
-      "TL112", "type %s is not supported yet; use double for real values, int/long/boolean otherwise"),
+      "TL112",
+      "type %s is not supported yet; use double or float for real values, int/long/boolean"
+          + " otherwise"),
   NESTED_ASSIGNMENT(
       "TL113",
       "this assignment inside an expression is not supported (only ++ and -- of an int or long"

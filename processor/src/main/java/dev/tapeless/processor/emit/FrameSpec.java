@@ -65,7 +65,7 @@ public record FrameSpec(
     }
     return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
         names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
-        sig.returnsDouble() ? names.fresh("dResult") : null, outputs, hvp);
+        sig.returnsReal() ? names.fresh("dResult") : null, outputs, hvp);
   }
 
   /**

@@ -27,9 +27,11 @@ final class GeneratedClasses {
             .addMember("value", "$S", PROCESSOR)
             .addMember("comments", "$S", comments + " " + owner.getQualifiedName())
             .build())
-        // Calling a deprecated method of the user's is the user's choice, warned about there.
+        // Calling a deprecated method of the user's is the user's choice, warned about there;
+        // derivatives of float values are computed in double and narrowed where assigned, with
+        // a cast that is redundant where the expression happens to be float already.
         .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "{$S, $S}", "deprecation", "removal").build())
+            .addMember("value", "{$S, $S, $S}", "cast", "deprecation", "removal").build())
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
   }

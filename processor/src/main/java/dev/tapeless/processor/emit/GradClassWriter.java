@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class GradClassWriter {
   public static CodeBlock zeroAdjoint(String holder, Callee.Param p) {
     String field = DifferentiableSignature.adjointField(p.name());
     if (!p.type().isArray()) {
-      return CodeBlock.of("$N.$N = 0.0;\n", holder, field);
+      return CodeBlock.of("$N.$N = $L;\n", holder, field, p.type().elementZero());
     }
     return CodeBlock.builder()
         .beginControlFlow("if ($N.$N != null)", holder, field)
@@ -111,7 +112,7 @@ public final class GradClassWriter {
       this.frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
       this.localNames = new NameTable(new HashSet<>(sig.parameterNames()));
       NameTable seedNames = new NameTable(new HashSet<>(sig.parameterNames()));
-      this.resultSeed = sig.returnsDouble() ? seedNames.fresh("dResult") : null;
+      this.resultSeed = sig.returnsReal() ? seedNames.fresh("dResult") : null;
       for (Callee.Param p : sig.params()) {
         if (p.out()) {
           outputSeeds.add(seedNames.fresh("d" + p.name()));
@@ -131,8 +132,8 @@ public final class GradClassWriter {
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addAnnotation(names.build())
           .addJavadoc("Value and gradient of $L.\n\n$L", link, usage());
-      if (sig.returnsDouble()) {
-        frame.addField(FieldSpec.builder(TypeName.DOUBLE, "value", Modifier.PUBLIC)
+      if (sig.returnsReal()) {
+        frame.addField(FieldSpec.builder(TypeNames.of(sig.resultType()), "value", Modifier.PUBLIC)
             .addJavadoc("The value of the last call.\n").build());
       }
       for (Callee.Param p : sig.params()) {
@@ -163,7 +164,7 @@ public final class GradClassWriter {
       }
       frame.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
           .addJavadoc("A frame with zero adjoints.\n").build());
-      if (sig.returnsDouble()) {
+      if (sig.returnsReal()) {
         frame.addMethod(valueAndGradient());
         frame.addMethod(accumulate());
       }
@@ -190,7 +191,7 @@ public final class GradClassWriter {
 
     private String usage() {
       StringBuilder s = new StringBuilder();
-      if (sig.returnsDouble()) {
+      if (sig.returnsReal()) {
         s.append("<p>{@code valueAndGradient} overwrites the {@code d*} fields with the gradient,"
             + " {@code accumulate}\nadds to them (for minibatches and sums over calls).");
       }
@@ -203,11 +204,7 @@ public final class GradClassWriter {
     }
 
     static TypeName javaType(Callee.Param p) {
-      return switch (p.type().dims()) {
-        case 0 -> TypeName.DOUBLE;
-        case 1 -> TypeName.get(double[].class);
-        default -> TypeName.get(double[][].class);
-      };
+      return TypeNames.of(p.type());
     }
 
     private List<ParameterSpec> parameters() {
@@ -236,8 +233,8 @@ public final class GradClassWriter {
 
     private String seedArgs(String resultSeed) {
       StringBuilder b = new StringBuilder(args());
-      if (sig.returnsDouble()) {
-        b.append(", ").append(resultSeed);
+      if (sig.returnsReal()) {
+        b.append(", ").append(resultSeed).append(sig.resultType().isFloat() ? "f" : "");
       }
       for (String s : seedBuffers) {
         b.append(", this.").append(s);
@@ -248,7 +245,7 @@ public final class GradClassWriter {
     private MethodSpec valueAndGradient() {
       return MethodSpec.methodBuilder("valueAndGradient")
           .addModifiers(Modifier.PUBLIC)
-          .returns(TypeName.DOUBLE)
+          .returns(TypeNames.of(sig.resultType()))
           .addParameters(parameters())
           .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
           .addStatement("this.$N.startOverwrite(this)", sweeps)
@@ -263,7 +260,7 @@ public final class GradClassWriter {
     private MethodSpec accumulate() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("accumulate")
           .addModifiers(Modifier.PUBLIC)
-          .returns(TypeName.DOUBLE)
+          .returns(TypeNames.of(sig.resultType()))
           .addParameters(parameters())
           .addJavadoc("Returns the value and adds the gradient to the {@code d*} fields.\n");
       prepareSeeds(m);
@@ -442,7 +439,7 @@ public final class GradClassWriter {
       StringBuilder call = new StringBuilder("this, ").append(args());
       for (int k = 0; k < tangents.size(); k++) {
         call.append(", ").append(tangents.get(k) != null ? "this." + tangents.get(k)
-            : k == unit ? "1.0" : "0.0");
+            : unitOrZero(k, k == unit));
       }
       int o = 0;
       for (int j = 0; j < params.size(); j++) {
@@ -470,7 +467,7 @@ public final class GradClassWriter {
               + "or an array of {@code x}'s shape; {@code null} for a zero tangent).\n$L$L"
               + "Costs about two evaluations of the method, however many parameters it has,\n"
               + "and allocates nothing after the first call.\n",
-              sig.returnsDouble() ? "Returns the directional derivative of the result and sets"
+              sig.returnsReal() ? "Returns the directional derivative of the result and sets"
                   + " {@code value}.\n" : "",
               sig.hasOutputs() ? "Each output tangent (an array of its {@code @Out} parameter's"
                   + " shape, or {@code null}\nwhen not wanted) is overwritten with the directional"
@@ -494,7 +491,7 @@ public final class GradClassWriter {
       MethodSpec.Builder m = MethodSpec.methodBuilder("hvp")
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters())
-          .returns(TypeName.DOUBLE)
+          .returns(TypeNames.of(sig.resultType()))
           .addJavadoc("Second order, the Hessian-vector product: overwrites the {@code d*}"
               + " fields with {@code H v},\nthe derivative of the gradient along the direction"
               + " {@code v}, given as one direction per\ndifferentiated parameter"
@@ -532,8 +529,21 @@ public final class GradClassWriter {
       }
       m.addStatement("zero()");
       String call = "this, " + args() + sig.directionNames().stream().map(d -> ", " + d)
-          .collect(Collectors.joining()) + ", 1.0";
+          .collect(Collectors.joining()) + ", " + unitOf(sig.resultType());
       return m.addStatement("return this.$N.hvp($L)", sweeps, call).build();
+    }
+
+    /**
+     * 1 or 0 for the {@code k}-th differentiated parameter's tangent or direction, a literal of
+     * its type.
+     */
+    private String unitOrZero(int k, boolean one) {
+      Type t = sig.params().stream().filter(Callee.Param::differentiated).toList().get(k).type();
+      return one ? unitOf(t) : t.elementZero();
+    }
+
+    private static String unitOf(Type t) {
+      return t.isFloat() ? "1.0f" : "1.0";
     }
 
     private MethodSpec hessian() {
@@ -610,7 +620,7 @@ public final class GradClassWriter {
       StringBuilder call = new StringBuilder(args());
       for (int k = 0; k < units.size(); k++) {
         call.append(", ").append(units.get(k) != null ? "this." + units.get(k)
-            : k == unit ? "1.0" : "0.0");
+            : unitOrZero(k, k == unit));
       }
       m.addStatement("hvp($L)", call.toString());
       m.addStatement("$N = 0", col);
@@ -631,8 +641,8 @@ public final class GradClassWriter {
       String call = "this, " + args()
           + sig.tangentNames().stream().map(t -> ", " + t).collect(Collectors.joining())
           + ", " + clearOutputTangents;
-      if (sig.returnsDouble()) {
-        return m.returns(TypeName.DOUBLE).addStatement("return this.$N.jvp($L)", sweeps, call);
+      if (sig.returnsReal()) {
+        return m.returns(TypeNames.of(sig.resultType())).addStatement("return this.$N.jvp($L)", sweeps, call);
       }
       return m.addStatement("this.$N.jvp($L)", sweeps, call);
     }
@@ -644,8 +654,8 @@ public final class GradClassWriter {
           .addJavadoc("Computes the method's result$L without the gradient, reusing this frame's"
               + " buffers,\nso that it allocates nothing after the first call either.\n",
               sig.hasOutputs() ? " and outputs" : "");
-      if (sig.returnsDouble()) {
-        return m.returns(TypeName.DOUBLE)
+      if (sig.returnsReal()) {
+        return m.returns(TypeNames.of(sig.resultType()))
             .addStatement("return this.$N.primal($L)", sweeps, args()).build();
       }
       return m.addStatement("this.$N.primal($L)", sweeps, args()).build();
@@ -658,8 +668,8 @@ public final class GradClassWriter {
           .addJavadoc("For the generated code of callers: the forward sweep alone, saving on this"
               + " frame what\n{@code splitBackward} needs. Every call must be matched by one"
               + " {@code splitBackward},\nin reverse order.\n");
-      if (sig.returnsDouble()) {
-        return m.returns(TypeName.DOUBLE)
+      if (sig.returnsReal()) {
+        return m.returns(TypeNames.of(sig.resultType()))
             .addStatement("return this.$N.splitForward($L)", sweeps, args()).build();
       }
       return m.addStatement("this.$N.splitForward($L)", sweeps, args()).build();
@@ -676,8 +686,8 @@ public final class GradClassWriter {
       for (VariableElement p : params) {
         call.append(", ").append(p.getSimpleName());
       }
-      if (sig.returnsDouble()) {
-        m.addParameter(TypeName.DOUBLE, resultSeed);
+      if (sig.returnsReal()) {
+        m.addParameter(TypeNames.of(sig.resultType()), resultSeed);
         call.append(", ").append(resultSeed);
       }
       int k = 0;
@@ -703,8 +713,8 @@ public final class GradClassWriter {
       for (VariableElement p : params) {
         call.append(", ").append(p.getSimpleName());
       }
-      if (sig.returnsDouble()) {
-        m.returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, resultSeed);
+      if (sig.returnsReal()) {
+        m.returns(TypeNames.of(sig.resultType())).addParameter(TypeNames.of(sig.resultType()), resultSeed);
         call.append(", ").append(resultSeed);
       }
       int k = 0;
@@ -715,7 +725,7 @@ public final class GradClassWriter {
           call.append(", ").append(seed);
         }
       }
-      return m.addStatement("$Lthis.$N.backpropagate($L)", sig.returnsDouble() ? "return " : "",
+      return m.addStatement("$Lthis.$N.backpropagate($L)", sig.returnsReal() ? "return " : "",
           sweeps, call.toString()).build();
     }
 
@@ -757,12 +767,12 @@ public final class GradClassWriter {
       for (MethodSpec.Builder m : List.of(backpropagate, splitBackward, primal, splitForward)) {
         m.addParameters(parameters());
       }
-      if (sig.returnsDouble()) {
-        backpropagate.returns(TypeName.DOUBLE);
-        primal.returns(TypeName.DOUBLE);
-        splitForward.returns(TypeName.DOUBLE);
-        backpropagate.addParameter(TypeName.DOUBLE, resultSeed);
-        splitBackward.addParameter(TypeName.DOUBLE, resultSeed);
+      if (sig.returnsReal()) {
+        backpropagate.returns(TypeNames.of(sig.resultType()));
+        primal.returns(TypeNames.of(sig.resultType()));
+        splitForward.returns(TypeNames.of(sig.resultType()));
+        backpropagate.addParameter(TypeNames.of(sig.resultType()), resultSeed);
+        splitBackward.addParameter(TypeNames.of(sig.resultType()), resultSeed);
         type.addMethod(abstractMethod("startOverwrite").addParameter(frame, frameParam).build());
         type.addMethod(abstractMethod("endOverwrite").build());
       }
@@ -776,14 +786,14 @@ public final class GradClassWriter {
       }
       if (sig.hasHvp()) {
         MethodSpec.Builder hvp = abstractMethod("hvp").addParameter(frame, frameParam)
-            .addParameters(parameters()).returns(TypeName.DOUBLE);
+            .addParameters(parameters()).returns(TypeNames.of(sig.resultType()));
         SweepsWriter.addDirections(sig, sig.directionNames(), hvp);
-        type.addMethod(hvp.addParameter(TypeName.DOUBLE, names.fresh("seed")).build());
+        type.addMethod(hvp.addParameter(TypeNames.of(sig.resultType()), names.fresh("seed")).build());
       }
       if (sig.hasJvp()) {
         MethodSpec.Builder jvp = abstractMethod("jvp").addParameter(frame, frameParam)
             .addParameters(parameters())
-            .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID);
+            .returns(TypeNames.result(sig));
         SweepsWriter.addTangents(sig, sig.tangentNames(), jvp);
         type.addMethod(jvp.addParameter(TypeName.BOOLEAN,
             names.fresh("clearOutputTangents")).build());

@@ -3,6 +3,7 @@ package dev.tapeless.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Type;
 import java.util.List;
 
 /** Writes IR expressions as Java source, with imports handled by JavaPoet. */
@@ -36,6 +37,18 @@ public final class JavaExprs {
   }
 
   /** A call's arguments, comma-separated: callers append seeds or tangents after them. */
+  /**
+   * {@code value} as assigned to a scalar or element of type {@code target}: narrowed with a
+   * cast when the target is a float, since derivative expressions compute in double.
+   */
+  public static CodeBlock narrowedTo(Type target, CodeBlock value) {
+    if (!target.isFloat()) {
+      return value;
+    }
+    return value.toString().matches("[\\w.$\\[\\]]+") ? CodeBlock.of("(float) $L", value)
+        : CodeBlock.of("(float) ($L)", value);
+  }
+
   public static CodeBlock.Builder arguments(Expr.Call call) {
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < call.args().size(); i++) {

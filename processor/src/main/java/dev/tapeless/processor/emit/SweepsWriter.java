@@ -61,11 +61,11 @@ public final class SweepsWriter {
         .addCode(spec.backpropagateBody()).build());
     type.addMethod(withArgs(sig, overriding("primal")
         .addJavadoc("The forward computation alone, with this frame's buffers.\n")
-        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
+        .returns(TypeNames.result(sig)))
         .addCode(spec.primalBody()).build());
     type.addMethod(withArgs(sig, overriding("splitForward")
         .addJavadoc("The forward sweep alone, saving what {@code splitBackward} will need.\n")
-        .returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID))
+        .returns(TypeNames.result(sig)))
         .addCode(spec.splitForwardBody()).build());
     type.addMethod(withSeeds(spec, overriding("splitBackward")
         .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
@@ -78,7 +78,7 @@ public final class SweepsWriter {
           .addParameter(api, spec.frame()));
       addTangents(sig, spec.tangentParameters(), jvp);
       jvp.addParameter(TypeName.BOOLEAN, spec.clearParameter());
-      type.addMethod(jvp.returns(sig.returnsDouble() ? TypeName.DOUBLE : TypeName.VOID)
+      type.addMethod(jvp.returns(TypeNames.result(sig))
           .addCode(spec.jvpBody()).build());
     }
     if (spec.hvp() != null) {
@@ -88,10 +88,10 @@ public final class SweepsWriter {
               + " the adjoint fields.\n")
           .addParameter(api, hvp.frame()));
       addDirections(sig, hvp.directions(), m);
-      type.addMethod(m.addParameter(TypeName.DOUBLE, hvp.seed()).returns(TypeName.DOUBLE)
+      type.addMethod(m.addParameter(TypeNames.of(sig.resultType()), hvp.seed()).returns(TypeNames.of(sig.resultType()))
           .addCode(hvp.body()).build());
     }
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       type.addMethod(overriding("startOverwrite")
           .addJavadoc("Before {@code valueAndGradient}'s sweeps: zeroes the adjoint fields that no"
               + " pullback sets\nbefore anything else adds to them, and has the next sweep set"
@@ -145,10 +145,10 @@ public final class SweepsWriter {
       boolean returns) {
     DifferentiableSignature sig = spec.signature();
     withArgs(sig, m);
-    if (sig.returnsDouble()) {
-      m.addParameter(TypeName.DOUBLE, spec.resultSeed());
+    if (sig.returnsReal()) {
+      m.addParameter(TypeNames.of(sig.resultType()), spec.resultSeed());
       if (returns) {
-        m.returns(TypeName.DOUBLE);
+        m.returns(TypeNames.of(sig.resultType()));
       }
     }
     int k = 0;

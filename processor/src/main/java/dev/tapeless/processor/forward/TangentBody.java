@@ -2,6 +2,7 @@ package dev.tapeless.processor.forward;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
@@ -111,10 +112,11 @@ public record TangentBody(CodeBlock code, List<String> tangentParameters,
     }
     code.add(ForwardSweep.withTangents(method.body(), declarations, recording, fields,
         new TangentStatements(tangents, fields, names)));
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       Var result = method.result();
       code.addStatement("$N.value = $N", self, result.name());
-      code.addStatement("return $L", tangents.has(result) ? tangents.of(result) : "0.0");
+      code.addStatement("return $L",
+          tangents.has(result) ? tangents.of(result) : result.type().elementZero());
     }
     return new TangentBody(code.build(), parameters, clear);
   }
@@ -126,7 +128,7 @@ public record TangentBody(CodeBlock code, List<String> tangentParameters,
   public static void prepareArrayTangent(Var v, String name, String publicName,
       String frameName, FrameFields fields, CodeBlock.Builder code) {
     String buffer = fields.buffer(name + "Zeros",
-        TypeName.get(v.type().dims() == 1 ? double[].class : double[][].class));
+        TypeNames.of(v.type()));
     code.beginControlFlow("if ($N == null)", name)
         .addStatement("$N = this.$N = $T.zerosLike(this.$N, $N)", name, buffer,
             FrameFields.BUFFERS, buffer, v.name())

@@ -2,6 +2,7 @@ package dev.tapeless.processor.forward;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.emit.JavaExprs;
@@ -11,6 +12,7 @@ import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.reverse.ForwardSweep;
 import dev.tapeless.processor.reverse.FrameFields;
@@ -61,7 +63,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
     Expr value = Statements.value(s);
     List<Expr> operands = Operands.of(value);
     List<Partial> partials = new ArrayList<>();
-    if (value.type().isDouble()) {
+    if (value.type().isReal()) {
       for (Partial p : RuleBook.ruleFor(value).partials()) {
         if (tangents.of(operands.get(p.operand())) != null) {
           partials.add(p);
@@ -82,7 +84,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
     if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n
         && tangents.has(a.target())) {
       String buffer = fields.buffer(tangents.of(a.target()) + "Buffer",
-          TypeName.get(a.target().type().dims() == 1 ? double[].class : double[][].class));
+          TypeNames.of(a.target().type()));
       CodeBlock.Builder dims = CodeBlock.builder();
       for (Expr d : n.dimensions()) {
         dims.add(", $L", JavaExprs.write(d));
@@ -98,16 +100,20 @@ final class TangentStatements implements ForwardSweep.Tangents {
     String target = a.target().name();
     String dot = tangents.of(a.target());
     CodeBlock value = JavaExprs.write(a.value());
+    Type type = a.target().type();
     if (!readsResult) {
-      code.addStatement("$N = $L", dot, tangent(partials, operands, null));
+      code.addStatement("$N = $L", dot,
+          JavaExprs.narrowedTo(type, tangent(partials, operands, null)));
       code.addStatement("$L$N = $L", declared, target, value);
     } else if (operands.stream().noneMatch(o -> o instanceof Expr.Ref r && r.var() == a.target())) {
       code.addStatement("$L$N = $L", declared, target, value);
-      code.addStatement("$N = $L", dot, tangent(partials, operands, CodeBlock.of("$N", target)));
+      code.addStatement("$N = $L", dot, JavaExprs.narrowedTo(type,
+          tangent(partials, operands, CodeBlock.of("$N", target))));
     } else {
       String result = names.fresh(target + "Value");
-      code.addStatement("double $N = $L", result, value);
-      code.addStatement("$N = $L", dot, tangent(partials, operands, CodeBlock.of("$N", result)));
+      code.addStatement("$T $N = $L", TypeNames.of(type), result, value);
+      code.addStatement("$N = $L", dot, JavaExprs.narrowedTo(type,
+          tangent(partials, operands, CodeBlock.of("$N", result))));
       code.addStatement("$L$N = $N", declared, target, result);
     }
   }
@@ -120,19 +126,26 @@ final class TangentStatements implements ForwardSweep.Tangents {
     String op = st.kind().symbol();
     if (partials.isEmpty()) {
       if (st.kind() == Stmt.StoreKind.SET) {
-        code.addStatement("$L = 0.0", dot);
+        code.addStatement("$L = $L", dot, st.array().type().elementZero());
       }
       code.addStatement("$L $L $L", element, op, JavaExprs.write(st.value()));
     } else if (!readsResult) {
-      code.addStatement("$L $L $L", dot, op, tangent(partials, operands, null));
+      code.addStatement("$L $L $L", dot, op, stored(st, tangent(partials, operands, null)));
       code.addStatement("$L $L $L", element, op, JavaExprs.write(st.value()));
     } else {
       String result = names.fresh(st.array().name() + "Value");
-      code.addStatement("double $N = $L", result, JavaExprs.write(st.value()));
+      code.addStatement("$T $N = $L", TypeNames.of(st.value().type()), result,
+          JavaExprs.write(st.value()));
       code.addStatement("$L $L $L", dot, op,
-          tangent(partials, operands, CodeBlock.of("$N", result)));
+          stored(st, tangent(partials, operands, CodeBlock.of("$N", result))));
       code.addStatement("$L $L $N", element, op, result);
     }
+  }
+
+  /** A tangent stored with {@code =} into a float is narrowed; {@code +=} narrows itself. */
+  private static CodeBlock stored(Stmt.Store st, CodeBlock tangent) {
+    return st.kind() == Stmt.StoreKind.SET
+        ? JavaExprs.narrowedTo(st.array().type().element(), tangent) : tangent;
   }
 
   /** Σ partial(operand's tangent): each template with {@code $g} bound to that tangent. */
@@ -171,7 +184,8 @@ final class TangentStatements implements ForwardSweep.Tangents {
       Callee.Param p = params.get(i);
       if (p.differentiated()) {
         CodeBlock t = tangents.of(call.args().get(i));
-        args.add(", $L", t != null ? t : CodeBlock.of(p.type().isArray() ? "null" : "0.0"));
+        args.add(", $L", t != null ? t
+            : CodeBlock.of(p.type().isArray() ? "null" : p.type().elementZero()));
       }
     }
     for (int i = 0; i < params.size(); i++) {
@@ -182,7 +196,8 @@ final class TangentStatements implements ForwardSweep.Tangents {
     }
     CodeBlock invocation = CodeBlock.of("this.$N.jvpInPlace($L)", frame, args.build());
     if (target != null && tangents.has(target)) {
-      code.addStatement("$N = $L", tangents.of(target), invocation);
+      code.addStatement("$N = $L", tangents.of(target),
+          JavaExprs.narrowedTo(target.type(), invocation));
     } else {
       code.addStatement("$L", invocation);
     }
@@ -200,7 +215,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
       boolean readByCall = call.args().stream().anyMatch(a -> Dependencies.baseVar(a) == target);
       if (readByCall) {
         result = names.fresh(target.name() + "Value");
-        code.addStatement("double $N = $L", result, primal);
+        code.addStatement("$T $N = $L", TypeNames.of(call.type()), result, primal);
       } else {
         code.addStatement("$L$N = $L", declared, target.name(), primal);
       }
@@ -218,7 +233,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
         Expr arg = call.args().get(i);
         CodeBlock t = tangents.of(arg);
         if (t == null && !p.type().isArray()) {
-          t = CodeBlock.of("0.0");
+          t = CodeBlock.of(p.type().elementZero());
         } else if (t == null) {
           t = c.skipsNullAdjoints() ? CodeBlock.of("null") : scratch(arg, i);
         }
@@ -234,7 +249,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
     CodeBlock push = CodeBlock.of("$T.$N($L)", JavaExprs.owner(c.owner()), c.pushforward(),
         args.build());
     if (target != null && tangents.has(target)) {
-      code.addStatement("$N = $L", tangents.of(target), push);
+      code.addStatement("$N = $L", tangents.of(target), JavaExprs.narrowedTo(target.type(), push));
     } else {
       code.addStatement("$L", push);
     }
@@ -245,9 +260,10 @@ final class TangentStatements implements ForwardSweep.Tangents {
 
   /** A zero array shaped like {@code arg}, for a tangent nobody needs. */
   private CodeBlock scratch(Expr arg, int position) {
-    boolean matrix = arg.type().dims() == 2;
-    String buffer = fields.buffer("scratchTangent" + (matrix ? "Matrix" : "") + position,
-        TypeName.get(matrix ? double[][].class : double[].class));
+    Type type = arg.type();
+    String buffer = fields.buffer("scratchTangent" + (type.isFloat() ? "Float" : "")
+        + (type.dims() == 2 ? "Matrix" : type.dims() == 3 ? "Blocks" : "") + position,
+        TypeNames.of(type));
     return CodeBlock.of("(this.$N = $T.zerosLike(this.$N, $L))", buffer, FrameFields.BUFFERS,
         buffer, JavaExprs.write(arg));
   }

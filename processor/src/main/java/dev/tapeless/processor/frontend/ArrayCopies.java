@@ -95,7 +95,7 @@ final class ArrayCopies {
           new Stmt.Store(dst.array(), to, from, Stmt.StoreKind.SET, origin)));
     }
     Type type = src.elementType();
-    Var t = new Var(names.numbered(type.isDouble() ? "t" : "i"), type, Var.Role.TEMP);
+    Var t = new Var(names.numbered(type.isReal() ? "t" : "i"), type, Var.Role.TEMP);
     return new Stmt.Block(List.of(new Stmt.Assign(t, from, origin),
         new Stmt.Store(dst.array(), to, new Expr.Ref(t), Stmt.StoreKind.SET, origin)));
   }

@@ -37,29 +37,31 @@ public final class CustomDerivatives {
       return problem(display + " must be static to have a custom derivative");
     }
     TypeKind result = primal.getReturnType().getKind();
-    if (result != TypeKind.DOUBLE && result != TypeKind.VOID) {
+    boolean returnsReal = DifferentiableSignature.isReal(result);
+    if (!returnsReal && result != TypeKind.VOID) {
       return problem(display + " returns " + primal.getReturnType()
-          + "; a method with a custom derivative returns double or void");
+          + "; a method with a custom derivative returns double, float or void");
     }
+    String resultType = returnsReal ? primal.getReturnType().toString() : "void";
     List<Callee.Param> params = DifferentiableSignature.params(primal, List.of());
     boolean usesResult = registration.usesResult();
-    if (usesResult && (result != TypeKind.DOUBLE || params.stream().anyMatch(Callee.Param::out))) {
-      return problem("usesResult on " + display + ": only a method that returns double and has "
-          + "no @Out parameter can pass its result to its pullback");
+    if (usesResult && (!returnsReal || params.stream().anyMatch(Callee.Param::out))) {
+      return problem("usesResult on " + display + ": only a method that returns double or float"
+          + " and has no @Out parameter can pass its result to its pullback");
     }
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
-      if (p.type() == null || (p.type().carriesDerivative() && p.type().dims() > 2)) {
+      if (p.type() == null || (p.type().carriesDerivative() && p.type().dims() > 3)) {
         return problem("parameter '" + p.name() + "' of " + display + " has type "
             + primal.getParameters().get(i).asType() + ", which custom derivatives do not support");
       }
       if (p.out() && !(p.type().carriesDerivative() && p.type().isArray())) {
         return problem("@Out parameter '" + p.name() + "' of " + display
-            + " must be double[] or double[][]");
+            + " must be an array of double or float");
       }
     }
-    List<String> expected = expectedParameters(params, result == TypeKind.DOUBLE, usesResult);
-    String expectedReturn = scalarCount(params) == 1 ? "double" : "void";
+    List<String> expected = expectedParameters(params, resultType, usesResult);
+    String expectedReturn = scalarCount(params) == 1 ? onlyScalar(params).javaName() : "void";
     String wanted = "public static " + expectedReturn + " " + pullbackName + "("
         + String.join(", ", expected) + ")";
     ExecutableElement pullback = withSignature(owner, pullbackName, expected, expectedReturn);
@@ -82,8 +84,8 @@ public final class CustomDerivatives {
     }
     String pushforward = registration.pushforward();
     if (!pushforward.isEmpty()) {
-      List<String> tangentParams = pushforwardParameters(params, usesResult);
-      String tangentReturn = result == TypeKind.DOUBLE ? "double" : "void";
+      List<String> tangentParams = pushforwardParameters(params, resultType, usesResult);
+      String tangentReturn = resultType;
       ExecutableElement push = withSignature(owner, pushforward, tangentParams, tangentReturn);
       if (push == null || !callable(push)) {
         return problem("@CustomDerivative(pushforward = \"" + pushforward + "\") on " + display
@@ -93,7 +95,7 @@ public final class CustomDerivatives {
     }
     return new Registration(new Callee.Custom(Owners.of(owner),
         primal.getSimpleName().toString(), pullbackName, params,
-        result == TypeKind.DOUBLE, registration.skipsNullAdjoints(), usesResult,
+        returnsReal, registration.skipsNullAdjoints(), usesResult,
         assigning.isEmpty() ? null : assigning, registration.readsOutputs(),
         pushforward.isEmpty() ? null : pushforward), null);
   }
@@ -103,13 +105,13 @@ public final class CustomDerivatives {
    * input, then an array per {@code @Out} parameter to set to its tangent.
    */
   private static List<String> pushforwardParameters(List<Callee.Param> params,
-      boolean usesResult) {
+      String resultType, boolean usesResult) {
     List<String> out = new ArrayList<>();
     for (Callee.Param p : params) {
       out.add(javaType(p.type()) + " " + p.name());
     }
     if (usesResult) {
-      out.add("double result");
+      out.add(resultType + " result");
     }
     for (Callee.Param p : params) {
       if (p.differentiated() && !p.out()) {
@@ -156,17 +158,31 @@ public final class CustomDerivatives {
     return n;
   }
 
+  /** The one differentiated scalar parameter's type, whose adjoint the pullback returns. */
+  private static Type onlyScalar(List<Callee.Param> params) {
+    for (Callee.Param p : params) {
+      if (p.differentiated() && !p.type().isArray()) {
+        return p.type();
+      }
+    }
+    throw new IllegalStateException("no differentiated scalar");
+  }
+
+  /**
+   * The pullback's parameters. Adjoints have their values' types: a float primal's pullback
+   * takes {@code float dResult} and float arrays, so float kernels stay float throughout.
+   */
   private static List<String> expectedParameters(List<Callee.Param> params,
-      boolean returnsDouble, boolean usesResult) {
+      String resultType, boolean usesResult) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       out.add(javaType(params.get(i).type()) + " " + params.get(i).name());
     }
     if (usesResult) {
-      out.add("double result");
+      out.add(resultType + " result");
     }
-    if (returnsDouble) {
-      out.add("double dResult");
+    if (!resultType.equals("void")) {
+      out.add(resultType + " dResult");
     }
     for (Callee.Param p : params) {
       if (p.out()) {

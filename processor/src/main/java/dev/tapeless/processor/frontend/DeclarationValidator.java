@@ -48,7 +48,8 @@ public final class DeclarationValidator {
       ok = false;
     }
     TypeKind result = method.getReturnType().getKind();
-    if (result != TypeKind.DOUBLE && !(result == TypeKind.VOID && signature.hasOutputs())) {
+    if (!DifferentiableSignature.isReal(result)
+        && !(result == TypeKind.VOID && signature.hasOutputs())) {
       reporter.error(method, Diagnostic.NOT_DOUBLE_RESULT, method.getReturnType());
       ok = false;
     }
@@ -79,14 +80,14 @@ public final class DeclarationValidator {
       ok = false;
     }
     int slots = parameterSlots(method, signature);
-    if (slots > 255 && slots - 2 - (signature.returnsDouble() ? 2 : 0) - outputs(method) <= 255) {
+    if (slots > 255 && slots - 2 - resultSeedSlots(signature) - outputs(method) <= 255) {
       // (when the method itself has too many, javac says so)
       reporter.error(method, Diagnostic.TOO_MANY_PARAMETERS, signature.displayName(), slots);
       ok = false;
     }
     for (VariableElement p : method.getParameters()) {
       Type type = DifferentiableSignature.typeOf(p.asType());
-      if (type == null || type.dims() > 2) {
+      if (type == null || type.dims() > 3 || (!type.carriesDerivative() && type.dims() > 2)) {
         reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
         ok = false;
       } else if (p.getAnnotation(Out.class) != null
@@ -108,13 +109,18 @@ public final class DeclarationValidator {
    * frame, the arguments (two for a double or long), the result's seed and the outputs' seeds.
    */
   private static int parameterSlots(ExecutableElement method, DifferentiableSignature sig) {
-    int slots = 2 + (sig.returnsDouble() ? 2 : 0);
+    int slots = 2 + resultSeedSlots(sig);
     for (VariableElement p : method.getParameters()) {
       TypeKind k = p.asType().getKind();
       slots += k == TypeKind.DOUBLE || k == TypeKind.LONG ? 2 : 1;
       slots += p.getAnnotation(Out.class) != null ? 1 : 0;
     }
     return slots;
+  }
+
+  /** A double seed takes two slots, a float one. */
+  private static int resultSeedSlots(DifferentiableSignature sig) {
+    return !sig.returnsReal() ? 0 : sig.resultType().isFloat() ? 1 : 2;
   }
 
   private static int outputs(ExecutableElement method) {

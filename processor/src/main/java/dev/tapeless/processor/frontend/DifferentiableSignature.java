@@ -31,7 +31,7 @@ public record DifferentiableSignature(
     String gradSimpleName,
     String frameSimpleName,
     List<Callee.Param> params,
-    boolean returnsDouble) {
+    boolean returnsReal) {
 
   /**
    * The signature of a callee, which may come from a class file compiled without
@@ -52,7 +52,7 @@ public record DifferentiableSignature(
           p.out()));
     }
     return new DifferentiableSignature(method, sig.packageName(), sig.ownerQualifiedName(),
-        sig.gradSimpleName(), sig.frameSimpleName(), renamed, sig.returnsDouble());
+        sig.gradSimpleName(), sig.frameSimpleName(), renamed, sig.returnsReal());
   }
 
   public static DifferentiableSignature of(ExecutableElement method) {
@@ -69,7 +69,18 @@ public record DifferentiableSignature(
         gradSimpleName(owner),
         upperCamel(name),
         params(method, wrt),
-        method.getReturnType().getKind() == TypeKind.DOUBLE);
+        isReal(method.getReturnType().getKind()));
+  }
+
+  /** Whether values of this kind carry a derivative: double and float. */
+  public static boolean isReal(TypeKind kind) {
+    return kind == TypeKind.DOUBLE || kind == TypeKind.FLOAT;
+  }
+
+  /** The method's result type (double or float), or null for a void method. */
+  public Type resultType() {
+    return !returnsReal ? null
+        : method.getReturnType().getKind() == TypeKind.FLOAT ? Type.FLOAT : Type.DOUBLE;
   }
 
   /**
@@ -86,7 +97,7 @@ public record DifferentiableSignature(
       boolean chosen = wrt.isEmpty()
           ? p.getAnnotation(NoDerivative.class) == null
           : wrt.contains(pn);
-      boolean differentiable = type != null && type.carriesDerivative() && type.dims() <= 2;
+      boolean differentiable = type != null && type.carriesDerivative() && type.dims() <= 3;
       params.add(new Callee.Param(pn, type, differentiable && chosen && !out, out));
     }
     return params;
@@ -101,6 +112,7 @@ public record DifferentiableSignature(
     }
     Type.Kind kind = switch (t.getKind()) {
       case DOUBLE -> Type.Kind.DOUBLE;
+      case FLOAT -> Type.Kind.FLOAT;
       case INT -> Type.Kind.INT;
       case LONG -> Type.Kind.LONG;
       case BOOLEAN -> Type.Kind.BOOLEAN;
@@ -126,7 +138,7 @@ public record DifferentiableSignature(
   public Callee.Differentiable asCallee() {
     return new Callee.Differentiable(
         Owners.of((TypeElement) method.getEnclosingElement()), method.getSimpleName().toString(),
-        packageName, gradSimpleName, frameSimpleName, params, returnsDouble);
+        packageName, gradSimpleName, frameSimpleName, params, returnsReal);
   }
 
   /** {@code p.C} becomes {@code C_Grad}; a nested {@code p.A.B} becomes {@code A_B_Grad}. */
@@ -205,7 +217,7 @@ public record DifferentiableSignature(
    * {@code @Out} outputs, a parameter to differentiate, and room for the directions.
    */
   public boolean hasHvp() {
-    return returnsDouble && !hasOutputs() && hasDifferentiatedParameter() && hasJvp();
+    return returnsReal && !hasOutputs() && hasDifferentiatedParameter() && hasJvp();
   }
 
   /** The names of {@code hvp}'s direction parameters: {@code xDirection} for each differentiated {@code x}. */

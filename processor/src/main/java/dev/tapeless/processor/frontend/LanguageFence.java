@@ -95,8 +95,6 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
         return reject(tree, Diagnostic.UNSUPPORTED_EXPRESSION, "instanceof", "use double values");
       case STRING_LITERAL, NULL_LITERAL:
         return reject(tree, Diagnostic.UNSUPPORTED_TYPE, "String");
-      case FLOAT_LITERAL:
-        return reject(tree, Diagnostic.UNSUPPORTED_TYPE, "float");
       default:
         return super.scan(tree, unused);
     }
@@ -151,9 +149,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   private void checkFill(TreePath path, MethodInvocationTree call) {
     ExecutableElement fill = (ExecutableElement) trees.getElement(path);
     TypeMirror array = fill.getParameters().get(0).asType();
-    if (dims(array) != 1 || (baseKind(array) != TypeKind.DOUBLE && baseKind(array) != TypeKind.INT)) {
+    if (dims(array) != 1 || (!isReal(baseKind(array)) && baseKind(array) != TypeKind.INT)) {
       reject(call, Diagnostic.ARRAY_NOT_SUPPORTED, "Arrays.fill on this array",
-          "fill a double[] or int[], or each row of a matrix: Arrays.fill(W[i], v)");
+          "fill a double[], float[] or int[], or each row of a matrix: Arrays.fill(W[i], v)");
       return;
     }
     checkWritable(call, call.getArguments().get(0));
@@ -165,9 +163,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     TypeMirror dst = trees.getTypeMirror(new TreePath(path, call.getArguments().get(2)));
     if (src == null || dst == null || src.getKind() != TypeKind.ARRAY || dims(src) != 1
         || dims(dst) != 1 || baseKind(src) != baseKind(dst)
-        || (baseKind(src) != TypeKind.DOUBLE && baseKind(src) != TypeKind.INT)) {
+        || (!isReal(baseKind(src)) && baseKind(src) != TypeKind.INT)) {
       reject(call, Diagnostic.ARRAY_NOT_SUPPORTED, "this System.arraycopy",
-          "copy between two double[] (or int[]) arrays or rows; copy a matrix row by row");
+          "copy between two double[] (float[], int[]) arrays or rows; copy a matrix row by row");
       return;
     }
     checkWritable(call, call.getArguments().get(2));
@@ -283,7 +281,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     TypeMirror local = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
     if (init != null && LibraryCalls.name(trees, new TreePath(getCurrentPath(), init))
         .equals(LibraryCalls.CLONE)) {
-      if (!topLevel || dims(local) != 1 || baseKind(local) != TypeKind.DOUBLE) {
+      if (!topLevel || dims(local) != 1 || !isReal(baseKind(local))) {
         reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this clone()",
             "copy a double[] (or a row W[i]) into a local declared at the top of the method:"
                 + " double[] copy = a.clone();");
@@ -294,7 +292,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
     if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
       reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array variable",
-          "declare array locals as new double[n] or new double[n][m], and index parameter"
+          "declare array locals as new double[n], new double[n][m] or new double[n][m][k], and"
+              + " index parameter"
               + " arrays directly (W[i][j]) rather than taking rows");
       return;
     }
@@ -302,14 +301,18 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     if (!topLevel) {
       reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "allocating an array inside a loop or branch",
           "declare it at the top of the method, where the frame can allocate it once");
-    } else if (baseKind(type) != TypeKind.DOUBLE || dims(type) > 2
+    } else if (!isReal(baseKind(type)) || dims(type) > 3
         || n.getDimensions().size() != dims(type) || n.getInitializers() != null) {
       reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this array creation",
-          "use new double[n] or new double[n][m]");
+          "use new double[n], new double[n][m] or new double[n][m][k] (or float)");
     }
     for (ExpressionTree d : n.getDimensions()) {
       scan(d, null);
     }
+  }
+
+  private static boolean isReal(TypeKind kind) {
+    return DifferentiableSignature.isReal(kind);
   }
 
   private static TypeKind baseKind(TypeMirror t) {
@@ -341,11 +344,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     TypeKind kind = type.getKind();
     if (kind == TypeKind.ARRAY) {
       TypeKind base = baseKind(type);
-      if ((base != TypeKind.DOUBLE && base != TypeKind.INT) || dims(type) > 2) {
+      if (isReal(base) ? dims(type) > 3 : base != TypeKind.INT || dims(type) > 2) {
         reject(where, Diagnostic.ARRAY_NOT_SUPPORTED, "an array of " + base.toString().toLowerCase(),
-            "use double[], double[][] or int[]");
+            "use arrays of double or float (up to [][][]), int[] or int[][]");
       }
-    } else if (kind == TypeKind.FLOAT || !kind.isPrimitive()) {
+    } else if (!kind.isPrimitive()) {
       reject(where, Diagnostic.UNSUPPORTED_TYPE, type);
     }
   }

@@ -9,7 +9,10 @@ final class Literals {
 
   static Expr.Const of(Object value) {
     if (value instanceof Double d) {
-      return new Expr.Const(Double.toString(d), Type.DOUBLE);
+      return new Expr.Const(Double.isFinite(d) ? Double.toString(d) : special("Double", d),
+          Type.DOUBLE);
+    } else if (value instanceof Float f) {
+      return new Expr.Const(Float.isFinite(f) ? f + "f" : special("Float", f), Type.FLOAT);
     } else if (value instanceof Integer i) {
       return new Expr.Const(Integer.toString(i), Type.INT);
     } else if (value instanceof Long l) {
@@ -25,5 +28,10 @@ final class Literals {
           Type.scalar(Type.Kind.CHAR));
     }
     throw new IllegalArgumentException("not a supported constant: " + value);
+  }
+
+  /** NaN and the infinities, which have no literal (a hidden constant may hold one). */
+  private static String special(String box, double v) {
+    return box + (Double.isNaN(v) ? ".NaN" : v > 0 ? ".POSITIVE_INFINITY" : ".NEGATIVE_INFINITY");
   }
 }

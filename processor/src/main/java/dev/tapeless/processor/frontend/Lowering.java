@@ -84,7 +84,9 @@ public final class Lowering {
     this.trees = trees;
     this.elements = elements;
     this.names = new NameTable(reserved);
-    this.result = new Var(names.fresh("result"), Type.DOUBLE, Var.Role.RESULT);
+    this.result = new Var(names.fresh("result"),
+        method.getReturnType().getKind() == TypeKind.FLOAT ? Type.FLOAT : Type.DOUBLE,
+        Var.Role.RESULT);
   }
 
   /** Lowers the method at {@code methodPath}, whose body must already have passed the fence. */
@@ -104,11 +106,12 @@ public final class Lowering {
     if (lowering.returned != null) {
       out.add(0, set(lowering.returned, false, body));
     }
-    if (method.getReturnType().getKind() == TypeKind.DOUBLE
+    if (DifferentiableSignature.isReal(method.getReturnType().getKind())
         && Statements.assignments(new Stmt.Block(out)).stream()
         .noneMatch(a -> a.target() == lowering.result)) {
       // A method that never returns (an endless loop) still declares its result.
-      out.add(0, new Stmt.Assign(lowering.result, new Expr.Const("0.0", Type.DOUBLE), body));
+      out.add(0, new Stmt.Assign(lowering.result,
+          new Expr.Const(lowering.result.type().elementZero(), lowering.result.type()), body));
     }
     return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
         lowering.result, lowering.names.snapshot());
@@ -164,7 +167,7 @@ public final class Lowering {
   }
 
   private Var temp(Type type) {
-    return new Var(names.numbered(type.isDouble() ? "t" : type.kind() == Type.Kind.BOOLEAN ? "c" : "i"),
+    return new Var(names.numbered(type.isReal() ? "t" : type.kind() == Type.Kind.BOOLEAN ? "c" : "i"),
         type, Var.Role.TEMP);
   }
 
@@ -647,10 +650,10 @@ public final class Lowering {
   /** {@code a[i] = value}. */
   private void store(TreePath target, TreePath value, List<Stmt> out, Tree origin) {
     Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
-    if (element.type().isDouble() && isDouble(value)) {
+    if (element.type().isReal() && isReal(value)) {
       Expr op = operation(value, out, origin);
       if (reads(op, element.array()) || isMethodCall(op)) {
-        Var t = temp(Type.DOUBLE);
+        Var t = temp(op.type());
         out.add(new Stmt.Assign(t, op, origin));
         op = new Expr.Ref(t);
       }
@@ -666,7 +669,7 @@ public final class Lowering {
       Tree origin) {
     Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
     Expr one = new Expr.Const("1", Type.INT);
-    if (element.type().isDouble()) {
+    if (element.type().isReal()) {
       if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
         Expr increment = operand == null ? one : increment(operand, element.array(), out, origin);
         out.add(new Stmt.Store(element.array(), element.indices(), increment,
@@ -674,10 +677,11 @@ public final class Lowering {
         return;
       }
       Expr right = operand == null ? one : atom(operand, out, origin);
-      Var t = temp(Type.DOUBLE);
-      out.add(new Stmt.Assign(t, new Expr.Binary(op, element, right, Type.DOUBLE), origin));
-      out.add(new Stmt.Store(element.array(), element.indices(), new Expr.Ref(t),
-          Stmt.StoreKind.SET, origin));
+      Type type = promoted(element.type(), right.type(), op);
+      Var t = temp(type);
+      out.add(new Stmt.Assign(t, new Expr.Binary(op, element, right, type), origin));
+      out.add(new Stmt.Store(element.array(), element.indices(),
+          narrowed(new Expr.Ref(t), element.type()), Stmt.StoreKind.SET, origin));
     } else {
       Expr right = operand == null ? one : passive(operand);
       Type type = operand == null ? Type.INT : promoted(element.type(),
@@ -697,7 +701,7 @@ public final class Lowering {
    * stored, or it reads {@code x}, whose old value is gone by the time the sweep runs.
    */
   private Expr increment(TreePath operand, Var target, List<Stmt> out, Tree origin) {
-    if (!isDouble(operand)) {
+    if (!isReal(operand)) {
       return atom(operand, out, origin);
     }
     Expr op = operation(operand, out, origin);
@@ -705,7 +709,7 @@ public final class Lowering {
         && (Expr.isAtom(op) || (!RuleBook.readsResult(op) && !isMethodCall(op)))) {
       return op;
     }
-    Var t = temp(Type.DOUBLE);
+    Var t = temp(op.type());
     out.add(new Stmt.Assign(t, op, origin));
     return new Expr.Ref(t);
   }
@@ -728,16 +732,17 @@ public final class Lowering {
   private void update(Var target, BinaryOp op, TreePath operand, Type type, List<Stmt> out,
       Tree origin) {
     Expr old = new Expr.Ref(target);
-    if (target.type().isDouble() && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
+    if (target.type().isReal() && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
       Expr increment = operand == null ? new Expr.Const("1", Type.INT)
           : increment(operand, target, out, origin);
       out.add(new Stmt.Store(target, List.of(), increment,
           op == BinaryOp.ADD ? Stmt.StoreKind.ADD : Stmt.StoreKind.SUB, origin));
-    } else if (target.type().isDouble()) {
+    } else if (target.type().isReal()) {
       Expr right = operand == null ? new Expr.Const("1", Type.INT) : atom(operand, out, origin);
-      Var t = temp(Type.DOUBLE);
-      out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, Type.DOUBLE), origin));
-      out.add(new Stmt.Assign(target, new Expr.Ref(t), origin));
+      Type computed = promoted(target.type(), right.type(), op);
+      Var t = temp(computed);
+      out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, computed), origin));
+      out.add(new Stmt.Assign(target, narrowed(new Expr.Ref(t), target.type()), origin));
     } else {
       Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand);
       Type binaryType = operand == null ? promoted(target.type(), Type.INT, op) : type;
@@ -757,7 +762,7 @@ public final class Lowering {
     if (target.kind() == Type.Kind.BOOLEAN) {
       return Type.BOOLEAN;
     }
-    for (Type.Kind k : List.of(Type.Kind.DOUBLE, Type.Kind.LONG)) {
+    for (Type.Kind k : List.of(Type.Kind.DOUBLE, Type.Kind.FLOAT, Type.Kind.LONG)) {
       if (target.kind() == k || operand.kind() == k) {
         return Type.scalar(k);
       }
@@ -765,13 +770,21 @@ public final class Lowering {
     return Type.INT;
   }
 
+  /**
+   * {@code value} as a {@code target}: the implicit narrowing of a compound assignment
+   * ({@code f *= d} on a float computes in double), kept as a cast, which the rules see.
+   */
+  private static Expr narrowed(Expr value, Type target) {
+    return value.type().equals(target) ? value : new Expr.Cast(target, value);
+  }
+
   private void lowerAssign(Var target, TreePath value, List<Stmt> out, Tree origin) {
-    if (target.type().isDouble() && isDouble(value)) {
+    if (target.type().isReal() && isReal(value)) {
       Expr op = operation(value, out, origin);
       // The reversal reads the operands (and the indices of elements) as they were: a
       // statement that overwrites one of them computes into a temporary first.
       if (reads(op, target)) {
-        Var t = temp(Type.DOUBLE);
+        Var t = temp(op.type());
         out.add(new Stmt.Assign(t, op, origin));
         op = new Expr.Ref(t);
       }
@@ -790,16 +803,21 @@ public final class Lowering {
     return v;
   }
 
-  // ---------------------------------------------------------------- double expressions
+  // ---------------------------------------------------------------- real expressions
 
-  private boolean isDouble(TreePath path) {
+  /** Whether the expression is a double or a float, the values that carry derivatives. */
+  private boolean isReal(TreePath path) {
     TypeMirror t = trees.getTypeMirror(path);
-    return t != null && t.getKind() == TypeKind.DOUBLE;
+    return t != null && DifferentiableSignature.isReal(t.getKind());
   }
 
-  /** A double-valued expression as an atom, introducing a temporary when it is an operation. */
+  private Type typeOf(TreePath path) {
+    return TypeMapper.map(trees.getTypeMirror(path), path.getLeaf());
+  }
+
+  /** A real-valued expression as an atom, introducing a temporary when it is an operation. */
   private Expr atom(TreePath path, List<Stmt> out, Tree origin) {
-    Expr e = isDouble(path) ? operation(path, out, origin) : passive(path);
+    Expr e = isReal(path) ? operation(path, out, origin) : passive(path);
     if (Expr.isAtom(e)) {
       return e;
     }
@@ -808,44 +826,26 @@ public final class Lowering {
     return new Expr.Ref(t);
   }
 
-  /** A double-valued expression as one operation over atoms. */
+  /** A real-valued expression as one operation over atoms. */
   private Expr operation(TreePath path, List<Stmt> out, Tree origin) {
     Tree tree = path.getLeaf();
     switch (tree.getKind()) {
       case PARENTHESIZED:
         return operation(new TreePath(path, ((ParenthesizedTree) tree).getExpression()), out, origin);
-      case IDENTIFIER, MEMBER_SELECT, DOUBLE_LITERAL, INT_LITERAL, LONG_LITERAL:
+      case IDENTIFIER, MEMBER_SELECT, DOUBLE_LITERAL, FLOAT_LITERAL, INT_LITERAL, LONG_LITERAL:
         return passive(path);
       case UNARY_MINUS:
         return new Expr.Unary(UnaryOp.NEG,
-            atom(new TreePath(path, ((UnaryTree) tree).getExpression()), out, origin), Type.DOUBLE);
+            atom(new TreePath(path, ((UnaryTree) tree).getExpression()), out, origin),
+            typeOf(path));
       case UNARY_PLUS:
         return operation(new TreePath(path, ((UnaryTree) tree).getExpression()), out, origin);
-      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER: {
-        BinaryTree b = (BinaryTree) tree;
-        Expr left = atom(new TreePath(path, b.getLeftOperand()), out, origin);
-        Expr right = atom(new TreePath(path, b.getRightOperand()), out, origin);
-        return new Expr.Binary(Operators.binary(tree.getKind()), left, right, Type.DOUBLE);
-      }
-      case TYPE_CAST: {
-        TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
-        if (isDouble(operand)) {
-          return operation(operand, out, origin);
-        }
-        return new Expr.Cast(Type.DOUBLE, atom(operand, out, origin));
-      }
-      case CONDITIONAL_EXPRESSION: {
-        ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
-        Expr condition = condition(new TreePath(path, c.getCondition()), out);
-        Var t = temp(Type.DOUBLE);
-        List<Stmt> whenTrue = new ArrayList<>();
-        lowerAssign(t, new TreePath(path, c.getTrueExpression()), whenTrue, origin);
-        List<Stmt> whenFalse = new ArrayList<>();
-        lowerAssign(t, new TreePath(path, c.getFalseExpression()), whenFalse, origin);
-        out.add(new Stmt.If(condition, new Stmt.Block(whenTrue), new Stmt.Block(whenFalse),
-            c.getCondition()));
-        return new Expr.Ref(t);
-      }
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER:
+        return binary(path, out, origin);
+      case TYPE_CAST:
+        return cast(path, out, origin);
+      case CONDITIONAL_EXPRESSION:
+        return conditional(path, out, origin);
       case METHOD_INVOCATION:
         return call(path, out, origin);
       case ARRAY_ACCESS:
@@ -855,6 +855,37 @@ public final class Lowering {
             tree.getKind().toString().toLowerCase().replace('_', ' '),
             "split it into simpler statements");
     }
+  }
+
+  // Separate from operation(), whose frame stays small: it recurses once per nested operand.
+
+  private Expr binary(TreePath path, List<Stmt> out, Tree origin) {
+    BinaryTree b = (BinaryTree) path.getLeaf();
+    Expr left = atom(new TreePath(path, b.getLeftOperand()), out, origin);
+    Expr right = atom(new TreePath(path, b.getRightOperand()), out, origin);
+    return new Expr.Binary(Operators.binary(b.getKind()), left, right, typeOf(path));
+  }
+
+  private Expr cast(TreePath path, List<Stmt> out, Tree origin) {
+    TreePath operand = new TreePath(path, ((TypeCastTree) path.getLeaf()).getExpression());
+    Type target = typeOf(path);
+    if (isReal(operand) && typeOf(operand).equals(target)) {
+      return operation(operand, out, origin);
+    }
+    return new Expr.Cast(target, atom(operand, out, origin));
+  }
+
+  private Expr conditional(TreePath path, List<Stmt> out, Tree origin) {
+    ConditionalExpressionTree c = (ConditionalExpressionTree) path.getLeaf();
+    Expr condition = condition(new TreePath(path, c.getCondition()), out);
+    Var t = temp(typeOf(path));
+    List<Stmt> whenTrue = new ArrayList<>();
+    lowerAssign(t, new TreePath(path, c.getTrueExpression()), whenTrue, origin);
+    List<Stmt> whenFalse = new ArrayList<>();
+    lowerAssign(t, new TreePath(path, c.getFalseExpression()), whenFalse, origin);
+    out.add(new Stmt.If(condition, new Stmt.Block(whenTrue), new Stmt.Block(whenFalse),
+        c.getCondition()));
+    return new Expr.Ref(t);
   }
 
   /** A call in three-address form: scalar arguments as atoms, arrays as they are. */
@@ -925,10 +956,10 @@ public final class Lowering {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String ownerName = owner.getQualifiedName().toString();
     String name = method.getSimpleName().toString();
-    boolean allDouble = method.getParameters().stream()
-        .allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE);
+    boolean allReal = method.getParameters().stream()
+        .allMatch(p -> DifferentiableSignature.isReal(p.asType().getKind()));
     if ((ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath"))
-        && allDouble && method.getReturnType().getKind() == TypeKind.DOUBLE
+        && allReal && DifferentiableSignature.isReal(method.getReturnType().getKind())
         && MathRules.has(name, method.getParameters().size())) {
       return new Callee.MathFunction(Owners.of(owner), name);
     }
@@ -955,7 +986,8 @@ public final class Lowering {
     switch (tree.getKind()) {
       case PARENTHESIZED:
         return passive(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
-      case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL:
+      case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL, FLOAT_LITERAL, BOOLEAN_LITERAL,
+          CHAR_LITERAL:
         return Literals.of(((LiteralTree) tree).getValue());
       case ARRAY_ACCESS: {
         List<Expr> indices = new ArrayList<>();

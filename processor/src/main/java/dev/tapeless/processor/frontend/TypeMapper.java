@@ -16,6 +16,7 @@ final class TypeMapper {
     }
     return switch (type.getKind()) {
       case DOUBLE -> Type.DOUBLE;
+      case FLOAT -> Type.FLOAT;
       case INT -> Type.INT;
       case LONG -> Type.scalar(Type.Kind.LONG);
       case SHORT -> Type.scalar(Type.Kind.SHORT);

@@ -32,7 +32,7 @@ public sealed interface Callee {
       String gradClass,
       String frameClass,
       List<Param> params,
-      boolean returnsDouble)
+      boolean returnsReal)
       implements Callee {
     public Differentiable {
       params = List.copyOf(params);
@@ -49,7 +49,7 @@ public sealed interface Callee {
    * @param pushforward the method computing the call's tangent (forward mode), or null
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
-      boolean returnsDouble, boolean skipsNullAdjoints, boolean usesResult, String assigning,
+      boolean returnsReal, boolean skipsNullAdjoints, boolean usesResult, String assigning,
       boolean readsOutputs, String pushforward) implements Callee {
     public Custom {
       params = List.copyOf(params);

@@ -6,9 +6,10 @@ package dev.tapeless.processor.ir;
  */
 public record Type(Kind kind, int dims) {
 
-  /** Primitive kinds; only DOUBLE values can carry a derivative. */
+  /** Primitive kinds; only DOUBLE and FLOAT values can carry a derivative. */
   public enum Kind {
     DOUBLE("double", "0.0"),
+    FLOAT("float", "0.0f"),
     LONG("long", "0L"),
     INT("int", "0"),
     SHORT("short", "(short) 0"),
@@ -26,6 +27,7 @@ public record Type(Kind kind, int dims) {
   }
 
   public static final Type DOUBLE = new Type(Kind.DOUBLE, 0);
+  public static final Type FLOAT = new Type(Kind.FLOAT, 0);
   public static final Type INT = new Type(Kind.INT, 0);
   public static final Type BOOLEAN = new Type(Kind.BOOLEAN, 0);
 
@@ -33,14 +35,29 @@ public record Type(Kind kind, int dims) {
     return new Type(kind, 0);
   }
 
-  /** True for scalar values that can carry a derivative. */
-  public boolean isDouble() {
-    return kind == Kind.DOUBLE && dims == 0;
+  /** True for scalar values that can carry a derivative: double and float. */
+  public boolean isReal() {
+    return carriesDerivative() && dims == 0;
   }
 
-  /** True for scalars and arrays of doubles: everything that can have an adjoint. */
+  /** True for scalars and arrays of doubles or floats: everything that can have an adjoint. */
   public boolean carriesDerivative() {
-    return kind == Kind.DOUBLE;
+    return kind == Kind.DOUBLE || kind == Kind.FLOAT;
+  }
+
+  /** True for float values and arrays, whose adjoints and tangents are floats too. */
+  public boolean isFloat() {
+    return kind == Kind.FLOAT;
+  }
+
+  /** The scalar type of this array's elements (this type for a scalar). */
+  public Type element() {
+    return new Type(kind, 0);
+  }
+
+  /** The zero literal of this type's elements, to reset an adjoint or an element of one. */
+  public String elementZero() {
+    return kind.zero;
   }
 
   public boolean isArray() {

@@ -6,6 +6,7 @@ import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
@@ -165,7 +166,7 @@ final class BackwardSweep {
     };
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L)", runs);
     for (RowHoisting.Row row : rows.used()) {
-      code.addStatement("double[] $N = $L", row.local(), row.source());
+      code.addStatement("$T $N = $L", TypeNames.of(row.type()), row.local(), row.source());
     }
     if (lengths != null) {
       code.beginControlFlow("if ($L)", lengths)
@@ -323,10 +324,10 @@ final class BackwardSweep {
     }
     if (s instanceof Stmt.Store st) {
       if (st.kind() == Stmt.StoreKind.SET) {
-        code.addStatement("$L = 0.0", g);
+        code.addStatement("$L = $L", g, target.type().elementZero());
       }
     } else if (reassigned.contains(target)) {
-      code.addStatement("$L = 0.0", g);
+      code.addStatement("$L = $L", g, target.type().elementZero());
     }
     return code.build();
   }

@@ -48,17 +48,17 @@ final class CallReversal {
       throughPullback(s, call, (Callee.Custom) call.callee(), target, code);
     }
     if (target != null && adjoints.has(target) && reassigned.contains(target)) {
-      code.addStatement("$N = 0.0", adjoints.of(target));
+      code.addStatement("$N = $L", adjoints.of(target), target.type().elementZero());
     }
     return code.build();
   }
 
-  private CodeBlock resultSeed(Var target, boolean returnsDouble) {
-    if (!returnsDouble) {
+  private CodeBlock resultSeed(Var target, Expr.Call call, boolean returnsReal) {
+    if (!returnsReal) {
       return null;
     }
     return target != null && adjoints.has(target) ? CodeBlock.of("$N", adjoints.of(target))
-        : CodeBlock.of("0.0");
+        : CodeBlock.of(call.type().elementZero());
   }
 
   private void throughFrame(Expr.Call call, Callee.Differentiable d, Var target,
@@ -74,11 +74,11 @@ final class CallReversal {
       if (p.type().isArray()) {
         code.addStatement("this.$N.$N = $L", frame, field, adjoints.of(call.args().get(i)));
       } else {
-        code.addStatement("this.$N.$N = 0.0", frame, field);
+        code.addStatement("this.$N.$N = $L", frame, field, p.type().elementZero());
       }
     }
     CodeBlock.Builder args = JavaExprs.arguments(call);
-    CodeBlock seed = resultSeed(target, d.returnsDouble());
+    CodeBlock seed = resultSeed(target, call, d.returnsReal());
     if (seed != null) {
       args.add(", $L", seed);
     }
@@ -101,7 +101,7 @@ final class CallReversal {
       // A pullback runs only when the result has an adjoint, so the call has a target.
       args.add(", $N", target.name());
     }
-    CodeBlock seed = resultSeed(target, c.returnsDouble());
+    CodeBlock seed = resultSeed(target, call, c.returnsReal());
     if (seed != null) {
       args.add(", $L", seed);
     }

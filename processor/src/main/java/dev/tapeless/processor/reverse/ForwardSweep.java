@@ -2,6 +2,7 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.ir.Callee;
@@ -105,7 +106,7 @@ public final class ForwardSweep {
       String declared = declarations.declaresTarget(a) ? a.target().type().javaName() + " " : "";
       if (a.value() instanceof Expr.NewArray n) {
         String buffer = fields.buffer(a.target().name() + "Buffer",
-            TypeName.get(a.target().type().dims() == 1 ? double[].class : double[][].class));
+            TypeNames.of(a.target().type()));
         CodeBlock.Builder dims = CodeBlock.builder();
         for (Expr d : n.dimensions()) {
           dims.add(", $L", JavaExprs.write(d));
@@ -217,6 +218,7 @@ public final class ForwardSweep {
   private static String suffix(Type t) {
     return switch (t.kind()) {
       case DOUBLE -> "Double";
+      case FLOAT -> "Float";
       case BOOLEAN -> "Boolean";
       case LONG -> "Long";
       default -> "Int";

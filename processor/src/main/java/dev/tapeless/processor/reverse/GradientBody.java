@@ -2,6 +2,7 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
@@ -64,7 +65,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       Recording recording, Var reported, FrameFields fields) {
     NameTable names = new NameTable(method.usedNames());
     String self = names.fresh("frame");
-    String resultSeed = sig.returnsDouble() ? names.fresh("dResult") : null;
+    String resultSeed = sig.returnsReal() ? names.fresh("dResult") : null;
     List<String> outputSeeds = new ArrayList<>();
     for (Callee.Param p : sig.params()) {
       if (p.out()) {
@@ -94,11 +95,11 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     code.add(forward);
     CodeBlock.Builder primal = CodeBlock.builder()
         .add(ForwardSweep.write(method.body(), declarations, recording, fields, false, Set.of()));
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       primal.addStatement("return $N", method.result().name());
     }
     Var result = method.result();
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       code.addStatement("$N.value = $N", self, reported.name());
     }
     Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, splitCalls, fields,
@@ -122,14 +123,14 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     code.add(backward.build());
     snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
         FrameFields.BUFFERS, buffer, out.name()));
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       code.addStatement("return $N.value", self);
     }
     SplitState state = SplitState.of(method, declarations, fields);
     CodeBlock.Builder splitForward = CodeBlock.builder();
     outputChecks(sig, method, frameName, List.of(), splitForward);
     splitForward.add(forward).add(state.save());
-    if (sig.returnsDouble()) {
+    if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }
     CodeBlock.Builder splitBackward = CodeBlock.builder();
@@ -201,7 +202,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           .anyMatch(s -> recording.savedBy(s).contains(p)
               || splitCalls.contains(s) && Dependencies.of(s).written().contains(p));
       if (restored) {
-        String buffer = fields.buffer(p.name() + "Outputs", TypeName.get(arrayClass(p)));
+        String buffer = fields.buffer(p.name() + "Outputs", arrayClass(p));
         code.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, FrameFields.BUFFERS,
             buffer, p.name());
         code.addStatement("$T.copy($N, this.$N)", FrameFields.BUFFERS, p.name(), buffer);
@@ -219,7 +220,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       Callee.Param param = sig.params().get(i);
       if (param.differentiated() && p.type().isArray()) {
         String field = DifferentiableSignature.adjointField(p.name());
-        String owned = fields.buffer(field + "Owned", TypeName.get(arrayClass(p)));
+        String owned = fields.buffer(field + "Owned", arrayClass(p));
         code.beginControlFlow("if (!$T.same($N.$N, $N))", FrameFields.SHAPES, self, field,
                 p.name())
             .addStatement("$N.$N = $T.adjoint($N.$N, this.$N, $N, $S, $S)", self, field,
@@ -251,8 +252,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
   }
 
-  private static Class<?> arrayClass(Var v) {
-    return v.type().dims() == 1 ? double[].class : double[][].class;
+  private static TypeName arrayClass(Var v) {
+    return TypeNames.of(v.type());
   }
 
   private static void declareAdjoints(DifferentiableSignature sig, IrMethod method, String self,
@@ -273,16 +274,16 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       String bar = adjoints.of(v);
       Integer index = paramIndex.get(v);
       if (v == method.result()) {
-        code.addStatement("double $N = $N", bar, resultSeed);
+        code.addStatement("$T $N = $N", TypeNames.of(v.type()), bar, resultSeed);
       } else if (!v.type().isArray()) {
-        code.addStatement("double $N = 0.0", bar);
+        code.addStatement("$T $N = $L", TypeNames.of(v.type()), bar, v.type().elementZero());
       } else if (seeds.containsKey(v)) {
         code.addStatement("$T $N = $N", arrayClass(v), bar, seeds.get(v));
       } else if (index != null && sig.params().get(index).differentiated()) {
         code.addStatement("$T $N = $N.$N", arrayClass(v), bar, self,
             DifferentiableSignature.adjointField(v.name()));
       } else {
-        String buffer = fields.buffer(bar + "Buffer", TypeName.get(arrayClass(v)));
+        String buffer = fields.buffer(bar + "Buffer", arrayClass(v));
         code.addStatement("$T $N = this.$N = $T.zerosLike(this.$N, $N)", arrayClass(v), bar,
             buffer, FrameFields.BUFFERS, buffer, v.name());
       }

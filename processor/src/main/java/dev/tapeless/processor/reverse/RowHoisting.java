@@ -7,6 +7,7 @@ import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 final class RowHoisting {
   /** A hoisted row: the local it is read into, and the expression it stands for. */
-  record Row(String local, CodeBlock source) {}
+  record Row(String local, CodeBlock source, Type type) {}
 
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Set<Row> used = new java.util.LinkedHashSet<>();
@@ -84,9 +85,10 @@ final class RowHoisting {
         if (r.indices().size() < 2 || reads(r.indices().get(0), changing)) {
           continue;
         }
-        h.add(r.array().name(), r.indices().get(0), names);
+        Type row = r.array().type().indexed(1);
+        h.add(r.array().name(), r.indices().get(0), row, names);
         if (adjoints.has(r.array())) {
-          h.add(adjoints.of(r.array()), r.indices().get(0), names);
+          h.add(adjoints.of(r.array()), r.indices().get(0), row, names);
         }
       }
     }
@@ -99,10 +101,10 @@ final class RowHoisting {
     return reads.stream().anyMatch(vars::contains);
   }
 
-  private void add(String array, Expr index, NameTable names) {
+  private void add(String array, Expr index, Type row, NameTable names) {
     String key = array + "[" + JavaExprs.write(index) + "]";
     rows.computeIfAbsent(key, k -> new Row(names.fresh(array + "Row"),
-        CodeBlock.of("$N[$L]", array, JavaExprs.write(index))));
+        CodeBlock.of("$N[$L]", array, JavaExprs.write(index)), row));
   }
 
   /** The rows the loop body's code actually read through, to declare before the loop. */

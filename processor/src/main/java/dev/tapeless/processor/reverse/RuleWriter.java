@@ -33,7 +33,7 @@ public final class RuleWriter {
    * a template must not overflow.
    */
   public static CodeBlock promoted(Expr operand, CodeBlock bound) {
-    if (operand.type().isDouble()) {
+    if (operand.type().isReal()) {
       return bound;
     }
     return operand instanceof Expr.Const c && c.literal().matches("\\d+")

@@ -2,6 +2,7 @@ package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
@@ -50,7 +51,7 @@ final class SplitState {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray) {
         arrays.add(v);
         buffers.add(fields.buffer(v.name() + "Buffer",
-            TypeName.get(v.type().dims() == 1 ? double[].class : double[][].class)));
+            TypeNames.of(v.type())));
       } else if (!v.type().isArray()) {
         scalars.add(v);
       }
@@ -76,9 +77,15 @@ final class SplitState {
     // arguments) may reshape the buffer before the matching splitBackward.
     for (Var a : arrays) {
       code.addStatement("this.$N.pushAll($N)", saved, a.name());
-      if (a.type().dims() == 2) {
-        code.addStatement("this.$N.pushInt($N.length == 0 ? 0 : $N[0].length)", saved, a.name(),
-            a.name());
+      for (int d = a.type().dims() - 1; d >= 1; d--) {
+        // The length of dimension d, 0 when an outer one is empty.
+        StringBuilder empty = new StringBuilder();
+        for (int e = 0; e < d; e++) {
+          empty.append(e == 0 ? "" : " || ").append(a.name()).append("[0]".repeat(e))
+              .append(".length == 0");
+        }
+        code.addStatement("this.$N.pushInt($L ? 0 : $N$L.length)", saved, empty, a.name(),
+            "[0]".repeat(d));
       }
       code.addStatement("this.$N.pushInt($N.length)", saved, a.name());
     }
@@ -95,8 +102,7 @@ final class SplitState {
       Var a = arrays.get(i);
       code.addStatement("$L $N = this.$N = $T.zeros(this.$N$L)", a.type().javaName(), a.name(),
           buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
-          a.type().dims() == 2 ? ", this." + saved + ".popInt(), this." + saved + ".popInt()"
-              : ", this." + saved + ".popInt()");
+          (", this." + saved + ".popInt()").repeat(a.type().dims()));
       code.addStatement("this.$N.popAll($N)", saved, a.name());
     }
     for (int i = scalars.size() - 1; i >= 0; i--) {

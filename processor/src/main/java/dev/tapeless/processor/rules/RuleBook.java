@@ -22,7 +22,7 @@ public final class RuleBook {
 
   /** The rule for {@code value}; values of other types than double have derivative zero. */
   public static Rule ruleFor(Expr value) {
-    if (!value.type().isDouble()) {
+    if (!value.type().isReal()) {
       return Rule.ZERO;
     }
     if (value instanceof Expr.Ref || value instanceof Expr.ArrayRead) {
@@ -30,7 +30,7 @@ public final class RuleBook {
     } else if (value instanceof Expr.Unary u) {
       return u.op() == UnaryOp.NEG ? NEG : COPY;
     } else if (value instanceof Expr.Cast c) {
-      return c.operand().type().isDouble() ? COPY : Rule.ZERO;
+      return c.operand().type().isReal() ? COPY : Rule.ZERO;
     } else if (value instanceof Expr.Binary b) {
       return binary(b.op());
     } else if (value instanceof Expr.Call c) {

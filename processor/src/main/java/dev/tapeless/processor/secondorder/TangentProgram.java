@@ -115,7 +115,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
             Var dot = new Var(names.fresh(w.name() + "Dot"), w.type(), Var.Role.LOCAL);
             tangents.put(w, dot);
             if (!w.type().isArray()) {
-              body.add(new Stmt.Assign(dot, new Expr.Const("0.0", Type.DOUBLE), null));
+              body.add(new Stmt.Assign(dot, zero(w.type()), null));
             }
           }
         }
@@ -197,19 +197,19 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       List<Partial> partials = partials(a.value(), operands);
       if (!readsResult(partials)) {
         Expr tangent = tangent(partials, operands, null, a, out);
-        out.add(new Stmt.Assign(dot, tangent, a.origin()));
+        out.add(new Stmt.Assign(dot, as(dot.type(), tangent), a.origin()));
         out.add(a);
       } else if (operands.stream().noneMatch(o -> o instanceof Expr.Ref r
           && r.var() == a.target())) {
         out.add(a);
-        out.add(new Stmt.Assign(dot, tangent(partials, operands, new Expr.Ref(a.target()), a,
-            out), a.origin()));
+        out.add(new Stmt.Assign(dot, as(dot.type(), tangent(partials, operands,
+            new Expr.Ref(a.target()), a, out)), a.origin()));
       } else {
-        Var value = new Var(names.fresh(a.target().name() + "Value"), Type.DOUBLE,
+        Var value = new Var(names.fresh(a.target().name() + "Value"), a.value().type(),
             Var.Role.TEMP);
         out.add(new Stmt.Assign(value, a.value(), a.origin()));
-        out.add(new Stmt.Assign(dot, tangent(partials, operands, new Expr.Ref(value), a, out),
-            a.origin()));
+        out.add(new Stmt.Assign(dot, as(dot.type(), tangent(partials, operands,
+            new Expr.Ref(value), a, out)), a.origin()));
         out.add(new Stmt.Assign(a.target(), new Expr.Ref(value), a.origin()));
       }
     }
@@ -224,23 +224,41 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       List<Partial> partials = partials(st.value(), operands);
       if (partials.isEmpty()) {
         if (st.kind() == Stmt.StoreKind.SET) {
-          out.add(new Stmt.Store(dot, st.indices(), new Expr.Const("0.0", Type.DOUBLE),
+          out.add(new Stmt.Store(dot, st.indices(), zero(dot.type()),
               Stmt.StoreKind.SET, st.origin()));
         }
         out.add(st);
       } else if (!readsResult(partials)) {
         Expr tangent = tangent(partials, operands, null, st, out);
-        out.add(new Stmt.Store(dot, st.indices(), tangent, st.kind(), st.origin()));
+        out.add(new Stmt.Store(dot, st.indices(), stored(st, dot, tangent), st.kind(),
+            st.origin()));
         out.add(st);
       } else {
-        Var value = new Var(names.fresh(st.array().name() + "Value"), Type.DOUBLE,
+        Var value = new Var(names.fresh(st.array().name() + "Value"), st.value().type(),
             Var.Role.TEMP);
         out.add(new Stmt.Assign(value, st.value(), st.origin()));
         Expr tangent = tangent(partials, operands, new Expr.Ref(value), st, out);
-        out.add(new Stmt.Store(dot, st.indices(), tangent, st.kind(), st.origin()));
+        out.add(new Stmt.Store(dot, st.indices(), stored(st, dot, tangent), st.kind(),
+            st.origin()));
         out.add(new Stmt.Store(st.array(), st.indices(), new Expr.Ref(value), st.kind(),
             st.origin()));
       }
+    }
+
+    /** A zero of the type of {@code v}'s elements. */
+    private static Expr zero(Type v) {
+      return new Expr.Const(v.elementZero(), v.element());
+    }
+
+    /** The tangent (computed in double) as a value of the tangent variable's type. */
+    private static Expr as(Type type, Expr tangent) {
+      return tangent.type().equals(type) || !type.isFloat() ? tangent
+          : new Expr.Cast(type, tangent);
+    }
+
+    /** Only {@code =} narrows explicitly; {@code +=} into a float element narrows by itself. */
+    private static Expr stored(Stmt.Store st, Var dot, Expr tangent) {
+      return st.kind() == Stmt.StoreKind.SET ? as(dot.type().element(), tangent) : tangent;
     }
 
     /**
@@ -255,7 +273,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       Var held = null;
       if (target != null && call.args().stream()
           .anyMatch(arg -> Dependencies.baseVar(arg) == target)) {
-        held = new Var(names.fresh(target.name() + "Value"), Type.DOUBLE, Var.Role.TEMP);
+        held = new Var(names.fresh(target.name() + "Value"), call.type(), Var.Role.TEMP);
         out.add(new Stmt.Assign(held, call, s.origin()));
       } else {
         out.add(s);
@@ -270,7 +288,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
         if (p.differentiated()) {
           Expr t = tangentOf(call.args().get(i));
           if (t == null && !p.type().isArray()) {
-            t = new Expr.Const("0.0", Type.DOUBLE);
+            t = zero(p.type());
           } else if (t == null && c.skipsNullAdjoints()) {
             t = new Expr.Const("null", p.type());
           } else if (t == null) {
@@ -292,7 +310,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
         }
       }
       Expr.Call push = new Expr.Call(pushforward, args,
-          pushforward.returnsDouble() ? Type.DOUBLE : Type.INT, call.site());
+          pushforward.returnsReal() ? call.type() : Type.INT, call.site());
       Var dot = target != null ? tangents.get(target) : null;
       if (dot != null) {
         out.add(new Stmt.Assign(dot, push, s.origin()));
@@ -312,7 +330,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
     /** The rule's partials for the operands that have a tangent. */
     private List<Partial> partials(Expr value, List<Expr> operands) {
       List<Partial> out = new ArrayList<>();
-      if (value.type().isDouble()) {
+      if (value.type().isReal()) {
         for (Partial p : RuleBook.ruleFor(value).partials()) {
           if (tangentOf(operands.get(p.operand())) != null) {
             out.add(p);

@@ -49,6 +49,82 @@ public final class Buffers {
     return buffer;
   }
 
+  public static float[] zeros(float[] buffer, int n) {
+    if (buffer == null || buffer.length != n) {
+      return new float[n];
+    }
+    Arrays.fill(buffer, 0.0f);
+    return buffer;
+  }
+
+  public static float[][] zeros(float[][] buffer, int rows, int cols) {
+    if (buffer == null || buffer.length != rows || (rows > 0 && buffer[0].length != cols)) {
+      return new float[rows][cols];
+    }
+    for (float[] row : buffer) {
+      Arrays.fill(row, 0.0f);
+    }
+    return buffer;
+  }
+
+  public static double[][][] zeros(double[][][] buffer, int blocks, int rows, int cols) {
+    if (buffer == null || buffer.length != blocks
+        || (blocks > 0 && (buffer[0].length != rows || (rows > 0 && buffer[0][0].length != cols)))) {
+      return new double[blocks][rows][cols];
+    }
+    fill(buffer, 0.0);
+    return buffer;
+  }
+
+  public static float[][][] zeros(float[][][] buffer, int blocks, int rows, int cols) {
+    if (buffer == null || buffer.length != blocks
+        || (blocks > 0 && (buffer[0].length != rows || (rows > 0 && buffer[0][0].length != cols)))) {
+      return new float[blocks][rows][cols];
+    }
+    fill(buffer, 0.0);
+    return buffer;
+  }
+
+  public static float[] zerosLike(float[] buffer, float[] shape) {
+    return zeros(buffer, shape.length);
+  }
+
+  public static float[][] zerosLike(float[][] buffer, float[][] shape) {
+    if (!Shapes.same(buffer, shape)) {
+      buffer = new float[shape.length][];
+      for (int i = 0; i < shape.length; i++) {
+        buffer[i] = new float[shape[i].length];
+      }
+      return buffer;
+    }
+    fill(buffer, 0.0);
+    return buffer;
+  }
+
+  public static double[][][] zerosLike(double[][][] buffer, double[][][] shape) {
+    if (!Shapes.same(buffer, shape)) {
+      buffer = new double[shape.length][][];
+      for (int i = 0; i < shape.length; i++) {
+        buffer[i] = zerosLike(null, shape[i]);
+      }
+      return buffer;
+    }
+    fill(buffer, 0.0);
+    return buffer;
+  }
+
+  public static float[][][] zerosLike(float[][][] buffer, float[][][] shape) {
+    if (!Shapes.same(buffer, shape)) {
+      buffer = new float[shape.length][][];
+      for (int i = 0; i < shape.length; i++) {
+        buffer[i] = zerosLike(null, shape[i]);
+      }
+      return buffer;
+    }
+    fill(buffer, 0.0);
+    return buffer;
+  }
+
   public static void fill(double[] a, double v) {
     Arrays.fill(a, v);
   }
@@ -59,6 +135,29 @@ public final class Buffers {
     }
   }
 
+  public static void fill(double[][][] a, double v) {
+    for (double[][] block : a) {
+      fill(block, v);
+    }
+  }
+
+  /** Takes a double, as generated code writes its constants, and rounds it once. */
+  public static void fill(float[] a, double v) {
+    Arrays.fill(a, (float) v);
+  }
+
+  public static void fill(float[][] a, double v) {
+    for (float[] row : a) {
+      Arrays.fill(row, (float) v);
+    }
+  }
+
+  public static void fill(float[][][] a, double v) {
+    for (float[][] block : a) {
+      fill(block, v);
+    }
+  }
+
   public static void copy(double[] from, double[] to) {
     System.arraycopy(from, 0, to, 0, from.length);
   }
@@ -66,6 +165,28 @@ public final class Buffers {
   public static void copy(double[][] from, double[][] to) {
     for (int i = 0; i < from.length; i++) {
       System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+    }
+  }
+
+  public static void copy(double[][][] from, double[][][] to) {
+    for (int i = 0; i < from.length; i++) {
+      copy(from[i], to[i]);
+    }
+  }
+
+  public static void copy(float[] from, float[] to) {
+    System.arraycopy(from, 0, to, 0, from.length);
+  }
+
+  public static void copy(float[][] from, float[][] to) {
+    for (int i = 0; i < from.length; i++) {
+      System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+    }
+  }
+
+  public static void copy(float[][][] from, float[][][] to) {
+    for (int i = 0; i < from.length; i++) {
+      copy(from[i], to[i]);
     }
   }
 }

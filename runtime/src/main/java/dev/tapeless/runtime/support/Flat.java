@@ -82,7 +82,160 @@ public final class Flat {
     return at;
   }
 
-  /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
+
+  public static int size(float[] a) {
+    return a.length;
+  }
+
+  public static int size(float[][] a) {
+    int n = 0;
+    for (float[] row : a) {
+      n += row.length;
+    }
+    return n;
+  }
+
+  public static int size(double[][][] a) {
+    int n = 0;
+    for (double[][] block : a) {
+      n += size(block);
+    }
+    return n;
+  }
+
+  public static int size(float[][][] a) {
+    int n = 0;
+    for (float[][] block : a) {
+      n += size(block);
+    }
+    return n;
+  }
+
+  public static int put(float[] from, double[] row, int at) {
+    for (float v : from) {
+      row[at++] = v;
+    }
+    return at;
+  }
+
+  public static int put(float[][] from, double[] row, int at) {
+    for (float[] r : from) {
+      at = put(r, row, at);
+    }
+    return at;
+  }
+
+  public static int put(double[][][] from, double[] row, int at) {
+    for (double[][] block : from) {
+      at = put(block, row, at);
+    }
+    return at;
+  }
+
+  public static int put(float[][][] from, double[] row, int at) {
+    for (float[][] block : from) {
+      at = put(block, row, at);
+    }
+    return at;
+  }
+
+  public static void setOne(float[] a, int k) {
+    a[k] = 1.0f;
+  }
+
+  public static void setOne(float[][] a, int k) {
+    setAt(a, k, 1.0f);
+  }
+
+  public static void setOne(double[][][] a, int k) {
+    setAt(a, k, 1.0);
+  }
+
+  public static void setOne(float[][][] a, int k) {
+    setAt(a, k, 1.0f);
+  }
+
+  public static void setZero(float[] a, int k) {
+    a[k] = 0.0f;
+  }
+
+  public static void setZero(float[][] a, int k) {
+    setAt(a, k, 0.0f);
+  }
+
+  public static void setZero(double[][][] a, int k) {
+    setAt(a, k, 0.0);
+  }
+
+  public static void setZero(float[][][] a, int k) {
+    setAt(a, k, 0.0f);
+  }
+
+  private static void setAt(float[][] a, int k, float v) {
+    for (float[] row : a) {
+      if (k < row.length) {
+        row[k] = v;
+        return;
+      }
+      k -= row.length;
+    }
+    throw new IndexOutOfBoundsException(k);
+  }
+
+  private static void setAt(double[][][] a, int k, double v) {
+    for (double[][] block : a) {
+      for (double[] row : block) {
+        if (k < row.length) {
+          row[k] = v;
+          return;
+        }
+        k -= row.length;
+      }
+    }
+    throw new IndexOutOfBoundsException(k);
+  }
+
+  private static void setAt(float[][][] a, int k, float v) {
+    for (float[][] block : a) {
+      for (float[] row : block) {
+        if (k < row.length) {
+          row[k] = v;
+          return;
+        }
+        k -= row.length;
+      }
+    }
+    throw new IndexOutOfBoundsException(k);
+  }
+
+  public static int putColumn(float[] from, double[][] jacobian, int at, int col) {
+    for (float v : from) {
+      jacobian[at++][col] = v;
+    }
+    return at;
+  }
+
+  public static int putColumn(float[][] from, double[][] jacobian, int at, int col) {
+    for (float[] r : from) {
+      at = putColumn(r, jacobian, at, col);
+    }
+    return at;
+  }
+
+  public static int putColumn(double[][][] from, double[][] jacobian, int at, int col) {
+    for (double[][] block : from) {
+      at = putColumn(block, jacobian, at, col);
+    }
+    return at;
+  }
+
+  public static int putColumn(float[][][] from, double[][] jacobian, int at, int col) {
+    for (float[][] block : from) {
+      at = putColumn(block, jacobian, at, col);
+    }
+    return at;
+  }
+
   /** Throws unless {@code hessian} is an n x n matrix, for {@code hessian(args..., H)}. */
   public static void requireSquare(double[][] hessian, int n, String frame) {
     boolean ok = hessian != null && hessian.length == n;
@@ -95,6 +248,7 @@ public final class Flat {
     }
   }
 
+  /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
   public static void requireShape(double[][] jacobian, int rows, int cols, String frame) {
     boolean ok = jacobian != null && jacobian.length == rows;
     for (int i = 0; ok && i < rows; i++) {

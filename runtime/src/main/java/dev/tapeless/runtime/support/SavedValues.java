@@ -28,6 +28,15 @@ public final class SavedValues {
     return doubles[--doubleTop];
   }
 
+  /** A float goes on the double stack: widening is exact, so the pop gives it back. */
+  public void pushFloat(float v) {
+    pushDouble(v);
+  }
+
+  public float popFloat() {
+    return (float) popDouble();
+  }
+
   public void pushLong(long v) {
     if (longTop == longs.length) {
       longs = Arrays.copyOf(longs, longs.length * 2);
@@ -82,6 +91,54 @@ public final class SavedValues {
   }
 
   public void popAll(double[][] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      popAll(a[i]);
+    }
+  }
+
+  public void pushAll(double[][][] a) {
+    for (double[][] block : a) {
+      pushAll(block);
+    }
+  }
+
+  public void popAll(double[][][] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      popAll(a[i]);
+    }
+  }
+
+  public void pushAll(float[] a) {
+    for (float v : a) {
+      pushDouble(v);
+    }
+  }
+
+  public void popAll(float[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = (float) popDouble();
+    }
+  }
+
+  public void pushAll(float[][] a) {
+    for (float[] row : a) {
+      pushAll(row);
+    }
+  }
+
+  public void popAll(float[][] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      popAll(a[i]);
+    }
+  }
+
+  public void pushAll(float[][][] a) {
+    for (float[][] block : a) {
+      pushAll(block);
+    }
+  }
+
+  public void popAll(float[][][] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       popAll(a[i]);
     }

@@ -24,6 +24,46 @@ public final class Shapes {
     return true;
   }
 
+  public static boolean same(float[] a, float[] b) {
+    return a != null && b != null && a.length == b.length;
+  }
+
+  public static boolean same(float[][] a, float[][] b) {
+    if (a == null || b == null || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == null || b[i] == null || a[i].length != b[i].length) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public static boolean same(double[][][] a, double[][][] b) {
+    if (a == null || b == null || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!same(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public static boolean same(float[][][] a, float[][][] b) {
+    if (a == null || b == null || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!same(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
    * {@code current} is absent or the frame's own ({@code owned}), else an error.
@@ -50,6 +90,50 @@ public final class Shapes {
     return Buffers.zerosLike(null, primal);
   }
 
+  public static float[] adjoint(float[] current, float[] owned, float[] primal,
+      String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, current.length + "", primal.length + "");
+    }
+    return new float[primal.length];
+  }
+
+  public static float[][] adjoint(float[][] current, float[][] owned, float[][] primal,
+      String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, describe(current), describe(primal));
+    }
+    return Buffers.zerosLike(null, primal);
+  }
+
+  public static double[][][] adjoint(double[][][] current, double[][][] owned,
+      double[][][] primal, String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, describe(current), describe(primal));
+    }
+    return Buffers.zerosLike(null, primal);
+  }
+
+  public static float[][][] adjoint(float[][][] current, float[][][] owned, float[][][] primal,
+      String frame, String parameter) {
+    if (same(current, primal)) {
+      return current;
+    }
+    if (current != null && current != owned) {
+      throw wrongShape(frame, parameter, describe(current), describe(primal));
+    }
+    return Buffers.zerosLike(null, primal);
+  }
+
   /** Checks that a seed or output array has the shape of the parameter it belongs to. */
   public static void require(double[] given, double[] expected, String frame, String name) {
     if (!same(given, expected)) {
@@ -59,6 +143,33 @@ public final class Shapes {
   }
 
   public static void require(double[][] given, double[][] expected, String frame, String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
+    }
+  }
+
+  public static void require(float[] given, float[] expected, String frame, String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : given.length + "",
+          expected.length + "");
+    }
+  }
+
+  public static void require(float[][] given, float[][] expected, String frame, String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
+    }
+  }
+
+  public static void require(double[][][] given, double[][][] expected, String frame,
+      String name) {
+    if (!same(given, expected)) {
+      throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
+    }
+  }
+
+  public static void require(float[][][] given, float[][][] expected, String frame,
+      String name) {
     if (!same(given, expected)) {
       throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
     }
@@ -82,6 +193,34 @@ public final class Shapes {
     }
   }
 
+  public static void requireTangent(float[] given, float[] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, given.length + "", expected.length + "");
+    }
+  }
+
+  public static void requireTangent(float[][] given, float[][] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, describe(given), describe(expected));
+    }
+  }
+
+  public static void requireTangent(double[][][] given, double[][][] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, describe(given), describe(expected));
+    }
+  }
+
+  public static void requireTangent(float[][][] given, float[][][] expected, String frame,
+      String tangent, String parameter) {
+    if (given != null && !same(given, expected)) {
+      throw wrongTangent(frame, tangent, parameter, describe(given), describe(expected));
+    }
+  }
+
   private static IllegalArgumentException wrongTangent(String frame, String tangent,
       String parameter, String given, String expected) {
     return new IllegalArgumentException(frame + ": " + tangent + " has shape " + given
@@ -97,15 +236,57 @@ public final class Shapes {
   }
 
   static String describe(double[][] a) {
-    if (a.length == 0) {
+    int[] lengths = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      lengths[i] = a[i] == null ? -1 : a[i].length;
+    }
+    return describe(lengths);
+  }
+
+  static String describe(float[][] a) {
+    int[] lengths = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      lengths[i] = a[i] == null ? -1 : a[i].length;
+    }
+    return describe(lengths);
+  }
+
+  /** {@code [rows][cols]}, or {@code [rows][jagged]}, from the rows' lengths (-1 for null). */
+  private static String describe(int[] rowLengths) {
+    if (rowLengths.length == 0) {
       return "[0][]";
     }
-    int cols = a[0] == null ? -1 : a[0].length;
-    for (double[] row : a) {
-      if (row == null || row.length != cols) {
-        return "[" + a.length + "][jagged]";
+    int cols = rowLengths[0];
+    for (int length : rowLengths) {
+      if (length < 0 || length != cols) {
+        return "[" + rowLengths.length + "][jagged]";
       }
     }
-    return "[" + a.length + "][" + cols + "]";
+    return "[" + rowLengths.length + "][" + cols + "]";
+  }
+
+  /** {@code [n]} followed by the first block's shape, or jagged when the blocks differ. */
+  static String describe(double[][][] a) {
+    if (a.length == 0) {
+      return "[0][][]";
+    }
+    for (double[][] block : a) {
+      if (!same(block, a[0])) {
+        return "[" + a.length + "][jagged][]";
+      }
+    }
+    return "[" + a.length + "]" + describe(a[0]);
+  }
+
+  static String describe(float[][][] a) {
+    if (a.length == 0) {
+      return "[0][][]";
+    }
+    for (float[][] block : a) {
+      if (!same(block, a[0])) {
+        return "[" + a.length + "][jagged][]";
+      }
+    }
+    return "[" + a.length + "]" + describe(a[0]);
   }
 }
