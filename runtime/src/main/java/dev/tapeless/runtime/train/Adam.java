@@ -14,6 +14,12 @@ package dev.tapeless.runtime.train;
  * {@code learningRate · g / (|g| + ε)}, about {@code learningRate · sign(g)} whatever the
  * gradient's scale. Both moment buffers are allocated once, when the optimizer is made, so
  * {@link #step()} allocates nothing. No weight decay: add an L2 term to the loss if wanted.
+ *
+ * <p>A float parameter keeps its moments in {@code float}, as PyTorch does for float32 weights,
+ * which halves the state; each update is computed in {@code double} from the float values and
+ * rounded once when stored, so a float run follows a double run to float precision. As in
+ * PyTorch, a float second moment overflows to {@code +∞} for {@code |g|} above about
+ * {@code 1.8e19}, which freezes that element; clip such gradients.
  */
 public final class Adam implements Optimizer {
 
@@ -33,6 +39,8 @@ public final class Adam implements Optimizer {
   private final double epsilon;
   private final double[] m;
   private final double[] v;
+  private final float[] floatM;
+  private final float[] floatV;
   private double learningRate;
   private long steps;
 
@@ -56,8 +64,11 @@ public final class Adam implements Optimizer {
     this.beta1 = Hyper.decay("Adam", "beta1", beta1);
     this.beta2 = Hyper.decay("Adam", "beta2", beta2);
     this.epsilon = Hyper.positive("Adam", "epsilon", epsilon);
-    this.m = new double[elements];
-    this.v = new double[elements];
+    int floats = parameters.floatElementCount();
+    this.m = new double[elements - floats];
+    this.v = new double[elements - floats];
+    this.floatM = new float[floats];
+    this.floatV = new float[floats];
   }
 
   @Override
@@ -67,18 +78,42 @@ public final class Adam implements Optimizer {
     double stepSize = learningRate / (1.0 - Math.pow(beta1, steps));
     double sqrtCorrection2 = Math.sqrt(1.0 - Math.pow(beta2, steps));
     int at = 0;
+    int floatAt = 0;
     for (int r = 0; r < parameters.rowCount(); r++) {
-      double[] w = parameters.valueRow(r);
-      double[] g = parameters.gradientRow(r);
-      for (int j = 0; j < w.length; j++, at++) {
-        double gj = g[j];
-        double mj = beta1 * m[at] + (1.0 - beta1) * gj;
-        double vj = beta2 * v[at] + (1.0 - beta2) * gj * gj;
-        m[at] = mj;
-        v[at] = vj;
-        w[j] -= stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + epsilon);
+      if (parameters.isFloatRow(r)) {
+        floatAt = step(parameters.floatValueRow(r), parameters.floatGradientRow(r), floatAt,
+            stepSize, sqrtCorrection2);
+      } else {
+        at = step(parameters.valueRow(r), parameters.gradientRow(r), at, stepSize,
+            sqrtCorrection2);
       }
     }
+  }
+
+  /** Updates one double row whose moments start at index {@code at}; returns the next index. */
+  private int step(double[] w, double[] g, int at, double stepSize, double sqrtCorrection2) {
+    for (int j = 0; j < w.length; j++, at++) {
+      double gj = g[j];
+      double mj = beta1 * m[at] + (1.0 - beta1) * gj;
+      double vj = beta2 * v[at] + (1.0 - beta2) * gj * gj;
+      m[at] = mj;
+      v[at] = vj;
+      w[j] -= stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + epsilon);
+    }
+    return at;
+  }
+
+  /** Updates one float row whose moments start at index {@code at} of the float moments. */
+  private int step(float[] w, float[] g, int at, double stepSize, double sqrtCorrection2) {
+    for (int j = 0; j < w.length; j++, at++) {
+      double gj = g[j];
+      double mj = beta1 * floatM[at] + (1.0 - beta1) * gj;
+      double vj = beta2 * floatV[at] + (1.0 - beta2) * gj * gj;
+      floatM[at] = (float) mj;
+      floatV[at] = (float) vj;
+      w[j] = (float) (w[j] - stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + epsilon));
+    }
+    return at;
   }
 
   /** The number of steps taken, {@code t} in the bias correction. */

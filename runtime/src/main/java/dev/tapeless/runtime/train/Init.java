@@ -1,5 +1,6 @@
 package dev.tapeless.runtime.train;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -13,6 +14,11 @@ import java.util.Random;
  * initializers keep the variance of activations (He, for ReLU) or of activations and gradients
  * together (Xavier/Glorot, for tanh and sigmoid) about constant from layer to layer. They need a
  * non-empty rectangular matrix; anything else is an {@link IllegalArgumentException}.
+ *
+ * <p>Each initializer also fills {@code float} arrays. It draws exactly as for {@code double}
+ * and rounds each value to the nearest float, so that with the same seed a float model starts
+ * at its double twin's weights rounded, and the two can be compared step by step. Rounding may
+ * reach an interval's bound: a float uniform draw lies in {@code [low, high]} after rounding.
  */
 public final class Init {
 
@@ -79,20 +85,85 @@ public final class Init {
     }
   }
 
-  /** The number of columns of a non-empty rectangular {@code W[out][in]}. */
-  private static int fanIn(String initializer, double[][] W) {
-    if (W.length == 0 || W[0].length == 0) {
+  /** {@link #xavierUniform(double[][], Random)} rounded to float. */
+  public static void xavierUniform(float[][] W, Random rng) {
+    int fanIn = fanIn("xavierUniform", W);
+    double limit = Math.sqrt(6.0 / (fanIn + W.length));
+    uniform(W, -limit, limit, rng);
+  }
+
+  /** {@link #heNormal(double[][], Random)} rounded to float. */
+  public static void heNormal(float[][] W, Random rng) {
+    int fanIn = fanIn("heNormal", W);
+    normal(W, Math.sqrt(2.0 / fanIn), rng);
+  }
+
+  /** {@link #normal(double[], double, Random)} rounded to float. */
+  public static void normal(float[] a, double std, Random rng) {
+    checkStd(std);
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (std * rng.nextGaussian());
+    }
+  }
+
+  /** {@link #normal(double[][], double, Random)} rounded to float. */
+  public static void normal(float[][] a, double std, Random rng) {
+    checkStd(std);
+    for (float[] row : a) {
+      normal(row, std, rng);
+    }
+  }
+
+  /** {@link #uniform(double[], double, double, Random)} rounded to float. */
+  public static void uniform(float[] a, double low, double high, Random rng) {
+    checkRange(low, high);
+    double width = high - low;
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (low + width * rng.nextDouble());
+    }
+  }
+
+  /** {@link #uniform(double[][], double, double, Random)} rounded to float. */
+  public static void uniform(float[][] a, double low, double high, Random rng) {
+    checkRange(low, high);
+    for (float[] row : a) {
+      uniform(row, low, high, rng);
+    }
+  }
+
+  /**
+   * Every element set to {@code value} rounded to float; a {@code double} value, so that
+   * {@code constant(b, 0.1)} needs no {@code f} suffix and agrees with the double overload.
+   */
+  public static void constant(float[] a, double value) {
+    Arrays.fill(a, (float) value);
+  }
+
+  /** Every element set to {@code value} rounded to float. */
+  public static void constant(float[][] a, double value) {
+    for (float[] row : a) {
+      Arrays.fill(row, (float) value);
+    }
+  }
+
+  /**
+   * The number of columns of a non-empty rectangular {@code W[out][in]} of doubles or floats
+   * (its rows are read with {@link Array#getLength}).
+   */
+  private static int fanIn(String initializer, Object[] W) {
+    int columns = W.length == 0 ? 0 : Array.getLength(W[0]);
+    if (columns == 0) {
       throw new IllegalArgumentException(initializer + ": W must be a non-empty W[out][in]"
           + " matrix, has " + W.length + " rows" + (W.length == 0 ? "" : " of length 0"));
     }
-    int fanIn = W[0].length;
     for (int i = 1; i < W.length; i++) {
-      if (W[i].length != fanIn) {
+      int length = Array.getLength(W[i]);
+      if (length != columns) {
         throw new IllegalArgumentException(initializer + ": W is ragged: W[" + i
-            + "] has length " + W[i].length + " but W[0] has length " + fanIn);
+            + "] has length " + length + " but W[0] has length " + columns);
       }
     }
-    return fanIn;
+    return columns;
   }
 
   private static void checkStd(double std) {

@@ -1,5 +1,6 @@
 package dev.tapeless.runtime.train;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -35,11 +36,19 @@ import java.util.Map;
  *
  * After a first call, {@code add("W1", W1, frame.dW1)} registers the frame's own array instead.
  *
+ * <p>A parameter is {@code double} or {@code float} (a frame of a method over {@code float[]}
+ * has {@code float[]} d-fields), and one set may mix both; a parameter's gradient has its type.
+ * Optimizers update float parameters in place, keeping their state in {@code float} too. The
+ * flat copies and the gradient norm work in {@code double}: a float widens exactly, and is
+ * rounded to the nearest float when set from a {@code double}.
+ *
  * <p>Element order, used by {@link #copyTo}, {@link #copyFrom}, {@link #offset} and by the
- * optimizers' state, is registration order, matrices row-major. Internally a {@code double[]}
- * is one row and a {@code double[][]} its rows; {@link #rowCount()}, {@link #valueRow} and
- * {@link #gradientRow} expose those rows so that an optimizer can visit every element without
- * allocating an iterator.
+ * optimizers' state, is registration order, matrices row-major, floats and doubles alike.
+ * Internally a vector is one row and a matrix its rows; {@link #rowCount()}, {@link #valueRow}
+ * and {@link #gradientRow} expose those rows so that an optimizer can visit every element
+ * without allocating an iterator. A row is the caller's array itself, never a copy, so a row of
+ * a float parameter is only available as {@code float[]}: check {@link #isFloatRow} and call
+ * {@link #floatValueRow} and {@link #floatGradientRow} for it.
  *
  * <p>Registration allocates and checks (shapes, unique names, no array registered twice: it
  * would be updated twice per step); everything else allocates nothing. Not thread-safe.
@@ -50,10 +59,16 @@ public final class Parameters {
   private Object[] valueArrays = new Object[0];
   private Object[] gradientArrays = new Object[0];
   private int[] offsets = new int[0];
+  private int[] firstRows = new int[0];
+  // Row r is valueRows[r] for a double parameter, floatValueRows[r] for a float one; the other
+  // array holds null there. Parallel arrays keep the double path a plain array load.
   private double[][] valueRows = new double[0][];
   private double[][] gradientRows = new double[0][];
+  private float[][] floatValueRows = new float[0][];
+  private float[][] floatGradientRows = new float[0][];
   private int elementCount;
-  private final Map<double[], String> registeredRows = new IdentityHashMap<>();
+  private int floatElementCount;
+  private final Map<Object, String> registeredRows = new IdentityHashMap<>();
 
   /** An empty set of parameters; fill it with the {@code add} methods. */
   public Parameters() {}
@@ -66,14 +81,21 @@ public final class Parameters {
    *     name already used, or an array already registered
    */
   public Parameters add(String name, double[] value, double[] gradient) {
-    checkName(name);
-    requireNonNull(name, "value", value);
-    requireNonNull(name, "gradient", gradient);
-    if (gradient.length != value.length) {
-      throw new IllegalArgumentException("parameter " + name + ": gradient has length "
-          + gradient.length + " but the value has length " + value.length);
-    }
-    register(name, value, gradient, new double[][] {value}, new double[][] {gradient});
+    checkVector(name, value, gradient);
+    register(name, value, gradient, new Object[] {value}, new Object[] {gradient});
+    return this;
+  }
+
+  /**
+   * Registers a float vector parameter and its float gradient array, which must have the same
+   * length: the gradient field of a frame whose method takes {@code float[]}.
+   *
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException as for {@link #add(String, double[], double[])}
+   */
+  public Parameters add(String name, float[] value, float[] gradient) {
+    checkVector(name, value, gradient);
+    register(name, value, gradient, new Object[] {value}, new Object[] {gradient});
     return this;
   }
 
@@ -86,22 +108,20 @@ public final class Parameters {
    *     mismatch, a name already used, or an array already registered
    */
   public Parameters add(String name, double[][] value, double[][] gradient) {
-    checkName(name);
-    requireNonNull(name, "value", value);
-    requireNonNull(name, "gradient", gradient);
-    if (gradient.length != value.length) {
-      throw new IllegalArgumentException("parameter " + name + ": gradient has "
-          + gradient.length + " rows but the value has " + value.length);
-    }
-    for (int i = 0; i < value.length; i++) {
-      requireNonNull(name, "value[" + i + "]", value[i]);
-      requireNonNull(name, "gradient[" + i + "]", gradient[i]);
-      if (gradient[i].length != value[i].length) {
-        throw new IllegalArgumentException("parameter " + name + ": gradient[" + i
-            + "] has length " + gradient[i].length + " but value[" + i + "] has length "
-            + value[i].length);
-      }
-    }
+    checkMatrix(name, value, gradient);
+    register(name, value, gradient, value.clone(), gradient.clone());
+    return this;
+  }
+
+  /**
+   * Registers a float matrix parameter (rows may differ in length) and its float gradient
+   * array, which must have the same shape.
+   *
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException as for {@link #add(String, double[][], double[][])}
+   */
+  public Parameters add(String name, float[][] value, float[][] gradient) {
+    checkMatrix(name, value, gradient);
     register(name, value, gradient, value.clone(), gradient.clone());
     return this;
   }
@@ -129,24 +149,55 @@ public final class Parameters {
     return add(name, value, gradient);
   }
 
+  /**
+   * Registers a float vector parameter with a new zero float gradient array, to be handed to a
+   * frame's {@code d<name>} field through {@link #floatVectorGradient}.
+   */
+  public Parameters add(String name, float[] value) {
+    requireNonNull(name, "value", value);
+    return add(name, value, new float[value.length]);
+  }
+
+  /**
+   * Registers a float matrix parameter with a new zero float gradient array of the same shape,
+   * to be handed to a frame's {@code d<name>} field through {@link #floatMatrixGradient}.
+   */
+  public Parameters add(String name, float[][] value) {
+    requireNonNull(name, "value", value);
+    float[][] gradient = new float[value.length][];
+    for (int i = 0; i < value.length; i++) {
+      requireNonNull(name, "value[" + i + "]", value[i]);
+      gradient[i] = new float[value[i].length];
+    }
+    return add(name, value, gradient);
+  }
+
   /** The gradient array of the vector parameter {@code name}. */
   public double[] vectorGradient(String name) {
-    Object g = gradientArrays[indexOf(name)];
-    if (!(g instanceof double[])) {
-      throw new IllegalArgumentException(
-          "parameter " + name + " is a matrix: use matrixGradient(\"" + name + "\")");
-    }
-    return (double[]) g;
+    return (double[]) gradient(name, double[].class);
   }
 
   /** The gradient array of the matrix parameter {@code name}. */
   public double[][] matrixGradient(String name) {
-    Object g = gradientArrays[indexOf(name)];
-    if (!(g instanceof double[][])) {
-      throw new IllegalArgumentException(
-          "parameter " + name + " is a vector: use vectorGradient(\"" + name + "\")");
-    }
-    return (double[][]) g;
+    return (double[][]) gradient(name, double[][].class);
+  }
+
+  /** The gradient array of the float vector parameter {@code name}. */
+  public float[] floatVectorGradient(String name) {
+    return (float[]) gradient(name, float[].class);
+  }
+
+  /** The gradient array of the float matrix parameter {@code name}. */
+  public float[][] floatMatrixGradient(String name) {
+    return (float[][]) gradient(name, float[][].class);
+  }
+
+  /**
+   * Whether parameter {@code name} holds floats, for code that handles both kinds: its gradient
+   * is then {@link #floatVectorGradient} or {@link #floatMatrixGradient}.
+   */
+  public boolean isFloat(String name) {
+    return isFloatArray(valueArrays[indexOf(name)]);
   }
 
   /** The number of registered parameters. */
@@ -174,61 +225,139 @@ public final class Parameters {
     return valueRows.length;
   }
 
-  /** Row {@code row} of the values, in element order; the array itself, not a copy. */
-  public double[] valueRow(int row) {
-    return valueRows[row];
+  /**
+   * Whether row {@code row} belongs to a float parameter, so that it is read with {@link
+   * #floatValueRow} and {@link #floatGradientRow} rather than {@link #valueRow} and {@link
+   * #gradientRow}.
+   */
+  public boolean isFloatRow(int row) {
+    return valueRows[row] == null;
   }
 
-  /** Row {@code row} of the gradients, the same length as {@link #valueRow}{@code (row)}. */
+  /**
+   * Row {@code row} of the values, in element order; the array itself, not a copy.
+   *
+   * @throws IllegalArgumentException if the row is a float parameter's ({@link #isFloatRow})
+   */
+  public double[] valueRow(int row) {
+    double[] w = valueRows[row];
+    if (w == null) {
+      throw wrongRowKind(row, "valueRow", "floatValueRow");
+    }
+    return w;
+  }
+
+  /**
+   * Row {@code row} of the gradients, the same length as {@link #valueRow}{@code (row)}.
+   *
+   * @throws IllegalArgumentException if the row is a float parameter's ({@link #isFloatRow})
+   */
   public double[] gradientRow(int row) {
-    return gradientRows[row];
+    double[] g = gradientRows[row];
+    if (g == null) {
+      throw wrongRowKind(row, "gradientRow", "floatGradientRow");
+    }
+    return g;
+  }
+
+  /**
+   * Row {@code row} of the values of a float parameter; the array itself, not a copy.
+   *
+   * @throws IllegalArgumentException if the row is a double parameter's
+   */
+  public float[] floatValueRow(int row) {
+    float[] w = floatValueRows[row];
+    if (w == null) {
+      throw wrongRowKind(row, "floatValueRow", "valueRow");
+    }
+    return w;
+  }
+
+  /**
+   * Row {@code row} of the gradients of a float parameter, the same length as {@link
+   * #floatValueRow}{@code (row)}.
+   *
+   * @throws IllegalArgumentException if the row is a double parameter's
+   */
+  public float[] floatGradientRow(int row) {
+    float[] g = floatGradientRows[row];
+    if (g == null) {
+      throw wrongRowKind(row, "floatGradientRow", "gradientRow");
+    }
+    return g;
   }
 
   /** Copies every value into {@code flat}, whose length must be {@link #elementCount()}. */
   public void copyTo(double[] flat) {
-    gather(valueRows, flat, "copyTo");
+    gather(valueRows, floatValueRows, flat, "copyTo");
   }
 
-  /** Sets every value from {@code flat}, whose length must be {@link #elementCount()}. */
+  /**
+   * Sets every value from {@code flat}, whose length must be {@link #elementCount()}; a float
+   * parameter gets each value rounded to the nearest float.
+   */
   public void copyFrom(double[] flat) {
-    scatter(flat, valueRows, "copyFrom");
+    scatter(flat, valueRows, floatValueRows, "copyFrom");
   }
 
   /** Copies every gradient into {@code flat}, whose length must be {@link #elementCount()}. */
   public void copyGradientsTo(double[] flat) {
-    gather(gradientRows, flat, "copyGradientsTo");
+    gather(gradientRows, floatGradientRows, flat, "copyGradientsTo");
   }
 
-  /** Sets every gradient from {@code flat}, whose length must be {@link #elementCount()}. */
+  /**
+   * Sets every gradient from {@code flat}, whose length must be {@link #elementCount()}; a float
+   * gradient gets each value rounded to the nearest float.
+   */
   public void copyGradientsFrom(double[] flat) {
-    scatter(flat, gradientRows, "copyGradientsFrom");
+    scatter(flat, gradientRows, floatGradientRows, "copyGradientsFrom");
   }
 
   /** Sets every gradient to 0, as before accumulating the next minibatch. */
   public void zeroGradients() {
-    for (double[] g : gradientRows) {
-      Arrays.fill(g, 0.0);
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        Arrays.fill(g, 0.0);
+      } else {
+        Arrays.fill(floatGradientRows[r], 0.0f);
+      }
     }
   }
 
   /**
-   * The L2 norm of all gradients taken as one vector. Squares that overflow are summed again
+   * The L2 norm of all gradients taken as one vector, summed in {@code double} also for float
+   * gradients (whose squares then cannot overflow). Squares that overflow are summed again
    * rescaled, so a finite gradient has a finite norm.
    */
   public double gradientNorm() {
     double sum = 0.0;
-    for (double[] g : gradientRows) {
-      for (double x : g) {
-        sum += x * x;
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        for (double x : g) {
+          sum += x * x;
+        }
+      } else {
+        for (double x : floatGradientRows[r]) {
+          sum += x * x;
+        }
       }
     }
     if (sum != Double.POSITIVE_INFINITY) {
       return Math.sqrt(sum);
     }
     double max = 0.0;
-    for (double[] g : gradientRows) {
-      for (double x : g) {
-        max = Math.max(max, Math.abs(x));
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        for (double x : g) {
+          max = Math.max(max, Math.abs(x));
+        }
+      } else {
+        for (double x : floatGradientRows[r]) {
+          max = Math.max(max, Math.abs(x));
+        }
       }
     }
     if (max == Double.POSITIVE_INFINITY) {
@@ -236,10 +365,18 @@ public final class Parameters {
     }
     double scale = 1.0 / max;
     double scaled = 0.0;
-    for (double[] g : gradientRows) {
-      for (double x : g) {
-        double y = x * scale;
-        scaled += y * y;
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        for (double x : g) {
+          double y = x * scale;
+          scaled += y * y;
+        }
+      } else {
+        for (double x : floatGradientRows[r]) {
+          double y = x * scale;
+          scaled += y * y;
+        }
       }
     }
     return max * Math.sqrt(scaled);
@@ -250,7 +387,8 @@ public final class Parameters {
    * their direction (one global factor, as in "clip by global norm"): a step from an exploding
    * gradient stays bounded. A gradient within the bound, and one whose norm is not finite
    * (NaN or infinite), is left as it is, so that the caller can see the returned norm and skip
-   * the step.
+   * the step. A float gradient is scaled in {@code double} and rounded, so its norm afterwards
+   * may exceed {@code maxNorm} by a float's rounding, about {@code 6e-8} relative.
    *
    * @param maxNorm a positive bound ({@code +∞} disables clipping)
    * @return the norm before clipping
@@ -262,16 +400,27 @@ public final class Parameters {
     double norm = gradientNorm();
     if (norm > maxNorm && norm != Double.POSITIVE_INFINITY) {
       double factor = maxNorm / norm;
-      for (double[] g : gradientRows) {
-        for (int j = 0; j < g.length; j++) {
-          g[j] *= factor;
+      for (int r = 0; r < gradientRows.length; r++) {
+        double[] g = gradientRows[r];
+        if (g != null) {
+          for (int j = 0; j < g.length; j++) {
+            g[j] *= factor;
+          }
+        } else {
+          float[] f = floatGradientRows[r];
+          for (int j = 0; j < f.length; j++) {
+            f[j] = (float) (f[j] * factor);
+          }
         }
       }
     }
     return norm;
   }
 
-  /** The names and shapes, e.g. {@code Parameters[W1[3][4], b1[3]]}. */
+  /**
+   * The names and shapes, floats marked, e.g. {@code Parameters[W1 float[3][4], b1 float[3],
+   * W2[2][3]]}.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("Parameters[");
@@ -279,26 +428,76 @@ public final class Parameters {
       if (k > 0) {
         s.append(", ");
       }
-      s.append(names[k]);
-      if (valueArrays[k] instanceof double[]) {
-        s.append('[').append(((double[]) valueArrays[k]).length).append(']');
+      Object value = valueArrays[k];
+      s.append(names[k]).append(isFloatArray(value) ? " float" : "");
+      if (value instanceof Object[]) {
+        s.append(describe((Object[]) value));
       } else {
-        s.append(describe((double[][]) valueArrays[k]));
+        s.append('[').append(Array.getLength(value)).append(']');
       }
     }
     return s.append(']').toString();
   }
 
+  /** The number of scalars in float parameters, for optimizers to size their float state. */
+  int floatElementCount() {
+    return floatElementCount;
+  }
+
   // ---- registration ---------------------------------------------------------------------------
 
-  private void register(String name, Object value, Object gradient, double[][] newValueRows,
-      double[][] newGradientRows) {
-    Map<double[], String> rows = new IdentityHashMap<>();
-    for (int i = 0; i < newValueRows.length; i++) {
-      claim(rows, newValueRows[i], name, value instanceof double[] ? "value" : "value[" + i + "]");
-      claim(rows, newGradientRows[i], name,
-          gradient instanceof double[] ? "gradient" : "gradient[" + i + "]");
+  /** Checks a vector and its gradient, which are both {@code double[]} or both {@code float[]}. */
+  private void checkVector(String name, Object value, Object gradient) {
+    checkName(name);
+    requireNonNull(name, "value", value);
+    requireNonNull(name, "gradient", gradient);
+    int valueLength = Array.getLength(value);
+    int gradientLength = Array.getLength(gradient);
+    if (gradientLength != valueLength) {
+      throw new IllegalArgumentException("parameter " + name + ": gradient has length "
+          + gradientLength + " but the value has length " + valueLength);
     }
+  }
+
+  /** Checks a matrix and its gradient, whose rows are all {@code double[]} or all float. */
+  private void checkMatrix(String name, Object[] value, Object[] gradient) {
+    checkName(name);
+    requireNonNull(name, "value", value);
+    requireNonNull(name, "gradient", gradient);
+    if (gradient.length != value.length) {
+      throw new IllegalArgumentException("parameter " + name + ": gradient has "
+          + gradient.length + " rows but the value has " + value.length);
+    }
+    for (int i = 0; i < value.length; i++) {
+      requireNonNull(name, "value[" + i + "]", value[i]);
+      requireNonNull(name, "gradient[" + i + "]", gradient[i]);
+      int valueLength = Array.getLength(value[i]);
+      int gradientLength = Array.getLength(gradient[i]);
+      if (gradientLength != valueLength) {
+        throw new IllegalArgumentException("parameter " + name + ": gradient[" + i
+            + "] has length " + gradientLength + " but value[" + i + "] has length "
+            + valueLength);
+      }
+    }
+  }
+
+  /**
+   * Appends a checked parameter; {@code newValueRows} and {@code newGradientRows} are its rows,
+   * all {@code double[]} or all {@code float[]}.
+   */
+  private void register(String name, Object value, Object gradient, Object[] newValueRows,
+      Object[] newGradientRows) {
+    boolean vector = !(value instanceof Object[]);
+    Map<Object, String> rows = new IdentityHashMap<>();
+    for (int i = 0; i < newValueRows.length; i++) {
+      claim(rows, newValueRows[i], name, vector ? "value" : "value[" + i + "]");
+      claim(rows, newGradientRows[i], name, vector ? "gradient" : "gradient[" + i + "]");
+    }
+    int added = 0;
+    for (Object row : newValueRows) {
+      added = Math.addExact(added, Array.getLength(row));
+    }
+    int newElementCount = Math.addExact(elementCount, added);
     registeredRows.putAll(rows);
 
     int k = names.length;
@@ -306,19 +505,36 @@ public final class Parameters {
     valueArrays = Arrays.copyOf(valueArrays, k + 1);
     gradientArrays = Arrays.copyOf(gradientArrays, k + 1);
     offsets = Arrays.copyOf(offsets, k + 1);
+    firstRows = Arrays.copyOf(firstRows, k + 1);
     names[k] = name;
     valueArrays[k] = value;
     gradientArrays[k] = gradient;
     offsets[k] = elementCount;
-    valueRows = concat(valueRows, newValueRows);
-    gradientRows = concat(gradientRows, newGradientRows);
-    for (double[] row : newValueRows) {
-      elementCount = Math.addExact(elementCount, row.length);
+    firstRows[k] = valueRows.length;
+    int r = valueRows.length;
+    int n = r + newValueRows.length;
+    valueRows = Arrays.copyOf(valueRows, n);
+    gradientRows = Arrays.copyOf(gradientRows, n);
+    floatValueRows = Arrays.copyOf(floatValueRows, n);
+    floatGradientRows = Arrays.copyOf(floatGradientRows, n);
+    boolean floats = isFloatArray(value);
+    for (int i = 0; i < newValueRows.length; i++, r++) {
+      if (floats) {
+        floatValueRows[r] = (float[]) newValueRows[i];
+        floatGradientRows[r] = (float[]) newGradientRows[i];
+      } else {
+        valueRows[r] = (double[]) newValueRows[i];
+        gradientRows[r] = (double[]) newGradientRows[i];
+      }
+    }
+    elementCount = newElementCount;
+    if (floats) {
+      floatElementCount += added;
     }
   }
 
   /** Records that {@code row} belongs to {@code name}; an array must not be registered twice. */
-  private void claim(Map<double[], String> rows, double[] row, String name, String role) {
+  private void claim(Map<Object, String> rows, Object row, String name, String role) {
     String owner = registeredRows.get(row);
     if (owner == null) {
       owner = rows.get(row);
@@ -352,6 +568,45 @@ public final class Parameters {
     }
   }
 
+  /** The gradient of {@code name}, which must be of class {@code kind}. */
+  private Object gradient(String name, Class<?> kind) {
+    Object g = gradientArrays[indexOf(name)];
+    if (g.getClass() != kind) {
+      throw new IllegalArgumentException("parameter " + name + " is a " + kindOf(g) + ": use "
+          + gradientAccessor(g) + "(\"" + name + "\")");
+    }
+    return g;
+  }
+
+  private IllegalArgumentException wrongRowKind(int row, String method, String instead) {
+    int k = 0;
+    while (k + 1 < firstRows.length && firstRows[k + 1] <= row) {
+      k++;
+    }
+    return new IllegalArgumentException(method + ": row " + row + " is part of "
+        + kindOf(valueArrays[k]) + " " + names[k] + ": use " + instead + "(" + row + ")");
+  }
+
+  private static boolean isFloatArray(Object array) {
+    return array instanceof float[] || array instanceof float[][];
+  }
+
+  private static String kindOf(Object array) {
+    return (isFloatArray(array) ? "float " : "")
+        + (array instanceof Object[] ? "matrix" : "vector");
+  }
+
+  private static String gradientAccessor(Object array) {
+    if (array instanceof double[]) {
+      return "vectorGradient";
+    } else if (array instanceof double[][]) {
+      return "matrixGradient";
+    } else if (array instanceof float[]) {
+      return "floatVectorGradient";
+    }
+    return "floatMatrixGradient";
+  }
+
   private int indexOf(String name) {
     for (int k = 0; k < names.length; k++) {
       if (names[k].equals(name)) {
@@ -361,41 +616,51 @@ public final class Parameters {
     throw new IllegalArgumentException("no parameter named " + name + " in " + this);
   }
 
-  private static double[][] concat(double[][] a, double[][] b) {
-    double[][] c = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, c, a.length, b.length);
-    return c;
-  }
-
-  private static String describe(double[][] m) {
+  private static String describe(Object[] m) {
     if (m.length == 0) {
       return "[0][]";
     }
-    for (double[] row : m) {
-      if (row.length != m[0].length) {
+    int columns = Array.getLength(m[0]);
+    for (Object row : m) {
+      if (Array.getLength(row) != columns) {
         return "[" + m.length + "][jagged]";
       }
     }
-    return "[" + m.length + "][" + m[0].length + "]";
+    return "[" + m.length + "][" + columns + "]";
   }
 
   // ---- flat copies ----------------------------------------------------------------------------
 
-  private void gather(double[][] rows, double[] flat, String method) {
+  private void gather(double[][] rows, float[][] floatRows, double[] flat, String method) {
     requireFlat(flat, method);
     int at = 0;
-    for (double[] row : rows) {
-      System.arraycopy(row, 0, flat, at, row.length);
-      at += row.length;
+    for (int r = 0; r < rows.length; r++) {
+      double[] row = rows[r];
+      if (row != null) {
+        System.arraycopy(row, 0, flat, at, row.length);
+        at += row.length;
+      } else {
+        for (float x : floatRows[r]) {
+          flat[at++] = x;
+        }
+      }
     }
   }
 
-  private void scatter(double[] flat, double[][] rows, String method) {
+  private void scatter(double[] flat, double[][] rows, float[][] floatRows, String method) {
     requireFlat(flat, method);
     int at = 0;
-    for (double[] row : rows) {
-      System.arraycopy(flat, at, row, 0, row.length);
-      at += row.length;
+    for (int r = 0; r < rows.length; r++) {
+      double[] row = rows[r];
+      if (row != null) {
+        System.arraycopy(flat, at, row, 0, row.length);
+        at += row.length;
+      } else {
+        float[] f = floatRows[r];
+        for (int j = 0; j < f.length; j++) {
+          f[j] = (float) flat[at++];
+        }
+      }
     }
   }
 

@@ -14,6 +14,10 @@ package dev.tapeless.runtime.train;
  * loss function need not carry it; the caller's gradient arrays are not changed. The momentum
  * buffer is allocated once, when the optimizer is made (not at all without momentum), so
  * {@link #step()} allocates nothing.
+ *
+ * <p>A float parameter keeps its momentum in {@code float}, as PyTorch does for float32
+ * weights, which halves the state; each update is computed in {@code double} from the float
+ * values and rounded once when stored, so a float run follows a double run to float precision.
  */
 public final class Sgd implements Optimizer {
 
@@ -22,6 +26,7 @@ public final class Sgd implements Optimizer {
   private final double momentum;
   private final double weightDecay;
   private final double[] velocity;
+  private final float[] floatVelocity;
   private double learningRate;
 
   /** Plain gradient descent: {@code w -= learningRate · g}. */
@@ -47,25 +52,49 @@ public final class Sgd implements Optimizer {
     this.learningRate = Hyper.nonNegative("Sgd", "learningRate", learningRate);
     this.momentum = Hyper.decay("Sgd", "momentum", momentum);
     this.weightDecay = Hyper.nonNegative("Sgd", "weightDecay", weightDecay);
-    this.velocity = momentum == 0.0 ? null : new double[elements];
+    int floats = parameters.floatElementCount();
+    this.velocity = momentum == 0.0 ? null : new double[elements - floats];
+    this.floatVelocity = momentum == 0.0 ? null : new float[floats];
   }
 
   @Override
   public void step() {
     Hyper.unchanged("Sgd", parameters, elements);
     int at = 0;
+    int floatAt = 0;
     for (int r = 0; r < parameters.rowCount(); r++) {
-      double[] w = parameters.valueRow(r);
-      double[] g = parameters.gradientRow(r);
-      for (int j = 0; j < w.length; j++, at++) {
-        double d = g[j] + weightDecay * w[j];
-        if (velocity != null) {
-          d += momentum * velocity[at];
-          velocity[at] = d;
-        }
-        w[j] -= learningRate * d;
+      if (parameters.isFloatRow(r)) {
+        floatAt = step(parameters.floatValueRow(r), parameters.floatGradientRow(r), floatAt);
+      } else {
+        at = step(parameters.valueRow(r), parameters.gradientRow(r), at);
       }
     }
+  }
+
+  /** Updates one double row whose momentum starts at {@code velocity[at]}; returns the next. */
+  private int step(double[] w, double[] g, int at) {
+    for (int j = 0; j < w.length; j++, at++) {
+      double d = g[j] + weightDecay * w[j];
+      if (velocity != null) {
+        d += momentum * velocity[at];
+        velocity[at] = d;
+      }
+      w[j] -= learningRate * d;
+    }
+    return at;
+  }
+
+  /** Updates one float row whose momentum starts at {@code floatVelocity[at]}. */
+  private int step(float[] w, float[] g, int at) {
+    for (int j = 0; j < w.length; j++, at++) {
+      double d = g[j] + weightDecay * w[j];
+      if (floatVelocity != null) {
+        d += momentum * floatVelocity[at];
+        floatVelocity[at] = (float) d;
+      }
+      w[j] = (float) (w[j] - learningRate * d);
+    }
+    return at;
   }
 
   /** The current learning rate. */

@@ -3,7 +3,9 @@
  * gathers a model's arrays and their gradient arrays so that one {@link
  * dev.tapeless.runtime.train.Optimizer} ({@link dev.tapeless.runtime.train.Sgd}, {@link
  * dev.tapeless.runtime.train.Adam}) can update all of them, and {@link
- * dev.tapeless.runtime.train.Init} fills weights from a seeded {@link java.util.Random}.
+ * dev.tapeless.runtime.train.Init} fills weights from a seeded {@link java.util.Random}. Weights
+ * may be {@code double} or {@code float}, mixed in one model: float weights keep float optimizer
+ * state, as the frames of float methods keep float gradients.
  *
  * <p>Like the frames, everything here allocates only when it is built: a training loop of frame
  * calls, gradient clipping and optimizer steps allocates nothing, also under {@code -Xint}.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam) and 10,000
  * calls of each gradient helper (clipping that scales, norm, zeroing, flat copies) allocate 0
- * bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
+ * bytes, on double parameters and on a set that mixes float and double ones. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
  * from the JIT's escape analysis removing allocations that the code does make.
  *
  * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
@@ -34,11 +34,29 @@ class TrainingAllocationTest {
       new Parameters().add("W1", w1).add("b1", b1).add("W2", w2);
   private final double[] flat = new double[parameters.elementCount()];
 
+  private final float[][] fw1 = new float[8][6];
+  private final float[] fb1 = new float[8];
+  private final double[][] dw2 = new double[3][8];
+  private final float[] fb2 = new float[3];
+  /** Float first, so that the clipping loop's row 0 is a float row. */
+  private final Parameters mixed =
+      new Parameters().add("W1", fw1).add("b1", fb1).add("W2", dw2).add("b2", fb2);
+  private final double[] mixedFlat = new double[mixed.elementCount()];
+
   TrainingAllocationTest() {
     Init.heNormal(w1, random);
     Init.xavierUniform(w2, random);
     for (int r = 0; r < parameters.rowCount(); r++) {
       Init.uniform(parameters.gradientRow(r), -1.0, 1.0, random);
+    }
+    Init.heNormal(fw1, random);
+    Init.xavierUniform(dw2, random);
+    for (int r = 0; r < mixed.rowCount(); r++) {
+      if (mixed.isFloatRow(r)) {
+        Init.uniform(mixed.floatGradientRow(r), -1.0, 1.0, random);
+      } else {
+        Init.uniform(mixed.gradientRow(r), -1.0, 1.0, random);
+      }
     }
   }
 
@@ -72,6 +90,27 @@ class TrainingAllocationTest {
     assertAllocatesNothing("zeroGradients", () -> zeroLoop(parameters));
   }
 
+  @Test
+  void stepsOnFloatAndDoubleParametersAllocateNothing() {
+    Optimizer sgd = new Sgd(mixed, 1e-5, 0.9, 1e-4);
+    assertAllocatesNothing("Sgd.step, mixed", () -> stepLoop(sgd));
+    Optimizer plain = new Sgd(mixed, 1e-5);
+    assertAllocatesNothing("Sgd.step without momentum, mixed", () -> stepLoop(plain));
+    Optimizer adam = new Adam(mixed, 1e-5);
+    assertAllocatesNothing("Adam.step, mixed", () -> stepLoop(adam));
+  }
+
+  @Test
+  void gradientHelpersOnFloatAndDoubleParametersAllocateNothing() {
+    assertTrue(mixed.isFloatRow(0));
+    assertAllocatesNothing("clipGradientNorm, mixed", () -> sink = floatClipLoop(mixed));
+    assertAllocatesNothing("gradientNorm, mixed", () -> sink = normLoop(mixed));
+    assertAllocatesNothing("copyTo and copyFrom, mixed", () -> copyLoop(mixed, mixedFlat));
+    assertAllocatesNothing("copyGradientsTo and copyGradientsFrom, mixed",
+        () -> copyGradientsLoop(mixed, mixedFlat));
+    assertAllocatesNothing("zeroGradients, mixed", () -> zeroLoop(mixed));
+  }
+
   // ---- measurement -------------------------------------------------------------------------
 
   private static double allocatingLoop(int n) {
@@ -98,6 +137,17 @@ class TrainingAllocationTest {
     double s = 0;
     for (int i = 0; i < CALLS; i++) {
       g[0] = 10.0;
+      s += p.clipGradientNorm(1.0);
+    }
+    return s;
+  }
+
+  /** {@link #clipLoop} with a float row 0. */
+  private static double floatClipLoop(Parameters p) {
+    float[] g = p.floatGradientRow(0);
+    double s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      g[0] = 10.0f;
       s += p.clipGradientNorm(1.0);
     }
     return s;
