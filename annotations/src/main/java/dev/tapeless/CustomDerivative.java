@@ -15,17 +15,20 @@ import java.lang.annotation.Target;
  * <ol>
  *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
  *       what the call wrote, unless {@link #readsOutputs()} is false);
- *   <li>{@code double result}, the value the call returned, if {@link #usesResult()} is set;
- *   <li>{@code double dResult}, the adjoint of the result, if {@code R} is {@code double};
+ *   <li>{@code R result}, the value the call returned, if {@link #usesResult()} is set;
+ *   <li>{@code R dResult}, the adjoint of the result, if {@code R} is {@code double} or
+ *       {@code float};
  *   <li>for each {@link Out} parameter, an array of its type: its adjoint. On return it must hold
  *       the adjoint of the array's contents before the call: zero where the call overwrote them;
- *   <li>for each differentiated array parameter ({@code double[]} or {@code double[][]}, not
+ *   <li>for each differentiated array parameter (of {@code double} or {@code float}, not
  *       {@link Out}, not {@link NoDerivative}), an array of its type to ADD its adjoint into;
  *   <li>if two or more {@code double} parameters are differentiated, a {@code double[]} to ADD
  *       their adjoints into, in parameter order.
  * </ol>
- * It returns the adjoint of the one differentiated {@code double} parameter when there is exactly
- * one, and is {@code void} otherwise. The processor checks this signature at compile time and
+ * It returns the adjoint of the one differentiated {@code double} (or {@code float}) parameter,
+ * of that parameter's type, when there is exactly one, and is {@code void} otherwise. Adjoints
+ * have their values' types throughout: a {@code float} kernel's pullback takes
+ * {@code float dResult} and {@code float[]} adjoints, so that float code stays float. The processor checks this signature at compile time and
  * reads the registration from class files, so it works across jars.
  *
  * <p>Forward mode ({@code jvp}, {@code hvp}, {@code jacobian} with few inputs) needs a
@@ -47,9 +50,9 @@ public @interface CustomDerivative {
   boolean skipsNullAdjoints() default false;
 
   /**
-   * Whether the pullback takes the call's result as well, as {@code double result} right after
+   * Whether the pullback takes the call's result as well, as {@code R result} right after
    * the primal parameters, for derivatives cheaper to compute from it (σ' = σ(1 − σ) needs no
-   * second {@code exp}). Only for primals that return {@code double} and have no {@link Out}
+   * second {@code exp}). Only for primals that return {@code double} or {@code float} and have no {@link Out}
    * parameters. The caller keeps the result for the backward sweep.
    */
   boolean usesResult() default false;
@@ -78,15 +81,16 @@ public @interface CustomDerivative {
    * <ol>
    *   <li>the primal parameters {@code p1 ... pn}, as passed to the call ({@link Out} arrays hold
    *       what the call wrote);
-   *   <li>{@code double result}, the value the call returned, if {@link #usesResult()} is set;
-   *   <li>for each differentiated parameter ({@code double}, {@code double[]} or
-   *       {@code double[][]}, not {@link Out}, not {@link NoDerivative}), in order, its tangent,
+   *   <li>{@code R result}, the value the call returned, if {@link #usesResult()} is set;
+   *   <li>for each differentiated parameter ({@code double}, {@code float} or an array of them,
+   *       not {@link Out}, not {@link NoDerivative}), in order, its tangent,
    *       of the same type; with {@link #skipsNullAdjoints()} a tangent array may be
    *       {@code null}, meaning zero;
    *   <li>for each {@link Out} parameter, an array of its type that the pushforward SETS to the
    *       tangent of what the call wrote.
    * </ol>
-   * It returns the tangent of the result when {@code R} is {@code double}, and is {@code void}
+   * It returns the tangent of the result, of type {@code R}, when {@code R} is {@code double} or
+   * {@code float}, and is {@code void}
    * otherwise. The processor checks this signature at compile time.
    *
    * <p>A pushforward may itself be registered with {@code @CustomDerivative}, its output tangents

@@ -22,8 +22,8 @@ import java.lang.annotation.Target;
 public @interface Differentiable {
 
   /**
-   * Names of the parameters to differentiate. Empty (the default) means every {@code double}
-   * parameter not marked {@link NoDerivative}.
+   * Names of the parameters to differentiate. Empty (the default) means every {@code double} or
+   * {@code float} parameter, or array of them, not marked {@link NoDerivative} or {@link Out}.
    */
   String[] wrt() default {};
 

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Excludes a {@code double}, {@code double[]} or {@code double[][]} parameter from differentiation:
+ * Excludes a {@code double} or {@code float} parameter, or an array of them, from differentiation:
  * the frame gets no adjoint field for it and computes no derivative with respect to it.
  */
 @Documented
