@@ -87,6 +87,73 @@ public final class GradCheck {
   }
 
   /**
+   * Checks the gradient of a float function with {@link Options#FLOAT_DEFAULT}: {@code f} sees
+   * {@code x} itself, one coordinate moved at a time to a float, and returns its value as a
+   * double (a float method's result widens exactly).
+   *
+   * <p>A float function is only known to float precision, so expect agreement to about 1e-4 of
+   * the function's size, not 1e-8: check with a tolerance like 1e-3.
+   */
+  public static Report check(ToDoubleFunction<float[]> f, float[] x, float[] analyticGradient) {
+    return check(f, x, analyticGradient, Options.FLOAT_DEFAULT);
+  }
+
+  /** As {@link #check(ToDoubleFunction, float[], float[])}, with the given step. */
+  public static Report check(ToDoubleFunction<float[]> f, float[] x, float[] analyticGradient,
+      Options options) {
+    Objects.requireNonNull(f, "f");
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(analyticGradient, "analyticGradient");
+    Objects.requireNonNull(options, "options");
+    if (x.length != analyticGradient.length) {
+      throw new IllegalArgumentException(
+          "x has " + x.length + " components but analyticGradient has " + analyticGradient.length);
+    }
+    double[] analytic = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      analytic[i] = analyticGradient[i];
+    }
+    return new Report(analytic, numericGradient(f, x, options));
+  }
+
+  /**
+   * The fourth-order central-difference gradient of a float function, as Richardson's
+   * extrapolation {@code (4 D(h) - D(2h)) / 3} of two central differences, each divided by the
+   * distance between the floats actually evaluated: {@code xᵢ ± h} rounds to a float, and the
+   * two roundings need not be equal.
+   */
+  public static double[] numericGradient(ToDoubleFunction<float[]> f, float[] x,
+      Options options) {
+    Objects.requireNonNull(f, "f");
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(options, "options");
+    double[] numeric = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      float xi = x[i];
+      double h = options.step() * Math.max(1.0, Math.abs(xi));
+      try {
+        double near = centralDifference(f, x, i, xi, h);
+        double far = centralDifference(f, x, i, xi, 2 * h);
+        numeric[i] = (4 * near - far) / 3;
+      } finally {
+        x[i] = xi;
+      }
+    }
+    return numeric;
+  }
+
+  private static double centralDifference(ToDoubleFunction<float[]> f, float[] x, int i,
+      float xi, double h) {
+    float up = (float) (xi + h);
+    float down = (float) (xi - h);
+    x[i] = up;
+    double fUp = f.applyAsDouble(x);
+    x[i] = down;
+    double fDown = f.applyAsDouble(x);
+    return (fUp - fDown) / ((double) up - down);
+  }
+
+  /**
    * The error measure of a {@link Report}: {@code |a - n| / max(1, |a|, |n|)}.
    *
    * <p>Relative above magnitude 1, absolute below it: a purely relative error explodes for
@@ -114,6 +181,12 @@ public final class GradCheck {
 
     /** A relative step of 1e-3. */
     public static final Options DEFAULT = new Options(1e-3);
+
+    /**
+     * A relative step of 1/128 for float functions, whose rounding (about 6e-8 of the value)
+     * would swamp a smaller step.
+     */
+    public static final Options FLOAT_DEFAULT = new Options(1.0 / 128);
 
     /** Validates the step. */
     public Options {

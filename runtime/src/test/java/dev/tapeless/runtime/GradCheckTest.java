@@ -216,4 +216,30 @@ class GradCheckTest {
     assertTrue(text.contains("... 30 more"), text);
     assertEquals(22, text.lines().count(), text);
   }
+
+  @Test
+  void floatFunctionsAreCheckedToFloatPrecision() {
+    float[] x = {0.7f, -1.3f, 2.5f};
+    ToDoubleFunction<float[]> f =
+        v -> (float) Math.sin(v[0]) * (float) Math.exp(v[1]) + v[2] * v[2] * v[0];
+    float[] grad = {
+      (float) (Math.cos(x[0]) * Math.exp(x[1]) + x[2] * x[2]),
+      (float) (Math.sin(x[0]) * Math.exp(x[1])),
+      2 * x[2] * x[0]
+    };
+    GradCheck.Report report = GradCheck.check(f, x, grad);
+    assertTrue(report.maxRelativeError() < 1e-4, report::toString);
+    assertArrayEquals(new float[] {0.7f, -1.3f, 2.5f}, x);
+    grad[1] *= 1.01f;
+    assertEquals(1, GradCheck.check(f, x, grad).worstIndex());
+    assertTrue(GradCheck.check(f, x, grad).maxRelativeError() > 1e-3);
+  }
+
+  @Test
+  void floatStepsAreMeasuredBetweenTheFloatsEvaluated() {
+    // just below 1, where x + h and x - h round by different amounts
+    float[] x = {Math.nextDown(1.0f)};
+    double[] numeric = GradCheck.numericGradient(v -> 3.0 * v[0], x, GradCheck.Options.FLOAT_DEFAULT);
+    assertEquals(3.0, numeric[0], 1e-12);
+  }
 }
