@@ -108,4 +108,61 @@ class CrossModuleTest {
       assertEquals(expected, tangent, 1e-12);
     }
   }
+
+  /**
+   * A library built with {@code -g:none} and without {@code -parameters} has no parameter names
+   * in its class files: its {@code wrt} still names the source's parameters, which the caller
+   * reads from the callee's frame, so a differentiated argument is not a false TL114.
+   */
+  @Test
+  void wrtOfACalleeCompiledWithoutParameterNamesStillMatches(@TempDir Path dir)
+      throws Exception {
+    String library = """
+        package lib2;
+        import dev.tapeless.*;
+        public final class Scaled {
+          private Scaled() {}
+          @Differentiable(wrt = {"x"})
+          public static double scaled(double x, double scale) {
+            return scale * x * x;
+          }
+        }
+        """;
+    String app = """
+        package app2;
+        import dev.tapeless.*;
+        public final class Caller {
+          private Caller() {}
+          @Differentiable
+          public static double f(double a) {
+            return lib2.Scaled.scaled(a, 3.0);
+          }
+        }
+        """;
+    Path libClasses = dir.resolve("lib2");
+    Compilation lib = Compiler.javac().withProcessors(new TapelessProcessor())
+        .withOptions("-g:none")
+        .compile(JavaFileObjects.forSourceString("lib2.Scaled", library));
+    assertThat(lib).succeededWithoutWarnings();
+    Sources.writeClasses(lib, libClasses);
+    List<File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    classpath.add(libClasses.toFile());
+    Compilation caller = Compiler.javac().withProcessors(new TapelessProcessor())
+        .withClasspath(classpath)
+        .compile(JavaFileObjects.forSourceString("app2.Caller", app));
+    assertThat(caller).succeededWithoutWarnings();
+    Path appClasses = dir.resolve("app2");
+    Sources.writeClasses(caller, appClasses);
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {libClasses.toUri().toURL(), appClasses.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Class<?> frameClass = loader.loadClass("app2.Caller_Grad$F");
+      Object frame = frameClass.getConstructor().newInstance();
+      frameClass.getMethod("valueAndGradient", double.class).invoke(frame, 2.0);
+      assertEquals(12.0, frameClass.getField("da").getDouble(frame), 1e-12);
+    }
+  }
 }

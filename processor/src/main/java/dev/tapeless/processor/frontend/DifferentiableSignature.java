@@ -45,14 +45,10 @@ public record DifferentiableSignature(
     if (recorded == null || recorded.parameters().length != sig.params().size()) {
       return sig;
     }
-    List<Callee.Param> renamed = new ArrayList<>();
-    for (int i = 0; i < sig.params().size(); i++) {
-      Callee.Param p = sig.params().get(i);
-      renamed.add(new Callee.Param(recorded.parameters()[i], p.type(), p.differentiated(),
-          p.out()));
-    }
+    // wrt names the source's parameters; without -parameters a class file calls them arg0...
     return new DifferentiableSignature(method, sig.packageName(), sig.ownerQualifiedName(),
-        sig.gradSimpleName(), sig.frameSimpleName(), renamed, sig.returnsReal());
+        sig.gradSimpleName(), sig.frameSimpleName(),
+        params(method, wrtOf(method), Arrays.asList(recorded.parameters())), sig.returnsReal());
   }
 
   public static DifferentiableSignature of(ExecutableElement method) {
@@ -61,15 +57,19 @@ public record DifferentiableSignature(
     String name = annotation == null || annotation.name().isEmpty()
         ? method.getSimpleName().toString()
         : annotation.name();
-    List<String> wrt = annotation == null ? List.of() : Arrays.asList(annotation.wrt());
     return new DifferentiableSignature(
         method,
         packageOf(owner),
         owner.getQualifiedName().toString(),
         gradSimpleName(owner),
         upperCamel(name),
-        params(method, wrt),
+        params(method, wrtOf(method)),
         isReal(method.getReturnType().getKind()));
+  }
+
+  private static List<String> wrtOf(ExecutableElement method) {
+    Differentiable annotation = method.getAnnotation(Differentiable.class);
+    return annotation == null ? List.of() : Arrays.asList(annotation.wrt());
   }
 
   /** Whether values of this kind carry a derivative: double and float. */
@@ -89,9 +89,17 @@ public record DifferentiableSignature(
    * of a non-empty {@code wrt}.
    */
   public static List<Callee.Param> params(ExecutableElement method, List<String> wrt) {
+    return params(method, wrt, method.getParameters().stream()
+        .map(p -> p.getSimpleName().toString()).toList());
+  }
+
+  /** The parameters under the given names (a callee's from its frame, when its class file has none). */
+  private static List<Callee.Param> params(ExecutableElement method, List<String> wrt,
+      List<String> names) {
     List<Callee.Param> params = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      String pn = p.getSimpleName().toString();
+    for (int i = 0; i < names.size(); i++) {
+      VariableElement p = method.getParameters().get(i);
+      String pn = names.get(i);
       Type type = typeOf(p.asType());
       boolean out = p.getAnnotation(Out.class) != null;
       boolean chosen = wrt.isEmpty()
