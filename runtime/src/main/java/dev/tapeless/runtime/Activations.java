@@ -538,29 +538,28 @@ public final class Activations {
     return Double.isNaN(z) ? z : 0.0;
   }
 
-  private static void checkElementwise(String kernel, double[] z, double[] out, String outName) {
+  private static void checkElementwise(String kernel, Object z, Object out, String outName) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.distinct(kernel, outName, out, "z", z);
   }
 
-  private static void checkElementwisePullback(String kernel, double[] z, double[] out,
-      String outName, double[] seed, String seedName, double[] dz) {
+  private static void checkElementwisePullback(String kernel, Object z, Object out,
+      String outName, Object seed, String seedName, Object dz) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.sameLength(kernel, seedName, seed, "z", z);
     Checks.sameLength(kernel, "dz", dz, "z", z);
   }
 
-  private static void checkElementwisePushforward(String kernel, double[] z, double[] out,
-      String outName, double[] zDot, double[] outDot, String outDotName) {
+  private static void checkElementwisePushforward(String kernel, Object z, Object out,
+      String outName, Object zDot, Object outDot, String outDotName) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.sameLength(kernel, "zDot", zDot, "z", z);
     Checks.sameLength(kernel, outDotName, outDot, "z", z);
   }
 
-  private static void checkElementwisePushforwardPullback(String kernel, double[] z,
-      double[] out, String outName, double[] zDot, double[] outDot, String outDotName,
-      double[] seed, String seedName, double[] dz, double[] dOut, String dOutName,
-      double[] dzDot) {
+  private static void checkElementwisePushforwardPullback(String kernel, Object z, Object out,
+      String outName, Object zDot, Object outDot, String outDotName, Object seed,
+      String seedName, Object dz, Object dOut, String dOutName, Object dzDot) {
     checkElementwisePushforward(kernel, z, out, outName, zDot, outDot, outDotName);
     Checks.sameLength(kernel, seedName, seed, "z", z);
     Checks.sameLengthIfPresent(kernel, "dz", dz, "z", z);

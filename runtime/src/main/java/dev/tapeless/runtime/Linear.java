@@ -86,14 +86,7 @@ public final class Linear {
    */
   public static void dotPushforwardPullback(double[] x, double[] y, double[] xDot,
       double[] yDot, double dResult, double[] dx, double[] dy, double[] dxDot, double[] dyDot) {
-    String name = "dotPushforwardPullback";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    checkDotPushforwardPullback(x, y, xDot, yDot, dx, dy, dxDot, dyDot);
     if (dx != null && yDot != null) {
       addScaled(dx, yDot, dResult);
     }
@@ -108,16 +101,26 @@ public final class Linear {
     }
   }
 
+  private static void checkDotPushforwardPullback(Object x, Object y, Object xDot, Object yDot,
+      Object dx, Object dy, Object dxDot, Object dyDot) {
+    String name = "dotPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+  }
+
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
       assigning = "matvecPullbackAssigning", readsOutputs = false,
       pushforward = "matvecPushforward")
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
+    checkMatvec(W, x, y);
     int m = W.length;
     int n = x.length;
-    Checks.lengthIsRows("matvec", "y", y, "W", m);
-    Checks.distinct("matvec", "y", y, "x", x);
-    Checks.matrix("matvec", "W", W, "y", m, "x", n, "y", y);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
       double s = 0.0;
@@ -188,14 +191,22 @@ public final class Linear {
     Arrays.fill(dy, 0.0);
   }
 
-  private static void checkMatvecPullback(String name, double[][] W, double[] x, double[] y,
-      double[] dy, double[][] dW, double[] dx) {
+  private static void checkMatvec(Object[] W, Object x, Object y) {
     int m = W.length;
+    Checks.lengthIsRows("matvec", "y", y, "W", m);
+    Checks.distinct("matvec", "y", y, "x", x);
+    Checks.matrix("matvec", "W", W, "y", m, "x", Checks.length(x), "y", y);
+  }
+
+  private static void checkMatvecPullback(
+      String name, Object[] W, Object x, Object y, Object dy, Object[] dW, Object dx) {
+    int m = W.length;
+    int n = Checks.length(x);
     Checks.lengthIsRows(name, "y", y, "W", m);
     Checks.lengthIsRows(name, "dy", dy, "W", m);
     Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.matrix(name, "W", W, "y", m, "x", x.length, null, null);
-    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, x.length);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
   }
 
   /**
@@ -207,18 +218,8 @@ public final class Linear {
       readsOutputs = false)
   public static void matvecPushforward(double[][] W, double[] x, double[] y, double[][] WDot,
       double[] xDot, @Out double[] yDot) {
-    String name = "matvecPushforward";
-    int m = W.length;
-    int n = x.length;
-    Checks.lengthIsRows(name, "y", y, "W", m);
-    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.matrix(name, "W", W, "y", m, "x", n, "yDot", yDot);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.distinct(name, "yDot", yDot, "x", x);
-    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
-    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
-    for (int i = 0; i < m; i++) {
+    checkMatvecPushforward(W, x, y, WDot, xDot, yDot);
+    for (int i = 0; i < W.length; i++) {
       double s = WDot == null ? 0.0 : dotRow(WDot[i], x);
       if (xDot != null) {
         s += dotRow(W[i], xDot);
@@ -236,23 +237,8 @@ public final class Linear {
   public static void matvecPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
       double[] dy, double[][] dWDot, double[] dxDot) {
-    String name = "matvecPushforwardPullback";
-    int m = W.length;
-    int n = x.length;
-    Checks.lengthIsRows(name, "y", y, "W", m);
-    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
-    Checks.lengthIsRows(name, "dyDot", dyDot, "W", m);
-    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    if (dy != null) {
-      Checks.lengthIsRows(name, "dy", dy, "W", m);
-    }
-    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    for (int i = 0; i < m; i++) {
+    checkMatvecPushforwardPullback(W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    for (int i = 0; i < W.length; i++) {
       double g = dyDot[i];
       if (g == 0.0) {
         continue;
@@ -271,6 +257,42 @@ public final class Linear {
       }
     }
     Arrays.fill(dyDot, 0.0);
+  }
+
+  private static void checkMatvecPushforward(
+      Object[] W, Object x, Object y, Object[] WDot, Object xDot, Object yDot) {
+    String name = "matvecPushforward";
+    int m = W.length;
+    int n = Checks.length(x);
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.matrix(name, "W", W, "y", m, "x", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+  }
+
+  private static void checkMatvecPushforwardPullback(Object[] W, Object x, Object y,
+      Object[] WDot, Object xDot, Object yDot, Object dyDot, Object[] dW, Object dx, Object dy,
+      Object[] dWDot, Object dxDot) {
+    String name = "matvecPushforwardPullback";
+    int m = W.length;
+    int n = Checks.length(x);
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.lengthIsRows(name, "dyDot", dyDot, "W", m);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    if (dy != null) {
+      Checks.lengthIsRows(name, "dy", dy, "W", m);
+    }
+    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
   }
 
   /** {@code Σ a_j b_j} over {@code a}'s length. */
@@ -296,11 +318,9 @@ public final class Linear {
   @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
       readsOutputs = false, pushforward = "matvecTransposedPushforward")
   public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
+    checkMatvecTransposed(W, x, y);
     int m = W.length;
     int n = y.length;
-    Checks.lengthIsRows("matvecTransposed", "x", x, "W", m);
-    Checks.distinct("matvecTransposed", "y", y, "x", x);
-    Checks.matrix("matvecTransposed", "W", W, "x", m, "y", n, "y", y);
     Arrays.fill(y, 0.0);
     // Row by row, so that W is read in memory order.
     for (int i = 0; i < m; i++) {
@@ -318,15 +338,9 @@ public final class Linear {
    */
   public static void matvecTransposedPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    checkMatvecTransposedPullback(W, x, y, dy, dW, dx);
     int m = W.length;
     int n = y.length;
-    Checks.lengthIsRows("matvecTransposedPullback", "x", x, "W", m);
-    if (dx != null) {
-      Checks.lengthIsRows("matvecTransposedPullback", "dx", dx, "W", m);
-    }
-    Checks.sameLength("matvecTransposedPullback", "dy", dy, "y", y);
-    Checks.matrix("matvecTransposedPullback", "W", W, "x", m, "y", n, null, null);
-    Checks.sameShapeIfPresent("matvecTransposedPullback", "dW", dW, "W", m, n);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
       double xi = x[i];
@@ -357,22 +371,10 @@ public final class Linear {
       readsOutputs = false)
   public static void matvecTransposedPushforward(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, @Out double[] yDot) {
-    String name = "matvecTransposedPushforward";
-    int m = W.length;
-    int n = y.length;
-    Checks.lengthIsRows(name, "x", x, "W", m);
-    if (xDot != null) {
-      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
-    }
-    Checks.sameLength(name, "yDot", yDot, "y", y);
-    Checks.matrix(name, "W", W, "x", m, "y", n, "yDot", yDot);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.distinct(name, "yDot", yDot, "x", x);
-    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
-    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+    checkMatvecTransposedPushforward(W, x, y, WDot, xDot, yDot);
     Arrays.fill(yDot, 0.0);
     // Row by row, so that W and WDot are read in memory order.
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < W.length; i++) {
       if (WDot != null) {
         addScaled(yDot, WDot[i], x[i]);
       }
@@ -390,9 +392,70 @@ public final class Linear {
   public static void matvecTransposedPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
       double[] dy, double[][] dWDot, double[] dxDot) {
+    checkMatvecTransposedPushforwardPullback(
+        W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], dyDot, xDot[i]);
+      }
+      if (dx != null && WDot != null) {
+        dx[i] += dotRow(WDot[i], dyDot);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], dyDot, x[i]);
+      }
+      if (dxDot != null) {
+        dxDot[i] += dotRow(W[i], dyDot);
+      }
+    }
+    Arrays.fill(dyDot, 0.0);
+  }
+
+  private static void checkMatvecTransposed(Object[] W, Object x, Object y) {
+    int m = W.length;
+    Checks.lengthIsRows("matvecTransposed", "x", x, "W", m);
+    Checks.distinct("matvecTransposed", "y", y, "x", x);
+    Checks.matrix("matvecTransposed", "W", W, "x", m, "y", Checks.length(y), "y", y);
+  }
+
+  private static void checkMatvecTransposedPullback(
+      Object[] W, Object x, Object y, Object dy, Object[] dW, Object dx) {
+    String name = "matvecTransposedPullback";
+    int m = W.length;
+    int n = Checks.length(y);
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    if (dx != null) {
+      Checks.lengthIsRows(name, "dx", dx, "W", m);
+    }
+    Checks.sameLength(name, "dy", dy, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+  }
+
+  private static void checkMatvecTransposedPushforward(
+      Object[] W, Object x, Object y, Object[] WDot, Object xDot, Object yDot) {
+    String name = "matvecTransposedPushforward";
+    int m = W.length;
+    int n = Checks.length(y);
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    if (xDot != null) {
+      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
+    }
+    Checks.sameLength(name, "yDot", yDot, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+  }
+
+  private static void checkMatvecTransposedPushforwardPullback(Object[] W, Object x, Object y,
+      Object[] WDot, Object xDot, Object yDot, Object dyDot, Object[] dW, Object dx, Object dy,
+      Object[] dWDot, Object dxDot) {
     String name = "matvecTransposedPushforwardPullback";
     int m = W.length;
-    int n = y.length;
+    int n = Checks.length(y);
     Checks.lengthIsRows(name, "x", x, "W", m);
     Checks.sameLength(name, "yDot", yDot, "y", y);
     Checks.sameLength(name, "dyDot", dyDot, "y", y);
@@ -410,32 +473,13 @@ public final class Linear {
     if (dxDot != null) {
       Checks.lengthIsRows(name, "dxDot", dxDot, "W", m);
     }
-    // Row by row, so that W and WDot are read in memory order.
-    for (int i = 0; i < m; i++) {
-      if (dW != null && xDot != null) {
-        addScaled(dW[i], dyDot, xDot[i]);
-      }
-      if (dx != null && WDot != null) {
-        dx[i] += dotRow(WDot[i], dyDot);
-      }
-      if (dWDot != null) {
-        addScaled(dWDot[i], dyDot, x[i]);
-      }
-      if (dxDot != null) {
-        dxDot[i] += dotRow(W[i], dyDot);
-      }
-    }
-    Arrays.fill(dyDot, 0.0);
   }
 
   /** {@code z = a x + y}, element-wise. */
   @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "axpyPushforward")
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
-    Checks.sameLength("axpy", "y", y, "x", x);
-    Checks.sameLength("axpy", "z", z, "x", x);
-    Checks.distinct("axpy", "z", z, "x", x);
-    Checks.distinct("axpy", "z", z, "y", y);
+    checkAxpy(x, y, z);
     for (int i = 0; i < z.length; i++) {
       z[i] = a * x[i] + y[i];
     }
@@ -447,11 +491,7 @@ public final class Linear {
    */
   public static double axpyPullback(
       double a, double[] x, double[] y, double[] z, double[] dz, double[] dx, double[] dy) {
-    Checks.sameLength("axpyPullback", "y", y, "x", x);
-    Checks.sameLength("axpyPullback", "z", z, "x", x);
-    Checks.sameLength("axpyPullback", "dz", dz, "z", z);
-    Checks.sameLengthIfPresent("axpyPullback", "dx", dx, "x", x);
-    Checks.sameLengthIfPresent("axpyPullback", "dy", dy, "y", y);
+    checkAxpyPullback(x, y, z, dz, dx, dy);
     double da = 0.0;
     for (int i = 0; i < dz.length; i++) {
       double g = dz[i];
@@ -476,12 +516,7 @@ public final class Linear {
       readsOutputs = false)
   public static void axpyPushforward(double a, double[] x, double[] y, double[] z, double aDot,
       double[] xDot, double[] yDot, @Out double[] zDot) {
-    String name = "axpyPushforward";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLength(name, "z", z, "x", x);
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    checkAxpyPushforward(x, y, z, xDot, yDot, zDot);
     for (int i = 0; i < zDot.length; i++) {
       double t = aDot * x[i];
       if (xDot != null) {
@@ -504,20 +539,8 @@ public final class Linear {
   public static void axpyPushforwardPullback(double a, double[] x, double[] y, double[] z,
       double aDot, double[] xDot, double[] yDot, double[] zDot, double[] dzDot, double[] dx,
       double[] dy, double[] dz, double[] dxDot, double[] dyDot, double[] dScalars) {
-    String name = "axpyPushforwardPullback";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLength(name, "z", z, "x", x);
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLength(name, "dzDot", dzDot, "z", z);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
-    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
-    Checks.scalarAdjoints(name, dScalars, 2);
-    Checks.distinct(name, "zDot", zDot, "xDot", xDot);
+    checkAxpyPushforwardPullback(x, y, z, xDot, yDot, zDot, dzDot, dx, dy, dz, dxDot, dyDot,
+        dScalars);
     double da = 0.0;
     double daDot = 0.0;
     for (int i = 0; i < dzDot.length; i++) {
@@ -539,6 +562,51 @@ public final class Linear {
     }
     dScalars[0] += da;
     dScalars[1] += daDot;
+  }
+
+  private static void checkAxpy(Object x, Object y, Object z) {
+    Checks.sameLength("axpy", "y", y, "x", x);
+    Checks.sameLength("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "y", y);
+  }
+
+  private static void checkAxpyPullback(
+      Object x, Object y, Object z, Object dz, Object dx, Object dy) {
+    Checks.sameLength("axpyPullback", "y", y, "x", x);
+    Checks.sameLength("axpyPullback", "z", z, "x", x);
+    Checks.sameLength("axpyPullback", "dz", dz, "z", z);
+    Checks.sameLengthIfPresent("axpyPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("axpyPullback", "dy", dy, "y", y);
+  }
+
+  private static void checkAxpyPushforward(
+      Object x, Object y, Object z, Object xDot, Object yDot, Object zDot) {
+    String name = "axpyPushforward";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+  }
+
+  private static void checkAxpyPushforwardPullback(Object x, Object y, Object z, Object xDot,
+      Object yDot, Object zDot, Object dzDot, Object dx, Object dy, Object dz, Object dxDot,
+      Object dyDot, double[] dScalars) {
+    String name = "axpyPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLength(name, "dzDot", dzDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    Checks.scalarAdjoints(name, dScalars, 2);
+    Checks.distinct(name, "zDot", zDot, "xDot", xDot);
   }
 
   /** {@code Σ x_i}. */
@@ -608,12 +676,9 @@ public final class Linear {
    */
   public static void outerPullback(
       double[] u, double[] v, double[][] A, double[][] dA, double[] du, double[] dv) {
+    checkOuterPullback(u, v, A, dA, du, dv);
     int m = u.length;
     int n = v.length;
-    Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
-    Checks.sameLengthIfPresent("outerPullback", "du", du, "u", u);
-    Checks.sameLengthIfPresent("outerPullback", "dv", dv, "v", v);
     for (int i = 0; i < m; i++) {
       double[] dai = dA[i];
       double ui = u[i];
@@ -641,17 +706,9 @@ public final class Linear {
       readsOutputs = false)
   public static void outerPushforward(double[] u, double[] v, double[][] A, double[] uDot,
       double[] vDot, @Out double[][] ADot) {
-    String name = "outerPushforward";
+    checkOuterPushforward(u, v, A, uDot, vDot, ADot);
     int m = u.length;
     int n = v.length;
-    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape(name, "ADot", ADot, "A", m, n);
-    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
-    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
-    Checks.notARow(name, "u", u, "ADot", ADot);
-    Checks.notARow(name, "v", v, "ADot", ADot);
-    Checks.notARow(name, "uDot", uDot, "ADot", ADot);
-    Checks.notARow(name, "vDot", vDot, "ADot", ADot);
     for (int i = 0; i < m; i++) {
       double[] ri = ADot[i];
       if (uDot == null && vDot == null) {
@@ -684,20 +741,8 @@ public final class Linear {
   public static void outerPushforwardPullback(double[] u, double[] v, double[][] A,
       double[] uDot, double[] vDot, double[][] ADot, double[][] dADot, double[] du, double[] dv,
       double[][] dA, double[] duDot, double[] dvDot) {
-    String name = "outerPushforwardPullback";
-    int m = u.length;
-    int n = v.length;
-    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape(name, "ADot", ADot, "A", m, n);
-    Checks.sameShape(name, "dADot", dADot, "A", m, n);
-    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
-    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
-    Checks.sameLengthIfPresent(name, "du", du, "u", u);
-    Checks.sameLengthIfPresent(name, "dv", dv, "v", v);
-    Checks.sameShapeIfPresent(name, "dA", dA, "A", m, n);
-    Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
-    Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
-    for (int i = 0; i < m; i++) {
+    checkOuterPushforwardPullback(u, v, A, uDot, vDot, ADot, dADot, du, dv, dA, duDot, dvDot);
+    for (int i = 0; i < u.length; i++) {
       double[] gi = dADot[i];
       if (du != null && vDot != null) {
         du[i] += dotRow(gi, vDot);
@@ -737,11 +782,56 @@ public final class Linear {
     }
   }
 
-  private static void checkOuter(String kernel, double[] u, double[] v, double[][] A) {
+  private static void checkOuter(String kernel, Object u, Object v, Object[] A) {
     // A row that is u or v would change the factors while they are being read.
-    Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "u", u);
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(kernel, "A", A, "u", m, "v", n, "u", u);
     if (v != u) {
-      Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "v", v);
+      Checks.matrix(kernel, "A", A, "u", m, "v", n, "v", v);
     }
+  }
+
+  private static void checkOuterPullback(
+      Object u, Object v, Object[] A, Object[] dA, Object du, Object dv) {
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
+    Checks.sameLengthIfPresent("outerPullback", "du", du, "u", u);
+    Checks.sameLengthIfPresent("outerPullback", "dv", dv, "v", v);
+  }
+
+  private static void checkOuterPushforward(
+      Object u, Object v, Object[] A, Object uDot, Object vDot, Object[] ADot) {
+    String name = "outerPushforward";
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.notARow(name, "u", u, "ADot", ADot);
+    Checks.notARow(name, "v", v, "ADot", ADot);
+    Checks.notARow(name, "uDot", uDot, "ADot", ADot);
+    Checks.notARow(name, "vDot", vDot, "ADot", ADot);
+  }
+
+  private static void checkOuterPushforwardPullback(Object u, Object v, Object[] A, Object uDot,
+      Object vDot, Object[] ADot, Object[] dADot, Object du, Object dv, Object[] dA,
+      Object duDot, Object dvDot) {
+    String name = "outerPushforwardPullback";
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameShape(name, "dADot", dADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.sameLengthIfPresent(name, "du", du, "u", u);
+    Checks.sameLengthIfPresent(name, "dv", dv, "v", v);
+    Checks.sameShapeIfPresent(name, "dA", dA, "A", m, n);
+    Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
+    Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
   }
 }

@@ -76,10 +76,7 @@ public final class Losses {
    */
   public static void logSumExpPushforwardPullback(
       double[] z, double[] zDot, double dResult, double[] dz, double[] dzDot) {
-    String name = "logSumExpPushforwardPullback";
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
-    Checks.sameLengthIfPresent(name, "dzDot", dzDot, "z", z);
+    checkLogSumExpPushforwardPullback(z, zDot, dz, dzDot);
     if (z.length == 0) {
       return;
     }
@@ -175,11 +172,7 @@ public final class Losses {
   public static double softmaxCrossEntropyPushforwardPullback(double[] logits, int target,
       double result, double[] logitsDot, double dResult, double[] dlogits,
       double[] dlogitsDot) {
-    String name = "softmaxCrossEntropyPushforwardPullback";
-    checkTarget(name, logits, target);
-    Checks.sameLength(name, "logitsDot", logitsDot, "logits", logits);
-    Checks.sameLengthIfPresent(name, "dlogits", dlogits, "logits", logits);
-    Checks.sameLengthIfPresent(name, "dlogitsDot", dlogitsDot, "logits", logits);
+    checkCrossEntropyPushforwardPullback(logits, target, logitsDot, dlogits, dlogitsDot);
     double zt = logits[target];
     double tt = logitsDot[target];
     double f = 0.0;
@@ -267,12 +260,7 @@ public final class Losses {
    */
   public static void meanSquaredErrorPushforwardPullback(double[] prediction, double[] target,
       double[] predictionDot, double dResult, double[] dprediction, double[] dpredictionDot) {
-    String name = "meanSquaredErrorPushforwardPullback";
-    checkMse(name, prediction, target);
-    Checks.sameLength(name, "predictionDot", predictionDot, "prediction", prediction);
-    Checks.sameLengthIfPresent(name, "dprediction", dprediction, "prediction", prediction);
-    Checks.sameLengthIfPresent(
-        name, "dpredictionDot", dpredictionDot, "prediction", prediction);
+    checkMsePushforwardPullback(prediction, target, predictionDot, dprediction, dpredictionDot);
     double scale = 2.0 * dResult / prediction.length;
     for (int i = 0; i < prediction.length; i++) {
       if (dprediction != null) {
@@ -305,18 +293,45 @@ public final class Losses {
     return s;
   }
 
-  private static void checkTarget(String kernel, double[] logits, int target) {
-    if (target < 0 || target >= logits.length) {
+  private static void checkTarget(String kernel, Object logits, int target) {
+    int n = Checks.length(logits);
+    if (target < 0 || target >= n) {
       throw new IllegalArgumentException(
-          kernel + ": target " + target + " is not an index of logits, which has length "
-              + logits.length);
+          kernel + ": target " + target + " is not an index of logits, which has length " + n);
     }
   }
 
-  private static void checkMse(String kernel, double[] prediction, double[] target) {
+  private static void checkMse(String kernel, Object prediction, Object target) {
     Checks.sameLength(kernel, "target", target, "prediction", prediction);
-    if (prediction.length == 0) {
+    if (Checks.length(prediction) == 0) {
       throw new IllegalArgumentException(kernel + ": prediction is empty");
     }
+  }
+
+  private static void checkLogSumExpPushforwardPullback(
+      Object z, Object zDot, Object dz, Object dzDot) {
+    String name = "logSumExpPushforwardPullback";
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dzDot", dzDot, "z", z);
+  }
+
+  private static void checkCrossEntropyPushforwardPullback(
+      Object logits, int target, Object logitsDot, Object dlogits, Object dlogitsDot) {
+    String name = "softmaxCrossEntropyPushforwardPullback";
+    checkTarget(name, logits, target);
+    Checks.sameLength(name, "logitsDot", logitsDot, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogits", dlogits, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogitsDot", dlogitsDot, "logits", logits);
+  }
+
+  private static void checkMsePushforwardPullback(Object prediction, Object target,
+      Object predictionDot, Object dprediction, Object dpredictionDot) {
+    String name = "meanSquaredErrorPushforwardPullback";
+    checkMse(name, prediction, target);
+    Checks.sameLength(name, "predictionDot", predictionDot, "prediction", prediction);
+    Checks.sameLengthIfPresent(name, "dprediction", dprediction, "prediction", prediction);
+    Checks.sameLengthIfPresent(
+        name, "dpredictionDot", dpredictionDot, "prediction", prediction);
   }
 }
