@@ -834,4 +834,458 @@ public final class Linear {
     Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
     Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
   }
+
+  // ---- float ---------------------------------------------------------------------------------
+  //
+  // The same kernels over float[] and float[][], registered the same way. They accumulate in
+  // float, as BLAS does for single precision: a double accumulator would convert every product
+  // and keep the loops from vectorizing, which is what float is for.
+
+  /** {@link #dot(double[], double[])} in float. */
+  @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true,
+      pushforward = "dotPushforward")
+  public static float dot(float[] x, float[] y) {
+    Checks.sameLength("dot", "y", y, "x", x);
+    return dotRow(x, y);
+  }
+
+  /** As the double {@code dotPullback}, in float. */
+  public static void dotPullback(float[] x, float[] y, float dResult, float[] dx, float[] dy) {
+    Checks.sameLength("dotPullback", "y", y, "x", x);
+    Checks.sameLengthIfPresent("dotPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("dotPullback", "dy", dy, "y", y);
+    if (dx != null) {
+      addScaled(dx, y, dResult);
+    }
+    if (dy != null) {
+      addScaled(dy, x, dResult);
+    }
+  }
+
+  /** As the double {@code dotPushforward}, in float. */
+  @CustomDerivative(value = "dotPushforwardPullback", skipsNullAdjoints = true)
+  public static float dotPushforward(float[] x, float[] y, float[] xDot, float[] yDot) {
+    Checks.sameLength("dotPushforward", "y", y, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "yDot", yDot, "y", y);
+    float s = xDot == null ? 0f : dotRow(xDot, y);
+    if (yDot != null) {
+      s += dotRow(x, yDot);
+    }
+    return s;
+  }
+
+  /** As the double {@code dotPushforwardPullback}, in float. */
+  public static void dotPushforwardPullback(float[] x, float[] y, float[] xDot, float[] yDot,
+      float dResult, float[] dx, float[] dy, float[] dxDot, float[] dyDot) {
+    checkDotPushforwardPullback(x, y, xDot, yDot, dx, dy, dxDot, dyDot);
+    if (dx != null && yDot != null) {
+      addScaled(dx, yDot, dResult);
+    }
+    if (dy != null && xDot != null) {
+      addScaled(dy, xDot, dResult);
+    }
+    if (dxDot != null) {
+      addScaled(dxDot, y, dResult);
+    }
+    if (dyDot != null) {
+      addScaled(dyDot, x, dResult);
+    }
+  }
+
+  /** {@link #matvec(double[][], double[], double[])} in float. */
+  @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
+      assigning = "matvecPullbackAssigning", readsOutputs = false,
+      pushforward = "matvecPushforward")
+  public static void matvec(float[][] W, float[] x, @Out float[] y) {
+    checkMatvec(W, x, y);
+    for (int i = 0; i < W.length; i++) {
+      y[i] = dotRow(W[i], x);
+    }
+  }
+
+  /** As the double {@code matvecPullback}, in float. */
+  public static void matvecPullback(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecPullback("matvecPullback", W, x, y, dy, dW, dx);
+    for (int i = 0; i < W.length; i++) {
+      float g = dy[i];
+      if (g == 0f) {
+        continue;
+      }
+      if (dW != null) {
+        addScaled(dW[i], x, g);
+      }
+      if (dx != null) {
+        addScaled(dx, W[i], g);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecPullbackAssigning}, in float. */
+  public static void matvecPullbackAssigning(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx);
+    if (dx != null) {
+      Arrays.fill(dx, 0f);
+    }
+    for (int i = 0; i < W.length; i++) {
+      float g = dy[i];
+      if (g == 0f) {
+        if (dW != null) {
+          Arrays.fill(dW[i], 0f); // as matvecPullback: a zero row contributes exactly zero
+        }
+        continue;
+      }
+      if (dW != null) {
+        float[] dwi = dW[i];
+        for (int j = 0; j < x.length; j++) {
+          dwi[j] = g * x[j];
+        }
+      }
+      if (dx != null) {
+        addScaled(dx, W[i], g);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecPushforward}, in float. */
+  @CustomDerivative(value = "matvecPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecPushforward(float[][] W, float[] x, float[] y, float[][] WDot,
+      float[] xDot, @Out float[] yDot) {
+    checkMatvecPushforward(W, x, y, WDot, xDot, yDot);
+    for (int i = 0; i < W.length; i++) {
+      float s = WDot == null ? 0f : dotRow(WDot[i], x);
+      if (xDot != null) {
+        s += dotRow(W[i], xDot);
+      }
+      yDot[i] = s;
+    }
+  }
+
+  /** As the double {@code matvecPushforwardPullback}, in float. */
+  public static void matvecPushforwardPullback(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
+      float[] dy, float[][] dWDot, float[] dxDot) {
+    checkMatvecPushforwardPullback(W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    for (int i = 0; i < W.length; i++) {
+      float g = dyDot[i];
+      if (g == 0f) {
+        continue;
+      }
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], xDot, g);
+      }
+      if (dx != null && WDot != null) {
+        addScaled(dx, WDot[i], g);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], x, g);
+      }
+      if (dxDot != null) {
+        addScaled(dxDot, W[i], g);
+      }
+    }
+    Arrays.fill(dyDot, 0f);
+  }
+
+  /** {@link #matvecTransposed(double[][], double[], double[])} in float. */
+  @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
+      readsOutputs = false, pushforward = "matvecTransposedPushforward")
+  public static void matvecTransposed(float[][] W, float[] x, @Out float[] y) {
+    checkMatvecTransposed(W, x, y);
+    Arrays.fill(y, 0f);
+    // Row by row, so that W is read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      addScaled(y, W[i], x[i]);
+    }
+  }
+
+  /** As the double {@code matvecTransposedPullback}, in float. */
+  public static void matvecTransposedPullback(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecTransposedPullback(W, x, y, dy, dW, dx);
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null) {
+        addScaled(dW[i], dy, x[i]);
+      }
+      if (dx != null) {
+        dx[i] += dotRow(W[i], dy);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecTransposedPushforward}, in float. */
+  @CustomDerivative(value = "matvecTransposedPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecTransposedPushforward(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, @Out float[] yDot) {
+    checkMatvecTransposedPushforward(W, x, y, WDot, xDot, yDot);
+    Arrays.fill(yDot, 0f);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (WDot != null) {
+        addScaled(yDot, WDot[i], x[i]);
+      }
+      if (xDot != null) {
+        addScaled(yDot, W[i], xDot[i]);
+      }
+    }
+  }
+
+  /** As the double {@code matvecTransposedPushforwardPullback}, in float. */
+  public static void matvecTransposedPushforwardPullback(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
+      float[] dy, float[][] dWDot, float[] dxDot) {
+    checkMatvecTransposedPushforwardPullback(
+        W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], dyDot, xDot[i]);
+      }
+      if (dx != null && WDot != null) {
+        dx[i] += dotRow(WDot[i], dyDot);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], dyDot, x[i]);
+      }
+      if (dxDot != null) {
+        dxDot[i] += dotRow(W[i], dyDot);
+      }
+    }
+    Arrays.fill(dyDot, 0f);
+  }
+
+  /** {@link #axpy(double, double[], double[], double[])} in float. */
+  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "axpyPushforward")
+  public static void axpy(float a, float[] x, float[] y, @Out float[] z) {
+    checkAxpy(x, y, z);
+    for (int i = 0; i < z.length; i++) {
+      z[i] = a * x[i] + y[i];
+    }
+  }
+
+  /** As the double {@code axpyPullback}, in float. */
+  public static float axpyPullback(
+      float a, float[] x, float[] y, float[] z, float[] dz, float[] dx, float[] dy) {
+    checkAxpyPullback(x, y, z, dz, dx, dy);
+    float da = 0f;
+    for (int i = 0; i < dz.length; i++) {
+      float g = dz[i];
+      da += g * x[i];
+      if (dx != null) {
+        dx[i] += a * g;
+      }
+      if (dy != null) {
+        dy[i] += g;
+      }
+    }
+    Arrays.fill(dz, 0f);
+    return da;
+  }
+
+  /** As the double {@code axpyPushforward}, in float. */
+  @CustomDerivative(value = "axpyPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void axpyPushforward(float a, float[] x, float[] y, float[] z, float aDot,
+      float[] xDot, float[] yDot, @Out float[] zDot) {
+    checkAxpyPushforward(x, y, z, xDot, yDot, zDot);
+    for (int i = 0; i < zDot.length; i++) {
+      float t = aDot * x[i];
+      if (xDot != null) {
+        t += a * xDot[i];
+      }
+      if (yDot != null) {
+        t += yDot[i];
+      }
+      zDot[i] = t;
+    }
+  }
+
+  /**
+   * As the double {@code axpyPushforwardPullback}, in float; the scalar adjoints still go to a
+   * {@code double[] dScalars}, as the convention has it.
+   */
+  public static void axpyPushforwardPullback(float a, float[] x, float[] y, float[] z,
+      float aDot, float[] xDot, float[] yDot, float[] zDot, float[] dzDot, float[] dx,
+      float[] dy, float[] dz, float[] dxDot, float[] dyDot, double[] dScalars) {
+    checkAxpyPushforwardPullback(x, y, z, xDot, yDot, zDot, dzDot, dx, dy, dz, dxDot, dyDot,
+        dScalars);
+    float da = 0f;
+    float daDot = 0f;
+    for (int i = 0; i < dzDot.length; i++) {
+      float g = dzDot[i];
+      dzDot[i] = 0f;
+      daDot += g * x[i];
+      if (xDot != null) {
+        da += g * xDot[i];
+      }
+      if (dx != null) {
+        dx[i] += aDot * g;
+      }
+      if (dxDot != null) {
+        dxDot[i] += a * g;
+      }
+      if (dyDot != null) {
+        dyDot[i] += g;
+      }
+    }
+    dScalars[0] += da;
+    dScalars[1] += daDot;
+  }
+
+  /** {@link #sum(double[])} in float. */
+  @CustomDerivative(value = "sumPullback", pushforward = "sumPushforward")
+  public static float sum(float[] x) {
+    float s = 0f;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i];
+    }
+    return s;
+  }
+
+  /** As the double {@code sumPullback}, in float. */
+  public static void sumPullback(float[] x, float dResult, float[] dx) {
+    Checks.sameLength("sumPullback", "dx", dx, "x", x);
+    addConstant(dx, dResult);
+  }
+
+  /** As the double {@code sumPushforward}, in float. */
+  @CustomDerivative(value = "sumPushforwardPullback", skipsNullAdjoints = true)
+  public static float sumPushforward(float[] x, float[] xDot) {
+    Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
+    return sum(xDot);
+  }
+
+  /** As the double {@code sumPushforwardPullback}, in float. */
+  public static void sumPushforwardPullback(
+      float[] x, float[] xDot, float dResult, float[] dx, float[] dxDot) {
+    String name = "sumPushforwardPullback";
+    Checks.sameLength(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    if (dxDot != null) {
+      addConstant(dxDot, dResult);
+    }
+  }
+
+  /** {@link #outer(double[], double[], double[][])} in float. */
+  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "outerPushforward")
+  public static void outer(float[] u, float[] v, @Out float[][] A) {
+    checkOuter("outer", u, v, A);
+    for (int i = 0; i < u.length; i++) {
+      float[] ai = A[i];
+      float ui = u[i];
+      for (int j = 0; j < v.length; j++) {
+        ai[j] = ui * v[j];
+      }
+    }
+  }
+
+  /** As the double {@code outerPullback}, in float. */
+  public static void outerPullback(
+      float[] u, float[] v, float[][] A, float[][] dA, float[] du, float[] dv) {
+    checkOuterPullback(u, v, A, dA, du, dv);
+    for (int i = 0; i < u.length; i++) {
+      float[] dai = dA[i];
+      if (du != null) {
+        du[i] += dotRow(dai, v);
+      }
+      if (dv != null) {
+        addScaled(dv, dai, u[i]);
+      }
+      Arrays.fill(dai, 0f);
+    }
+  }
+
+  /** As the double {@code outerPushforward}, in float. */
+  @CustomDerivative(value = "outerPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void outerPushforward(float[] u, float[] v, float[][] A, float[] uDot,
+      float[] vDot, @Out float[][] ADot) {
+    checkOuterPushforward(u, v, A, uDot, vDot, ADot);
+    for (int i = 0; i < u.length; i++) {
+      float[] ri = ADot[i];
+      if (uDot == null && vDot == null) {
+        Arrays.fill(ri, 0f);
+      } else if (vDot == null) {
+        float g = uDot[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = g * v[j];
+        }
+      } else if (uDot == null) {
+        float ui = u[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = ui * vDot[j];
+        }
+      } else {
+        float g = uDot[i];
+        float ui = u[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = g * v[j] + ui * vDot[j];
+        }
+      }
+    }
+  }
+
+  /** As the double {@code outerPushforwardPullback}, in float. */
+  public static void outerPushforwardPullback(float[] u, float[] v, float[][] A,
+      float[] uDot, float[] vDot, float[][] ADot, float[][] dADot, float[] du, float[] dv,
+      float[][] dA, float[] duDot, float[] dvDot) {
+    checkOuterPushforwardPullback(u, v, A, uDot, vDot, ADot, dADot, du, dv, dA, duDot, dvDot);
+    for (int i = 0; i < u.length; i++) {
+      float[] gi = dADot[i];
+      if (du != null && vDot != null) {
+        du[i] += dotRow(gi, vDot);
+      }
+      if (dv != null && uDot != null) {
+        addScaled(dv, gi, uDot[i]);
+      }
+      if (duDot != null) {
+        duDot[i] += dotRow(gi, v);
+      }
+      if (dvDot != null) {
+        addScaled(dvDot, gi, u[i]);
+      }
+      Arrays.fill(gi, 0f);
+    }
+  }
+
+  /** {@link #outerAccumulate(double[], double[], double[][])} in float; not differentiable. */
+  public static void outerAccumulate(float[] u, float[] v, float[][] A) {
+    checkOuter("outerAccumulate", u, v, A);
+    for (int i = 0; i < u.length; i++) {
+      addScaled(A[i], v, u[i]);
+    }
+  }
+
+  /** {@code Σ a_j b_j} over {@code a}'s length. */
+  private static float dotRow(float[] a, float[] b) {
+    float s = 0f;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  /** {@code a += g · row}. */
+  private static void addScaled(float[] a, float[] row, float g) {
+    for (int j = 0; j < a.length; j++) {
+      a[j] += row[j] * g;
+    }
+  }
+
+  /** {@code a += c}. */
+  private static void addConstant(float[] a, float c) {
+    for (int j = 0; j < a.length; j++) {
+      a[j] += c;
+    }
+  }
 }
