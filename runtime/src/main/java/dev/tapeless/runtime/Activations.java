@@ -28,6 +28,10 @@ import dev.tapeless.Out;
  * differentiate that call. Such a pullback sends the adjoint to what its pushforward reads: to
  * the output {@code a} where the pushforward works from it, to {@code z} where from that. Those
  * that read {@code zDot} reject an output tangent that was written over it.
+ *
+ * <p>Every function has a {@code float} overload, with pullbacks and pushforwards of the same
+ * names registered the same way. {@code exp}, {@code tanh} and {@code log1p} are taken in double
+ * and rounded once, which keeps the care above; softmax sums in double.
  */
 public final class Activations {
 

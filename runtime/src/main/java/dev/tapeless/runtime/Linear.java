@@ -29,6 +29,10 @@ import java.util.Arrays;
  * differentiate that call. These pullbacks take {@code null} for any input adjoint (the reverse
  * sweep passes {@code null} for the adjoint of a {@code null} tangent), treat a {@code null}
  * tangent as zero, and never read the output tangent's contents.
+ *
+ * <p>Every kernel has a {@code float} overload over {@code float[]} and {@code float[][]}, with
+ * pullbacks and pushforwards of the same names registered the same way, for models that want
+ * half the memory traffic; it accumulates in float, as single-precision BLAS does.
  */
 public final class Linear {
 

@@ -16,6 +16,9 @@ import dev.tapeless.NoDerivative;
  * second order ({@code hvp}) runs reverse mode over the tangent program, which calls the
  * pushforward after the loss, so reverse mode must be able to differentiate that call. A
  * parameter without a derivative in the loss has none in its pushforward either.
+ *
+ * <p>Every loss has a {@code float} overload, with pullbacks and pushforwards of the same names
+ * registered the same way; it sums in double, where float would lose the small terms.
  */
 public final class Losses {
 
