@@ -28,6 +28,10 @@ import dev.tapeless.Out;
  * differentiate that call. Such a pullback sends the adjoint to what its pushforward reads: to
  * the output {@code a} where the pushforward works from it, to {@code z} where from that. Those
  * that read {@code zDot} reject an output tangent that was written over it.
+ *
+ * <p>Every function has a {@code float} overload, with pullbacks and pushforwards of the same
+ * names registered the same way. {@code exp}, {@code tanh} and {@code log1p} are taken in double
+ * and rounded once, which keeps the care above; softmax sums in double.
  */
 public final class Activations {
 
@@ -538,33 +542,419 @@ public final class Activations {
     return Double.isNaN(z) ? z : 0.0;
   }
 
-  private static void checkElementwise(String kernel, double[] z, double[] out, String outName) {
+  private static void checkElementwise(String kernel, Object z, Object out, String outName) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.distinct(kernel, outName, out, "z", z);
   }
 
-  private static void checkElementwisePullback(String kernel, double[] z, double[] out,
-      String outName, double[] seed, String seedName, double[] dz) {
+  private static void checkElementwisePullback(String kernel, Object z, Object out,
+      String outName, Object seed, String seedName, Object dz) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.sameLength(kernel, seedName, seed, "z", z);
     Checks.sameLength(kernel, "dz", dz, "z", z);
   }
 
-  private static void checkElementwisePushforward(String kernel, double[] z, double[] out,
-      String outName, double[] zDot, double[] outDot, String outDotName) {
+  private static void checkElementwisePushforward(String kernel, Object z, Object out,
+      String outName, Object zDot, Object outDot, String outDotName) {
     Checks.sameLength(kernel, outName, out, "z", z);
     Checks.sameLength(kernel, "zDot", zDot, "z", z);
     Checks.sameLength(kernel, outDotName, outDot, "z", z);
   }
 
-  private static void checkElementwisePushforwardPullback(String kernel, double[] z,
-      double[] out, String outName, double[] zDot, double[] outDot, String outDotName,
-      double[] seed, String seedName, double[] dz, double[] dOut, String dOutName,
-      double[] dzDot) {
+  private static void checkElementwisePushforwardPullback(String kernel, Object z, Object out,
+      String outName, Object zDot, Object outDot, String outDotName, Object seed,
+      String seedName, Object dz, Object dOut, String dOutName, Object dzDot) {
     checkElementwisePushforward(kernel, z, out, outName, zDot, outDot, outDotName);
     Checks.sameLength(kernel, seedName, seed, "z", z);
     Checks.sameLengthIfPresent(kernel, "dz", dz, "z", z);
     Checks.sameLengthIfPresent(kernel, dOutName, dOut, "z", z);
     Checks.sameLengthIfPresent(kernel, "dzDot", dzDot, "z", z);
+  }
+
+  // ---- float ---------------------------------------------------------------------------------
+  //
+  // The same functions over float and float[], registered the same way. exp, tanh and log1p
+  // are computed in double and rounded once, which keeps the double versions' care against
+  // overflow and cancellation; the element-wise derivatives from the output are float
+  // arithmetic, which the JIT can vectorize.
+
+  /** {@link #sigmoid(double)} in float. */
+  @CustomDerivative(value = "sigmoidPullback", usesResult = true,
+      pushforward = "sigmoidPushforward")
+  public static float sigmoid(float z) {
+    return (float) sigmoid((double) z);
+  }
+
+  /** As the double {@code sigmoidPullback}, in float. */
+  public static float sigmoidPullback(float z, float result, float dResult) {
+    return (float) sigmoidPullback((double) z, (double) result, (double) dResult);
+  }
+
+  /** As the double {@code sigmoidPushforward}, in float. */
+  @CustomDerivative("sigmoidPushforwardPullback")
+  public static float sigmoidPushforward(float z, float result, float zDot) {
+    return sigmoidPullback(z, result, zDot);
+  }
+
+  /** As the double {@code sigmoidPushforwardPullback}, in float. */
+  public static void sigmoidPushforwardPullback(
+      float z, float result, float zDot, float dResult, double[] dScalars) {
+    sigmoidPushforwardPullback((double) z, (double) result, (double) zDot, (double) dResult,
+        dScalars);
+  }
+
+  /** {@link #tanh(double)} in float. */
+  @CustomDerivative(value = "tanhPullback", pushforward = "tanhPushforward")
+  public static float tanh(float z) {
+    return (float) Math.tanh(z);
+  }
+
+  /** As the double {@code tanhPullback}, in float. */
+  public static float tanhPullback(float z, float dResult) {
+    return (float) tanhPullback((double) z, (double) dResult);
+  }
+
+  /** As the double {@code tanhPushforward}, in float. */
+  @CustomDerivative("tanhPushforwardPullback")
+  public static float tanhPushforward(float z, float zDot) {
+    return tanhPullback(z, zDot);
+  }
+
+  /** As the double {@code tanhPushforwardPullback}, in float. */
+  public static void tanhPushforwardPullback(
+      float z, float zDot, float dResult, double[] dScalars) {
+    tanhPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
+  }
+
+  /** {@link #relu(double)} in float. */
+  @CustomDerivative(value = "reluPullback", pushforward = "reluPushforward")
+  public static float relu(float z) {
+    return Math.max(z, 0f);
+  }
+
+  /** As the double {@code reluPullback}, in float. */
+  public static float reluPullback(float z, float dResult) {
+    return z > 0f ? dResult : reluZeroOrNaN(z);
+  }
+
+  /** As the double {@code reluPushforward}, in float. */
+  @CustomDerivative("reluPushforwardPullback")
+  public static float reluPushforward(float z, float zDot) {
+    return reluPullback(z, zDot);
+  }
+
+  /** As the double {@code reluPushforwardPullback}, in float. */
+  public static void reluPushforwardPullback(
+      float z, float zDot, float dResult, double[] dScalars) {
+    reluPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
+  }
+
+  /** {@link #softplus(double)} in float. */
+  @CustomDerivative(value = "softplusPullback", pushforward = "softplusPushforward")
+  public static float softplus(float z) {
+    return (float) softplus((double) z);
+  }
+
+  /** As the double {@code softplusPullback}, in float. */
+  public static float softplusPullback(float z, float dResult) {
+    return (float) softplusPullback((double) z, (double) dResult);
+  }
+
+  /** As the double {@code softplusPushforward}, in float. */
+  @CustomDerivative("softplusPushforwardPullback")
+  public static float softplusPushforward(float z, float zDot) {
+    return softplusPullback(z, zDot);
+  }
+
+  /** As the double {@code softplusPushforwardPullback}, in float. */
+  public static void softplusPushforwardPullback(
+      float z, float zDot, float dResult, double[] dScalars) {
+    softplusPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
+  }
+
+  /** {@link #sigmoid(double[], double[])} in float. */
+  @CustomDerivative(value = "sigmoidArrayPullback", pushforward = "sigmoidArrayPushforward")
+  public static void sigmoid(float[] z, @Out float[] a) {
+    checkElementwise("sigmoid", z, a, "a");
+    for (int i = 0; i < z.length; i++) {
+      a[i] = (float) sigmoid((double) z[i]);
+    }
+  }
+
+  /** As the double {@code sigmoidArrayPullback}, in float. */
+  public static void sigmoidArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
+    checkElementwisePullback("sigmoidArrayPullback", z, a, "a", da, "da", dz);
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      float g = da[i] * (ai * (1f - ai));
+      da[i] = 0f;
+      dz[i] += g;
+    }
+  }
+
+  /** As the double {@code sigmoidArrayPushforward}, in float. */
+  @CustomDerivative(value = "sigmoidArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void sigmoidArrayPushforward(
+      float[] z, float[] a, float[] zDot, @Out float[] aDot) {
+    checkElementwisePushforward("sigmoidArrayPushforward", z, a, "a", zDot, aDot, "aDot");
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      aDot[i] = zDot[i] * (ai * (1f - ai));
+    }
+  }
+
+  /** As the double {@code sigmoidArrayPushforwardPullback}, in float. */
+  public static void sigmoidArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
+      float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
+    String name = "sigmoidArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      float g = daDot[i];
+      daDot[i] = 0f;
+      if (da != null) {
+        da[i] += g * (zDot[i] * (1f - 2f * ai));
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * (ai * (1f - ai));
+      }
+    }
+  }
+
+  /** {@link #tanh(double[], double[])} in float. */
+  @CustomDerivative(value = "tanhArrayPullback", pushforward = "tanhArrayPushforward")
+  public static void tanh(float[] z, @Out float[] a) {
+    checkElementwise("tanh", z, a, "a");
+    for (int i = 0; i < z.length; i++) {
+      a[i] = (float) Math.tanh(z[i]);
+    }
+  }
+
+  /** As the double {@code tanhArrayPullback}, in float. */
+  public static void tanhArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
+    checkElementwisePullback("tanhArrayPullback", z, a, "a", da, "da", dz);
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      float g = da[i] * (1f - ai * ai);
+      da[i] = 0f;
+      dz[i] += g;
+    }
+  }
+
+  /** As the double {@code tanhArrayPushforward}, in float. */
+  @CustomDerivative(value = "tanhArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void tanhArrayPushforward(
+      float[] z, float[] a, float[] zDot, @Out float[] aDot) {
+    checkElementwisePushforward("tanhArrayPushforward", z, a, "a", zDot, aDot, "aDot");
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      aDot[i] = zDot[i] * (1f - ai * ai);
+    }
+  }
+
+  /** As the double {@code tanhArrayPushforwardPullback}, in float. */
+  public static void tanhArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
+      float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
+    String name = "tanhArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      float ai = a[i];
+      float g = daDot[i];
+      daDot[i] = 0f;
+      if (da != null) {
+        da[i] += g * (-2f * zDot[i] * ai);
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * (1f - ai * ai);
+      }
+    }
+  }
+
+  /** {@link #relu(double[], double[])} in float. */
+  @CustomDerivative(value = "reluArrayPullback", readsOutputs = false,
+      pushforward = "reluArrayPushforward")
+  public static void relu(float[] z, @Out float[] a) {
+    checkElementwise("relu", z, a, "a");
+    for (int i = 0; i < z.length; i++) {
+      a[i] = Math.max(z[i], 0f);
+    }
+  }
+
+  /** As the double {@code reluArrayPullback}, in float. */
+  public static void reluArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
+    checkElementwisePullback("reluArrayPullback", z, a, "a", da, "da", dz);
+    for (int i = 0; i < z.length; i++) {
+      float zi = z[i];
+      float g = zi > 0f ? da[i] : reluZeroOrNaN(zi);
+      da[i] = 0f;
+      dz[i] += g;
+    }
+  }
+
+  /** As the double {@code reluArrayPushforward}, in float. */
+  @CustomDerivative(value = "reluArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void reluArrayPushforward(
+      float[] z, float[] a, float[] zDot, @Out float[] aDot) {
+    checkElementwisePushforward("reluArrayPushforward", z, a, "a", zDot, aDot, "aDot");
+    for (int i = 0; i < z.length; i++) {
+      float zi = z[i];
+      aDot[i] = zi > 0f ? zDot[i] : reluZeroOrNaN(zi);
+    }
+  }
+
+  /** As the double {@code reluArrayPushforwardPullback}, in float. */
+  public static void reluArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
+      float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
+    checkElementwisePushforwardPullback("reluArrayPushforwardPullback", z, a, "a", zDot, aDot,
+        "aDot", daDot, "daDot", dz, da, "da", dzDot);
+    for (int i = 0; i < z.length; i++) {
+      float zi = z[i];
+      float g = daDot[i];
+      daDot[i] = 0f;
+      if (dz != null) {
+        dz[i] += nanOrZero(zi);
+      }
+      if (dzDot != null) {
+        dzDot[i] += zi > 0f ? g : reluZeroOrNaN(zi);
+      }
+    }
+  }
+
+  /** {@link #softplus(double[], double[])} in float. */
+  @CustomDerivative(value = "softplusArrayPullback", pushforward = "softplusArrayPushforward")
+  public static void softplus(float[] z, @Out float[] a) {
+    checkElementwise("softplus", z, a, "a");
+    for (int i = 0; i < z.length; i++) {
+      a[i] = (float) softplus((double) z[i]);
+    }
+  }
+
+  /** As the double {@code softplusArrayPullback}, in float. */
+  public static void softplusArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
+    checkElementwisePullback("softplusArrayPullback", z, a, "a", da, "da", dz);
+    for (int i = 0; i < z.length; i++) {
+      float g = da[i] * (float) sigmoid((double) z[i]);
+      da[i] = 0f;
+      dz[i] += g;
+    }
+  }
+
+  /** As the double {@code softplusArrayPushforward}, in float. */
+  @CustomDerivative(value = "softplusArrayPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void softplusArrayPushforward(
+      float[] z, float[] a, float[] zDot, @Out float[] aDot) {
+    checkElementwisePushforward("softplusArrayPushforward", z, a, "a", zDot, aDot, "aDot");
+    for (int i = 0; i < z.length; i++) {
+      aDot[i] = zDot[i] * (float) sigmoid((double) z[i]);
+    }
+  }
+
+  /** As the double {@code softplusArrayPushforwardPullback}, in float. */
+  public static void softplusArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
+      float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
+    String name = "softplusArrayPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, a, "a", zDot, aDot, "aDot", daDot, "daDot", dz,
+        da, "da", dzDot);
+    Checks.distinct(name, "aDot", aDot, "zDot", zDot);
+    for (int i = 0; i < z.length; i++) {
+      double zi = z[i];
+      float g = daDot[i];
+      daDot[i] = 0f;
+      double s = sigmoid(zi);
+      if (dz != null) {
+        dz[i] += (float) sigmoidPullback(zi, s, (double) g * zDot[i]);
+      }
+      if (dzDot != null) {
+        dzDot[i] += g * (float) s;
+      }
+    }
+  }
+
+  /**
+   * {@link #softmax(double[], double[])} in float; the sum of the exponentials is taken in
+   * double, where a float sum of many small terms would lose the small ones.
+   */
+  @CustomDerivative(value = "softmaxPullback", pushforward = "softmaxPushforward")
+  public static void softmax(float[] z, @Out float[] y) {
+    checkElementwise("softmax", z, y, "y");
+    double max = Losses.max(z);
+    double s = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      double e = Math.exp(z[i] - max);
+      y[i] = (float) e;
+      s += e;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) (y[i] * inv);
+    }
+  }
+
+  /** As the double {@code softmaxPullback}, in float, the sum in double. */
+  public static void softmaxPullback(float[] z, float[] y, float[] dy, float[] dz) {
+    checkElementwisePullback("softmaxPullback", z, y, "y", dy, "dy", dz);
+    double s = weightedSum(dy, y);
+    for (int i = 0; i < y.length; i++) {
+      float g = (float) (y[i] * (dy[i] - s));
+      dy[i] = 0f;
+      dz[i] += g;
+    }
+  }
+
+  /** As the double {@code softmaxPushforward}, in float, the sum in double. */
+  @CustomDerivative(value = "softmaxPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void softmaxPushforward(float[] z, float[] y, float[] zDot, @Out float[] yDot) {
+    checkElementwisePushforward("softmaxPushforward", z, y, "y", zDot, yDot, "yDot");
+    double s = weightedSum(y, zDot);
+    for (int i = 0; i < y.length; i++) {
+      yDot[i] = (float) (y[i] * (zDot[i] - s));
+    }
+  }
+
+  /** As the double {@code softmaxPushforwardPullback}, in float, the sums in double. */
+  public static void softmaxPushforwardPullback(float[] z, float[] y, float[] zDot,
+      float[] yDot, float[] dyDot, float[] dz, float[] dy, float[] dzDot) {
+    String name = "softmaxPushforwardPullback";
+    checkElementwisePushforwardPullback(name, z, y, "y", zDot, yDot, "yDot", dyDot, "dyDot", dz,
+        dy, "dy", dzDot);
+    Checks.distinct(name, "yDot", yDot, "zDot", zDot);
+    double s = weightedSum(y, zDot);
+    double r = weightedSum(dyDot, y);
+    for (int i = 0; i < y.length; i++) {
+      double g = dyDot[i];
+      dyDot[i] = 0f;
+      if (dy != null) {
+        dy[i] += (float) (g * (zDot[i] - s) - r * zDot[i]);
+      }
+      if (dzDot != null) {
+        dzDot[i] += (float) (y[i] * (g - r));
+      }
+    }
+  }
+
+  /** {@code Σ a_i b_i} in double. */
+  private static double weightedSum(float[] a, float[] b) {
+    double s = 0.0;
+    for (int i = 0; i < a.length; i++) {
+      s += (double) a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static float reluZeroOrNaN(float z) {
+    return z <= 0f ? 0f : z;
+  }
+
+  private static float nanOrZero(float z) {
+    return Float.isNaN(z) ? z : 0f;
   }
 }

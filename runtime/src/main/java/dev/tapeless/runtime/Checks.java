@@ -6,30 +6,42 @@ package dev.tapeless.runtime;
  * <p>Each check is a comparison on the hot path; the message is built only when it fails, so a
  * passing check allocates nothing. Messages name the kernel and the parameter, e.g.
  * {@code "matvec: x has length 3 but W has 4 columns"}.
+ *
+ * <p>A vector is a {@code double[]} or a {@code float[]}, a matrix a {@code double[][]} or a
+ * {@code float[][]}, passed as {@code Object} and {@code Object[]}: the checks read only lengths
+ * and identities, so one check serves the {@code double} kernels and their {@code float}
+ * overloads, with the same messages.
  */
 final class Checks {
 
   private Checks() {}
 
+  /** The length of a {@code double[]} or {@code float[]}. */
+  static int length(Object vector) {
+    return vector instanceof double[] d ? d.length : ((float[]) vector).length;
+  }
+
   /** Requires {@code a.length == b.length}. */
-  static void sameLength(String kernel, String name, double[] a, String otherName, double[] b) {
-    if (a.length != b.length) {
+  static void sameLength(String kernel, String name, Object a, String otherName, Object b) {
+    int n = length(a);
+    int other = length(b);
+    if (n != other) {
       throw new IllegalArgumentException(
-          kernel + ": " + name + " has length " + a.length + " but " + otherName
-              + " has length " + b.length);
+          kernel + ": " + name + " has length " + n + " but " + otherName + " has length "
+              + other);
     }
   }
 
   /** {@link #sameLength} for an adjoint the caller may leave out ({@code null}). */
-  static void sameLengthIfPresent(String kernel, String name, double[] a, String otherName,
-      double[] b) {
+  static void sameLengthIfPresent(
+      String kernel, String name, Object a, String otherName, Object b) {
     if (a != null) {
       sameLength(kernel, name, a, otherName, b);
     }
   }
 
   /** {@link #sameShape} for an adjoint the caller may leave out ({@code null}). */
-  static void sameShapeIfPresent(String kernel, String name, double[][] dm, String primalName,
+  static void sameShapeIfPresent(String kernel, String name, Object[] dm, String primalName,
       int rows, int cols) {
     if (dm != null) {
       sameShape(kernel, name, dm, primalName, rows, cols);
@@ -37,11 +49,12 @@ final class Checks {
   }
 
   /** Requires {@code v.length == rows}, the row count of {@code matrixName}. */
-  static void lengthIsRows(String kernel, String name, double[] v, String matrixName, int rows) {
-    if (v.length != rows) {
+  static void lengthIsRows(String kernel, String name, Object v, String matrixName, int rows) {
+    int n = length(v);
+    if (n != rows) {
       throw new IllegalArgumentException(
-          kernel + ": " + name + " has length " + v.length + " but " + matrixName + " has "
-              + rows + " rows");
+          kernel + ": " + name + " has length " + n + " but " + matrixName + " has " + rows
+              + " rows");
     }
   }
 
@@ -54,27 +67,28 @@ final class Checks {
   static void matrix(
       String kernel,
       String name,
-      double[][] m,
+      Object[] m,
       String rowsFrom,
       int rows,
       String colsFrom,
       int cols,
       String outName,
-      double[] out) {
+      Object out) {
     if (m.length != rows) {
       throw new IllegalArgumentException(
           kernel + ": " + rowsFrom + " has length " + rows + " but " + name + " has "
               + m.length + " rows");
     }
     for (int i = 0; i < rows; i++) {
-      double[] row = m[i];
-      if (row.length != cols) {
+      Object row = m[i];
+      int n = length(row);
+      if (n != cols) {
         throw new IllegalArgumentException(
             i == 0
                 ? kernel + ": " + colsFrom + " has length " + cols + " but " + name + " has "
-                    + row.length + " columns"
+                    + n + " columns"
                 : kernel + ": " + name + " is ragged: " + name + "[" + i + "] has length "
-                    + row.length + " but " + name + "[0] has length " + cols);
+                    + n + " but " + name + "[0] has length " + cols);
       }
       if (out != null && row == out) {
         throw new IllegalArgumentException(
@@ -87,7 +101,7 @@ final class Checks {
    * Requires the adjoint {@code dm} to have the shape of {@code m}, which has been checked to be
    * {@code rows × cols}.
    */
-  static void sameShape(String kernel, String name, double[][] dm, String primalName, int rows,
+  static void sameShape(String kernel, String name, Object[] dm, String primalName, int rows,
       int cols) {
     if (dm.length != rows) {
       throw new IllegalArgumentException(
@@ -95,10 +109,11 @@ final class Checks {
               + rows);
     }
     for (int i = 0; i < rows; i++) {
-      if (dm[i].length != cols) {
+      int n = length(dm[i]);
+      if (n != cols) {
         throw new IllegalArgumentException(
-            kernel + ": " + name + "[" + i + "] has length " + dm[i].length + " but "
-                + primalName + " has " + cols + " columns");
+            kernel + ": " + name + "[" + i + "] has length " + n + " but " + primalName
+                + " has " + cols + " columns");
       }
     }
   }
@@ -108,7 +123,7 @@ final class Checks {
    * (a tangent left out). For outputs that are written while {@code m} or {@code v} is still
    * being read.
    */
-  static void notARow(String kernel, String name, double[] v, String matrixName, double[][] m) {
+  static void notARow(String kernel, String name, Object v, String matrixName, Object[] m) {
     if (v == null || m == null) {
       return;
     }
@@ -123,7 +138,7 @@ final class Checks {
 
   /**
    * Requires the {@code dScalars} array of a pullback to have one element per differentiated
-   * {@code double} parameter, {@code count}.
+   * scalar parameter, {@code count}.
    */
   static void scalarAdjoints(String kernel, double[] dScalars, int count) {
     if (dScalars.length != count) {

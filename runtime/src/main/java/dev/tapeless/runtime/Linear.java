@@ -29,6 +29,10 @@ import java.util.Arrays;
  * differentiate that call. These pullbacks take {@code null} for any input adjoint (the reverse
  * sweep passes {@code null} for the adjoint of a {@code null} tangent), treat a {@code null}
  * tangent as zero, and never read the output tangent's contents.
+ *
+ * <p>Every kernel has a {@code float} overload over {@code float[]} and {@code float[][]}, with
+ * pullbacks and pushforwards of the same names registered the same way, for models that want
+ * half the memory traffic; it accumulates in float, as single-precision BLAS does.
  */
 public final class Linear {
 
@@ -86,14 +90,7 @@ public final class Linear {
    */
   public static void dotPushforwardPullback(double[] x, double[] y, double[] xDot,
       double[] yDot, double dResult, double[] dx, double[] dy, double[] dxDot, double[] dyDot) {
-    String name = "dotPushforwardPullback";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    checkDotPushforwardPullback(x, y, xDot, yDot, dx, dy, dxDot, dyDot);
     if (dx != null && yDot != null) {
       addScaled(dx, yDot, dResult);
     }
@@ -108,16 +105,26 @@ public final class Linear {
     }
   }
 
+  private static void checkDotPushforwardPullback(Object x, Object y, Object xDot, Object yDot,
+      Object dx, Object dy, Object dxDot, Object dyDot) {
+    String name = "dotPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+  }
+
   /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
       assigning = "matvecPullbackAssigning", readsOutputs = false,
       pushforward = "matvecPushforward")
   public static void matvec(double[][] W, double[] x, @Out double[] y) {
+    checkMatvec(W, x, y);
     int m = W.length;
     int n = x.length;
-    Checks.lengthIsRows("matvec", "y", y, "W", m);
-    Checks.distinct("matvec", "y", y, "x", x);
-    Checks.matrix("matvec", "W", W, "y", m, "x", n, "y", y);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
       double s = 0.0;
@@ -188,14 +195,22 @@ public final class Linear {
     Arrays.fill(dy, 0.0);
   }
 
-  private static void checkMatvecPullback(String name, double[][] W, double[] x, double[] y,
-      double[] dy, double[][] dW, double[] dx) {
+  private static void checkMatvec(Object[] W, Object x, Object y) {
     int m = W.length;
+    Checks.lengthIsRows("matvec", "y", y, "W", m);
+    Checks.distinct("matvec", "y", y, "x", x);
+    Checks.matrix("matvec", "W", W, "y", m, "x", Checks.length(x), "y", y);
+  }
+
+  private static void checkMatvecPullback(
+      String name, Object[] W, Object x, Object y, Object dy, Object[] dW, Object dx) {
+    int m = W.length;
+    int n = Checks.length(x);
     Checks.lengthIsRows(name, "y", y, "W", m);
     Checks.lengthIsRows(name, "dy", dy, "W", m);
     Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.matrix(name, "W", W, "y", m, "x", x.length, null, null);
-    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, x.length);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
   }
 
   /**
@@ -207,18 +222,8 @@ public final class Linear {
       readsOutputs = false)
   public static void matvecPushforward(double[][] W, double[] x, double[] y, double[][] WDot,
       double[] xDot, @Out double[] yDot) {
-    String name = "matvecPushforward";
-    int m = W.length;
-    int n = x.length;
-    Checks.lengthIsRows(name, "y", y, "W", m);
-    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.matrix(name, "W", W, "y", m, "x", n, "yDot", yDot);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.distinct(name, "yDot", yDot, "x", x);
-    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
-    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
-    for (int i = 0; i < m; i++) {
+    checkMatvecPushforward(W, x, y, WDot, xDot, yDot);
+    for (int i = 0; i < W.length; i++) {
       double s = WDot == null ? 0.0 : dotRow(WDot[i], x);
       if (xDot != null) {
         s += dotRow(W[i], xDot);
@@ -236,23 +241,8 @@ public final class Linear {
   public static void matvecPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
       double[] dy, double[][] dWDot, double[] dxDot) {
-    String name = "matvecPushforwardPullback";
-    int m = W.length;
-    int n = x.length;
-    Checks.lengthIsRows(name, "y", y, "W", m);
-    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
-    Checks.lengthIsRows(name, "dyDot", dyDot, "W", m);
-    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    if (dy != null) {
-      Checks.lengthIsRows(name, "dy", dy, "W", m);
-    }
-    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    for (int i = 0; i < m; i++) {
+    checkMatvecPushforwardPullback(W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    for (int i = 0; i < W.length; i++) {
       double g = dyDot[i];
       if (g == 0.0) {
         continue;
@@ -271,6 +261,42 @@ public final class Linear {
       }
     }
     Arrays.fill(dyDot, 0.0);
+  }
+
+  private static void checkMatvecPushforward(
+      Object[] W, Object x, Object y, Object[] WDot, Object xDot, Object yDot) {
+    String name = "matvecPushforward";
+    int m = W.length;
+    int n = Checks.length(x);
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.matrix(name, "W", W, "y", m, "x", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+  }
+
+  private static void checkMatvecPushforwardPullback(Object[] W, Object x, Object y,
+      Object[] WDot, Object xDot, Object yDot, Object dyDot, Object[] dW, Object dx, Object dy,
+      Object[] dWDot, Object dxDot) {
+    String name = "matvecPushforwardPullback";
+    int m = W.length;
+    int n = Checks.length(x);
+    Checks.lengthIsRows(name, "y", y, "W", m);
+    Checks.lengthIsRows(name, "yDot", yDot, "W", m);
+    Checks.lengthIsRows(name, "dyDot", dyDot, "W", m);
+    Checks.matrix(name, "W", W, "y", m, "x", n, null, null);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    if (dy != null) {
+      Checks.lengthIsRows(name, "dy", dy, "W", m);
+    }
+    Checks.sameShapeIfPresent(name, "dWDot", dWDot, "W", m, n);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
   }
 
   /** {@code Σ a_j b_j} over {@code a}'s length. */
@@ -296,11 +322,9 @@ public final class Linear {
   @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
       readsOutputs = false, pushforward = "matvecTransposedPushforward")
   public static void matvecTransposed(double[][] W, double[] x, @Out double[] y) {
+    checkMatvecTransposed(W, x, y);
     int m = W.length;
     int n = y.length;
-    Checks.lengthIsRows("matvecTransposed", "x", x, "W", m);
-    Checks.distinct("matvecTransposed", "y", y, "x", x);
-    Checks.matrix("matvecTransposed", "W", W, "x", m, "y", n, "y", y);
     Arrays.fill(y, 0.0);
     // Row by row, so that W is read in memory order.
     for (int i = 0; i < m; i++) {
@@ -318,15 +342,9 @@ public final class Linear {
    */
   public static void matvecTransposedPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
+    checkMatvecTransposedPullback(W, x, y, dy, dW, dx);
     int m = W.length;
     int n = y.length;
-    Checks.lengthIsRows("matvecTransposedPullback", "x", x, "W", m);
-    if (dx != null) {
-      Checks.lengthIsRows("matvecTransposedPullback", "dx", dx, "W", m);
-    }
-    Checks.sameLength("matvecTransposedPullback", "dy", dy, "y", y);
-    Checks.matrix("matvecTransposedPullback", "W", W, "x", m, "y", n, null, null);
-    Checks.sameShapeIfPresent("matvecTransposedPullback", "dW", dW, "W", m, n);
     for (int i = 0; i < m; i++) {
       double[] wi = W[i];
       double xi = x[i];
@@ -357,22 +375,10 @@ public final class Linear {
       readsOutputs = false)
   public static void matvecTransposedPushforward(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, @Out double[] yDot) {
-    String name = "matvecTransposedPushforward";
-    int m = W.length;
-    int n = y.length;
-    Checks.lengthIsRows(name, "x", x, "W", m);
-    if (xDot != null) {
-      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
-    }
-    Checks.sameLength(name, "yDot", yDot, "y", y);
-    Checks.matrix(name, "W", W, "x", m, "y", n, "yDot", yDot);
-    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
-    Checks.distinct(name, "yDot", yDot, "x", x);
-    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
-    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+    checkMatvecTransposedPushforward(W, x, y, WDot, xDot, yDot);
     Arrays.fill(yDot, 0.0);
     // Row by row, so that W and WDot are read in memory order.
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < W.length; i++) {
       if (WDot != null) {
         addScaled(yDot, WDot[i], x[i]);
       }
@@ -390,9 +396,70 @@ public final class Linear {
   public static void matvecTransposedPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
       double[] dy, double[][] dWDot, double[] dxDot) {
+    checkMatvecTransposedPushforwardPullback(
+        W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], dyDot, xDot[i]);
+      }
+      if (dx != null && WDot != null) {
+        dx[i] += dotRow(WDot[i], dyDot);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], dyDot, x[i]);
+      }
+      if (dxDot != null) {
+        dxDot[i] += dotRow(W[i], dyDot);
+      }
+    }
+    Arrays.fill(dyDot, 0.0);
+  }
+
+  private static void checkMatvecTransposed(Object[] W, Object x, Object y) {
+    int m = W.length;
+    Checks.lengthIsRows("matvecTransposed", "x", x, "W", m);
+    Checks.distinct("matvecTransposed", "y", y, "x", x);
+    Checks.matrix("matvecTransposed", "W", W, "x", m, "y", Checks.length(y), "y", y);
+  }
+
+  private static void checkMatvecTransposedPullback(
+      Object[] W, Object x, Object y, Object dy, Object[] dW, Object dx) {
+    String name = "matvecTransposedPullback";
+    int m = W.length;
+    int n = Checks.length(y);
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    if (dx != null) {
+      Checks.lengthIsRows(name, "dx", dx, "W", m);
+    }
+    Checks.sameLength(name, "dy", dy, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, null, null);
+    Checks.sameShapeIfPresent(name, "dW", dW, "W", m, n);
+  }
+
+  private static void checkMatvecTransposedPushforward(
+      Object[] W, Object x, Object y, Object[] WDot, Object xDot, Object yDot) {
+    String name = "matvecTransposedPushforward";
+    int m = W.length;
+    int n = Checks.length(y);
+    Checks.lengthIsRows(name, "x", x, "W", m);
+    if (xDot != null) {
+      Checks.lengthIsRows(name, "xDot", xDot, "W", m);
+    }
+    Checks.sameLength(name, "yDot", yDot, "y", y);
+    Checks.matrix(name, "W", W, "x", m, "y", n, "yDot", yDot);
+    Checks.sameShapeIfPresent(name, "WDot", WDot, "W", m, n);
+    Checks.distinct(name, "yDot", yDot, "x", x);
+    Checks.distinct(name, "yDot", yDot, "xDot", xDot);
+    Checks.notARow(name, "yDot", yDot, "WDot", WDot);
+  }
+
+  private static void checkMatvecTransposedPushforwardPullback(Object[] W, Object x, Object y,
+      Object[] WDot, Object xDot, Object yDot, Object dyDot, Object[] dW, Object dx, Object dy,
+      Object[] dWDot, Object dxDot) {
     String name = "matvecTransposedPushforwardPullback";
     int m = W.length;
-    int n = y.length;
+    int n = Checks.length(y);
     Checks.lengthIsRows(name, "x", x, "W", m);
     Checks.sameLength(name, "yDot", yDot, "y", y);
     Checks.sameLength(name, "dyDot", dyDot, "y", y);
@@ -410,32 +477,13 @@ public final class Linear {
     if (dxDot != null) {
       Checks.lengthIsRows(name, "dxDot", dxDot, "W", m);
     }
-    // Row by row, so that W and WDot are read in memory order.
-    for (int i = 0; i < m; i++) {
-      if (dW != null && xDot != null) {
-        addScaled(dW[i], dyDot, xDot[i]);
-      }
-      if (dx != null && WDot != null) {
-        dx[i] += dotRow(WDot[i], dyDot);
-      }
-      if (dWDot != null) {
-        addScaled(dWDot[i], dyDot, x[i]);
-      }
-      if (dxDot != null) {
-        dxDot[i] += dotRow(W[i], dyDot);
-      }
-    }
-    Arrays.fill(dyDot, 0.0);
   }
 
   /** {@code z = a x + y}, element-wise. */
   @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "axpyPushforward")
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
-    Checks.sameLength("axpy", "y", y, "x", x);
-    Checks.sameLength("axpy", "z", z, "x", x);
-    Checks.distinct("axpy", "z", z, "x", x);
-    Checks.distinct("axpy", "z", z, "y", y);
+    checkAxpy(x, y, z);
     for (int i = 0; i < z.length; i++) {
       z[i] = a * x[i] + y[i];
     }
@@ -447,11 +495,7 @@ public final class Linear {
    */
   public static double axpyPullback(
       double a, double[] x, double[] y, double[] z, double[] dz, double[] dx, double[] dy) {
-    Checks.sameLength("axpyPullback", "y", y, "x", x);
-    Checks.sameLength("axpyPullback", "z", z, "x", x);
-    Checks.sameLength("axpyPullback", "dz", dz, "z", z);
-    Checks.sameLengthIfPresent("axpyPullback", "dx", dx, "x", x);
-    Checks.sameLengthIfPresent("axpyPullback", "dy", dy, "y", y);
+    checkAxpyPullback(x, y, z, dz, dx, dy);
     double da = 0.0;
     for (int i = 0; i < dz.length; i++) {
       double g = dz[i];
@@ -476,12 +520,7 @@ public final class Linear {
       readsOutputs = false)
   public static void axpyPushforward(double a, double[] x, double[] y, double[] z, double aDot,
       double[] xDot, double[] yDot, @Out double[] zDot) {
-    String name = "axpyPushforward";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLength(name, "z", z, "x", x);
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    checkAxpyPushforward(x, y, z, xDot, yDot, zDot);
     for (int i = 0; i < zDot.length; i++) {
       double t = aDot * x[i];
       if (xDot != null) {
@@ -504,20 +543,8 @@ public final class Linear {
   public static void axpyPushforwardPullback(double a, double[] x, double[] y, double[] z,
       double aDot, double[] xDot, double[] yDot, double[] zDot, double[] dzDot, double[] dx,
       double[] dy, double[] dz, double[] dxDot, double[] dyDot, double[] dScalars) {
-    String name = "axpyPushforwardPullback";
-    Checks.sameLength(name, "y", y, "x", x);
-    Checks.sameLength(name, "z", z, "x", x);
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLength(name, "dzDot", dzDot, "z", z);
-    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
-    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
-    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
-    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
-    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
-    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
-    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
-    Checks.scalarAdjoints(name, dScalars, 2);
-    Checks.distinct(name, "zDot", zDot, "xDot", xDot);
+    checkAxpyPushforwardPullback(x, y, z, xDot, yDot, zDot, dzDot, dx, dy, dz, dxDot, dyDot,
+        dScalars);
     double da = 0.0;
     double daDot = 0.0;
     for (int i = 0; i < dzDot.length; i++) {
@@ -539,6 +566,51 @@ public final class Linear {
     }
     dScalars[0] += da;
     dScalars[1] += daDot;
+  }
+
+  private static void checkAxpy(Object x, Object y, Object z) {
+    Checks.sameLength("axpy", "y", y, "x", x);
+    Checks.sameLength("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "x", x);
+    Checks.distinct("axpy", "z", z, "y", y);
+  }
+
+  private static void checkAxpyPullback(
+      Object x, Object y, Object z, Object dz, Object dx, Object dy) {
+    Checks.sameLength("axpyPullback", "y", y, "x", x);
+    Checks.sameLength("axpyPullback", "z", z, "x", x);
+    Checks.sameLength("axpyPullback", "dz", dz, "z", z);
+    Checks.sameLengthIfPresent("axpyPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("axpyPullback", "dy", dy, "y", y);
+  }
+
+  private static void checkAxpyPushforward(
+      Object x, Object y, Object z, Object xDot, Object yDot, Object zDot) {
+    String name = "axpyPushforward";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+  }
+
+  private static void checkAxpyPushforwardPullback(Object x, Object y, Object z, Object xDot,
+      Object yDot, Object zDot, Object dzDot, Object dx, Object dy, Object dz, Object dxDot,
+      Object dyDot, double[] dScalars) {
+    String name = "axpyPushforwardPullback";
+    Checks.sameLength(name, "y", y, "x", x);
+    Checks.sameLength(name, "z", z, "x", x);
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLength(name, "dzDot", dzDot, "z", z);
+    Checks.sameLengthIfPresent(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "yDot", yDot, "y", y);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dy", dy, "y", y);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
+    Checks.scalarAdjoints(name, dScalars, 2);
+    Checks.distinct(name, "zDot", zDot, "xDot", xDot);
   }
 
   /** {@code Σ x_i}. */
@@ -608,12 +680,9 @@ public final class Linear {
    */
   public static void outerPullback(
       double[] u, double[] v, double[][] A, double[][] dA, double[] du, double[] dv) {
+    checkOuterPullback(u, v, A, dA, du, dv);
     int m = u.length;
     int n = v.length;
-    Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
-    Checks.sameLengthIfPresent("outerPullback", "du", du, "u", u);
-    Checks.sameLengthIfPresent("outerPullback", "dv", dv, "v", v);
     for (int i = 0; i < m; i++) {
       double[] dai = dA[i];
       double ui = u[i];
@@ -641,17 +710,9 @@ public final class Linear {
       readsOutputs = false)
   public static void outerPushforward(double[] u, double[] v, double[][] A, double[] uDot,
       double[] vDot, @Out double[][] ADot) {
-    String name = "outerPushforward";
+    checkOuterPushforward(u, v, A, uDot, vDot, ADot);
     int m = u.length;
     int n = v.length;
-    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape(name, "ADot", ADot, "A", m, n);
-    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
-    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
-    Checks.notARow(name, "u", u, "ADot", ADot);
-    Checks.notARow(name, "v", v, "ADot", ADot);
-    Checks.notARow(name, "uDot", uDot, "ADot", ADot);
-    Checks.notARow(name, "vDot", vDot, "ADot", ADot);
     for (int i = 0; i < m; i++) {
       double[] ri = ADot[i];
       if (uDot == null && vDot == null) {
@@ -684,20 +745,8 @@ public final class Linear {
   public static void outerPushforwardPullback(double[] u, double[] v, double[][] A,
       double[] uDot, double[] vDot, double[][] ADot, double[][] dADot, double[] du, double[] dv,
       double[][] dA, double[] duDot, double[] dvDot) {
-    String name = "outerPushforwardPullback";
-    int m = u.length;
-    int n = v.length;
-    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
-    Checks.sameShape(name, "ADot", ADot, "A", m, n);
-    Checks.sameShape(name, "dADot", dADot, "A", m, n);
-    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
-    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
-    Checks.sameLengthIfPresent(name, "du", du, "u", u);
-    Checks.sameLengthIfPresent(name, "dv", dv, "v", v);
-    Checks.sameShapeIfPresent(name, "dA", dA, "A", m, n);
-    Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
-    Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
-    for (int i = 0; i < m; i++) {
+    checkOuterPushforwardPullback(u, v, A, uDot, vDot, ADot, dADot, du, dv, dA, duDot, dvDot);
+    for (int i = 0; i < u.length; i++) {
       double[] gi = dADot[i];
       if (du != null && vDot != null) {
         du[i] += dotRow(gi, vDot);
@@ -737,11 +786,510 @@ public final class Linear {
     }
   }
 
-  private static void checkOuter(String kernel, double[] u, double[] v, double[][] A) {
+  private static void checkOuter(String kernel, Object u, Object v, Object[] A) {
     // A row that is u or v would change the factors while they are being read.
-    Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "u", u);
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(kernel, "A", A, "u", m, "v", n, "u", u);
     if (v != u) {
-      Checks.matrix(kernel, "A", A, "u", u.length, "v", v.length, "v", v);
+      Checks.matrix(kernel, "A", A, "u", m, "v", n, "v", v);
+    }
+  }
+
+  private static void checkOuterPullback(
+      Object u, Object v, Object[] A, Object[] dA, Object du, Object dv) {
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix("outerPullback", "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape("outerPullback", "dA", dA, "A", m, n);
+    Checks.sameLengthIfPresent("outerPullback", "du", du, "u", u);
+    Checks.sameLengthIfPresent("outerPullback", "dv", dv, "v", v);
+  }
+
+  private static void checkOuterPushforward(
+      Object u, Object v, Object[] A, Object uDot, Object vDot, Object[] ADot) {
+    String name = "outerPushforward";
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.notARow(name, "u", u, "ADot", ADot);
+    Checks.notARow(name, "v", v, "ADot", ADot);
+    Checks.notARow(name, "uDot", uDot, "ADot", ADot);
+    Checks.notARow(name, "vDot", vDot, "ADot", ADot);
+  }
+
+  private static void checkOuterPushforwardPullback(Object u, Object v, Object[] A, Object uDot,
+      Object vDot, Object[] ADot, Object[] dADot, Object du, Object dv, Object[] dA,
+      Object duDot, Object dvDot) {
+    String name = "outerPushforwardPullback";
+    int m = Checks.length(u);
+    int n = Checks.length(v);
+    Checks.matrix(name, "A", A, "u", m, "v", n, null, null);
+    Checks.sameShape(name, "ADot", ADot, "A", m, n);
+    Checks.sameShape(name, "dADot", dADot, "A", m, n);
+    Checks.sameLengthIfPresent(name, "uDot", uDot, "u", u);
+    Checks.sameLengthIfPresent(name, "vDot", vDot, "v", v);
+    Checks.sameLengthIfPresent(name, "du", du, "u", u);
+    Checks.sameLengthIfPresent(name, "dv", dv, "v", v);
+    Checks.sameShapeIfPresent(name, "dA", dA, "A", m, n);
+    Checks.sameLengthIfPresent(name, "duDot", duDot, "u", u);
+    Checks.sameLengthIfPresent(name, "dvDot", dvDot, "v", v);
+  }
+
+  // ---- float ---------------------------------------------------------------------------------
+  //
+  // The same kernels over float[] and float[][], registered the same way. They accumulate in
+  // float, as BLAS does for single precision: a double accumulator would convert every product
+  // and keep the loops from vectorizing, which is what float is for.
+
+  /** {@link #dot(double[], double[])} in float. */
+  @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true,
+      pushforward = "dotPushforward")
+  public static float dot(float[] x, float[] y) {
+    Checks.sameLength("dot", "y", y, "x", x);
+    return dotRow(x, y);
+  }
+
+  /** As the double {@code dotPullback}, in float. */
+  public static void dotPullback(float[] x, float[] y, float dResult, float[] dx, float[] dy) {
+    Checks.sameLength("dotPullback", "y", y, "x", x);
+    Checks.sameLengthIfPresent("dotPullback", "dx", dx, "x", x);
+    Checks.sameLengthIfPresent("dotPullback", "dy", dy, "y", y);
+    if (dx != null) {
+      addScaled(dx, y, dResult);
+    }
+    if (dy != null) {
+      addScaled(dy, x, dResult);
+    }
+  }
+
+  /** As the double {@code dotPushforward}, in float. */
+  @CustomDerivative(value = "dotPushforwardPullback", skipsNullAdjoints = true)
+  public static float dotPushforward(float[] x, float[] y, float[] xDot, float[] yDot) {
+    Checks.sameLength("dotPushforward", "y", y, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent("dotPushforward", "yDot", yDot, "y", y);
+    float s = xDot == null ? 0f : dotRow(xDot, y);
+    if (yDot != null) {
+      s += dotRow(x, yDot);
+    }
+    return s;
+  }
+
+  /** As the double {@code dotPushforwardPullback}, in float. */
+  public static void dotPushforwardPullback(float[] x, float[] y, float[] xDot, float[] yDot,
+      float dResult, float[] dx, float[] dy, float[] dxDot, float[] dyDot) {
+    checkDotPushforwardPullback(x, y, xDot, yDot, dx, dy, dxDot, dyDot);
+    if (dx != null && yDot != null) {
+      addScaled(dx, yDot, dResult);
+    }
+    if (dy != null && xDot != null) {
+      addScaled(dy, xDot, dResult);
+    }
+    if (dxDot != null) {
+      addScaled(dxDot, y, dResult);
+    }
+    if (dyDot != null) {
+      addScaled(dyDot, x, dResult);
+    }
+  }
+
+  /** {@link #matvec(double[][], double[], double[])} in float. */
+  @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
+      assigning = "matvecPullbackAssigning", readsOutputs = false,
+      pushforward = "matvecPushforward")
+  public static void matvec(float[][] W, float[] x, @Out float[] y) {
+    checkMatvec(W, x, y);
+    for (int i = 0; i < W.length; i++) {
+      y[i] = dotRow(W[i], x);
+    }
+  }
+
+  /** As the double {@code matvecPullback}, in float. */
+  public static void matvecPullback(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecPullback("matvecPullback", W, x, y, dy, dW, dx);
+    for (int i = 0; i < W.length; i++) {
+      float g = dy[i];
+      if (g == 0f) {
+        continue;
+      }
+      if (dW != null) {
+        addScaled(dW[i], x, g);
+      }
+      if (dx != null) {
+        addScaled(dx, W[i], g);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecPullbackAssigning}, in float. */
+  public static void matvecPullbackAssigning(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx);
+    if (dx != null) {
+      Arrays.fill(dx, 0f);
+    }
+    for (int i = 0; i < W.length; i++) {
+      float g = dy[i];
+      if (g == 0f) {
+        if (dW != null) {
+          Arrays.fill(dW[i], 0f); // as matvecPullback: a zero row contributes exactly zero
+        }
+        continue;
+      }
+      if (dW != null) {
+        float[] dwi = dW[i];
+        for (int j = 0; j < x.length; j++) {
+          dwi[j] = g * x[j];
+        }
+      }
+      if (dx != null) {
+        addScaled(dx, W[i], g);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecPushforward}, in float. */
+  @CustomDerivative(value = "matvecPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecPushforward(float[][] W, float[] x, float[] y, float[][] WDot,
+      float[] xDot, @Out float[] yDot) {
+    checkMatvecPushforward(W, x, y, WDot, xDot, yDot);
+    for (int i = 0; i < W.length; i++) {
+      float s = WDot == null ? 0f : dotRow(WDot[i], x);
+      if (xDot != null) {
+        s += dotRow(W[i], xDot);
+      }
+      yDot[i] = s;
+    }
+  }
+
+  /** As the double {@code matvecPushforwardPullback}, in float. */
+  public static void matvecPushforwardPullback(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
+      float[] dy, float[][] dWDot, float[] dxDot) {
+    checkMatvecPushforwardPullback(W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    for (int i = 0; i < W.length; i++) {
+      float g = dyDot[i];
+      if (g == 0f) {
+        continue;
+      }
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], xDot, g);
+      }
+      if (dx != null && WDot != null) {
+        addScaled(dx, WDot[i], g);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], x, g);
+      }
+      if (dxDot != null) {
+        addScaled(dxDot, W[i], g);
+      }
+    }
+    Arrays.fill(dyDot, 0f);
+  }
+
+  /** {@link #matvecTransposed(double[][], double[], double[])} in float. */
+  @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
+      readsOutputs = false, pushforward = "matvecTransposedPushforward")
+  public static void matvecTransposed(float[][] W, float[] x, @Out float[] y) {
+    checkMatvecTransposed(W, x, y);
+    Arrays.fill(y, 0f);
+    // Row by row, so that W is read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      addScaled(y, W[i], x[i]);
+    }
+  }
+
+  /** As the double {@code matvecTransposedPullback}, in float. */
+  public static void matvecTransposedPullback(
+      float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
+    checkMatvecTransposedPullback(W, x, y, dy, dW, dx);
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null) {
+        addScaled(dW[i], dy, x[i]);
+      }
+      if (dx != null) {
+        dx[i] += dotRow(W[i], dy);
+      }
+    }
+    Arrays.fill(dy, 0f);
+  }
+
+  /** As the double {@code matvecTransposedPushforward}, in float. */
+  @CustomDerivative(value = "matvecTransposedPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void matvecTransposedPushforward(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, @Out float[] yDot) {
+    checkMatvecTransposedPushforward(W, x, y, WDot, xDot, yDot);
+    Arrays.fill(yDot, 0f);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (WDot != null) {
+        addScaled(yDot, WDot[i], x[i]);
+      }
+      if (xDot != null) {
+        addScaled(yDot, W[i], xDot[i]);
+      }
+    }
+  }
+
+  /** As the double {@code matvecTransposedPushforwardPullback}, in float. */
+  public static void matvecTransposedPushforwardPullback(float[][] W, float[] x, float[] y,
+      float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
+      float[] dy, float[][] dWDot, float[] dxDot) {
+    checkMatvecTransposedPushforwardPullback(
+        W, x, y, WDot, xDot, yDot, dyDot, dW, dx, dy, dWDot, dxDot);
+    // Row by row, so that W and WDot are read in memory order.
+    for (int i = 0; i < W.length; i++) {
+      if (dW != null && xDot != null) {
+        addScaled(dW[i], dyDot, xDot[i]);
+      }
+      if (dx != null && WDot != null) {
+        dx[i] += dotRow(WDot[i], dyDot);
+      }
+      if (dWDot != null) {
+        addScaled(dWDot[i], dyDot, x[i]);
+      }
+      if (dxDot != null) {
+        dxDot[i] += dotRow(W[i], dyDot);
+      }
+    }
+    Arrays.fill(dyDot, 0f);
+  }
+
+  /** {@link #axpy(double, double[], double[], double[])} in float. */
+  @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "axpyPushforward")
+  public static void axpy(float a, float[] x, float[] y, @Out float[] z) {
+    checkAxpy(x, y, z);
+    for (int i = 0; i < z.length; i++) {
+      z[i] = a * x[i] + y[i];
+    }
+  }
+
+  /** As the double {@code axpyPullback}, in float. */
+  public static float axpyPullback(
+      float a, float[] x, float[] y, float[] z, float[] dz, float[] dx, float[] dy) {
+    checkAxpyPullback(x, y, z, dz, dx, dy);
+    float da = 0f;
+    for (int i = 0; i < dz.length; i++) {
+      float g = dz[i];
+      da += g * x[i];
+      if (dx != null) {
+        dx[i] += a * g;
+      }
+      if (dy != null) {
+        dy[i] += g;
+      }
+    }
+    Arrays.fill(dz, 0f);
+    return da;
+  }
+
+  /** As the double {@code axpyPushforward}, in float. */
+  @CustomDerivative(value = "axpyPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void axpyPushforward(float a, float[] x, float[] y, float[] z, float aDot,
+      float[] xDot, float[] yDot, @Out float[] zDot) {
+    checkAxpyPushforward(x, y, z, xDot, yDot, zDot);
+    for (int i = 0; i < zDot.length; i++) {
+      float t = aDot * x[i];
+      if (xDot != null) {
+        t += a * xDot[i];
+      }
+      if (yDot != null) {
+        t += yDot[i];
+      }
+      zDot[i] = t;
+    }
+  }
+
+  /**
+   * As the double {@code axpyPushforwardPullback}, in float; the scalar adjoints still go to a
+   * {@code double[] dScalars}, as the convention has it.
+   */
+  public static void axpyPushforwardPullback(float a, float[] x, float[] y, float[] z,
+      float aDot, float[] xDot, float[] yDot, float[] zDot, float[] dzDot, float[] dx,
+      float[] dy, float[] dz, float[] dxDot, float[] dyDot, double[] dScalars) {
+    checkAxpyPushforwardPullback(x, y, z, xDot, yDot, zDot, dzDot, dx, dy, dz, dxDot, dyDot,
+        dScalars);
+    float da = 0f;
+    float daDot = 0f;
+    for (int i = 0; i < dzDot.length; i++) {
+      float g = dzDot[i];
+      dzDot[i] = 0f;
+      daDot += g * x[i];
+      if (xDot != null) {
+        da += g * xDot[i];
+      }
+      if (dx != null) {
+        dx[i] += aDot * g;
+      }
+      if (dxDot != null) {
+        dxDot[i] += a * g;
+      }
+      if (dyDot != null) {
+        dyDot[i] += g;
+      }
+    }
+    dScalars[0] += da;
+    dScalars[1] += daDot;
+  }
+
+  /** {@link #sum(double[])} in float. */
+  @CustomDerivative(value = "sumPullback", pushforward = "sumPushforward")
+  public static float sum(float[] x) {
+    float s = 0f;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i];
+    }
+    return s;
+  }
+
+  /** As the double {@code sumPullback}, in float. */
+  public static void sumPullback(float[] x, float dResult, float[] dx) {
+    Checks.sameLength("sumPullback", "dx", dx, "x", x);
+    addConstant(dx, dResult);
+  }
+
+  /** As the double {@code sumPushforward}, in float. */
+  @CustomDerivative(value = "sumPushforwardPullback", skipsNullAdjoints = true)
+  public static float sumPushforward(float[] x, float[] xDot) {
+    Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
+    return sum(xDot);
+  }
+
+  /** As the double {@code sumPushforwardPullback}, in float. */
+  public static void sumPushforwardPullback(
+      float[] x, float[] xDot, float dResult, float[] dx, float[] dxDot) {
+    String name = "sumPushforwardPullback";
+    Checks.sameLength(name, "xDot", xDot, "x", x);
+    Checks.sameLengthIfPresent(name, "dx", dx, "x", x);
+    Checks.sameLengthIfPresent(name, "dxDot", dxDot, "x", x);
+    if (dxDot != null) {
+      addConstant(dxDot, dResult);
+    }
+  }
+
+  /** {@link #outer(double[], double[], double[][])} in float. */
+  @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false,
+      pushforward = "outerPushforward")
+  public static void outer(float[] u, float[] v, @Out float[][] A) {
+    checkOuter("outer", u, v, A);
+    for (int i = 0; i < u.length; i++) {
+      float[] ai = A[i];
+      float ui = u[i];
+      for (int j = 0; j < v.length; j++) {
+        ai[j] = ui * v[j];
+      }
+    }
+  }
+
+  /** As the double {@code outerPullback}, in float. */
+  public static void outerPullback(
+      float[] u, float[] v, float[][] A, float[][] dA, float[] du, float[] dv) {
+    checkOuterPullback(u, v, A, dA, du, dv);
+    for (int i = 0; i < u.length; i++) {
+      float[] dai = dA[i];
+      if (du != null) {
+        du[i] += dotRow(dai, v);
+      }
+      if (dv != null) {
+        addScaled(dv, dai, u[i]);
+      }
+      Arrays.fill(dai, 0f);
+    }
+  }
+
+  /** As the double {@code outerPushforward}, in float. */
+  @CustomDerivative(value = "outerPushforwardPullback", skipsNullAdjoints = true,
+      readsOutputs = false)
+  public static void outerPushforward(float[] u, float[] v, float[][] A, float[] uDot,
+      float[] vDot, @Out float[][] ADot) {
+    checkOuterPushforward(u, v, A, uDot, vDot, ADot);
+    for (int i = 0; i < u.length; i++) {
+      float[] ri = ADot[i];
+      if (uDot == null && vDot == null) {
+        Arrays.fill(ri, 0f);
+      } else if (vDot == null) {
+        float g = uDot[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = g * v[j];
+        }
+      } else if (uDot == null) {
+        float ui = u[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = ui * vDot[j];
+        }
+      } else {
+        float g = uDot[i];
+        float ui = u[i];
+        for (int j = 0; j < ri.length; j++) {
+          ri[j] = g * v[j] + ui * vDot[j];
+        }
+      }
+    }
+  }
+
+  /** As the double {@code outerPushforwardPullback}, in float. */
+  public static void outerPushforwardPullback(float[] u, float[] v, float[][] A,
+      float[] uDot, float[] vDot, float[][] ADot, float[][] dADot, float[] du, float[] dv,
+      float[][] dA, float[] duDot, float[] dvDot) {
+    checkOuterPushforwardPullback(u, v, A, uDot, vDot, ADot, dADot, du, dv, dA, duDot, dvDot);
+    for (int i = 0; i < u.length; i++) {
+      float[] gi = dADot[i];
+      if (du != null && vDot != null) {
+        du[i] += dotRow(gi, vDot);
+      }
+      if (dv != null && uDot != null) {
+        addScaled(dv, gi, uDot[i]);
+      }
+      if (duDot != null) {
+        duDot[i] += dotRow(gi, v);
+      }
+      if (dvDot != null) {
+        addScaled(dvDot, gi, u[i]);
+      }
+      Arrays.fill(gi, 0f);
+    }
+  }
+
+  /** {@link #outerAccumulate(double[], double[], double[][])} in float; not differentiable. */
+  public static void outerAccumulate(float[] u, float[] v, float[][] A) {
+    checkOuter("outerAccumulate", u, v, A);
+    for (int i = 0; i < u.length; i++) {
+      addScaled(A[i], v, u[i]);
+    }
+  }
+
+  /** {@code Σ a_j b_j} over {@code a}'s length. */
+  private static float dotRow(float[] a, float[] b) {
+    float s = 0f;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  /** {@code a += g · row}. */
+  private static void addScaled(float[] a, float[] row, float g) {
+    for (int j = 0; j < a.length; j++) {
+      a[j] += row[j] * g;
+    }
+  }
+
+  /** {@code a += c}. */
+  private static void addConstant(float[] a, float c) {
+    for (int j = 0; j < a.length; j++) {
+      a[j] += c;
     }
   }
 }

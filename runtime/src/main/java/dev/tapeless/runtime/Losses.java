@@ -16,6 +16,9 @@ import dev.tapeless.NoDerivative;
  * second order ({@code hvp}) runs reverse mode over the tangent program, which calls the
  * pushforward after the loss, so reverse mode must be able to differentiate that call. A
  * parameter without a derivative in the loss has none in its pushforward either.
+ *
+ * <p>Every loss has a {@code float} overload, with pullbacks and pushforwards of the same names
+ * registered the same way; it sums in double, where float would lose the small terms.
  */
 public final class Losses {
 
@@ -76,10 +79,7 @@ public final class Losses {
    */
   public static void logSumExpPushforwardPullback(
       double[] z, double[] zDot, double dResult, double[] dz, double[] dzDot) {
-    String name = "logSumExpPushforwardPullback";
-    Checks.sameLength(name, "zDot", zDot, "z", z);
-    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
-    Checks.sameLengthIfPresent(name, "dzDot", dzDot, "z", z);
+    checkLogSumExpPushforwardPullback(z, zDot, dz, dzDot);
     if (z.length == 0) {
       return;
     }
@@ -175,11 +175,7 @@ public final class Losses {
   public static double softmaxCrossEntropyPushforwardPullback(double[] logits, int target,
       double result, double[] logitsDot, double dResult, double[] dlogits,
       double[] dlogitsDot) {
-    String name = "softmaxCrossEntropyPushforwardPullback";
-    checkTarget(name, logits, target);
-    Checks.sameLength(name, "logitsDot", logitsDot, "logits", logits);
-    Checks.sameLengthIfPresent(name, "dlogits", dlogits, "logits", logits);
-    Checks.sameLengthIfPresent(name, "dlogitsDot", dlogitsDot, "logits", logits);
+    checkCrossEntropyPushforwardPullback(logits, target, logitsDot, dlogits, dlogitsDot);
     double zt = logits[target];
     double tt = logitsDot[target];
     double f = 0.0;
@@ -267,12 +263,7 @@ public final class Losses {
    */
   public static void meanSquaredErrorPushforwardPullback(double[] prediction, double[] target,
       double[] predictionDot, double dResult, double[] dprediction, double[] dpredictionDot) {
-    String name = "meanSquaredErrorPushforwardPullback";
-    checkMse(name, prediction, target);
-    Checks.sameLength(name, "predictionDot", predictionDot, "prediction", prediction);
-    Checks.sameLengthIfPresent(name, "dprediction", dprediction, "prediction", prediction);
-    Checks.sameLengthIfPresent(
-        name, "dpredictionDot", dpredictionDot, "prediction", prediction);
+    checkMsePushforwardPullback(prediction, target, predictionDot, dprediction, dpredictionDot);
     double scale = 2.0 * dResult / prediction.length;
     for (int i = 0; i < prediction.length; i++) {
       if (dprediction != null) {
@@ -305,18 +296,271 @@ public final class Losses {
     return s;
   }
 
-  private static void checkTarget(String kernel, double[] logits, int target) {
-    if (target < 0 || target >= logits.length) {
+  private static void checkTarget(String kernel, Object logits, int target) {
+    int n = Checks.length(logits);
+    if (target < 0 || target >= n) {
       throw new IllegalArgumentException(
-          kernel + ": target " + target + " is not an index of logits, which has length "
-              + logits.length);
+          kernel + ": target " + target + " is not an index of logits, which has length " + n);
     }
   }
 
-  private static void checkMse(String kernel, double[] prediction, double[] target) {
+  private static void checkMse(String kernel, Object prediction, Object target) {
     Checks.sameLength(kernel, "target", target, "prediction", prediction);
-    if (prediction.length == 0) {
+    if (Checks.length(prediction) == 0) {
       throw new IllegalArgumentException(kernel + ": prediction is empty");
     }
+  }
+
+  private static void checkLogSumExpPushforwardPullback(
+      Object z, Object zDot, Object dz, Object dzDot) {
+    String name = "logSumExpPushforwardPullback";
+    Checks.sameLength(name, "zDot", zDot, "z", z);
+    Checks.sameLengthIfPresent(name, "dz", dz, "z", z);
+    Checks.sameLengthIfPresent(name, "dzDot", dzDot, "z", z);
+  }
+
+  private static void checkCrossEntropyPushforwardPullback(
+      Object logits, int target, Object logitsDot, Object dlogits, Object dlogitsDot) {
+    String name = "softmaxCrossEntropyPushforwardPullback";
+    checkTarget(name, logits, target);
+    Checks.sameLength(name, "logitsDot", logitsDot, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogits", dlogits, "logits", logits);
+    Checks.sameLengthIfPresent(name, "dlogitsDot", dlogitsDot, "logits", logits);
+  }
+
+  private static void checkMsePushforwardPullback(Object prediction, Object target,
+      Object predictionDot, Object dprediction, Object dpredictionDot) {
+    String name = "meanSquaredErrorPushforwardPullback";
+    checkMse(name, prediction, target);
+    Checks.sameLength(name, "predictionDot", predictionDot, "prediction", prediction);
+    Checks.sameLengthIfPresent(name, "dprediction", dprediction, "prediction", prediction);
+    Checks.sameLengthIfPresent(
+        name, "dpredictionDot", dpredictionDot, "prediction", prediction);
+  }
+
+  // ---- float ---------------------------------------------------------------------------------
+  //
+  // The same losses over float[], registered the same way. Their sums are taken in double: a
+  // float sum of exponentials or squares loses the small terms, and a loss is one number, so
+  // the double accumulator costs little.
+
+  /** {@link #logSumExp(double[])} in float. */
+  @CustomDerivative(value = "logSumExpPullback", pushforward = "logSumExpPushforward")
+  public static float logSumExp(float[] z) {
+    float max = max(z);
+    if (Float.isInfinite(max)) {
+      return max;
+    }
+    return (float) (max + Math.log(sumExpMinus(z, max)));
+  }
+
+  /** As the double {@code logSumExpPullback}, in float. */
+  public static void logSumExpPullback(float[] z, float dResult, float[] dz) {
+    Checks.sameLength("logSumExpPullback", "dz", dz, "z", z);
+    double max = max(z);
+    double scale = dResult / sumExpMinus(z, max);
+    for (int i = 0; i < z.length; i++) {
+      dz[i] += (float) (scale * Math.exp(z[i] - max));
+    }
+  }
+
+  /** As the double {@code logSumExpPushforward}, in float. */
+  @CustomDerivative(value = "logSumExpPushforwardPullback", skipsNullAdjoints = true)
+  public static float logSumExpPushforward(float[] z, float[] zDot) {
+    Checks.sameLength("logSumExpPushforward", "zDot", zDot, "z", z);
+    if (z.length == 0) {
+      return 0f;
+    }
+    double max = max(z);
+    double s = 0.0;
+    double t = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      double e = Math.exp(z[i] - max);
+      s += e;
+      t += e * zDot[i];
+    }
+    return (float) (t / s);
+  }
+
+  /** As the double {@code logSumExpPushforwardPullback}, in float. */
+  public static void logSumExpPushforwardPullback(
+      float[] z, float[] zDot, float dResult, float[] dz, float[] dzDot) {
+    checkLogSumExpPushforwardPullback(z, zDot, dz, dzDot);
+    if (z.length == 0) {
+      return;
+    }
+    double max = max(z);
+    double s = 0.0;
+    double t = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      double e = Math.exp(z[i] - max);
+      s += e;
+      t += e * zDot[i];
+    }
+    t /= s;
+    double scale = dResult / s;
+    for (int i = 0; i < z.length; i++) {
+      double g = scale * Math.exp(z[i] - max);
+      if (dz != null) {
+        dz[i] += (float) (g * (zDot[i] - t));
+      }
+      if (dzDot != null) {
+        dzDot[i] += (float) g;
+      }
+    }
+  }
+
+  /**
+   * {@link #softmaxCrossEntropy(double[], int)} in float. The pullback and pushforward take the
+   * softmax from the float result, which is off by up to half an ulp of the loss: a relative
+   * error of {@code 2⁻²⁴·loss} in the gradient, float precision for losses up to a few.
+   */
+  @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true,
+      pushforward = "softmaxCrossEntropyPushforward")
+  public static float softmaxCrossEntropy(float[] logits, int target) {
+    checkTarget("softmaxCrossEntropy", logits, target);
+    double max = max(logits);
+    return (float) (Math.log(sumExpMinus(logits, max)) - (logits[target] - max));
+  }
+
+  /**
+   * As the double {@code softmaxCrossEntropyPullback}, in float, except that the target's
+   * element is {@code expm1(−result)}, taken whole before rounding.
+   */
+  public static void softmaxCrossEntropyPullback(
+      float[] logits, int target, float result, float dResult, float[] dlogits) {
+    checkTarget("softmaxCrossEntropyPullback", logits, target);
+    Checks.sameLength("softmaxCrossEntropyPullback", "dlogits", dlogits, "logits", logits);
+    double zt = logits[target];
+    for (int i = 0; i < logits.length; i++) {
+      if (i != target) {
+        dlogits[i] += (float) (dResult * Math.exp((logits[i] - zt) - result));
+      }
+    }
+    // softmax_target − 1 as expm1(−result), rounded once: a float sum of the two terms would
+    // give 0 for a loss below 2⁻²⁴, while the other elements keep their small values.
+    dlogits[target] += (float) (dResult * Math.expm1(-result));
+  }
+
+  /** As the double {@code softmaxCrossEntropyPushforward}, in float. */
+  @CustomDerivative(value = "softmaxCrossEntropyPushforwardPullback", skipsNullAdjoints = true)
+  public static float softmaxCrossEntropyPushforward(
+      float[] logits, int target, float result, float[] logitsDot) {
+    checkTarget("softmaxCrossEntropyPushforward", logits, target);
+    Checks.sameLength(
+        "softmaxCrossEntropyPushforward", "logitsDot", logitsDot, "logits", logits);
+    double zt = logits[target];
+    double tt = logitsDot[target];
+    double s = 0.0;
+    for (int i = 0; i < logits.length; i++) {
+      if (i != target) {
+        s += Math.exp((logits[i] - zt) - result) * (logitsDot[i] - tt);
+      }
+    }
+    return (float) s;
+  }
+
+  /** As the double {@code softmaxCrossEntropyPushforwardPullback}, in float. */
+  public static float softmaxCrossEntropyPushforwardPullback(float[] logits, int target,
+      float result, float[] logitsDot, float dResult, float[] dlogits, float[] dlogitsDot) {
+    checkCrossEntropyPushforwardPullback(logits, target, logitsDot, dlogits, dlogitsDot);
+    double zt = logits[target];
+    double tt = logitsDot[target];
+    double f = 0.0;
+    double others = 0.0;
+    for (int i = 0; i < logits.length; i++) {
+      if (i == target) {
+        continue;
+      }
+      double p = Math.exp((logits[i] - zt) - result);
+      double q = p * (logitsDot[i] - tt);
+      f += q;
+      others += p;
+      if (dlogits != null) {
+        dlogits[i] += (float) (dResult * q);
+      }
+      if (dlogitsDot != null) {
+        dlogitsDot[i] += (float) (dResult * p);
+      }
+    }
+    if (dlogits != null) {
+      dlogits[target] -= (float) (dResult * f);
+    }
+    if (dlogitsDot != null) {
+      dlogitsDot[target] -= (float) (dResult * others);
+    }
+    return (float) (-dResult * f);
+  }
+
+  /** {@link #meanSquaredError(double[], double[])} in float. */
+  @CustomDerivative(value = "meanSquaredErrorPullback",
+      pushforward = "meanSquaredErrorPushforward")
+  public static float meanSquaredError(float[] prediction, @NoDerivative float[] target) {
+    checkMse("meanSquaredError", prediction, target);
+    double s = 0.0;
+    for (int i = 0; i < prediction.length; i++) {
+      double r = (double) prediction[i] - target[i];
+      s += r * r;
+    }
+    return (float) (s / prediction.length);
+  }
+
+  /** As the double {@code meanSquaredErrorPullback}, in float. */
+  public static void meanSquaredErrorPullback(
+      float[] prediction, float[] target, float dResult, float[] dprediction) {
+    checkMse("meanSquaredErrorPullback", prediction, target);
+    Checks.sameLength(
+        "meanSquaredErrorPullback", "dprediction", dprediction, "prediction", prediction);
+    float scale = 2f * dResult / prediction.length;
+    for (int i = 0; i < prediction.length; i++) {
+      dprediction[i] += scale * (prediction[i] - target[i]);
+    }
+  }
+
+  /** As the double {@code meanSquaredErrorPushforward}, in float. */
+  @CustomDerivative(value = "meanSquaredErrorPushforwardPullback", skipsNullAdjoints = true)
+  public static float meanSquaredErrorPushforward(
+      float[] prediction, @NoDerivative float[] target, float[] predictionDot) {
+    checkMse("meanSquaredErrorPushforward", prediction, target);
+    Checks.sameLength("meanSquaredErrorPushforward", "predictionDot", predictionDot,
+        "prediction", prediction);
+    double s = 0.0;
+    for (int i = 0; i < prediction.length; i++) {
+      s += ((double) prediction[i] - target[i]) * predictionDot[i];
+    }
+    return (float) (2.0 * s / prediction.length);
+  }
+
+  /** As the double {@code meanSquaredErrorPushforwardPullback}, in float. */
+  public static void meanSquaredErrorPushforwardPullback(float[] prediction, float[] target,
+      float[] predictionDot, float dResult, float[] dprediction, float[] dpredictionDot) {
+    checkMsePushforwardPullback(prediction, target, predictionDot, dprediction, dpredictionDot);
+    float scale = 2f * dResult / prediction.length;
+    for (int i = 0; i < prediction.length; i++) {
+      if (dprediction != null) {
+        dprediction[i] += scale * predictionDot[i];
+      }
+      if (dpredictionDot != null) {
+        dpredictionDot[i] += scale * (prediction[i] - target[i]);
+      }
+    }
+  }
+
+  /** {@link #max(double[])} of a float array: the same NaN rule. */
+  static float max(float[] z) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < z.length; i++) {
+      max = Math.max(max, z[i]);
+    }
+    return max;
+  }
+
+  /** {@link #sumExpMinus(double[], double)} of a float array, in double. */
+  private static double sumExpMinus(float[] z, double max) {
+    double s = 0.0;
+    for (int i = 0; i < z.length; i++) {
+      s += Math.exp(z[i] - max);
+    }
+    return s;
   }
 }

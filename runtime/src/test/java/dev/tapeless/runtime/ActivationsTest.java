@@ -188,18 +188,18 @@ class ActivationsTest {
 
   @Test
   void largeArgumentsStayFinite() {
-    assertEquals(1000.0, Activations.softplus(1000));
-    assertEquals(0.0, Activations.softplus(-1000));
+    assertEquals(1000.0, Activations.softplus(1000.0));
+    assertEquals(0.0, Activations.softplus(-1000.0));
     assertEquals(1.0, Activations.softplusPullback(1000, 1.0));
     assertEquals(0.0, Activations.softplusPullback(-1000, 1.0));
     assertEquals(1e-300, Activations.softplus(Math.log(1e-300)), 1e-310); // log1p(e^z) ≈ e^z
 
-    assertEquals(1.0, Activations.sigmoid(1000));
-    assertEquals(0.0, Activations.sigmoid(-1000));
+    assertEquals(1.0, Activations.sigmoid(1000.0));
+    assertEquals(0.0, Activations.sigmoid(-1000.0));
     assertEquals(0.0, Activations.sigmoidPullback(1000, Activations.sigmoid(1000), 1.0));
     assertEquals(0.0, Activations.sigmoidPullback(-1000, Activations.sigmoid(-1000), 1.0));
     // In the tail σ'(z) ≈ e^-z with full relative accuracy, not 1 - 1 = 0.
-    assertEquals(Math.exp(-40), Activations.sigmoidPullback(40, Activations.sigmoid(40), 1.0),
+    assertEquals(Math.exp(-40), Activations.sigmoidPullback(40, Activations.sigmoid(40.0), 1.0),
         1e-30);
 
     assertEquals(0.0, Activations.tanhPullback(1000, 1.0));

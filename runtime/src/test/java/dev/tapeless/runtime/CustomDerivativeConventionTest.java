@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapeless.CustomDerivative;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.Test;
  * parameters and their {@code @Out} / {@code @NoDerivative} marks, as the processor will derive
  * them. Every pushforward is itself registered, with a pullback of its own, so that second
  * order goes through the kernel; a kernel added without one fails here.
+ *
+ * <p>The float overloads follow the same convention with float in place of double (the result,
+ * its seed, the arrays and the returned adjoint), except {@code dScalars}, which stays
+ * {@code double[]}; each is registered exactly as its double overload.
  *
  * <p>The annotations have CLASS retention, invisible to reflection, so this test reads them from
  * the class files with a small parser of the class-file format (JVMS §4).
@@ -89,6 +95,150 @@ class CustomDerivativeConventionTest {
   void meanSquaredErrorTargetIsNotDifferentiated() throws IOException {
     MethodInfo mse = read(Losses.class).get("meanSquaredError([D[D)D");
     assertEquals(List.of(Set.of(), Set.of(NO_DERIVATIVE)), mse.parameterAnnotations);
+    MethodInfo floatMse = read(Losses.class).get("meanSquaredError([F[F)F");
+    assertEquals(List.of(Set.of(), Set.of(NO_DERIVATIVE)), floatMse.parameterAnnotations);
+  }
+
+  /**
+   * Each double registration (kernel or pushforward) has a float overload registered with the
+   * same names, flags and parameter marks, and no float one is without its double overload.
+   */
+  @Test
+  void floatOverloadsAreRegisteredAsTheirDoubleOnes() throws IOException {
+    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class)) {
+      Map<String, MethodInfo> methods = read(c);
+      int doubles = 0;
+      int floats = 0;
+      for (MethodInfo info : methods.values()) {
+        if (info.customDerivative == null) {
+          continue;
+        }
+        if (info.descriptor.contains("F")) {
+          floats++;
+          continue;
+        }
+        doubles++;
+        assertFalse(info.descriptor.contains("L"), info.name + info.descriptor);
+        String floatDescriptor = info.descriptor.replace('D', 'F');
+        MethodInfo twin = methods.get(info.name + floatDescriptor);
+        assertNotNull(twin, c.getSimpleName() + " has no float " + info.name + floatDescriptor);
+        String what = c.getSimpleName() + "." + info.name + floatDescriptor;
+        assertEquals(info.customDerivative, twin.customDerivative, what + " pullback");
+        assertEquals(info.pushforward, twin.pushforward, what + " pushforward");
+        assertEquals(info.assigning, twin.assigning, what + " assigning");
+        assertEquals(info.usesResult, twin.usesResult, what + " usesResult");
+        assertEquals(info.skipsNullAdjoints, twin.skipsNullAdjoints, what + " skipsNullAdjoints");
+        assertEquals(info.readsOutputs, twin.readsOutputs, what + " readsOutputs");
+        assertEquals(info.parameterAnnotations, twin.parameterAnnotations, what + " marks");
+      }
+      assertEquals(doubles, floats, c.getSimpleName() + ": float registrations");
+    }
+  }
+
+  /**
+   * The float convention is checked, not just the names: a float kernel passes, the same with
+   * its seed or its returned adjoint in double fails.
+   */
+  @Test
+  void aFloatPullbackWithDoubleInThePlaceOfFloatFails() throws IOException {
+    assertEquals(Set.of("f", "g"), checkClass(FloatKernels.class));
+    AssertionError e =
+        assertThrows(AssertionError.class, () -> checkClass(DoubleSeedForAFloatKernel.class));
+    assertTrue(e.getMessage().contains("no fPullback[class [F, float, class [F]"), e::getMessage);
+    e = assertThrows(AssertionError.class,
+        () -> checkClass(DoubleAdjointForAFloatParameter.class));
+    assertTrue(e.getMessage().contains("gPullback(float,float) return type"), e::getMessage);
+  }
+
+  /** Float kernels registered by the float convention. */
+  static final class FloatKernels {
+    private FloatKernels() {}
+
+    @CustomDerivative(value = "fPullback", pushforward = "fPushforward")
+    public static float f(float[] x) {
+      return x[0];
+    }
+
+    public static void fPullback(float[] x, float dResult, float[] dx) {
+      dx[0] += dResult;
+    }
+
+    @CustomDerivative(value = "fPushforwardPullback", skipsNullAdjoints = true)
+    public static float fPushforward(float[] x, float[] xDot) {
+      return xDot[0];
+    }
+
+    public static void fPushforwardPullback(
+        float[] x, float[] xDot, float dResult, float[] dx, float[] dxDot) {
+      dxDot[0] += dResult;
+    }
+
+    @CustomDerivative(value = "gPullback", pushforward = "gPushforward")
+    public static float g(float z) {
+      return 2 * z;
+    }
+
+    public static float gPullback(float z, float dResult) {
+      return 2 * dResult;
+    }
+
+    @CustomDerivative("gPushforwardPullback")
+    public static float gPushforward(float z, float zDot) {
+      return 2 * zDot;
+    }
+
+    public static void gPushforwardPullback(
+        float z, float zDot, float dResult, double[] dScalars) {
+      dScalars[1] += 2 * dResult;
+    }
+  }
+
+  /** {@link FloatKernels#f(float[])}, its pullback taking the seed in double. */
+  static final class DoubleSeedForAFloatKernel {
+    private DoubleSeedForAFloatKernel() {}
+
+    @CustomDerivative(value = "fPullback", pushforward = "fPushforward")
+    public static float f(float[] x) {
+      return x[0];
+    }
+
+    public static void fPullback(float[] x, double dResult, float[] dx) {
+      dx[0] += (float) dResult;
+    }
+
+    @CustomDerivative(value = "fPushforwardPullback", skipsNullAdjoints = true)
+    public static float fPushforward(float[] x, float[] xDot) {
+      return xDot[0];
+    }
+
+    public static void fPushforwardPullback(
+        float[] x, float[] xDot, float dResult, float[] dx, float[] dxDot) {
+      dxDot[0] += dResult;
+    }
+  }
+
+  /** {@link FloatKernels#g(float)}, its pullback returning the adjoint in double. */
+  static final class DoubleAdjointForAFloatParameter {
+    private DoubleAdjointForAFloatParameter() {}
+
+    @CustomDerivative(value = "gPullback", pushforward = "gPushforward")
+    public static float g(float z) {
+      return 2 * z;
+    }
+
+    public static double gPullback(float z, float dResult) {
+      return 2 * dResult;
+    }
+
+    @CustomDerivative("gPushforwardPullback")
+    public static float gPushforward(float z, float zDot) {
+      return 2 * zDot;
+    }
+
+    public static void gPushforwardPullback(
+        float z, float zDot, float dResult, double[] dScalars) {
+      dScalars[1] += 2 * dResult;
+    }
   }
 
   /**
@@ -148,7 +298,8 @@ class CustomDerivativeConventionTest {
       Method pullback = expectedPullback(c, primal, info);
       assertTrue(Modifier.isPublic(pullback.getModifiers()), pullback + " is public");
       assertTrue(Modifier.isStatic(pullback.getModifiers()), pullback + " is static");
-      assertTrue(pullbacksUsed.add(pullback.getName()), pullback.getName() + " registered twice");
+      assertTrue(pullbacksUsed.add(pullback.getName() + descriptor(pullback)),
+          pullback + " registered twice");
       if (info.assigning != null) {
         Method assigning;
         try {
@@ -170,25 +321,27 @@ class CustomDerivativeConventionTest {
       assertTrue(Modifier.isPublic(pushforward.getModifiers()), pushforward + " is public");
       assertTrue(Modifier.isStatic(pushforward.getModifiers()), pushforward + " is static");
       assertTrue(
-          pushforwardsUsed.add(pushforward.getName()),
-          pushforward.getName() + " registered twice");
+          pushforwardsUsed.add(pushforward.getName() + descriptor(pushforward)),
+          pushforward + " registered twice");
       Method second = checkPushforwardRegistration(c, primal, info, pushforward,
           methods.get(pushforward.getName() + descriptor(pushforward)));
-      assertTrue(pullbacksUsed.add(second.getName()), second.getName() + " registered twice");
+      assertTrue(pullbacksUsed.add(second.getName() + descriptor(second)),
+          second + " registered twice");
       primals.add(info.name);
     }
     for (MethodInfo info : methods.values()) {
       if (info.customDerivative != null && info.pushforward == null) {
-        assertTrue(pushforwardsUsed.contains(info.name),
+        assertTrue(pushforwardsUsed.contains(info.name + info.descriptor),
             info.name + " is registered without a pushforward, and is no kernel's pushforward");
       }
     }
     for (Method m : c.getDeclaredMethods()) {
+      String key = m.getName() + descriptor(m);
       if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pullback")) {
-        assertTrue(pullbacksUsed.contains(m.getName()), m + " is not registered");
+        assertTrue(pullbacksUsed.contains(key), m + " is not registered");
       }
       if (Modifier.isPublic(m.getModifiers()) && m.getName().endsWith("Pushforward")) {
-        assertTrue(pushforwardsUsed.contains(m.getName()), m + " is not registered");
+        assertTrue(pushforwardsUsed.contains(key), m + " is not registered");
       }
     }
     return primals;
@@ -235,35 +388,54 @@ class CustomDerivativeConventionTest {
     return pullback;
   }
 
-  /** Builds the convention's parameter list for {@code primal} and finds that method. */
+  /**
+   * The scalar type of {@code primal}: float for a float overload, double otherwise. A primal
+   * mixing the two follows neither convention.
+   */
+  private static Class<?> scalarType(Method primal) {
+    boolean hasDouble = primal.getReturnType() == double.class;
+    for (Class<?> t : primal.getParameterTypes()) {
+      hasDouble |= t == double.class || t == double[].class || t == double[][].class;
+    }
+    boolean isFloat = FloatTwins.isFloat(primal);
+    assertFalse(hasDouble && isFloat, primal + " mixes double and float");
+    return isFloat ? float.class : double.class;
+  }
+
+  /**
+   * Builds the convention's parameter list for {@code primal} and finds that method: for a float
+   * primal, float in place of double throughout, except a {@code double[] dScalars}.
+   */
   private static Method expectedPullback(Class<?> c, Method primal, MethodInfo info) {
+    Class<?> s = scalarType(primal);
     Class<?>[] params = primal.getParameterTypes();
     List<Class<?>> expected = new ArrayList<>(List.of(params));
     if (info.usesResult) {
-      expected.add(double.class);
+      expected.add(s);
     }
-    if (primal.getReturnType() == double.class) {
-      expected.add(double.class);
+    if (primal.getReturnType() == s) {
+      expected.add(s);
     } else {
-      assertEquals(void.class, primal.getReturnType(), primal + " returns double or void");
+      assertEquals(void.class, primal.getReturnType(), primal + " returns " + s + " or void");
     }
     for (int i = 0; i < params.length; i++) {
       if (info.parameterAnnotation(i, OUT)) {
         expected.add(params[i]);
       }
     }
-    int doubles = 0;
+    int scalars = 0;
     for (int i = 0; i < params.length; i++) {
       boolean differentiated =
           !info.parameterAnnotation(i, OUT) && !info.parameterAnnotation(i, NO_DERIVATIVE);
-      if (differentiated && (params[i] == double[].class || params[i] == double[][].class)) {
+      if (differentiated
+          && (params[i] == s.arrayType() || params[i] == s.arrayType().arrayType())) {
         expected.add(params[i]);
       }
-      if (differentiated && params[i] == double.class) {
-        doubles++;
+      if (differentiated && params[i] == s) {
+        scalars++;
       }
     }
-    if (doubles >= 2) {
+    if (scalars >= 2) {
       expected.add(double[].class);
     }
     Method pullback;
@@ -274,7 +446,7 @@ class CustomDerivativeConventionTest {
           primal + ": no " + info.customDerivative + expected + " as the convention requires");
     }
     assertEquals(
-        doubles == 1 ? double.class : void.class,
+        scalars == 1 ? s : void.class,
         pullback.getReturnType(),
         pullback + " return type");
     return pullback;
@@ -284,21 +456,23 @@ class CustomDerivativeConventionTest {
    * Builds the pushforward convention's parameter list for {@code primal} and finds that method:
    * the primal parameters, {@code double result} with {@code usesResult}, a tangent of the same
    * type for each differentiated parameter ({@code double} included) in order, then an array for
-   * each {@code @Out} parameter; it returns {@code double} for a {@code double} primal.
+   * each {@code @Out} parameter; it returns {@code double} for a {@code double} primal. Float in
+   * place of double for a float primal.
    */
   private static Method expectedPushforward(Class<?> c, Method primal, MethodInfo info) {
+    Class<?> s = scalarType(primal);
     Class<?>[] params = primal.getParameterTypes();
     List<Class<?>> expected = new ArrayList<>(List.of(params));
     if (info.usesResult) {
-      expected.add(double.class);
+      expected.add(s);
     }
     for (int i = 0; i < params.length; i++) {
       boolean differentiated =
           !info.parameterAnnotation(i, OUT) && !info.parameterAnnotation(i, NO_DERIVATIVE);
       if (differentiated
-          && (params[i] == double.class
-              || params[i] == double[].class
-              || params[i] == double[][].class)) {
+          && (params[i] == s
+              || params[i] == s.arrayType()
+              || params[i] == s.arrayType().arrayType())) {
         expected.add(params[i]);
       }
     }
@@ -344,6 +518,7 @@ class CustomDerivativeConventionTest {
     String customDerivative;
     boolean usesResult;
     boolean skipsNullAdjoints;
+    boolean readsOutputs = true;
     String assigning;
     String pushforward;
     List<Set<String>> parameterAnnotations = List.of();
@@ -360,7 +535,8 @@ class CustomDerivativeConventionTest {
 
   /** The methods of {@code c} keyed by name + descriptor. */
   private static Map<String, MethodInfo> read(Class<?> c) throws IOException {
-    try (InputStream raw = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+    String binaryName = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+    try (InputStream raw = c.getResourceAsStream(binaryName + ".class")) {
       assertNotNull(raw, "class file of " + c);
       DataInputStream in = new DataInputStream(raw);
       in.readInt(); // magic
@@ -397,6 +573,7 @@ class CustomDerivativeConventionTest {
                 m.usesResult = Integer.valueOf(1).equals(values.get("usesResult"));
                 m.skipsNullAdjoints =
                     Integer.valueOf(1).equals(values.get("skipsNullAdjoints"));
+                m.readsOutputs = !Integer.valueOf(0).equals(values.get("readsOutputs"));
                 m.assigning = (String) values.get("assigning");
                 m.pushforward = (String) values.get("pushforward");
               }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After warm-up, 10,000 calls of each kernel, each pullback, each pushforward and each
- * pushforward's pullback (second order) allocate 0 bytes. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
- * from the JIT's escape analysis removing allocations that the kernels do make.
+ * pushforward's pullback (second order) allocate 0 bytes, in double and in float. The POM runs
+ * this class a second time under {@code -Xint}, so that a pass cannot come from the JIT's escape
+ * analysis removing allocations that the kernels do make.
  *
  * <p>The pushforward loops pass a {@code null} tangent every third call where the kernel allows
  * one, and the loops of their pullbacks a {@code null} adjoint, so that both paths are measured.
@@ -56,6 +57,33 @@ class KernelAllocationTest {
   private final double[] dym = new double[M];
   private final double[] dScalars2 = new double[2];
   private final double[] dScalars3 = new double[3];
+
+  private final float[][] fw = FloatKernelTest.toFloat(KernelTesting.random(random, M, N));
+  private final float[][] fdw = new float[M][N];
+  private final float[] fxn = FloatKernelTest.toFloat(KernelTesting.random(random, N));
+  private final float[] fyn = FloatKernelTest.toFloat(KernelTesting.random(random, N));
+  private final float[] fxm = FloatKernelTest.toFloat(KernelTesting.random(random, M));
+  private final float[] fOutN = new float[N];
+  private final float[] fOutM = new float[M];
+  private final float[] fSeedN = new float[N];
+  private final float[] fSeedM = new float[M];
+  private final float[] fdxn = new float[N];
+  private final float[] fdyn = new float[N];
+  private final float[] fdxm = new float[M];
+  private final float[] fdym = new float[M];
+  private final float[][] fa = new float[M][N];
+  private final float[][] fSeedA = new float[M][N];
+  private final float[][] fTangentW = FloatKernelTest.toFloat(KernelTesting.random(random, M, N));
+  private final float[] fTangentN = FloatKernelTest.toFloat(KernelTesting.random(random, N));
+  private final float[] fTangentN2 = FloatKernelTest.toFloat(KernelTesting.random(random, N));
+  private final float[] fTangentM = FloatKernelTest.toFloat(KernelTesting.random(random, M));
+  private final float[] fOutDotN = new float[N];
+  private final float[] fOutDotM = new float[M];
+  private final float[][] fOutDotA = new float[M][N];
+  private final float[][] fdwDot = new float[M][N];
+  private final float[] fdxnDot = new float[N];
+  private final float[] fdynDot = new float[N];
+  private final float[] fdxmDot = new float[M];
 
   @Test
   void counterSeesAnAllocatingLoop() {
@@ -184,6 +212,67 @@ class KernelAllocationTest {
         () -> sink = crossEntropyPushforwardPullbackLoop(xn, tangentN, dxn, dxnDot));
     assertAllocatesNothing("meanSquaredErrorPushforwardPullback",
         () -> msePushforwardPullbackLoop(xn, yn, tangentN, dxn, dxnDot));
+  }
+
+  @Test
+  void floatLinearKernelsPullbacksAndPushforwardsAllocateNothing() {
+    assertAllocatesNothing("float dot", () -> sink = floatDotLoop(fxn, fyn));
+    assertAllocatesNothing("float dotPullback", () -> floatDotPullbackLoop(fxn, fyn, fdxn, fdyn));
+    assertAllocatesNothing("float matvec", () -> floatMatvecLoop(fw, fxn, fOutM));
+    assertAllocatesNothing("float matvecPullback and matvecPullbackAssigning",
+        () -> floatMatvecPullbackLoop(fw, fxn, fOutM, fSeedM, fdw, fdxn));
+    assertAllocatesNothing("float matvecTransposed", () -> floatMatvecTLoop(fw, fxm, fOutN));
+    assertAllocatesNothing("float matvecTransposedPullback",
+        () -> floatMatvecTPullbackLoop(fw, fxm, fOutN, fSeedN, fdw, fdxm));
+    assertAllocatesNothing("float axpy and axpyPullback",
+        () -> sink = floatAxpyLoop(fxn, fyn, fOutN, fSeedN, fdxn, fdyn));
+    assertAllocatesNothing("float sum and sumPullback", () -> sink = floatSumLoop(fxn, fdxn));
+    assertAllocatesNothing("float outer, outerPullback and outerAccumulate",
+        () -> floatOuterLoop(fxm, fxn, fa, fSeedA, fdxm, fdxn, fdw));
+    assertAllocatesNothing("float Linear pushforwards",
+        () -> sink = floatLinearPushforwardLoop(fw, fxn, fyn, fxm, fOutN, fOutM, fa, fTangentW,
+            fTangentN, fTangentN2, fTangentM, fOutDotN, fOutDotM, fOutDotA));
+  }
+
+  @Test
+  void floatLinearPushforwardPullbacksAllocateNothing() {
+    assertAllocatesNothing("float dotPushforwardPullback and sumPushforwardPullback",
+        () -> floatDotSumPushforwardPullbackLoop(
+            fxn, fyn, fTangentN, fTangentN2, fdxn, fdyn, fdxnDot, fdynDot));
+    assertAllocatesNothing("float matvecPushforwardPullback",
+        () -> floatMatvecPushforwardPullbackLoop(fw, fxn, fOutM, fTangentW, fTangentN, fOutDotM,
+            fSeedM, fdw, fdxn, fdym, fdwDot, fdxnDot));
+    assertAllocatesNothing("float matvecTransposedPushforwardPullback",
+        () -> floatMatvecTPushforwardPullbackLoop(fw, fxm, fOutN, fTangentW, fTangentM,
+            fOutDotN, fSeedN, fdw, fdxm, fdyn, fdwDot, fdxmDot));
+    assertAllocatesNothing("float axpyPushforwardPullback",
+        () -> floatAxpyPushforwardPullbackLoop(fxn, fyn, fOutN, fTangentN, fTangentN2, fOutDotN,
+            fSeedN, fdxn, fdxnDot, fdynDot, dScalars2));
+    assertAllocatesNothing("float outerPushforwardPullback",
+        () -> floatOuterPushforwardPullbackLoop(fxm, fxn, fa, fTangentM, fTangentN, fOutDotA,
+            fSeedA, fdxm, fdxn, fdxmDot, fdxnDot));
+  }
+
+  @Test
+  void floatActivationsAllocateNothing() {
+    assertAllocatesNothing("float scalar activations, pullbacks, pushforwards and theirs",
+        () -> sink = floatScalarLoop(dScalars2, dScalars3));
+    for (int k = 0; k < 5; k++) {
+      int kernel = k;
+      assertAllocatesNothing("float " + ARRAY_KERNELS[k] + ", its pullback and pushforward",
+          () -> floatArrayActivationLoop(kernel, fxn, fOutN, fSeedN, fdxn, fTangentN, fOutDotN));
+      assertAllocatesNothing("float " + ARRAY_KERNELS[k] + "PushforwardPullback",
+          () -> floatArrayPushforwardPullbackLoop(
+              kernel, fxn, fOutN, fTangentN, fOutDotN, fSeedN, fdxn, fdyn, fdxnDot));
+    }
+  }
+
+  @Test
+  void floatLossesAllocateNothing() {
+    assertAllocatesNothing(
+        "float losses and pullbacks", () -> sink = floatLossLoop(fxn, fyn, fdxn));
+    assertAllocatesNothing("float loss pushforwards and theirs",
+        () -> sink = floatLossPushforwardLoop(fxn, fyn, fTangentN, fdxn, fdxnDot));
   }
 
   // ---- measurement -------------------------------------------------------------------------
@@ -579,5 +668,254 @@ class KernelAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       Losses.meanSquaredErrorPushforwardPullback(p, t, pDot, 1e-9, dp, i % 3 == 0 ? null : dpDot);
     }
+  }
+
+  // ---- float loops ---------------------------------------------------------------------------
+
+  private static float floatDotLoop(float[] x, float[] y) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.dot(x, y);
+    }
+    return s;
+  }
+
+  private static void floatDotPullbackLoop(float[] x, float[] y, float[] dx, float[] dy) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.dotPullback(x, y, 1e-9f, i % 3 == 0 ? null : dx, dy);
+    }
+  }
+
+  private static void floatMatvecLoop(float[][] w, float[] x, float[] y) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvec(w, x, y);
+    }
+  }
+
+  private static void floatMatvecPullbackLoop(
+      float[][] w, float[] x, float[] y, float[] dy, float[][] dw, float[] dx) {
+    for (int i = 0; i < CALLS; i++) {
+      dy[i % dy.length] = 1e-9f;
+      if (i % 2 == 0) {
+        Linear.matvecPullback(w, x, y, dy, dw, i % 3 == 0 ? null : dx);
+      } else {
+        Linear.matvecPullbackAssigning(w, x, y, dy, dw, dx);
+      }
+    }
+  }
+
+  private static void floatMatvecTLoop(float[][] w, float[] x, float[] y) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.matvecTransposed(w, x, y);
+    }
+  }
+
+  private static void floatMatvecTPullbackLoop(
+      float[][] w, float[] x, float[] y, float[] dy, float[][] dw, float[] dx) {
+    for (int i = 0; i < CALLS; i++) {
+      dy[i % dy.length] = 1e-9f;
+      Linear.matvecTransposedPullback(w, x, y, dy, i % 3 == 0 ? null : dw, dx);
+    }
+  }
+
+  private static float floatAxpyLoop(
+      float[] x, float[] y, float[] z, float[] dz, float[] dx, float[] dy) {
+    float da = 0;
+    for (int i = 0; i < CALLS; i++) {
+      Linear.axpy(0.5f, x, y, z);
+      dz[i % dz.length] = 1e-9f;
+      da += Linear.axpyPullback(0.5f, x, y, z, dz, dx, i % 3 == 0 ? null : dy);
+    }
+    return da;
+  }
+
+  private static float floatSumLoop(float[] x, float[] dx) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += Linear.sum(x);
+      Linear.sumPullback(x, 1e-9f, dx);
+    }
+    return s;
+  }
+
+  private static void floatOuterLoop(float[] u, float[] v, float[][] a, float[][] da,
+      float[] du, float[] dv, float[][] acc) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.outer(u, v, a);
+      da[i % da.length][i % v.length] = 1e-9f;
+      Linear.outerPullback(u, v, a, da, du, i % 3 == 0 ? null : dv);
+      Linear.outerAccumulate(u, v, acc);
+    }
+  }
+
+  private static float floatLinearPushforwardLoop(float[][] w, float[] xn, float[] yn,
+      float[] xm, float[] outN, float[] outM, float[][] a, float[][] wDot, float[] tn,
+      float[] tn2, float[] tm, float[] outDotN, float[] outDotM, float[][] aDot) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      boolean skip = i % 3 == 0;
+      s += Linear.dotPushforward(xn, yn, tn, skip ? null : tn2);
+      s += Linear.sumPushforward(xn, tn);
+      Linear.matvecPushforward(w, xn, outM, wDot, skip ? null : tn, outDotM);
+      Linear.matvecTransposedPushforward(w, xm, outN, skip ? null : wDot, tm, outDotN);
+      Linear.axpyPushforward(0.5f, xn, yn, outN, 0.25f, tn, skip ? null : tn2, outDotN);
+      Linear.outerPushforward(xm, xn, a, tm, skip ? null : tn, aDot);
+    }
+    return s;
+  }
+
+  private static void floatDotSumPushforwardPullbackLoop(float[] x, float[] y, float[] xDot,
+      float[] yDot, float[] dx, float[] dy, float[] dxDot, float[] dyDot) {
+    for (int i = 0; i < CALLS; i++) {
+      Linear.dotPushforwardPullback(x, y, xDot, i % 3 == 0 ? null : yDot, 1e-9f, dx, dy,
+          i % 3 == 1 ? null : dxDot, dyDot);
+      Linear.sumPushforwardPullback(x, xDot, 1e-9f, i % 3 == 0 ? null : dx, dxDot);
+    }
+  }
+
+  private static void floatMatvecPushforwardPullbackLoop(float[][] w, float[] x, float[] y,
+      float[][] wDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dw, float[] dx,
+      float[] dy, float[][] dwDot, float[] dxDot) {
+    for (int i = 0; i < CALLS; i++) {
+      dyDot[i % dyDot.length] = 1e-9f;
+      Linear.matvecPushforwardPullback(w, x, y, wDot, i % 3 == 0 ? null : xDot, yDot, dyDot, dw,
+          dx, dy, i % 3 == 1 ? null : dwDot, dxDot);
+    }
+  }
+
+  private static void floatMatvecTPushforwardPullbackLoop(float[][] w, float[] x, float[] y,
+      float[][] wDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dw, float[] dx,
+      float[] dy, float[][] dwDot, float[] dxDot) {
+    for (int i = 0; i < CALLS; i++) {
+      dyDot[i % dyDot.length] = 1e-9f;
+      Linear.matvecTransposedPushforwardPullback(w, x, y, i % 3 == 0 ? null : wDot, xDot, yDot,
+          dyDot, dw, dx, dy, dwDot, i % 3 == 1 ? null : dxDot);
+    }
+  }
+
+  private static void floatAxpyPushforwardPullbackLoop(float[] x, float[] y, float[] z,
+      float[] xDot, float[] yDot, float[] zDot, float[] dzDot, float[] dx, float[] dxDot,
+      float[] dyDot, double[] dScalars) {
+    for (int i = 0; i < CALLS; i++) {
+      dzDot[i % dzDot.length] = 1e-9f;
+      Linear.axpyPushforwardPullback(0.5f, x, y, z, 0.25f, xDot, i % 3 == 0 ? null : yDot, zDot,
+          dzDot, dx, null, null, i % 3 == 1 ? null : dxDot, dyDot, dScalars);
+    }
+  }
+
+  private static void floatOuterPushforwardPullbackLoop(float[] u, float[] v, float[][] a,
+      float[] uDot, float[] vDot, float[][] aDot, float[][] daDot, float[] du, float[] dv,
+      float[] duDot, float[] dvDot) {
+    for (int i = 0; i < CALLS; i++) {
+      daDot[i % daDot.length][i % v.length] = 1e-9f;
+      Linear.outerPushforwardPullback(u, v, a, uDot, i % 3 == 0 ? null : vDot, aDot, daDot, du,
+          dv, null, i % 3 == 1 ? null : duDot, dvDot);
+    }
+  }
+
+  private static float floatScalarLoop(double[] dScalars2, double[] dScalars3) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      float z = (i % 41) * 0.1f - 2;
+      float sigma = Activations.sigmoid(z);
+      s += sigma + Activations.sigmoidPullback(z, sigma, 1f);
+      s += Activations.tanh(z) + Activations.tanhPullback(z, 1f);
+      s += Activations.relu(z) + Activations.reluPullback(z, 1f);
+      s += Activations.softplus(z) + Activations.softplusPullback(z, 1f);
+      s += Activations.sigmoidPushforward(z, sigma, 0.5f);
+      s += Activations.tanhPushforward(z, 0.5f);
+      s += Activations.reluPushforward(z, 0.5f);
+      s += Activations.softplusPushforward(z, 0.5f);
+      Activations.sigmoidPushforwardPullback(z, sigma, 0.5f, 1e-9f, dScalars3);
+      Activations.tanhPushforwardPullback(z, 0.5f, 1e-9f, dScalars2);
+      Activations.reluPushforwardPullback(z, 0.5f, 1e-9f, dScalars2);
+      Activations.softplusPushforwardPullback(z, 0.5f, 1e-9f, dScalars2);
+    }
+    return s;
+  }
+
+  private static void floatArrayActivationLoop(int kernel, float[] z, float[] out,
+      float[] seed, float[] dz, float[] zDot, float[] outDot) {
+    for (int i = 0; i < CALLS; i++) {
+      seed[i % seed.length] = 1e-9f;
+      switch (kernel) {
+        case 0 -> {
+          Activations.sigmoid(z, out);
+          Activations.sigmoidArrayPullback(z, out, seed, dz);
+          Activations.sigmoidArrayPushforward(z, out, zDot, outDot);
+        }
+        case 1 -> {
+          Activations.tanh(z, out);
+          Activations.tanhArrayPullback(z, out, seed, dz);
+          Activations.tanhArrayPushforward(z, out, zDot, outDot);
+        }
+        case 2 -> {
+          Activations.relu(z, out);
+          Activations.reluArrayPullback(z, out, seed, dz);
+          Activations.reluArrayPushforward(z, out, zDot, outDot);
+        }
+        case 3 -> {
+          Activations.softplus(z, out);
+          Activations.softplusArrayPullback(z, out, seed, dz);
+          Activations.softplusArrayPushforward(z, out, zDot, outDot);
+        }
+        default -> {
+          Activations.softmax(z, out);
+          Activations.softmaxPullback(z, out, seed, dz);
+          Activations.softmaxPushforward(z, out, zDot, outDot);
+        }
+      }
+    }
+  }
+
+  private static void floatArrayPushforwardPullbackLoop(int kernel, float[] z, float[] out,
+      float[] zDot, float[] outDot, float[] seed, float[] dz, float[] dOut, float[] dzDot) {
+    for (int i = 0; i < CALLS; i++) {
+      seed[i % seed.length] = 1e-9f;
+      float[] dOutOrNull = i % 3 == 0 ? null : dOut;
+      switch (kernel) {
+        case 0 -> Activations.sigmoidArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 1 -> Activations.tanhArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 2 -> Activations.reluArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        case 3 -> Activations.softplusArrayPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+        default -> Activations.softmaxPushforwardPullback(
+            z, out, zDot, outDot, seed, dz, dOutOrNull, dzDot);
+      }
+    }
+  }
+
+  private static float floatLossLoop(float[] z, float[] t, float[] dz) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      int target = i % z.length;
+      s += Losses.logSumExp(z);
+      Losses.logSumExpPullback(z, 1e-9f, dz);
+      float loss = Losses.softmaxCrossEntropy(z, target);
+      Losses.softmaxCrossEntropyPullback(z, target, loss, 1e-9f, dz);
+      s += loss + Losses.meanSquaredError(z, t);
+      Losses.meanSquaredErrorPullback(z, t, 1e-9f, dz);
+    }
+    return s;
+  }
+
+  private static float floatLossPushforwardLoop(
+      float[] z, float[] t, float[] zDot, float[] dz, float[] dzDot) {
+    float s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      int target = i % z.length;
+      float[] dzOrNull = i % 3 == 0 ? null : dz;
+      s += Losses.logSumExpPushforward(z, zDot);
+      s += Losses.softmaxCrossEntropyPushforward(z, target, 1.5f, zDot);
+      s += Losses.meanSquaredErrorPushforward(z, t, zDot);
+      Losses.logSumExpPushforwardPullback(z, zDot, 1e-9f, dzOrNull, dzDot);
+      s += Losses.softmaxCrossEntropyPushforwardPullback(
+          z, target, 1.5f, zDot, 1e-9f, dzOrNull, dzDot);
+      Losses.meanSquaredErrorPushforwardPullback(z, t, zDot, 1e-9f, dz, dzOrNull);
+    }
+    return s;
   }
 }

@@ -532,7 +532,7 @@ class PushforwardTest {
     }
     // σ'(40) ≈ e^-40, not 1 − 1 = 0.
     assertEquals(
-        Math.exp(-40), Activations.sigmoidPushforward(40, Activations.sigmoid(40), 1.0), 1e-30);
+        Math.exp(-40), Activations.sigmoidPushforward(40, Activations.sigmoid(40.0), 1.0), 1e-30);
   }
 
   @Test
