@@ -1,8 +1,10 @@
 package dev.tapeless.benchmarks;
 
 import dev.tapeless.samples.lstm.AddingProblem;
+import dev.tapeless.samples.lstm.FloatWeights;
 import dev.tapeless.samples.lstm.Lstm;
 import dev.tapeless.samples.lstm.LstmBptt;
+import dev.tapeless.samples.lstm.LstmFloat_Grad;
 import dev.tapeless.samples.lstm.Lstm_Grad;
 import dev.tapeless.samples.lstm.SequenceModel;
 import java.util.Random;
@@ -53,6 +55,14 @@ public class LstmBenchmark {
   private Lstm_Grad.SequenceLoss generated;
   private LstmBptt handWritten;
 
+  private LstmFloat_Grad.SequenceLoss generatedFloat;
+  private float[][] fW;
+  private float[][] fU;
+  private float[] fb;
+  private float[] fv;
+  private float[] fbY;
+  private float[][] fxs;
+
   /** Fixed-seed weights and sequence; checks that both gradients agree before timing them. */
   @Setup
   public void setUp() {
@@ -83,6 +93,27 @@ public class LstmBenchmark {
         + Agreement.along(generated.dbY, tbY);
     Agreement.check("jvp", generated.jvp(m.W, m.U, m.b, m.v, m.bY, xs, target, tW, tU, tb, tv,
         tbY), along);
+
+    generatedFloat = new LstmFloat_Grad.SequenceLoss();
+    fW = FloatWeights.of(m.W);
+    fU = FloatWeights.of(m.U);
+    fb = FloatWeights.of(m.b);
+    fv = FloatWeights.of(m.v);
+    fbY = FloatWeights.of(m.bY);
+    fxs = FloatWeights.of(xs);
+    float floatLoss = generatedFloat.valueAndGradient(fW, fU, fb, fv, fbY, fxs, (float) target);
+    if (Math.abs(floatLoss - value) > 1e-4 * (1 + Math.abs(value))) {
+      throw new IllegalStateException("float loss " + floatLoss + " vs double " + value);
+    }
+  }
+
+  /**
+   * The generated gradient of the same LSTM in float ({@code LstmFloat}), at the double weights
+   * rounded to float.
+   */
+  @Benchmark
+  public void generatedFloat(Blackhole bh) {
+    bh.consume(generatedFloat.valueAndGradient(fW, fU, fb, fv, fbY, fxs, (float) target));
   }
 
   /** Forward mode along one direction in every weight: {@code jvp}. */

@@ -165,12 +165,27 @@ final class MethodCompiler {
     for (javax.lang.model.element.Element e : type.getEnclosedElements()) {
       if (e instanceof javax.lang.model.element.ExecutableElement m
           && m.getSimpleName().contentEquals(c.pushforward())
-          && CustomDerivatives.isRegistered(m)) {
+          && CustomDerivatives.isRegistered(m) && startsWithParametersOf(m, c)) {
         CustomDerivatives.Registration r = CustomDerivatives.read(m);
         return r.problem() == null ? r.callee() : null;
       }
     }
     return null;
+  }
+
+  /** Whether {@code m} is the overload for {@code c}: its parameters begin with the kernel's. */
+  private static boolean startsWithParametersOf(javax.lang.model.element.ExecutableElement m,
+      Callee.Custom c) {
+    if (m.getParameters().size() < c.params().size()) {
+      return false;
+    }
+    for (int i = 0; i < c.params().size(); i++) {
+      if (!c.params().get(i).type().equals(
+          DifferentiableSignature.typeOf(m.getParameters().get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -112,7 +112,7 @@ public record DifferentiableSignature(
   }
 
   /** The IR type of a parameter, or null when the IR has none for it. */
-  static Type typeOf(TypeMirror t) {
+  public static Type typeOf(TypeMirror t) {
     int dims = 0;
     while (t.getKind() == TypeKind.ARRAY) {
       t = ((ArrayType) t).getComponentType();
