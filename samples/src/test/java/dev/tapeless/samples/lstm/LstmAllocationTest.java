@@ -37,6 +37,24 @@ class LstmAllocationTest {
   }
 
   @Test
+  void generatedFloatLstmGradientAllocatesNothing() {
+    float[][] w = FloatWeights.of(lstm.W);
+    float[][] u = FloatWeights.of(lstm.U);
+    float[] b = FloatWeights.of(lstm.b);
+    float[] v = FloatWeights.of(lstm.v);
+    float[] bY = FloatWeights.of(lstm.bY);
+    float[][] fxs = FloatWeights.of(xs);
+    LstmFloat_Grad.SequenceLoss frame = new LstmFloat_Grad.SequenceLoss();
+    assertAllocatesNothing("LstmFloat_Grad.SequenceLoss", () -> {
+      double s = 0;
+      for (int i = 0; i < CALLS; i++) {
+        s += frame.valueAndGradient(w, u, b, v, bY, fxs, (float) target);
+      }
+      sink = s;
+    });
+  }
+
+  @Test
   void generatedLstmGradientAllocatesNothing() {
     Lstm_Grad.SequenceLoss frame = new Lstm_Grad.SequenceLoss();
     assertAllocatesNothing("Lstm_Grad.SequenceLoss", () -> {

@@ -1,25 +1,23 @@
 package dev.tapeless.samples.lstm;
 
-import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapeless.runtime.train.Adam;
+import dev.tapeless.runtime.train.Parameters;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The float LSTM against the double one at the same point (the float weights and inputs,
  * widened): its loss and gradient agree to float precision over 50 steps of backpropagation
- * through time, its {@code hvp} too, and it allocates nothing per call (the POM runs this class
- * again under {@code -Xint}).
+ * through time, its {@code hvp} too; and it trains with float Adam. (Its allocation is tested
+ * in LstmAllocationTest.)
  */
 class LstmFloatTest {
 
   private static final int STEPS = 50;
   private static final int HIDDEN = 16;
-
-  /** Keeps the results alive. */
-  private static volatile double sink;
 
   private final Random rng = new Random(5);
   private final SequenceModel model = SequenceModel.lstm(2, HIDDEN, rng);
@@ -66,16 +64,59 @@ class LstmFloatTest {
     assertClose("hvp dv", new double[][] {d.dv}, new float[][] {f.dv});
   }
 
+  /**
+   * Training in float end to end: the frame's float gradients registered with
+   * {@link Parameters}, float Adam, the adding problem with T = 10 as in TrainingTest.
+   */
   @Test
-  void floatGradientAllocatesNothing() {
-    LstmFloat_Grad.SequenceLoss f = new LstmFloat_Grad.SequenceLoss();
-    assertAllocatesNothing("LstmFloat_Grad.SequenceLoss", () -> {
-      double s = 0;
-      for (int i = 0; i < 20; i++) {
-        s += f.valueAndGradient(w, u, b, v, bY, xs, target);
+  void floatLstmLearnsTheAddingProblemWithFloatAdam() {
+    Random init = new Random(3);
+    SequenceModel start = SequenceModel.lstm(2, 8, init);
+    float[][] fw = FloatWeights.of(start.W);
+    float[][] fu = FloatWeights.of(start.U);
+    float[] fb = FloatWeights.of(start.b);
+    float[] fv = FloatWeights.of(start.v);
+    float[] fbY = FloatWeights.of(start.bY);
+    LstmFloat_Grad.SequenceLoss frame = new LstmFloat_Grad.SequenceLoss();
+    Parameters p = new Parameters().add("W", fw).add("U", fu).add("b", fb).add("v", fv)
+        .add("bY", fbY);
+    frame.dW = p.floatMatrixGradient("W");
+    frame.dU = p.floatMatrixGradient("U");
+    frame.db = p.floatVectorGradient("b");
+    frame.dv = p.floatVectorGradient("v");
+    frame.dbY = p.floatVectorGradient("bY");
+    Adam adam = new Adam(p, 0.01);
+    Random data = new Random(3);
+    float[][][] test = new float[200][][];
+    float[] testTargets = new float[test.length];
+    for (int i = 0; i < test.length; i++) {
+      double[][] xsTest = new double[10][2];
+      testTargets[i] = (float) AddingProblem.fill(xsTest, data);
+      test[i] = FloatWeights.of(xsTest);
+    }
+    double before = meanLoss(fw, fu, fb, fv, fbY, test, testTargets);
+    double[][] batch = new double[10][2];
+    for (int update = 0; update < 600; update++) {
+      p.zeroGradients();
+      for (int i = 0; i < 16; i++) {
+        float t = (float) AddingProblem.fill(batch, data);
+        frame.accumulate(fw, fu, fb, fv, fbY, FloatWeights.of(batch), t);
       }
-      sink = s;
-    });
+      p.clipGradientNorm(16.0);
+      adam.step();
+    }
+    double after = meanLoss(fw, fu, fb, fv, fbY, test, testTargets);
+    assertTrue(after < 0.02 && after < before / 20,
+        "float LSTM: test MSE " + before + " -> " + after);
+  }
+
+  private static double meanLoss(float[][] w, float[][] u, float[] b, float[] v, float[] bY,
+      float[][][] inputs, float[] targets) {
+    double sum = 0;
+    for (int i = 0; i < inputs.length; i++) {
+      sum += LstmFloat.sequenceLoss(w, u, b, v, bY, inputs[i], targets[i]);
+    }
+    return sum / inputs.length;
   }
 
   private double[][] direction(double[][] shape) {
