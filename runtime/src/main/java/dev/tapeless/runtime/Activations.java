@@ -571,6 +571,33 @@ public final class Activations {
     Checks.sameLengthIfPresent(kernel, "dzDot", dzDot, "z", z);
   }
 
+  // ---- integer arguments -----------------------------------------------------------------------
+  //
+  // With float overloads, Java would send sigmoid(n) for an int n to the float one (it prefers
+  // float to double for an integer) and silently round the result to float. These overloads,
+  // more specific still, keep integer arguments in double, as they were before float existed.
+  // An integer carries no derivative, so they need none.
+
+  /** {@link #sigmoid(double)} of an integer, in double. */
+  public static double sigmoid(long z) {
+    return sigmoid((double) z);
+  }
+
+  /** {@link #tanh(double)} of an integer, in double. */
+  public static double tanh(long z) {
+    return tanh((double) z);
+  }
+
+  /** {@link #relu(double)} of an integer, in double. */
+  public static double relu(long z) {
+    return relu((double) z);
+  }
+
+  /** {@link #softplus(double)} of an integer, in double. */
+  public static double softplus(long z) {
+    return softplus((double) z);
+  }
+
   // ---- float ---------------------------------------------------------------------------------
   //
   // The same functions over float and float[], registered the same way. exp, tanh and log1p

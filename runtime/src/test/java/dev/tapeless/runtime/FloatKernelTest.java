@@ -513,4 +513,16 @@ class FloatKernelTest {
     }
     return s;
   }
+
+  /** An int argument stays in double: the float overloads must not round it silently. */
+  @Test
+  void integerArgumentsComputeInDoubleAsBeforeFloatOverloads() {
+    int n = 3;
+    long m = -2L;
+    double sigmoid = Activations.sigmoid(n);
+    assertEquals(Activations.sigmoid(3.0), sigmoid);
+    assertEquals(Activations.tanh(-2.0), Activations.tanh(m));
+    assertEquals(Activations.relu(3.0), Activations.relu(n));
+    assertEquals(Activations.softplus(-2.0), Activations.softplus(m));
+  }
 }
