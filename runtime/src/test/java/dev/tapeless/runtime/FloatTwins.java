@@ -44,12 +44,17 @@ final class FloatTwins {
     return m.getReturnType() == float.class;
   }
 
+  /** The activations' {@code long} overloads, which keep integer arguments in double. */
+  static boolean isIntegerOverload(Method m) {
+    return m.getParameterCount() == 1 && m.getParameterTypes()[0] == long.class;
+  }
+
   /** The public double method {@code name} of {@code owner} with {@code arity} parameters. */
   static Method doubleMethod(Class<?> owner, String name, int arity) {
     Method found = null;
     for (Method m : owner.getDeclaredMethods()) {
       if (m.getName().equals(name) && m.getParameterCount() == arity && !isFloat(m)
-          && Modifier.isPublic(m.getModifiers())) {
+          && !isIntegerOverload(m) && Modifier.isPublic(m.getModifiers())) {
         assertTrue(found == null, "one double " + name + " with " + arity + " parameters");
         found = m;
       }
