@@ -75,6 +75,19 @@ public @interface CustomDerivative {
   boolean readsOutputs() default true;
 
   /**
+   * Declares the method linear in its differentiated parameters jointly (the others, and
+   * {@link NoDerivative} ones, held fixed): {@code m(a·x + b·y) = a·m(x) + b·m(y)}, as for a sum,
+   * a scaling by a constant, a cumulative sum or a convolution with a fixed kernel. Its
+   * derivative is then the method itself, so it needs no {@linkplain #pushforward()
+   * pushforward}: forward mode calls it on the tangents (a tangent for each differentiated
+   * parameter, the output tangents for its {@link Out} arrays, the other arguments as given),
+   * and second order reverses that call with the pullback, which a linear map shares with its
+   * derivative. The pullback (the transpose) is still needed. Not together with
+   * {@code pushforward}.
+   */
+  boolean linear() default false;
+
+  /**
    * The name of the pushforward method, in the same class; empty when there is none, and then
    * forward mode of a method calling this one fails with an exception naming what to add. For a
    * primal {@code R m(P1 p1, ..., Pn pn)} its parameters are, in this order:

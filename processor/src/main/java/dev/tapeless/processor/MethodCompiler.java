@@ -158,6 +158,9 @@ final class MethodCompiler {
     if (c.pushforward() == null) {
       return null;
     }
+    if (c.linear()) {
+      return c; // its own pushforward, reversed by its own pullback
+    }
     javax.lang.model.element.TypeElement type = typeNamed(c.owner());
     if (type == null) {
       return null;

@@ -243,6 +243,24 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsALinearKernelThatAlsoNamesAPushforward() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @CustomDerivative(value = \"twicePullback\", linear = true, pushforward = \"twiceDot\")\n"
+        + "  public static double twice(double a) { return 2 * a; }\n"
+        + "  public static double twicePullback(double a, double dResult) { return 2 * dResult; }\n"
+        + "  public static double twiceDot(double a, double aDot) { return 2 * aDot; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x) {\n"
+        + "    return twice(x);\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL014] @CustomDerivative on T.twice is linear and names a"
+        + " pushforward: a linear method is its own pushforward; remove one of the two")
+        .inFile(file).onLine(10);
+  }
+
+  @Test
   void rejectsAssigningPullbackWithWrongSignature() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  @CustomDerivative(value = \"sumPullback\", assigning = \"sumSet\")\n"

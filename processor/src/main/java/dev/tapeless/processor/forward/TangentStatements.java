@@ -222,9 +222,51 @@ final class TangentStatements implements ForwardSweep.Tangents {
     } else {
       code.addStatement("$L", primal);
     }
+    CodeBlock.Builder args = c.linear() ? linearArguments(call, c)
+        : pushforwardArguments(call, c, result != null ? result : target != null ? target.name()
+            : null);
+    CodeBlock push = CodeBlock.of("$T.$N($L)", JavaExprs.owner(c.owner()), c.pushforward(),
+        args.build());
+    if (target != null && tangents.has(target)) {
+      code.addStatement("$N = $L", tangents.of(target), JavaExprs.narrowedTo(target.type(), push));
+    } else {
+      code.addStatement("$L", push);
+    }
+    if (result != null) {
+      code.addStatement("$L$N = $N", declared, target.name(), result);
+    }
+  }
+
+  /**
+   * A linear kernel's pushforward is the kernel: a tangent (zero where there is none) in place
+   * of each differentiated argument, the output tangents in place of its outputs.
+   */
+  private CodeBlock.Builder linearArguments(Expr.Call call, Callee.Custom c) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    List<Callee.Param> params = c.params();
+    for (int i = 0; i < params.size(); i++) {
+      Callee.Param p = params.get(i);
+      Expr arg = call.args().get(i);
+      CodeBlock value;
+      if (p.differentiated() || p.out()) {
+        value = tangents.of(arg);
+        if (value == null) {
+          value = p.type().isArray() ? scratch(arg, i) : CodeBlock.of(p.type().elementZero());
+        }
+      } else {
+        value = JavaExprs.write(arg);
+      }
+      args.add(i == 0 ? "$L" : ", $L", value);
+    }
+    return args;
+  }
+
+  /** The primal arguments, the result if used, the input tangents, the output tangents. */
+  private CodeBlock.Builder pushforwardArguments(Expr.Call call, Callee.Custom c,
+      String result) {
     CodeBlock.Builder args = JavaExprs.arguments(call);
     if (c.usesResult()) {
-      args.add(", $N", result != null ? result : target.name());
+      args.add(", $N", result);
     }
     List<Callee.Param> params = c.params();
     for (int i = 0; i < params.size(); i++) {
@@ -246,16 +288,7 @@ final class TangentStatements implements ForwardSweep.Tangents {
         args.add(", $L", t != null ? t : scratch(call.args().get(i), i));
       }
     }
-    CodeBlock push = CodeBlock.of("$T.$N($L)", JavaExprs.owner(c.owner()), c.pushforward(),
-        args.build());
-    if (target != null && tangents.has(target)) {
-      code.addStatement("$N = $L", tangents.of(target), JavaExprs.narrowedTo(target.type(), push));
-    } else {
-      code.addStatement("$L", push);
-    }
-    if (result != null) {
-      code.addStatement("$L$N = $N", declared, target.name(), result);
-    }
+    return args;
   }
 
   /** A zero array shaped like {@code arg}, for a tangent nobody needs. */

@@ -83,6 +83,10 @@ public final class CustomDerivatives {
       }
     }
     String pushforward = registration.pushforward();
+    if (registration.linear() && !pushforward.isEmpty()) {
+      return problem("@CustomDerivative on " + display + " is linear and names a pushforward:"
+          + " a linear method is its own pushforward; remove one of the two");
+    }
     if (!pushforward.isEmpty()) {
       List<String> tangentParams = pushforwardParameters(params, resultType, usesResult);
       String tangentReturn = resultType;
@@ -97,7 +101,8 @@ public final class CustomDerivatives {
         primal.getSimpleName().toString(), pullbackName, params,
         returnsReal, registration.skipsNullAdjoints(), usesResult,
         assigning.isEmpty() ? null : assigning, registration.readsOutputs(),
-        pushforward.isEmpty() ? null : pushforward), null);
+        registration.linear() ? primal.getSimpleName().toString()
+            : pushforward.isEmpty() ? null : pushforward, registration.linear()), null);
   }
 
   /**

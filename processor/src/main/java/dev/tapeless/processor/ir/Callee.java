@@ -46,11 +46,14 @@ public sealed interface Callee {
    * @param usesResult the pullback takes the call's result after the primal arguments
    * @param assigning the pullback that sets the input adjoint arrays instead, or null
    * @param readsOutputs the pullback reads what the call wrote to its {@code @Out} arrays
-   * @param pushforward the method computing the call's tangent (forward mode), or null
+   * @param pushforward the method computing the call's tangent (forward mode), or null; for a
+   *     linear method its own name
+   * @param linear the method is linear in its differentiated parameters: its pushforward is the
+   *     method itself, called on the tangents in place of those arguments
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
       boolean returnsReal, boolean skipsNullAdjoints, boolean usesResult, String assigning,
-      boolean readsOutputs, String pushforward) implements Callee {
+      boolean readsOutputs, String pushforward, boolean linear) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }

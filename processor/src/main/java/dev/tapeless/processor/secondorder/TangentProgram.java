@@ -278,9 +278,53 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       } else {
         out.add(s);
       }
+      List<Expr> args = c.linear() ? linearArguments(call, c)
+          : pushforwardArguments(call, c, held != null ? held : target);
+      Expr.Call push = new Expr.Call(pushforward, args,
+          pushforward.returnsReal() ? call.type() : Type.INT, call.site());
+      Var dot = target != null ? tangents.get(target) : null;
+      if (dot != null) {
+        out.add(new Stmt.Assign(dot, push, s.origin()));
+      } else {
+        out.add(new Stmt.Effect(push, s.origin()));
+      }
+      if (held != null) {
+        out.add(new Stmt.Assign(target, new Expr.Ref(held), s.origin()));
+      }
+    }
+
+    /**
+     * A linear kernel called on the tangents: its differentiated arguments and outputs replaced
+     * by their tangents, the others as given.
+     */
+    private List<Expr> linearArguments(Expr.Call call, Callee.Custom c) {
+      List<Expr> args = new ArrayList<>();
+      List<Callee.Param> params = c.params();
+      for (int i = 0; i < params.size(); i++) {
+        Callee.Param p = params.get(i);
+        Expr arg = call.args().get(i);
+        if (!p.differentiated() && !p.out()) {
+          args.add(arg);
+          continue;
+        }
+        Expr t = tangentOf(arg);
+        if (t == null && !p.type().isArray()) {
+          t = zero(p.type());
+        } else if (t == null) {
+          unsupported = "it calls the linear " + display(call) + " with an array that has no"
+              + " derivative";
+          t = new Expr.Const("null", p.type());
+        }
+        args.add(t);
+      }
+      return args;
+    }
+
+    /** The primal arguments, the result if used, the input tangents, the output tangents. */
+    private List<Expr> pushforwardArguments(Expr.Call call, Callee.Custom c, Var result) {
       List<Expr> args = new ArrayList<>(call.args());
       if (c.usesResult()) {
-        args.add(new Expr.Ref(held != null ? held : target));
+        args.add(new Expr.Ref(result));
       }
       List<Callee.Param> params = c.params();
       for (int i = 0; i < params.size(); i++) {
@@ -309,17 +353,7 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
           args.add(t);
         }
       }
-      Expr.Call push = new Expr.Call(pushforward, args,
-          pushforward.returnsReal() ? call.type() : Type.INT, call.site());
-      Var dot = target != null ? tangents.get(target) : null;
-      if (dot != null) {
-        out.add(new Stmt.Assign(dot, push, s.origin()));
-      } else {
-        out.add(new Stmt.Effect(push, s.origin()));
-      }
-      if (held != null) {
-        out.add(new Stmt.Assign(target, new Expr.Ref(held), s.origin()));
-      }
+      return args;
     }
 
     private static String display(Expr.Call call) {
