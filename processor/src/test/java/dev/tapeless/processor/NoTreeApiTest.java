@@ -326,6 +326,16 @@ class NoTreeApiTest {
   }
 
   @Test
+  void graphsOptionReachesThroughTheWrapper() throws Exception {
+    Path dir = tmp.resolve("graphs");
+    assertWorks(compileWrapped(NoTreeApiTest::proxy, "-Atapeless.graphs=" + dir));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("p.T.f.dot", "p.T.g.dot"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
   void aProxyWithoutJavacInsideGetsOneErrorNamingItsHandler() {
     Compilation c = compileWrapped(NoTreeApiTest::foreign);
     assertThat(c).failed();
