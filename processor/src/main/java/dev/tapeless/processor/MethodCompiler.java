@@ -17,6 +17,7 @@ import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.graph.GraphFiles;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -43,14 +44,16 @@ final class MethodCompiler {
   private final Types types;
   private final Set<String> rejectedFrames;
   private final boolean printIr;
+  private final GraphFiles graphs;
   private final Reporter reporter;
 
   /** The result of compiling one method: its frame and the differentiable methods it calls. */
   record Compiled(FrameSpec frame, Set<String> callees) {}
 
   MethodCompiler(Trees trees, Elements elements, Types types, Reporter reporter,
-      Set<String> rejectedFrames, boolean printIr) {
+      Set<String> rejectedFrames, boolean printIr, GraphFiles graphs) {
     this.rejectedFrames = rejectedFrames;
+    this.graphs = graphs;
     this.types = types;
     this.printIr = printIr;
     this.trees = trees;
@@ -85,6 +88,9 @@ final class MethodCompiler {
       if (printIr) {
         reporter.note(sig.method(), "Tapeless IR of " + sig.displayName() + ":\n"
             + IrPrinter.print(ir));
+      }
+      if (graphs != null) {
+        graphs.write(sig, ir);
       }
       List<Var> differentiated = new ArrayList<>();
       List<Var> outputs = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.tapeless.processor.emit.SweepsWriter;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DeclarationValidator;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.graph.GraphFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,10 +44,12 @@ import javax.tools.Diagnostic.Kind;
 @SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative",
     "dev.tapeless.NoDerivative", "dev.tapeless.Out", "dev.tapeless.GradientFrame",
     "javax.annotation.processing.Generated"})
-@SupportedOptions(TapelessProcessor.PRINT_IR)
+@SupportedOptions({TapelessProcessor.PRINT_IR, TapelessProcessor.GRAPHS})
 public final class TapelessProcessor extends AbstractProcessor {
   /** {@code -Atapeless.printIr=true} prints each method's IR as a compiler note. */
   static final String PRINT_IR = "tapeless.printIr";
+  /** {@code -Atapeless.graphs=DIR} writes each method's graph there as Graphviz DOT. */
+  static final String GRAPHS = "tapeless.graphs";
 
   private Trees trees;
   private String treeApiProblem;
@@ -214,7 +217,8 @@ public final class TapelessProcessor extends AbstractProcessor {
     Elements elements = processingEnv.getElementUtils();
     MethodCompiler compiler = new MethodCompiler(trees, elements,
         processingEnv.getTypeUtils(), reporter, rejectedFrames,
-        Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)));
+        Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)),
+        GraphFiles.forOption(processingEnv.getOptions().get(GRAPHS), reporter));
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, DifferentiableSignature> signatures = new LinkedHashMap<>();
     for (Pending p : pending) {

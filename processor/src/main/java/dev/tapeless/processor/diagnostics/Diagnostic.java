@@ -141,7 +141,11 @@ public enum Diagnostic {
   INTERNAL_ERROR(
       "TL902",
       "internal error in the Tapeless processor while differentiating %s: %s; please report it"
-          + " with this method's source");
+          + " with this method's source"),
+  GRAPH_NOT_WRITTEN(
+      "TL903",
+      "could not write the graph of %s to %s (%s); the compilation goes on without it: give"
+          + " -Atapeless.graphs a directory that can be created and written");
 
   private final String code;
   private final String template;

@@ -43,8 +43,13 @@ public final class ComputationalGraph {
     Compare.line(out, "∂e/∂b", g.db, "d + c = (b + 1) + (a + b)", byHandDeDb(a, b));
   }
 
-  /** Runs this example alone. */
-  public static void main(String[] args) {
+  /**
+   * Runs this example alone, then draws the graph with values and adjoints at a = 2, b = 1
+   * ({@link GraphPicture}) to {@code target/graphs/seed-e.dot}, and to SVG when Graphviz is
+   * installed.
+   */
+  public static void main(String[] args) throws java.io.IOException, InterruptedException {
     run(System.out);
+    GraphPicture.main(args);
   }
 }
