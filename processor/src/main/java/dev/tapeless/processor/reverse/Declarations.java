@@ -79,8 +79,9 @@ public final class Declarations {
     if (v.type().isArray() && !(s instanceof Stmt.Store)) {
       return; // whole arrays always go to the save buffer
     }
-    Type type = s instanceof Stmt.Store st ? st.value().type().kind() == Type.Kind.DOUBLE
-        ? Type.DOUBLE : Type.scalar(v.type().kind()) : v.type();
+    // the element (or scalar) overwritten, of its own type: a float element takes a double
+    // value with +=, and goes back with a plain assignment
+    Type type = s instanceof Stmt.Store ? v.type().element() : v.type();
     Var local = new Var(names.fresh(v.name() + "Saved"), type, Var.Role.TEMP);
     saveLocals.put(s, local);
     saveLocalsInOrder.add(local);
