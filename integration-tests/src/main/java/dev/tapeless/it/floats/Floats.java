@@ -143,4 +143,20 @@ public final class Floats {
     }
     return s;
   }
+
+  /**
+   * Elements of a local float array overwritten while the backward sweep still needs them,
+   * updated with double values ({@code +=} and {@code *=} narrow implicitly).
+   */
+  @Differentiable
+  public static double savedElements(float x, double d) {
+    float[] h = new float[2];
+    h[0] = x * x;
+    double y = h[0] * h[0] * d;
+    h[0] += d * 2.0;
+    h[1] = h[0] * h[0];
+    h[0] *= d;
+    y += h[0] * h[1];
+    return y + h[0] * h[0];
+  }
 }

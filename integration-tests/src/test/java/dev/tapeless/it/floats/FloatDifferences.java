@@ -6,7 +6,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Finite differences of float programs. A float function is only known to float precision, so
- * the differences use a wide step, h = 2^-7, with the five-point formula (error O(h^4)), at
+ * the differences use a wide step, h = 2^-7 (for double inputs of float programs too), with the five-point formula (error O(h^4)), at
  * dyadic points where x ± 2h is exact in float: rounding of the function, about 1e-7 of its
  * size, then moves the difference by about 1e-5 of it, which the tolerance allows.
  */
@@ -66,7 +66,7 @@ final class FloatDifferences {
 
   static double difference(DoubleSupplier f, Input in, int i) {
     double x = in.get(i);
-    double h = in.values() instanceof float[] ? STEP : 1e-4;
+    double h = STEP;
     double[] at = new double[5];
     for (int k = -2; k <= 2; k++) {
       in.set(i, x + k * h);

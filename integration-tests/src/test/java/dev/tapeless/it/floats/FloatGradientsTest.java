@@ -154,6 +154,18 @@ class FloatGradientsTest {
   }
 
   @Test
+  void overwrittenFloatElementsUpdatedWithDoubles() {
+    float[] x = {0.75f};
+    double[] d = {1.25};
+    Floats_Grad.SavedElements g = new Floats_Grad.SavedElements();
+    g.valueAndGradient(x[0], d[0]);
+    float dx = g.dx;
+    double dd = g.dd;
+    assertGradient("savedElements", () -> Floats.savedElements(x[0], d[0]),
+        of("x", x, new float[] {dx}), of("d", d, new double[] {dd}));
+  }
+
+  @Test
   void convolutionOverChannels() {
     double[][][] image = new double[2][5][4];
     double[][][] kernel = new double[2][3][3];
