@@ -46,7 +46,8 @@ class CustomDerivativeConventionTest {
       "sigmoidPushforward", "tanhPushforward", "reluPushforward", "softplusPushforward",
       "sigmoidArrayPushforward", "tanhArrayPushforward", "reluArrayPushforward",
       "softplusArrayPushforward", "softmaxPushforward",
-      "logSumExpPushforward", "softmaxCrossEntropyPushforward", "meanSquaredErrorPushforward");
+      "logSumExpPushforward", "softmaxCrossEntropyPushforward", "meanSquaredErrorPushforward",
+      "erfPushforward", "erfcPushforward", "normalCdfPushforward");
 
   @Test
   void linear() throws IOException {
@@ -59,6 +60,12 @@ class CustomDerivativeConventionTest {
   void activations() throws IOException {
     Set<String> registered = checkClass(Activations.class);
     assertEquals(Set.of("sigmoid", "tanh", "relu", "softplus", "softmax"), registered);
+  }
+
+  @Test
+  void special() throws IOException {
+    Set<String> registered = checkClass(Special.class);
+    assertEquals(Set.of("erf", "erfc", "normalCdf"), registered);
   }
 
   @Test
@@ -248,7 +255,7 @@ class CustomDerivativeConventionTest {
   @Test
   void everyPushforwardIsRegisteredWithAPullbackOfItsOwn() throws IOException {
     Set<String> registered = new HashSet<>();
-    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class)) {
+    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class, Special.class)) {
       Set<String> kernels = checkClass(c);
       for (MethodInfo info : read(c).values()) {
         if (info.customDerivative != null && !kernels.contains(info.name)) {
