@@ -11,6 +11,22 @@ final class BodyCases {
   private BodyCases() {}
 
   /** Class {@code r.<pkg>.T} with one method {@code f(double x, double y, int n)}. */
+  /** A method of a class with a double[] TABLE = {0.5, 2.0}, declared with the modifiers. */
+  private static RobustCase table(String name, String pkg, String modifiers, String body) {
+    return RobustCase.named(name).source("r." + pkg + ".T", """
+        package r.%s;
+        import dev.tapeless.*;
+        public class T {
+          %s double[] TABLE = {0.5, 2.0};
+          static double helper(double v) { return v * 2; }
+          @Differentiable
+          public static double f(double x, double y, int n) {
+        %s
+          } // end of f
+        }
+        """.formatted(pkg, modifiers, body.indent(4).stripTrailing()));
+  }
+
   private static RobustCase method(String name, String pkg, String body) {
     return RobustCase.named(name).source("r." + pkg + ".T", """
         package r.%s;
@@ -124,6 +140,19 @@ final class BodyCases {
             .rejects("TL111", "return s.length() * x;"),
         method("non-final static field of another class", "c13", """
             return x * System.nanoTime() + Integer.MAX_VALUE;"""),
+        table("a constant table read by element and length", "c17", "static final", """
+            double s = 0;
+            for (int i = 0; i < TABLE.length; i++) {
+              s += TABLE[i] * x + T.TABLE[i] * y;
+            }
+            return s;"""),
+        table("a static array that is not final", "c18", "static", """
+            return TABLE[0] * x;""")
+            .rejects("TL102", "return TABLE[0] * x;"),
+        table("a constant table used whole", "c19", "static final", """
+            double[] copy = TABLE.clone();
+            return copy[0] * x + helper(TABLE.length);""")
+            .rejects("TL102", "double[] copy = TABLE.clone();"),
         method("division and remainder by constants and ints", "c14", """
             double z = x % 2.5 + y / n + n % 3;
             z /= 0.0;

@@ -391,8 +391,20 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName(),
           Access.hidden(field, method), Access.remedy(field, method));
     } else if (field.asType().getKind() == TypeKind.ARRAY) {
-      reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "reading a static array field",
-          "pass the array as a parameter");
+      Tree parent = getCurrentPath().getParentPath().getLeaf();
+      boolean indexed = parent instanceof ArrayAccessTree a && a.getExpression() == node;
+      boolean length = parent instanceof MemberSelectTree m && m.getExpression() == node
+          && m.getIdentifier().contentEquals("length");
+      if (!field.getModifiers().contains(Modifier.FINAL)) {
+        reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "reading a static array field that is not"
+            + " final", "make it static final (a constant table), or pass the array as a"
+            + " parameter");
+      } else if (!indexed && !length) {
+        reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "a constant table used whole",
+            "read its elements (TABLE[i]) or its length, or pass it as a parameter");
+      } else {
+        checkType(node, field.asType());
+      }
     } else {
       checkType(node, field.asType());
     }

@@ -996,7 +996,9 @@ public final class Lowering {
           indices.add(0, passive(new TreePath(base, a.getIndex())));
           base = new TreePath(base, a.getExpression());
         }
-        Var array = vars.get(trees.getElement(base));
+        Element baseElement = trees.getElement(base);
+        Var array = baseElement != null && baseElement.getKind() == ElementKind.FIELD
+            ? constantTable((VariableElement) baseElement) : vars.get(baseElement);
         if (array == null) {
           throw new CompileError(tree, Diagnostic.ARRAY_NOT_SUPPORTED, "indexing this expression",
               "index an array parameter or local directly");
@@ -1070,12 +1072,27 @@ public final class Lowering {
     if (v != null) {
       return new Expr.Ref(v);
     }
+    if (element != null && element.getKind() == ElementKind.FIELD && type.isArray()) {
+      return new Expr.Ref(constantTable((VariableElement) element));
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       return field((VariableElement) element, type);
     }
     throw new CompileError(path.getLeaf(), Diagnostic.UNSUPPORTED_EXPRESSION, "this name",
         "use a parameter, a local or a static constant");
   }
+
+  /**
+   * A {@code static final} array field (the fence allows only element reads and length), as a
+   * variable named by the field's qualified name: generated code reads it where the user did.
+   */
+  private Var constantTable(VariableElement field) {
+    return constants.computeIfAbsent(field, f -> new Var(
+        ((TypeElement) f.getEnclosingElement()).getQualifiedName() + "." + f.getSimpleName(),
+        TypeMapper.map(f.asType(), null), Var.Role.CONSTANT));
+  }
+
+  private final Map<Element, Var> constants = new HashMap<>();
 
   private Expr field(VariableElement field, Type type) {
     Object constant = field.getConstantValue();

@@ -313,6 +313,7 @@ public final class DotGraph {
       case TEMP -> "shape=ellipse, style=dashed";
       case INDEX -> "shape=ellipse, style=dotted";
       case LOCAL -> "shape=ellipse";
+      case CONSTANT -> "shape=box3d";
     };
     String grey = v.type().carriesDerivative() ? "" : ", color=\"#999999\", fontcolor=\"#777777\"";
     String kind = v.role().name().toLowerCase(java.util.Locale.ROOT);

@@ -15,7 +15,12 @@ public final class Var {
     /** The index of a counted loop, declared by the loop itself in both sweeps. */
     INDEX,
     TEMP,
-    RESULT
+    RESULT,
+    /**
+     * A {@code static final} array field the method reads (a constant table): named by its
+     * qualified name, never written, never declared, carrying no derivative.
+     */
+    CONSTANT
   }
 
   private final String name;

@@ -177,6 +177,9 @@ record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
     }
 
     Var of(Var v) {
+      if (v.role() == Var.Role.CONSTANT) {
+        return v; // a table the callee reads by its qualified name, as the caller would
+      }
       Var renamed = vars.get(v);
       return renamed != null ? renamed : fresh(v);
     }
