@@ -32,7 +32,10 @@ class BodyDiagnosticsTest {
       lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead
       method reference  | java.util.function.DoubleUnaryOperator f = Math::sin;\\n return x; | TL105 | 6 | call a static method instead
       array initializer | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | new double[n]
-      switch            | switch (n) { case 1: return x; default: return y; }               | TL110 | 6 | use if/else
+      switch fallthrough| switch (n) { case 1: x = x * 2; default: return y; }           | TL110 | 6 | end each case with break
+      break in a case   | switch (n) { case 1: if (x > 0) break; return x; default: return y; } | TL110 | 6 | end the case with break
+      switch on String  | switch (String.valueOf(n)) { default: return y; }              | TL111 | 6 | switch on an int
+      yield             | double r = switch (n) { case 1 -> x; default -> { yield y; } };\\n return r; | TL110 | 6 | give each case a single expression
       throw             | if (x < 0) throw new IllegalArgumentException();\\n return x;     | TL110 | 6 | validate the arguments
       char array        | char[] c = new char[2];\\n return x;                             | TL102 | 6 | use arrays of double or float
       nested assignment | double a;\\n double b = (a = x) * 2;\\n return b;                  | TL113 | 7 | make it a separate statement

@@ -25,6 +25,8 @@ final class JumpFinder extends TreeScanner<Void, Void> {
   }
 
   private int nested;
+  /** Switches enclosing the scan, whose breaks leave the switch, not the loop. */
+  private int switches;
   private boolean returns;
   private boolean breaks;
   private boolean continues;
@@ -45,7 +47,7 @@ final class JumpFinder extends TreeScanner<Void, Void> {
 
   @Override
   public Void visitBreak(BreakTree node, Void unused) {
-    breaks |= nested == 0;
+    breaks |= nested == 0 && switches == 0;
     return null;
   }
 
@@ -77,6 +79,17 @@ final class JumpFinder extends TreeScanner<Void, Void> {
   @Override
   public Void visitWhileLoop(WhileLoopTree node, Void unused) {
     return inner(node.getStatement());
+  }
+
+  @Override
+  public Void visitSwitch(com.sun.source.tree.SwitchTree node, Void unused) {
+    scan(node.getExpression(), null);
+    switches++;
+    try {
+      return scan(node.getCases(), null);
+    } finally {
+      switches--;
+    }
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.tapeless.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -74,8 +79,13 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     switch (tree.getKind()) {
       case TRY:
         return reject(tree, Diagnostic.TRY_CATCH);
-      case SWITCH, SWITCH_EXPRESSION, YIELD:
-        return unsupportedStatement(tree, "switch", "use if/else or the ternary operator");
+      case SWITCH:
+        return checkSwitch((SwitchTree) tree);
+      case SWITCH_EXPRESSION:
+        return checkSwitchExpression((SwitchExpressionTree) tree);
+      case YIELD:
+        return unsupportedStatement(tree, "yield",
+            "give each case of a switch expression a single expression: case 1 -> x * 2;");
       case THROW:
         return unsupportedStatement(tree, "throw", "validate the arguments before the call");
       case ASSERT:
@@ -100,8 +110,111 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
   }
 
+  /**
+   * A switch statement on an integer (or char) with constant labels: arrow cases, or colon
+   * cases that each end in {@code break} (or return, continue), so that none falls through;
+   * Lowering makes it an if/else chain.
+   */
+  private Void checkSwitch(SwitchTree node) {
+    if (!integralSelector(node.getExpression())) {
+      return null;
+    }
+    List<? extends CaseTree> cases = node.getCases();
+    for (int k = 0; k < cases.size(); k++) {
+      CaseTree c = cases.get(k);
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        scanCaseBody(c.getBody());
+        continue;
+      }
+      List<? extends StatementTree> body = c.getStatements();
+      boolean last = k == cases.size() - 1;
+      if (!body.isEmpty() && !last && !endsInJump(body)) {
+        return unsupportedStatement(c, "a case that falls through into the next",
+            "end each case with break (or return), or give both cases' labels to one case:"
+                + " case 1, 2:");
+      }
+      for (int i = 0; i < body.size(); i++) {
+        boolean trailingBreak = i == body.size() - 1 && body.get(i) instanceof BreakTree;
+        if (!trailingBreak) {
+          scanCaseBody(body.get(i));
+        }
+      }
+    }
+    return null;
+  }
+
+  private void scanCaseBody(Tree body) {
+    switchBodies.push(getCurrentPath());
+    try {
+      scan(body, null);
+    } finally {
+      switchBodies.pop();
+    }
+  }
+
+  /** A switch expression whose cases are arrows to single expressions. */
+  private Void checkSwitchExpression(SwitchExpressionTree node) {
+    if (!integralSelector(node.getExpression())) {
+      return null;
+    }
+    for (CaseTree c : node.getCases()) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+        return unsupportedStatement(c, "this case of a switch expression",
+            "give each case a single expression: case 1 -> x * 2;");
+      }
+      scan(c.getBody(), null);
+    }
+    return null;
+  }
+
+  private boolean integralSelector(ExpressionTree selector) {
+    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), selector));
+    TypeKind kind = type == null ? null : type.getKind();
+    if (kind != TypeKind.INT && kind != TypeKind.SHORT && kind != TypeKind.BYTE
+        && kind != TypeKind.CHAR) {
+      reject(selector, Diagnostic.UNSUPPORTED_EXPRESSION, "a switch on " + type,
+          "switch on an int (or char), or use if/else");
+      return false;
+    }
+    scan(selector, null);
+    return true;
+  }
+
+  private static boolean endsInJump(List<? extends StatementTree> body) {
+    Tree last = body.get(body.size() - 1);
+    return last instanceof BreakTree || last instanceof ReturnTree
+        || last instanceof ContinueTree;
+  }
+
+  /**
+   * The paths around the switches whose case bodies are being scanned: the case code is scanned
+   * from there (a case's last break is not scanned at all).
+   */
+  private final java.util.Deque<TreePath> switchBodies = new java.util.ArrayDeque<>();
+
+  /** Whether the current break leaves the innermost switch being scanned, not a loop in it. */
+  private boolean breaksOutOfASwitch() {
+    TreePath around = switchBodies.peek();
+    for (TreePath p = getCurrentPath().getParentPath(); p != null; p = p.getParentPath()) {
+      if (p == around) {
+        return true;
+      }
+      switch (p.getLeaf().getKind()) {
+        case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP:
+          return false;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Void visitBreak(BreakTree node, Void unused) {
+    if (!switchBodies.isEmpty() && node.getLabel() == null && breaksOutOfASwitch()) {
+      return unsupportedStatement(node, "a break out of a switch from inside a case's code",
+          "end the case with break, and use if/else for the rest");
+    }
     if (node.getLabel() != null) {
       return unsupportedStatement(node, "a labeled break", "break out of the innermost loop");
     }

@@ -1,6 +1,10 @@
 package dev.tapeless.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -332,6 +336,7 @@ public final class Lowering {
       case BREAK -> out.add(set(loops.peek().broke(), true, s));
       case CONTINUE -> out.add(set(loops.peek().continued(), true, s));
       case IF -> lowerIf(path, out);
+      case SWITCH -> lowerSwitch(path, out);
       case VARIABLE -> lowerVariable(path, out);
       case EXPRESSION_STATEMENT -> lowerExpressionStatement(path, out);
       case FOR_LOOP -> lowerFor(path, out);
@@ -465,6 +470,104 @@ public final class Lowering {
         new LeaveIfJumped(f.getStatement(), f),
         new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
             new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
+  }
+
+  /** One group of a switch: its labels (none for default) and where its code is. */
+  private record SwitchGroup(List<TreePath> labels, TreePath casePath, boolean isDefault) {}
+
+  /**
+   * The groups of a switch in order, the labels of empty colon cases merged into the next
+   * case's ({@code case 1: case 2: ...}); the fence has made sure that none falls through.
+   */
+  private static List<SwitchGroup> groups(TreePath switchPath,
+      List<? extends CaseTree> cases) {
+    List<SwitchGroup> groups = new ArrayList<>();
+    List<TreePath> labels = new ArrayList<>();
+    boolean isDefault = false;
+    for (CaseTree c : cases) {
+      TreePath casePath = new TreePath(switchPath, c);
+      for (ExpressionTree label : c.getExpressions()) {
+        labels.add(new TreePath(casePath, label));
+      }
+      isDefault |= c.getExpressions().isEmpty();
+      if (c.getCaseKind() == CaseTree.CaseKind.STATEMENT && c.getStatements().isEmpty()) {
+        continue;
+      }
+      groups.add(new SwitchGroup(labels, casePath, isDefault));
+      labels = new ArrayList<>();
+      isDefault = false;
+    }
+    return groups;
+  }
+
+  /** A switch statement, as an if/else chain over its selector (read once) and labels. */
+  private void lowerSwitch(TreePath path, List<Stmt> out) {
+    SwitchTree s = (SwitchTree) path.getLeaf();
+    Var selector = selector(new TreePath(path, s.getExpression()), out);
+    nesting++;
+    try {
+      cases(selector, groups(path, s.getCases()), 0, out, (group, body) -> {
+        CaseTree c = (CaseTree) group.casePath().getLeaf();
+        if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+          lowerStatement(new TreePath(group.casePath(), c.getBody()), body);
+        } else {
+          List<? extends StatementTree> code = c.getStatements();
+          if (code.get(code.size() - 1) instanceof BreakTree) {
+            code = code.subList(0, code.size() - 1);
+          }
+          lowerSequence(statements(group.casePath(), code), body);
+        }
+      }, s);
+    } finally {
+      nesting--;
+    }
+  }
+
+  /** A switch expression with arrow cases to expressions: each assigns one temporary. */
+  private Expr switchExpression(TreePath path, List<Stmt> out, Tree origin) {
+    SwitchExpressionTree s = (SwitchExpressionTree) path.getLeaf();
+    Var selector = selector(new TreePath(path, s.getExpression()), out);
+    Var t = temp(typeOf(path));
+    cases(selector, groups(path, s.getCases()), 0, out, (group, body) -> lowerAssign(t,
+        new TreePath(group.casePath(), ((CaseTree) group.casePath().getLeaf()).getBody()),
+        body, origin), s);
+    return new Expr.Ref(t);
+  }
+
+  private Var selector(TreePath path, List<Stmt> out) {
+    runUpdatesFirst(path, out);
+    Var selector = temp(Type.INT);
+    out.add(new Stmt.Assign(selector, passive(path), path.getLeaf()));
+    return selector;
+  }
+
+  /**
+   * Groups {@code from} on: a test of the selector against the first group's labels, its code
+   * when it holds, the rest otherwise; the default group's code when no label matched.
+   */
+  private void cases(Var selector, List<SwitchGroup> groups, int from, List<Stmt> out,
+      java.util.function.BiConsumer<SwitchGroup, List<Stmt>> lowerBody, Tree origin) {
+    List<SwitchGroup> labelled = groups.stream().filter(g -> !g.isDefault()).toList();
+    if (from == labelled.size()) {
+      groups.stream().filter(SwitchGroup::isDefault).findFirst()
+          .ifPresent(g -> lowerBody.accept(g, out));
+      return;
+    }
+    SwitchGroup group = labelled.get(from);
+    Expr test = null;
+    for (TreePath label : group.labels()) {
+      Expr equal = new Expr.Binary(BinaryOp.EQ, new Expr.Ref(selector), passive(label),
+          Type.BOOLEAN);
+      test = test == null ? equal : new Expr.Binary(BinaryOp.OR, test, equal, Type.BOOLEAN);
+    }
+    Var c = temp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(c, test, group.casePath().getLeaf()));
+    List<Stmt> whenTrue = new ArrayList<>();
+    lowerBody.accept(group, whenTrue);
+    List<Stmt> otherwise = new ArrayList<>();
+    cases(selector, groups, from + 1, otherwise, lowerBody, origin);
+    out.add(new Stmt.If(new Expr.Ref(c), new Stmt.Block(whenTrue), new Stmt.Block(otherwise),
+        origin));
   }
 
   private void lowerIf(TreePath path, List<Stmt> out) {
@@ -779,7 +882,9 @@ public final class Lowering {
   }
 
   private void lowerAssign(Var target, TreePath value, List<Stmt> out, Tree origin) {
-    if (target.type().isReal() && isReal(value)) {
+    if (!target.type().isReal() && value.getLeaf().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+      out.add(new Stmt.Assign(target, switchExpression(value, out, origin), origin));
+    } else if (target.type().isReal() && isReal(value)) {
       Expr op = operation(value, out, origin);
       // The reversal reads the operands (and the indices of elements) as they were: a
       // statement that overwrites one of them computes into a temporary first.
@@ -846,6 +951,8 @@ public final class Lowering {
         return cast(path, out, origin);
       case CONDITIONAL_EXPRESSION:
         return conditional(path, out, origin);
+      case SWITCH_EXPRESSION:
+        return switchExpression(path, out, origin);
       case METHOD_INVOCATION:
         return call(path, out, origin);
       case ARRAY_ACCESS:
