@@ -31,7 +31,8 @@ class BodyDiagnosticsTest {
       object creation   | Object o = new Object();\\n return x;                              | TL104 | 6 | move object handling to the caller
       lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead
       method reference  | java.util.function.DoubleUnaryOperator f = Math::sin;\\n return x; | TL105 | 6 | call a static method instead
-      array initializer | double[] a = {x, y};\\n return a[0];                               | TL102 | 6 | new double[n]
+      initializer in loop | for (int i = 0; i < n; i++) { double[] a = {x, y}; x = a[1]; }\\n return x; | TL102 | 6 | declare the array at the top
+      jagged initializer | double[][] a = {{x, y}, {x}};\\n return a[0][0];                | TL102 | 6 | the same number of elements
       switch fallthrough| switch (n) { case 1: x = x * 2; default: return y; }           | TL110 | 6 | end each case with break
       break in a case   | switch (n) { case 1: if (x > 0) break; return x; default: return y; } | TL110 | 6 | end the case with break
       switch on String  | switch (String.valueOf(n)) { default: return y; }              | TL111 | 6 | switch on an int

@@ -403,6 +403,10 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
           null);
       return;
     }
+    if (init instanceof NewArrayTree n && n.getInitializers() != null) {
+      checkInitializer(node, n, topLevel);
+      return;
+    }
     if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
       reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array variable",
           "declare array locals as new double[n], new double[n][m] or new double[n][m][k], and"
@@ -422,6 +426,42 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     for (ExpressionTree d : n.getDimensions()) {
       scan(d, null);
     }
+  }
+
+  /**
+   * An array initializer: at the top of the method (the frame owns the array), of doubles,
+   * floats or ints, one-dimensional or rectangular two-dimensional.
+   */
+  private void checkInitializer(VariableTree node, NewArrayTree init, boolean topLevel) {
+    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
+    TypeKind base = baseKind(type);
+    if (!topLevel) {
+      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "an array initializer inside a loop or branch",
+          "declare the array at the top of the method, where the frame can allocate it once");
+      return;
+    }
+    if ((!isReal(base) && base != TypeKind.INT) || dims(type) > 2) {
+      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this array initializer",
+          "initialize double[], float[] or int[] arrays, or rectangular [][] ones");
+      return;
+    }
+    if (dims(type) == 2) {
+      int cols = -1;
+      for (ExpressionTree row : init.getInitializers()) {
+        if (!(row instanceof NewArrayTree r) || r.getInitializers() == null
+            || (cols >= 0 && r.getInitializers().size() != cols)) {
+          reject(row, Diagnostic.ARRAY_NOT_SUPPORTED, "this row of a matrix initializer",
+              "give every row as {...} with the same number of elements");
+          return;
+        }
+        cols = r.getInitializers().size();
+      }
+      for (ExpressionTree row : init.getInitializers()) {
+        scan(((NewArrayTree) row).getInitializers(), null);
+      }
+      return;
+    }
+    scan(init.getInitializers(), null);
   }
 
   private static boolean isReal(TypeKind kind) {

@@ -637,8 +637,40 @@ public final class Lowering {
       TreePath source = new TreePath(new TreePath(new TreePath(path, clone),
           clone.getMethodSelect()), ((MemberSelectTree) clone.getMethodSelect()).getExpression());
       out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, v));
+    } else if (v.getInitializer() instanceof NewArrayTree n && n.getInitializers() != null) {
+      initializer(var, new TreePath(path, n), out, v);
     } else if (v.getInitializer() != null) {
       lowerAssign(var, new TreePath(path, v.getInitializer()), out, v);
+    }
+  }
+
+  /**
+   * {@code double[] a = {x, y}} (or a rectangular {@code {{..}, {..}}}): a frame-owned array
+   * of that shape, then a store per element, each differentiated like {@code a[i] = ...}.
+   */
+  private void initializer(Var array, TreePath init, List<Stmt> out, Tree origin) {
+    List<? extends ExpressionTree> rows = ((NewArrayTree) init.getLeaf()).getInitializers();
+    List<Expr> shape = new ArrayList<>();
+    shape.add(new Expr.Const(Integer.toString(rows.size()), Type.INT));
+    if (array.type().dims() == 2) {
+      int cols = rows.isEmpty() ? 0 : ((NewArrayTree) rows.get(0)).getInitializers().size();
+      shape.add(new Expr.Const(Integer.toString(cols), Type.INT));
+    }
+    out.add(new Stmt.Assign(array, new Expr.NewArray(array.type(), shape), origin));
+    for (int i = 0; i < rows.size(); i++) {
+      Expr row = new Expr.Const(Integer.toString(i), Type.INT);
+      TreePath rowPath = new TreePath(init, rows.get(i));
+      if (array.type().dims() == 1) {
+        storeInto(new Expr.ArrayRead(array, List.of(row), array.type().element()), rowPath,
+            out, origin);
+        continue;
+      }
+      List<? extends ExpressionTree> cells = ((NewArrayTree) rows.get(i)).getInitializers();
+      for (int j = 0; j < cells.size(); j++) {
+        storeInto(new Expr.ArrayRead(array, List.of(row,
+            new Expr.Const(Integer.toString(j), Type.INT)), array.type().element()),
+            new TreePath(rowPath, cells.get(j)), out, origin);
+      }
     }
   }
 
@@ -752,7 +784,10 @@ public final class Lowering {
 
   /** {@code a[i] = value}. */
   private void store(TreePath target, TreePath value, List<Stmt> out, Tree origin) {
-    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
+    storeInto(stableElement((Expr.ArrayRead) passive(target), out, origin), value, out, origin);
+  }
+
+  private void storeInto(Expr.ArrayRead element, TreePath value, List<Stmt> out, Tree origin) {
     if (element.type().isReal() && isReal(value)) {
       Expr op = operation(value, out, origin);
       if (reads(op, element.array()) || isMethodCall(op)) {

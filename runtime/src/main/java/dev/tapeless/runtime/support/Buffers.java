@@ -49,6 +49,25 @@ public final class Buffers {
     return buffer;
   }
 
+  /** An int local's buffer ({@code int[] order = {2, 0, 1}}), zeroed like the others. */
+  public static int[] zeros(int[] buffer, int n) {
+    if (buffer == null || buffer.length != n) {
+      return new int[n];
+    }
+    Arrays.fill(buffer, 0);
+    return buffer;
+  }
+
+  public static int[][] zeros(int[][] buffer, int rows, int cols) {
+    if (buffer == null || buffer.length != rows || (rows > 0 && buffer[0].length != cols)) {
+      return new int[rows][cols];
+    }
+    for (int[] row : buffer) {
+      Arrays.fill(row, 0);
+    }
+    return buffer;
+  }
+
   public static float[] zeros(float[] buffer, int n) {
     if (buffer == null || buffer.length != n) {
       return new float[n];
