@@ -22,10 +22,12 @@ import java.util.SplittableRandom;
  *
  * <p>Float rounding alone may change the answer of an ill-conditioned program; such a point is
  * skipped, not failed: when the twin came within {@link #MARGIN} of a kink (a float error could
- * take the other branch), when an intermediate value is out of float's normal range, or when the
+ * take the other branch), when an intermediate value is out of float's normal range, when the
  * float method's own value (plain javac, no Tapeless) differs from the double one by more than
- * {@link #VALUE_TOLERANCE}. A wrong derivative is typically off by O(1), far beyond the
- * tolerances here.
+ * {@link #VALUE_TOLERANCE}, or when the twin's derivatives move by more than a tenth of their
+ * tolerance as the inputs move by {@link #PROBE} (steep, oscillating programs: a derivative
+ * amplifies rounding by its own derivative, which a value check does not see). A wrong
+ * derivative is typically off by O(1), far beyond the tolerances here.
  */
 public final class FloatChecker {
   /** A twin margin to a kink below this is too close for float: its value may flip. */
@@ -62,6 +64,11 @@ public final class FloatChecker {
    * cancel, of the gradient's size (seed 20240521, G6.m20: 1.1e-8 with a gradient of order 1).
    */
   static final double HVP_FLOOR = 1e-3;
+  /**
+   * The relative move of the inputs that probes the derivatives' sensitivity: about 16 float
+   * ulps, the size of the rounding a float program accumulates in its intermediates.
+   */
+  static final double PROBE = 1e-6;
   /** Intermediate values beyond these magnitudes leave float's normal range. */
   static final double LARGEST = 1e30;
   static final double SMALLEST = 1e-30;
@@ -73,21 +80,24 @@ public final class FloatChecker {
     /** Checked at one point at least. */
     CHECKED,
     /** Every point was skipped: float rounding alone changes the answer there. */
-    SKIPPED
+    SKIPPED,
+    /** A float check failed (the double ones passed). */
+    FAILED
   }
 
   /**
    * A method's float outcome: its status; why it was skipped (at the last point); whether hvp
    * was checked too; the largest first-order and second-order difference that passed as a
-   * fraction of its tolerance.
+   * fraction of its tolerance; the failure, if it failed.
    */
   public record Result(Status status, String note, boolean hvp, double headroom,
-      double hvpHeadroom) {
-    public static final Result NONE = new Result(Status.NONE, null, false, 0.0, 0.0);
-  }
+      double hvpHeadroom, Failure failure) {
+    public static final Result NONE = new Result(Status.NONE, null, false, 0.0, 0.0, null);
 
-  /** A result, or the failure that ended the check. */
-  record Outcome(Result result, Failure failure) {}
+    static Result failed(Failure f) {
+      return new Result(Status.FAILED, null, false, 0.0, 0.0, f);
+    }
+  }
 
   /**
    * Added to every expected component, times the larger of 1 and the vector's largest one:
@@ -155,10 +165,10 @@ public final class FloatChecker {
    * second, as there); {@code doubleHvpUnsupported}: the double hvp said it is not supported,
    * so the float one is not called.
    */
-  Outcome check(List<MethodChecker.Expected> points, boolean doubleHvpUnsupported) {
+  Result check(List<MethodChecker.Expected> points, boolean doubleHvpUnsupported) {
     this.doubleHvpUnsupported = doubleHvpUnsupported;
     if (frameClass == null) {
-      return new Outcome(null, new Failure(Kind.FLOAT_REJECTED, "no float frame class "
+      return Result.failed(new Failure(Kind.FLOAT_REJECTED, "no float frame class "
           + m.frameName(), "", cls, m.name(), 0));
     }
     owner.phase = "float method";
@@ -177,7 +187,7 @@ public final class FloatChecker {
       }
     }
     if (usable.isEmpty()) {
-      return new Outcome(new Result(Status.SKIPPED, reason, false, 0.0, 0.0), null);
+      return new Result(Status.SKIPPED, reason, false, 0.0, 0.0, null);
     }
     owner.phase = "float frame";
     Object frame = newFrame();
@@ -189,11 +199,10 @@ public final class FloatChecker {
               + f.firstLine() + "), fresh frame right", f.details(), cls, m.name(),
               f.pointSeed(), usable.get(0).e().pointSeed());
         }
-        return new Outcome(null, f);
+        return Result.failed(f);
       }
     }
-    return new Outcome(new Result(Status.CHECKED, null, hvpPoints > 0, headroom, hvpHeadroom),
-        null);
+    return new Result(Status.CHECKED, null, hvpPoints > 0, headroom, hvpHeadroom, null);
   }
 
   private Object newFrame() {
@@ -240,7 +249,40 @@ public final class FloatChecker {
         return "float output differs";
       }
     }
-    return new FloatPoint(e, v, outputs);
+    return stable(e) ? new FloatPoint(e, v, outputs) : "derivatives sensitive to rounding";
+  }
+
+  /** Whether the twin's derivatives stay put when the inputs move by {@link #PROBE}. */
+  private boolean stable(MethodChecker.Expected e) {
+    Point moved = e.point().perturbed(PROBE, new SplittableRandom(e.pointSeed() ^ 0x9b0beL));
+    MethodChecker.Expected there;
+    try {
+      there = owner.expect(moved, e.pointSeed());
+    } catch (MethodChecker.FailureException ex) {
+      return false;
+    }
+    if (there == null || there.margin() < MARGIN) {
+      return false;
+    }
+    boolean same = e.gradient() == null || close(e.gradient(), there.gradient());
+    for (int i = 0; i < e.outputGradients().length && same; i++) {
+      same = close(e.outputGradients()[i], there.outputGradients()[i]);
+    }
+    return same;
+  }
+
+  /** {@code b} within a tenth of the gradient tolerance of {@code a}, as {@link #compare}. */
+  private static boolean close(double[] a, double[] b) {
+    double largest = FLOOR;
+    for (double x : a) {
+      largest = Math.max(largest, Math.abs(x));
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!(Math.abs(a[i] - b[i]) <= 0.1 * GRADIENT_TOLERANCE * largest)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean inRange(double[] v) {

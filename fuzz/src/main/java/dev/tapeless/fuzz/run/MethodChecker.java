@@ -74,7 +74,7 @@ public final class MethodChecker {
 
   /**
    * The outcome for one method: checked, skipped, or a failure; for a checked method what
-   * became of its second order and of its float version.
+   * became of its second order and of its float version (which may have failed).
    */
   public record Outcome(boolean checked, Failure failure, String skipReason,
       SecondOrder second, FloatChecker.Result floats) {
@@ -257,10 +257,7 @@ public final class MethodChecker {
     if (floats == null) {
       return Outcome.checked(second, FloatChecker.Result.NONE);
     }
-    phase = "float";
-    FloatChecker.Outcome fo = floats.check(points, second.status() == Hvp.UNSUPPORTED);
-    return fo.failure() != null ? Outcome.failed(fo.failure())
-        : Outcome.checked(second, fo.result());
+    return Outcome.checked(second, floats.check(points, second.status() == Hvp.UNSUPPORTED));
   }
 
   /** The second-order status once every point passed. */

@@ -285,6 +285,8 @@ public final class Pipeline {
     } else if (fr.status() == FloatChecker.Status.SKIPPED) {
       res.floatSkipped++;
       res.floatSkipReasons.merge(fr.note(), 1, Integer::sum);
+    } else if (fr.status() == FloatChecker.Status.FAILED) {
+      res.failures.add(fr.failure());
     }
     if (o.checked()) {
       res.checked++;
@@ -589,6 +591,7 @@ public final class Pipeline {
       last = s;
       s = INDEX.matcher(s).replaceAll("\u0001");
     }
+    s = s.replaceAll("\\b\\w+Frame\\b", "calleeFrame");
     s = NAME.matcher(s).replaceAll("x").replace("\u0001", "[i]");
     return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }

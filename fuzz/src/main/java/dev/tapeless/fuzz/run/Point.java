@@ -112,6 +112,35 @@ public final class Point {
     return args[k];
   }
 
+  /**
+   * This point with every differentiated value {@code x} moved by {@code relative * max(1,
+   * |x|)}, up or down at random: where the derivatives change more than float precision allows
+   * under such a move, the rounding inside a float program changes them too.
+   */
+  public Point perturbed(double relative, SplittableRandom random) {
+    Object[] moved = copy();
+    for (int k = 0; k < moved.length; k++) {
+      if (!method.differentiated(method.params().get(k))) {
+        continue;
+      }
+      if (moved[k] instanceof Double d) {
+        moved[k] = move(d, relative, random);
+      } else {
+        double[][] rows = moved[k] instanceof double[] v ? new double[][] {v} : (double[][]) moved[k];
+        for (double[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = move(row[i], relative, random);
+          }
+        }
+      }
+    }
+    return new Point(method, moved);
+  }
+
+  private static double move(double x, double relative, SplittableRandom random) {
+    return x + (random.nextBoolean() ? 1 : -1) * relative * Math.max(1.0, Math.abs(x));
+  }
+
   /** The arguments of the method's float version: doubles as floats (exactly), deep copies. */
   public Object[] floatCopy() {
     Object[] c = new Object[args.length];

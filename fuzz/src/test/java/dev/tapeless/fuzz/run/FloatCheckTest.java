@@ -81,7 +81,7 @@ class FloatCheckTest {
     assertEquals("x[i][i] = x;", Pipeline.shape("t1[a[k]][0] = t1Saved2;"));
     assertEquals("x = Activations.softplusPullback(x, x) + x;",
         Pipeline.shape("xBar = Activations.softplusPullback(v4, t1Bar) + xBar;"));
-    assertEquals("this.g0FloatM7Frame.splitBackward(x, 2, x, x);",
+    assertEquals("this.calleeFrame.splitBackward(x, 2, x, x);",
         Pipeline.shape("this.g0FloatM7Frame.splitBackward(c, 2, c, t9Bar);"));
     assertEquals("float x = new float[i];", Pipeline.shape("float t1 = new float[n + 1];"));
   }
@@ -96,7 +96,9 @@ class FloatCheckTest {
 
   private static Failure failure(ClassDef c, MethodDef m, CheckHarness compiled,
       Consumer<FloatChecker> wrong) throws ReflectiveOperationException {
-    Failure f = checker(c, m, compiled, wrong).check().failure();
+    MethodChecker.Outcome o = checker(c, m, compiled, wrong).check();
+    assertTrue(o.checked(), m.name() + ": the double checks failed");
+    Failure f = o.floats().failure();
     assertNotNull(f, m.name() + ": a wrong float expectation passed");
     return f;
   }
