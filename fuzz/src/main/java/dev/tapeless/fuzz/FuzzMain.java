@@ -5,8 +5,10 @@ import java.nio.file.Path;
 
 /**
  * Command line: {@code --seed S --count N [--out DIR] [--reduce] [--reduce-seconds T]
- * [--threads T] [--features spec] [--per-class M] [--classes-per-javac K]}. Prints progress and a summary. With
- * {@code --fail-on-findings} it exits with status 1 when the processor failed on some method.
+ * [--threads T] [--features spec] [--per-class M] [--classes-per-javac K] [--float-every F]}
+ * ({@code --float-every 1}: every class also as a float program, 0: none). Prints progress
+ * and a summary. With {@code --fail-on-findings} it exits with status 1 when the processor
+ * failed on some method.
  */
 public final class FuzzMain {
   private FuzzMain() {}
@@ -22,6 +24,7 @@ public final class FuzzMain {
     int perClass = 40;
     int perBatch = 1;
     boolean failOnFindings = false;
+    int floatEvery = Fuzzer.Config.FLOAT_EVERY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -34,10 +37,11 @@ public final class FuzzMain {
         case "--per-class" -> perClass = Integer.parseInt(args[++i]);
         case "--classes-per-javac" -> perBatch = Integer.parseInt(args[++i]);
         case "--fail-on-findings" -> failOnFindings = true;
+        case "--float-every" -> floatEvery = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("usage: FuzzMain --seed S --count N [--out DIR] [--reduce]"
               + " [--reduce-seconds T] [--threads T] [--features a=on,b=off] [--per-class M]"
-              + " [--classes-per-javac K] [--fail-on-findings]");
+              + " [--classes-per-javac K] [--float-every F] [--fail-on-findings]");
           System.err.println("features: " + Features.names());
           System.exit(2);
         }
@@ -47,9 +51,10 @@ public final class FuzzMain {
       out = Path.of("fuzz-findings");
     }
     Fuzzer.Config c = new Fuzzer.Config(seed, count, threads, out, reduce,
-        reduceSeconds * 1000, features, perClass, perBatch, System.out);
+        reduceSeconds * 1000, features, perClass, perBatch, System.out, floatEvery);
     System.out.println("fuzzing: seed " + seed + ", " + count + " methods, " + threads
-        + " threads, features " + features + (out == null ? "" : ", findings in " + out));
+        + " threads, features " + features + ", float every " + floatEvery + " classes"
+        + (out == null ? "" : ", findings in " + out));
     if (!java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
         .contains("-XX:-OmitStackTraceInFastThrow")) {
       System.out.println("note: without -XX:-OmitStackTraceInFastThrow (e.g. in MAVEN_OPTS)"

@@ -16,33 +16,50 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A whole run: generates {@code count} methods from one seed in classes of
- * {@code methodsPerClass}, compiles and checks them in batches on {@code threads} threads, then
- * (optionally) reduces one failure per distinct kind and writes reproducers. The same seed and
- * count give the same programs whatever the number of threads.
+ * {@code methodsPerClass}, compiles and checks them in batches on {@code threads} threads (every
+ * {@code floatEvery}th class also as a float program, none if 0), then (optionally) reduces one
+ * failure per distinct kind and writes reproducers. The same seed and count give the same
+ * programs whatever the number of threads.
  */
 public final class Fuzzer {
   /** What to run. */
   public record Config(long seed, int count, int threads, Path out, boolean reduce,
       long reduceBudgetMillis, Features features, int methodsPerClass, int classesPerBatch,
-      PrintStream log) {
+      PrintStream log, int floatEvery) {
+    /**
+     * Every third class as float too: a float compilation costs about what the double one
+     * does, and most of a run is compiling.
+     */
+    public static final int FLOAT_EVERY = 3;
+
     public static Config of(long seed, int count) {
       return new Config(seed, count, Runtime.getRuntime().availableProcessors(), null, false,
-          120_000, Features.defaults(), 60, 3, System.out);
+          120_000, Features.defaults(), 60, 3, System.out, FLOAT_EVERY);
     }
 
     public Config withOut(Path dir, boolean reduceFailures, long budgetMillis) {
       return new Config(seed, count, threads, dir, reduceFailures, budgetMillis, features,
-          methodsPerClass, classesPerBatch, log);
+          methodsPerClass, classesPerBatch, log, floatEvery);
     }
 
     public Config withThreads(int n) {
       return new Config(seed, count, n, out, reduce, reduceBudgetMillis, features,
-          methodsPerClass, classesPerBatch, log);
+          methodsPerClass, classesPerBatch, log, floatEvery);
     }
 
     public Config withFeatures(Features f) {
       return new Config(seed, count, threads, out, reduce, reduceBudgetMillis, f,
-          methodsPerClass, classesPerBatch, log);
+          methodsPerClass, classesPerBatch, log, floatEvery);
+    }
+
+    public Config withFloatEvery(int k) {
+      return new Config(seed, count, threads, out, reduce, reduceBudgetMillis, features,
+          methodsPerClass, classesPerBatch, log, k);
+    }
+
+    /** Whether the class with index {@code k} is checked as a float program too. */
+    public boolean isFloat(int k) {
+      return floatEvery > 0 && k % floatEvery == 0;
     }
   }
 
@@ -78,10 +95,15 @@ public final class Fuzzer {
       int to = Math.min(classes, first + c.classesPerBatch());
       futures.add(pool.submit(() -> {
         List<ClassDef> batch = new ArrayList<>();
+        java.util.Set<String> floats = new java.util.HashSet<>();
         for (int k = from; k < to; k++) {
-          batch.add(generateClass(c, k));
+          ClassDef cls = generateClass(c, k);
+          batch.add(cls);
+          if (c.isFloat(k)) {
+            floats.add(cls.name());
+          }
         }
-        Pipeline.BatchResult r = new Pipeline(c.seed()).run(batch);
+        Pipeline.BatchResult r = new Pipeline(c.seed(), floats).run(batch);
         report.add(r);
         long now = System.currentTimeMillis();
         long last = lastProgress.get();

@@ -13,23 +13,27 @@ import org.junit.jupiter.api.Test;
 /**
  * The differential test: 3,100 random {@code @Differentiable} methods from a fixed seed,
  * compiled through the processor and checked against their Hipparchus twins (first order, and
- * second order where the frame has {@code hvp}). Fails with the
+ * second order where the frame has {@code hvp}); every third class also as a float program,
+ * checked against the double one to float precision. Fails with the
  * distinct failures and a reproducer for each (under {@code target/fuzz-findings}).
  *
- * <p>{@code -Dfuzz.seed}, {@code -Dfuzz.count} and {@code -Dfuzz.reduceSeconds} override the
- * defaults, e.g. to rerun a CI failure's seed with more methods.
+ * <p>{@code -Dfuzz.seed}, {@code -Dfuzz.count}, {@code -Dfuzz.reduceSeconds} and
+ * {@code -Dfuzz.floatEvery} override the defaults, e.g. to rerun a CI failure's seed with more
+ * methods.
  */
 class RandomProgramsTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_240_521L);
   private static final int COUNT = Integer.getInteger("fuzz.count", 3100);
   private static final long REDUCE_SECONDS = Long.getLong("fuzz.reduceSeconds", 20);
+  private static final int FLOAT_EVERY = Integer.getInteger("fuzz.floatEvery",
+      Fuzzer.Config.FLOAT_EVERY);
 
   @Test
   void randomProgramsHaveTheTwinsGradients() {
     long start = System.currentTimeMillis();
     Fuzzer.Config config = new Fuzzer.Config(SEED, COUNT,
         Runtime.getRuntime().availableProcessors(), Path.of("target", "fuzz-findings"), true,
-        REDUCE_SECONDS * 1000, Features.defaults(), 40, 1, System.out);
+        REDUCE_SECONDS * 1000, Features.defaults(), 40, 1, System.out, FLOAT_EVERY);
     Report report = Fuzzer.run(config);
     String summary = report.summary();
     System.out.println(summary);
@@ -54,5 +58,10 @@ class RandomProgramsTest {
     assertTrue(totals.hvpChecked >= COUNT / 4, "hvp checked on too few methods:\n" + summary);
     assertTrue(totals.hessianChecked >= totals.hvpChecked / 2,
         "hessian checked on too few methods:\n" + summary);
+    // Float: a third of the classes, most of whose methods have a float version.
+    assertTrue(FLOAT_EVERY != Fuzzer.Config.FLOAT_EVERY || totals.floatChecked >= COUNT / 6,
+        "too few float versions checked:\n" + summary);
+    assertTrue(totals.floatSkipped <= totals.floatChecked / 10,
+        "too many float versions skipped:\n" + summary);
   }
 }

@@ -88,7 +88,9 @@ public final class Reducer {
   /** The failure of the target method in {@code candidate} if it is the same failure, or null. */
   private Failure check(ClassDef candidate, Failure original) {
     attempts++;
-    Pipeline.BatchResult r = new Pipeline(seed).run(List.of(candidate));
+    // A float failure needs the float version compiled and checked; others do not.
+    Pipeline.BatchResult r = new Pipeline(seed, original.kind().isFloat()
+        ? Set.of(candidate.name()) : Set.of()).run(List.of(candidate));
     for (Failure f : r.failures) {
       if (f.method().equals(original.method()) && f.key().equals(original.key())) {
         return f;

@@ -4,9 +4,11 @@ import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.print.FloatPrinter;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.run.Evidence;
 import dev.tapeless.fuzz.run.Failure;
+import dev.tapeless.fuzz.run.FloatChecker;
 import dev.tapeless.fuzz.run.Kind;
 import dev.tapeless.fuzz.run.MethodChecker;
 import dev.tapeless.fuzz.run.Point;
@@ -23,7 +25,10 @@ import java.util.Locale;
  * Writes a failure as one self-contained Java file in the default package: the (reduced)
  * methods, and a {@code main} that calls the Tapeless frame at the failing point and prints its
  * numbers next to the expected ones (the Hipparchus twin's, as literals) and central finite
- * differences. Compile it with the Tapeless processor and the runtime on the class path.
+ * differences. Compile it with the Tapeless processor and the runtime on the class path. A
+ * failure of a float version is written as the float program, its expected numbers still the
+ * double program's, flagged beyond the float checks' tolerances, and its finite differences
+ * taken with steps float can resolve.
  */
 public final class ReproWriter {
   private ReproWriter() {}
@@ -32,14 +37,20 @@ public final class ReproWriter {
       int originalStatements) {
     String kind = camel(reduced.kind().name());
     String name = String.format(Locale.ROOT, "Repro%02d%s", number, kind);
+    boolean f = reduced.kind().isFloat();
     ClassDef c = reduced.cls().renamed("", name);
+    if (f) {
+      // Only what the method needs: the rest of the class may have no float version.
+      c = c.keep(c.closure(reduced.method()));
+    }
     MethodDef m = c.method(reduced.method());
     Evidence ev = Evidence.of(reduced);
     // Second-order calls only where second order failed: other reproducers stay as they were.
     boolean second = ev != null && MethodChecker.hasHvp(m)
-        && (reduced.kind() == Kind.WRONG_HVP || (reduced.kind() == Kind.STALE_STATE
+        && (reduced.kind() == Kind.WRONG_HVP || reduced.kind() == Kind.WRONG_FLOAT_HVP
+            || (reduced.kind() == Kind.STALE_STATE
             && reduced.firstLine().contains(Kind.WRONG_HVP.name())));
-    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev, second);
+    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev, second, f);
     StringBuilder header = new StringBuilder();
     header.append("// ").append(reduced.kind()).append(": ").append(reduced.kind().description())
         .append('\n');
@@ -57,7 +68,8 @@ public final class ReproWriter {
     header.append("// Compile with the Tapeless processor, e.g. javac -cp annotations:runtime"
         + " -processorpath processor:javapoet ").append(name).append(".java; run: java ")
         .append(name).append('\n');
-    String source = header + JavaPrinter.print(c, extra).source();
+    String source = header + (f ? FloatPrinter.print(c, name, extra)
+        : JavaPrinter.print(c, extra)).source();
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve(name + ".java");
@@ -78,13 +90,14 @@ public final class ReproWriter {
 
   // ---------------------------------------------------------------- main
 
-  private static List<String> mainLines(String cls, MethodDef m, Evidence ev, boolean second) {
+  private static List<String> mainLines(String cls, MethodDef m, Evidence ev, boolean second,
+      boolean f) {
     List<String> out = new ArrayList<>();
     out.add("");
     out.add("// ---- the failing point and what Tapeless should compute there ----");
-    pointMethods(out, m, ev.point(), "arg_");
+    pointMethods(out, m, ev.point(), "arg_", f);
     if (ev.earlier() != null) {
-      pointMethods(out, m, ev.earlier(), "earlier_");
+      pointMethods(out, m, ev.earlier(), "earlier_", f);
     }
     String frame = cls + "_Grad." + m.frameName();
     String args = callArgs(m, "arg_");
@@ -96,7 +109,7 @@ public final class ReproWriter {
     out.add("static double[] fd(java.util.function.ToDoubleFunction<double[]> f, double[] z) {");
     out.add("  double[] g = new double[z.length];");
     out.add("  for (int i = 0; i < z.length; i++) {");
-    out.add("    double h = 1e-6 * Math.max(1.0, Math.abs(z[i]));");
+    out.add("    double h = " + (f ? "1e-3" : "1e-6") + " * Math.max(1.0, Math.abs(z[i]));");
     out.add("    double[] p = z.clone(); p[i] += h;");
     out.add("    double[] q = z.clone(); q[i] -= h;");
     out.add("    g[i] = (f.applyAsDouble(p) - f.applyAsDouble(q)) / (2 * h);");
@@ -111,10 +124,22 @@ public final class ReproWriter {
     out.add("static void show(String what, String[] labels, double[] tapeless, double[] expected,"
         + " double[] fd) {");
     out.add("  System.out.println(what);");
+    if (f) {
+      // the float checks' tolerances, relative to the vector's largest component too
+      out.add("  double tolerance = what.startsWith(\"hvp\") || what.startsWith(\"hessian\")"
+          + " ? " + FloatChecker.HVP_TOLERANCE + " : " + FloatChecker.GRADIENT_TOLERANCE + ";");
+      out.add("  double largest = 1e-6;");
+      out.add("  for (double e : expected) { largest = Math.max(largest, Math.abs(e)); }");
+    }
     out.add("  for (int i = 0; i < expected.length; i++) {");
     out.add("    double t = i < tapeless.length ? tapeless[i] : Double.NaN;");
-    out.add("    boolean bad = !(Math.abs(t - expected[i]) <= 1e-8 * Math.max(1.0,"
-        + " Math.max(Math.abs(t), Math.abs(expected[i]))));");
+    if (f) {
+      out.add("    boolean bad = !(Math.abs(t - expected[i]) <= tolerance * Math.max(largest,"
+          + " Math.abs(expected[i])));");
+    } else {
+      out.add("    boolean bad = !(Math.abs(t - expected[i]) <= 1e-8 * Math.max(1.0,"
+          + " Math.max(Math.abs(t), Math.abs(expected[i]))));");
+    }
     out.add("    System.out.printf(\"  %-12s tapeless %-24s expected %-24s finite-diff %-14.8g%s%n\","
         + " labels[i], t, expected[i], fd[i], bad ? \"  <-- WRONG\" : \"\");");
     out.add("  }");
@@ -124,7 +149,7 @@ public final class ReproWriter {
     out.add("static double[] fdAlong(double[] t, double[] z, boolean outputs) {");
     out.add("  double scale = 1.0;");
     out.add("  for (double v : z) { scale = Math.max(scale, Math.abs(v)); }");
-    out.add("  double h = 1e-6 * scale;");
+    out.add("  double h = " + (f ? "1e-3" : "1e-6") + " * scale;");
     out.add("  double[] p = z.clone();");
     out.add("  double[] q = z.clone();");
     out.add("  for (int i = 0; i < z.length; i++) { p[i] += h * t[i]; q[i] -= h * t[i]; }");
@@ -148,10 +173,30 @@ public final class ReproWriter {
     out.add("  return j;");
     out.add("}");
     out.add("");
+    if (f) {
+      out.add("static float[] junk(float[] a) {");
+      out.add("  float[] j = a.clone();");
+      out.add("  java.util.Arrays.fill(j, 1234.5f);");
+      out.add("  return j;");
+      out.add("}");
+      out.add("");
+      out.add("static float[][] junk(float[][] a) {");
+      out.add("  float[][] j = new float[a.length][];");
+      out.add("  for (int i = 0; i < a.length; i++) { j[i] = junk(a[i]); }");
+      out.add("  return j;");
+      out.add("}");
+      out.add("");
+    }
     out.add("static double[] flat(Object... parts) {");
     out.add("  java.util.List<Double> v = new java.util.ArrayList<>();");
     out.add("  for (Object o : parts) {");
     out.add("    if (o instanceof Double d) { v.add(d); }");
+    if (f) {
+      out.add("    else if (o instanceof Float x) { v.add((double) x); }");
+      out.add("    else if (o instanceof float[] a) { for (float x : a) { v.add((double) x); } }");
+      out.add("    else if (o instanceof float[][] a) { for (float[] r : a) { for (float x : r)"
+          + " { v.add((double) x); } } }");
+    }
     out.add("    else if (o instanceof double[] a) { for (double x : a) { v.add(x); } }");
     out.add("    else if (o instanceof double[][] a) { for (double[] r : a) { for (double x : r)"
         + " { v.add(x); } } }");
@@ -159,14 +204,14 @@ public final class ReproWriter {
     out.add("  return v.stream().mapToDouble(Double::doubleValue).toArray();");
     out.add("}");
     out.add("");
-    objective(out, m, ev);
+    objective(out, m, ev, f);
     if (second) {
       out.add("");
       out.add("/** Central finite differences of H v: mixed second differences of result. */");
       out.add("static double[] fdHvp(double[] v, double[] z) {");
       out.add("  double scale = 1.0;");
       out.add("  for (double x : z) { scale = Math.max(scale, Math.abs(x)); }");
-      out.add("  double h = 1e-4 * scale;");
+      out.add("  double h = " + (f ? "1e-2" : "1e-4") + " * scale;");
       out.add("  double[] r = new double[z.length];");
       out.add("  for (int i = 0; i < z.length; i++) {");
       out.add("    double s = 0;");
@@ -216,7 +261,7 @@ public final class ReproWriter {
     }
     if (m.result() == Ty.DOUBLE) {
       out.add("  try {");
-      outLocals(out, m);
+      outLocals(out, m, "    ", f);
       out.add("    double v = g.valueAndGradient(" + outArgs + ");");
       showOutputs(out, m, "valueAndGradient");
       out.add("    System.out.println(\"value: tapeless \" + v + \", method \" + " + m.name() + "("
@@ -239,7 +284,7 @@ public final class ReproWriter {
     }
     if (m.hasOut()) {
       out.add("  try {");
-      outLocals(out, m);
+      outLocals(out, m, "    ", f);
       out.add("    g.pullback(" + outArgs + seedArgs(m) + ");");
       showOutputs(out, m, "pullback");
       out.add("    show(\"pullback with seeds\", flat(" + grads + "), " + array(ev.pullback())
@@ -250,7 +295,7 @@ public final class ReproWriter {
       out.add("  }");
       out.add("  try {");
       out.add("    double[][] J = new double[" + ev.jacobian().length + "][" + z(ev) + "];");
-      outLocals(out, m);
+      outLocals(out, m, "    ", f);
       out.add("    g.jacobian(" + outArgs + ", J);");
       showOutputs(out, m, "jacobian");
       for (int row = 0; row < ev.jacobian().length; row++) {
@@ -262,10 +307,10 @@ public final class ReproWriter {
       out.add("    e.printStackTrace(System.out);");
       out.add("  }");
     }
-    jvpCalls(out, m, ev, outArgs);
-    jvp(out, m, ev, outArgs);
+    jvpCalls(out, m, ev, outArgs, f);
+    jvp(out, m, ev, outArgs, f);
     if (second) {
-      hvpCalls(out, m, ev);
+      hvpCalls(out, m, ev, f);
     }
     out.add("}");
     return out;
@@ -276,7 +321,7 @@ public final class ReproWriter {
    * array null, if there is an array), each shown against the twin's Hessian times the direction
    * and central finite differences; then, for small inputs, {@code hessian} row by row.
    */
-  private static void hvpCalls(List<String> out, MethodDef m, Evidence ev) {
+  private static void hvpCalls(List<String> out, MethodDef m, Evidence ev, boolean f) {
     String args = callArgs(m, "arg_");
     String grads = String.join(", ", m.differentiatedParams().stream()
         .map(p -> "g.d" + p.name()).toList());
@@ -292,7 +337,7 @@ public final class ReproWriter {
         Param p = m.params().get(k);
         if (m.differentiated(p)) {
           directions.add(call == 1 && k == ev.hvpNullParam() ? "null"
-              : "(" + box(p.type()) + ") v[" + k + "]");
+              : "(" + box(p.type(), f) + ") v[" + k + "]");
         }
       }
       out.add("  try {");
@@ -351,7 +396,8 @@ public final class ReproWriter {
    * tangents; each shown against the twin's derivative along the tangent and central finite
    * differences along it.
    */
-  private static void jvpCalls(List<String> out, MethodDef m, Evidence ev, String outArgs) {
+  private static void jvpCalls(List<String> out, MethodDef m, Evidence ev, String outArgs,
+      boolean f) {
     String[] names = {"jvp along tangent", "jvp with a null array tangent",
         "jvp with null output tangents"};
     for (int call = 0; call < ev.jvpTangents().length; call++) {
@@ -367,7 +413,7 @@ public final class ReproWriter {
         Param p = m.params().get(k);
         if (m.differentiated(p)) {
           tangents.add(call == 1 && k == ev.jvpNullParam() ? "null"
-              : "(" + box(p.type()) + ") t[" + k + "]");
+              : "(" + box(p.type(), f) + ") t[" + k + "]");
         }
       }
       for (Param p : m.outParams()) {
@@ -376,10 +422,10 @@ public final class ReproWriter {
       out.add("  try {");
       out.add("    double[] tangent = " + array(t) + ";");
       out.add("    Object[] t = from(tangent);");
-      outLocals(out, m);
+      outLocals(out, m, "    ", f);
       if (!nullOutputs) {
         for (Param p : m.outParams()) {
-          out.add("    " + p.type().java() + " tangent_" + p.name() + " = junk(arg_"
+          out.add("    " + type(p.type(), f) + " tangent_" + p.name() + " = junk(arg_"
               + p.name() + "());");
         }
       }
@@ -443,12 +489,13 @@ public final class ReproWriter {
    * Forward mode, one input direction at a time: {@code jvp} along each unit vector gives a
    * column of the derivative, shown against the twin's gradient and Jacobian columns.
    */
-  private static void jvp(List<String> out, MethodDef m, Evidence ev, String outArgs) {
+  private static void jvp(List<String> out, MethodDef m, Evidence ev, String outArgs,
+      boolean f) {
     List<String> tangents = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
       Param p = m.params().get(k);
       if (m.differentiated(p)) {
-        tangents.add("(" + box(p.type()) + ") t[" + k + "]");
+        tangents.add("(" + box(p.type(), f) + ") t[" + k + "]");
       }
     }
     for (Param p : m.outParams()) {
@@ -462,9 +509,9 @@ public final class ReproWriter {
     out.add("      double[] unit = new double[z.length];");
     out.add("      unit[k] = 1;");
     out.add("      Object[] t = from(unit);");
-    outLocals(out, m, "      ");
+    outLocals(out, m, "      ", f);
     for (Param p : m.outParams()) {
-      out.add("      " + p.type().java() + " tangent_" + p.name() + " = arg_" + p.name()
+      out.add("      " + type(p.type(), f) + " tangent_" + p.name() + " = arg_" + p.name()
           + "();");
     }
     String call = "g.jvp(" + outArgs + (tangents.isEmpty() ? "" : ", ")
@@ -497,13 +544,9 @@ public final class ReproWriter {
         .map(p -> p.out() ? "out_" + p.name() : "arg_" + p.name() + "()").toList());
   }
 
-  private static void outLocals(List<String> out, MethodDef m) {
-    outLocals(out, m, "    ");
-  }
-
-  private static void outLocals(List<String> out, MethodDef m, String indent) {
+  private static void outLocals(List<String> out, MethodDef m, String indent, boolean f) {
     for (Param p : m.outParams()) {
-      out.add(indent + p.type().java() + " out_" + p.name() + " = arg_" + p.name() + "();");
+      out.add(indent + type(p.type(), f) + " out_" + p.name() + " = arg_" + p.name() + "();");
     }
   }
 
@@ -523,11 +566,12 @@ public final class ReproWriter {
     return ev.point().freeParameters();
   }
 
-  private static void pointMethods(List<String> out, MethodDef m, Point p, String prefix) {
+  private static void pointMethods(List<String> out, MethodDef m, Point p, String prefix,
+      boolean f) {
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);
-      out.add("static " + par.type().java() + " " + prefix + par.name() + "() { return "
-          + literal(p.arg(k)) + "; }");
+      out.add("static " + type(par.type(), f) + " " + prefix + par.name() + "() { return "
+          + literal(f ? Point.toFloat(p.arg(k)) : p.arg(k)) + "; }");
     }
   }
 
@@ -544,7 +588,7 @@ public final class ReproWriter {
   }
 
   /** result(z), output(z, row) and seededOutputs(z): the functions finite differences need. */
-  private static void objective(List<String> out, MethodDef m, Evidence ev) {
+  private static void objective(List<String> out, MethodDef m, Evidence ev, boolean f) {
     int seedIndex = 0;
     for (Param p : m.outParams()) {
       double[] s = ev.seeds().get(seedIndex++);
@@ -562,7 +606,11 @@ public final class ReproWriter {
         }
         lit = sb.append("}").toString();
       }
-      out.add("static " + p.type().java() + " seed_" + p.name() + "() { return " + lit + "; }");
+      if (f) {
+        lit = lit.replace("double", "float").replaceAll("(\\d)(?=[,}])", "$1f");
+      }
+      out.add("static " + type(p.type(), f) + " seed_" + p.name() + "() { return " + lit
+          + "; }");
     }
     out.add("");
     out.add("/** The method's arguments with the differentiated ones taken from z. */");
@@ -572,14 +620,15 @@ public final class ReproWriter {
     for (Param p : m.params()) {
       String v = "p_" + p.name();
       names.add(v);
-      out.add("  " + p.type().java() + " " + v + " = arg_" + p.name() + "();");
+      out.add("  " + type(p.type(), f) + " " + v + " = arg_" + p.name() + "();");
+      String z = f ? "(float) z[k++]" : "z[k++]";
       if (m.differentiated(p)) {
         switch (p.type()) {
-          case DOUBLE -> out.add("  " + v + " = z[k++];");
+          case DOUBLE -> out.add("  " + v + " = " + z + ";");
           case DARR -> out.add("  for (int i = 0; i < " + v + ".length; i++) { " + v
-              + "[i] = z[k++]; }");
-          default -> out.add("  for (double[] r : " + v + ") { for (int i = 0; i < r.length;"
-              + " i++) { r[i] = z[k++]; } }");
+              + "[i] = " + z + "; }");
+          default -> out.add("  for (" + type(Ty.DARR, f) + " r : " + v + ") { for (int i = 0;"
+              + " i < r.length; i++) { r[i] = " + z + "; } }");
         }
       }
     }
@@ -587,7 +636,7 @@ public final class ReproWriter {
     out.add("}");
     List<String> casts = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
-      casts.add("(" + box(m.params().get(k).type()) + ") a[" + k + "]");
+      casts.add("(" + box(m.params().get(k).type(), f) + ") a[" + k + "]");
     }
     String call = m.name() + "(" + String.join(", ", casts) + ")";
     if (m.result() == Ty.DOUBLE) {
@@ -646,13 +695,18 @@ public final class ReproWriter {
     }
   }
 
-  private static String box(Ty t) {
+  /** A parameter type as the program spells it: float ones in a float program. */
+  private static String type(Ty t, boolean f) {
+    return f ? FloatPrinter.type(t) : t.java();
+  }
+
+  private static String box(Ty t, boolean f) {
     return switch (t) {
-      case DOUBLE -> "Double";
+      case DOUBLE -> f ? "Float" : "Double";
       case INT -> "Integer";
       case LONG -> "Long";
       case BOOLEAN -> "Boolean";
-      default -> t.java();
+      default -> type(t, f);
     };
   }
 
@@ -702,7 +756,21 @@ public final class ReproWriter {
   }
 
   private static String literal(Object o) {
-    if (o instanceof Double d) {
+    if (o instanceof Float x) {
+      return x + "f";
+    } else if (o instanceof float[] v) {
+      StringBuilder sb = new StringBuilder("new float[] {");
+      for (int i = 0; i < v.length; i++) {
+        sb.append(i > 0 ? ", " : "").append(v[i]).append('f');
+      }
+      return sb.append("}").toString();
+    } else if (o instanceof float[][] mat) {
+      StringBuilder sb = new StringBuilder("new float[][] {");
+      for (int i = 0; i < mat.length; i++) {
+        sb.append(i > 0 ? ", " : "").append(literal(mat[i]).replace("new float[] ", ""));
+      }
+      return sb.append("}").toString();
+    } else if (o instanceof Double d) {
       return Double.toString(d);
     } else if (o instanceof Integer i) {
       return Integer.toString(i);

@@ -23,7 +23,7 @@ public record Failure(Kind kind, String firstLine, String details, ClassDef cls,
   static String normalize(String line) {
     String s = line.replaceAll("\\b[mM]\\d+\\b", "m#");
     s = s.replaceAll("\\b[A-Z]\\w*_Grad(Sweeps)?\\b", "C_Grad");
-    s = s.replaceAll("\\bG\\d+(_\\d+)?\\b", "C");
+    s = s.replaceAll("\\bG\\d+(_\\d+)?(Float)?\\b", "C");
     s = s.replaceAll("'[^']*'", "'#'");
     s = s.replaceAll("\"[^\"]*\"", "\"#\"");
     s = s.replaceAll("-?\\d+(\\.\\d+)?([eE]-?\\d+)?", "#");

@@ -25,13 +25,25 @@ public enum Kind {
       true),
   STALE_STATE("wrong at a second point on a reused frame, right on a fresh one", true),
   FRAME_TIMEOUT("a frame call did not return within the time limit", true),
+  FLOAT_REJECTED("float version: TLxxx error or processor crash, the double version compiles",
+      true),
+  FLOAT_GENERATED_CODE_DOES_NOT_COMPILE("float version: javac error in the code Tapeless"
+      + " generated, the double version compiles", true),
+  FLOAT_FRAME_EXCEPTION("exception thrown by the float gradient frame", true),
+  WRONG_FLOAT_GRADIENT("float frame's value, gradient, accumulate, pullback or jacobian differs"
+      + " from the double program's beyond float precision", true),
+  WRONG_FLOAT_JVP("float jvp differs from the double program's derivative along the tangent",
+      true),
+  WRONG_FLOAT_HVP("float hvp or hessian differs from the double program's Hessian", true),
 
   PLAIN_DOES_NOT_COMPILE("generator bug: javac rejects the generated method", false),
   PLAIN_EXCEPTION("generator bug: the generated method throws", false),
   PLAIN_TIMEOUT("generator bug: the generated method (or its twin) does not terminate", false),
   TWIN_DOES_NOT_COMPILE("fuzzer bug: the twin does not compile", false),
   TWIN_EXCEPTION("fuzzer bug: the twin throws where the method does not", false),
-  TWIN_MISMATCH("fuzzer bug: the twin's value differs from the method's", false);
+  TWIN_MISMATCH("fuzzer bug: the twin's value differs from the method's", false),
+  FLOAT_PLAIN_DOES_NOT_COMPILE("fuzzer bug: javac rejects the float printing of a method",
+      false);
 
   private final String description;
   private final boolean processor;
@@ -43,6 +55,11 @@ public enum Kind {
 
   public String description() {
     return description;
+  }
+
+  /** Whether this failure is about a method's float version (reproduced as a float program). */
+  public boolean isFloat() {
+    return name().contains("FLOAT");
   }
 
   /** Whether this is a failure of Tapeless rather than of the fuzzer. */

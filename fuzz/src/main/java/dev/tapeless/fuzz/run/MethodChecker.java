@@ -72,23 +72,29 @@ public final class MethodChecker {
     static final SecondOrder NONE = new SecondOrder(Hvp.NONE, null, false, false, 0.0);
   }
 
-  /** The outcome for one method: checked, skipped, or a failure. */
+  /**
+   * The outcome for one method: checked, skipped, or a failure; for a checked method what
+   * became of its second order and of its float version (which may have failed).
+   */
   public record Outcome(boolean checked, Failure failure, String skipReason,
-      SecondOrder second) {
-    static Outcome checked(SecondOrder second) {
-      return new Outcome(true, null, null, second);
+      SecondOrder second, FloatChecker.Result floats) {
+    static Outcome checked(SecondOrder second, FloatChecker.Result floats) {
+      return new Outcome(true, null, null, second, floats);
     }
 
     static Outcome failed(Failure f) {
-      return new Outcome(false, f, null, SecondOrder.NONE);
+      return new Outcome(false, f, null, SecondOrder.NONE, FloatChecker.Result.NONE);
     }
 
     static Outcome skipped(String reason) {
-      return new Outcome(false, null, reason, SecondOrder.NONE);
+      return new Outcome(false, null, reason, SecondOrder.NONE, FloatChecker.Result.NONE);
     }
   }
 
-  /** What the checker is running: "method" (plain or twin) or "frame", for timeouts. */
+  /** Checks the method's float version once the double one passed; null: no float version. */
+  FloatChecker floats;
+
+  /** What the checker is running: "method" (plain or twin), "frame" or "float frame". */
   volatile String phase = "method";
 
   /**
@@ -103,9 +109,14 @@ public final class MethodChecker {
   /** Why the last point was rejected: the closest kink, or a value that was not finite. */
   private String rejection = "";
 
-  /** What the plain method and the twin say at one point. */
+  /**
+   * What the plain method and the twin say at one point, with how close the twin came to a
+   * kink there ({@code margin}, at {@code marginWhat}) and the largest and smallest non-zero
+   * magnitude its operations produced: what decides whether float precision can be checked.
+   */
   record Expected(Point point, long pointSeed, double value, double[] outputs,
-      double[] gradient, double[][] outputGradients) {}
+      double[] gradient, double[][] outputGradients, double margin, String marginWhat,
+      double largest, double smallest) {}
 
   private final ClassDef cls;
   private final MethodDef m;
@@ -239,7 +250,14 @@ public final class MethodChecker {
         return Outcome.failed(f);
       }
     }
-    return minor == null ? Outcome.checked(secondOrder()) : Outcome.failed(minor);
+    if (minor != null) {
+      return Outcome.failed(minor);
+    }
+    SecondOrder second = secondOrder();
+    if (floats == null) {
+      return Outcome.checked(second, FloatChecker.Result.NONE);
+    }
+    return Outcome.checked(second, floats.check(points, second.status() == Hvp.UNSUPPORTED));
   }
 
   /** The second-order status once every point passed. */
@@ -337,7 +355,8 @@ public final class MethodChecker {
       checkTwinValue(outputs[i], g.getValue(), "output " + i, p, pointSeed);
       outputGradients[i] = g.getGradient();
     }
-    return new Expected(p, pointSeed, v, outputs, gradient, outputGradients);
+    return new Expected(p, pointSeed, v, outputs, gradient, outputGradients, ctx.minMargin(),
+        ctx.minWhat(), ctx.largest(), ctx.smallestNonZero());
   }
 
   private void checkTwinValue(double plainValue, double twinValue, String what, Point p,

@@ -2,9 +2,12 @@ package dev.tapeless.fuzz.run;
 
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.print.FloatPrinter;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.print.TwinPrinter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,14 +18,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Compiles a batch of generated classes (many methods each, several classes per javac run, for
  * speed) and checks every method that compiled. A method that makes javac fail is found, from
- * the position of its error when it has one in the class's source, else by bisecting the
- * class's methods, and removed with the methods that call it, so that one bad method does not
- * hide the rest.
+ * the position of its error when it has one in the class's source or in the frame Tapeless
+ * generated for it, else by bisecting the class's methods, and removed with the methods that
+ * call it, so that one bad method does not hide the rest. Classes named for float checks are
+ * compiled a second time as float programs ({@link FloatPrinter}), the same way, after their
+ * double version, and their methods' float frames checked after the double ones.
  */
 public final class Pipeline {
   private static final Pattern TL_CODE = Pattern.compile("\\[TL\\d{3}\\]");
@@ -58,8 +64,45 @@ public final class Pipeline {
     public int hvpNotChecked;
     public final Map<String, Integer> hvpUnsupportedReasons = new java.util.TreeMap<>();
     public final Map<String, Integer> hvpNotCheckedReasons = new java.util.TreeMap<>();
+    /**
+     * Float versions: methods of float classes; of those without one, by reason; methods whose
+     * float version was checked at one point at least (with hvp too), skipped at every point
+     * (by reason), or not checked because a float callee failed to compile; the largest
+     * differences that passed over their tolerances, and where; the time spent compiling them.
+     */
+    public int floatMethods;
+    public int floatNotPrinted;
+    public final Map<String, Integer> floatNotPrintedReasons = new java.util.TreeMap<>();
+    public int floatChecked;
+    public int floatHvpChecked;
+    public int floatSkipped;
+    public final Map<String, Integer> floatSkipReasons = new java.util.TreeMap<>();
+    public int floatBlocked;
+    public double floatHeadroom;
+    public String floatHeadroomWhere = "";
+    public double floatHvpHeadroom;
+    public String floatHvpHeadroomWhere = "";
+    public long floatCompileNanos;
 
     public void add(BatchResult other) {
+      floatMethods += other.floatMethods;
+      floatNotPrinted += other.floatNotPrinted;
+      other.floatNotPrintedReasons.forEach((k, v) -> floatNotPrintedReasons.merge(k, v,
+          Integer::sum));
+      floatChecked += other.floatChecked;
+      floatHvpChecked += other.floatHvpChecked;
+      floatSkipped += other.floatSkipped;
+      other.floatSkipReasons.forEach((k, v) -> floatSkipReasons.merge(k, v, Integer::sum));
+      floatBlocked += other.floatBlocked;
+      if (other.floatHeadroom > floatHeadroom) {
+        floatHeadroom = other.floatHeadroom;
+        floatHeadroomWhere = other.floatHeadroomWhere;
+      }
+      if (other.floatHvpHeadroom > floatHvpHeadroom) {
+        floatHvpHeadroom = other.floatHvpHeadroom;
+        floatHvpHeadroomWhere = other.floatHvpHeadroomWhere;
+      }
+      floatCompileNanos += other.floatCompileNanos;
       hvpChecked += other.hvpChecked;
       hvpNonZero += other.hvpNonZero;
       if (other.hvpHeadroom > hvpHeadroom) {
@@ -87,10 +130,17 @@ public final class Pipeline {
   }
 
   private final long seed;
+  private final Set<String> floatClasses;
 
   /** {@code seed} decides the points each method is checked at. */
   public Pipeline(long seed) {
+    this(seed, Set.of());
+  }
+
+  /** Also checks the float versions of the classes named in {@code floatClasses}. */
+  public Pipeline(long seed, Set<String> floatClasses) {
     this.seed = seed;
+    this.floatClasses = Set.copyOf(floatClasses);
   }
 
   public BatchResult run(List<ClassDef> input) {
@@ -103,7 +153,14 @@ public final class Pipeline {
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
     res.twinCompileNanos += System.nanoTime() - t0;
-    InProcessJavac.Result plain = twins == null ? null : compilePlain(classes, res);
+    InProcessJavac.Result plain = twins == null ? null : compile(classes, res, false);
+    Map<String, ClassDef> floats = new LinkedHashMap<>();
+    InProcessJavac.Result floatResult = null;
+    if (plain != null) {
+      long tf = System.nanoTime();
+      floatResult = compileFloats(classes, floats, res);
+      res.floatCompileNanos += System.nanoTime() - tf;
+    }
     long t1 = System.nanoTime();
     res.compileNanos += t1 - t0;
     try {
@@ -113,12 +170,16 @@ public final class Pipeline {
       for (ClassDef c : classes.values()) {
         res.compiled += c.differentiableMethods().size();
       }
-      try (URLClassLoader loader = new URLClassLoader(
-          new URL[] {plain.output().toUri().toURL(), twins.output().toUri().toURL()},
+      List<Path> outputs = new ArrayList<>(List.of(plain.output(), twins.output()));
+      if (floatResult != null) {
+        outputs.add(floatResult.output());
+      }
+      try (URLClassLoader loader = new URLClassLoader(urls(outputs),
           Pipeline.class.getClassLoader())) {
         for (ClassDef c : classes.values()) {
+          ClassDef f = floats.get(c.name());
           for (MethodDef m : c.differentiableMethods()) {
-            check(c, m, loader, res);
+            check(c, m, f != null && f.hasMethod(m.name()), loader, res);
           }
         }
       } catch (MalformedURLException e) {
@@ -135,17 +196,97 @@ public final class Pipeline {
       if (plain != null) {
         plain.delete();
       }
+      if (floatResult != null) {
+        floatResult.delete();
+      }
     }
   }
 
-  private void check(ClassDef c, MethodDef m, ClassLoader loader, BatchResult res) {
+  private static URL[] urls(List<Path> dirs) throws MalformedURLException {
+    URL[] urls = new URL[dirs.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = dirs.get(i).toUri().toURL();
+    }
+    return urls;
+  }
+
+  /**
+   * Compiles the float versions of the float classes among {@code classes} (already compiled
+   * as double) into {@code floats}, the methods that compiled by class; null if none did.
+   * Methods that call a runtime kernel over arrays have none: the runtime has no float
+   * overloads.
+   */
+  private InProcessJavac.Result compileFloats(Map<String, ClassDef> classes,
+      Map<String, ClassDef> floats, BatchResult res) {
+    for (ClassDef c : classes.values()) {
+      if (!floatClasses.contains(c.name())) {
+        continue;
+      }
+      res.floatMethods += c.differentiableMethods().size();
+      Set<String> unprintable = FloatPrinter.unprintable(c);
+      Set<String> keep = new HashSet<>();
+      for (MethodDef m : c.methods()) {
+        if (!unprintable.contains(m.name())) {
+          keep.add(m.name());
+        } else if (m.differentiable()) {
+          res.floatNotPrinted++;
+          res.floatNotPrintedReasons.merge(FloatPrinter.unprintableReason(c, m), 1,
+              Integer::sum);
+        }
+      }
+      ClassDef kept = c.keep(keep);
+      if (!kept.differentiableMethods().isEmpty()) {
+        floats.put(c.name(), kept);
+      }
+    }
+    return floats.isEmpty() ? null : compile(floats, res, true);
+  }
+
+  /**
+   * The float version of {@code c} compiled with Tapeless (null if no method compiled), its
+   * methods that compiled into {@code compiled}: what a test needs to check float frames.
+   */
+  static InProcessJavac.Result compileFloat(ClassDef c, Map<String, ClassDef> compiled) {
+    Pipeline p = new Pipeline(0, Set.of(c.name()));
+    return p.compileFloats(Map.of(c.name(), c), compiled, new BatchResult());
+  }
+
+  private void check(ClassDef c, MethodDef m, boolean withFloat, ClassLoader loader,
+      BatchResult res) {
     MethodChecker.Outcome o;
+    long methodSeed = seed * 31 + (c.name() + "." + m.name()).hashCode();
     try {
-      long methodSeed = seed * 31 + (c.name() + "." + m.name()).hashCode();
-      o = withTimeout(new MethodChecker(c, m, loader, methodSeed), c, m);
+      MethodChecker checker = new MethodChecker(c, m, loader, methodSeed);
+      if (withFloat) {
+        try {
+          checker.floats = new FloatChecker(checker, c, m, loader, methodSeed);
+        } catch (ReflectiveOperationException | LinkageError e) {
+          res.failures.add(new Failure(Kind.FLOAT_REJECTED, "cannot load the float method or"
+              + " its frame: " + e, "", c, m.name(), 0));
+        }
+      }
+      o = withTimeout(checker, c, m);
     } catch (ReflectiveOperationException | LinkageError e) {
       o = MethodChecker.Outcome.failed(new Failure(Kind.FRAME_MISSING,
           "cannot load the method or its frame: " + e, "", c, m.name(), 0));
+    }
+    FloatChecker.Result fr = o.floats();
+    if (fr.status() == FloatChecker.Status.CHECKED) {
+      res.floatChecked++;
+      res.floatHvpChecked += fr.hvp() ? 1 : 0;
+      if (fr.headroom() > res.floatHeadroom) {
+        res.floatHeadroom = fr.headroom();
+        res.floatHeadroomWhere = c.qualifiedName() + "." + m.name();
+      }
+      if (fr.hvpHeadroom() > res.floatHvpHeadroom) {
+        res.floatHvpHeadroom = fr.hvpHeadroom();
+        res.floatHvpHeadroomWhere = c.qualifiedName() + "." + m.name();
+      }
+    } else if (fr.status() == FloatChecker.Status.SKIPPED) {
+      res.floatSkipped++;
+      res.floatSkipReasons.merge(fr.note(), 1, Integer::sum);
+    } else if (fr.status() == FloatChecker.Status.FAILED) {
+      res.failures.add(fr.failure());
     }
     if (o.checked()) {
       res.checked++;
@@ -230,7 +371,7 @@ public final class Pipeline {
       } catch (ReflectiveOperationException | RuntimeException e) {
         // JDK 20 and later: the thread keeps running, as a daemon
       }
-      Kind kind = phase.equals("frame") ? Kind.FRAME_TIMEOUT : Kind.PLAIN_TIMEOUT;
+      Kind kind = phase.endsWith("frame") ? Kind.FRAME_TIMEOUT : Kind.PLAIN_TIMEOUT;
       return MethodChecker.Outcome.failed(new Failure(kind, "no result after "
           + CHECK_TIMEOUT_MILLIS / 1000 + " s (" + phase + ")", "", c, m.name(), 0));
     }
@@ -274,7 +415,7 @@ public final class Pipeline {
               g.getKey(), 0));
         }
         if (!guilty.isEmpty()) {
-          remove(classes, c, guilty.keySet(), res);
+          remove(classes, c, guilty.keySet(), res, false);
           removed = true;
         }
       }
@@ -291,40 +432,56 @@ public final class Pipeline {
 
   // ---------------------------------------------------------------- plain + Tapeless
 
-  private InProcessJavac.Result compilePlain(Map<String, ClassDef> classes, BatchResult res) {
+  /**
+   * Compiles {@code classes} with Tapeless (as float programs if {@code floats}), removing the
+   * methods that do not compile (and their callers) from the map until the rest does; null when
+   * nothing is left.
+   */
+  private InProcessJavac.Result compile(Map<String, ClassDef> classes, BatchResult res,
+      boolean floats) {
+    String suffix = floats ? FloatPrinter.SUFFIX : "";
     while (!classes.isEmpty()) {
       Map<String, JavaPrinter.Printed> printed = new LinkedHashMap<>();
-      InProcessJavac.Result r = compileClasses(classes.values(), printed);
+      InProcessJavac.Result r = compileClasses(classes.values(), printed, floats);
       if (r.success()) {
         return r;
       }
-      r.delete();
       Map<String, Map<String, List<Diag>>> guilty = new LinkedHashMap<>();
       Set<String> unmapped = new LinkedHashSet<>();
       boolean nowhere = false;
       for (Diag d : r.errors()) {
-        String owner = ownerClass(d.file(), classes.keySet());
+        String owner = ownerClass(d.file(), classes.keySet(), suffix);
+        String m = null;
         if (owner == null) {
           nowhere = true;
-        } else if (d.file().equals(owner + ".java")) {
-          String m = printed.get(owner).methodAt(d.line());
-          if (m == null) {
-            unmapped.add(owner);
-          } else {
-            guilty.computeIfAbsent(owner, k -> new LinkedHashMap<>())
-                .computeIfAbsent(m, k -> new ArrayList<>()).add(d);
-          }
+          continue;
+        } else if (d.file().equals(owner + suffix + ".java")) {
+          m = printed.get(owner).methodAt(d.line());
         } else {
+          String[] located = generatedFor(r.output(), classes.get(owner), d);
+          if (located != null) {
+            m = located[0];
+            // The statement's shape tells one generated-code bug from another.
+            String first = d.firstLine() + " [in: " + shape(located[1]) + "]";
+            d = new Diag(d.error(), d.file(), d.line(), first
+                + d.message().substring(d.firstLine().length()) + "\n    " + located[1].trim());
+          }
+        }
+        if (m == null) {
           unmapped.add(owner);
+        } else {
+          guilty.computeIfAbsent(owner, k -> new LinkedHashMap<>())
+              .computeIfAbsent(m, k -> new ArrayList<>()).add(d);
         }
       }
+      r.delete();
       if (!guilty.isEmpty()) {
         for (Map.Entry<String, Map<String, List<Diag>>> e : guilty.entrySet()) {
           ClassDef c = classes.get(e.getKey());
           for (Map.Entry<String, List<Diag>> g : e.getValue().entrySet()) {
-            res.failures.add(compileFailure(c, g.getKey(), g.getValue()));
+            res.failures.add(compileFailure(c, g.getKey(), g.getValue(), floats));
           }
-          remove(classes, c, e.getValue().keySet(), res);
+          remove(classes, c, e.getValue().keySet(), res, floats);
         }
         continue;
       }
@@ -334,12 +491,12 @@ public final class Pipeline {
       boolean progress = false;
       for (String name : unmapped) {
         ClassDef c = classes.get(name);
-        Culprit culprit = bisect(c);
+        Culprit culprit = bisect(c, floats);
         if (culprit == null) {
           continue;
         }
-        res.failures.add(compileFailure(c, culprit.method, culprit.diags));
-        remove(classes, c, Set.of(culprit.method), res);
+        res.failures.add(compileFailure(c, culprit.method, culprit.diags, floats));
+        remove(classes, c, Set.of(culprit.method), res, floats);
         progress = true;
       }
       if (!progress) {
@@ -348,8 +505,12 @@ public final class Pipeline {
           ClassDef c = classes.remove(name);
           if (c != null && !c.differentiableMethods().isEmpty()) {
             res.failures.add(compileFailure(c, c.differentiableMethods().get(0).name(),
-                r.errors()));
-            res.blocked += c.differentiableMethods().size() - 1;
+                r.errors(), floats));
+            if (floats) {
+              res.floatBlocked += c.differentiableMethods().size() - 1;
+            } else {
+              res.blocked += c.differentiableMethods().size() - 1;
+            }
           }
         }
       }
@@ -358,23 +519,81 @@ public final class Pipeline {
   }
 
   private static InProcessJavac.Result compileClasses(Iterable<ClassDef> classes,
-      Map<String, JavaPrinter.Printed> printed) {
+      Map<String, JavaPrinter.Printed> printed, boolean floats) {
     Map<String, String> sources = new LinkedHashMap<>();
     for (ClassDef c : classes) {
-      JavaPrinter.Printed p = JavaPrinter.print(c);
+      JavaPrinter.Printed p = floats ? FloatPrinter.print(c) : JavaPrinter.print(c);
       printed.put(c.name(), p);
-      sources.put(c.qualifiedName(), p.source());
+      sources.put(c.qualifiedName() + (floats ? FloatPrinter.SUFFIX : ""), p.source());
     }
     return InProcessJavac.compile(sources, true);
   }
 
-  private static String ownerClass(String file, Set<String> names) {
+  private static String ownerClass(String file, Set<String> names, String suffix) {
     for (String n : names) {
-      if (file.equals(n + ".java") || file.startsWith(n + "_Grad")) {
+      if (file.equals(n + suffix + ".java") || file.startsWith(n + suffix + "_Grad")) {
         return n;
       }
     }
     return null;
+  }
+
+  /** A frame's declaration in a generated file: {@code public static final class M3 {}. */
+  private static final Pattern FRAME = Pattern.compile("^  \\S.*\\bclass (\\w+)\\b");
+
+  /**
+   * The method whose frame holds the line of {@code d}, an error in a file Tapeless generated
+   * for {@code c} (frames are classes nested one level deep, named after their methods), and
+   * that line; or null if no frame holds it.
+   */
+  private static String[] generatedFor(Path output, ClassDef c, Diag d) {
+    Path file = output.resolve("generated");
+    if (!c.pkg().isEmpty()) {
+      file = file.resolve(c.pkg().replace('.', '/'));
+    }
+    file = file.resolve(d.file());
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      return null;
+    }
+    if (d.line() < 1 || d.line() > lines.size()) {
+      return null;
+    }
+    for (int i = (int) d.line() - 1; i >= 0; i--) {
+      Matcher frame = FRAME.matcher(lines.get(i));
+      if (frame.find()) {
+        for (MethodDef m : c.differentiableMethods()) {
+          if (m.frameName().equals(frame.group(1))) {
+            return new String[] {m.name(), lines.get((int) d.line() - 1)};
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern NAME = Pattern.compile(
+      "(?<![.\\w$])(?!(?:new|float|double|int|long|boolean|return|this|null|true|false)\\b)"
+          + "[A-Za-z_$][\\w$]*(?![\\w$]*\\s*[.(])");
+
+  private static final Pattern INDEX = Pattern.compile("\\[[^\\[\\]]*\\]");
+
+  /**
+   * A generated statement with its variables' names and indices blurred:
+   * {@code x[i] = x + x * Math.sin(x)}.
+   */
+  static String shape(String code) {
+    String s = code.trim();
+    for (String last = ""; !last.equals(s); ) {
+      last = s;
+      s = INDEX.matcher(s).replaceAll("\u0001");
+    }
+    s = s.replaceAll("\\b\\w+Frame\\b", "calleeFrame");
+    s = NAME.matcher(s).replaceAll("x").replace("\u0001", "[i]");
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 
   private record Culprit(String method, List<Diag> diags) {}
@@ -383,9 +602,9 @@ public final class Pipeline {
    * The first method whose addition makes the class fail to compile (methods only call earlier
    * ones, so every prefix is a complete class), or null if the class compiles alone.
    */
-  private static Culprit bisect(ClassDef c) {
+  private static Culprit bisect(ClassDef c, boolean floats) {
     List<MethodDef> methods = c.methods();
-    InProcessJavac.Result full = compileClasses(List.of(c), new LinkedHashMap<>());
+    InProcessJavac.Result full = compileClasses(List.of(c), new LinkedHashMap<>(), floats);
     full.delete();
     if (full.success()) {
       return null;
@@ -396,7 +615,7 @@ public final class Pipeline {
     while (hi - lo > 1) {
       int mid = (lo + hi) / 2;
       InProcessJavac.Result r = compileClasses(List.of(c.withMethods(methods.subList(0, mid))),
-          new LinkedHashMap<>());
+          new LinkedHashMap<>(), floats);
       r.delete();
       if (r.success()) {
         lo = mid;
@@ -410,11 +629,15 @@ public final class Pipeline {
 
   /** Removes the guilty methods and, as blocked, the methods that call them. */
   private static void remove(Map<String, ClassDef> classes, ClassDef c, Set<String> guilty,
-      BatchResult res) {
+      BatchResult res, boolean floats) {
     Set<String> callers = c.callersOf(guilty);
     for (String name : callers) {
       if (c.method(name).differentiable()) {
-        res.blocked++;
+        if (floats) {
+          res.floatBlocked++;
+        } else {
+          res.blocked++;
+        }
       }
     }
     Set<String> keep = new HashSet<>();
@@ -431,8 +654,8 @@ public final class Pipeline {
     }
   }
 
-  /** The failure a method's compile errors mean. */
-  static Failure compileFailure(ClassDef c, String method, List<Diag> diags) {
+  /** The failure a method's compile errors mean (in its float version if {@code floats}). */
+  static Failure compileFailure(ClassDef c, String method, List<Diag> diags, boolean floats) {
     Diag chosen = diags.get(0);
     int rank = Integer.MAX_VALUE;
     for (Diag d : diags) {
@@ -444,14 +667,15 @@ public final class Pipeline {
       }
     }
     Kind kind = switch (rank) {
-      case 0 -> Kind.PROCESSOR_CRASH;
-      case 1 -> Kind.REJECTED;
-      case 2 -> Kind.GENERATED_CODE_DOES_NOT_COMPILE;
-      default -> Kind.PLAIN_DOES_NOT_COMPILE;
+      case 0 -> floats ? Kind.FLOAT_REJECTED : Kind.PROCESSOR_CRASH;
+      case 1 -> floats ? Kind.FLOAT_REJECTED : Kind.REJECTED;
+      case 2 -> floats ? Kind.FLOAT_GENERATED_CODE_DOES_NOT_COMPILE
+          : Kind.GENERATED_CODE_DOES_NOT_COMPILE;
+      default -> floats ? Kind.FLOAT_PLAIN_DOES_NOT_COMPILE : Kind.PLAIN_DOES_NOT_COMPILE;
     };
     String first = rank == 2 ? chosen.file().replaceAll("^G\\d+(_\\d+)?", "C") + ": "
         + chosen.firstLine() : chosen.firstLine();
-    if (kind == Kind.PROCESSOR_CRASH) {
+    if (rank == 0) {
       // The exception and where it was thrown identify the bug; drop the method's name.
       first = first.replaceAll("while differentiating \\S+:", "while differentiating:");
     }

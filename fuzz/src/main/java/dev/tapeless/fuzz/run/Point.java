@@ -16,7 +16,8 @@ import org.hipparchus.analysis.differentiation.Derivative;
 /**
  * Arguments for one call of a generated method: differentiated doubles in [-2, 2], lengths and
  * int parameters drawn from their symbols' ranges (so that loops run 0 to a few times), int[]
- * contents and longs in [0, 5], {@code @Out} arrays holding random incoming contents.
+ * contents and longs in [0, 5], {@code @Out} arrays holding random incoming contents. Every
+ * double is a float value, so that a method's float version takes exactly the same point.
  */
 public final class Point {
   private final MethodDef method;
@@ -38,7 +39,7 @@ public final class Point {
       double lo = p.out() ? -1 : -2;
       double hi = p.out() ? 1 : 2;
       switch (p.type()) {
-        case DOUBLE -> args[k] = random.nextDouble(-2, 2);
+        case DOUBLE -> args[k] = (double) (float) random.nextDouble(-2, 2);
         case INT -> args[k] = lengths.get(p.dims().get(0));
         case LONG -> args[k] = (long) random.nextInt(Param.SMALL_MAX + 1);
         case BOOLEAN -> args[k] = random.nextBoolean();
@@ -70,7 +71,7 @@ public final class Point {
   private static double[] vector(int n, double lo, double hi, SplittableRandom random) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      v[i] = random.nextDouble(lo, hi);
+      v[i] = (float) random.nextDouble(lo, hi);
     }
     return v;
   }
@@ -85,7 +86,15 @@ public final class Point {
   }
 
   static Object deepCopy(Object o) {
-    if (o instanceof double[] a) {
+    if (o instanceof float[] a) {
+      return a.clone();
+    } else if (o instanceof float[][] a) {
+      float[][] c = new float[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        c[i] = a[i].clone();
+      }
+      return c;
+    } else if (o instanceof double[] a) {
       return a.clone();
     } else if (o instanceof double[][] a) {
       double[][] c = new double[a.length][];
@@ -101,6 +110,64 @@ public final class Point {
 
   public Object arg(int k) {
     return args[k];
+  }
+
+  /**
+   * This point with every differentiated value {@code x} moved by {@code relative * max(1,
+   * |x|)}, up or down at random: where the derivatives change more than float precision allows
+   * under such a move, the rounding inside a float program changes them too.
+   */
+  public Point perturbed(double relative, SplittableRandom random) {
+    Object[] moved = copy();
+    for (int k = 0; k < moved.length; k++) {
+      if (!method.differentiated(method.params().get(k))) {
+        continue;
+      }
+      if (moved[k] instanceof Double d) {
+        moved[k] = move(d, relative, random);
+      } else {
+        double[][] rows = moved[k] instanceof double[] v ? new double[][] {v} : (double[][]) moved[k];
+        for (double[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = move(row[i], relative, random);
+          }
+        }
+      }
+    }
+    return new Point(method, moved);
+  }
+
+  private static double move(double x, double relative, SplittableRandom random) {
+    return x + (random.nextBoolean() ? 1 : -1) * relative * Math.max(1.0, Math.abs(x));
+  }
+
+  /** The arguments of the method's float version: doubles as floats (exactly), deep copies. */
+  public Object[] floatCopy() {
+    Object[] c = new Object[args.length];
+    for (int k = 0; k < args.length; k++) {
+      c[k] = toFloat(args[k]);
+    }
+    return c;
+  }
+
+  /** A double, double[] or double[][] as float ones; anything else copied as is. */
+  public static Object toFloat(Object o) {
+    if (o instanceof Double d) {
+      return (float) (double) d;
+    } else if (o instanceof double[] a) {
+      float[] f = new float[a.length];
+      for (int i = 0; i < a.length; i++) {
+        f[i] = (float) a[i];
+      }
+      return f;
+    } else if (o instanceof double[][] a) {
+      float[][] f = new float[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        f[i] = (float[]) toFloat(a[i]);
+      }
+      return f;
+    }
+    return deepCopy(o);
   }
 
   /** The number of differentiated scalars: the twin's free parameters, the Jacobian's columns. */
@@ -151,6 +218,16 @@ public final class Point {
   public static double[] flat(Object o) {
     if (o instanceof Double d) {
       return new double[] {d};
+    } else if (o instanceof Float f) {
+      return new double[] {f};
+    } else if (o instanceof float[] a) {
+      double[] d = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        d[i] = a[i];
+      }
+      return d;
+    } else if (o instanceof float[][] m) {
+      return Arrays.stream(m).flatMapToDouble(r -> Arrays.stream(flat(r))).toArray();
     } else if (o instanceof double[] a) {
       return a.clone();
     } else if (o instanceof double[][] m) {
@@ -184,7 +261,11 @@ public final class Point {
   }
 
   static String render(Object o) {
-    if (o instanceof double[] a) {
+    if (o instanceof float[] a) {
+      return Arrays.toString(a);
+    } else if (o instanceof float[][] m) {
+      return Arrays.deepToString(m);
+    } else if (o instanceof double[] a) {
       return Arrays.toString(a);
     } else if (o instanceof double[][] m) {
       return Arrays.deepToString(m);

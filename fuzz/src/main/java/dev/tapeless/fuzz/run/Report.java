@@ -51,10 +51,11 @@ public final class Report {
 
   public synchronized String progressLine(long elapsedMillis, int target) {
     return String.format("[%6d/%d] compiled %d, checked %d, skipped %d, blocked %d,"
-        + " hvp checked %d, hvp unsupported %d, failures %d (%d distinct), %.1f s",
+        + " hvp checked %d, hvp unsupported %d, float checked %d, float skipped %d,"
+        + " failures %d (%d distinct), %.1f s",
         totals.generated, target, totals.compiled, totals.checked, totals.skipped,
-        totals.blocked, totals.hvpChecked, totals.hvpUnsupported, totals.failures.size(),
-        byKey.size(), elapsedMillis / 1000.0);
+        totals.blocked, totals.hvpChecked, totals.hvpUnsupported, totals.floatChecked,
+        totals.floatSkipped, totals.failures.size(), byKey.size(), elapsedMillis / 1000.0);
   }
 
   /** The summary printed at the end of a run. */
@@ -85,9 +86,29 @@ public final class Report {
     if (!totals.hvpNotCheckedReasons.isEmpty()) {
       sb.append("  hvp not checked because ").append(totals.hvpNotCheckedReasons).append('\n');
     }
-    sb.append(String.format("time: compiling %.1f s (twins %.1f s), checking %.1f s (summed over"
-        + " threads)%n", totals.compileNanos / 1e9, totals.twinCompileNanos / 1e9,
-        totals.checkNanos / 1e9));
+    if (totals.floatMethods > 0) {
+      sb.append(String.format("float versions (methods of float classes %d): float-checked %d"
+          + " (hvp too %d), float-skipped %d (float rounding alone changes the answer),"
+          + " no float version %d, blocked %d (a float callee failed to compile)%n",
+          totals.floatMethods, totals.floatChecked, totals.floatHvpChecked, totals.floatSkipped,
+          totals.floatNotPrinted, totals.floatBlocked));
+      if (!totals.floatSkipReasons.isEmpty()) {
+        sb.append("  float-skipped because the last point was ").append(totals.floatSkipReasons)
+            .append('\n');
+      }
+      if (!totals.floatNotPrintedReasons.isEmpty()) {
+        sb.append("  no float version because ").append(totals.floatNotPrintedReasons)
+            .append('\n');
+      }
+      if (totals.floatChecked > 0) {
+        sb.append(String.format("  largest float difference that passed: %.3g of its tolerance"
+            + " (%s), hvp %.3g (%s)%n", totals.floatHeadroom, totals.floatHeadroomWhere,
+            totals.floatHvpHeadroom, totals.floatHvpHeadroomWhere));
+      }
+    }
+    sb.append(String.format("time: compiling %.1f s (twins %.1f s, float versions %.1f s),"
+        + " checking %.1f s (summed over threads)%n", totals.compileNanos / 1e9,
+        totals.twinCompileNanos / 1e9, totals.floatCompileNanos / 1e9, totals.checkNanos / 1e9));
     sb.append(String.format("failures %d in %d distinct classes%n", totals.failures.size(),
         byKey.size()));
     for (Map.Entry<Kind, Integer> e : counts.entrySet()) {

@@ -43,6 +43,9 @@ public final class Ctx<T extends Derivative<T>> {
   private final Algebra<T> algebra;
   private double minMargin = Double.POSITIVE_INFINITY;
   private String minWhat = "";
+  /** The largest and the smallest non-zero magnitude of an operation's value. */
+  private double largest;
+  private double smallest = Double.POSITIVE_INFINITY;
 
   /** Whether values are StrictMath's; the strict view forwards its margins to its parent. */
   private final boolean strict;
@@ -171,6 +174,34 @@ public final class Ctx<T extends Derivative<T>> {
   /** Which operation had the smallest margin. */
   public String minWhat() {
     return minWhat;
+  }
+
+  /**
+   * The largest magnitude an arithmetic operation or Math function produced (0 when none):
+   * a float program overflows where this is beyond float range, though the result may not be.
+   */
+  public double largest() {
+    return parent != null ? parent.largest() : largest;
+  }
+
+  /**
+   * The smallest non-zero such magnitude (+∞ when none): below float's normal range a float
+   * program loses the precision the double one keeps.
+   */
+  public double smallestNonZero() {
+    return parent != null ? parent.smallestNonZero() : smallest;
+  }
+
+  private void magnitude(double v) {
+    if (parent != null) {
+      parent.magnitude(v);
+      return;
+    }
+    double a = Math.abs(v);
+    largest = Math.max(largest, a);
+    if (a > 0.0) {
+      smallest = Math.min(smallest, a);
+    }
   }
 
   /** A constant. */
@@ -391,6 +422,7 @@ public final class Ctx<T extends Derivative<T>> {
     if (!Double.isFinite(r.getValue())) {
       note(0.0, what + " overflow");
     }
+    magnitude(r.getValue());
     return r;
   }
 

@@ -14,34 +14,61 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the tests that a check can fail share: a generated class compiled plain (through the
- * processor) and as twins, loaded together; a failure's reproducer written, compiled and run.
+ * processor) and as twins (and, if asked, as a float program), loaded together; a failure's
+ * reproducer written, compiled and run.
  */
 final class CheckHarness implements AutoCloseable {
   private final InProcessJavac.Result twins;
   private final InProcessJavac.Result plain;
+  private final InProcessJavac.Result floats;
+  /** The methods whose float version compiled (null without float versions). */
+  final ClassDef floatClass;
   final URLClassLoader loader;
 
   private CheckHarness(InProcessJavac.Result twins, InProcessJavac.Result plain,
-      URLClassLoader loader) {
+      InProcessJavac.Result floats, ClassDef floatClass, URLClassLoader loader) {
     this.twins = twins;
     this.plain = plain;
+    this.floats = floats;
+    this.floatClass = floatClass;
     this.loader = loader;
   }
 
   static CheckHarness compile(ClassDef c) throws IOException {
+    return compile(c, false);
+  }
+
+  /**
+   * {@code c} compiled; with {@code withFloat} its float version too, without the methods
+   * whose float version does not compile (they are the random tester's to report).
+   */
+  static CheckHarness compile(ClassDef c, boolean withFloat) throws IOException {
     InProcessJavac.Result twins = InProcessJavac.compile(
         Map.of(c.qualifiedName() + TwinPrinter.SUFFIX, TwinPrinter.print(c).source()), false);
     InProcessJavac.Result plain = InProcessJavac.compile(
         Map.of(c.qualifiedName(), JavaPrinter.print(c).source()), true);
     assertTrue(twins.success() && plain.success(), "class does not compile: "
         + plain.errors() + twins.errors());
-    return new CheckHarness(twins, plain, new URLClassLoader(new URL[] {
-        plain.output().toUri().toURL(), twins.output().toUri().toURL()},
-        CheckHarness.class.getClassLoader()));
+    List<URL> urls = new ArrayList<>(List.of(plain.output().toUri().toURL(),
+        twins.output().toUri().toURL()));
+    InProcessJavac.Result floats = null;
+    ClassDef floatClass = null;
+    if (withFloat) {
+      Map<String, ClassDef> compiled = new LinkedHashMap<>();
+      floats = Pipeline.compileFloat(c, compiled);
+      assertTrue(floats != null, "no float method of " + c.name() + " compiles");
+      urls.add(floats.output().toUri().toURL());
+      floatClass = compiled.get(c.name());
+    }
+    return new CheckHarness(twins, plain, floats, floatClass, new URLClassLoader(
+        urls.toArray(new URL[0]), CheckHarness.class.getClassLoader()));
   }
 
   /** Writes {@code f}'s reproducer in {@code dir}, compiles and runs it: what it printed. */
@@ -79,6 +106,9 @@ final class CheckHarness implements AutoCloseable {
     } finally {
       twins.delete();
       plain.delete();
+      if (floats != null) {
+        floats.delete();
+      }
     }
   }
 }

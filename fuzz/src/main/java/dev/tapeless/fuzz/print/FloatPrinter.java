@@ -1,0 +1,269 @@
+package dev.tapeless.fuzz.print;
+
+import dev.tapeless.fuzz.ast.CallKind;
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.ConstDef;
+import dev.tapeless.fuzz.ast.Expr;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Stmt;
+import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.ast.Walk;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Prints a generated class as a float program: the same AST, with every double variable,
+ * parameter, array, constant and result a float, so that the float frames can be checked
+ * against the double program. Java's own typing is kept, not flattened: a Math function of a
+ * float is a double ({@code Math.PI} too), mixed arithmetic promotes to double, and a double
+ * value is narrowed with {@code (float)} only where Java requires it (declarations, plain
+ * assignments, returns, float arguments); compound assignments narrow implicitly. A cast to
+ * double in the AST prints as {@code (double)} of a float operand and {@code (float)} of a
+ * double or integer one, so both casts occur.
+ */
+public final class FloatPrinter {
+  /** Suffix of a float class's name next to the double one it is printed from. */
+  public static final String SUFFIX = "Float";
+
+  private final ClassDef cls;
+
+  private FloatPrinter(ClassDef cls) {
+    this.cls = cls;
+  }
+
+  /** The float class of {@code c}, named {@code c.name() + SUFFIX}. */
+  public static JavaPrinter.Printed print(ClassDef c) {
+    return print(c, c.name() + SUFFIX, List.of());
+  }
+
+  /** The float class of {@code c} under the given name, with extra members, e.g. a main. */
+  public static JavaPrinter.Printed print(ClassDef c, String className, List<String> extraLines) {
+    return new FloatPrinter(c).printClass(className, extraLines);
+  }
+
+  /**
+   * The methods of {@code c} that have no float version: those calling a runtime kernel over
+   * arrays (the runtime has no float overloads), and the methods that call them.
+   */
+  public static Set<String> unprintable(ClassDef c) {
+    Set<String> direct = new LinkedHashSet<>();
+    for (MethodDef m : c.methods()) {
+      if (callsArrayKernel(m)) {
+        direct.add(m.name());
+      }
+    }
+    Set<String> all = new LinkedHashSet<>(direct);
+    all.addAll(c.callersOf(direct));
+    return all;
+  }
+
+  /** Why {@code m}, one of {@link #unprintable}, has no float version. */
+  public static String unprintableReason(ClassDef c, MethodDef m) {
+    return callsArrayKernel(m) ? "it calls a runtime kernel over arrays (no float overload)"
+        : "it calls a method that has no float version";
+  }
+
+  private static boolean callsArrayKernel(MethodDef m) {
+    boolean[] found = new boolean[1];
+    Walk.statements(m.body(), s -> { }, e -> {
+      if (e instanceof Expr.Call c && c.kind() == CallKind.KERNEL) {
+        for (Expr a : c.args()) {
+          found[0] |= a.type().isArray();
+        }
+      }
+    });
+    return found[0];
+  }
+
+  private JavaPrinter.Printed printClass(String className, List<String> extraLines) {
+    Src src = new Src();
+    if (!cls.pkg().isEmpty()) {
+      src.line("package " + cls.pkg() + ";");
+      src.line("");
+    }
+    src.line("import dev.tapeless.Differentiable;");
+    src.line("import dev.tapeless.NoDerivative;");
+    src.line("import dev.tapeless.Out;");
+    src.line("import dev.tapeless.runtime.Activations;");
+    src.line("");
+    src.open("public final class " + className + " {");
+    src.line("private " + className + "() {}");
+    for (ConstDef k : cls.constants()) {
+      src.line((k.isPrivate() ? "private " : "") + "static final float " + k.name() + " = "
+          + Literals.flt(k.value()) + ";");
+    }
+    Map<String, int[]> lines = new LinkedHashMap<>();
+    for (MethodDef m : cls.methods()) {
+      src.line("");
+      int first = src.nextLine();
+      method(src, m);
+      lines.put(m.name(), new int[] {first, src.nextLine() - 1});
+    }
+    for (String extra : extraLines) {
+      src.line(extra);
+    }
+    src.close("}");
+    return new JavaPrinter.Printed(src.toString(), lines);
+  }
+
+  /** The float spelling of a type. */
+  public static String type(Ty t) {
+    return switch (t) {
+      case DOUBLE -> "float";
+      case DARR -> "float[]";
+      case DMAT -> "float[][]";
+      default -> t.java();
+    };
+  }
+
+  private void method(Src src, MethodDef m) {
+    if (m.differentiable()) {
+      if (m.wrt() == null) {
+        src.line("@Differentiable");
+      } else {
+        src.line("@Differentiable(wrt = {" + m.wrt().stream().map(n -> "\"" + n + "\"")
+            .collect(Collectors.joining(", ")) + "})");
+      }
+    }
+    List<String> params = new ArrayList<>();
+    for (Param p : m.params()) {
+      String prefix = !m.differentiable() ? "" : p.out() ? "@Out " : p.noDerivative()
+          ? "@NoDerivative " : "";
+      params.add(prefix + type(p.type()) + " " + p.name());
+    }
+    src.open((m.differentiable() ? "public " : "") + "static " + type(m.result()) + " "
+        + m.name() + "(" + String.join(", ", params) + ") {");
+    new BlockPrinter(this::expr, this::simple, FloatPrinter::type).statements(src, m.body());
+    src.close("}");
+  }
+
+  private String simple(Stmt s) {
+    if (s instanceof Stmt.Local l) {
+      return type(l.type()) + " " + l.name() + " = " + narrowed(l.type(), l.init());
+    } else if (s instanceof Stmt.Assign a) {
+      // A compound assignment narrows implicitly (JLS 15.26.2): left as Java allows it.
+      String value = a.op() == dev.tapeless.fuzz.ast.AssignOp.SET
+          ? narrowed(a.target().type(), a.value()) : expr(a.value());
+      return expr(a.target()) + " " + a.op().java() + " " + value;
+    } else if (s instanceof Stmt.Step st) {
+      return expr(st.target()) + (st.increment() ? "++" : "--");
+    } else if (s instanceof Stmt.Break) {
+      return "break";
+    } else if (s instanceof Stmt.Continue) {
+      return "continue";
+    } else if (s instanceof Stmt.Return r) {
+      return r.value() == null ? "return" : "return " + narrowed(Ty.DOUBLE, r.value());
+    } else if (s instanceof Stmt.Effect e) {
+      return expr(e.call());
+    } else if (s instanceof Stmt.Fill f) {
+      return "java.util.Arrays.fill(" + expr(f.array()) + ", " + narrowed(Ty.DOUBLE, f.value())
+          + ")";
+    } else if (s instanceof Stmt.Copy c) {
+      return "System.arraycopy(" + expr(c.source()) + ", 0, " + expr(c.target()) + ", 0, "
+          + expr(c.length()) + ")";
+    }
+    throw new IllegalArgumentException("not a simple statement: " + s);
+  }
+
+  /** {@code e} where a value of type {@code to} (float, for DOUBLE) is required. */
+  private String narrowed(Ty to, Expr e) {
+    return to == Ty.DOUBLE && wide(e) ? "((float) " + expr(e) + ")" : expr(e);
+  }
+
+  /**
+   * Whether {@code e} is a double in the float program (every other real is a float there).
+   * Integral, boolean and array expressions are never wide.
+   */
+  boolean wide(Expr e) {
+    if (e.type() != Ty.DOUBLE) {
+      return false;
+    }
+    if (e instanceof Expr.Const c) {
+      return c.text().startsWith("Math.");
+    } else if (e instanceof Expr.Neg n) {
+      return wide(n.operand());
+    } else if (e instanceof Expr.Bin b) {
+      return wide(b.left()) || wide(b.right());
+    } else if (e instanceof Expr.Cond c) {
+      return wide(c.ifTrue()) || wide(c.ifFalse());
+    } else if (e instanceof Expr.Cast c) {
+      return c.operand().type() == Ty.DOUBLE && !wide(c.operand());
+    } else if (e instanceof Expr.MathCall m) {
+      if (m.fn().equals("abs") || m.fn().equals("max") || m.fn().equals("min")
+          || m.fn().equals("signum")) {
+        // float overloads unless an argument is a double
+        return m.args().stream().anyMatch(this::wide);
+      }
+      return true;
+    } else if (e instanceof Expr.Call c) {
+      return c.kind() == CallKind.KERNEL;
+    }
+    return false; // literals, variables, elements
+  }
+
+  private String expr(Expr e) {
+    if (e instanceof Expr.DLit d) {
+      return Literals.flt(d.value());
+    } else if (e instanceof Expr.ILit i) {
+      return Literals.integral(i.value(), i.type() == Ty.LONG);
+    } else if (e instanceof Expr.BLit b) {
+      return Boolean.toString(b.value());
+    } else if (e instanceof Expr.Ref r) {
+      return r.name();
+    } else if (e instanceof Expr.Const c) {
+      return c.text();
+    } else if (e instanceof Expr.Neg n) {
+      return "(-" + expr(n.operand()) + ")";
+    } else if (e instanceof Expr.Not n) {
+      return "(!" + expr(n.operand()) + ")";
+    } else if (e instanceof Expr.Bin b) {
+      return "(" + expr(b.left()) + " " + b.op().java() + " " + expr(b.right()) + ")";
+    } else if (e instanceof Expr.Cond c) {
+      return "(" + expr(c.condition()) + " ? " + expr(c.ifTrue()) + " : " + expr(c.ifFalse())
+          + ")";
+    } else if (e instanceof Expr.Cast c) {
+      String to = c.to() != Ty.DOUBLE ? c.to().java()
+          : c.operand().type() == Ty.DOUBLE && !wide(c.operand()) ? "double" : "float";
+      return "((" + to + ") " + expr(c.operand()) + ")";
+    } else if (e instanceof Expr.MathCall m) {
+      return (m.strict() ? "StrictMath." : "Math.") + m.fn() + "(" + args(m.args()) + ")";
+    } else if (e instanceof Expr.Index i) {
+      return expr(i.array()) + "[" + expr(i.index()) + "]";
+    } else if (e instanceof Expr.Length l) {
+      return expr(l.array()) + ".length";
+    } else if (e instanceof Expr.Clone c) {
+      return expr(c.array()) + ".clone()";
+    } else if (e instanceof Expr.NewArray n) {
+      return "new float" + n.dims().stream().map(d -> "[" + expr(d) + "]")
+          .collect(Collectors.joining());
+    } else if (e instanceof Expr.Call c) {
+      return c.name() + "(" + callArgs(c) + ")";
+    } else if (e instanceof Expr.PostInc p) {
+      return p.variable().name() + "++";
+    }
+    throw new IllegalArgumentException(e.toString());
+  }
+
+  private String args(List<Expr> args) {
+    return args.stream().map(this::expr).collect(Collectors.joining(", "));
+  }
+
+  /** Arguments of a call: a double argument of a float parameter narrowed. */
+  private String callArgs(Expr.Call c) {
+    if (c.kind() == CallKind.KERNEL) {
+      return args(c.args()); // scalar kernels take doubles: a float widens
+    }
+    MethodDef callee = cls.method(c.name());
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < c.args().size(); k++) {
+      out.add(narrowed(callee.params().get(k).type(), c.args().get(k)));
+    }
+    return String.join(", ", out);
+  }
+}
