@@ -8,10 +8,8 @@ import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
-import dev.tapeless.fuzz.ast.Walk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,37 +46,17 @@ public final class FloatPrinter {
   }
 
   /**
-   * The methods of {@code c} that have no float version: those calling a runtime kernel over
-   * arrays (the runtime has no float overloads), and the methods that call them.
+   * The methods of {@code c} that have no float version: none, now that every runtime kernel
+   * has a float overload. (The pipeline still counts and reports such methods, should a
+   * generator feature ever lack a float spelling.)
    */
   public static Set<String> unprintable(ClassDef c) {
-    Set<String> direct = new LinkedHashSet<>();
-    for (MethodDef m : c.methods()) {
-      if (callsArrayKernel(m)) {
-        direct.add(m.name());
-      }
-    }
-    Set<String> all = new LinkedHashSet<>(direct);
-    all.addAll(c.callersOf(direct));
-    return all;
+    return Set.of();
   }
 
   /** Why {@code m}, one of {@link #unprintable}, has no float version. */
   public static String unprintableReason(ClassDef c, MethodDef m) {
-    return callsArrayKernel(m) ? "it calls a runtime kernel over arrays (no float overload)"
-        : "it calls a method that has no float version";
-  }
-
-  private static boolean callsArrayKernel(MethodDef m) {
-    boolean[] found = new boolean[1];
-    Walk.statements(m.body(), s -> { }, e -> {
-      if (e instanceof Expr.Call c && c.kind() == CallKind.KERNEL) {
-        for (Expr a : c.args()) {
-          found[0] |= a.type().isArray();
-        }
-      }
-    });
-    return found[0];
+    return "no float spelling";
   }
 
   private JavaPrinter.Printed printClass(String className, List<String> extraLines) {
@@ -91,6 +69,8 @@ public final class FloatPrinter {
     src.line("import dev.tapeless.NoDerivative;");
     src.line("import dev.tapeless.Out;");
     src.line("import dev.tapeless.runtime.Activations;");
+    src.line("import dev.tapeless.runtime.Linear;");
+    src.line("import dev.tapeless.runtime.Losses;");
     src.line("");
     src.open("public final class " + className + " {");
     src.line("private " + className + "() {}");
@@ -202,7 +182,10 @@ public final class FloatPrinter {
       }
       return true;
     } else if (e instanceof Expr.Call c) {
-      return c.kind() == CallKind.KERNEL;
+      // a scalar kernel of a double picks the double overload, of an integer the long one
+      // (which computes in double); array kernels are float
+      return c.kind() == CallKind.KERNEL && !overArrays(c) && c.args().stream()
+          .anyMatch(a -> wide(a) || a.type() == Ty.INT || a.type() == Ty.LONG);
     }
     return false; // literals, variables, elements
   }
@@ -254,10 +237,18 @@ public final class FloatPrinter {
     return args.stream().map(this::expr).collect(Collectors.joining(", "));
   }
 
+  private static boolean overArrays(Expr.Call c) {
+    return c.args().stream().anyMatch(a -> a.type().isArray());
+  }
+
   /** Arguments of a call: a double argument of a float parameter narrowed. */
   private String callArgs(Expr.Call c) {
+    if (c.kind() == CallKind.KERNEL && !overArrays(c)) {
+      return args(c.args()); // a float picks the float overload, a double the double one
+    }
     if (c.kind() == CallKind.KERNEL) {
-      return args(c.args()); // scalar kernels take doubles: a float widens
+      // the float overload of an array kernel takes its scalars (axpy's a) as floats
+      return c.args().stream().map(a -> narrowed(a.type(), a)).collect(Collectors.joining(", "));
     }
     MethodDef callee = cls.method(c.name());
     List<String> out = new ArrayList<>();

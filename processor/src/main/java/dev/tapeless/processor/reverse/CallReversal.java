@@ -57,7 +57,9 @@ final class CallReversal {
     if (!returnsReal) {
       return null;
     }
-    return target != null && adjoints.has(target) ? CodeBlock.of("$N", adjoints.of(target))
+    // the target may be wider than the call (a float method's result in a double expression)
+    return target != null && adjoints.has(target)
+        ? JavaExprs.narrowedTo(call.type(), CodeBlock.of("$N", adjoints.of(target)))
         : CodeBlock.of(call.type().elementZero());
   }
 
@@ -130,9 +132,10 @@ final class CallReversal {
       Expr arg = call.args().get(i);
       // The pullback may add into the array holding this scalar's adjoint (axpy's a = y[0]):
       // `y[0] += call` would read y[0] before the call and lose that, so the call goes first.
+      // (A float argument of a double kernel gets a double adjoint back, rounded once here.)
       code.add(pullbackCall(s, c, pullback -> adjoints.hasFor(arg)
-          ? CodeBlock.of("$L = $L + $L;\n", adjoints.of(arg), invocation.apply(pullback),
-              adjoints.of(arg))
+          ? CodeBlock.of("$L = $L;\n", adjoints.of(arg), JavaExprs.narrowedTo(arg.type(),
+              CodeBlock.of("$L + $L", invocation.apply(pullback), adjoints.of(arg))))
           : CodeBlock.of("$L;\n", invocation.apply(pullback))));
       return;
     }
