@@ -57,4 +57,35 @@ public final class Blocks {
       }
     }
   }
+
+  /** A callee with a 3-D local and a float local: its callers run it in split mode. */
+  @Differentiable
+  public static double withLocals(double[] w, double a) {
+    double[][][] s = new double[2][3][w.length];
+    float[] f = new float[w.length];
+    double t = 0;
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 3; j++) {
+        for (int k = 0; k < w.length; k++) {
+          s[i][j][k] = Math.sin(w[k] * a * (i + 1) + j);
+          t += s[i][j][k] * s[i][j][k];
+        }
+      }
+    }
+    for (int k = 0; k < w.length; k++) {
+      f[k] = (float) (w[k] * t);
+      t += f[k] * f[k];
+    }
+    return t;
+  }
+
+  /** Calls it three times, so that its split state (shapes included) is saved and restored. */
+  @Differentiable
+  public static double callsWithLocals(double[] w, double a) {
+    double r = 0;
+    for (int n = 0; n < 3; n++) {
+      r += withLocals(w, a + n) * (n + 1);
+    }
+    return r;
+  }
 }

@@ -166,6 +166,18 @@ class FloatGradientsTest {
   }
 
   @Test
+  void calleeWithThreeDimensionalAndFloatLocalsInSplitMode() {
+    double[] w = {0.3, -0.2};
+    double[] a = {0.7};
+    Blocks_Grad.CallsWithLocals g = new Blocks_Grad.CallsWithLocals();
+    g.valueAndGradient(w, a[0]);
+    double[] dw = g.dw.clone();
+    double da = g.da;
+    assertGradient("callsWithLocals", () -> Blocks.callsWithLocals(w, a[0]), of("w", w, dw),
+        of("a", a, new double[] {da}));
+  }
+
+  @Test
   void convolutionOverChannels() {
     double[][][] image = new double[2][5][4];
     double[][][] kernel = new double[2][3][3];
