@@ -18,10 +18,8 @@ import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.run.InProcessJavac;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,16 +105,8 @@ class FloatPrinterTest {
   @Test
   void everyGeneratedClassHasAFloatVersionThatCompiles() {
     for (int k = 0; k < 4; k++) {
-      ClassDef c = new ClassGen(Features.defaults()).generate("fq", "G" + k, 40, 300 + k);
-      Set<String> keep = new HashSet<>();
-      Set<String> unprintable = FloatPrinter.unprintable(c);
-      for (MethodDef m : c.methods()) {
-        if (!unprintable.contains(m.name())) {
-          keep.add(m.name());
-        }
-      }
-      ClassDef kept = c.keep(keep);
-      assertTrue(kept.differentiableMethods().size() >= 20, unprintable.toString());
+      ClassDef kept = new ClassGen(Features.defaults()).generate("fq", "G" + k, 40, 300 + k);
+      assertTrue(kept.differentiableMethods().size() >= 20);
       String src = FloatPrinter.print(kept).source();
       InProcessJavac.Result r = InProcessJavac.compile(
           Map.of(kept.qualifiedName() + FloatPrinter.SUFFIX, src), false);

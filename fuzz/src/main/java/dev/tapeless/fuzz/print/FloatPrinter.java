@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,20 +42,6 @@ public final class FloatPrinter {
   /** The float class of {@code c} under the given name, with extra members, e.g. a main. */
   public static JavaPrinter.Printed print(ClassDef c, String className, List<String> extraLines) {
     return new FloatPrinter(c).printClass(className, extraLines);
-  }
-
-  /**
-   * The methods of {@code c} that have no float version: none, now that every runtime kernel
-   * has a float overload. (The pipeline still counts and reports such methods, should a
-   * generator feature ever lack a float spelling.)
-   */
-  public static Set<String> unprintable(ClassDef c) {
-    return Set.of();
-  }
-
-  /** Why {@code m}, one of {@link #unprintable}, has no float version. */
-  public static String unprintableReason(ClassDef c, MethodDef m) {
-    return "no float spelling";
   }
 
   private JavaPrinter.Printed printClass(String className, List<String> extraLines) {

@@ -71,8 +71,6 @@ public final class Pipeline {
      * differences that passed over their tolerances, and where; the time spent compiling them.
      */
     public int floatMethods;
-    public int floatNotPrinted;
-    public final Map<String, Integer> floatNotPrintedReasons = new java.util.TreeMap<>();
     public int floatChecked;
     public int floatHvpChecked;
     public int floatSkipped;
@@ -86,9 +84,6 @@ public final class Pipeline {
 
     public void add(BatchResult other) {
       floatMethods += other.floatMethods;
-      floatNotPrinted += other.floatNotPrinted;
-      other.floatNotPrintedReasons.forEach((k, v) -> floatNotPrintedReasons.merge(k, v,
-          Integer::sum));
       floatChecked += other.floatChecked;
       floatHvpChecked += other.floatHvpChecked;
       floatSkipped += other.floatSkipped;
@@ -223,20 +218,8 @@ public final class Pipeline {
         continue;
       }
       res.floatMethods += c.differentiableMethods().size();
-      Set<String> unprintable = FloatPrinter.unprintable(c);
-      Set<String> keep = new HashSet<>();
-      for (MethodDef m : c.methods()) {
-        if (!unprintable.contains(m.name())) {
-          keep.add(m.name());
-        } else if (m.differentiable()) {
-          res.floatNotPrinted++;
-          res.floatNotPrintedReasons.merge(FloatPrinter.unprintableReason(c, m), 1,
-              Integer::sum);
-        }
-      }
-      ClassDef kept = c.keep(keep);
-      if (!kept.differentiableMethods().isEmpty()) {
-        floats.put(c.name(), kept);
+      if (!c.differentiableMethods().isEmpty()) {
+        floats.put(c.name(), c);
       }
     }
     return floats.isEmpty() ? null : compile(floats, res, true);

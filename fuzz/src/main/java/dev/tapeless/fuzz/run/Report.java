@@ -89,15 +89,11 @@ public final class Report {
     if (totals.floatMethods > 0) {
       sb.append(String.format("float versions (methods of float classes %d): float-checked %d"
           + " (hvp too %d), float-skipped %d (float rounding alone changes the answer),"
-          + " no float version %d, blocked %d (a float callee failed to compile)%n",
+          + " blocked %d (a float callee failed to compile)%n",
           totals.floatMethods, totals.floatChecked, totals.floatHvpChecked, totals.floatSkipped,
-          totals.floatNotPrinted, totals.floatBlocked));
+          totals.floatBlocked));
       if (!totals.floatSkipReasons.isEmpty()) {
         sb.append("  float-skipped because the last point was ").append(totals.floatSkipReasons)
-            .append('\n');
-      }
-      if (!totals.floatNotPrintedReasons.isEmpty()) {
-        sb.append("  no float version because ").append(totals.floatNotPrintedReasons)
             .append('\n');
       }
       if (totals.floatChecked > 0) {
