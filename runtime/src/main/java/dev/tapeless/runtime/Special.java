@@ -99,9 +99,7 @@ public final class Special {
     if (a > 40) {
       return 0.0; // e^(-a²/2) underflows (and a may be infinite)
     }
-    double hi = Double.longBitsToDouble(Double.doubleToRawLongBits(a) & 0xffffffff00000000L);
-    double lo = a - hi;
-    return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * hi * hi) * Math.exp(-0.5 * lo * (a + hi));
+    return ONE_OVER_SQRT_TWO_PI * expMinusSquare(a, 0.5);
   }
 
   public static double normalCdfPullback(double x, double dResult) {
@@ -134,29 +132,25 @@ public final class Special {
       term *= a2 / (2 * n + 1);
       sum += term;
     }
-    return TWO_OVER_SQRT_PI * expMinusSquare(a) * sum;
+    return TWO_OVER_SQRT_PI * expMinusSquare(a, 1.0) * sum;
   }
 
   /**
-   * {@code e^(-a²)} without the rounding of {@code a²}, which exp magnifies (by 676 at a = 26,
-   * 1e-13 relative): {@code a = hi + lo} with {@code hi} of 21 bits, so {@code hi²} is exact
-   * and {@code a² - hi² = lo (a + hi)} is small.
+   * {@code e^(-c a²)} for c = 1 or 1/2 without the rounding of {@code a²}, which exp magnifies
+   * (by 676 at a = 26, 1e-13 relative): {@code a = hi + lo} with {@code hi} of 21 bits, so
+   * {@code c hi²} is exact and {@code a² - hi² = lo (a + hi)} is small.
    */
-  private static double expMinusSquare(double a) {
+  private static double expMinusSquare(double a, double c) {
     double hi = Double.longBitsToDouble(Double.doubleToRawLongBits(a) & 0xffffffff00000000L);
     double lo = a - hi;
-    return Math.exp(-hi * hi) * Math.exp(-lo * (a + hi));
+    return Math.exp(-c * hi * hi) * Math.exp(-c * lo * (a + hi));
   }
 
-  /**
-   * {@code erfc(a)} for {@code a >= 1.2}: {@code e^(-a²)/√π} times the continued fraction
-   * {@code 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + ...))))}.
-   */
   private static double fraction(double a) {
     if (a > 28) {
       return 0.0; // e^(-a²) underflows (and a may be infinite)
     }
-    return ONE_OVER_SQRT_PI * expMinusSquare(a) / continuedFraction(a, 0.5);
+    return ONE_OVER_SQRT_PI * expMinusSquare(a, 1.0) / continuedFraction(a, 0.5);
   }
 
   /**

@@ -476,8 +476,9 @@ public final class Lowering {
   private record SwitchGroup(List<TreePath> labels, TreePath casePath, boolean isDefault) {}
 
   /**
-   * The groups of a switch in order, the labels of empty colon cases merged into the next
-   * case's ({@code case 1: case 2: ...}); the fence has made sure that none falls through.
+   * The groups of a switch in order, the default group moved last, the labels of empty colon
+   * cases merged into the next case's ({@code case 1: case 2: ...}); the fence has made sure
+   * that none falls through, so the order of the groups does not matter otherwise.
    */
   private static List<SwitchGroup> groups(TreePath switchPath,
       List<? extends CaseTree> cases) {
@@ -497,6 +498,7 @@ public final class Lowering {
       labels = new ArrayList<>();
       isDefault = false;
     }
+    groups.sort(java.util.Comparator.comparing(SwitchGroup::isDefault));
     return groups;
   }
 
@@ -547,13 +549,14 @@ public final class Lowering {
    */
   private void cases(Var selector, List<SwitchGroup> groups, int from, List<Stmt> out,
       java.util.function.BiConsumer<SwitchGroup, List<Stmt>> lowerBody, Tree origin) {
-    List<SwitchGroup> labelled = groups.stream().filter(g -> !g.isDefault()).toList();
-    if (from == labelled.size()) {
-      groups.stream().filter(SwitchGroup::isDefault).findFirst()
-          .ifPresent(g -> lowerBody.accept(g, out));
+    if (from == groups.size()) {
       return;
     }
-    SwitchGroup group = labelled.get(from);
+    SwitchGroup group = groups.get(from);
+    if (group.isDefault()) {
+      lowerBody.accept(group, out); // last, see groups()
+      return;
+    }
     Expr test = null;
     for (TreePath label : group.labels()) {
       Expr equal = new Expr.Binary(BinaryOp.EQ, new Expr.Ref(selector), passive(label),
