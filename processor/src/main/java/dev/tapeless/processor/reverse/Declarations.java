@@ -81,7 +81,7 @@ public final class Declarations {
     }
     // the element (or scalar) overwritten, of its own type: a float element takes a double
     // value with +=, and goes back with a plain assignment
-    Type type = s instanceof Stmt.Store ? v.type().element() : v.type();
+    Type type = v.type().element();
     Var local = new Var(names.fresh(v.name() + "Saved"), type, Var.Role.TEMP);
     saveLocals.put(s, local);
     saveLocalsInOrder.add(local);
