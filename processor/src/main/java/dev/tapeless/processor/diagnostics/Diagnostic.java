@@ -72,6 +72,14 @@ public enum Diagnostic {
       "the gradient of %s would be about %d bytes of bytecode, beyond what javac can compile in"
           + " one method (64 KB); split it into smaller @Differentiable methods (for example one"
           + " per layer or per time step)"),
+  UNSUPPORTED_RECORD(
+      "TL022",
+      "parameter '%s': %s; a record parameter's components must be double or float (or arrays"
+          + " of them, up to [][][]), int, int[], long, boolean, or records of those"),
+  PRIVATE_RECORD(
+      "TL023",
+      "parameter '%s' has type %s, which is private, so the generated gradient class cannot read"
+          + " its components; make the record package-private"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.frontend.RecordInputs;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Type;
 import java.util.ArrayList;
@@ -38,13 +39,13 @@ public final class GradClassWriter {
    * every field, the sweeps' {@code startOverwrite} for the fields no pullback sets first.
    */
   public static CodeBlock zeroAdjoint(String holder, Callee.Param p) {
-    String field = DifferentiableSignature.adjointField(p.name());
+    String field = p.adjoint();
     if (!p.type().isArray()) {
-      return CodeBlock.of("$N.$N = $L;\n", holder, field, p.type().elementZero());
+      return CodeBlock.of("$N.$L = $L;\n", holder, field, p.type().elementZero());
     }
     return CodeBlock.builder()
-        .beginControlFlow("if ($N.$N != null)", holder, field)
-        .addStatement("$T.fill($N.$N, 0.0)", BUFFERS, holder, field)
+        .beginControlFlow("if ($N.$L != null)", holder, field)
+        .addStatement("$T.fill($N.$L, 0.0)", BUFFERS, holder, field)
         .endControlFlow()
         .build();
   }
@@ -74,9 +75,11 @@ public final class GradClassWriter {
     if (owner.getModifiers().contains(Modifier.PUBLIC)) {
       grad.addModifiers(Modifier.PUBLIC);
     }
+    AdjointTwins twins = new AdjointTwins(first, frames);
     for (DifferentiableSignature frame : frames) {
-      grad.addType(new FrameWriter(owner, frame).write());
+      grad.addType(new FrameWriter(owner, frame, twins).write());
     }
+    twins.types().forEach(grad::addType);
     return GeneratedClasses.file(first.packageName(), grad.build());
   }
 
@@ -85,7 +88,14 @@ public final class GradClassWriter {
     private final TypeElement owner;
     private final DifferentiableSignature sig;
     private final ExecutableElement method;
+    /** The parameters as declared: what the public methods take. */
     private final List<? extends VariableElement> params;
+    /**
+     * The parameters as the sweeps take them, a record's components one by one; the public
+     * methods read them from the records into locals of these names first.
+     */
+    private final List<Callee.Param> leaves;
+    private final AdjointTwins twins;
     private final NameTable fieldNames;
     private final String frameName;
     private final List<String> seedBuffers = new ArrayList<>();
@@ -99,19 +109,27 @@ public final class GradClassWriter {
     private final List<String> outputSeeds = new ArrayList<>();
     private final String sweeps;
 
-    FrameWriter(TypeElement owner, DifferentiableSignature sig) {
+    FrameWriter(TypeElement owner, DifferentiableSignature sig, AdjointTwins twins) {
       this.owner = owner;
       this.sig = sig;
       this.method = sig.method();
       this.params = method.getParameters();
+      this.leaves = sig.params();
+      this.twins = twins;
       Set<String> taken = new HashSet<>();
       taken.add("value");
-      sig.params().forEach(p -> taken.add(DifferentiableSignature.adjointField(p.name())));
+      sig.params().forEach(p -> taken.add("d" + p.root()));
       this.fieldNames = new NameTable(taken);
       this.sweeps = fieldNames.fresh("sweeps");
       this.frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
-      this.localNames = new NameTable(new HashSet<>(sig.parameterNames()));
-      NameTable seedNames = new NameTable(new HashSet<>(sig.parameterNames()));
+      Set<String> used = new HashSet<>(sig.parameterNames());
+      params.forEach(p -> used.add(p.getSimpleName().toString()));
+      used.addAll(sig.tangentNames());
+      used.addAll(sig.directionNames());
+      this.localNames = new NameTable(used);
+      this.recordTangents = recordNames("Tangent");
+      this.recordDirections = recordNames("Direction");
+      NameTable seedNames = new NameTable(new HashSet<>(used));
       this.resultSeed = sig.returnsReal() ? seedNames.fresh("dResult") : null;
       for (Callee.Param p : sig.params()) {
         if (p.out()) {
@@ -136,8 +154,18 @@ public final class GradClassWriter {
         frame.addField(FieldSpec.builder(TypeNames.of(sig.resultType()), "value", Modifier.PUBLIC)
             .addJavadoc("The value of the last call.\n").build());
       }
+      for (VariableElement p : params) {
+        String name = p.getSimpleName().toString();
+        if (RecordInputs.recordOf(p.asType()) != null && differentiatesRecord(name)) {
+          ClassName twin = twins.of(RecordInputs.recordOf(p.asType()));
+          frame.addField(FieldSpec.builder(twin, "d" + name, Modifier.PUBLIC, Modifier.FINAL)
+              .initializer("new $T()", twin)
+              .addJavadoc("The derivatives with respect to the components of {@code $L}.\n", name)
+              .build());
+        }
+      }
       for (Callee.Param p : sig.params()) {
-        if (p.differentiated()) {
+        if (p.differentiated() && !p.inRecord()) {
           frame.addField(FieldSpec.builder(javaType(p), DifferentiableSignature.adjointField(
                   p.name()), Modifier.PUBLIC)
               .addJavadoc(p.type().isArray()
@@ -181,7 +209,10 @@ public final class GradClassWriter {
         frame.addMethod(hessian());
       }
       unitTangentFields.forEach(frame::addField);
-      frame.addMethod(primal());
+      frame.addMethod(primal(true));
+      if (sig.hasRecordParameters()) {
+        frame.addMethod(primal(false));
+      }
       frame.addMethod(backpropagate());
       frame.addMethod(splitForward());
       frame.addMethod(splitBackward());
@@ -207,6 +238,7 @@ public final class GradClassWriter {
       return TypeNames.of(p.type());
     }
 
+    /** The parameters as declared, for the public methods. */
     private List<ParameterSpec> parameters() {
       return params.stream()
           .map(p -> ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
@@ -214,19 +246,109 @@ public final class GradClassWriter {
           .collect(Collectors.toCollection(ArrayList::new));
     }
 
+    /** The parameters as the sweeps take them, for the methods generated callers use. */
+    private List<ParameterSpec> leafParameters() {
+      return leaves.stream()
+          .map(p -> ParameterSpec.builder(javaType(p), p.name()).build())
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** The arguments for the sweeps: locals of a public method after {@link #unpack}. */
     private String args() {
+      return leaves.stream().map(Callee.Param::name).collect(Collectors.joining(", "));
+    }
+
+    /** The arguments of a public method passed on to another. */
+    private String declaredArgs() {
       return params.stream().map(p -> p.getSimpleName().toString())
           .collect(Collectors.joining(", "));
+    }
+
+    /** Whether the record parameter {@code root} has a differentiated component. */
+    private boolean differentiatesRecord(String root) {
+      return leaves.stream().anyMatch(p -> p.inRecord() && p.root().equals(root)
+          && p.differentiated());
+    }
+
+    /** For each record parameter with a derivative, the name of a record of its tangents. */
+    private java.util.Map<String, String> recordNames(String suffix) {
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      for (VariableElement p : params) {
+        String name = p.getSimpleName().toString();
+        if (RecordInputs.recordOf(p.asType()) != null && differentiatesRecord(name)) {
+          names.put(name, localNames.fresh(name + suffix));
+        }
+      }
+      return names;
+    }
+
+    private final java.util.Map<String, String> recordTangents;
+    private final java.util.Map<String, String> recordDirections;
+
+    /**
+     * Reads the record parameters' components into locals named as the sweeps' parameters,
+     * so that the rest of a public method reads like one over plain parameters; and, when
+     * {@code along} names the records of tangents or directions, their components too (zero
+     * for a null record).
+     */
+    private void unpack(MethodSpec.Builder m, java.util.Map<String, String> along,
+        List<String> leafNames) {
+      int k = 0;
+      for (Callee.Param p : leaves) {
+        if (p.inRecord()) {
+          m.addStatement("$T $N = $L", javaType(p), p.name(),
+              new RecordInputs.Leaf(p.path(), p.type()).access(p.root()));
+        }
+      }
+      if (along == null) {
+        return;
+      }
+      for (Callee.Param p : leaves) {
+        if (!p.differentiated()) {
+          continue;
+        }
+        String name = leafNames.get(k++);
+        if (p.inRecord()) {
+          String record = along.get(p.root());
+          m.addStatement("$T $N = $N == null ? $L : $L", javaType(p), name, record,
+              p.type().isArray() ? "null" : p.type().elementZero(),
+              new RecordInputs.Leaf(p.path(), p.type()).access(record));
+        }
+      }
+    }
+
+    /**
+     * The declared parameters followed by one tangent (or direction) per differentiated
+     * parameter: a record of the same type for a record, of the leaf's type otherwise.
+     */
+    private void addAlong(MethodSpec.Builder m, java.util.Map<String, String> records,
+        List<String> leafNames) {
+      m.addParameters(parameters());
+      int k = 0;
+      Set<String> added = new HashSet<>();
+      for (Callee.Param p : leaves) {
+        if (!p.differentiated()) {
+          continue;
+        }
+        String name = leafNames.get(k++);
+        if (!p.inRecord()) {
+          m.addParameter(javaType(p), name);
+        } else if (added.add(p.root())) {
+          VariableElement declared = params.stream()
+              .filter(q -> q.getSimpleName().contentEquals(p.root())).findFirst().orElseThrow();
+          m.addParameter(TypeName.get(declared.asType()), records.get(p.root()));
+        }
+      }
     }
 
     /** Seed buffers shaped like the outputs, zero-filled. */
     private void prepareSeeds(MethodSpec.Builder m) {
       int k = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (sig.params().get(i).out()) {
           String buffer = seedBuffers.get(k++);
           m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
-              params.get(i).getSimpleName());
+              leaves.get(i).name());
         }
       }
     }
@@ -250,7 +372,7 @@ public final class GradClassWriter {
           .addJavadoc("Returns the value and overwrites the {@code d*} fields with the gradient.\n")
           .addStatement("this.$N.startOverwrite(this)", sweeps)
           .beginControlFlow("try")
-          .addStatement("return accumulate($L)", args())
+          .addStatement("return accumulate($L)", declaredArgs())
           .nextControlFlow("finally")
           .addStatement("this.$N.endOverwrite()", sweeps)
           .endControlFlow()
@@ -263,6 +385,7 @@ public final class GradClassWriter {
           .returns(TypeNames.of(sig.resultType()))
           .addParameters(parameters())
           .addJavadoc("Returns the value and adds the gradient to the {@code d*} fields.\n");
+      unpack(m, null, null);
       prepareSeeds(m);
       return m.addStatement("return backpropagate($L)", seedArgs("1.0")).build();
     }
@@ -275,12 +398,13 @@ public final class GradClassWriter {
               + " derivatives of\n{@code sum(seed * output)}, one seed array per {@code @Out}"
               + " parameter (left unchanged).\nOn return the {@code @Out} arrays hold the"
               + " outputs.\n");
+      unpack(m, null, null);
       int k = 0;
       List<CodeBlock> copies = new ArrayList<>();
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (sig.params().get(i).out()) {
           String seed = outputSeeds.get(k);
-          String out = params.get(i).getSimpleName().toString();
+          String out = leaves.get(i).name();
           m.addParameter(javaType(sig.params().get(i)), seed);
           copies.add(CodeBlock.of("$T.require($N, $N, $S, $S);\n$T.copy($N, this.$N);\n",
               SHAPES, seed, out, frameName, out, BUFFERS, seed, seedBuffers.get(k)));
@@ -307,12 +431,13 @@ public final class GradClassWriter {
               + " columns the\ndifferentiated parameters, both flattened in declaration order"
               + " (arrays row-major).\nOne backward sweep per row or, with fewer inputs than"
               + " outputs, one forward (jvp)\nsweep per column.\n");
+      unpack(m, null, null);
       List<CodeBlock> cols = new ArrayList<>();
       int scalarCols = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         Callee.Param p = sig.params().get(i);
         if (p.differentiated() && p.type().isArray()) {
-          cols.add(CodeBlock.of("$T.size($N)", FLAT, params.get(i).getSimpleName()));
+          cols.add(CodeBlock.of("$T.size($N)", FLAT, leaves.get(i).name()));
         } else if (p.differentiated()) {
           scalarCols++;
         }
@@ -321,9 +446,9 @@ public final class GradClassWriter {
         cols.add(CodeBlock.of("$L", scalarCols));
       }
       List<CodeBlock> rows = new ArrayList<>();
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (sig.params().get(i).out()) {
-          rows.add(CodeBlock.of("$T.size($N)", FLAT, params.get(i).getSimpleName()));
+          rows.add(CodeBlock.of("$T.size($N)", FLAT, leaves.get(i).name()));
         }
       }
       String colsName = localNames.fresh("cols");
@@ -334,9 +459,9 @@ public final class GradClassWriter {
       prepareSeeds(m);
       // Each row reruns the forward sweep, which may read what an output held on entry.
       List<String> incoming = new ArrayList<>();
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (sig.params().get(i).out()) {
-          String out = params.get(i).getSimpleName().toString();
+          String out = leaves.get(i).name();
           String buffer = incomingBuffers.get(incoming.size());
           m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer, out);
           m.addStatement("$T.copy($N, this.$N)", BUFFERS, out, buffer);
@@ -352,11 +477,11 @@ public final class GradClassWriter {
       }
       m.addStatement("int $N = 0", row);
       int k = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (!sig.params().get(i).out()) {
           continue;
         }
-        String out = params.get(i).getSimpleName().toString();
+        String out = leaves.get(i).name();
         String seed = seedBuffers.get(k++);
         m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index, FLAT,
             out, index, row);
@@ -366,24 +491,24 @@ public final class GradClassWriter {
         }
         m.addStatement("$T.setOne(this.$N, $N)", FLAT, seed, index);
         int o = 0;
-        for (int j = 0; j < params.size(); j++) {
+        for (int j = 0; j < leaves.size(); j++) {
           if (sig.params().get(j).out()) {
             m.addStatement("$T.copy(this.$N, $N)", BUFFERS, incoming.get(o++),
-                params.get(j).getSimpleName());
+                leaves.get(j).name());
           }
         }
         m.addStatement("backpropagate($L)", seedArgs("0.0"));
         m.addStatement("int $N = 0", col);
-        for (int j = 0; j < params.size(); j++) {
+        for (int j = 0; j < leaves.size(); j++) {
           Callee.Param p = sig.params().get(j);
           if (!p.differentiated()) {
             continue;
           }
-          String field = DifferentiableSignature.adjointField(p.name());
+          String field = p.adjoint();
           if (p.type().isArray()) {
-            m.addStatement("$N = $T.put(this.$N, $N[$N], $N)", col, FLAT, field, jac, row, col);
+            m.addStatement("$N = $T.put(this.$L, $N[$N], $N)", col, FLAT, field, jac, row, col);
           } else {
-            m.addStatement("$N[$N][$N++] = this.$N", jac, row, col, field);
+            m.addStatement("$N[$N][$N++] = this.$L", jac, row, col, field);
           }
         }
         m.endControlFlow();
@@ -398,13 +523,13 @@ public final class GradClassWriter {
     private void byColumns(MethodSpec.Builder m, String jac, String col, String row,
         String index, List<String> incoming) {
       List<String> tangents = new ArrayList<>();
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         Callee.Param p = sig.params().get(i);
         if (p.differentiated() && p.type().isArray()) {
           String buffer = fieldNames.fresh(p.name() + "UnitTangent");
           unitTangentFields.add(FieldSpec.builder(javaType(p), buffer, Modifier.PRIVATE).build());
           m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
-              params.get(i).getSimpleName());
+              leaves.get(i).name());
           tangents.add(buffer);
         } else if (p.differentiated()) {
           tangents.add(null);
@@ -413,13 +538,13 @@ public final class GradClassWriter {
       m.addStatement("int $N = 0", col);
       m.addStatement("int $N", row);
       int t = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         Callee.Param p = sig.params().get(i);
         if (!p.differentiated()) {
           continue;
         }
         int position = t++;
-        String name = params.get(i).getSimpleName().toString();
+        String name = leaves.get(i).name();
         if (p.type().isArray()) {
           m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index,
               FLAT, name, index, col);
@@ -442,10 +567,10 @@ public final class GradClassWriter {
             : unitOrZero(k, k == unit));
       }
       int o = 0;
-      for (int j = 0; j < params.size(); j++) {
+      for (int j = 0; j < leaves.size(); j++) {
         if (sig.params().get(j).out()) {
           m.addStatement("$T.copy(this.$N, $N)", BUFFERS, incoming.get(o),
-              params.get(j).getSimpleName());
+              leaves.get(j).name());
           m.addStatement("$T.fill(this.$N, 0.0)", BUFFERS, seedBuffers.get(o));
           call.append(", this.").append(seedBuffers.get(o));
           o++;
@@ -461,7 +586,6 @@ public final class GradClassWriter {
     private MethodSpec jvp() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("jvp")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
           .addJavadoc("Forward mode, the Jacobian-vector product: derivatives along one direction,\n"
               + "given as one tangent per differentiated parameter ({@code xTangent}: a number,\n"
               + "or an array of {@code x}'s shape; {@code null} for a zero tangent).\n$L$L"
@@ -472,14 +596,27 @@ public final class GradClassWriter {
               sig.hasOutputs() ? "Each output tangent (an array of its {@code @Out} parameter's"
                   + " shape, or {@code null}\nwhen not wanted) is overwritten with the directional"
                   + " derivative of that output.\n" : "");
-      SweepsWriter.addTangents(sig, sig.tangentNames(), m);
+      if (!sig.hasRecordParameters()) {
+        m.addParameters(parameters());
+        SweepsWriter.addTangents(sig, sig.tangentNames(), m);
+        return callJvp(m, true).build();
+      }
+      List<String> tangents = sig.tangentNames();
+      addAlong(m, recordTangents, tangents);
+      int k = (int) leaves.stream().filter(Callee.Param::differentiated).count();
+      for (Callee.Param p : leaves) {
+        if (p.out()) {
+          m.addParameter(javaType(p), tangents.get(k++));
+        }
+      }
+      unpack(m, recordTangents, tangents);
       return callJvp(m, true).build();
     }
 
     private MethodSpec jvpInPlace() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("jvpInPlace")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
+          .addParameters(leafParameters())
           .addJavadoc("For the generated code of callers: {@code jvp}, with each output tangent"
               + " holding on entry\nthe tangent of what its output holds on entry (the method may"
               + " read an output before\nwriting it).\n");
@@ -490,7 +627,6 @@ public final class GradClassWriter {
     private MethodSpec hvp() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("hvp")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
           .returns(TypeNames.of(sig.resultType()))
           .addJavadoc("Second order, the Hessian-vector product: overwrites the {@code d*}"
               + " fields with {@code H v},\nthe derivative of the gradient along the direction"
@@ -499,7 +635,13 @@ public final class GradClassWriter {
               + " for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}"
               + "\ndoes. Exact (reverse mode applied to forward mode, no finite differences);"
               + " costs a few\ngradients, and allocates nothing after the first call.\n");
-      SweepsWriter.addDirections(sig, sig.directionNames(), m);
+      if (sig.hasRecordParameters()) {
+        addAlong(m, recordDirections, sig.directionNames());
+        unpack(m, recordDirections, sig.directionNames());
+      } else {
+        m.addParameters(parameters());
+        SweepsWriter.addDirections(sig, sig.directionNames(), m);
+      }
       // zero() clears the d* fields, which may be what the caller passed as a direction
       // (H times the gradient, as Newton-CG asks): such a direction is copied first
       List<String> directions = sig.directionNames();
@@ -517,8 +659,7 @@ public final class GradClassWriter {
         List<CodeBlock> aliases = new ArrayList<>();
         for (Callee.Param q : sig.params()) {
           if (q.differentiated() && q.type().equals(p.type())) {
-            aliases.add(CodeBlock.of("$N == this.$N", direction,
-                DifferentiableSignature.adjointField(q.name())));
+            aliases.add(CodeBlock.of("$N == this.$L", direction, q.adjoint()));
           }
         }
         m.beginControlFlow("if ($N != null && ($L))", direction, CodeBlock.join(aliases, " || "))
@@ -560,13 +701,14 @@ public final class GradClassWriter {
               + " parameters, flattened in\ndeclaration order (arrays row-major), as"
               + " {@code jacobian} flattens them: one {@code hvp}\nper input, so meant for"
               + " small inputs. Leaves the last row in the {@code d*} fields.\n");
+      unpack(m, null, null);
       List<CodeBlock> sizes = new ArrayList<>();
       int scalars = 0;
       List<String> units = new ArrayList<>();
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         Callee.Param p = sig.params().get(i);
         if (p.differentiated() && p.type().isArray()) {
-          String name = params.get(i).getSimpleName().toString();
+          String name = leaves.get(i).name();
           sizes.add(CodeBlock.of("$T.size($N)", FLAT, name));
           String buffer = fieldNames.fresh(p.name() + "UnitDirection");
           unitTangentFields.add(FieldSpec.builder(javaType(p), buffer, Modifier.PRIVATE).build());
@@ -582,24 +724,24 @@ public final class GradClassWriter {
       m.addStatement("int $N = $L", size, CodeBlock.join(sizes, " + "));
       m.addStatement("$T.requireSquare($N, $N, $S)", FLAT, hessian, size, frameName);
       int u = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         if (sig.params().get(i).differentiated() && units.get(u++) != null) {
           String buffer = units.get(u - 1);
           m.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, BUFFERS, buffer,
-              params.get(i).getSimpleName());
+              leaves.get(i).name());
         }
       }
       m.addStatement("int $N = 0", row);
       m.addStatement("int $N", col);
       int position = 0;
-      for (int i = 0; i < params.size(); i++) {
+      for (int i = 0; i < leaves.size(); i++) {
         Callee.Param p = sig.params().get(i);
         if (!p.differentiated()) {
           continue;
         }
         int unit = position++;
         if (p.type().isArray()) {
-          String name = params.get(i).getSimpleName().toString();
+          String name = leaves.get(i).name();
           m.beginControlFlow("for (int $N = 0; $N < $T.size($N); $N++, $N++)", index, index,
               FLAT, name, index, row);
           m.addStatement("$T.setOne(this.$N, $N)", FLAT, units.get(unit), index);
@@ -622,17 +764,24 @@ public final class GradClassWriter {
         call.append(", ").append(units.get(k) != null ? "this." + units.get(k)
             : unitOrZero(k, k == unit));
       }
-      m.addStatement("hvp($L)", call.toString());
+      if (sig.hasRecordParameters()) {
+        // the public hvp takes records of directions; the unit directions are components
+        m.addStatement("zero()");
+        m.addStatement("this.$N.hvp(this, $L, $L)", sweeps, call.toString(),
+            unitOf(sig.resultType()));
+      } else {
+        m.addStatement("hvp($L)", call.toString());
+      }
       m.addStatement("$N = 0", col);
       for (Callee.Param p : sig.params()) {
         if (!p.differentiated()) {
           continue;
         }
-        String field = DifferentiableSignature.adjointField(p.name());
+        String field = p.adjoint();
         if (p.type().isArray()) {
-          m.addStatement("$N = $T.put(this.$N, $N[$N], $N)", col, FLAT, field, hessian, row, col);
+          m.addStatement("$N = $T.put(this.$L, $N[$N], $N)", col, FLAT, field, hessian, row, col);
         } else {
-          m.addStatement("$N[$N][$N++] = this.$N", hessian, row, col, field);
+          m.addStatement("$N[$N][$N++] = this.$L", hessian, row, col, field);
         }
       }
     }
@@ -647,13 +796,23 @@ public final class GradClassWriter {
       return m.addStatement("this.$N.jvp($L)", sweeps, call);
     }
 
-    private MethodSpec primal() {
+    /**
+     * @param declared the public method over the declared parameters; else the one over the
+     *     sweeps' parameters that generated callers use, a separate overload only when a
+     *     parameter is a record
+     */
+    private MethodSpec primal(boolean declared) {
       MethodSpec.Builder m = MethodSpec.methodBuilder("primal")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
-          .addJavadoc("Computes the method's result$L without the gradient, reusing this frame's"
-              + " buffers,\nso that it allocates nothing after the first call either.\n",
-              sig.hasOutputs() ? " and outputs" : "");
+          .addParameters(declared ? parameters() : leafParameters())
+          .addJavadoc(declared ? CodeBlock.of("Computes the method's result$L without the"
+              + " gradient, reusing this frame's buffers,\nso that it allocates nothing after the"
+              + " first call either.\n", sig.hasOutputs() ? " and outputs" : "")
+              : CodeBlock.of("For the generated code of callers: {@code primal} with each"
+              + " record's components\npassed one by one.\n"));
+      if (declared) {
+        unpack(m, null, null);
+      }
       if (sig.returnsReal()) {
         return m.returns(TypeNames.of(sig.resultType()))
             .addStatement("return this.$N.primal($L)", sweeps, args()).build();
@@ -664,7 +823,7 @@ public final class GradClassWriter {
     private MethodSpec splitForward() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("splitForward")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
+          .addParameters(leafParameters())
           .addJavadoc("For the generated code of callers: the forward sweep alone, saving on this"
               + " frame what\n{@code splitBackward} needs. Every call must be matched by one"
               + " {@code splitBackward},\nin reverse order.\n");
@@ -678,14 +837,11 @@ public final class GradClassWriter {
     private MethodSpec splitBackward() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("splitBackward")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
+          .addParameters(leafParameters())
           .addJavadoc("For the generated code of callers: the backward sweep of the latest"
               + " unmatched\n{@code splitForward}, with the same arguments, adding to the"
               + " {@code d*} fields.\n");
-      StringBuilder call = new StringBuilder("this");
-      for (VariableElement p : params) {
-        call.append(", ").append(p.getSimpleName());
-      }
+      StringBuilder call = new StringBuilder("this, ").append(args());
       if (sig.returnsReal()) {
         m.addParameter(TypeNames.of(sig.resultType()), resultSeed);
         call.append(", ").append(resultSeed);
@@ -704,15 +860,12 @@ public final class GradClassWriter {
     private MethodSpec backpropagate() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("backpropagate")
           .addModifiers(Modifier.PUBLIC)
-          .addParameters(parameters())
+          .addParameters(leafParameters())
           .addJavadoc("Runs the forward and backward sweeps, adding to the {@code d*} fields the"
               + " gradient of\n{@code dResult * result + sum(dOut * out)}. The output seed arrays are"
               + " used in place and end\nholding the adjoints of the outputs' incoming contents."
               + " Generated frames of callers use\nthis; users call the methods above.\n");
-      StringBuilder call = new StringBuilder("this");
-      for (VariableElement p : params) {
-        call.append(", ").append(p.getSimpleName());
-      }
+      StringBuilder call = new StringBuilder("this, ").append(args());
       if (sig.returnsReal()) {
         m.returns(TypeNames.of(sig.resultType())).addParameter(TypeNames.of(sig.resultType()), resultSeed);
         call.append(", ").append(resultSeed);
@@ -765,7 +918,7 @@ public final class GradClassWriter {
       MethodSpec.Builder primal = abstractMethod("primal");
       MethodSpec.Builder splitForward = abstractMethod("splitForward");
       for (MethodSpec.Builder m : List.of(backpropagate, splitBackward, primal, splitForward)) {
-        m.addParameters(parameters());
+        m.addParameters(leafParameters());
       }
       if (sig.returnsReal()) {
         backpropagate.returns(TypeNames.of(sig.resultType()));
@@ -786,13 +939,13 @@ public final class GradClassWriter {
       }
       if (sig.hasHvp()) {
         MethodSpec.Builder hvp = abstractMethod("hvp").addParameter(frame, frameParam)
-            .addParameters(parameters()).returns(TypeNames.of(sig.resultType()));
+            .addParameters(leafParameters()).returns(TypeNames.of(sig.resultType()));
         SweepsWriter.addDirections(sig, sig.directionNames(), hvp);
         type.addMethod(hvp.addParameter(TypeNames.of(sig.resultType()), names.fresh("seed")).build());
       }
       if (sig.hasJvp()) {
         MethodSpec.Builder jvp = abstractMethod("jvp").addParameter(frame, frameParam)
-            .addParameters(parameters())
+            .addParameters(leafParameters())
             .returns(TypeNames.result(sig));
         SweepsWriter.addTangents(sig, sig.tangentNames(), jvp);
         type.addMethod(jvp.addParameter(TypeName.BOOLEAN,

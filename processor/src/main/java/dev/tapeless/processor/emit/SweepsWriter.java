@@ -12,7 +12,6 @@ import dev.tapeless.processor.ir.Callee;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Writes {@code <Class>_GradSweeps}: for each method, the forward and backward sweeps and the
@@ -109,10 +108,11 @@ public final class SweepsWriter {
     return MethodSpec.methodBuilder(name).addAnnotation(Override.class);
   }
 
+  /** The parameters as the sweeps take them: a record's components one by one. */
   private static MethodSpec.Builder withArgs(DifferentiableSignature sig, MethodSpec.Builder m) {
-    for (VariableElement p : sig.method().getParameters()) {
-      m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()),
-          p.getSimpleName().toString()).build());
+    for (Callee.Param p : sig.params()) {
+      m.addParameter(ParameterSpec.builder(GradClassWriter.FrameWriter.javaType(p), p.name())
+          .build());
     }
     return m;
   }

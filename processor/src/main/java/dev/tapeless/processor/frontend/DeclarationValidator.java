@@ -80,12 +80,17 @@ public final class DeclarationValidator {
       ok = false;
     }
     int slots = parameterSlots(method, signature);
-    if (slots > 255 && slots - 2 - resultSeedSlots(signature) - outputs(method) <= 255) {
+    if (slots > 255 && declaredSlots(method) <= 255) {
       // (when the method itself has too many, javac says so)
       reporter.error(method, Diagnostic.TOO_MANY_PARAMETERS, signature.displayName(), slots);
       ok = false;
     }
     for (VariableElement p : method.getParameters()) {
+      TypeElement record = RecordInputs.recordOf(p.asType());
+      if (record != null) {
+        ok &= validateRecord(p, record);
+        continue;
+      }
       Type type = DifferentiableSignature.typeOf(p.asType());
       if (type == null || type.dims() > 3 || (!type.carriesDerivative() && type.dims() > 2)) {
         reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
@@ -96,6 +101,7 @@ public final class DeclarationValidator {
         ok = false;
       }
     }
+    ok &= distinctComponentNames(method, signature);
     ok &= validateAnnotationValues(method, annotation);
     if (ok && !signature.hasDifferentiatedParameter()) {
       reporter.error(method, Diagnostic.NO_ACTIVE_PARAMETER, signature.displayName());
@@ -105,15 +111,57 @@ public final class DeclarationValidator {
   }
 
   /**
+   * A record's components become parameters of the sweeps named {@code p_kappa}; javac keeps
+   * declared names distinct, so a clash always involves a component.
+   */
+  private boolean distinctComponentNames(ExecutableElement method,
+      DifferentiableSignature signature) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : signature.parameterNames()) {
+      if (!seen.add(name)) {
+        dev.tapeless.processor.ir.Callee.Param leaf = signature.params().stream()
+            .filter(p -> p.inRecord() && p.name().equals(name)).findFirst().orElseThrow();
+        reporter.error(method, Diagnostic.UNSUPPORTED_RECORD, leaf.root(), "its component "
+            + DifferentiableSignature.displayName(leaf) + " is named " + name
+            + " in generated code, like another parameter; rename that parameter");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A record parameter: readable from the generated class, components the IR has, not @Out. */
+  private boolean validateRecord(VariableElement p, TypeElement record) {
+    String problem = RecordInputs.problem(record);
+    if (p.getAnnotation(Out.class) != null) {
+      reporter.error(p, Diagnostic.OUT_NOT_DOUBLE_ARRAY, p.getSimpleName(), p.asType());
+      return false;
+    } else if (problem != null) {
+      reporter.error(p, Diagnostic.UNSUPPORTED_RECORD, p.getSimpleName(), problem);
+      return false;
+    }
+    for (javax.lang.model.element.Element e = record; e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(p, Diagnostic.PRIVATE_RECORD, p.getSimpleName(), p.asType());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The JVM slots of the widest generated method, {@code backpropagate}: the receiver, the
    * frame, the arguments (two for a double or long), the result's seed and the outputs' seeds.
    */
   private static int parameterSlots(ExecutableElement method, DifferentiableSignature sig) {
     int slots = 2 + resultSeedSlots(sig);
-    for (VariableElement p : method.getParameters()) {
-      TypeKind k = p.asType().getKind();
-      slots += k == TypeKind.DOUBLE || k == TypeKind.LONG ? 2 : 1;
-      slots += p.getAnnotation(Out.class) != null ? 1 : 0;
+    for (dev.tapeless.processor.ir.Callee.Param p : sig.params()) {
+      Type t = p.type();
+      boolean wide = t != null && !t.isArray()
+          && (t.kind() == Type.Kind.DOUBLE || t.kind() == Type.Kind.LONG);
+      slots += wide ? 2 : 1;
+      slots += p.out() ? 1 : 0;
     }
     return slots;
   }
@@ -123,9 +171,14 @@ public final class DeclarationValidator {
     return !sig.returnsReal() ? 0 : sig.resultType().isFloat() ? 1 : 2;
   }
 
-  private static int outputs(ExecutableElement method) {
-    return (int) method.getParameters().stream()
-        .filter(p -> p.getAnnotation(Out.class) != null).count();
+  /** The slots of the method itself, which javac checks. */
+  private static int declaredSlots(ExecutableElement method) {
+    int slots = 0;
+    for (VariableElement p : method.getParameters()) {
+      TypeKind k = p.asType().getKind();
+      slots += k == TypeKind.DOUBLE || k == TypeKind.LONG ? 2 : 1;
+    }
+    return slots;
   }
 
   private boolean validateAnnotationValues(ExecutableElement method, AnnotationMirror annotation) {
@@ -148,8 +201,9 @@ public final class DeclarationValidator {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_A_PARAMETER, name,
                 method.getSimpleName(), String.join(", ", params.keySet()));
             ok = false;
-          } else if (DifferentiableSignature.typeOf(p.asType()) == null
-              || !DifferentiableSignature.typeOf(p.asType()).carriesDerivative()) {
+          } else if (RecordInputs.recordOf(p.asType()) == null
+              && (DifferentiableSignature.typeOf(p.asType()) == null
+              || !DifferentiableSignature.typeOf(p.asType()).carriesDerivative())) {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_DIFFERENTIABLE, name, p.asType());
             ok = false;
           }

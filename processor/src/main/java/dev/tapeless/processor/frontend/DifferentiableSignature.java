@@ -42,7 +42,7 @@ public record DifferentiableSignature(
     DifferentiableSignature sig = of(method);
     TypeElement frame = elements.getTypeElement(sig.gradQualifiedName() + "." + sig.frameSimpleName());
     GradientFrame recorded = frame == null ? null : frame.getAnnotation(GradientFrame.class);
-    if (recorded == null || recorded.parameters().length != sig.params().size()) {
+    if (recorded == null || recorded.parameters().length != method.getParameters().size()) {
       return sig;
     }
     // wrt names the source's parameters; without -parameters a class file calls them arg0...
@@ -100,15 +100,26 @@ public record DifferentiableSignature(
     for (int i = 0; i < names.size(); i++) {
       VariableElement p = method.getParameters().get(i);
       String pn = names.get(i);
-      Type type = typeOf(p.asType());
       boolean out = p.getAnnotation(Out.class) != null;
       boolean chosen = wrt.isEmpty()
           ? p.getAnnotation(NoDerivative.class) == null
           : wrt.contains(pn);
-      boolean differentiable = type != null && type.carriesDerivative() && type.dims() <= 3;
-      params.add(new Callee.Param(pn, type, differentiable && chosen && !out, out));
+      TypeElement record = RecordInputs.recordOf(p.asType());
+      if (record != null) {
+        for (RecordInputs.Leaf leaf : RecordInputs.leaves(record)) {
+          params.add(new Callee.Param(leaf.name(pn), leaf.type(),
+              differentiable(leaf.type()) && chosen, false, pn, leaf.path()));
+        }
+        continue;
+      }
+      Type type = typeOf(p.asType());
+      params.add(new Callee.Param(pn, type, differentiable(type) && chosen && !out, out));
     }
     return params;
+  }
+
+  private static boolean differentiable(Type type) {
+    return type != null && type.carriesDerivative() && type.dims() <= 3;
   }
 
   /** The IR type of a parameter, or null when the IR has none for it. */
@@ -129,8 +140,14 @@ public record DifferentiableSignature(
     return kind == null ? null : new Type(kind, dims);
   }
 
+  /** The names of the parameters as the sweeps take them: a record's components one by one. */
   public List<String> parameterNames() {
     return params.stream().map(Callee.Param::name).toList();
+  }
+
+  /** Whether a parameter is a record, which the frame's public methods take whole. */
+  public boolean hasRecordParameters() {
+    return params.stream().anyMatch(Callee.Param::inRecord);
   }
 
   public List<Boolean> differentiated() {
@@ -174,6 +191,11 @@ public record DifferentiableSignature(
 
   public String gradQualifiedName() {
     return packageName.isEmpty() ? gradSimpleName : packageName + "." + gradSimpleName;
+  }
+
+  /** A parameter as messages name it: {@code x}, or {@code p.inner.a} for a record's component. */
+  public static String displayName(Callee.Param p) {
+    return p.inRecord() ? p.root() + "." + String.join(".", p.path()) : p.name();
   }
 
   /** The adjoint field of a parameter in the generated frame: "d" + name. */

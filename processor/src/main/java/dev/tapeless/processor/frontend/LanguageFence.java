@@ -513,8 +513,55 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitIdentifier(IdentifierTree node, Void unused) {
-    checkFieldRead(node, trees.getElement(getCurrentPath()));
+    Element element = trees.getElement(getCurrentPath());
+    if (isRecordParameter(element) && !passedWhole(getCurrentPath())) {
+      return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record parameter "
+          + node.getName() + " this way", "read its components through their accessors ("
+          + node.getName() + ".x()), or pass it whole to a @Differentiable method");
+    }
+    checkFieldRead(node, element);
     return null;
+  }
+
+  private boolean isRecordParameter(Element element) {
+    return element != null && element.getKind() == ElementKind.PARAMETER
+        && method.getParameters().contains(element)
+        && RecordInputs.recordOf(element.asType()) != null;
+  }
+
+  /** Whether the record at {@code path} is an argument of a call to a differentiable method. */
+  private boolean passedWhole(TreePath path) {
+    while (path.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
+      path = path.getParentPath();
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    return parent instanceof MethodInvocationTree call && call.getArguments().contains(
+        path.getLeaf()) && trees.getElement(path.getParentPath()) instanceof ExecutableElement m
+        && m.getAnnotation(dev.tapeless.Differentiable.class) != null;
+  }
+
+  /**
+   * A record accessor whose receiver is a record parameter or, for a nested record, another
+   * such accessor: {@code p.inner().a()}. Lowering reads it as the component's value.
+   */
+  private boolean isComponentRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof com.sun.source.tree.ParenthesizedTree p) {
+      return isComponentRead(new TreePath(path, p.getExpression()));
+    } else if (tree instanceof IdentifierTree) {
+      return isRecordParameter(trees.getElement(path));
+    }
+    return tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && trees.getElement(path) instanceof ExecutableElement accessor
+        && RecordInputs.componentOf(accessor) != null
+        && isComponentRead(new TreePath(new TreePath(path, select), select.getExpression()));
+  }
+
+  /** Whether a component read yields a record, which only a differentiable call may take. */
+  private boolean readsRecord(TreePath path) {
+    TypeMirror t = trees.getTypeMirror(path);
+    return t != null && RecordInputs.recordOf(t) != null;
   }
 
   @Override
@@ -566,6 +613,14 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
+    if (isComponentRead(getCurrentPath())) {
+      if (readsRecord(getCurrentPath()) && !passedWhole(getCurrentPath())) {
+        return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using a record component whole",
+            "read its own components (" + node + ".x()), or pass it to a @Differentiable"
+                + " method");
+      }
+      return null;
+    }
     if (LibraryCalls.name(trees, getCurrentPath()).equals(LibraryCalls.CLONE)) {
       return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "clone() here",
           "declare the copy as an array local at the top of the method:"

@@ -100,6 +100,11 @@ public final class Lowering {
     Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method));
     List<Var> params = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
+      TypeElement record = RecordInputs.recordOf(p.asType());
+      if (record != null) {
+        params.addAll(lowering.declareRecord(p, record));
+        continue;
+      }
       Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
       params.add(v);
     }
@@ -123,7 +128,14 @@ public final class Lowering {
 
   private static Set<String> namesIn(BlockTree body, ExecutableElement method) {
     Set<String> found = new HashSet<>();
-    method.getParameters().forEach(p -> found.add(p.getSimpleName().toString()));
+    for (VariableElement p : method.getParameters()) {
+      String name = p.getSimpleName().toString();
+      found.add(name);
+      TypeElement record = RecordInputs.recordOf(p.asType());
+      if (record != null) {
+        RecordInputs.leaves(record).forEach(l -> found.add(l.name(name)));
+      }
+    }
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
@@ -168,6 +180,91 @@ public final class Lowering {
     Var v = new Var(unique, type, role);
     vars.put(element, v);
     return v;
+  }
+
+  /**
+   * A record parameter in the IR: its components, each a leaf variable or a nested record.
+   * The leaves are parameters of their own, named as the frame's sweeps take them.
+   */
+  private record RecordValue(Map<String, Object> components, List<Var> leaves) {
+    RecordValue() {
+      this(new HashMap<>(), new ArrayList<>());
+    }
+
+    void add(List<String> path, Var leaf) {
+      leaves.add(leaf);
+      if (path.size() == 1) {
+        components.put(path.get(0), leaf);
+      } else {
+        ((RecordValue) components.computeIfAbsent(path.get(0), k -> new RecordValue()))
+            .add(path.subList(1, path.size()), leaf);
+      }
+    }
+  }
+
+  private final Map<Element, RecordValue> records = new HashMap<>();
+
+  /** Declares the leaves of a record parameter, in the order the signature lists them. */
+  private List<Var> declareRecord(VariableElement p, TypeElement record) {
+    RecordValue value = new RecordValue();
+    for (RecordInputs.Leaf leaf : RecordInputs.leaves(record)) {
+      String name = leaf.name(p.getSimpleName().toString());
+      claimedUserNames.add(name);
+      value.add(leaf.path(), new Var(name, leaf.type(), Var.Role.PARAMETER));
+    }
+    records.put(p, value);
+    return value.leaves();
+  }
+
+  /**
+   * What an accessor chain rooted at a record parameter reads ({@code p.inner().a()}): a leaf
+   * variable, a {@link RecordValue}, or null when the expression is not such a chain.
+   */
+  private Object componentRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return componentRead(new TreePath(path, p.getExpression()));
+    } else if (tree instanceof com.sun.source.tree.IdentifierTree) {
+      return records.get(trees.getElement(path));
+    } else if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && trees.getElement(path) instanceof ExecutableElement accessor
+        && RecordInputs.componentOf(accessor) != null) {
+      Object receiver = componentRead(new TreePath(new TreePath(path, select),
+          select.getExpression()));
+      return receiver instanceof RecordValue r
+          ? r.components().get(select.getIdentifier().toString()) : null;
+    }
+    return null;
+  }
+
+  /** The leaf an accessor chain reads, or null. */
+  private Var leafRead(TreePath path) {
+    return componentRead(path) instanceof Var v ? v : null;
+  }
+
+  /**
+   * A call's arguments: a record passed whole becomes its leaves, which the callee, another
+   * {@code @Differentiable} method, takes one by one.
+   */
+  private List<Expr> arguments(TreePath path, Function<TreePath, Expr> each) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree arg : call.getArguments()) {
+      TreePath argPath = new TreePath(path, arg);
+      if (componentRead(argPath) instanceof RecordValue r) {
+        if (!(trees.getElement(path) instanceof ExecutableElement m)
+            || m.getAnnotation(dev.tapeless.Differentiable.class) == null) {
+          throw new CompileError(arg, Diagnostic.UNSUPPORTED_EXPRESSION,
+              "passing a record to a method that is not @Differentiable",
+              "pass the components it needs (p.kappa()), or make the method @Differentiable");
+        }
+        r.leaves().forEach(v -> args.add(new Expr.Ref(v)));
+      } else {
+        args.add(each.apply(argPath));
+      }
+    }
+    return args;
   }
 
   private Var temp(Type type) {
@@ -992,7 +1089,7 @@ public final class Lowering {
       case SWITCH_EXPRESSION:
         return switchExpression(path, out, origin);
       case METHOD_INVOCATION:
-        return call(path, out, origin);
+        return leafRead(path) != null ? new Expr.Ref(leafRead(path)) : call(path, out, origin);
       case ARRAY_ACCESS:
         return passive(path);
       default:
@@ -1036,13 +1133,11 @@ public final class Lowering {
   /** A call in three-address form: scalar arguments as atoms, arrays as they are. */
   private Expr.Call call(TreePath path, List<Stmt> out, Tree origin) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree arg : call.getArguments()) {
-      TreePath argPath = new TreePath(path, arg);
+    List<Expr> args = arguments(path, argPath -> {
       TypeMirror t = trees.getTypeMirror(argPath);
-      args.add(t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath)
-          : atom(argPath, out, origin));
-    }
+      return t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath)
+          : atom(argPath, out, origin);
+    });
     TypeMirror result = trees.getTypeMirror(path);
     Type type = result.getKind() == TypeKind.VOID ? Type.INT : TypeMapper.map(result, call);
     return new Expr.Call(callee(path), stableArguments(args, out, origin), type, call);
@@ -1143,7 +1238,9 @@ public final class Lowering {
         }
         Element baseElement = trees.getElement(base);
         Var array = baseElement != null && baseElement.getKind() == ElementKind.FIELD
-            ? constantTable((VariableElement) baseElement) : vars.get(baseElement);
+            ? constantTable((VariableElement) baseElement)
+            : base.getLeaf() instanceof MethodInvocationTree ? leafRead(base)
+            : vars.get(baseElement);
         if (array == null) {
           throw new CompileError(tree, Diagnostic.ARRAY_NOT_SUPPORTED, "indexing this expression",
               "index an array parameter or local directly");
@@ -1191,12 +1288,11 @@ public final class Lowering {
             passive(new TreePath(path, c.getFalseExpression())), type);
       }
       case METHOD_INVOCATION: {
-        MethodInvocationTree call = (MethodInvocationTree) tree;
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree arg : call.getArguments()) {
-          args.add(passive(new TreePath(path, arg)));
+        Var leaf = leafRead(path);
+        if (leaf != null) {
+          return new Expr.Ref(leaf);
         }
-        return new Expr.Call(callee(path), args, type, tree);
+        return new Expr.Call(callee(path), arguments(path, this::passive), type, tree);
       }
       default:
         if (tree instanceof BinaryTree b) {

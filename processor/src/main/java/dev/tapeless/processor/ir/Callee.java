@@ -15,8 +15,35 @@ public sealed interface Callee {
    *
    * @param differentiated the callee computes an adjoint for it
    * @param out an {@code @Out} array the callee writes
+   * @param root the declared parameter this one is part of: itself, or a record parameter
+   *     whose component (or component of a component) it is
+   * @param path the component names from {@code root} to this leaf, empty for a declared
+   *     parameter
    */
-  record Param(String name, Type type, boolean differentiated, boolean out) {}
+  record Param(String name, Type type, boolean differentiated, boolean out, String root,
+      List<String> path) {
+    public Param {
+      path = List.copyOf(path);
+    }
+
+    /** A declared parameter of its own. */
+    public Param(String name, Type type, boolean differentiated, boolean out) {
+      this(name, type, differentiated, out, name, List.of());
+    }
+
+    /**
+     * Its adjoint in the generated frame: the field {@code dx}, or for a record's component
+     * the field of the record's adjoint twin, {@code dp.inner.a}.
+     */
+    public String adjoint() {
+      return path.isEmpty() ? "d" + name : "d" + root + "." + String.join(".", path);
+    }
+
+    /** Whether it is a component of a record parameter. */
+    public boolean inRecord() {
+      return !path.isEmpty();
+    }
+  }
 
   /** A {@code Math} or {@code StrictMath} function with a derivative rule. */
   record MathFunction(String owner, String name) implements Callee {}

@@ -72,11 +72,11 @@ final class CallReversal {
       if (!p.differentiated()) {
         continue;
       }
-      String field = DifferentiableSignature.adjointField(p.name());
+      String field = p.adjoint();
       if (p.type().isArray()) {
-        code.addStatement("this.$N.$N = $L", frame, field, adjoints.of(call.args().get(i)));
+        code.addStatement("this.$N.$L = $L", frame, field, adjoints.of(call.args().get(i)));
       } else {
-        code.addStatement("this.$N.$N = $L", frame, field, p.type().elementZero());
+        code.addStatement("this.$N.$L = $L", frame, field, p.type().elementZero());
       }
     }
     CodeBlock.Builder args = JavaExprs.arguments(call);
@@ -89,8 +89,8 @@ final class CallReversal {
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(call.args().get(i))) {
-        code.addStatement("$L += this.$N.$N", adjoints.of(call.args().get(i)), frame,
-            DifferentiableSignature.adjointField(p.name()));
+        code.addStatement("$L += this.$N.$L", adjoints.of(call.args().get(i)), frame,
+            p.adjoint());
       }
     }
   }

@@ -115,8 +115,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
         if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
-          backward.addStatement("$N.$N += $N", self,
-              DifferentiableSignature.adjointField(p.name()), adjoints.of(p));
+          backward.addStatement("$N.$L += $N", self, sig.params().get(i).adjoint(),
+              adjoints.of(p));
         }
       }
     }
@@ -219,13 +219,14 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       Var p = method.parameters().get(i);
       Callee.Param param = sig.params().get(i);
       if (param.differentiated() && p.type().isArray()) {
-        String field = DifferentiableSignature.adjointField(p.name());
-        String owned = fields.buffer(field + "Owned", arrayClass(p));
-        code.beginControlFlow("if (!$T.same($N.$N, $N))", FrameFields.SHAPES, self, field,
+        String field = param.adjoint();
+        String owned = fields.buffer("d" + p.name() + "Owned", arrayClass(p));
+        code.beginControlFlow("if (!$T.same($N.$L, $N))", FrameFields.SHAPES, self, field,
                 p.name())
-            .addStatement("$N.$N = $T.adjoint($N.$N, this.$N, $N, $S, $S)", self, field,
-                FrameFields.SHAPES, self, field, owned, p.name(), frameName, p.name())
-            .addStatement("this.$N = $N.$N", owned, self, field)
+            .addStatement("$N.$L = $T.adjoint($N.$L, this.$N, $N, $S, $S)", self, field,
+                FrameFields.SHAPES, self, field, owned, p.name(), frameName,
+                DifferentiableSignature.displayName(param))
+            .addStatement("this.$N = $N.$L", owned, self, field)
             .endControlFlow();
       }
     }
@@ -280,8 +281,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       } else if (seeds.containsKey(v)) {
         code.addStatement("$T $N = $N", arrayClass(v), bar, seeds.get(v));
       } else if (index != null && sig.params().get(index).differentiated()) {
-        code.addStatement("$T $N = $N.$N", arrayClass(v), bar, self,
-            DifferentiableSignature.adjointField(v.name()));
+        code.addStatement("$T $N = $N.$L", arrayClass(v), bar, self,
+            sig.params().get(index).adjoint());
       } else {
         String buffer = fields.buffer(bar + "Buffer", arrayClass(v));
         code.addStatement("$T $N = this.$N = $T.zerosLike(this.$N, $N)", arrayClass(v), bar,
