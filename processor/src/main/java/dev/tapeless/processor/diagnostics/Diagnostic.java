@@ -8,7 +8,8 @@ package dev.tapeless.processor.diagnostics;
  */
 public enum Diagnostic {
   // Declarations: reported on the method or its annotation.
-  NOT_STATIC("TL001", "@Differentiable method must be static; make it a static method"),
+  NOT_STATIC("TL001", "@Differentiable method must be static, or an instance method of a class"
+      + " or record; make it a static method"),
   NOT_DOUBLE_RESULT(
       "TL002",
       "@Differentiable method must return double or float (or void with @Out parameters), but"
@@ -80,6 +81,13 @@ public enum Diagnostic {
       "TL023",
       "parameter '%s' has type %s, which is private, so the generated gradient class cannot read"
           + " its components; make the record package-private"),
+  PRIVATE_MODEL_FIELD(
+      "TL024",
+      "field '%s' of %s is private, and the frame of the instance method %s reads it (a model's"
+          + " fields are its inputs); make it package-private, or make the class a record"),
+  GENERIC_MODEL(
+      "TL025",
+      "%s is generic; @Differentiable instance methods need a class without type parameters"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
@@ -112,8 +120,9 @@ public enum Diagnostic {
           + " differentiated values out of it (@NoDerivative on the parameter they come from)"),
   INSTANCE_FIELD_READ(
       "TL109",
-      "instance fields cannot be read in a static @Differentiable method; pass the value as a"
-          + " parameter"),
+      "this instance field is not an input: a @Differentiable instance method reads the"
+          + " number, numeric-array and record fields of its own object (this.x); pass other"
+          + " values as parameters"),
   UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_TYPE(

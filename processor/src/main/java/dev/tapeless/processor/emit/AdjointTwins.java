@@ -17,7 +17,6 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * The adjoint twins of the records that {@code @Differentiable} methods take: for a record
@@ -39,14 +38,7 @@ final class AdjointTwins {
     frames.forEach(f -> taken.add(f.frameSimpleName()));
     this.names = new NameTable(taken);
     for (DifferentiableSignature frame : frames) {
-      for (VariableElement p : frame.method().getParameters()) {
-        TypeElement record = RecordInputs.recordOf(p.asType());
-        String root = p.getSimpleName().toString();
-        if (record != null && frame.params().stream()
-            .anyMatch(q -> q.inRecord() && q.root().equals(root) && q.differentiated())) {
-          register(record);
-        }
-      }
+      GradClassWriter.recordSlots(frame).forEach(slot -> register(slot.record()));
     }
   }
 

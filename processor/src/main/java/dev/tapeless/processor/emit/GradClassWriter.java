@@ -30,6 +30,8 @@ public final class GradClassWriter {
   private static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
   private static final ClassName FLAT = ClassName.get("dev.tapeless.runtime.support", "Flat");
   private static final ClassName GRADIENT_FRAME = ClassName.get("dev.tapeless", "GradientFrame");
+  private static final ClassName PARAMETERS =
+      ClassName.get("dev.tapeless.runtime.train", "Parameters");
 
   private GradClassWriter() {}
 
@@ -83,6 +85,44 @@ public final class GradClassWriter {
     return GeneratedClasses.file(first.packageName(), grad.build());
   }
 
+  /** {@code Mlp} becomes {@code mlp}. */
+  private static String lowerCamel(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /**
+   * A record parameter with a derivative, or a record field of the receiver: the frame holds
+   * its adjoint twin in {@code field}.
+   */
+  record RecordSlot(String field, TypeElement record, String label) {}
+
+  /** The frame's twin fields, in parameter order, the receiver's first. */
+  static List<RecordSlot> recordSlots(DifferentiableSignature sig) {
+    List<RecordSlot> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.inRecord() || p.ownAdjointField() || !p.differentiated()) {
+        continue;
+      }
+      String field = p.adjoint().split("\\.")[0];
+      if (!seen.add(field)) {
+        continue;
+      }
+      if (p.inReceiver()) {
+        VariableElement f = RecordInputs.modelFields(
+                (TypeElement) sig.method().getEnclosingElement()).stream()
+            .filter(e -> e.getSimpleName().contentEquals(p.path().get(0))).findFirst()
+            .orElseThrow();
+        out.add(new RecordSlot(field, RecordInputs.recordOf(f.asType()), "this." + f.getSimpleName()));
+      } else {
+        VariableElement declared = sig.method().getParameters().stream()
+            .filter(e -> e.getSimpleName().contentEquals(p.root())).findFirst().orElseThrow();
+        out.add(new RecordSlot(field, RecordInputs.recordOf(declared.asType()), p.root()));
+      }
+    }
+    return out;
+  }
+
   /** Writes one frame class. */
   static final class FrameWriter {
     private final TypeElement owner;
@@ -118,7 +158,7 @@ public final class GradClassWriter {
       this.twins = twins;
       Set<String> taken = new HashSet<>();
       taken.add("value");
-      sig.params().forEach(p -> taken.add("d" + p.root()));
+      sig.params().forEach(p -> taken.add(p.adjoint().split("\\.")[0]));
       this.fieldNames = new NameTable(taken);
       this.sweeps = fieldNames.fresh("sweeps");
       this.frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
@@ -127,6 +167,8 @@ public final class GradClassWriter {
       used.addAll(sig.tangentNames());
       used.addAll(sig.directionNames());
       this.localNames = new NameTable(used);
+      this.receiver = DifferentiableSignature.isModelMethod(method)
+          ? localNames.fresh(lowerCamel(owner.getSimpleName().toString())) : null;
       this.recordTangents = recordNames("Tangent");
       this.recordDirections = recordNames("Direction");
       NameTable seedNames = new NameTable(new HashSet<>(used));
@@ -154,25 +196,25 @@ public final class GradClassWriter {
         frame.addField(FieldSpec.builder(TypeNames.of(sig.resultType()), "value", Modifier.PUBLIC)
             .addJavadoc("The value of the last call.\n").build());
       }
-      for (VariableElement p : params) {
-        String name = p.getSimpleName().toString();
-        if (RecordInputs.recordOf(p.asType()) != null && differentiatesRecord(name)) {
-          ClassName twin = twins.of(RecordInputs.recordOf(p.asType()));
-          frame.addField(FieldSpec.builder(twin, "d" + name, Modifier.PUBLIC, Modifier.FINAL)
+      List<RecordSlot> slots = new ArrayList<>(recordSlots(sig));
+      for (Callee.Param p : sig.params()) {
+        if (p.differentiated() && !p.ownAdjointField() && !slots.isEmpty()
+            && slots.get(0).field().equals(p.adjoint().split("\\.")[0])) {
+          RecordSlot slot = slots.remove(0);
+          ClassName twin = twins.of(slot.record());
+          frame.addField(FieldSpec.builder(twin, slot.field(), Modifier.PUBLIC, Modifier.FINAL)
               .initializer("new $T()", twin)
-              .addJavadoc("The derivatives with respect to the components of {@code $L}.\n", name)
+              .addJavadoc("The derivatives with respect to the components of {@code $L}.\n",
+                  slot.label())
               .build());
         }
-      }
-      for (Callee.Param p : sig.params()) {
-        if (p.differentiated() && !p.inRecord()) {
-          frame.addField(FieldSpec.builder(javaType(p), DifferentiableSignature.adjointField(
-                  p.name()), Modifier.PUBLIC)
+        if (p.differentiated() && p.ownAdjointField()) {
+          frame.addField(FieldSpec.builder(javaType(p), p.adjoint(), Modifier.PUBLIC)
               .addJavadoc(p.type().isArray()
                   ? "The derivative with respect to {@code $L}, shaped like {@code $L}: allocated"
                       + " on the first\ncall, or assign your own.\n"
                   : "The derivative with respect to {@code $L}.\n", p.type().isArray()
-                  ? new Object[] {p.name(), p.name()} : new Object[] {p.name()})
+                  ? new Object[] {label(p), label(p)} : new Object[] {label(p)})
               .build());
         }
       }
@@ -208,6 +250,9 @@ public final class GradClassWriter {
         frame.addMethod(hvp());
         frame.addMethod(hessian());
       }
+      if (leaves.stream().anyMatch(FrameWriter::bindable)) {
+        frame.addMethod(parametersMethod());
+      }
       unitTangentFields.forEach(frame::addField);
       frame.addMethod(primal(true));
       if (sig.hasRecordParameters()) {
@@ -238,12 +283,20 @@ public final class GradClassWriter {
       return TypeNames.of(p.type());
     }
 
-    /** The parameters as declared, for the public methods. */
+    /**
+     * The parameters as declared, after the object an instance method runs on, for the public
+     * methods.
+     */
     private List<ParameterSpec> parameters() {
-      return params.stream()
+      List<ParameterSpec> out = new ArrayList<>();
+      if (receiver != null) {
+        out.add(ParameterSpec.builder(TypeName.get(owner.asType()), receiver).build());
+      }
+      params.stream()
           .map(p -> ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
               .build())
-          .collect(Collectors.toCollection(ArrayList::new));
+          .forEach(out::add);
+      return out;
     }
 
     /** The parameters as the sweeps take them, for the methods generated callers use. */
@@ -260,19 +313,89 @@ public final class GradClassWriter {
 
     /** The arguments of a public method passed on to another. */
     private String declaredArgs() {
-      return params.stream().map(p -> p.getSimpleName().toString())
-          .collect(Collectors.joining(", "));
+      return parameters().stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
     }
 
-    /** Whether the record parameter {@code root} has a differentiated component. */
+    /** A differentiated vector or matrix, which an optimizer's {@code Parameters} can hold. */
+    private static boolean bindable(Callee.Param p) {
+      return p.differentiated() && p.type().isArray() && p.type().dims() <= 2;
+    }
+
+    /** A parameter as {@code Parameters} names it: {@code x}, {@code W1}, {@code out.w}. */
+    private static String parameterName(Callee.Param p) {
+      return p.inReceiver() ? String.join(".", p.path()) : DifferentiableSignature.displayName(p);
+    }
+
+    /**
+     * {@code parameters(...)}: the differentiated vectors and matrices bound to this frame's
+     * gradient arrays, for an optimizer, so that nothing is wired by name by hand.
+     */
+    private MethodSpec parametersMethod() {
+      List<String> roots = new ArrayList<>();
+      List<String> others = new ArrayList<>();
+      for (Callee.Param p : leaves) {
+        if (bindable(p) && !roots.contains(p.root())) {
+          roots.add(p.root());
+        } else if (p.differentiated() && !bindable(p)) {
+          others.add("{@code " + label(p) + "}");
+        }
+      }
+      MethodSpec.Builder m = MethodSpec.methodBuilder("parameters")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(PARAMETERS)
+          .addJavadoc("The differentiated vectors and matrices, for an optimizer: each registered"
+              + " under its name\nwith this frame's gradient array of its shape (allocated here"
+              + " and kept by later calls),\nso that {@code accumulate} and"
+              + " {@code valueAndGradient} add into what the optimizer reads:\n"
+              + "<pre>{@code\nParameters p = frame.parameters(...);\nOptimizer adam = new"
+              + " Adam(p, 1e-3);\nfor (...) {\n  p.zeroGradients();\n  frame.accumulate(...);\n"
+              + "  adam.step();\n}\n}</pre>\n$L",
+              others.isEmpty() ? "" : "Not included, being neither vectors nor matrices (update"
+                  + " them yourself from their\nderivatives): " + String.join(", ", others)
+                  + ".\n");
+      for (ParameterSpec spec : parameters()) {
+        String root = spec.name().equals(receiver) ? Callee.Param.RECEIVER : spec.name();
+        if (roots.contains(root)) {
+          m.addParameter(spec);
+        }
+      }
+      CodeBlock.Builder chain = CodeBlock.builder().add("return new $T()", PARAMETERS);
+      for (Callee.Param p : leaves) {
+        if (!bindable(p)) {
+          continue;
+        }
+        String value = p.inRecord() ? access(p, p.inReceiver() ? receiver : p.root()) : p.name();
+        if (p.inRecord()) {
+          m.addStatement("$T $N = $L", javaType(p), p.name(), value);
+        }
+        m.addStatement("this.$L = $T.zerosLike(this.$L, $N)", p.adjoint(), BUFFERS, p.adjoint(),
+            p.name());
+        chain.add("\n.add($S, $N, this.$L)", parameterName(p), p.name(), p.adjoint());
+      }
+      return m.addStatement("$L", chain.build()).build();
+    }
+
+    /** A parameter as the frame's Javadoc names it: {@code x}, {@code this.W1}. */
+    private static String label(Callee.Param p) {
+      return p.inReceiver() ? "this." + String.join(".", p.path())
+          : DifferentiableSignature.displayName(p);
+    }
+
+    /** Whether the parameter {@code root} (a record, or the receiver) has a derivative. */
     private boolean differentiatesRecord(String root) {
       return leaves.stream().anyMatch(p -> p.inRecord() && p.root().equals(root)
           && p.differentiated());
     }
 
-    /** For each record parameter with a derivative, the name of a record of its tangents. */
+    /**
+     * For each record parameter with a derivative, and the receiver, the name of the
+     * parameter that takes its tangents (or directions): a record, or object, of its type.
+     */
     private java.util.Map<String, String> recordNames(String suffix) {
       java.util.Map<String, String> names = new java.util.HashMap<>();
+      if (receiver != null && differentiatesRecord(Callee.Param.RECEIVER)) {
+        names.put(Callee.Param.RECEIVER, localNames.fresh(receiver + suffix));
+      }
       for (VariableElement p : params) {
         String name = p.getSimpleName().toString();
         if (RecordInputs.recordOf(p.asType()) != null && differentiatesRecord(name)) {
@@ -282,7 +405,21 @@ public final class GradClassWriter {
       return names;
     }
 
+    /** How a public method reads a leaf from its declared parameter (or the receiver). */
+    private String access(Callee.Param p, String root) {
+      if (!p.inReceiver()) {
+        return new RecordInputs.Leaf(p.path(), p.type()).access(root);
+      }
+      boolean record = owner.getKind() == javax.lang.model.element.ElementKind.RECORD;
+      StringBuilder s = new StringBuilder(root).append('.').append(p.path().get(0))
+          .append(record ? "()" : "");
+      p.path().subList(1, p.path().size()).forEach(c -> s.append('.').append(c).append("()"));
+      return s.toString();
+    }
+
     private final java.util.Map<String, String> recordTangents;
+    /** The public methods' parameter for the object an instance method runs on, or null. */
+    private final String receiver;
     private final java.util.Map<String, String> recordDirections;
 
     /**
@@ -297,7 +434,7 @@ public final class GradClassWriter {
       for (Callee.Param p : leaves) {
         if (p.inRecord()) {
           m.addStatement("$T $N = $L", javaType(p), p.name(),
-              new RecordInputs.Leaf(p.path(), p.type()).access(p.root()));
+              access(p, p.inReceiver() ? receiver : p.root()));
         }
       }
       if (along == null) {
@@ -311,8 +448,7 @@ public final class GradClassWriter {
         if (p.inRecord()) {
           String record = along.get(p.root());
           m.addStatement("$T $N = $N == null ? $L : $L", javaType(p), name, record,
-              p.type().isArray() ? "null" : p.type().elementZero(),
-              new RecordInputs.Leaf(p.path(), p.type()).access(record));
+              p.type().isArray() ? "null" : p.type().elementZero(), access(p, record));
         }
       }
     }
@@ -334,9 +470,10 @@ public final class GradClassWriter {
         if (!p.inRecord()) {
           m.addParameter(javaType(p), name);
         } else if (added.add(p.root())) {
-          VariableElement declared = params.stream()
-              .filter(q -> q.getSimpleName().contentEquals(p.root())).findFirst().orElseThrow();
-          m.addParameter(TypeName.get(declared.asType()), records.get(p.root()));
+          TypeName type = p.inReceiver() ? TypeName.get(owner.asType())
+              : TypeName.get(params.stream().filter(q -> q.getSimpleName().contentEquals(
+                  p.root())).findFirst().orElseThrow().asType());
+          m.addParameter(type, records.get(p.root()));
         }
       }
     }

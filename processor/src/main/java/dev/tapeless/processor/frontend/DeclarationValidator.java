@@ -35,9 +35,12 @@ public final class DeclarationValidator {
   public boolean validate(ExecutableElement method, DifferentiableSignature signature) {
     boolean ok = true;
     AnnotationMirror annotation = annotationOf(method);
-    if (!method.getModifiers().contains(Modifier.STATIC)) {
+    if (!method.getModifiers().contains(Modifier.STATIC)
+        && !DifferentiableSignature.isModelMethod(method)) {
       reporter.error(method, Diagnostic.NOT_STATIC);
       ok = false;
+    } else if (DifferentiableSignature.isModelMethod(method)) {
+      ok &= validateModel(method);
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(method, Diagnostic.PRIVATE_METHOD, signature.gradSimpleName());
@@ -106,6 +109,26 @@ public final class DeclarationValidator {
     if (ok && !signature.hasDifferentiatedParameter()) {
       reporter.error(method, Diagnostic.NO_ACTIVE_PARAMETER, signature.displayName());
       ok = false;
+    }
+    return ok;
+  }
+
+  /** An instance method's class: not generic, its input fields readable by the frame. */
+  private boolean validateModel(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (!owner.getTypeParameters().isEmpty()) {
+      reporter.error(method, Diagnostic.GENERIC_MODEL, owner.getSimpleName());
+      return false;
+    }
+    boolean ok = true;
+    if (owner.getKind() != ElementKind.RECORD) {
+      for (VariableElement field : RecordInputs.modelFields(owner)) {
+        if (field.getModifiers().contains(Modifier.PRIVATE)) {
+          reporter.error(field, Diagnostic.PRIVATE_MODEL_FIELD, field.getSimpleName(),
+              owner.getSimpleName(), method.getSimpleName());
+          ok = false;
+        }
+      }
     }
     return ok;
   }

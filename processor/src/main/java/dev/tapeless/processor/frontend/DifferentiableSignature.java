@@ -97,6 +97,9 @@ public record DifferentiableSignature(
   private static List<Callee.Param> params(ExecutableElement method, List<String> wrt,
       List<String> names) {
     List<Callee.Param> params = new ArrayList<>();
+    if (isModelMethod(method)) {
+      params.addAll(receiverParams(method, wrt, names));
+    }
     for (int i = 0; i < names.size(); i++) {
       VariableElement p = method.getParameters().get(i);
       String pn = names.get(i);
@@ -116,6 +119,34 @@ public record DifferentiableSignature(
       params.add(new Callee.Param(pn, type, differentiable(type) && chosen && !out, out));
     }
     return params;
+  }
+
+  /** An instance method of a model class, whose fields are inputs too. */
+  public static boolean isModelMethod(ExecutableElement method) {
+    return !method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+        && !method.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && (owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD);
+  }
+
+  /**
+   * The receiver's fields as parameters, before the declared ones: differentiated unless
+   * {@code @NoDerivative}, or left out of a non-empty {@code wrt} (which names them
+   * {@code this}).
+   */
+  private static List<Callee.Param> receiverParams(ExecutableElement method, List<String> wrt,
+      List<String> names) {
+    boolean chosen = wrt.isEmpty() || wrt.contains(Callee.Param.RECEIVER);
+    List<Callee.Param> out = new ArrayList<>();
+    for (VariableElement field : RecordInputs.modelFields((TypeElement) method.getEnclosingElement())) {
+      boolean constant = field.getAnnotation(NoDerivative.class) != null;
+      for (RecordInputs.Leaf leaf : RecordInputs.fieldLeaves(field)) {
+        out.add(new Callee.Param(RecordInputs.receiverLeafName(leaf.path()), leaf.type(),
+            differentiable(leaf.type()) && chosen && !constant, false, Callee.Param.RECEIVER,
+            leaf.path()));
+      }
+    }
+    return out;
   }
 
   private static boolean differentiable(Type type) {
@@ -193,9 +224,14 @@ public record DifferentiableSignature(
     return packageName.isEmpty() ? gradSimpleName : packageName + "." + gradSimpleName;
   }
 
-  /** A parameter as messages name it: {@code x}, or {@code p.inner.a} for a record's component. */
+  /** A parameter as messages name it: {@code x}, {@code p.inner.a} for a record's component. */
   public static String displayName(Callee.Param p) {
     return p.inRecord() ? p.root() + "." + String.join(".", p.path()) : p.name();
+  }
+
+  /** The fields of the receiver the frame differentiates: any with an adjoint. */
+  public List<Callee.Param> receiverParams() {
+    return params.stream().filter(Callee.Param::inReceiver).toList();
   }
 
   /** The adjoint field of a parameter in the generated frame: "d" + name. */

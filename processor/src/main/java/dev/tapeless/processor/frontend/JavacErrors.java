@@ -19,7 +19,7 @@ import javax.lang.model.util.Types;
 
 /**
  * Errors javac itself reports in a method body: names it cannot resolve, instance members used
- * from the static method, values of the wrong type. Tapeless leaves such a method to javac and
+ * from a static method, values of the wrong type. Tapeless leaves such a method to javac and
  * reports nothing of its own: a processor's error makes javac drop the errors it holds back
  * while processors run (missing names might yet be generated), and the user would see a Tapeless
  * message about {@code <any>} instead of the real mistake.
@@ -61,8 +61,10 @@ public final class JavacErrors extends TreePathScanner<Void, Void> {
   @Override
   public Void visitIdentifier(IdentifierTree node, Void unused) {
     Element e = trees.getElement(getCurrentPath());
+    // instance members are fine in an instance method (the fence decides which are inputs)
     found |= e != null && (e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.METHOD)
-        && !e.getModifiers().contains(Modifier.STATIC);
+        && !e.getModifiers().contains(Modifier.STATIC)
+        && method.getModifiers().contains(Modifier.STATIC);
     return null;
   }
 

@@ -293,6 +293,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     Element element = trees.getElement(new TreePath(getCurrentPath(), base));
     if (element != null && element.getKind() == ElementKind.FIELD) {
       reject(call, Diagnostic.FIELD_WRITE);
+    } else if (isComponentRead(new TreePath(getCurrentPath(), base))) {
+      reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, base.toString());
     } else if (element != null && element.getKind() == ElementKind.PARAMETER
         && element.getAnnotation(Out.class) == null) {
       reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, element.getSimpleName());
@@ -331,6 +333,10 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     Element element = trees.getElement(new TreePath(getCurrentPath(), base));
     if (element != null && element.getKind() == ElementKind.FIELD) {
       reject(node, Diagnostic.FIELD_WRITE);
+      return;
+    }
+    if (base != target && isComponentRead(new TreePath(getCurrentPath(), base))) {
+      reject(node, Diagnostic.PARAMETER_ARRAY_WRITE, base.toString());
       return;
     }
     if (base == target) {
@@ -514,7 +520,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   @Override
   public Void visitIdentifier(IdentifierTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
-    if (isRecordParameter(element) && !passedWhole(getCurrentPath())) {
+    if (node.getName().contentEquals("this")) {
+      return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using this whole",
+          "read the model's fields, or call its @Differentiable methods");
+    }
+    if (isRecordInput(element) && !passedWhole(getCurrentPath())) {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record parameter "
           + node.getName() + " this way", "read its components through their accessors ("
           + node.getName() + ".x()), or pass it whole to a @Differentiable method");
@@ -523,10 +533,26 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     return null;
   }
 
-  private boolean isRecordParameter(Element element) {
-    return element != null && element.getKind() == ElementKind.PARAMETER
-        && method.getParameters().contains(element)
-        && RecordInputs.recordOf(element.asType()) != null;
+  /** A record-typed parameter of this method, or record-typed field of its model class. */
+  private boolean isRecordInput(Element element) {
+    return element != null && RecordInputs.recordOf(element.asType()) != null
+        && (element.getKind() == ElementKind.PARAMETER && method.getParameters().contains(element)
+        || isModelField(element));
+  }
+
+  /** A field of this instance method's class that its frame takes as an input. */
+  private boolean isModelField(Element element) {
+    return element != null && element.getKind() == ElementKind.FIELD
+        && DifferentiableSignature.isModelMethod(method)
+        && RecordInputs.modelFields((javax.lang.model.element.TypeElement)
+            method.getEnclosingElement()).contains(element);
+  }
+
+  /** {@code this.x} or plain {@code x}: a field read on this method's own receiver. */
+  private static boolean onThis(Tree node) {
+    return node instanceof IdentifierTree
+        || node instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree i
+        && i.getName().contentEquals("this");
   }
 
   /** Whether the record at {@code path} is an argument of a call to a differentiable method. */
@@ -548,14 +574,25 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     Tree tree = path.getLeaf();
     if (tree instanceof com.sun.source.tree.ParenthesizedTree p) {
       return isComponentRead(new TreePath(path, p.getExpression()));
-    } else if (tree instanceof IdentifierTree) {
-      return isRecordParameter(trees.getElement(path));
+    } else if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree && onThis(tree)) {
+      return isRecordInput(trees.getElement(path));
     }
     return tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
         && trees.getElement(path) instanceof ExecutableElement accessor
         && RecordInputs.componentOf(accessor) != null
         && isComponentRead(new TreePath(new TreePath(path, select), select.getExpression()));
+  }
+
+  /**
+   * A call of another {@code @Differentiable} instance method of this method's class on the
+   * same receiver, which takes the receiver's fields as inputs too.
+   */
+  private boolean isModelCall(MethodInvocationTree node, ExecutableElement callee) {
+    return DifferentiableSignature.isModelMethod(method)
+        && callee.getAnnotation(dev.tapeless.Differentiable.class) != null
+        && callee.getEnclosingElement().equals(method.getEnclosingElement())
+        && onThis(node.getMethodSelect());
   }
 
   /** Whether a component read yields a record, which only a differentiable call may take. */
@@ -585,7 +622,13 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return;
     }
     VariableElement field = (VariableElement) element;
-    if (!field.getModifiers().contains(Modifier.STATIC)) {
+    if (isModelField(field) && onThis(node)) {
+      if (isRecordInput(field) && !passedWhole(getCurrentPath())) {
+        reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record field "
+            + field.getSimpleName() + " this way", "read its components through their accessors ("
+            + field.getSimpleName() + ".x()), or pass it whole to a @Differentiable method");
+      }
+    } else if (!field.getModifiers().contains(Modifier.STATIC)) {
       reject(node, Diagnostic.INSTANCE_FIELD_READ);
     } else if (field.getConstantValue() == null && Access.hidden(field, method) != null) {
       reject(node, Diagnostic.INACCESSIBLE_MEMBER, "field " + field.getSimpleName(),
@@ -629,9 +672,10 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     if (element instanceof ExecutableElement callee) {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");
-      } else if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      } else if (!callee.getModifiers().contains(Modifier.STATIC)
+          && !isModelCall(node, callee)) {
         reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "an instance method call",
-            "call a static method with double arguments");
+            "call a static method, or a @Differentiable instance method of this class on this");
       } else if (Access.hidden(callee, method) != null) {
         reject(node, Diagnostic.INACCESSIBLE_MEMBER, "method " + callee.getSimpleName(),
             Access.hidden(callee, method), Access.remedy(callee, method));

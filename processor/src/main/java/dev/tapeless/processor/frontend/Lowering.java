@@ -99,6 +99,9 @@ public final class Lowering {
     BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
     Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method));
     List<Var> params = new ArrayList<>();
+    if (DifferentiableSignature.isModelMethod(method)) {
+      params.addAll(lowering.declareReceiver((TypeElement) method.getEnclosingElement()));
+    }
     for (VariableElement p : method.getParameters()) {
       TypeElement record = RecordInputs.recordOf(p.asType());
       if (record != null) {
@@ -134,6 +137,11 @@ public final class Lowering {
       TypeElement record = RecordInputs.recordOf(p.asType());
       if (record != null) {
         RecordInputs.leaves(record).forEach(l -> found.add(l.name(name)));
+      }
+    }
+    if (DifferentiableSignature.isModelMethod(method)) {
+      for (VariableElement f : RecordInputs.modelFields((TypeElement) method.getEnclosingElement())) {
+        RecordInputs.fieldLeaves(f).forEach(l -> found.add(RecordInputs.receiverLeafName(l.path())));
       }
     }
     new TreeScanner<Void, Void>() {
@@ -204,6 +212,33 @@ public final class Lowering {
 
   private final Map<Element, RecordValue> records = new HashMap<>();
 
+  /** The fields of the receiver of an instance method that are not records, as parameters. */
+  private final Map<Element, Var> fields = new HashMap<>();
+  /** All the receiver's leaves, in order: what a call on the same receiver passes first. */
+  private final List<Var> receiverLeaves = new ArrayList<>();
+
+  /** Declares the receiver's fields as parameters, in the order the signature lists them. */
+  private List<Var> declareReceiver(TypeElement owner) {
+    for (VariableElement field : RecordInputs.modelFields(owner)) {
+      RecordValue value = new RecordValue();
+      for (RecordInputs.Leaf leaf : RecordInputs.fieldLeaves(field)) {
+        String name = RecordInputs.receiverLeafName(leaf.path());
+        claimedUserNames.add(name);
+        Var v = new Var(name, leaf.type(), Var.Role.PARAMETER);
+        receiverLeaves.add(v);
+        if (leaf.path().size() == 1) {
+          fields.put(field, v);
+        } else {
+          value.add(leaf.path().subList(1, leaf.path().size()), v);
+        }
+      }
+      if (!value.leaves().isEmpty()) {
+        records.put(field, value);
+      }
+    }
+    return receiverLeaves;
+  }
+
   /** Declares the leaves of a record parameter, in the order the signature lists them. */
   private List<Var> declareRecord(VariableElement p, TypeElement record) {
     RecordValue value = new RecordValue();
@@ -224,7 +259,7 @@ public final class Lowering {
     Tree tree = path.getLeaf();
     if (tree instanceof ParenthesizedTree p) {
       return componentRead(new TreePath(path, p.getExpression()));
-    } else if (tree instanceof com.sun.source.tree.IdentifierTree) {
+    } else if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
       return records.get(trees.getElement(path));
     } else if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
@@ -236,6 +271,12 @@ public final class Lowering {
           ? r.components().get(select.getIdentifier().toString()) : null;
     }
     return null;
+  }
+
+  /** A call of an instance method on this method's receiver, which passes its fields first. */
+  private boolean onReceiver(TreePath call) {
+    return trees.getElement(call) instanceof ExecutableElement m
+        && !m.getModifiers().contains(Modifier.STATIC);
   }
 
   /** The leaf an accessor chain reads, or null. */
@@ -250,6 +291,9 @@ public final class Lowering {
   private List<Expr> arguments(TreePath path, Function<TreePath, Expr> each) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     List<Expr> args = new ArrayList<>();
+    if (onReceiver(path)) {
+      receiverLeaves.forEach(v -> args.add(new Expr.Ref(v)));
+    }
     for (ExpressionTree arg : call.getArguments()) {
       TreePath argPath = new TreePath(path, arg);
       if (componentRead(argPath) instanceof RecordValue r) {
@@ -1237,7 +1281,8 @@ public final class Lowering {
           base = new TreePath(base, a.getExpression());
         }
         Element baseElement = trees.getElement(base);
-        Var array = baseElement != null && baseElement.getKind() == ElementKind.FIELD
+        Var array = fields.containsKey(baseElement) ? fields.get(baseElement)
+            : baseElement != null && baseElement.getKind() == ElementKind.FIELD
             ? constantTable((VariableElement) baseElement)
             : base.getLeaf() instanceof MethodInvocationTree ? leafRead(base)
             : vars.get(baseElement);
@@ -1309,7 +1354,7 @@ public final class Lowering {
   /** A variable or static field named by an identifier or a qualified name. */
   private Expr name(TreePath path, Type type) {
     Element element = trees.getElement(path);
-    Var v = vars.get(element);
+    Var v = vars.containsKey(element) ? vars.get(element) : fields.get(element);
     if (v != null) {
       return new Expr.Ref(v);
     }

@@ -80,6 +80,53 @@ public final class RecordInputs {
   }
 
   /**
+   * The fields of a model class that an instance method's frame differentiates: its instance
+   * fields whose type the IR has (numbers, numeric arrays, records of them), in declaration
+   * order. Other fields (a name, a random generator) are not inputs; reading one is an error.
+   */
+  public static List<javax.lang.model.element.VariableElement> modelFields(TypeElement owner) {
+    List<javax.lang.model.element.VariableElement> out = new ArrayList<>();
+    for (javax.lang.model.element.Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD
+          && !e.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+          && isInput(e.asType())) {
+        out.add((javax.lang.model.element.VariableElement) e);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a field of this type is one of a model's inputs. */
+  private static boolean isInput(TypeMirror t) {
+    TypeElement record = recordOf(t);
+    if (record != null) {
+      return problem(record) == null;
+    }
+    Type type = DifferentiableSignature.typeOf(t);
+    return type != null && type.dims() <= (type.carriesDerivative() ? 3 : 2);
+  }
+
+  /** The leaves of a model field: itself, or a record field's components. */
+  public static List<Leaf> fieldLeaves(javax.lang.model.element.VariableElement field) {
+    String name = field.getSimpleName().toString();
+    TypeElement record = recordOf(field.asType());
+    if (record == null) {
+      return List.of(new Leaf(List.of(name), DifferentiableSignature.typeOf(field.asType())));
+    }
+    List<Leaf> out = new ArrayList<>();
+    collect(record, new ArrayList<>(List.of(name)), out, 0);
+    return out;
+  }
+
+  /**
+   * The name of a receiver leaf in generated code: {@code W1}, {@code hidden_bias}; a clash
+   * with a parameter's name is a declaration error.
+   */
+  public static String receiverLeafName(List<String> path) {
+    return String.join("_", path);
+  }
+
+  /**
    * Why a record cannot be a parameter, naming the first component in the way, or null when it
    * can: every leaf must be a type the IR has.
    */

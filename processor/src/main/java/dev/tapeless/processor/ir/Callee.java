@@ -22,6 +22,9 @@ public sealed interface Callee {
    */
   record Param(String name, Type type, boolean differentiated, boolean out, String root,
       List<String> path) {
+    /** The root of the receiver's fields: a keyword, so never a parameter's name. */
+    public static final String RECEIVER = "this";
+
     public Param {
       path = List.copyOf(path);
     }
@@ -36,7 +39,19 @@ public sealed interface Callee {
      * the field of the record's adjoint twin, {@code dp.inner.a}.
      */
     public String adjoint() {
-      return path.isEmpty() ? "d" + name : "d" + root + "." + String.join(".", path);
+      return path.isEmpty() ? "d" + name
+          : root.equals(RECEIVER) ? "d" + String.join(".", path)
+          : "d" + root + "." + String.join(".", path);
+    }
+
+    /** Whether it is a field of the receiver of an instance method (or inside one). */
+    public boolean inReceiver() {
+      return root.equals(RECEIVER);
+    }
+
+    /** Whether the frame has a field {@code d<name>} of its own for it, rather than a twin's. */
+    public boolean ownAdjointField() {
+      return path.isEmpty() || inReceiver() && path.size() == 1;
     }
 
     /** Whether it is a component of a record parameter. */
