@@ -14,8 +14,9 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
-  void rejectsInstanceMethod() {
-    Compilation c = compileMember("@Differentiable public double f(double x) { return x; }");
+  void rejectsInterfaceMethod() {
+    Compilation c = Sources.compile(Sources.classWith("public interface T {\n"
+        + "@Differentiable default double f(double x) { return x; }\n}"));
     assertThat(c).hadErrorContaining("[TL001] @Differentiable method must be static");
   }
 

@@ -255,7 +255,7 @@ public final class GradClassWriter {
       }
       unitTangentFields.forEach(frame::addField);
       frame.addMethod(primal(true));
-      if (sig.hasRecordParameters()) {
+      if (unpacks()) {
         frame.addMethod(primal(false));
       }
       frame.addMethod(backpropagate());
@@ -373,6 +373,14 @@ public final class GradClassWriter {
         chain.add("\n.add($S, $N, this.$L)", parameterName(p), p.name(), p.adjoint());
       }
       return m.addStatement("$L", chain.build()).build();
+    }
+
+    /**
+     * Whether the public methods take other parameters than the sweeps: records and the
+     * receiver, which they unpack into the sweeps' parameters first.
+     */
+    private boolean unpacks() {
+      return sig.hasRecordParameters() || receiver != null;
     }
 
     /** A parameter as the frame's Javadoc names it: {@code x}, {@code this.W1}. */
@@ -733,7 +741,7 @@ public final class GradClassWriter {
               sig.hasOutputs() ? "Each output tangent (an array of its {@code @Out} parameter's"
                   + " shape, or {@code null}\nwhen not wanted) is overwritten with the directional"
                   + " derivative of that output.\n" : "");
-      if (!sig.hasRecordParameters()) {
+      if (!unpacks()) {
         m.addParameters(parameters());
         SweepsWriter.addTangents(sig, sig.tangentNames(), m);
         return callJvp(m, true).build();
@@ -772,7 +780,7 @@ public final class GradClassWriter {
               + " for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}"
               + "\ndoes. Exact (reverse mode applied to forward mode, no finite differences);"
               + " costs a few\ngradients, and allocates nothing after the first call.\n");
-      if (sig.hasRecordParameters()) {
+      if (unpacks()) {
         addAlong(m, recordDirections, sig.directionNames());
         unpack(m, recordDirections, sig.directionNames());
       } else {
@@ -901,7 +909,7 @@ public final class GradClassWriter {
         call.append(", ").append(units.get(k) != null ? "this." + units.get(k)
             : unitOrZero(k, k == unit));
       }
-      if (sig.hasRecordParameters()) {
+      if (unpacks()) {
         // the public hvp takes records of directions; the unit directions are components
         m.addStatement("zero()");
         m.addStatement("this.$N.hvp(this, $L, $L)", sweeps, call.toString(),
