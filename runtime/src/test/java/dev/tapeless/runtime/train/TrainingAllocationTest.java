@@ -8,10 +8,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam) and 10,000
- * calls of each gradient helper (clipping that scales, norm, zeroing, flat copies) allocate 0
- * bytes, on double parameters and on a set that mixes float and double ones. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
- * from the JIT's escape analysis removing allocations that the code does make.
+ * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam, AdamW) and
+ * 10,000 calls of each gradient helper (clipping that scales, norm, zeroing, flat copies)
+ * allocate 0 bytes, on double parameters and on a set that mixes float and double ones. The POM
+ * runs this class a second time under {@code -Xint}, so that a pass cannot come from the JIT's
+ * escape analysis removing allocations that the code does make.
  *
  * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
  * required, not all five: the thread's counter also sees one-off allocations that are not the
@@ -78,6 +79,8 @@ class TrainingAllocationTest {
   void adamStepsAllocateNothing() {
     Optimizer adam = new Adam(parameters, 1e-5);
     assertAllocatesNothing("Adam.step", () -> stepLoop(adam));
+    Optimizer adamW = new AdamW(parameters, 1e-5, 1e-2);
+    assertAllocatesNothing("AdamW.step", () -> stepLoop(adamW));
   }
 
   @Test
@@ -98,6 +101,8 @@ class TrainingAllocationTest {
     assertAllocatesNothing("Sgd.step without momentum, mixed", () -> stepLoop(plain));
     Optimizer adam = new Adam(mixed, 1e-5);
     assertAllocatesNothing("Adam.step, mixed", () -> stepLoop(adam));
+    Optimizer adamW = new AdamW(mixed, 1e-5, 1e-2);
+    assertAllocatesNothing("AdamW.step, mixed", () -> stepLoop(adamW));
   }
 
   @Test
