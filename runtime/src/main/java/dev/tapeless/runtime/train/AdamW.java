@@ -64,12 +64,13 @@ public final class AdamW implements Optimizer {
     return update.weightDecay();
   }
 
-  /** The current learning rate. */
+  @Override
   public double learningRate() {
     return update.learningRate();
   }
 
   /** Changes the learning rate for later steps, for a schedule; the moments are kept. */
+  @Override
   public void setLearningRate(double learningRate) {
     update.setLearningRate(learningRate);
   }

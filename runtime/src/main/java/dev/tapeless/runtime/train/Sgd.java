@@ -97,12 +97,13 @@ public final class Sgd implements Optimizer {
     return at;
   }
 
-  /** The current learning rate. */
+  @Override
   public double learningRate() {
     return learningRate;
   }
 
   /** Changes the learning rate for later steps, for a schedule; the momentum is kept. */
+  @Override
   public void setLearningRate(double learningRate) {
     this.learningRate = Hyper.nonNegative("Sgd", "learningRate", learningRate);
   }

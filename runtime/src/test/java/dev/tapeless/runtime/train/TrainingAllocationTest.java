@@ -8,11 +8,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam, AdamW) and
- * 10,000 calls of each gradient helper (clipping that scales, norm, zeroing, flat copies)
- * allocate 0 bytes, on double parameters and on a set that mixes float and double ones. The POM
- * runs this class a second time under {@code -Xint}, so that a pass cannot come from the JIT's
- * escape analysis removing allocations that the code does make.
+ * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam, AdamW, and
+ * each under a learning-rate schedule) and 10,000 calls of each gradient helper (clipping that
+ * scales, norm, zeroing, flat copies) allocate 0 bytes, on double parameters and on a set that
+ * mixes float and double ones. The POM runs this class a second time under {@code -Xint}, so
+ * that a pass cannot come from the JIT's escape analysis removing allocations that the code does
+ * make.
  *
  * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
  * required, not all five: the thread's counter also sees one-off allocations that are not the
@@ -81,6 +82,19 @@ class TrainingAllocationTest {
     assertAllocatesNothing("Adam.step", () -> stepLoop(adam));
     Optimizer adamW = new AdamW(parameters, 1e-5, 1e-2);
     assertAllocatesNothing("AdamW.step", () -> stepLoop(adamW));
+  }
+
+  @Test
+  void scheduledStepsAllocateNothing() {
+    Optimizer cosine = new Scheduled(new AdamW(parameters, 1e-5, 1e-2),
+        LearningRateSchedule.cosine(1e-5, 1e-7, 25_000).withWarmup(100));
+    assertAllocatesNothing("Scheduled AdamW, cosine with warmup", () -> stepLoop(cosine));
+    Optimizer stepDecay =
+        new Scheduled(new Sgd(mixed, 1e-5, 0.9), LearningRateSchedule.stepDecay(1e-5, 0.5, 7));
+    assertAllocatesNothing("Scheduled Sgd, step decay, mixed", () -> stepLoop(stepDecay));
+    Optimizer exponential =
+        new Scheduled(new Adam(mixed, 1e-5), LearningRateSchedule.exponential(1e-5, 0.9999));
+    assertAllocatesNothing("Scheduled Adam, exponential, mixed", () -> stepLoop(exponential));
   }
 
   @Test
