@@ -45,6 +45,9 @@ final class AdamUpdate {
 
   void step() {
     Hyper.unchanged(optimizer, parameters, elements);
+    if (steps == 0) {
+      parameters.requireSomeGradient(optimizer);
+    }
     steps++;
     double stepSize = learningRate / (1.0 - Math.pow(beta1, steps));
     double sqrtCorrection2 = Math.sqrt(1.0 - Math.pow(beta2, steps));

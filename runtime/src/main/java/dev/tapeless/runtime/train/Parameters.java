@@ -35,6 +35,8 @@ import java.util.Map;
  * }</pre>
  *
  * After a first call, {@code add("W1", W1, frame.dW1)} registers the frame's own array instead.
+ * Forgetting both leaves the registered gradients 0, and the optimizers refuse a first step on a
+ * gradient that is 0 everywhere (see {@link Optimizer}) rather than train nothing.
  *
  * <p>A parameter is {@code double} or {@code float} (a frame of a method over {@code float[]}
  * has {@code float[]} d-fields), and one set may mix both; a parameter's gradient has its type.
@@ -437,6 +439,44 @@ public final class Parameters {
       }
     }
     return s.append(']').toString();
+  }
+
+  /**
+   * Throws unless some gradient element is nonzero, for an optimizer's first step: a first
+   * gradient that is 0 everywhere means the frame adds into arrays nobody registered. One scan,
+   * stopping at the first nonzero element.
+   *
+   * @param optimizer names the optimizer in the message
+   * @throws IllegalStateException saying how to wire the gradients
+   */
+  void requireSomeGradient(String optimizer) {
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        for (double x : g) {
+          if (x != 0.0) {
+            return;
+          }
+        }
+      } else {
+        for (float x : floatGradientRows[r]) {
+          if (x != 0.0f) {
+            return;
+          }
+        }
+      }
+    }
+    if (elementCount == 0) {
+      throw new IllegalStateException(optimizer + ": there are no parameters to train in " + this
+          + "; register them before making the optimizer");
+    }
+    String name = names[0];
+    throw new IllegalStateException(optimizer + ": every gradient is 0 at the first step, so"
+        + " nothing would train. The optimizer reads the gradient arrays registered in " + this
+        + ", and a frame adds into its own d-fields: hand it the registered ones before its"
+        + " first call (frame.d" + name + " = p." + gradientAccessor(gradientArrays[0]) + "(\""
+        + name + "\") and so on for every parameter), or register the frame's own after a first"
+        + " call (add(\"" + name + "\", " + name + ", frame.d" + name + "))");
   }
 
   /** The number of scalars in float parameters, for optimizers to size their float state. */
