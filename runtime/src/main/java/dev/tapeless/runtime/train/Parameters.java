@@ -1,6 +1,16 @@
 package dev.tapeless.runtime.train;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Array;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -420,6 +430,109 @@ public final class Parameters {
   }
 
   /**
+   * Writes every parameter's name, kind, shape and values to {@code out}, so that {@link
+   * #load(InputStream)} can read them back into a set registered the same way, such as the same
+   * model built again in a later run. Gradients and optimizer state (momentum, moments, step
+   * counts) are not written: a resumed Adam starts its moments again from 0. Flushes {@code out}
+   * and leaves it open.
+   *
+   * <p>The format, version 1, every number big-endian as {@link java.io.DataOutputStream} writes
+   * it (docs/file-format.md has an example):
+   *
+   * <pre>
+   *   magic     4 bytes  'T' 'L' 'P' 'S' (0x54 0x4C 0x50 0x53)
+   *   version   int      1
+   *   count     int      the number of parameters, then for each, in registration order:
+   *     name    UTF      writeUTF: a 2-byte length, then the name in modified UTF-8
+   *     kind    byte     'D' (0x44) for double, 'F' (0x46) for float
+   *     rank    byte     1 for a vector, 2 for a matrix
+   *     shape   ints     a vector: its length; a matrix: its row count, then each row's length
+   *     values           every element in row-major order: 8-byte doubles or 4-byte floats
+   *                      (IEEE 754 bits; NaNs are written as the canonical NaN)
+   * </pre>
+   *
+   * A reader that meets a version it does not know must refuse the file; a later version will
+   * change the number, not the meaning of version 1.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void save(OutputStream out) throws IOException {
+    requireArgument("save", "out", out);
+    ParameterFile.write(this, out);
+  }
+
+  /**
+   * {@link #save(OutputStream)} into {@code file}, through a temporary file beside it (its name
+   * plus {@code .tmp}) that then replaces {@code file}, atomically where the file system can:
+   * an exception or a killed process while saving leaves the previous file whole.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public void save(Path file) throws IOException {
+    requireArgument("save", "file", file);
+    Path target = file.toAbsolutePath();
+    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+        save(out);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Reads values written by {@link #save(OutputStream)} into the registered value arrays. The
+   * file must hold every registered parameter, matched by name in any order, and no other, each
+   * of its registered kind (double or float, vector or matrix) and shape. Everything is read and
+   * checked before the first value is written, so a load that throws leaves every array as it
+   * was. Gradients are not touched. Reads up to the end of the last parameter and leaves
+   * {@code in} open; pass a buffered stream, as it reads one value at a time.
+   *
+   * @throws IOException naming the parameter and the mismatch (a name not registered or
+   *     missing, another kind or shape), for a wrong magic number or an unsupported version, or
+   *     if {@code in} fails; an {@link EOFException} saying where if the data ends early
+   */
+  public void load(InputStream in) throws IOException {
+    requireArgument("load", "in", in);
+    ParameterFile.copy(this, ParameterFile.read(this, in));
+  }
+
+  /**
+   * {@link #load(InputStream)} from {@code file}, which must end where its last parameter
+   * does. Messages start with the file's name.
+   *
+   * @throws IOException as for {@link #load(InputStream)}, or if bytes follow the last
+   *     parameter
+   */
+  public void load(Path file) throws IOException {
+    requireArgument("load", "file", file);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      Object[] staged;
+      try {
+        staged = ParameterFile.read(this, in);
+      } catch (EOFException e) {
+        EOFException named = new EOFException(file + ": " + e.getMessage());
+        named.initCause(e);
+        throw named;
+      } catch (IOException e) {
+        throw new IOException(file + ": " + e.getMessage(), e);
+      }
+      if (in.read() != -1) {
+        throw new IOException(file + ": more bytes follow the last parameter; the file is"
+            + " corrupt or not a parameter file");
+      }
+      ParameterFile.copy(this, staged);
+    }
+  }
+
+  /**
    * The names and shapes, floats marked, e.g. {@code Parameters[W1 float[3][4], b1 float[3],
    * W2[2][3]]}.
    */
@@ -477,6 +590,11 @@ public final class Parameters {
         + " first call (frame.d" + name + " = p." + gradientAccessor(gradientArrays[0]) + "(\""
         + name + "\") and so on for every parameter), or register the frame's own after a first"
         + " call (add(\"" + name + "\", " + name + ", frame.d" + name + "))");
+  }
+
+  /** The value array of the {@code index}-th parameter, for {@link ParameterFile}. */
+  Object value(int index) {
+    return valueArrays[index];
   }
 
   /** The number of scalars in float parameters, for optimizers to size their float state. */
@@ -595,6 +713,12 @@ public final class Parameters {
       if (n.equals(name)) {
         throw new IllegalArgumentException("parameter " + name + " is already registered");
       }
+    }
+  }
+
+  private static void requireArgument(String method, String what, Object argument) {
+    if (argument == null) {
+      throw new IllegalArgumentException(method + ": " + what + " is null");
     }
   }
 
