@@ -62,8 +62,16 @@ import java.util.Map;
  * a float parameter is only available as {@code float[]}: check {@link #isFloatRow} and call
  * {@link #floatValueRow} and {@link #floatGradientRow} for it.
  *
+ * <p>To compute a minibatch's gradient on several threads, give each thread a frame wired to
+ * its own {@link #gradientReplica()}, which shares the weights but not the gradients, and add
+ * the replicas into this set with {@link #addGradientsFrom} in a fixed order once all threads
+ * are done. {@link #save(OutputStream)} and {@link #load(InputStream)} store the values in a
+ * small versioned binary format, for checkpoints and trained models.
+ *
  * <p>Registration allocates and checks (shapes, unique names, no array registered twice: it
- * would be updated twice per step); everything else allocates nothing. Not thread-safe.
+ * would be updated twice per step), as do making replicas, saving and loading; everything else
+ * allocates nothing. Not thread-safe: a set is used by one thread at a time, and replicas are
+ * what lets threads work side by side.
  */
 public final class Parameters {
 
@@ -338,6 +346,66 @@ public final class Parameters {
   }
 
   /**
+   * A set of the same parameters, under the same names and sharing the same value arrays, each
+   * with a new zero gradient array of its own: one per thread, so that each thread's frame adds
+   * into its own gradients while all read the same weights, and {@link #addGradientsFrom} then
+   * sums them into this set's. Wire each thread's frame to its replica as to this set ({@code
+   * frame.dW1 = replica.matrixGradient("W1")}). The optimizer steps this set, never a replica;
+   * the weights must not change while threads read them. Register every parameter before making
+   * replicas; making one allocates, using it does not.
+   *
+   * @return a new set whose gradients are independent of this one's
+   */
+  public Parameters gradientReplica() {
+    Parameters replica = new Parameters();
+    for (int k = 0; k < names.length; k++) {
+      Object value = valueArrays[k];
+      if (value instanceof double[]) {
+        replica.add(names[k], (double[]) value);
+      } else if (value instanceof double[][]) {
+        replica.add(names[k], (double[][]) value);
+      } else if (value instanceof float[]) {
+        replica.add(names[k], (float[]) value);
+      } else {
+        replica.add(names[k], (float[][]) value);
+      }
+    }
+    return replica;
+  }
+
+  /**
+   * Adds every gradient element of {@code replica} to this set's, a float gradient in float, so
+   * that the gradients of several threads' replicas ({@link #gradientReplica}) become one.
+   * Allocates nothing. The sum is the same from run to run when the caller adds the replicas
+   * in a fixed order (by index, once every thread has finished) and gives each thread a fixed
+   * share of the examples: floating-point addition is not associative, so the order of
+   * additions, not the threads' timing, decides the last bits.
+   *
+   * @param replica a set of the same structure: the same names in the same order, each of the
+   *     same kind and shape (values may be other arrays)
+   * @throws IllegalArgumentException naming the first parameter whose name, kind or shape
+   *     differs, or if {@code replica} is this set
+   */
+  public void addGradientsFrom(Parameters replica) {
+    requireSameStructure(replica);
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        double[] add = replica.gradientRows[r];
+        for (int j = 0; j < g.length; j++) {
+          g[j] += add[j];
+        }
+      } else {
+        float[] f = floatGradientRows[r];
+        float[] add = replica.floatGradientRows[r];
+        for (int j = 0; j < f.length; j++) {
+          f[j] += add[j];
+        }
+      }
+    }
+  }
+
+  /**
    * The L2 norm of all gradients taken as one vector, summed in {@code double} also for float
    * gradients (whose squares then cannot overflow). Squares that overflow are summed again
    * rescaled, so a finite gradient has a finite norm.
@@ -589,7 +657,9 @@ public final class Parameters {
         + ", and a frame adds into its own d-fields: hand it the registered ones before its"
         + " first call (frame.d" + name + " = p." + gradientAccessor(gradientArrays[0]) + "(\""
         + name + "\") and so on for every parameter), or register the frame's own after a first"
-        + " call (add(\"" + name + "\", " + name + ", frame.d" + name + "))");
+        + " call (add(\"" + name + "\", " + name + ", frame.d" + name + ")); with one frame per"
+        + " thread, each wired to a gradientReplica(), add the replicas' gradients into this set"
+        + " with addGradientsFrom before stepping");
   }
 
   /** The value array of the {@code index}-th parameter, for {@link ParameterFile}. */
@@ -730,6 +800,60 @@ public final class Parameters {
                   + " value) and assign the gradient array it allocates to the frame's field"
               : ""));
     }
+  }
+
+  /** Checks that {@code other} has this set's names, kinds and shapes, without allocating. */
+  private void requireSameStructure(Parameters other) {
+    if (other == null) {
+      throw new IllegalArgumentException("addGradientsFrom: replica is null");
+    }
+    if (other == this) {
+      throw new IllegalArgumentException("addGradientsFrom: the replica is this set itself,"
+          + " whose gradients would double; add the replicas made by gradientReplica()");
+    }
+    int k = 0;
+    for (; k < names.length && k < other.names.length; k++) {
+      String name = names[k];
+      if (!name.equals(other.names[k])) {
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + (k + 1) + " is "
+            + name + " here but " + other.names[k] + " in the replica");
+      }
+      Object value = valueArrays[k];
+      Object theirs = other.valueArrays[k];
+      if (value.getClass() != theirs.getClass()) {
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + name + " is a "
+            + kindOf(value) + " here but a " + kindOf(theirs) + " in the replica");
+      }
+      int end = k + 1 < firstRows.length ? firstRows[k + 1] : valueRows.length;
+      int otherEnd = k + 1 < other.firstRows.length ? other.firstRows[k + 1]
+          : other.valueRows.length;
+      boolean same = end - firstRows[k] == otherEnd - other.firstRows[k];
+      for (int r = firstRows[k], s = other.firstRows[k]; same && r < end; r++, s++) {
+        same = rowLength(r) == other.rowLength(s);
+      }
+      if (!same) {
+        String here = shapeOf(value);
+        String there = shapeOf(theirs);
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + name + " has shape "
+            + here + " here but " + there + " in the replica"
+            + (here.equals(there) ? " (the row lengths differ)" : ""));
+      }
+    }
+    if (k < names.length || k < other.names.length) {
+      throw new IllegalArgumentException("addGradientsFrom: " + this + " has "
+          + names.length + " parameters but the replica, " + other + ", has "
+          + other.names.length);
+    }
+  }
+
+  private int rowLength(int row) {
+    double[] g = gradientRows[row];
+    return g != null ? g.length : floatGradientRows[row].length;
+  }
+
+  private static String shapeOf(Object value) {
+    return value instanceof Object[] ? describe((Object[]) value)
+        : "[" + Array.getLength(value) + "]";
   }
 
   /** The gradient of {@code name}, which must be of class {@code kind}. */

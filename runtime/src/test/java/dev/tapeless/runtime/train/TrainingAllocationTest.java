@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam, AdamW, and
  * each under a learning-rate schedule) and 10,000 calls of each gradient helper (clipping that
- * scales, norm, zeroing, flat copies) allocate 0 bytes, on double parameters and on a set that
- * mixes float and double ones. The POM runs this class a second time under {@code -Xint}, so
- * that a pass cannot come from the JIT's escape analysis removing allocations that the code does
- * make.
+ * scales, norm, zeroing, flat copies, adding a replica's gradients) allocate 0 bytes, on double
+ * parameters and on a set that mixes float and double ones. The POM runs this class a second
+ * time under {@code -Xint}, so that a pass cannot come from the JIT's escape analysis removing
+ * allocations that the code does make.
  *
  * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
  * required, not all five: the thread's counter also sees one-off allocations that are not the
@@ -44,6 +44,8 @@ class TrainingAllocationTest {
   private final Parameters mixed =
       new Parameters().add("W1", fw1).add("b1", fb1).add("W2", dw2).add("b2", fb2);
   private final double[] mixedFlat = new double[mixed.elementCount()];
+  private final Parameters replica = parameters.gradientReplica();
+  private final Parameters mixedReplica = mixed.gradientReplica();
 
   TrainingAllocationTest() {
     Init.heNormal(w1, random);
@@ -105,6 +107,7 @@ class TrainingAllocationTest {
     assertAllocatesNothing(
         "copyGradientsTo and copyGradientsFrom", () -> copyGradientsLoop(parameters, flat));
     assertAllocatesNothing("zeroGradients", () -> zeroLoop(parameters));
+    assertAllocatesNothing("addGradientsFrom", () -> addLoop(parameters, replica));
   }
 
   @Test
@@ -128,6 +131,7 @@ class TrainingAllocationTest {
     assertAllocatesNothing("copyGradientsTo and copyGradientsFrom, mixed",
         () -> copyGradientsLoop(mixed, mixedFlat));
     assertAllocatesNothing("zeroGradients, mixed", () -> zeroLoop(mixed));
+    assertAllocatesNothing("addGradientsFrom, mixed", () -> addLoop(mixed, mixedReplica));
   }
 
   // ---- measurement -------------------------------------------------------------------------
@@ -191,6 +195,12 @@ class TrainingAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       p.copyGradientsTo(flat);
       p.copyGradientsFrom(flat);
+    }
+  }
+
+  private static void addLoop(Parameters p, Parameters replica) {
+    for (int i = 0; i < CALLS; i++) {
+      p.addGradientsFrom(replica);
     }
   }
 
