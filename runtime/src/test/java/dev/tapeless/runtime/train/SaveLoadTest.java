@@ -41,7 +41,7 @@ class SaveLoadTest {
     for (int i = 0; i < 2; i++) {
       assertArrayEquals(W[i], W2[i], 0.0);
       assertEquals(Double.doubleToRawLongBits(W[i][1]), Double.doubleToRawLongBits(W2[i][1]),
-          "-0.0 and NaN keep their bits");
+          "-0.0 keeps its sign");
     }
     assertArrayEquals(b, b2, 0.0);
     assertArrayEquals(jagged[1], jagged2[1], 0.0);
