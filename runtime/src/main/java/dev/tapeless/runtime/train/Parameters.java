@@ -1,6 +1,16 @@
 package dev.tapeless.runtime.train;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Array;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -35,6 +45,8 @@ import java.util.Map;
  * }</pre>
  *
  * After a first call, {@code add("W1", W1, frame.dW1)} registers the frame's own array instead.
+ * Forgetting both leaves the registered gradients 0, and the optimizers refuse a first step on a
+ * gradient that is 0 everywhere (see {@link Optimizer}) rather than train nothing.
  *
  * <p>A parameter is {@code double} or {@code float} (a frame of a method over {@code float[]}
  * has {@code float[]} d-fields), and one set may mix both; a parameter's gradient has its type.
@@ -50,8 +62,16 @@ import java.util.Map;
  * a float parameter is only available as {@code float[]}: check {@link #isFloatRow} and call
  * {@link #floatValueRow} and {@link #floatGradientRow} for it.
  *
+ * <p>To compute a minibatch's gradient on several threads, give each thread a frame wired to
+ * its own {@link #gradientReplica()}, which shares the weights but not the gradients, and add
+ * the replicas into this set with {@link #addGradientsFrom} in a fixed order once all threads
+ * are done. {@link #save(OutputStream)} and {@link #load(InputStream)} store the values in a
+ * small versioned binary format, for checkpoints and trained models.
+ *
  * <p>Registration allocates and checks (shapes, unique names, no array registered twice: it
- * would be updated twice per step); everything else allocates nothing. Not thread-safe.
+ * would be updated twice per step), as do making replicas, saving and loading; everything else
+ * allocates nothing. Not thread-safe: a set is used by one thread at a time, and replicas are
+ * what lets threads work side by side.
  */
 public final class Parameters {
 
@@ -326,6 +346,66 @@ public final class Parameters {
   }
 
   /**
+   * A set of the same parameters, under the same names and sharing the same value arrays, each
+   * with a new zero gradient array of its own: one per thread, so that each thread's frame adds
+   * into its own gradients while all read the same weights, and {@link #addGradientsFrom} then
+   * sums them into this set's. Wire each thread's frame to its replica as to this set ({@code
+   * frame.dW1 = replica.matrixGradient("W1")}). The optimizer steps this set, never a replica;
+   * the weights must not change while threads read them. Register every parameter before making
+   * replicas; making one allocates, using it does not.
+   *
+   * @return a new set whose gradients are independent of this one's
+   */
+  public Parameters gradientReplica() {
+    Parameters replica = new Parameters();
+    for (int k = 0; k < names.length; k++) {
+      Object value = valueArrays[k];
+      if (value instanceof double[]) {
+        replica.add(names[k], (double[]) value);
+      } else if (value instanceof double[][]) {
+        replica.add(names[k], (double[][]) value);
+      } else if (value instanceof float[]) {
+        replica.add(names[k], (float[]) value);
+      } else {
+        replica.add(names[k], (float[][]) value);
+      }
+    }
+    return replica;
+  }
+
+  /**
+   * Adds every gradient element of {@code replica} to this set's, a float gradient in float, so
+   * that the gradients of several threads' replicas ({@link #gradientReplica}) become one.
+   * Allocates nothing. The sum is the same from run to run when the caller adds the replicas
+   * in a fixed order (by index, once every thread has finished) and gives each thread a fixed
+   * share of the examples: floating-point addition is not associative, so the order of
+   * additions, not the threads' timing, decides the last bits.
+   *
+   * @param replica a set of the same structure: the same names in the same order, each of the
+   *     same kind and shape (values may be other arrays)
+   * @throws IllegalArgumentException naming the first parameter whose name, kind or shape
+   *     differs, or if {@code replica} is this set
+   */
+  public void addGradientsFrom(Parameters replica) {
+    requireSameStructure(replica);
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        double[] add = replica.gradientRows[r];
+        for (int j = 0; j < g.length; j++) {
+          g[j] += add[j];
+        }
+      } else {
+        float[] f = floatGradientRows[r];
+        float[] add = replica.floatGradientRows[r];
+        for (int j = 0; j < f.length; j++) {
+          f[j] += add[j];
+        }
+      }
+    }
+  }
+
+  /**
    * The L2 norm of all gradients taken as one vector, summed in {@code double} also for float
    * gradients (whose squares then cannot overflow). Squares that overflow are summed again
    * rescaled, so a finite gradient has a finite norm.
@@ -418,6 +498,109 @@ public final class Parameters {
   }
 
   /**
+   * Writes every parameter's name, kind, shape and values to {@code out}, so that {@link
+   * #load(InputStream)} can read them back into a set registered the same way, such as the same
+   * model built again in a later run. Gradients and optimizer state (momentum, moments, step
+   * counts) are not written: a resumed Adam starts its moments again from 0. Flushes {@code out}
+   * and leaves it open.
+   *
+   * <p>The format, version 1, every number big-endian as {@link java.io.DataOutputStream} writes
+   * it (docs/file-format.md has an example):
+   *
+   * <pre>
+   *   magic     4 bytes  'T' 'L' 'P' 'S' (0x54 0x4C 0x50 0x53)
+   *   version   int      1
+   *   count     int      the number of parameters, then for each, in registration order:
+   *     name    UTF      writeUTF: a 2-byte length, then the name in modified UTF-8
+   *     kind    byte     'D' (0x44) for double, 'F' (0x46) for float
+   *     rank    byte     1 for a vector, 2 for a matrix
+   *     shape   ints     a vector: its length; a matrix: its row count, then each row's length
+   *     values           every element in row-major order: 8-byte doubles or 4-byte floats
+   *                      (IEEE 754 bits; NaNs are written as the canonical NaN)
+   * </pre>
+   *
+   * A reader that meets a version it does not know must refuse the file; a later version will
+   * change the number, not the meaning of version 1.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void save(OutputStream out) throws IOException {
+    requireArgument("save", "out", out);
+    ParameterFile.write(this, out);
+  }
+
+  /**
+   * {@link #save(OutputStream)} into {@code file}, through a temporary file beside it (its name
+   * plus {@code .tmp}) that then replaces {@code file}, atomically where the file system can:
+   * an exception or a killed process while saving leaves the previous file whole.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public void save(Path file) throws IOException {
+    requireArgument("save", "file", file);
+    Path target = file.toAbsolutePath();
+    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+        save(out);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Reads values written by {@link #save(OutputStream)} into the registered value arrays. The
+   * file must hold every registered parameter, matched by name in any order, and no other, each
+   * of its registered kind (double or float, vector or matrix) and shape. Everything is read and
+   * checked before the first value is written, so a load that throws leaves every array as it
+   * was. Gradients are not touched. Reads up to the end of the last parameter and leaves
+   * {@code in} open; pass a buffered stream, as it reads one value at a time.
+   *
+   * @throws IOException naming the parameter and the mismatch (a name not registered or
+   *     missing, another kind or shape), for a wrong magic number or an unsupported version, or
+   *     if {@code in} fails; an {@link EOFException} saying where if the data ends early
+   */
+  public void load(InputStream in) throws IOException {
+    requireArgument("load", "in", in);
+    ParameterFile.copy(this, ParameterFile.read(this, in));
+  }
+
+  /**
+   * {@link #load(InputStream)} from {@code file}, which must end where its last parameter
+   * does. Messages start with the file's name.
+   *
+   * @throws IOException as for {@link #load(InputStream)}, or if bytes follow the last
+   *     parameter
+   */
+  public void load(Path file) throws IOException {
+    requireArgument("load", "file", file);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      Object[] staged;
+      try {
+        staged = ParameterFile.read(this, in);
+      } catch (EOFException e) {
+        EOFException named = new EOFException(file + ": " + e.getMessage());
+        named.initCause(e);
+        throw named;
+      } catch (IOException e) {
+        throw new IOException(file + ": " + e.getMessage(), e);
+      }
+      if (in.read() != -1) {
+        throw new IOException(file + ": more bytes follow the last parameter; the file is"
+            + " corrupt or not a parameter file");
+      }
+      ParameterFile.copy(this, staged);
+    }
+  }
+
+  /**
    * The names and shapes, floats marked, e.g. {@code Parameters[W1 float[3][4], b1 float[3],
    * W2[2][3]]}.
    */
@@ -437,6 +620,51 @@ public final class Parameters {
       }
     }
     return s.append(']').toString();
+  }
+
+  /**
+   * Throws unless some gradient element is nonzero, for an optimizer's first step: a first
+   * gradient that is 0 everywhere means the frame adds into arrays nobody registered. One scan,
+   * stopping at the first nonzero element.
+   *
+   * @param optimizer names the optimizer in the message
+   * @throws IllegalStateException saying how to wire the gradients
+   */
+  void requireSomeGradient(String optimizer) {
+    for (int r = 0; r < gradientRows.length; r++) {
+      double[] g = gradientRows[r];
+      if (g != null) {
+        for (double x : g) {
+          if (x != 0.0) {
+            return;
+          }
+        }
+      } else {
+        for (float x : floatGradientRows[r]) {
+          if (x != 0.0f) {
+            return;
+          }
+        }
+      }
+    }
+    if (elementCount == 0) {
+      throw new IllegalStateException(optimizer + ": there are no parameters to train in " + this
+          + "; register them before making the optimizer");
+    }
+    String name = names[0];
+    throw new IllegalStateException(optimizer + ": every gradient is 0 at the first step, so"
+        + " nothing would train. The optimizer reads the gradient arrays registered in " + this
+        + ", and a frame adds into its own d-fields: hand it the registered ones before its"
+        + " first call (frame.d" + name + " = p." + gradientAccessor(gradientArrays[0]) + "(\""
+        + name + "\") and so on for every parameter), or register the frame's own after a first"
+        + " call (add(\"" + name + "\", " + name + ", frame.d" + name + ")); with one frame per"
+        + " thread, each wired to a gradientReplica(), add the replicas' gradients into this set"
+        + " with addGradientsFrom before stepping");
+  }
+
+  /** The value array of the {@code index}-th parameter, for {@link ParameterFile}. */
+  Object value(int index) {
+    return valueArrays[index];
   }
 
   /** The number of scalars in float parameters, for optimizers to size their float state. */
@@ -558,6 +786,12 @@ public final class Parameters {
     }
   }
 
+  private static void requireArgument(String method, String what, Object argument) {
+    if (argument == null) {
+      throw new IllegalArgumentException(method + ": " + what + " is null");
+    }
+  }
+
   private static void requireNonNull(String name, String what, Object array) {
     if (array == null) {
       throw new IllegalArgumentException("parameter " + name + ": " + what + " is null"
@@ -566,6 +800,60 @@ public final class Parameters {
                   + " value) and assign the gradient array it allocates to the frame's field"
               : ""));
     }
+  }
+
+  /** Checks that {@code other} has this set's names, kinds and shapes, without allocating. */
+  private void requireSameStructure(Parameters other) {
+    if (other == null) {
+      throw new IllegalArgumentException("addGradientsFrom: replica is null");
+    }
+    if (other == this) {
+      throw new IllegalArgumentException("addGradientsFrom: the replica is this set itself,"
+          + " whose gradients would double; add the replicas made by gradientReplica()");
+    }
+    int k = 0;
+    for (; k < names.length && k < other.names.length; k++) {
+      String name = names[k];
+      if (!name.equals(other.names[k])) {
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + (k + 1) + " is "
+            + name + " here but " + other.names[k] + " in the replica");
+      }
+      Object value = valueArrays[k];
+      Object theirs = other.valueArrays[k];
+      if (value.getClass() != theirs.getClass()) {
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + name + " is a "
+            + kindOf(value) + " here but a " + kindOf(theirs) + " in the replica");
+      }
+      int end = k + 1 < firstRows.length ? firstRows[k + 1] : valueRows.length;
+      int otherEnd = k + 1 < other.firstRows.length ? other.firstRows[k + 1]
+          : other.valueRows.length;
+      boolean same = end - firstRows[k] == otherEnd - other.firstRows[k];
+      for (int r = firstRows[k], s = other.firstRows[k]; same && r < end; r++, s++) {
+        same = rowLength(r) == other.rowLength(s);
+      }
+      if (!same) {
+        String here = shapeOf(value);
+        String there = shapeOf(theirs);
+        throw new IllegalArgumentException("addGradientsFrom: parameter " + name + " has shape "
+            + here + " here but " + there + " in the replica"
+            + (here.equals(there) ? " (the row lengths differ)" : ""));
+      }
+    }
+    if (k < names.length || k < other.names.length) {
+      throw new IllegalArgumentException("addGradientsFrom: " + this + " has "
+          + names.length + " parameters but the replica, " + other + ", has "
+          + other.names.length);
+    }
+  }
+
+  private int rowLength(int row) {
+    double[] g = gradientRows[row];
+    return g != null ? g.length : floatGradientRows[row].length;
+  }
+
+  private static String shapeOf(Object value) {
+    return value instanceof Object[] ? describe((Object[]) value)
+        : "[" + Array.getLength(value) + "]";
   }
 
   /** The gradient of {@code name}, which must be of class {@code kind}. */

@@ -28,6 +28,7 @@ public final class Sgd implements Optimizer {
   private final double[] velocity;
   private final float[] floatVelocity;
   private double learningRate;
+  private boolean stepped;
 
   /** Plain gradient descent: {@code w -= learningRate · g}. */
   public Sgd(Parameters parameters, double learningRate) {
@@ -60,6 +61,10 @@ public final class Sgd implements Optimizer {
   @Override
   public void step() {
     Hyper.unchanged("Sgd", parameters, elements);
+    if (!stepped) {
+      parameters.requireSomeGradient("Sgd");
+      stepped = true;
+    }
     int at = 0;
     int floatAt = 0;
     for (int r = 0; r < parameters.rowCount(); r++) {
@@ -97,12 +102,13 @@ public final class Sgd implements Optimizer {
     return at;
   }
 
-  /** The current learning rate. */
+  @Override
   public double learningRate() {
     return learningRate;
   }
 
   /** Changes the learning rate for later steps, for a schedule; the momentum is kept. */
+  @Override
   public void setLearningRate(double learningRate) {
     this.learningRate = Hyper.nonNegative("Sgd", "learningRate", learningRate);
   }

@@ -10,10 +10,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sgd and Adam on float parameters: a float run of {@link Quadratic}'s problem, with gradients
- * computed in float as a float frame would, follows the double run from the same start to float
- * precision; in a mixed set the double parameters move exactly as in an all-double set, which
- * shows that float and double state do not get mixed up.
+ * Sgd, Adam and AdamW on float parameters: a float run of {@link Quadratic}'s problem, with
+ * gradients computed in float as a float frame would, follows the double run from the same start
+ * to float precision; in a mixed set the double parameters move exactly as in an all-double set,
+ * which shows that float and double state do not get mixed up.
  */
 class FloatOptimizerTest {
 
@@ -92,6 +92,12 @@ class FloatOptimizerTest {
   }
 
   @Test
+  void adamWOnFloatsTracksDoubles() {
+    assertFloatRunTracksDoubleRun(p -> new AdamW(p, 0.1, 0.05));
+    assertFloatRunTracksDoubleRun(p -> new AdamW(p, 0.05, 0.8, 0.99, 1e-6, 0.2));
+  }
+
+  @Test
   void floatSgdWithMomentumMatchesTwoStepsByHand() {
     float[] w = {1.0f, -2.0f};
     Parameters p = new Parameters().add("w", w);
@@ -127,6 +133,7 @@ class FloatOptimizerTest {
     assertMixedRun(p -> new Sgd(p, 0.05, 0.9, 0.01));
     assertMixedRun(p -> new Sgd(p, 0.05));
     assertMixedRun(p -> new Adam(p, 0.1));
+    assertMixedRun(p -> new AdamW(p, 0.1, 0.05));
   }
 
   @Test

@@ -8,10 +8,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam) and 10,000
- * calls of each gradient helper (clipping that scales, norm, zeroing, flat copies) allocate 0
- * bytes, on double parameters and on a set that mixes float and double ones. The POM runs this class a second time under {@code -Xint}, so that a pass cannot come
- * from the JIT's escape analysis removing allocations that the code does make.
+ * After warm-up, 10,000 optimizer steps (SGD with momentum and weight decay, Adam, AdamW, and
+ * each under a learning-rate schedule) and 10,000 calls of each gradient helper (clipping that
+ * scales, norm, zeroing, flat copies, adding a replica's gradients) allocate 0 bytes, on double
+ * parameters and on a set that mixes float and double ones. The POM runs this class a second
+ * time under {@code -Xint}, so that a pass cannot come from the JIT's escape analysis removing
+ * allocations that the code does make.
  *
  * <p>A run counts as clean when it allocates exactly 0 bytes, and one clean run out of five is
  * required, not all five: the thread's counter also sees one-off allocations that are not the
@@ -42,6 +44,8 @@ class TrainingAllocationTest {
   private final Parameters mixed =
       new Parameters().add("W1", fw1).add("b1", fb1).add("W2", dw2).add("b2", fb2);
   private final double[] mixedFlat = new double[mixed.elementCount()];
+  private final Parameters replica = parameters.gradientReplica();
+  private final Parameters mixedReplica = mixed.gradientReplica();
 
   TrainingAllocationTest() {
     Init.heNormal(w1, random);
@@ -78,6 +82,21 @@ class TrainingAllocationTest {
   void adamStepsAllocateNothing() {
     Optimizer adam = new Adam(parameters, 1e-5);
     assertAllocatesNothing("Adam.step", () -> stepLoop(adam));
+    Optimizer adamW = new AdamW(parameters, 1e-5, 1e-2);
+    assertAllocatesNothing("AdamW.step", () -> stepLoop(adamW));
+  }
+
+  @Test
+  void scheduledStepsAllocateNothing() {
+    Optimizer cosine = new Scheduled(new AdamW(parameters, 1e-5, 1e-2),
+        LearningRateSchedule.cosine(1e-5, 1e-7, 25_000).withWarmup(100));
+    assertAllocatesNothing("Scheduled AdamW, cosine with warmup", () -> stepLoop(cosine));
+    Optimizer stepDecay =
+        new Scheduled(new Sgd(mixed, 1e-5, 0.9), LearningRateSchedule.stepDecay(1e-5, 0.5, 7));
+    assertAllocatesNothing("Scheduled Sgd, step decay, mixed", () -> stepLoop(stepDecay));
+    Optimizer exponential =
+        new Scheduled(new Adam(mixed, 1e-5), LearningRateSchedule.exponential(1e-5, 0.9999));
+    assertAllocatesNothing("Scheduled Adam, exponential, mixed", () -> stepLoop(exponential));
   }
 
   @Test
@@ -88,6 +107,7 @@ class TrainingAllocationTest {
     assertAllocatesNothing(
         "copyGradientsTo and copyGradientsFrom", () -> copyGradientsLoop(parameters, flat));
     assertAllocatesNothing("zeroGradients", () -> zeroLoop(parameters));
+    assertAllocatesNothing("addGradientsFrom", () -> addLoop(parameters, replica));
   }
 
   @Test
@@ -98,6 +118,8 @@ class TrainingAllocationTest {
     assertAllocatesNothing("Sgd.step without momentum, mixed", () -> stepLoop(plain));
     Optimizer adam = new Adam(mixed, 1e-5);
     assertAllocatesNothing("Adam.step, mixed", () -> stepLoop(adam));
+    Optimizer adamW = new AdamW(mixed, 1e-5, 1e-2);
+    assertAllocatesNothing("AdamW.step, mixed", () -> stepLoop(adamW));
   }
 
   @Test
@@ -109,6 +131,7 @@ class TrainingAllocationTest {
     assertAllocatesNothing("copyGradientsTo and copyGradientsFrom, mixed",
         () -> copyGradientsLoop(mixed, mixedFlat));
     assertAllocatesNothing("zeroGradients, mixed", () -> zeroLoop(mixed));
+    assertAllocatesNothing("addGradientsFrom, mixed", () -> addLoop(mixed, mixedReplica));
   }
 
   // ---- measurement -------------------------------------------------------------------------
@@ -172,6 +195,12 @@ class TrainingAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       p.copyGradientsTo(flat);
       p.copyGradientsFrom(flat);
+    }
+  }
+
+  private static void addLoop(Parameters p, Parameters replica) {
+    for (int i = 0; i < CALLS; i++) {
+      p.addGradientsFrom(replica);
     }
   }
 
