@@ -199,9 +199,10 @@ final class ReadmeConsumerIT {
     String version = property("tapeless.version");
     URL[] path = {
         classes.toUri().toURL(),
-        repo.resolve("runtime/" + version + "/runtime-" + version + ".jar").toUri().toURL(),
-        repo.resolve("annotations/" + version + "/annotations-" + version + ".jar").toUri()
-            .toURL()};
+        repo.resolve("tapeless-runtime/" + version + "/tapeless-runtime-" + version + ".jar").toUri()
+            .toURL(),
+        repo.resolve("tapeless-annotations/" + version + "/tapeless-annotations-" + version
+            + ".jar").toUri().toURL()};
     try (URLClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
       return (double[]) loader.loadClass("Check").getMethod("run").invoke(null);
     }
