@@ -66,7 +66,7 @@ public final class ReproWriter {
           .append('\n');
     }
     header.append("// Compile with the Tapeless processor, e.g. javac -cp annotations:runtime"
-        + " -processorpath processor:javapoet ").append(name).append(".java; run: java ")
+        + " -processorpath processor:annotations ").append(name).append(".java; run: java ")
         .append(name).append('\n');
     String source = header + (f ? FloatPrinter.print(c, name, extra)
         : JavaPrinter.print(c, extra)).source();
