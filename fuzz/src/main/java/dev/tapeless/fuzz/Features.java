@@ -66,6 +66,12 @@ public final class Features {
   public boolean arrayCopy = true;
   /** {@code double[] t = v.clone();} as a local array. */
   public boolean arrayClone = true;
+  /**
+   * Record parameters: consecutive parameters printed as the components of a record (nested
+   * records too), read through accessor chains, sometimes {@code @NoDerivative} or named by
+   * {@code wrt}, and passed whole to methods taking the same record type.
+   */
+  public boolean records = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the
@@ -74,6 +80,13 @@ public final class Features {
   public boolean forEachOverRow = false;
   /** {@code for (double[] row : A)}: enhanced for over the rows of a matrix (a row alias). */
   public boolean forEachRows = false;
+  /**
+   * A record passed whole to a {@code @Differentiable} method in a comparison or a cast to int
+   * or long: {@code g(p) > 0 ? x : 2 * x}, {@code t[(int) g(p)]}. Processor bug (found by this
+   * tester, seed 2): the generated sweeps copy such a call with the record's leaves as
+   * arguments, {@code T.g(p_a) > 0}, and do not compile ("double cannot be converted to P").
+   */
+  public boolean recordsInConditions = false;
 
   /** The default switches. */
   public static Features defaults() {

@@ -11,6 +11,7 @@ import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Op;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.ast.Walk;
@@ -52,6 +53,12 @@ class GeneratorTest {
         for (Param p : m.params()) {
           seen.add("param " + p.type() + (p.out() ? " @Out" : "")
               + (p.noDerivative() ? " @NoDerivative" : "") + (p.jagged() ? " jagged" : ""));
+          if (p.member() != null) {
+            seen.add("record " + p.type());
+          }
+        }
+        for (String t : Records.traits(c, m)) {
+          seen.add("record " + t);
         }
         collect(m, seen);
       }
@@ -147,7 +154,7 @@ class GeneratorTest {
   void coversTheSupportedSubset() {
     ClassGen gen = new ClassGen(Features.defaults());
     java.util.List<ClassDef> classes = new java.util.ArrayList<>();
-    for (int k = 0; k < 15; k++) {
+    for (int k = 0; k < 30; k++) {
       classes.add(gen.generate("gt", "G" + k, 40, 1000 + k));
     }
     Set<String> seen = constructs(classes);
@@ -166,7 +173,10 @@ class GeneratorTest {
         "step INT++", "step INT--", "step DOUBLE++", "step DOUBLE--",
         "op REM DOUBLE", "op REM INT", "op DIV DOUBLE", "op ADD DOUBLE", "op SUB DOUBLE",
         "op MUL DOUBLE", "op LT BOOLEAN", "op AND BOOLEAN", "op OR BOOLEAN",
-        "PostInc", "Fill", "Copy", "clone", "return in loop"));
+        "PostInc", "Fill", "Copy", "clone", "return in loop",
+        "record DOUBLE", "record DARR", "record DMAT", "record INT", "record IARR",
+        "record LONG", "record BOOLEAN", "record nested", "record @NoDerivative",
+        "record wrt", "record passed whole"));
     for (AssignOp op : AssignOp.values()) {
       wanted.add("assign DOUBLE " + op);
     }

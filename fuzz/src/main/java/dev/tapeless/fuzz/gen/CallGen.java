@@ -5,6 +5,7 @@ import dev.tapeless.fuzz.ast.DimSym;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import java.util.ArrayList;
@@ -40,11 +41,12 @@ final class CallGen {
     List<MethodDef> generated = new ArrayList<>();
     if (s.f.calls) {
       for (MethodDef m : s.cls.callees) {
-        if (m.result() == Ty.DOUBLE && !m.hasOut() && affordable(m)) {
+        if (m.result() == Ty.DOUBLE && !m.hasOut() && affordable(m) && recordsFit(m, varied)) {
           generated.add(m);
         }
       }
     }
+    generated = preferRecords(generated);
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 1.5 : 0,
         s.f.helpers && !s.cls.helpers.isEmpty() ? 0.6 : 0);
     switch (choice) {
@@ -90,11 +92,12 @@ final class CallGen {
     List<MethodDef> generated = new ArrayList<>();
     if (s.f.calls) {
       for (MethodDef m : s.cls.callees) {
-        if (m.hasOut() && affordable(m)) {
+        if (m.hasOut() && affordable(m) && recordsFit(m, true)) {
           generated.add(m);
         }
       }
     }
+    generated = preferRecords(generated);
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 2 : 0);
     MethodDef m = null;
     CallKind kind = choice == 0 ? CallKind.GENERATED : CallKind.KERNEL;
@@ -103,6 +106,33 @@ final class CallGen {
       m = r.pick(choice == 0 ? generated : Kernels.EFFECT);
       args = bind(m, 1, true);
     }
+    return callStatement(kind, m, args);
+  }
+
+  /**
+   * A call passing one of the caller's records whole to a method taking its type (for its
+   * result or its outputs), as {@link #effectCall} writes it; empty when none fits. Calls are
+   * few, and those in conditions pass no records (see {@link #recordsFit}): half the methods
+   * that took a copy of a record type make one such call first.
+   */
+  List<Stmt> recordCall() {
+    List<MethodDef> takers = new ArrayList<>();
+    for (MethodDef m : s.cls.callees) {
+      if (Records.hasRecords(m) && affordable(m) && recordsFit(m, true)) {
+        takers.add(m);
+      }
+    }
+    MethodDef m = null;
+    List<Expr> args = null;
+    for (int attempt = 0; attempt < 4 && args == null && !takers.isEmpty(); attempt++) {
+      m = r.pick(takers);
+      args = bind(m, 1, true);
+    }
+    return callStatement(CallKind.GENERATED, m, args);
+  }
+
+  /** {@code double v = m(args);} or {@code m(args);}; empty when {@code args} is null. */
+  private List<Stmt> callStatement(CallKind kind, MethodDef m, List<Expr> args) {
     if (args == null) {
       return List.of();
     }
@@ -119,6 +149,60 @@ final class CallGen {
     return List.of(new Stmt.Effect(call));
   }
 
+  /**
+   * Whether the caller has a record of each type {@code m}'s record parameters have, and the
+   * call is not in a passive context ({@link MethodState#passive}).
+   *
+   * <p>Processor bug (found by this tester, seed 2): a call that passes a record whole inside a
+   * comparison or a cast to int or long, {@code g(p) > 0 ? x : 2 * x} or
+   * {@code t[(int) g(p)]}, is copied into the generated sweeps with the record's leaves as
+   * arguments, {@code T.g(p_a) > 0}, which does not compile ("double cannot be converted to
+   * P"). Such calls are generated only with {@code recordsInConditions} on, until it is fixed.
+   */
+  private boolean recordsFit(MethodDef m, boolean varied) {
+    if (!Records.hasRecords(m)) {
+      return true;
+    }
+    if (s.passive > 0 && !s.f.recordsInConditions) {
+      return false;
+    }
+    for (Records.Node n : Records.recordParams(m)) {
+      if (fitting(m, n, varied).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The caller's records (nested ones too) that can be the argument of {@code m}'s record
+   * parameter {@code n}: of its type, and constant if {@code m} does not differentiate it or
+   * the call must be constant.
+   */
+  private List<Records.Node> fitting(MethodDef m, Records.Node n, boolean varied) {
+    boolean needConst = !varied || !Records.differentiated(m, n);
+    List<Records.Node> fits = new ArrayList<>();
+    for (Records.Node c : s.recordNodes) {
+      if (c.type().equals(n.type()) && (!needConst
+          || c.leaves().stream().allMatch(l -> var(l.param().name()).constOnly))) {
+        fits.add(c);
+      }
+    }
+    return fits;
+  }
+
+  /**
+   * Three times in four, only the callees taking a record (of the caller's types, see
+   * {@link #recordsFit}) if there are any: a record passed whole is otherwise a rare pick.
+   */
+  private List<MethodDef> preferRecords(List<MethodDef> callees) {
+    if (s.recordNodes.isEmpty()) {
+      return callees;
+    }
+    List<MethodDef> taking = callees.stream().filter(Records::hasRecords).toList();
+    return !taking.isEmpty() && r.chance(0.75) ? taking : callees;
+  }
+
   private boolean affordable(MethodDef m) {
     long cost = s.cls.cost.getOrDefault(m.name(), 10);
     return cost * s.loopMult <= COST_CAP && s.cost + cost * s.loopMult <= 4 * COST_CAP;
@@ -133,12 +217,16 @@ final class CallGen {
     Set<V> inBases = new HashSet<>();
     Set<V> outBases = new HashSet<>();
     Expr[] args = new Expr[m.params().size()];
+    Map<Integer, Expr> ints = new HashMap<>();
+    if (!bindRecords(m, varied, args, binding, inBases, ints)) {
+      return null;
+    }
     // Outputs first (writable arrays of the right shape are the scarce ones), then inputs;
     // an output's array may be no other argument's.
     for (int pass = 0; pass < 2; pass++) {
       for (int k = 0; k < args.length; k++) {
         Param p = m.params().get(k);
-        if (!p.type().isArray() || p.out() != (pass == 0)) {
+        if (!p.type().isArray() || p.out() != (pass == 0) || args[k] != null) {
           continue;
         }
         boolean needConst = !varied || !m.differentiated(p);
@@ -177,10 +265,9 @@ final class CallGen {
       }
     }
     // Int parameters sharing a symbol no array binds must get one value.
-    Map<Integer, Expr> ints = new HashMap<>();
     for (int k = 0; k < args.length; k++) {
       Param p = m.params().get(k);
-      if (p.type().isArray()) {
+      if (p.type().isArray() || args[k] != null) {
         continue;
       }
       boolean diff = varied && m.differentiated(p);
@@ -213,6 +300,65 @@ final class CallGen {
       }
     }
     return List.of(args);
+  }
+
+  /**
+   * The arguments of the callee's record parameters: a record of the caller (a parameter or a
+   * nested component) of the same type, passed whole, its components binding the callee's
+   * symbols as arrays and ints do; one whose numbers are constants where the callee's record is
+   * not differentiated (or the call must be constant). False when the caller has none.
+   */
+  private boolean bindRecords(MethodDef m, boolean varied, Expr[] args, Map<Integer, Dim> binding,
+      Set<V> inBases, Map<Integer, Expr> ints) {
+    if (!Records.hasRecords(m)) {
+      return true;
+    }
+    for (Records.Node n : Records.recordParams(m)) {
+      List<Records.Node> fits = fitting(m, n, varied);
+      if (fits.isEmpty()) {
+        return false;
+      }
+      List<Records.Leaf> want = n.leaves();
+      List<Records.Leaf> have = r.pick(fits).leaves();
+      for (int i = 0; i < want.size(); i++) {
+        Param p = want.get(i).param();
+        V v = var(have.get(i).param().name());
+        if (p.type().isArray()) {
+          ArrayArg a = new ArrayArg(v.ref(), v, v.shape, v.jagged);
+          if (!compatible(m, p, a, binding)) {
+            return false;
+          }
+          for (int axis = 0; axis < p.dims().size(); axis++) {
+            if (!(axis == 1 && p.jagged())) {
+              binding.putIfAbsent(p.dims().get(axis), v.shape[axis]);
+            }
+          }
+          inBases.add(v);
+        } else if (p.type() == Ty.INT) {
+          int sym = p.dims().get(0);
+          Dim d = v.equalsDim;
+          Dim already = binding.get(sym);
+          DimSym range = m.dim(sym);
+          if (d == null || (already != null && already != d)
+              || d.min < range.min() || d.max > range.max()) {
+            return false;
+          }
+          binding.put(sym, d);
+          ints.put(sym, v.ref());
+        }
+        args[want.get(i).index()] = v.ref();
+      }
+    }
+    return true;
+  }
+
+  private V var(String name) {
+    for (V v : s.scope.all()) {
+      if (v.name.equals(name)) {
+        return v;
+      }
+    }
+    throw new IllegalStateException("no variable " + name);
   }
 
   private V baseOf(Expr e) {

@@ -45,7 +45,9 @@ public final class ClassGen {
         methods.add(h);
       }
     }
-    MethodGen gen = new MethodGen(r, features, cls);
+    // Record decisions draw from a stream of their own: with records off, or in a method that
+    // gets none, the other choices are those of the same seed without them.
+    MethodGen gen = new MethodGen(r, new Rand(seed ^ 0x7265636f726473L), features, cls);
     for (int k = 0; k < methodCount; k++) {
       MethodDef m = gen.generate("m" + k);
       methods.add(m);

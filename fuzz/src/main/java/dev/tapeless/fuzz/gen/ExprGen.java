@@ -86,11 +86,21 @@ final class ExprGen {
         return new Expr.Cast(Ty.DOUBLE, intExpr(depth, varied));
       case 1:
         // A jump at every non-zero integer: the twin records how close the value was to one.
-        return new Expr.Cast(Ty.DOUBLE, new Expr.Cast(Ty.INT, dbl(depth, varied)));
+        return new Expr.Cast(Ty.DOUBLE, new Expr.Cast(Ty.INT, passiveDbl(depth, varied)));
       case 2:
-        return new Expr.Cast(Ty.DOUBLE, new Expr.Cast(Ty.LONG, dbl(depth, varied)));
+        return new Expr.Cast(Ty.DOUBLE, new Expr.Cast(Ty.LONG, passiveDbl(depth, varied)));
       default:
         return new Expr.Cast(Ty.DOUBLE, dbl(depth, varied));
+    }
+  }
+
+  /** A double that only a comparison or a cast to int or long uses ({@link MethodState#passive}). */
+  Expr passiveDbl(int depth, boolean varied) {
+    s.passive++;
+    try {
+      return dbl(depth, varied);
+    } finally {
+      s.passive--;
     }
   }
 
@@ -370,7 +380,7 @@ final class ExprGen {
       case 3:
         return new Expr.Neg(intLeaf(varied));
       case 4:
-        return new Expr.Cast(Ty.INT, dbl(depth - 1, varied));
+        return new Expr.Cast(Ty.INT, passiveDbl(depth - 1, varied));
       case 5:
         return new Expr.Cond(bool(1, varied), intExpr(depth - 1, varied),
             intExpr(depth - 1, varied));
@@ -421,7 +431,7 @@ final class ExprGen {
       default:
         // An index that depends on a differentiated value: piecewise constant, jumps recorded.
         return new Expr.Cast(Ty.INT, add(d(r.pickOf(1.5, 2.5)),
-            mul(d(r.pickOf(1.0, 2.0)), E.math("tanh", false, dbl(depth - 1, true)))));
+            mul(d(r.pickOf(1.0, 2.0)), E.math("tanh", false, passiveDbl(depth - 1, true)))));
     }
   }
 
@@ -459,13 +469,22 @@ final class ExprGen {
       case 3:
         return new Expr.Cast(Ty.LONG, intExpr(depth - 1, varied));
       default:
-        return new Expr.Cast(Ty.LONG, dbl(depth - 1, varied));
+        return new Expr.Cast(Ty.LONG, passiveDbl(depth - 1, varied));
     }
   }
 
   // ---------------------------------------------------------------- booleans
 
   Expr bool(int depth, boolean varied) {
+    s.passive++;
+    try {
+      return boolOf(depth, varied);
+    } finally {
+      s.passive--;
+    }
+  }
+
+  private Expr boolOf(int depth, boolean varied) {
     List<V> vars = s.scope.where(v -> v.type == Ty.BOOLEAN && (varied || v.constOnly));
     int choice = r.weighted(5, 2, s.f.longs ? 0.3 : 0, vars.isEmpty() ? 0 : 1.2,
         depth > 0 ? 1.5 : 0, depth > 0 ? 0.4 : 0, 0.25);

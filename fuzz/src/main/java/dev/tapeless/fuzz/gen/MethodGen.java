@@ -6,9 +6,11 @@ import dev.tapeless.fuzz.Features;
 import dev.tapeless.fuzz.ast.AssignOp;
 import dev.tapeless.fuzz.ast.DimSym;
 import dev.tapeless.fuzz.ast.Expr;
+import dev.tapeless.fuzz.ast.Member;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Op;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import java.util.ArrayList;
@@ -30,12 +32,20 @@ final class MethodGen {
   private static final String[] INTS = {"n", "m", "j"};
   private static final String[] OUTS = {"out", "res", "acc"};
 
+  /** The share of methods with record parameters. */
+  static final double RECORD_CHANCE = 0.2;
+  /** Whether the method being generated took a copy of an earlier method's record type. */
+  private boolean adopted;
+
   private final Rand r;
+  /** The choices about records. */
+  private final Rand rr;
   private final Features f;
   private final ClassInfo cls;
 
-  MethodGen(Rand r, Features f, ClassInfo cls) {
+  MethodGen(Rand r, Rand rr, Features f, ClassInfo cls) {
     this.r = r;
+    this.rr = rr;
     this.f = f;
     this.cls = cls;
   }
@@ -54,6 +64,10 @@ final class MethodGen {
       syms.add(newSym(syms.size(), f.emptyArrays));
     }
     List<Param> params = params(syms);
+    adopted = false;
+    if (f.records && rr.chance(RECORD_CHANCE)) {
+      params = records(params, syms);
+    }
     List<String> wrt = wrt(params);
     boolean hasOut = params.stream().anyMatch(Param::out);
     Ty result = hasOut && r.chance(0.5) ? Ty.VOID : Ty.DOUBLE;
@@ -66,6 +80,9 @@ final class MethodGen {
     }
     for (Param p : params) {
       s.scope.add(paramVar(signature, p, dims));
+    }
+    if (Records.hasRecords(signature)) {
+      s.recordNodes = Records.nodes(signature);
     }
     for (V v : s.scope.all()) {
       if (v.outParam) {
@@ -80,6 +97,9 @@ final class MethodGen {
         localArray(s, ex, body);
       }
     }
+    if (adopted && rr.chance(0.5)) {
+      body.addAll(calls.recordCall());
+    }
     s.budget = r.between(4, 15);
     body.addAll(st.block(s.budget));
     if (!s.outs.isEmpty() && r.chance(0.6)) {
@@ -89,7 +109,212 @@ final class MethodGen {
       body.add(new Stmt.Return(finals.build()));
     }
     cls.cost.put(name, (int) Math.min(Integer.MAX_VALUE, s.cost + 10));
+    registerRecords(signature);
     return signature.withBody(body);
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /**
+   * Makes some parameters a record's components: a copy of a record type an earlier method
+   * takes (so that calls can pass it whole), and/or a run of consecutive parameters as a new
+   * record type, sometimes with a nested record (or wrapping the copy). A record is
+   * differentiated whole or not at all: its numbers are all {@code @NoDerivative} or none is,
+   * and sometimes all are made so (when another parameter is differentiated).
+   */
+  private List<Param> records(List<Param> params, List<DimSym> syms) {
+    List<Param> ps = new ArrayList<>(params);
+    int names = 0;
+    if (f.calls && !cls.recordParamTypes.isEmpty() && rr.chance(0.6)) {
+      adopted = adopt(ps, syms, "rec" + names++);
+    }
+    if (!adopted || rr.chance(0.4)) {
+      if (group(ps, "rec" + names)) {
+        names++;
+      }
+    }
+    if (rr.chance(0.15)) {
+      group(ps, "rec" + names);
+    }
+    return ps;
+  }
+
+  /**
+   * Inserts a copy of an earlier method's record type as record {@code name}. Its lengths are
+   * mostly the method's own symbols of the same range, so that the method has arrays of the
+   * lengths the earlier method's other parameters may share with the record's (else no call
+   * could pass the record).
+   */
+  private boolean adopt(List<Param> ps, List<DimSym> syms, String name) {
+    // a type some method takes as a parameter: one the copy can be passed to
+    String type = rr.pick(List.copyOf(cls.recordParamTypes));
+    ClassInfo.RecordType t = cls.recordTypes.stream().filter(x -> x.name().equals(type))
+        .findFirst().orElseThrow();
+    Set<String> used = new HashSet<>();
+    ps.forEach(p -> used.add(p.name()));
+    Map<Integer, Integer> symbols = new HashMap<>();
+    Set<Integer> reused = new HashSet<>();
+    // constant mostly where the first method taking the type has it constant: else the copy
+    // could not be passed to it
+    boolean wasConstant = t.leaves().stream().anyMatch(p -> p.isReal() && p.noDerivative());
+    boolean constant = rr.chance(wasConstant ? 0.8 : 0.2)
+        && ps.stream().anyMatch(this::differentiatedAlone);
+    List<Param> copies = new ArrayList<>();
+    for (Param q : t.leaves()) {
+      List<Integer> dims = new ArrayList<>();
+      for (int id : q.dims()) {
+        dims.add(symbols.computeIfAbsent(id, k -> {
+          DimSym src = t.sym(k);
+          List<DimSym> same = syms.stream().filter(d -> d.min() == src.min()
+              && d.max() == src.max() && !reused.contains(d.id())).toList();
+          if (!same.isEmpty() && rr.chance(0.8)) {
+            DimSym own = rr.pick(same);
+            reused.add(own.id());
+            return own.id();
+          }
+          DimSym copy = new DimSym(syms.size(), src.min(), src.max());
+          syms.add(copy);
+          return copy.id();
+        }));
+      }
+      String flat = q.name();
+      for (int k = 2; !used.add(flat); k++) {
+        flat = q.name() + k;
+      }
+      List<String> memberNames = new ArrayList<>(q.member().names());
+      memberNames.set(0, name);
+      copies.add(new Param(q.type(), flat, q.isReal() && constant, false, dims, q.jagged(),
+          new Member(memberNames, q.member().types())));
+    }
+    ps.addAll(rr.between(0, ps.size()), copies);
+    return true;
+  }
+
+  /** A parameter differentiated on its own: what lets another record be constant. */
+  private boolean differentiatedAlone(Param p) {
+    return p.isReal() && !p.out() && !p.noDerivative() && p.member() == null;
+  }
+
+  /**
+   * Makes a run of consecutive parameters (whole records among them) the record {@code name}
+   * of a new type, sometimes with a nested record of a sub-run; false if no parameter fits.
+   */
+  private boolean group(List<Param> ps, String name) {
+    // units: a parameter of its own, or a record parameter's members
+    List<int[]> units = new ArrayList<>();
+    for (int i = 0; i < ps.size(); ) {
+      int j = i + 1;
+      Member m = ps.get(i).member();
+      while (m != null && j < ps.size() && ps.get(j).member() != null
+          && ps.get(j).member().root().equals(m.root())) {
+        j++;
+      }
+      units.add(new int[] {i, j});
+      i = j;
+    }
+    List<Integer> starts = new ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      if (status(ps, units.get(u)) != OUT) {
+        starts.add(u);
+      }
+    }
+    if (starts.isEmpty()) {
+      return false;
+    }
+    int first = rr.pick(starts);
+    int status = status(ps, units.get(first));
+    int last = first + 1;
+    int want = rr.between(1, 4);
+    while (last < units.size() && last - first < want) {
+      int next = status(ps, units.get(last));
+      if (next == OUT || (next != NEUTRAL && status != NEUTRAL && next != status)) {
+        break;
+      }
+      status = status == NEUTRAL ? next : status;
+      last++;
+    }
+    int from = units.get(first)[0];
+    int to = units.get(last - 1)[1];
+    if (last - first >= 2 && rr.chance(0.35)) {
+      int a = first + rr.between(0, last - first - 1);
+      int b = a + 1 + rr.between(0, last - a - 1);
+      wrap(ps, units.get(a)[0], units.get(b - 1)[1], "in" + cls.recordCount);
+    }
+    wrap(ps, from, to, name);
+    // sometimes a @NoDerivative record, when something else is differentiated
+    boolean hasReal = ps.subList(from, to).stream().anyMatch(Param::isReal);
+    if (hasReal && status != CONSTANT && rr.chance(0.2)) {
+      boolean other = false;
+      for (int k = 0; k < ps.size(); k++) {
+        other |= (k < from || k >= to) && differentiatedAlone(ps.get(k));
+      }
+      if (other) {
+        for (int k = from; k < to; k++) {
+          Param p = ps.get(k);
+          ps.set(k, p.withNoDerivative(p.isReal()));
+        }
+      }
+    }
+    return true;
+  }
+
+  private static final int NEUTRAL = 0;
+  private static final int VARIED = 1;
+  private static final int CONSTANT = 2;
+  private static final int OUT = 3;
+
+  /** Whether a unit's numbers are differentiated, @NoDerivative, neither (no numbers) or out. */
+  private static int status(List<Param> ps, int[] unit) {
+    int status = NEUTRAL;
+    for (int k = unit[0]; k < unit[1]; k++) {
+      Param p = ps.get(k);
+      if (p.out()) {
+        return OUT;
+      } else if (p.isReal()) {
+        status = p.noDerivative() ? CONSTANT : VARIED;
+      }
+    }
+    return status;
+  }
+
+  /** Makes {@code ps[from, to)} the components of a new record type, as component {@code name}. */
+  private void wrap(List<Param> ps, int from, int to, String name) {
+    String type = "R" + cls.recordCount++;
+    for (int k = from; k < to; k++) {
+      Param p = ps.get(k);
+      ps.set(k, p.withMember(p.member() == null ? Member.of(name, type, p.name())
+          : p.member().wrappedIn(name, type)));
+    }
+  }
+
+  /** Makes the method's record types (nested ones too) available to later methods. */
+  private void registerRecords(MethodDef m) {
+    if (!Records.hasRecords(m)) {
+      return;
+    }
+    for (Records.Node n : Records.recordParams(m)) {
+      cls.recordParamTypes.add(n.type());
+    }
+    for (Records.Node n : Records.nodes(m)) {
+      if (cls.hasRecordType(n.type())) {
+        continue;
+      }
+      List<Param> leaves = new ArrayList<>();
+      List<DimSym> used = new ArrayList<>();
+      for (Records.Leaf l : n.leaves()) {
+        Member mem = l.param().member();
+        int d = mem.types().indexOf(n.type());
+        leaves.add(l.param().withMember(new Member(mem.names().subList(d, mem.names().size()),
+            mem.types().subList(d, mem.types().size()))));
+        for (int id : l.param().dims()) {
+          DimSym s = m.dim(id);
+          if (!used.contains(s)) {
+            used.add(s);
+          }
+        }
+      }
+      cls.recordTypes.add(new ClassInfo.RecordType(n.type(), leaves, used));
+    }
   }
 
   private DimSym newSym(int id, boolean allowEmpty) {
@@ -179,15 +404,32 @@ final class MethodGen {
     return n;
   }
 
-  /** Sometimes {@code @Differentiable(wrt = ...)} naming a non-empty subset. */
+  /**
+   * Sometimes {@code @Differentiable(wrt = ...)} naming a non-empty subset: a record's numbers
+   * all or none (the printer names the record).
+   */
   private List<String> wrt(List<Param> params) {
     if (!f.wrt || !r.chance(0.1)) {
       return null;
     }
     List<String> names = new ArrayList<>();
+    String record = null;
+    boolean recordIn = false;
     for (Param p : params) {
-      if (differentiable(p.type()) && !p.out() && !p.noDerivative() && r.chance(0.6)) {
-        names.add(p.name());
+      if (differentiable(p.type()) && !p.out() && !p.noDerivative()) {
+        if (p.member() == null) {
+          if (r.chance(0.6)) {
+            names.add(p.name());
+          }
+          continue;
+        }
+        if (!p.member().root().equals(record)) {
+          record = p.member().root();
+          recordIn = r.chance(0.6);
+        }
+        if (recordIn) {
+          names.add(p.name());
+        }
       }
     }
     return names.isEmpty() ? null : names;
@@ -196,8 +438,9 @@ final class MethodGen {
   private static V paramVar(MethodDef m, Param p, Map<Integer, Dim> dims) {
     boolean diff = m.differentiated(p);
     V v = new V(p.name(), p.type(), !diff && !p.out());
+    v.inRecord = p.member() != null;
     switch (p.type()) {
-      case DOUBLE, BOOLEAN -> v.assignable = true;
+      case DOUBLE, BOOLEAN -> v.assignable = !v.inRecord;
       case LONG -> v.range = new int[] {0, Param.SMALL_MAX};
       case INT -> {
         Dim d = dims.get(p.dims().get(0));

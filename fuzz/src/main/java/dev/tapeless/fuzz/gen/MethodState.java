@@ -11,6 +11,14 @@ final class MethodState {
   final ClassInfo cls;
   final Scope scope = new Scope();
   final List<V> outs = new ArrayList<>();
+  /**
+   * Above 0 while writing a double whose value only a comparison or a cast to int or long uses
+   * (a condition, an index): no call there passes a record whole (processor bug, see
+   * {@link CallGen#recordsFit} and {@code Features.recordsInConditions}).
+   */
+  int passive;
+  /** The records of the method's signature, nested ones too: what a call may pass whole. */
+  List<dev.tapeless.fuzz.ast.Records.Node> recordNodes = List.of();
   boolean returnsDouble;
   int loopDepth;
   int nesting;

@@ -185,7 +185,7 @@ final class StmtGen {
         if (s.f.intCompoundWithDouble && varied && s.f.compoundAssign && r.chance(0.25)) {
           // int += double: Java narrows (int) (q + e) implicitly.
           out.add(new Stmt.Assign(target.ref(), r.pickOf(AssignOp.ADD, AssignOp.SUB),
-              ex.dbl(1, true)));
+              ex.passiveDbl(1, true)));
         } else {
           AssignOp op = s.f.compoundAssign
               ? r.pickOf(AssignOp.SET, AssignOp.SET, AssignOp.ADD, AssignOp.SUB, AssignOp.MUL)
@@ -505,9 +505,10 @@ final class StmtGen {
   }
 
   private void forEach(List<Stmt> out) {
-    List<V> doubles = s.scope.where(v -> v.type == Ty.DARR);
-    List<V> ints = s.scope.where(v -> v.type == Ty.IARR);
-    List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT);
+    // Not over a record's component: TL102, the processor wants a variable (rec0.w() is not).
+    List<V> doubles = s.scope.where(v -> v.type == Ty.DARR && !v.inRecord);
+    List<V> ints = s.scope.where(v -> v.type == Ty.IARR && !v.inRecord);
+    List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT && !v.inRecord);
     switch (r.weighted(doubles.isEmpty() ? 0 : 3,
         matrices.isEmpty() || !s.f.forEachOverRow ? 0 : 1.2,
         ints.isEmpty() ? 0 : 2, matrices.isEmpty() || !s.f.forEachRows ? 0 : 1)) {
@@ -631,7 +632,8 @@ final class StmtGen {
     V i = index("i");
     i.range = new int[] {0, 3};
     Expr bound = new Expr.Cast(Ty.INT, add(d(r.pickOf(1.5, 2.5)),
-        mul(d(r.pickOf(1.0, 2.0)), E.math(r.pickOf("tanh", "sin"), false, ex.dbl(1, true)))));
+        mul(d(r.pickOf(1.0, 2.0)), E.math(r.pickOf("tanh", "sin"), false,
+            ex.passiveDbl(1, true)))));
     List<Stmt> body = loopBody(i, null, 4, List.of());
     out.add(new Stmt.For(new Stmt.Local(Ty.INT, i.name, i(0)), bin(Op.LT, i.ref(), bound),
         new Stmt.Step(i.ref(), true), body));

@@ -36,6 +36,11 @@ final class V {
   boolean nonneg;
   /** An int changed only by {@code ++} (counters of while loops): never assigned otherwise. */
   boolean counter;
+  /**
+   * A parameter printed as a record's component: read only, through its accessor chain, and
+   * never the array of an enhanced for (the processor wants a variable there, TL102).
+   */
+  boolean inRecord;
 
   V(String name, Ty type, boolean constOnly) {
     this.name = name;

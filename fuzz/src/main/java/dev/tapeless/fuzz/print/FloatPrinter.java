@@ -6,6 +6,7 @@ import dev.tapeless.fuzz.ast.ConstDef;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class FloatPrinter {
       src.line((k.isPrivate() ? "private " : "") + "static final float " + k.name() + " = "
           + Literals.flt(k.value()) + ";");
     }
+    JavaPrinter.records(src, cls, FloatPrinter::type);
     Map<String, int[]> lines = new LinkedHashMap<>();
     for (MethodDef m : cls.methods()) {
       src.line("");
@@ -87,17 +89,31 @@ public final class FloatPrinter {
     };
   }
 
+  /** How the method being printed reads its records' components, and its records. */
+  private Map<String, String> access = Map.of();
+  private List<Records.Node> nodes = List.of();
+
   private void method(Src src, MethodDef m) {
+    boolean records = Records.hasRecords(m);
+    access = records ? Records.accessors(m) : Map.of();
+    nodes = records ? Records.nodes(m) : List.of();
     if (m.differentiable()) {
-      if (m.wrt() == null) {
+      List<String> wrt = Records.printedWrt(m);
+      if (wrt == null) {
         src.line("@Differentiable");
       } else {
-        src.line("@Differentiable(wrt = {" + m.wrt().stream().map(n -> "\"" + n + "\"")
+        src.line("@Differentiable(wrt = {" + wrt.stream().map(n -> "\"" + n + "\"")
             .collect(Collectors.joining(", ")) + "})");
       }
     }
     List<String> params = new ArrayList<>();
-    for (Param p : m.params()) {
+    for (Records.Slot s : Records.slots(m)) {
+      if (s instanceof Records.Node n) {
+        params.add((m.differentiable() && Records.noDerivative(n) ? "@NoDerivative " : "")
+            + n.type() + " " + n.name());
+        continue;
+      }
+      Param p = ((Records.Leaf) s).param();
       String prefix = !m.differentiable() ? "" : p.out() ? "@Out " : p.noDerivative()
           ? "@NoDerivative " : "";
       params.add(prefix + type(p.type()) + " " + p.name());
@@ -183,7 +199,7 @@ public final class FloatPrinter {
     } else if (e instanceof Expr.BLit b) {
       return Boolean.toString(b.value());
     } else if (e instanceof Expr.Ref r) {
-      return r.name();
+      return access.getOrDefault(r.name(), r.name());
     } else if (e instanceof Expr.Const c) {
       return c.text();
     } else if (e instanceof Expr.Neg n) {
@@ -236,10 +252,7 @@ public final class FloatPrinter {
       return c.args().stream().map(a -> narrowed(a.type(), a)).collect(Collectors.joining(", "));
     }
     MethodDef callee = cls.method(c.name());
-    List<String> out = new ArrayList<>();
-    for (int k = 0; k < c.args().size(); k++) {
-      out.add(narrowed(callee.params().get(k).type(), c.args().get(k)));
-    }
-    return String.join(", ", out);
+    return JavaPrinter.callArgs(cls, c, nodes,
+        k -> narrowed(callee.params().get(k).type(), c.args().get(k)));
   }
 }

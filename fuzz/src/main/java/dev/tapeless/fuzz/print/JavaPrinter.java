@@ -1,15 +1,20 @@
 package dev.tapeless.fuzz.print;
 
+import dev.tapeless.fuzz.ast.CallKind;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.ConstDef;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +23,6 @@ import java.util.stream.Collectors;
  * compiler diagnostic can be charged to the method it is in.
  */
 public final class JavaPrinter {
-  private JavaPrinter() {}
-
   /** The source of a class and the first and last line of each method. */
   public record Printed(String source, Map<String, int[]> methodLines) {
     /** The method whose lines contain {@code line}, or null. */
@@ -54,11 +57,12 @@ public final class JavaPrinter {
     src.open("public final class " + c.name() + " {");
     src.line("private " + c.name() + "() {}");
     constants(src, c.constants());
+    records(src, c, Ty::java);
     Map<String, int[]> lines = new LinkedHashMap<>();
     for (MethodDef m : c.methods()) {
       src.line("");
       int first = src.nextLine();
-      method(src, m, true);
+      new JavaPrinter(c, m).method(src, true);
       lines.put(m.name(), new int[] {first, src.nextLine() - 1});
     }
     for (String extra : extraLines) {
@@ -75,21 +79,58 @@ public final class JavaPrinter {
     }
   }
 
+  /** The record types the methods' record parameters have, as nested records. */
+  static void records(Src src, ClassDef c, Function<Ty, String> type) {
+    for (Map.Entry<String, List<Records.Component>> r : Records.types(c).entrySet()) {
+      src.line("public record " + r.getKey() + "(" + r.getValue().stream()
+          .map(k -> (k.record() != null ? k.record() : type.apply(k.type())) + " " + k.name())
+          .collect(Collectors.joining(", ")) + ") {}");
+    }
+  }
+
+  /** The method being printed (null for a lone expression), and how it reads its records. */
+  private final ClassDef cls;
+  private final MethodDef method;
+  private final Map<String, String> access;
+  private final List<Records.Node> nodes;
+
+  private JavaPrinter(ClassDef cls, MethodDef method) {
+    this.cls = cls;
+    this.method = method;
+    boolean records = method != null && Records.hasRecords(method);
+    this.access = records ? Records.accessors(method) : Map.of();
+    this.nodes = records ? Records.nodes(method) : List.of();
+  }
+
   /** One method; helpers get no annotations and are package-private. */
   static void method(Src src, MethodDef m, boolean annotations) {
+    new JavaPrinter(null, m).method(src, annotations);
+  }
+
+  private void method(Src src, boolean annotations) {
+    MethodDef m = method;
     if (m.differentiable() && annotations) {
-      if (m.wrt() == null) {
+      List<String> wrt = Records.printedWrt(m);
+      if (wrt == null) {
         src.line("@Differentiable");
       } else {
-        src.line("@Differentiable(wrt = {" + m.wrt().stream().map(n -> "\"" + n + "\"")
+        src.line("@Differentiable(wrt = {" + wrt.stream().map(n -> "\"" + n + "\"")
             .collect(Collectors.joining(", ")) + "})");
       }
     }
-    String params = m.params().stream().map(p -> param(p, annotations))
-        .collect(Collectors.joining(", "));
+    List<String> params = new ArrayList<>();
+    for (Records.Slot s : Records.slots(m)) {
+      if (s instanceof Records.Leaf l) {
+        params.add(param(l.param(), annotations));
+      } else {
+        Records.Node n = (Records.Node) s;
+        params.add((annotations && Records.noDerivative(n) ? "@NoDerivative " : "") + n.type()
+            + " " + n.name());
+      }
+    }
     src.open((m.differentiable() ? "public " : "") + "static " + m.result().java() + " "
-        + m.name() + "(" + params + ") {");
-    statements(src, m.body());
+        + m.name() + "(" + String.join(", ", params) + ") {");
+    new BlockPrinter(this::print, this::simple, Ty::java).statements(src, m.body());
     src.close("}");
   }
 
@@ -103,36 +144,37 @@ public final class JavaPrinter {
     return prefix + p.type().java() + " " + p.name();
   }
 
-  static void statements(Src src, List<Stmt> body) {
-    new BlockPrinter(JavaPrinter::expr, JavaPrinter::simple, Ty::java).statements(src, body);
-  }
-
   /** A statement that fits on one line, without its semicolon (also for loop headers). */
-  static String simple(Stmt s) {
+  private String simple(Stmt s) {
     if (s instanceof Stmt.Local l) {
-      return l.type().java() + " " + l.name() + " = " + expr(l.init());
+      return l.type().java() + " " + l.name() + " = " + print(l.init());
     } else if (s instanceof Stmt.Assign a) {
-      return expr(a.target()) + " " + a.op().java() + " " + expr(a.value());
+      return print(a.target()) + " " + a.op().java() + " " + print(a.value());
     } else if (s instanceof Stmt.Step st) {
-      return expr(st.target()) + (st.increment() ? "++" : "--");
+      return print(st.target()) + (st.increment() ? "++" : "--");
     } else if (s instanceof Stmt.Break) {
       return "break";
     } else if (s instanceof Stmt.Continue) {
       return "continue";
     } else if (s instanceof Stmt.Return r) {
-      return r.value() == null ? "return" : "return " + expr(r.value());
+      return r.value() == null ? "return" : "return " + print(r.value());
     } else if (s instanceof Stmt.Effect e) {
-      return expr(e.call());
+      return print(e.call());
     } else if (s instanceof Stmt.Fill f) {
-      return "java.util.Arrays.fill(" + expr(f.array()) + ", " + expr(f.value()) + ")";
+      return "java.util.Arrays.fill(" + print(f.array()) + ", " + print(f.value()) + ")";
     } else if (s instanceof Stmt.Copy c) {
-      return "System.arraycopy(" + expr(c.source()) + ", 0, " + expr(c.target()) + ", 0, "
-          + expr(c.length()) + ")";
+      return "System.arraycopy(" + print(c.source()) + ", 0, " + print(c.target()) + ", 0, "
+          + print(c.length()) + ")";
     }
     throw new IllegalArgumentException("not a simple statement: " + s);
   }
 
+  /** An expression outside any method (no record parameters). */
   public static String expr(Expr e) {
+    return new JavaPrinter(null, null).print(e);
+  }
+
+  private String print(Expr e) {
     if (e instanceof Expr.DLit d) {
       return Literals.dbl(d.value());
     } else if (e instanceof Expr.ILit i) {
@@ -140,40 +182,66 @@ public final class JavaPrinter {
     } else if (e instanceof Expr.BLit b) {
       return Boolean.toString(b.value());
     } else if (e instanceof Expr.Ref r) {
-      return r.name();
+      return access.getOrDefault(r.name(), r.name());
     } else if (e instanceof Expr.Const c) {
       return c.text();
     } else if (e instanceof Expr.Neg n) {
-      return "(-" + expr(n.operand()) + ")";
+      return "(-" + print(n.operand()) + ")";
     } else if (e instanceof Expr.Not n) {
-      return "(!" + expr(n.operand()) + ")";
+      return "(!" + print(n.operand()) + ")";
     } else if (e instanceof Expr.Bin b) {
-      return "(" + expr(b.left()) + " " + b.op().java() + " " + expr(b.right()) + ")";
+      return "(" + print(b.left()) + " " + b.op().java() + " " + print(b.right()) + ")";
     } else if (e instanceof Expr.Cond c) {
-      return "(" + expr(c.condition()) + " ? " + expr(c.ifTrue()) + " : " + expr(c.ifFalse())
+      return "(" + print(c.condition()) + " ? " + print(c.ifTrue()) + " : " + print(c.ifFalse())
           + ")";
     } else if (e instanceof Expr.Cast c) {
-      return "((" + c.to().java() + ") " + expr(c.operand()) + ")";
+      return "((" + c.to().java() + ") " + print(c.operand()) + ")";
     } else if (e instanceof Expr.MathCall m) {
       return (m.strict() ? "StrictMath." : "Math.") + m.fn() + "(" + args(m.args()) + ")";
     } else if (e instanceof Expr.Index i) {
-      return expr(i.array()) + "[" + expr(i.index()) + "]";
+      return print(i.array()) + "[" + print(i.index()) + "]";
     } else if (e instanceof Expr.Length l) {
-      return expr(l.array()) + ".length";
+      return print(l.array()) + ".length";
     } else if (e instanceof Expr.Clone c) {
-      return expr(c.array()) + ".clone()";
+      return print(c.array()) + ".clone()";
     } else if (e instanceof Expr.NewArray n) {
-      return "new double" + n.dims().stream().map(d -> "[" + expr(d) + "]")
+      return "new double" + n.dims().stream().map(d -> "[" + print(d) + "]")
           .collect(Collectors.joining());
     } else if (e instanceof Expr.Call c) {
-      return c.name() + "(" + args(c.args()) + ")";
+      return c.name() + "(" + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
     }
     throw new IllegalArgumentException(e.toString());
   }
 
-  private static String args(List<Expr> args) {
-    return args.stream().map(JavaPrinter::expr).collect(Collectors.joining(", "));
+  private String args(List<Expr> args) {
+    return args.stream().map(this::print).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The arguments of a call as printed: one per argument, except that the arguments of a
+   * callee's record parameter are the caller's record (or nested record) of that type, passed
+   * whole, when they are exactly its components; else (never in generated programs) a new
+   * record of them.
+   */
+  static String callArgs(ClassDef cls, Expr.Call c, List<Records.Node> nodes,
+      IntFunction<String> arg) {
+    if (c.kind() != CallKind.GENERATED || cls == null || !cls.hasMethod(c.name())
+        || !Records.hasRecords(cls.method(c.name()))) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < c.args().size(); i++) {
+        out.add(arg.apply(i));
+      }
+      return String.join(", ", out);
+    }
+    MethodDef callee = cls.method(c.name());
+    return String.join(", ", Records.pack(callee, arg,
+        (n, members) -> {
+          List<Expr> given = n.leaves().stream().map(l -> c.args().get(l.index())).toList();
+          Records.Node whole = Records.passedWhole(nodes, n.type(), given);
+          return whole != null ? whole.access()
+              : "new " + n.type() + "(" + String.join(", ", members) + ")";
+        }));
   }
 }

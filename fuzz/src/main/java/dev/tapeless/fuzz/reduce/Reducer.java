@@ -4,6 +4,7 @@ import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.ast.Walk;
@@ -57,6 +58,7 @@ public final class Reducer {
         Failure next = deleteStatements(best, name);
         next = simplifyStatements(next, name);
         next = simplifyExpressions(next, name);
+        next = dropRecords(next, name);
         next = dropUnusedParameters(next, name);
         if (next != best) {
           best = dropUncalled(next);
@@ -212,6 +214,24 @@ public final class Reducer {
       default -> { }
     }
     return out;
+  }
+
+  /**
+   * The method's parameters taken one by one instead of in records, if the failure does not
+   * need them (its callers then pass the components one by one too).
+   */
+  private Failure dropRecords(Failure best, String name) {
+    MethodDef m = best.cls().method(name);
+    if (!Records.hasRecords(m) || timeUp()) {
+      return best;
+    }
+    List<Param> flat = m.params().stream().map(p -> p.withMember(null)).toList();
+    List<MethodDef> methods = new ArrayList<>();
+    for (MethodDef x : best.cls().methods()) {
+      methods.add(x.name().equals(name) ? x.withParams(flat, x.wrt()) : x);
+    }
+    Failure f = check(best.cls().withMethods(methods), best);
+    return f != null ? f : best;
   }
 
   /** Parameters the body no longer reads, when nothing calls the method. */

@@ -3,6 +3,7 @@ package dev.tapeless.fuzz.reduce;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.FloatPrinter;
 import dev.tapeless.fuzz.print.JavaPrinter;
@@ -229,8 +230,7 @@ public final class ReproWriter {
       out.add("}");
       out.add("");
     }
-    String grads = String.join(", ", m.differentiatedParams().stream()
-        .map(p -> "g.d" + p.name()).toList());
+    String grads = grads(m);
     out.add("public static void main(String[] args) {");
     out.add("  double[] z = " + array(flatDifferentiated(m, ev.point())) + ";");
     out.add("  " + frame + " g = new " + frame + "();");
@@ -323,23 +323,17 @@ public final class ReproWriter {
    */
   private static void hvpCalls(List<String> out, MethodDef m, Evidence ev, boolean f) {
     String args = callArgs(m, "arg_");
-    String grads = String.join(", ", m.differentiatedParams().stream()
-        .map(p -> "g.d" + p.name()).toList());
+    String grads = grads(m);
     for (int call = 0; call < ev.hvpDirections().length; call++) {
       double[] v = ev.hvpDirections()[call];
       if (v == null) {
         continue;
       }
-      String what = call == 1 ? "hvp with a null array direction ("
-          + m.params().get(ev.hvpNullParam()).name() + ")" : "hvp along direction";
-      List<String> directions = new ArrayList<>();
-      for (int k = 0; k < m.params().size(); k++) {
-        Param p = m.params().get(k);
-        if (m.differentiated(p)) {
-          directions.add(call == 1 && k == ev.hvpNullParam() ? "null"
-              : "(" + box(p.type(), f) + ") v[" + k + "]");
-        }
-      }
+      Records.Nullable nulled = call == 1 ? Records.nullables(m).get(ev.hvpNullUnit()) : null;
+      String what = nulled != null ? "hvp with a null " + (nulled.record() != null ? "record"
+          : "array") + " direction (" + nulled.describe(m) + ")" : "hvp along direction";
+      List<String> directions = tangents(m, nulled, k -> "(" + box(m.params().get(k).type(), f)
+          + ") v[" + k + "]", k -> "arg_" + m.params().get(k).name() + "()");
       out.add("  try {");
       out.add("    double[] direction = " + array(v) + ";");
       out.add("    Object[] v = from(direction);");
@@ -381,8 +375,9 @@ public final class ReproWriter {
   /** For a jvp at the earlier point: its own arguments as tangents and output tangents. */
   private static String earlierTangents(MethodDef m) {
     StringBuilder sb = new StringBuilder();
-    for (Param p : m.differentiatedParams()) {
-      sb.append(", earlier_").append(p.name()).append("()");
+    for (String t : tangents(m, null, k -> "earlier_" + m.params().get(k).name() + "()",
+        k -> "earlier_" + m.params().get(k).name() + "()")) {
+      sb.append(", ").append(t);
     }
     for (Param p : m.outParams()) {
       sb.append(", earlier_").append(p.name()).append("()");
@@ -405,17 +400,13 @@ public final class ReproWriter {
       if (t == null) {
         continue;
       }
-      String what = call == 1 ? names[1] + " (" + m.params().get(ev.jvpNullParam()).name()
-          + ")" : names[call];
+      Records.Nullable nulled = call == 1 ? Records.nullables(m).get(ev.jvpNullUnit()) : null;
+      String what = nulled != null ? (nulled.record() != null
+          ? "jvp with a null record tangent" : names[1]) + " (" + nulled.describe(m) + ")"
+          : names[call];
       boolean nullOutputs = call == 2;
-      List<String> tangents = new ArrayList<>();
-      for (int k = 0; k < m.params().size(); k++) {
-        Param p = m.params().get(k);
-        if (m.differentiated(p)) {
-          tangents.add(call == 1 && k == ev.jvpNullParam() ? "null"
-              : "(" + box(p.type(), f) + ") t[" + k + "]");
-        }
-      }
+      List<String> tangents = tangents(m, nulled, k -> "(" + box(m.params().get(k).type(), f)
+          + ") t[" + k + "]", k -> "arg_" + m.params().get(k).name() + "()");
       for (Param p : m.outParams()) {
         tangents.add(nullOutputs ? "null" : "tangent_" + p.name());
       }
@@ -491,13 +482,8 @@ public final class ReproWriter {
    */
   private static void jvp(List<String> out, MethodDef m, Evidence ev, String outArgs,
       boolean f) {
-    List<String> tangents = new ArrayList<>();
-    for (int k = 0; k < m.params().size(); k++) {
-      Param p = m.params().get(k);
-      if (m.differentiated(p)) {
-        tangents.add("(" + box(p.type(), f) + ") t[" + k + "]");
-      }
-    }
+    List<String> tangents = tangents(m, null, k -> "(" + box(m.params().get(k).type(), f)
+        + ") t[" + k + "]", k -> "arg_" + m.params().get(k).name() + "()");
     for (Param p : m.outParams()) {
       tangents.add("tangent_" + p.name());
     }
@@ -540,8 +526,41 @@ public final class ReproWriter {
 
   /** Arguments where each output is a local, {@code out_}, so its contents can be shown. */
   private static String outArgs(MethodDef m) {
-    return String.join(", ", m.params().stream()
-        .map(p -> p.out() ? "out_" + p.name() : "arg_" + p.name() + "()").toList());
+    return packed(m, k -> {
+      Param p = m.params().get(k);
+      return p.out() ? "out_" + p.name() : "arg_" + p.name() + "()";
+    });
+  }
+
+  /**
+   * Arguments as the method takes them, {@code arg.apply(k)} for parameter {@code k}: a record
+   * parameter's components as a new record ({@code new R0(arg_a(), arg_w())}).
+   */
+  private static String packed(MethodDef m, java.util.function.IntFunction<String> arg) {
+    return String.join(", ", Records.pack(m, arg,
+        (n, members) -> "new " + n.type() + "(" + String.join(", ", members) + ")"));
+  }
+
+  /**
+   * The tangents of a jvp or hvp call: {@code tangent.apply(k)} for each differentiated
+   * parameter, in records where the parameters are (their other components
+   * {@code arg.apply(k)}), {@code null} for {@code nulled}.
+   */
+  private static List<String> tangents(MethodDef m, Records.Nullable nulled,
+      java.util.function.IntFunction<String> tangent, java.util.function.IntFunction<String> arg) {
+    return Records.packTangents(m,
+        k -> nulled != null && nulled.record() == null && nulled.param() == k ? "null"
+            : tangent.apply(k), arg,
+        n -> nulled != null && n.equals(nulled.record()), "null",
+        (n, members) -> "new " + n.type() + "(" + String.join(", ", members) + ")");
+  }
+
+  /** The frame's derivative fields, flattened: {@code g.dx}, {@code g.drec0.in1.w}. */
+  private static String grads(MethodDef m) {
+    return String.join(", ", m.differentiatedParams().stream().map(p -> p.member() == null
+        ? "g.d" + p.name()
+        : "g.d" + p.member().root() + "." + String.join(".",
+            p.member().names().subList(1, p.member().names().size()))).toList());
   }
 
   private static void outLocals(List<String> out, MethodDef m, String indent, boolean f) {
@@ -576,7 +595,7 @@ public final class ReproWriter {
   }
 
   private static String callArgs(MethodDef m, String prefix) {
-    return String.join(", ", m.params().stream().map(p -> prefix + p.name() + "()").toList());
+    return packed(m, k -> prefix + m.params().get(k).name() + "()");
   }
 
   private static String seedArgs(MethodDef m) {
@@ -634,11 +653,8 @@ public final class ReproWriter {
     }
     out.add("  return new Object[] {" + String.join(", ", names) + "};");
     out.add("}");
-    List<String> casts = new ArrayList<>();
-    for (int k = 0; k < m.params().size(); k++) {
-      casts.add("(" + box(m.params().get(k).type(), f) + ") a[" + k + "]");
-    }
-    String call = m.name() + "(" + String.join(", ", casts) + ")";
+    String call = m.name() + "(" + packed(m, k -> "(" + box(m.params().get(k).type(), f)
+        + ") a[" + k + "]") + ")";
     if (m.result() == Ty.DOUBLE) {
       out.add("static double result(double[] z) { Object[] a = from(z); return " + call + "; }");
     }

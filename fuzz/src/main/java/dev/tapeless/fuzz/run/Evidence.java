@@ -3,6 +3,7 @@ package dev.tapeless.fuzz.run;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.print.TwinPrinter;
 import java.net.URL;
@@ -17,15 +18,16 @@ import java.util.SplittableRandom;
  * The numbers a reproducer prints as "expected": the failing point, the twin's gradient and
  * output Jacobian there, pullback seeds with their expected result, and the tangents the checker
  * gave {@code jvp} there ({@code jvpTangents[call]}, null for a call it does not make; in call 1
- * the tangent of parameter {@code jvpNullParam} is null, its components here zero). For a method
- * with {@code hvp}, the second-order twin's Hessian there and the checker's hvp directions
- * ({@code hvpDirections[call]}, the same way, with {@code hvpNullParam}); {@code hessian} is
+ * the tangent of {@code Records.nullables(m).get(jvpNullUnit)}, an array or a record, is null,
+ * its components here zero). For a method with {@code hvp}, the second-order twin's Hessian
+ * there and the checker's hvp directions ({@code hvpDirections[call]}, the same way, with
+ * {@code hvpNullUnit}); {@code hessian} is
  * null when the method has no hvp or the twin's Hessian is unusable there. Computed by
  * compiling the (reduced) class without Tapeless, so it works for compile-time failures too.
  */
 public record Evidence(Point point, Point earlier, double[] gradient, double[][] jacobian,
-    List<double[]> seeds, double[] pullback, double[][] jvpTangents, int jvpNullParam,
-    double[][] hessian, double[][] hvpDirections, int hvpNullParam) {
+    List<double[]> seeds, double[] pullback, double[][] jvpTangents, int jvpNullUnit,
+    double[][] hessian, double[][] hvpDirections, int hvpNullUnit) {
 
   /** The evidence for {@code f}, or null when it has no point (compile-time failures). */
   public static Evidence of(Failure f) {
@@ -70,26 +72,17 @@ public record Evidence(Point point, Point earlier, double[] gradient, double[][]
           pullback[j] += flatSeeds.get(i) * e.outputGradients()[i][j];
         }
       }
-      // The tangents of MethodChecker.jvp: call 1 only with a differentiated array, with that
-      // array's tangent null; call 2 only with outputs.
+      // The tangents of MethodChecker.jvp: call 1 only with a differentiated array or record,
+      // with its tangent null; call 2 only with outputs.
       int n = p.freeParameters();
       double[][] tangents = new double[3][];
       tangents[0] = MethodChecker.jvpTangent(f.pointSeed(), 0, n);
-      List<Param> arrays = m.differentiatedParams().stream().filter(a -> a.type().isArray())
-          .toList();
-      int nullParam = -1;
-      if (!arrays.isEmpty()) {
-        Param nulled = arrays.get(MethodChecker.nulledArray(f.pointSeed(), arrays.size()));
-        nullParam = m.params().indexOf(nulled);
+      List<Records.Nullable> units = Records.nullables(m);
+      int nullUnit = -1;
+      if (!units.isEmpty()) {
+        nullUnit = MethodChecker.nulledArray(f.pointSeed(), units.size());
         tangents[1] = MethodChecker.jvpTangent(f.pointSeed(), 1, n);
-        int at = 0;
-        for (Param a : m.differentiatedParams()) {
-          int size = Point.flat(p.arg(m.params().indexOf(a))).length;
-          if (a == nulled) {
-            Arrays.fill(tangents[1], at, at + size, 0.0);
-          }
-          at += size;
-        }
+        zero(tangents[1], m, p, units.get(nullUnit));
       }
       if (m.hasOut()) {
         tangents[2] = MethodChecker.jvpTangent(f.pointSeed(), 2, n);
@@ -100,25 +93,31 @@ public record Evidence(Point point, Point earlier, double[] gradient, double[][]
       if (MethodChecker.hasHvp(m)) {
         hessian = checker.twinHessian(e).hessian();
         directions[0] = MethodChecker.hvpDirection(f.pointSeed(), 0, n);
-        if (nullParam >= 0) {
+        if (nullUnit >= 0) {
           directions[1] = MethodChecker.hvpDirection(f.pointSeed(), 1, n);
-          int at = 0;
-          for (Param a : m.differentiatedParams()) {
-            int size = Point.flat(p.arg(m.params().indexOf(a))).length;
-            if (m.params().indexOf(a) == nullParam) {
-              Arrays.fill(directions[1], at, at + size, 0.0);
-            }
-            at += size;
-          }
+          zero(directions[1], m, p, units.get(nullUnit));
         }
       }
       return new Evidence(p, earlier, e.gradient(), e.outputGradients(), seeds, pullback,
-          tangents, nullParam, hessian, directions, nullParam);
+          tangents, nullUnit, hessian, directions, nullUnit);
     } catch (Exception ex) {
       return null;
     } finally {
       twins.delete();
       plain.delete();
+    }
+  }
+
+  /** Zeros the components of {@code v} (over the flattened inputs) that {@code nulled} covers. */
+  private static void zero(double[] v, MethodDef m, Point p, Records.Nullable nulled) {
+    int at = 0;
+    for (Param a : m.differentiatedParams()) {
+      int k = m.params().indexOf(a);
+      int size = Point.flat(p.arg(k)).length;
+      if (nulled.params().contains(k)) {
+        Arrays.fill(v, at, at + size, 0.0);
+      }
+      at += size;
     }
   }
 }

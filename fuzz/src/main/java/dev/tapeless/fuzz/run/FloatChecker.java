@@ -3,6 +3,7 @@ package dev.tapeless.fuzz.run;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.FloatPrinter;
 import java.lang.reflect.Field;
@@ -113,6 +114,7 @@ public final class FloatChecker {
   private final Method plain;
   private final Class<?> frameClass;
   private final Class<?>[] types;
+  private final FrameArgs frameArgs;
   private final long seed;
   private boolean doubleHvpUnsupported;
   private double headroom;
@@ -129,12 +131,11 @@ public final class FloatChecker {
     this.cls = cls;
     this.m = m;
     this.seed = seed;
-    this.types = new Class<?>[m.params().size()];
-    for (int k = 0; k < types.length; k++) {
-      types[k] = floatType(m.params().get(k).type());
-    }
     String name = cls.qualifiedName() + FloatPrinter.SUFFIX;
-    this.plain = Class.forName(name, true, loader).getMethod(m.name(), types);
+    Class<?> plainClass = Class.forName(name, true, loader);
+    this.frameArgs = new FrameArgs(m, plainClass, true);
+    this.types = frameArgs.types;
+    this.plain = plainClass.getMethod(m.name(), types);
     Class<?> frame;
     try {
       frame = Class.forName(name + "_Grad$" + m.frameName(), true, loader);
@@ -231,7 +232,7 @@ public final class FloatChecker {
     Object[] args = e.point().floatCopy();
     Object value;
     try {
-      value = plain.invoke(null, args);
+      value = plain.invoke(null, frameArgs.pack(args));
     } catch (InvocationTargetException ex) {
       return "float method throws " + ex.getCause().getClass().getSimpleName();
     } catch (IllegalAccessException ex) {
@@ -334,13 +335,14 @@ public final class FloatChecker {
     Failure f = null;
     if (m.result() == Ty.DOUBLE) {
       Object[] args = p.floatCopy();
-      double v = (Float) frameClass.getMethod("valueAndGradient", types).invoke(frame, args);
+      double v = (Float) frameClass.getMethod("valueAndGradient", types)
+          .invoke(frame, frameArgs.pack(args));
       f = value(Kind.WRONG_FLOAT_GRADIENT, "float valueAndGradient", fp, v);
       f = f != null ? f : after(Kind.WRONG_FLOAT_GRADIENT, "float valueAndGradient", fp, args);
       f = f != null ? f : compare(Kind.WRONG_FLOAT_GRADIENT, "float valueAndGradient",
           scaled(e.gradient(), 1), gradient(frame), null, GRADIENT_TOLERANCE, gradientError, p);
       if (f == null) {
-        frameClass.getMethod("accumulate", types).invoke(frame, p.floatCopy());
+        frameClass.getMethod("accumulate", types).invoke(frame, frameArgs.pack(p.floatCopy()));
         f = compare(Kind.WRONG_FLOAT_GRADIENT, "float accumulate after valueAndGradient",
             scaled(e.gradient(), 2), gradient(frame), null, GRADIENT_TOLERANCE, gradientError,
             p);
@@ -356,7 +358,7 @@ public final class FloatChecker {
         }
       }
       if (f == null) {
-        frameClass.getMethod("accumulate", types).invoke(frame, p.floatCopy());
+        frameClass.getMethod("accumulate", types).invoke(frame, frameArgs.pack(p.floatCopy()));
         f = compare(Kind.WRONG_FLOAT_GRADIENT, "float accumulate after zero",
             scaled(e.gradient(), 1), gradient(frame), null, GRADIENT_TOLERANCE, gradientError,
             p);
@@ -382,12 +384,9 @@ public final class FloatChecker {
     return f;
   }
 
+  /** What jvp and hvp call 1 may pass as null: differentiated arrays, then records. */
   private int arrays() {
-    int n = 0;
-    for (Param par : m.differentiatedParams()) {
-      n += par.type().isArray() ? 1 : 0;
-    }
-    return n;
+    return Records.nullables(m).size();
   }
 
   /** A float frame's value: close to the double value, or to the float method's own. */
@@ -428,19 +427,9 @@ public final class FloatChecker {
     return null;
   }
 
-  /** The frame's d* fields (floats), flattened in declaration order. */
+  /** The frame's d* fields (floats; records' adjoint twins too), flattened in declaration order. */
   private double[] gradient(Object frame) throws ReflectiveOperationException {
-    List<Double> values = new ArrayList<>();
-    for (Param par : m.differentiatedParams()) {
-      Object v = frameClass.getField("d" + par.name()).get(frame);
-      if (v == null) {
-        throw new NoSuchFieldException("d" + par.name() + " is null");
-      }
-      for (double d : Point.flat(v)) {
-        values.add(d);
-      }
-    }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return frameArgs.gradient(frame);
   }
 
   private static double[] scaled(double[] v, double factor) {
@@ -514,7 +503,7 @@ public final class FloatChecker {
     Point p = e.point();
     SplittableRandom random = new SplittableRandom(seed ^ 0x5eedL);
     Object[] args = p.floatCopy();
-    List<Object> call = new ArrayList<>(Arrays.asList(args));
+    List<Object> call = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
     List<Double> seeds = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
@@ -556,8 +545,9 @@ public final class FloatChecker {
     double[][] j = new double[e.outputs().length][p.freeParameters()];
     Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
     sig[types.length] = double[][].class;
-    Object[] call = Arrays.copyOf(args, args.length + 1);
-    call[args.length] = j;
+    Object[] packed = frameArgs.pack(args);
+    Object[] call = Arrays.copyOf(packed, packed.length + 1);
+    call[packed.length] = j;
     frameClass.getMethod("jacobian", sig).invoke(frame, call);
     Failure f = after(Kind.WRONG_FLOAT_GRADIENT, "float jacobian", fp, args);
     for (int row = 0; row < j.length && f == null; row++) {
@@ -573,31 +563,45 @@ public final class FloatChecker {
 
   /**
    * {@code v} (a jvp tangent or hvp direction over the flattened differentiated inputs) rounded
-   * to float, with the {@code nullArray}th differentiated array's part zero, as call arguments:
-   * a Float per scalar, an array per array (null for the nulled one).
+   * to float, with the {@code nullArray}th nullable's part zero ({@link Records#nullables}), as
+   * call arguments: a Float per scalar, an array per array (null for a nulled array), records
+   * of them (null for a nulled record).
    */
   private List<Object> directions(Point p, double[] v, int nullArray) {
+    Records.Nullable unit = nullArray >= 0 ? Records.nullables(m).get(nullArray) : null;
+    List<Integer> zero = unit == null ? List.of() : unit.params();
     Object[] args = p.floatCopy();
-    List<Object> out = new ArrayList<>();
+    Object[] tangentOf = new Object[args.length];
     int at = 0;
-    int array = 0;
-    for (Param par : m.differentiatedParams()) {
-      Object x = args[m.params().indexOf(par)];
-      if (x instanceof Float) {
-        v[at] = round(v[at]);
-        out.add(round(v[at++]));
+    for (int k = 0; k < args.length; k++) {
+      if (!m.differentiated(m.params().get(k))) {
         continue;
       }
-      boolean nulled = array++ == nullArray;
+      Object x = Point.deepCopy(args[k]);
+      boolean nulled = zero.contains(k);
+      if (x instanceof Float) {
+        v[at] = nulled ? 0.0 : round(v[at]);
+        tangentOf[k] = round(v[at++]);
+        continue;
+      }
       for (float[] row : rows(x)) {
         for (int i = 0; i < row.length; i++) {
           v[at] = nulled ? 0.0 : round(v[at]);
           row[i] = (float) v[at++];
         }
       }
-      out.add(nulled ? null : x);
+      tangentOf[k] = nulled && unit.record() == null ? null : x;
     }
-    return out;
+    return frameArgs.tangents(tangentOf, args, unit == null ? null : unit.record());
+  }
+
+  /** A jvp or hvp call's name for the nullable it passes null for, if any. */
+  private String nulled(int nullArray, String what) {
+    if (nullArray < 0) {
+      return "";
+    }
+    return Records.nullables(m).get(nullArray).record() != null ? " with a null record " + what
+        : " with a null array " + what;
   }
 
   /** One jvp call, as {@link MethodChecker} makes it (same tangents, rounded to float). */
@@ -605,16 +609,14 @@ public final class FloatChecker {
       throws ReflectiveOperationException {
     MethodChecker.Expected e = fp.e();
     Point p = e.point();
-    String what = "float " + (nullArray >= 0 ? "jvp with a null array tangent"
+    String what = "float " + (nullArray >= 0 ? "jvp" + nulled(nullArray, "tangent")
         : nullOutputs ? "jvp with null output tangents" : "jvp");
     double[] t = MethodChecker.jvpTangent(e.pointSeed(), call, p.freeParameters());
     Object[] args = p.floatCopy();
-    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
     callArgs.addAll(directions(p, t, nullArray));
-    for (Param par : m.differentiatedParams()) {
-      sig.add(floatType(par.type()));
-    }
+    sig.addAll(Arrays.asList(frameArgs.tangentTypes));
     List<Object> outTangents = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);
@@ -702,15 +704,13 @@ public final class FloatChecker {
   private Failure hvpCall(Object frame, FloatPoint fp, double[][] h, int call, int nullArray)
       throws ReflectiveOperationException {
     Point p = fp.e().point();
-    String what = "float " + (nullArray >= 0 ? "hvp with a null array direction" : "hvp");
+    String what = "float hvp" + nulled(nullArray, "direction");
     double[] v = MethodChecker.hvpDirection(fp.e().pointSeed(), call, p.freeParameters());
     Object[] args = p.floatCopy();
-    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     callArgs.addAll(directions(p, v, nullArray));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
-    for (Param par : m.differentiatedParams()) {
-      sig.add(floatType(par.type()));
-    }
+    sig.addAll(Arrays.asList(frameArgs.tangentTypes));
     Field valueField = frameClass.getField("value");
     valueField.setFloat(frame, Float.NaN);
     double result;
@@ -748,8 +748,9 @@ public final class FloatChecker {
     }
     Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
     sig[types.length] = double[][].class;
-    Object[] call = Arrays.copyOf(args, args.length + 1);
-    call[args.length] = actual;
+    Object[] packed = frameArgs.pack(args);
+    Object[] call = Arrays.copyOf(packed, packed.length + 1);
+    call[packed.length] = actual;
     frameClass.getMethod("hessian", sig).invoke(frame, call);
     Failure f = after(Kind.WRONG_FLOAT_HVP, "float hessian", fp, args);
     for (int row = 0; row < n && f == null; row++) {

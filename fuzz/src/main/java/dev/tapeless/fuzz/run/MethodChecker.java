@@ -3,6 +3,7 @@ package dev.tapeless.fuzz.run;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.TwinPrinter;
 import dev.tapeless.fuzz.twin.Ctx;
@@ -124,6 +125,8 @@ public final class MethodChecker {
   private final Method twin;
   private final Class<?> frameClass;
   private final Class<?>[] types;
+  /** The arguments as the plain method and the frame take them (records packed). */
+  final FrameArgs frameArgs;
   private final long seed;
   /** Whether the frame should have {@code hvp} and {@code hessian}. */
   private final boolean hasHvp;
@@ -146,14 +149,14 @@ public final class MethodChecker {
     this.cls = cls;
     this.m = m;
     this.seed = seed;
-    this.types = new Class<?>[m.params().size()];
-    Class<?>[] twinTypes = new Class<?>[types.length + 1];
+    Class<?>[] twinTypes = new Class<?>[m.params().size() + 1];
     twinTypes[0] = Ctx.class;
-    for (int k = 0; k < types.length; k++) {
-      types[k] = javaType(m.params().get(k).type());
+    for (int k = 0; k < m.params().size(); k++) {
       twinTypes[k + 1] = twinType(m.params().get(k).type());
     }
     Class<?> plainClass = Class.forName(cls.qualifiedName(), true, loader);
+    this.frameArgs = new FrameArgs(m, plainClass, false);
+    this.types = frameArgs.types;
     this.plain = plainClass.getMethod(m.name(), types);
     Class<?> twinClass = Class.forName(cls.qualifiedName() + TwinPrinter.SUFFIX, true, loader);
     this.twin = twinClass.getMethod(m.name(), twinTypes);
@@ -302,7 +305,7 @@ public final class MethodChecker {
     Object[] plainArgs = p.copy();
     Object value;
     try {
-      value = plain.invoke(null, plainArgs);
+      value = plain.invoke(null, frameArgs.pack(plainArgs));
     } catch (InvocationTargetException e) {
       throw new FailureException(failure(Kind.PLAIN_EXCEPTION, describe(e.getCause()),
           "at " + p.describe(), pointSeed));
@@ -437,7 +440,8 @@ public final class MethodChecker {
     Point p = e.point();
     if (m.result() == Ty.DOUBLE) {
       Object[] args = p.copy();
-      double v = (Double) frameClass.getMethod("valueAndGradient", types).invoke(frame, args);
+      double v = (Double) frameClass.getMethod("valueAndGradient", types)
+          .invoke(frame, frameArgs.pack(args));
       if (!close(e.value(), v, VALUE_TOLERANCE)) {
         return failure(Kind.WRONG_VALUE, "valueAndGradient value differs",
             "tapeless " + v + ", method " + e.value() + " at " + p.describe(), 0);
@@ -448,7 +452,7 @@ public final class MethodChecker {
       if (f != null) {
         return f;
       }
-      frameClass.getMethod("accumulate", types).invoke(frame, p.copy());
+      frameClass.getMethod("accumulate", types).invoke(frame, frameArgs.pack(p.copy()));
       f = compare(Kind.WRONG_ACCUMULATE, "accumulate after valueAndGradient", e.gradient(),
           gradient(frame), 2, p);
       if (f != null) {
@@ -462,7 +466,7 @@ public final class MethodChecker {
               "component " + i + " = " + zero[i], 0);
         }
       }
-      frameClass.getMethod("accumulate", types).invoke(frame, p.copy());
+      frameClass.getMethod("accumulate", types).invoke(frame, frameArgs.pack(p.copy()));
       f = compare(Kind.WRONG_ACCUMULATE, "accumulate after zero", e.gradient(), gradient(frame),
           1, p);
       if (f != null) {
@@ -494,13 +498,10 @@ public final class MethodChecker {
    * sets the value and the outputs as a plain call does, and changes no input or tangent.
    */
   private Failure jvp(Object frame, Expected e) throws ReflectiveOperationException {
-    int arrays = 0;
-    for (Param par : m.differentiatedParams()) {
-      arrays += par.type().isArray() ? 1 : 0;
-    }
+    int units = Records.nullables(m).size();
     Failure f = jvp(frame, e, 0, -1, false);
-    if (f == null && arrays > 0) {
-      f = jvp(frame, e, 1, nulledArray(e.pointSeed(), arrays), false);
+    if (f == null && units > 0) {
+      f = jvp(frame, e, 1, nulledArray(e.pointSeed(), units), false);
     }
     if (f == null && m.hasOut()) {
       f = jvp(frame, e, 2, -1, true);
@@ -523,7 +524,10 @@ public final class MethodChecker {
     return t;
   }
 
-  /** Which differentiated array (counting only arrays) jvp call 1 gives a null tangent. */
+  /**
+   * Which differentiated array (counting only arrays, then records: {@link Records#nullables})
+   * jvp call 1 gives a null tangent.
+   */
   public static int nulledArray(long pointSeed, int arrays) {
     return (int) Math.floorMod(pointSeed >>> 7, (long) arrays);
   }
@@ -549,37 +553,18 @@ public final class MethodChecker {
   private Failure jvp(Object frame, Expected e, int call, int nullArray, boolean nullOutputs)
       throws ReflectiveOperationException {
     Point p = e.point();
-    String what = nullArray >= 0 ? "jvp with a null array tangent"
+    Records.Nullable unit = nullArray >= 0 ? Records.nullables(m).get(nullArray) : null;
+    String what = unit != null && unit.record() != null ? "jvp with a null record tangent"
+        : nullArray >= 0 ? "jvp with a null array tangent"
         : nullOutputs ? "jvp with null output tangents" : "jvp";
     double[] t = jvpTangent(e.pointSeed(), call, p.freeParameters());
     Object[] args = p.copy();
-    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
+    sig.addAll(Arrays.asList(frameArgs.tangentTypes));
     List<Object> tangents = new ArrayList<>();
-    int at = 0;
-    int array = 0;
-    for (Param par : m.differentiatedParams()) {
-      Object v = args[m.params().indexOf(par)];
-      sig.add(javaType(par.type()));
-      if (v instanceof Double) {
-        callArgs.add(t[at++]);
-        continue;
-      }
-      boolean nulled = array++ == nullArray;
-      Object tangent = Point.deepCopy(v);
-      for (double[] row : rows(tangent)) {
-        for (int i = 0; i < row.length; i++) {
-          if (nulled) {
-            t[at] = 0.0;
-          }
-          row[i] = t[at++];
-        }
-      }
-      callArgs.add(nulled ? null : tangent);
-      if (!nulled) {
-        tangents.add(tangent);
-      }
-    }
+    Object[] tangentOf = directions(args, t, unit, tangents);
+    callArgs.addAll(frameArgs.tangents(tangentOf, args, unit == null ? null : unit.record()));
     List<Object> snapshot = new ArrayList<>();
     for (Object tangent : tangents) {
       snapshot.add(Point.deepCopy(tangent));
@@ -753,10 +738,7 @@ public final class MethodChecker {
       return null;
     }
     int n = e.point().freeParameters();
-    int arrays = 0;
-    for (Param par : m.differentiatedParams()) {
-      arrays += par.type().isArray() ? 1 : 0;
-    }
+    int arrays = Records.nullables(m).size();
     Failure f = hvpCall(frame, e, 0, -1);
     if (f != null || hvpUnsupported != null) {
       return f;
@@ -790,36 +772,17 @@ public final class MethodChecker {
   private Failure hvpCall(Object frame, Expected e, int call, int nullArray)
       throws ReflectiveOperationException {
     Point p = e.point();
-    String what = nullArray >= 0 ? "hvp with a null array direction" : "hvp";
+    Records.Nullable unit = nullArray >= 0 ? Records.nullables(m).get(nullArray) : null;
+    String what = unit != null && unit.record() != null ? "hvp with a null record direction"
+        : nullArray >= 0 ? "hvp with a null array direction" : "hvp";
     double[] v = hvpDirection(e.pointSeed(), call, p.freeParameters());
     Object[] args = p.copy();
-    List<Object> callArgs = new ArrayList<>(Arrays.asList(args));
+    List<Object> callArgs = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
+    sig.addAll(Arrays.asList(frameArgs.tangentTypes));
     List<Object> directions = new ArrayList<>();
-    int at = 0;
-    int array = 0;
-    for (Param par : m.differentiatedParams()) {
-      Object x = args[m.params().indexOf(par)];
-      sig.add(javaType(par.type()));
-      if (x instanceof Double) {
-        callArgs.add(v[at++]);
-        continue;
-      }
-      boolean nulled = array++ == nullArray;
-      Object direction = Point.deepCopy(x);
-      for (double[] row : rows(direction)) {
-        for (int i = 0; i < row.length; i++) {
-          if (nulled) {
-            v[at] = 0.0;
-          }
-          row[i] = v[at++];
-        }
-      }
-      callArgs.add(nulled ? null : direction);
-      if (!nulled) {
-        directions.add(direction);
-      }
-    }
+    Object[] directionOf = directions(args, v, unit, directions);
+    callArgs.addAll(frameArgs.tangents(directionOf, args, unit == null ? null : unit.record()));
     List<Object> snapshot = new ArrayList<>();
     for (Object d : directions) {
       snapshot.add(Point.deepCopy(d));
@@ -869,6 +832,47 @@ public final class MethodChecker {
       return null;
     }
     return compareHvp(what, twinH.hessian(), v, gradient(frame), p);
+  }
+
+  /**
+   * The tangent (or direction) of each differentiated parameter: {@code v}'s components in
+   * turn, a Double for a scalar, an array of the argument's shape for an array (into
+   * {@code arrays}), null for the array {@code nulled} (a record {@code nulled}: zeros, its
+   * record is null); the nulled components of {@code v} set to zero.
+   */
+  private Object[] directions(Object[] args, double[] v, Records.Nullable nulled,
+      List<Object> arrays) {
+    Object[] out = new Object[args.length];
+    List<Integer> zero = nulled == null ? List.of() : nulled.params();
+    int at = 0;
+    for (int k = 0; k < args.length; k++) {
+      if (!m.differentiated(m.params().get(k))) {
+        continue;
+      }
+      boolean nulledHere = zero.contains(k);
+      if (args[k] instanceof Double) {
+        if (nulledHere) {
+          v[at] = 0.0;
+        }
+        out[k] = v[at++];
+        continue;
+      }
+      Object direction = Point.deepCopy(args[k]);
+      for (double[] row : rows(direction)) {
+        for (int i = 0; i < row.length; i++) {
+          if (nulledHere) {
+            v[at] = 0.0;
+          }
+          row[i] = v[at++];
+        }
+      }
+      boolean nullArray = nulledHere && nulled.record() == null;
+      out[k] = nullArray ? null : direction;
+      if (!nullArray) {
+        arrays.add(direction);
+      }
+    }
+    return out;
   }
 
   /** A failure for an exception thrown by hvp or hessian. */
@@ -936,8 +940,9 @@ public final class MethodChecker {
     }
     Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
     sig[types.length] = double[][].class;
-    Object[] call = Arrays.copyOf(args, args.length + 1);
-    call[args.length] = actual;
+    Object[] packed = frameArgs.pack(args);
+    Object[] call = Arrays.copyOf(packed, packed.length + 1);
+    call[packed.length] = actual;
     try {
       frameClass.getMethod("hessian", sig).invoke(frame, call);
     } catch (InvocationTargetException ex) {
@@ -990,7 +995,7 @@ public final class MethodChecker {
     Point p = e.point();
     SplittableRandom random = new SplittableRandom(seed ^ 0x5eedL);
     Object[] args = p.copy();
-    List<Object> call = new ArrayList<>(Arrays.asList(args));
+    List<Object> call = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     List<Class<?>> sig = new ArrayList<>(Arrays.asList(types));
     List<Double> seedValues = new ArrayList<>();
     for (int k = 0; k < m.params().size(); k++) {
@@ -1032,8 +1037,9 @@ public final class MethodChecker {
     double[][] j = new double[e.outputs().length][p.freeParameters()];
     Class<?>[] sig = Arrays.copyOf(types, types.length + 1);
     sig[types.length] = double[][].class;
-    Object[] call = Arrays.copyOf(args, args.length + 1);
-    call[args.length] = j;
+    Object[] packed = frameArgs.pack(args);
+    Object[] call = Arrays.copyOf(packed, packed.length + 1);
+    call[packed.length] = j;
     frameClass.getMethod("jacobian", sig).invoke(frame, call);
     defer(outputsAndInputs(args, e, "jacobian"));
     for (int row = 0; row < j.length; row++) {
@@ -1073,24 +1079,9 @@ public final class MethodChecker {
     return null;
   }
 
-  /** The frame's d* fields, flattened in declaration order. */
+  /** The frame's d* fields (records' adjoint twins too), flattened in declaration order. */
   private double[] gradient(Object frame) throws ReflectiveOperationException {
-    List<Double> values = new ArrayList<>();
-    for (Param par : m.differentiatedParams()) {
-      Field f = frameClass.getField("d" + par.name());
-      Object v = f.get(frame);
-      if (v == null) {
-        throw new NoSuchFieldException("d" + par.name() + " is null");
-      }
-      for (double d : Point.flat(v)) {
-        values.add(d);
-      }
-    }
-    double[] result = new double[values.size()];
-    for (int i = 0; i < result.length; i++) {
-      result[i] = values.get(i);
-    }
-    return result;
+    return frameArgs.gradient(frame);
   }
 
   private Failure compare(Kind kind, String what, double[] expected, double[] actual,

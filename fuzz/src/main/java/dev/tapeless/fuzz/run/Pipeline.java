@@ -81,8 +81,23 @@ public final class Pipeline {
     public double floatHvpHeadroom;
     public String floatHvpHeadroomWhere = "";
     public long floatCompileNanos;
+    /**
+     * Methods with record parameters: generated, checked (with hvp checked, with the float
+     * version checked too), and the checked ones by what they do with records
+     * ({@link dev.tapeless.fuzz.ast.Records#traits}).
+     */
+    public int recordMethods;
+    public int recordChecked;
+    public int recordHvpChecked;
+    public int recordFloatChecked;
+    public final Map<String, Integer> recordTraits = new java.util.TreeMap<>();
 
     public void add(BatchResult other) {
+      recordMethods += other.recordMethods;
+      recordChecked += other.recordChecked;
+      recordHvpChecked += other.recordHvpChecked;
+      recordFloatChecked += other.recordFloatChecked;
+      other.recordTraits.forEach((k, v) -> recordTraits.merge(k, v, Integer::sum));
       floatMethods += other.floatMethods;
       floatChecked += other.floatChecked;
       floatHvpChecked += other.floatHvpChecked;
@@ -144,6 +159,8 @@ public final class Pipeline {
     for (ClassDef c : input) {
       classes.put(c.name(), c);
       res.generated += c.differentiableMethods().size();
+      res.recordMethods += (int) c.differentiableMethods().stream()
+          .filter(dev.tapeless.fuzz.ast.Records::hasRecords).count();
     }
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
@@ -254,6 +271,15 @@ public final class Pipeline {
           "cannot load the method or its frame: " + e, "", c, m.name(), 0));
     }
     FloatChecker.Result fr = o.floats();
+    boolean records = dev.tapeless.fuzz.ast.Records.hasRecords(m);
+    if (records && o.checked()) {
+      res.recordChecked++;
+      res.recordHvpChecked += o.second().status() == MethodChecker.Hvp.CHECKED ? 1 : 0;
+      res.recordFloatChecked += fr.status() == FloatChecker.Status.CHECKED ? 1 : 0;
+      for (String t : dev.tapeless.fuzz.ast.Records.traits(c, m)) {
+        res.recordTraits.merge(t, 1, Integer::sum);
+      }
+    }
     if (fr.status() == FloatChecker.Status.CHECKED) {
       res.floatChecked++;
       res.floatHvpChecked += fr.hvp() ? 1 : 0;

@@ -102,6 +102,12 @@ public final class Report {
             totals.floatHvpHeadroom, totals.floatHvpHeadroomWhere));
       }
     }
+    if (totals.recordMethods > 0) {
+      sb.append(String.format("records (methods with record parameters %d): checked %d (hvp"
+          + " too %d, float version too %d); of the checked %s%n", totals.recordMethods,
+          totals.recordChecked, totals.recordHvpChecked, totals.recordFloatChecked,
+          totals.recordTraits));
+    }
     sb.append(String.format("time: compiling %.1f s (twins %.1f s, float versions %.1f s),"
         + " checking %.1f s (summed over threads)%n", totals.compileNanos / 1e9,
         totals.twinCompileNanos / 1e9, totals.floatCompileNanos / 1e9, totals.checkNanos / 1e9));

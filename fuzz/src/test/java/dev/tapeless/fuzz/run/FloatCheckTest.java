@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tapeless.fuzz.Features;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.gen.ClassGen;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,8 +35,10 @@ class FloatCheckTest {
     try (CheckHarness compiled = CheckHarness.compile(c, true)) {
       for (MethodDef m : c.differentiableMethods()) {
         // every call: a result, hvp and hessian, a differentiated array (null tangents)
+        // (records, whose null tangent may be the record's, are RecordCheckTest's)
         boolean array = m.differentiatedParams().stream().anyMatch(p -> p.type().isArray());
-        if (!MethodChecker.hasHvp(m) || !array || !compiled.floatClass.hasMethod(m.name())) {
+        if (!MethodChecker.hasHvp(m) || !array || !compiled.floatClass.hasMethod(m.name())
+            || Records.hasRecords(m)) {
           continue;
         }
         MethodChecker.Outcome right = checker(c, m, compiled, f -> { }).check();

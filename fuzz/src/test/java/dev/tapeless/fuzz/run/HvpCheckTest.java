@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tapeless.fuzz.Features;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.gen.ClassGen;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ class HvpCheckTest {
       URLClassLoader loader = compiled.loader;
       for (MethodDef m : c.differentiableMethods()) {
         // both hvp calls (a differentiated array, for the null direction) and hessian
+        // (records, whose null direction may be the record's, are RecordCheckTest's)
         boolean array = m.differentiatedParams().stream().anyMatch(p -> p.type().isArray());
-        if (!MethodChecker.hasHvp(m) || !array) {
+        if (!MethodChecker.hasHvp(m) || !array || Records.hasRecords(m)) {
           continue;
         }
         MethodChecker.Outcome right = new MethodChecker(c, m, loader, 1).check();

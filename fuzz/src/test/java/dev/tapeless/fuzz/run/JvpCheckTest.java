@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tapeless.fuzz.Features;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.gen.ClassGen;
@@ -31,8 +32,9 @@ class JvpCheckTest {
       for (MethodDef m : c.differentiableMethods()) {
         // all three jvp calls: a result, a differentiated array (null tangent), an output
         boolean array = m.differentiatedParams().stream().anyMatch(p -> p.type().isArray());
+        // (records, whose null tangent may be the record's, are RecordCheckTest's)
         if (m.result() != Ty.DOUBLE || !array || !m.hasOut()
-            || m.params().stream().filter(Param::out).count() > 1) {
+            || m.params().stream().filter(Param::out).count() > 1 || Records.hasRecords(m)) {
           continue;
         }
         MethodChecker right = new MethodChecker(c, m, loader, 1);
