@@ -1337,6 +1337,15 @@ public final class Lowering {
         if (leaf != null) {
           return new Expr.Ref(leaf);
         }
+        MethodInvocationTree call = (MethodInvocationTree) tree;
+        if (onReceiver(path) || call.getArguments().stream().anyMatch(
+            a -> componentRead(new TreePath(path, a)) instanceof RecordValue)) {
+          // generated code would call the user's method with the record's components
+          throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
+              "a call taking a record or this object, inside a condition, an index or an"
+                  + " integer cast", "assign its result to a double local first: double v = "
+                  + tree + ";");
+        }
         return new Expr.Call(callee(path), arguments(path, this::passive), type, tree);
       }
       default:
