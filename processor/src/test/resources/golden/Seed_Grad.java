@@ -59,6 +59,10 @@ public final class Seed_Grad {
 
     /**
      * Returns the value and overwrites the {@code d*} fields with the gradient.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
      */
     public double valueAndGradient(double a, double b) {
       this.sweeps.startOverwrite(this);
@@ -71,6 +75,10 @@ public final class Seed_Grad {
 
     /**
      * Returns the value and adds the gradient to the {@code d*} fields.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
      */
     public double accumulate(double a, double b) {
       return backpropagate(a, b, 1.0);
@@ -83,17 +91,30 @@ public final class Seed_Grad {
      * Returns the directional derivative of the result and sets {@code value}.
      * Costs about two evaluations of the method, however many parameters it has,
      * and allocates nothing after the first call.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param aTangent the tangent of {@code a}
+     * @param bTangent the tangent of {@code b}
+     * @return the directional derivative of the result
      */
     public double jvp(double a, double b, double aTangent, double bTangent) {
       return this.sweeps.jvp(this, a, b, aTangent, bTangent, true);
     }
 
     /**
-     * For the generated code of callers: {@code jvp}, with each output tangent holding on entry
-     * the tangent of what its output holds on entry (the method may read an output before
-     * writing it).
+     * For the generated code of callers only, not API: {@code jvp} over the parameters as the
+     * sweeps take them, with each output tangent holding on entry the tangent of what its
+     * output holds on entry (the method may read an output before writing it).
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param aTangent the tangent of {@code a}
+     * @param bTangent the tangent of {@code b}
+     * @return the directional derivative of the result
+     * @hidden
      */
-    public double jvpInPlace(double a, double b, double aTangent, double bTangent) {
+    public double $jvpInPlace(double a, double b, double aTangent, double bTangent) {
       return this.sweeps.jvp(this, a, b, aTangent, bTangent, false);
     }
 
@@ -104,6 +125,12 @@ public final class Seed_Grad {
      * {@code null} for zero). Returns the value and sets {@code value}, as {@code valueAndGradient}
      * does. Exact (reverse mode applied to forward mode, no finite differences); costs a few
      * gradients, and allocates nothing after the first call.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param aDirection the direction of {@code a}
+     * @param bDirection the direction of {@code b}
+     * @return the method's result
      */
     public double hvp(double a, double b, double aDirection, double bDirection) {
       zero();
@@ -114,6 +141,10 @@ public final class Seed_Grad {
      * Fills {@code H[i][j] = d2 f / (d in_i d in_j)} over the differentiated parameters, flattened in
      * declaration order (arrays row-major), as {@code jacobian} flattens them: one {@code hvp}
      * per input, so meant for small inputs. Leaves the last row in the {@code d*} fields.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param H the Hessian to fill, square, one row and column per differentiated input element
      */
     public void hessian(double a, double b, double[][] H) {
       int n = 2;
@@ -135,40 +166,73 @@ public final class Seed_Grad {
     /**
      * Computes the method's result without the gradient, reusing this frame's buffers,
      * so that it allocates nothing after the first call either.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
      */
     public double primal(double a, double b) {
       return this.sweeps.primal(a, b);
     }
 
     /**
+     * For the generated code of callers only, not API: {@code primal} over the parameters
+     * as the sweeps take them (a record's components one by one).
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
+     * @hidden
+     */
+    public double $primal(double a, double b) {
+      return this.sweeps.primal(a, b);
+    }
+
+    /**
      * Runs the forward and backward sweeps, adding to the {@code d*} fields the gradient of
      * {@code dResult * result + sum(dOut * out)}. The output seed arrays are used in place and end
-     * holding the adjoints of the outputs' incoming contents. Generated frames of callers use
-     * this; users call the methods above.
+     * holding the adjoints of the outputs' incoming contents. A record's components are passed
+     * one by one; {@code valueAndGradient}, {@code accumulate} and {@code pullback} take the records.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param dResult the adjoint of the result, which scales the gradient
+     * @return the method's result
      */
     public double backpropagate(double a, double b, double dResult) {
       return this.sweeps.backpropagate(this, a, b, dResult);
     }
 
     /**
-     * For the generated code of callers: the forward sweep alone, saving on this frame what
-     * {@code splitBackward} needs. Every call must be matched by one {@code splitBackward},
-     * in reverse order.
+     * For the generated code of callers only, not API: the forward sweep alone, saving on this
+     * frame what the backward sweep needs. Every call must be matched by one call of
+     * {@code $splitBackward}, in reverse order.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
+     * @hidden
      */
-    public double splitForward(double a, double b) {
+    public double $splitForward(double a, double b) {
       return this.sweeps.splitForward(a, b);
     }
 
     /**
-     * For the generated code of callers: the backward sweep of the latest unmatched
-     * {@code splitForward}, with the same arguments, adding to the {@code d*} fields.
+     * For the generated code of callers only, not API: the backward sweep of the latest
+     * unmatched {@code $splitForward}, with the same arguments, adding to the {@code d*} fields.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param dResult the adjoint of the result, which scales the gradient
+     * @hidden
      */
-    public void splitBackward(double a, double b, double dResult) {
+    public void $splitBackward(double a, double b, double dResult) {
       this.sweeps.splitBackward(this, a, b, dResult);
     }
 
     /**
      * Sets every adjoint field to zero.
+     *
      */
     public void zero() {
       this.da = 0.0;

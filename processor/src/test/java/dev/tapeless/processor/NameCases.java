@@ -270,6 +270,35 @@ final class NameCases {
               public static double f(double x, int n) { return x * scale(n); }
             }
             """),
+        RobustCase.named("callee in another package with parameters named like generated"
+            + " members").source("r.nx1.lib.L", """
+            package r.nx1.lib;
+            import dev.tapeless.*;
+            public class L {
+              @Differentiable
+              public static double g(double sweeps, double[] frame, double value, double dResult,
+                  double primal, @Out double[] overwrite) {
+                overwrite[0] = sweeps * frame[0] * primal;
+                return sweeps * value + dResult * dResult + frame[0] * overwrite[0];
+              }
+              @Differentiable
+              public static double h(double sweeps, double $splitForward, double $primal) {
+                return sweeps * $splitForward * $primal;
+              }
+            }
+            """).source("r.nx1.T", """
+            package r.nx1;
+            import dev.tapeless.*;
+            public class T {
+              @Differentiable
+              public static double f(double sweeps, double[] frame, double dResult) {
+                double[] value = new double[1];
+                double s = r.nx1.lib.L.g(sweeps, frame, sweeps * 2, dResult, sweeps, value);
+                double t = r.nx1.lib.L.h(sweeps, s, value[0]);
+                return Math.sin(s) * value[0] + t;
+              }
+            }
+            """),
         RobustCase.named("class named with a leading underscore").source("r.no10._Impl", """
             package r.no10;
             import dev.tapeless.*;

@@ -33,6 +33,18 @@ public final class GradClassWriter {
   private static final ClassName PARAMETERS =
       ClassName.get("dev.tapeless.runtime.train", "Parameters");
 
+  /**
+   * The frame methods that only generated callers use: the split-mode pair, {@code primal} over
+   * the sweeps' parameters, and forward mode with output tangents in and out. They are public
+   * because a caller may be in another package (Java has no access level for "generated code of
+   * any package"), so they are named with a {@code $}, which JLS 3.8 reserves for mechanically
+   * generated code, and tagged {@code @hidden}, so that Javadoc leaves them out.
+   */
+  public static final String SPLIT_FORWARD = "$splitForward";
+  public static final String SPLIT_BACKWARD = "$splitBackward";
+  public static final String PRIMAL = "$primal";
+  public static final String JVP_IN_PLACE = "$jvpInPlace";
+
   private GradClassWriter() {}
 
   /** The sweeps class's simple name for an API class name: {@code C_Grad} → {@code C_GradSweeps}. */
@@ -178,12 +190,13 @@ public final class GradClassWriter {
           outputSeeds.add(seedNames.fresh("d" + p.name()));
         }
       }
+      describeParameters();
     }
 
     TypeSpec write() {
-      String link = "{@link " + owner.getSimpleName() + "#" + method.getSimpleName() + "("
-          + params.stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "))
-          + ")}";
+      CodeBlock link = CodeBlock.of("{@link $T#$L($L)}", ClassName.get(owner),
+          method.getSimpleName(),
+          params.stream().map(p -> p.asType().toString()).collect(Collectors.joining(", ")));
       AnnotationSpec.Builder names = AnnotationSpec.builder(GRADIENT_FRAME);
       for (VariableElement p : params) {
         names.addMember("parameters", "$S", p.getSimpleName().toString());
@@ -234,35 +247,115 @@ public final class GradClassWriter {
       }
       frame.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
           .addJavadoc("A frame with zero adjoints.\n").build());
+      List<MethodSpec> methods = new ArrayList<>();
       if (sig.returnsReal()) {
-        frame.addMethod(valueAndGradient());
-        frame.addMethod(accumulate());
+        methods.add(valueAndGradient());
+        methods.add(accumulate());
       }
       if (sig.hasOutputs()) {
-        frame.addMethod(pullback());
-        frame.addMethod(jacobian());
+        methods.add(pullback());
+        methods.add(jacobian());
       }
       if (sig.hasJvp()) {
-        frame.addMethod(jvp());
-        frame.addMethod(jvpInPlace());
+        methods.add(jvp());
+        methods.add(jvpInPlace());
       }
       if (sig.hasHvp()) {
-        frame.addMethod(hvp());
-        frame.addMethod(hessian());
+        methods.add(hvp());
+        methods.add(hessian());
       }
       if (leaves.stream().anyMatch(FrameWriter::bindable)) {
-        frame.addMethod(parametersMethod());
+        methods.add(parametersMethod());
       }
       unitTangentFields.forEach(frame::addField);
-      frame.addMethod(primal(true));
-      if (unpacks()) {
-        frame.addMethod(primal(false));
-      }
-      frame.addMethod(backpropagate());
-      frame.addMethod(splitForward());
-      frame.addMethod(splitBackward());
-      frame.addMethod(zero());
+      methods.add(primal(true));
+      methods.add(primal(false));
+      methods.add(backpropagate());
+      methods.add(splitForward());
+      methods.add(splitBackward());
+      methods.add(zero());
+      methods.forEach(m -> frame.addMethod(documented(m)));
       return frame.build();
+    }
+
+    /** What each parameter name of the frame's public methods stands for, for its Javadoc. */
+    private final java.util.Map<String, String> paramDocs = new java.util.HashMap<>();
+
+    /** Fills {@link #paramDocs} for the parameters all methods share. */
+    private void describeParameters() {
+      if (receiver != null) {
+        paramDocs.put(receiver, "the object whose method runs");
+      }
+      for (VariableElement p : params) {
+        String name = p.getSimpleName().toString();
+        boolean out = leaves.stream().anyMatch(l -> l.out() && l.root().equals(name));
+        paramDocs.put(name, (out ? "the method's output {@code " : "the method's argument {@code ")
+            + name + "}");
+      }
+      for (Callee.Param p : leaves) {
+        paramDocs.putIfAbsent(p.name(), "{@code " + label(p) + "}, passed on its own");
+      }
+      List<String> tangents = sig.tangentNames();
+      List<String> directions = sig.directionNames();
+      int k = 0;
+      for (Callee.Param p : leaves) {
+        if (p.differentiated()) {
+          String zero = p.type().isArray() ? " ({@code null} for zero)" : "";
+          paramDocs.putIfAbsent(tangents.get(k), "the tangent of {@code " + label(p) + "}" + zero);
+          if (k < directions.size()) {
+            paramDocs.putIfAbsent(directions.get(k),
+                "the direction of {@code " + label(p) + "}" + zero);
+          }
+          k++;
+        }
+      }
+      for (Callee.Param p : leaves) {
+        if (p.out() && k < tangents.size()) {
+          paramDocs.putIfAbsent(tangents.get(k++), "the tangent of the output {@code "
+              + label(p) + "}, overwritten ({@code null} when not wanted)");
+        }
+      }
+      recordTangents.forEach((root, name) -> paramDocs.put(name, "the tangents of {@code "
+          + recordLabel(root) + "}'s components ({@code null} for zero)"));
+      recordDirections.forEach((root, name) -> paramDocs.put(name, "the directions of {@code "
+          + recordLabel(root) + "}'s components ({@code null} for zero)"));
+      if (resultSeed != null) {
+        paramDocs.put(resultSeed, "the adjoint of the result, which scales the gradient");
+      }
+      int j = 0;
+      for (Callee.Param p : leaves) {
+        if (p.out()) {
+          paramDocs.put(outputSeeds.get(j++), "the adjoint of the output {@code " + label(p)
+              + "}, one element per element");
+        }
+      }
+    }
+
+    private String recordLabel(String root) {
+      return root.equals(Callee.Param.RECEIVER) ? "this" : root;
+    }
+
+    /**
+     * The method with an {@code @param} for each parameter and an {@code @return}, which doclint
+     * asks for; methods for generated callers only are also {@code @hidden}.
+     */
+    private MethodSpec documented(MethodSpec m) {
+      MethodSpec.Builder b = m.toBuilder().addJavadoc("\n");
+      for (ParameterSpec p : m.parameters()) {
+        b.addJavadoc("@param $L $L\n", p.name(),
+            paramDocs.getOrDefault(p.name(), "the parameter {@code " + p.name() + "}"));
+      }
+      if (!m.returnType().equals(TypeName.VOID)) {
+        b.addJavadoc("@return $L\n", switch (m.name()) {
+          case "jvp", JVP_IN_PLACE -> "the directional derivative of the result";
+          case "parameters" -> "the parameters with this frame's gradient arrays";
+          default -> "the method's result";
+        });
+      }
+      if (m.name().startsWith("$")) {
+        b.addJavadoc("@hidden\n");
+      }
+      return b.build();
     }
 
     private String usage() {
@@ -564,6 +657,8 @@ public final class GradClassWriter {
 
     private MethodSpec jacobian() {
       String jac = localNames.fresh("J");
+      paramDocs.put(jac, "the Jacobian to fill, one row per output element and one column per"
+          + " differentiated input element");
       String rowsName = localNames.fresh("rows");
       String row = localNames.fresh("row");
       String col = localNames.fresh("col");
@@ -759,12 +854,13 @@ public final class GradClassWriter {
     }
 
     private MethodSpec jvpInPlace() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder("jvpInPlace")
+      MethodSpec.Builder m = MethodSpec.methodBuilder(JVP_IN_PLACE)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(leafParameters())
-          .addJavadoc("For the generated code of callers: {@code jvp}, with each output tangent"
-              + " holding on entry\nthe tangent of what its output holds on entry (the method may"
-              + " read an output before\nwriting it).\n");
+          .addJavadoc("For the generated code of callers only, not API: {@code jvp} over the"
+              + " parameters as the\nsweeps take them, with each output tangent holding on entry"
+              + " the tangent of what its\noutput holds on entry (the method may read an output"
+              + " before writing it).\n");
       SweepsWriter.addTangents(sig, sig.tangentNames(), m);
       return callJvp(m, false).build();
     }
@@ -834,6 +930,8 @@ public final class GradClassWriter {
 
     private MethodSpec hessian() {
       String hessian = localNames.fresh("H");
+      paramDocs.put(hessian, "the Hessian to fill, square, one row and column per"
+          + " differentiated input element");
       String index = localNames.fresh("k");
       String row = localNames.fresh("row");
       String col = localNames.fresh("col");
@@ -947,14 +1045,15 @@ public final class GradClassWriter {
      *     parameter is a record
      */
     private MethodSpec primal(boolean declared) {
-      MethodSpec.Builder m = MethodSpec.methodBuilder("primal")
+      MethodSpec.Builder m = MethodSpec.methodBuilder(declared ? "primal" : PRIMAL)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(declared ? parameters() : leafParameters())
           .addJavadoc(declared ? CodeBlock.of("Computes the method's result$L without the"
               + " gradient, reusing this frame's buffers,\nso that it allocates nothing after the"
               + " first call either.\n", sig.hasOutputs() ? " and outputs" : "")
-              : CodeBlock.of("For the generated code of callers: {@code primal} with each"
-              + " record's components\npassed one by one.\n"));
+              : CodeBlock.of("For the generated code of callers only, not API: {@code primal}"
+              + " over the parameters\nas the sweeps take them (a record's components one by"
+              + " one).\n"));
       if (declared) {
         unpack(m, null, null);
       }
@@ -966,12 +1065,12 @@ public final class GradClassWriter {
     }
 
     private MethodSpec splitForward() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder("splitForward")
+      MethodSpec.Builder m = MethodSpec.methodBuilder(SPLIT_FORWARD)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(leafParameters())
-          .addJavadoc("For the generated code of callers: the forward sweep alone, saving on this"
-              + " frame what\n{@code splitBackward} needs. Every call must be matched by one"
-              + " {@code splitBackward},\nin reverse order.\n");
+          .addJavadoc("For the generated code of callers only, not API: the forward sweep alone,"
+              + " saving on this\nframe what the backward sweep needs. Every call must be matched"
+              + " by one call of\n{@code $L}, in reverse order.\n", SPLIT_BACKWARD);
       if (sig.returnsReal()) {
         return m.returns(TypeNames.of(sig.resultType()))
             .addStatement("return this.$N.splitForward($L)", sweeps, args()).build();
@@ -980,12 +1079,12 @@ public final class GradClassWriter {
     }
 
     private MethodSpec splitBackward() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder("splitBackward")
+      MethodSpec.Builder m = MethodSpec.methodBuilder(SPLIT_BACKWARD)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(leafParameters())
-          .addJavadoc("For the generated code of callers: the backward sweep of the latest"
-              + " unmatched\n{@code splitForward}, with the same arguments, adding to the"
-              + " {@code d*} fields.\n");
+          .addJavadoc("For the generated code of callers only, not API: the backward sweep of the"
+              + " latest\nunmatched {@code $L}, with the same arguments, adding to the {@code d*}"
+              + " fields.\n", SPLIT_FORWARD);
       StringBuilder call = new StringBuilder("this, ").append(args());
       if (sig.returnsReal()) {
         m.addParameter(TypeNames.of(sig.resultType()), resultSeed);
@@ -1009,7 +1108,8 @@ public final class GradClassWriter {
           .addJavadoc("Runs the forward and backward sweeps, adding to the {@code d*} fields the"
               + " gradient of\n{@code dResult * result + sum(dOut * out)}. The output seed arrays are"
               + " used in place and end\nholding the adjoints of the outputs' incoming contents."
-              + " Generated frames of callers use\nthis; users call the methods above.\n");
+              + " A record's components are passed\none by one; {@code valueAndGradient},"
+              + " {@code accumulate} and {@code pullback} take the records.\n");
       StringBuilder call = new StringBuilder("this, ").append(args());
       if (sig.returnsReal()) {
         m.returns(TypeNames.of(sig.resultType())).addParameter(TypeNames.of(sig.resultType()), resultSeed);

@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
+import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -194,7 +195,8 @@ final class TangentStatements implements ForwardSweep.Tangents {
         args.add(", $L", t != null ? t : CodeBlock.of("null"));
       }
     }
-    CodeBlock invocation = CodeBlock.of("this.$N.jvpInPlace($L)", frame, args.build());
+    CodeBlock invocation = CodeBlock.of("this.$N.$L($L)", frame, GradClassWriter.JVP_IN_PLACE,
+        args.build());
     if (target != null && tangents.has(target)) {
       code.addStatement("$N = $L", tangents.of(target),
           JavaExprs.narrowedTo(target.type(), invocation));

@@ -5,6 +5,7 @@ import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
+import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.ir.Callee;
@@ -85,7 +86,7 @@ final class CallReversal {
       args.add(", $L", seed);
     }
     addOutputAdjoints(call, params, args);
-    code.addStatement("this.$N.splitBackward($L)", frame, args.build());
+    code.addStatement("this.$N.$L($L)", frame, GradClassWriter.SPLIT_BACKWARD, args.build());
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(call.args().get(i))) {

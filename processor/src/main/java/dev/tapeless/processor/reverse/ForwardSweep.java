@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
@@ -166,7 +167,7 @@ public final class ForwardSweep {
         args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
       }
       return CodeBlock.of("this.$N.$L($L)", fields.calleeFrame(d),
-          splitCalls.contains(s) ? "splitForward" : "primal", args.build());
+          splitCalls.contains(s) ? GradClassWriter.SPLIT_FORWARD : GradClassWriter.PRIMAL, args.build());
     }
     return JavaExprs.write(e);
   }
