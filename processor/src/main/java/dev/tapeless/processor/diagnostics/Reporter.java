@@ -34,8 +34,33 @@ public final class Reporter {
     messager.printMessage(Kind.NOTE, text, element);
   }
 
+  /**
+   * A warning on {@code element}, unless it or an element enclosing it (its class, an outer
+   * class) is annotated {@code @SuppressWarnings} with the warning's code ({@code "TL012"}) or
+   * {@code "tapeless"}, which suppresses every Tapeless warning. Errors cannot be suppressed.
+   */
   public void warning(Element element, Diagnostic diagnostic, Object... args) {
-    messager.printMessage(Kind.WARNING, diagnostic.format(args), element);
+    if (!suppressed(element, diagnostic)) {
+      messager.printMessage(Kind.WARNING, diagnostic.format(args), element);
+    }
+  }
+
+  /** The string in {@code @SuppressWarnings} that suppresses every Tapeless warning. */
+  public static final String ALL_WARNINGS = "tapeless";
+
+  static boolean suppressed(Element element, Diagnostic diagnostic) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings annotation = e.getAnnotation(SuppressWarnings.class);
+      if (annotation == null) {
+        continue;
+      }
+      for (String name : annotation.value()) {
+        if (name.trim().equalsIgnoreCase(diagnostic.code()) || name.trim().equals(ALL_WARNINGS)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** An error on a tree of the method body; falls back to the method when there is no tree. */
