@@ -27,7 +27,7 @@ import java.util.List;
 /**
  * The tangent of each statement, written next to it: a rule's partials read as the local linear
  * map they are ({@code $g} bound to an operand's tangent instead of the result's adjoint), so one
- * rule serves both modes; calls go through the callee frame's {@code jvpInPlace} or the custom
+ * rule serves both modes; calls go through the callee frame's {@code $jvpInPlace} or the custom
  * derivative's pushforward.
  */
 final class TangentStatements implements ForwardSweep.Tangents {
