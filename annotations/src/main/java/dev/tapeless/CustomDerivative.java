@@ -39,13 +39,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface CustomDerivative {
 
-  /** The name of the pullback method, in the same class. */
+  /**
+   * The name of the pullback method, in the same class.
+   *
+   * @return the pullback's name
+   */
   String value();
 
   /**
    * Whether the pullback accepts {@code null} for an input adjoint array that the caller does
    * not need (when another input of the same call does need one) and then skips that work. With
    * the default, the caller passes a scratch array instead, and the work is done for nothing.
+   *
+   * @return whether the pullback accepts {@code null} for an input adjoint nobody needs
    */
   boolean skipsNullAdjoints() default false;
 
@@ -54,6 +60,8 @@ public @interface CustomDerivative {
    * the primal parameters, for derivatives cheaper to compute from it (σ' = σ(1 − σ) needs no
    * second {@code exp}). Only for primals that return {@code double} or {@code float} and have no {@link Out}
    * parameters. The caller keeps the result for the backward sweep.
+   *
+   * @return whether the pullback also takes the call's result
    */
   boolean usesResult() default false;
 
@@ -63,6 +71,8 @@ public @interface CustomDerivative {
    * empty when there is none. Where those arrays hold nothing yet, Tapeless calls it and leaves
    * them unzeroed: {@code valueAndGradient} then writes such a gradient once instead of zeroing
    * it and adding to it.
+   *
+   * @return the name of the assigning twin of the pullback, or {@code ""} for none
    */
   String assigning() default "";
 
@@ -71,6 +81,8 @@ public @interface CustomDerivative {
    * {@code false} it uses only their shapes, and the caller need not keep what the call wrote
    * there until the pullback runs: a bias added in place after a matrix-vector product then
    * costs no saved values.
+   *
+   * @return whether the pullback reads the contents of the {@code @Out} arrays
    */
   boolean readsOutputs() default true;
 
@@ -84,6 +96,8 @@ public @interface CustomDerivative {
    * and second order reverses that call with the pullback, which a linear map shares with its
    * derivative. The pullback (the transpose) is still needed. Not together with
    * {@code pushforward}.
+   *
+   * @return whether the method is linear in its differentiated arguments
    */
   boolean linear() default false;
 
@@ -113,6 +127,8 @@ public @interface CustomDerivative {
    * that call with the pushforward's pullback; without one, it fails naming the kernel. Where
    * the kernel has {@link #skipsNullAdjoints()}, its pushforward's registration needs it too: a
    * {@code null} tangent then gets a {@code null} adjoint.
+   *
+   * @return the pushforward's name, or {@code ""} for none
    */
   String pushforward() default "";
 }

@@ -24,12 +24,16 @@ public @interface Differentiable {
   /**
    * Names of the parameters to differentiate. Empty (the default) means every {@code double} or
    * {@code float} parameter, or array of them, not marked {@link NoDerivative} or {@link Out}.
+   *
+   * @return the parameters to differentiate, or none for the default
    */
   String[] wrt() default {};
 
   /**
    * Name of the generated frame class, for overloads; the default is the method's own name.
    * The frame class is this name in UpperCamelCase.
+   *
+   * @return the frame's name, or {@code ""} for the method's own
    */
   String name() default "";
 }

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface GradientFrame {
 
-  /** The differentiated method's parameter names, in order. */
+  /**
+   * The differentiated method's parameter names, in order.
+   *
+   * @return the parameter names
+   */
   String[] parameters();
 }
