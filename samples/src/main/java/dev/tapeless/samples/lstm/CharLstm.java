@@ -2,7 +2,6 @@ package dev.tapeless.samples.lstm;
 
 import dev.tapeless.runtime.Linear;
 import dev.tapeless.runtime.train.Adam;
-import dev.tapeless.runtime.train.Init;
 import dev.tapeless.runtime.train.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +14,10 @@ import java.util.TreeSet;
 
 /**
  * A character-level LSTM language model: it reads a text one character at a time and learns to
- * predict the next one, trained through the generated gradient of {@link Lstm#characterLoss}.
- * Sampling from it before and after training shows what it learned; the loss per character
- * shows how fast.
+ * predict the next one. The weights are a model class, {@link CharModel}, trained through the
+ * generated frame of its instance method {@link CharModel#loss}, whose {@code parameters(model)}
+ * gives the optimizer every weight field with the frame's gradient arrays. Sampling from it
+ * before and after training shows what it learned; the loss per character shows how fast.
  *
  * <p>The text, {@code graphs.txt} next to this class (about 3 KB), was written for this project
  * (a plain-words account of graphs, the chain rule and recurrent nets) and is dedicated to the
@@ -62,17 +62,8 @@ public final class CharLstm {
   /** The text as indices into {@link #vocabulary}. */
   final int[] text;
 
-  /** Embedding {@code [V][d]}. */
-  final double[][] E;
-
-  /** LSTM input weights {@code [4n][d]}, recurrent weights {@code [4n][n]}, biases {@code [4n]}. */
-  final double[][] W;
-  final double[][] U;
-  final double[] b;
-
-  /** Output layer {@code [V][n]} and its bias {@code [V]}. */
-  final double[][] Wy;
-  final double[] by;
+  /** The weights: embedding, LSTM and readout. */
+  final CharModel model;
 
   private final Config config;
 
@@ -92,22 +83,8 @@ public final class CharLstm {
     for (int i = 0; i < text.length(); i++) {
       this.text[i] = indexOf(text.charAt(i));
     }
-    int v = vocabulary.length;
-    int n = config.hiddenSize();
-    Random rng = new Random(config.seed());
-    E = new double[v][config.embedding()];
-    W = new double[4 * n][config.embedding()];
-    U = new double[4 * n][n];
-    b = new double[4 * n];
-    Wy = new double[v][n];
-    by = new double[v];
-    Init.normal(E, 1.0, rng);
-    Init.xavierUniform(W, rng);
-    Init.xavierUniform(U, rng);
-    Init.xavierUniform(Wy, rng);
-    for (int j = n; j < 2 * n; j++) {
-      b[j] = 1.0; // forget gate open at the start
-    }
+    this.model = new CharModel(vocabulary.length, config.embedding(), config.hiddenSize(),
+        new Random(config.seed()));
   }
 
   /** The text of {@code graphs.txt}. */
@@ -140,7 +117,7 @@ public final class CharLstm {
     double sum = 0.0;
     int windows = 0;
     for (int start = 0; start + steps < text.length; start += steps) {
-      sum += Lstm.characterLoss(E, W, U, b, Wy, by, text, start, steps);
+      sum += model.loss(text, start, steps);
       windows++;
     }
     return sum / windows;
@@ -151,15 +128,8 @@ public final class CharLstm {
    * offsets, printing the loss per character as it falls.
    */
   Result train(PrintStream out) {
-    Parameters p = new Parameters().add("E", E).add("W", W).add("U", U).add("b", b)
-        .add("Wy", Wy).add("by", by);
-    Lstm_Grad.CharacterLoss frame = new Lstm_Grad.CharacterLoss();
-    frame.dE = p.matrixGradient("E");
-    frame.dW = p.matrixGradient("W");
-    frame.dU = p.matrixGradient("U");
-    frame.db = p.vectorGradient("b");
-    frame.dWy = p.matrixGradient("Wy");
-    frame.dby = p.vectorGradient("by");
+    CharModel_Grad.Loss frame = new CharModel_Grad.Loss();
+    Parameters p = frame.parameters(model); // E, W, U, b, Wy, by with the frame's dE, dW, ...
     Adam adam = new Adam(p, config.learningRate());
     Random rng = new Random(config.seed() + 1);
     int steps = config.steps();
@@ -178,7 +148,7 @@ public final class CharLstm {
       double batchLoss = 0.0;
       for (int i = 0; i < config.batchSize(); i++) {
         int offset = rng.nextInt(text.length - steps);
-        batchLoss += frame.accumulate(E, W, U, b, Wy, by, text, offset, steps);
+        batchLoss += frame.accumulate(model, text, offset, steps);
       }
       AddingProblem.scaleGradients(p, scale);
       p.clipGradientNorm(config.clipNorm());
@@ -214,10 +184,10 @@ public final class CharLstm {
       if (i >= prompt.length()) {
         s.append(vocabulary[input]);
       }
-      Lstm.cell(W, U, b, E[input], h, c, hNext, cNext);
+      model.cell(model.E[input], h, c, hNext, cNext);
       System.arraycopy(hNext, 0, h, 0, n);
       System.arraycopy(cNext, 0, c, 0, n);
-      Linear.matvec(Wy, h, logits);
+      Linear.matvec(model.Wy, h, logits);
       next = draw(logits, temperature, rng);
     }
     return s.toString();
@@ -226,7 +196,7 @@ public final class CharLstm {
   private int draw(double[] logits, double temperature, Random rng) {
     double max = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < logits.length; k++) {
-      logits[k] = (logits[k] + by[k]) / temperature;
+      logits[k] = (logits[k] + model.by[k]) / temperature;
       max = Math.max(max, logits[k]);
     }
     double sum = 0.0;

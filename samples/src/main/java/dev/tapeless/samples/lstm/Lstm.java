@@ -5,10 +5,9 @@ import dev.tapeless.NoDerivative;
 import dev.tapeless.Out;
 import dev.tapeless.runtime.Activations;
 import dev.tapeless.runtime.Linear;
-import dev.tapeless.runtime.Losses;
 
 /**
- * A long short-term memory cell and two losses that unroll it over time, written as plain Java
+ * A long short-term memory cell and a loss that unrolls it over time, written as plain Java
  * for Tapeless to differentiate: the generated {@code Lstm_Grad} frames do backpropagation
  * through time with no hand-written backward code.
  *
@@ -25,7 +24,9 @@ import dev.tapeless.runtime.Losses;
  * </pre>
  *
  * The cell is its own differentiable method, so each generated method stays small enough for the
- * JIT however long the sequence: the losses' frames call the cell's frame once per step.
+ * JIT however long the sequence: the loss's frame calls the cell's frame once per step. The
+ * character model of {@link CharLstm} has the same cell as an instance method of its model class
+ * ({@link CharModel#cell}).
  */
 public final class Lstm {
   private Lstm() {}
@@ -86,31 +87,5 @@ public final class Lstm {
     double y = Linear.dot(v, h[steps]) + bY[0];
     double r = y - target;
     return r * r;
-  }
-
-  /**
-   * The mean cross entropy per character of predicting {@code text[start + t + 1]} from
-   * {@code text[start .. start + t]}, for {@code t < steps}, from a zero state. Each character
-   * enters through its row of the embedding {@code E} ({@code [vocabulary][d]}); the logits are
-   * {@code Wy h_t + by}.
-   */
-  @Differentiable
-  public static double characterLoss(double[][] E, double[][] W, double[][] U, double[] b,
-      double[][] Wy, double[] by, int[] text, int start, int steps) {
-    int n = U[0].length;
-    int vocabulary = Wy.length;
-    double[][] h = new double[steps + 1][n];
-    double[][] c = new double[steps + 1][n];
-    double[][] logits = new double[steps][vocabulary];
-    double loss = 0;
-    for (int t = 0; t < steps; t++) {
-      cell(W, U, b, E[text[start + t]], h[t], c[t], h[t + 1], c[t + 1]);
-      Linear.matvec(Wy, h[t + 1], logits[t]);
-      for (int k = 0; k < vocabulary; k++) {
-        logits[t][k] += by[k];
-      }
-      loss += Losses.softmaxCrossEntropy(logits[t], text[start + t + 1]);
-    }
-    return loss / steps;
   }
 }

@@ -1,7 +1,6 @@
 package dev.tapeless.samples.mlp;
 
 import dev.tapeless.runtime.train.Adam;
-import dev.tapeless.runtime.train.Init;
 import dev.tapeless.runtime.train.Parameters;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -9,13 +8,16 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The main demo: trains the two-layer perceptron of {@link MlpLoss} on the handwritten digits
- * with minibatch Adam, every gradient coming from the generated {@code MlpLoss_Grad.Loss} frame.
+ * The main demo: trains the two-layer perceptron {@link Mlp}, a model class, on the handwritten
+ * digits with minibatch Adam, every gradient coming from the generated {@code Mlp_Grad.Loss}
+ * frame.
  *
- * <p>Each minibatch zeroes the gradients, {@code accumulate}s the per-example gradient of every
- * example in it (the frame ADDS into the arrays registered with {@link Parameters}), scales the
- * sum by 1/batch to get the gradient of the mean loss, and takes one Adam step. Everything is
- * seeded, so a run prints the same numbers on every machine (timings aside).
+ * <p>{@code frame.parameters(mlp)} registers the model's weight fields with the frame's gradient
+ * arrays, so the optimizer reads what the frame writes and no weight is named by hand. Each
+ * minibatch zeroes the gradients, {@code accumulate}s the per-example gradient of every example
+ * in it (the frame ADDS into those arrays), scales the sum by 1/batch to get the gradient of the
+ * mean loss, and takes one Adam step. Everything is seeded, so a run prints the same numbers on
+ * every machine (timings aside).
  */
 public final class MlpDigits {
   private MlpDigits() {}
@@ -53,31 +55,6 @@ public final class MlpDigits {
     }
   }
 
-  /**
-   * The network's weights: W1 He-normal (it feeds the ReLUs: keeps the variance of the
-   * pre-activations about that of the inputs), W2 Xavier-uniform, biases 0.
-   */
-  public static final class Model {
-    /** Hidden × 64 input weights. */
-    public final double[][] W1;
-    /** Hidden biases. */
-    public final double[] b1;
-    /** 10 × hidden output weights. */
-    public final double[][] W2;
-    /** Output biases. */
-    public final double[] b2;
-
-    /** A model with {@code hidden} units, weights drawn from {@code rng}. */
-    public Model(int hidden, Random rng) {
-      W1 = new double[hidden][Digits.FEATURES];
-      b1 = new double[hidden];
-      W2 = new double[Digits.CLASSES][hidden];
-      b2 = new double[Digits.CLASSES];
-      Init.heNormal(W1, rng);
-      Init.xavierUniform(W2, rng);
-    }
-  }
-
   /** Loads the digits, trains with {@link Config#DEFAULT}, prints progress and the result. */
   public static void main(String[] args) {
     long start = System.nanoTime();
@@ -97,21 +74,16 @@ public final class MlpDigits {
 
   /** Trains a fresh model; one progress line per epoch goes to {@code out}. */
   public static History train(Digits.Split split, Config config, PrintStream out) {
-    return train(split, config, new Model(config.hidden(), new Random(config.seed())), out);
+    return train(split, config, new Mlp(config.hidden(), new Random(config.seed())), out);
   }
 
   /** Trains {@code model} in place; one progress line per epoch goes to {@code out}. */
-  public static History train(Digits.Split split, Config config, Model model, PrintStream out) {
+  public static History train(Digits.Split split, Config config, Mlp model, PrintStream out) {
     Digits.Examples train = split.train();
     Random rng = new Random(config.seed() + 1);
 
-    Parameters p = new Parameters()
-        .add("W1", model.W1).add("b1", model.b1).add("W2", model.W2).add("b2", model.b2);
-    MlpLoss_Grad.Loss frame = new MlpLoss_Grad.Loss();
-    frame.dW1 = p.matrixGradient("W1");
-    frame.db1 = p.vectorGradient("b1");
-    frame.dW2 = p.matrixGradient("W2");
-    frame.db2 = p.vectorGradient("b2");
+    Mlp_Grad.Loss frame = new Mlp_Grad.Loss();
+    Parameters p = frame.parameters(model); // W1, b1, W2, b2 with the frame's dW1, db1, dW2, db2
     Adam adam = new Adam(p, config.learningRate());
 
     Evaluator eval = new Evaluator(model);
@@ -132,8 +104,7 @@ public final class MlpDigits {
         p.zeroGradients();
         for (int b = from; b < to; b++) {
           int k = order[b];
-          lossSum += frame.accumulate(model.W1, model.b1, model.W2, model.b2,
-              train.images()[k], train.labels()[k]);
+          lossSum += frame.accumulate(model, train.images()[k], train.labels()[k]);
         }
         scaleGradients(p, 1.0 / (to - from));
         adam.step();
@@ -165,13 +136,13 @@ public final class MlpDigits {
 
   /** Forward passes over a data set with reusable buffers: loss and accuracy of a model. */
   public static final class Evaluator {
-    private final Model model;
+    private final Mlp model;
     private final double[] z1;
     private final double[] a1;
     private final double[] z2;
 
     /** Evaluates {@code model} as it is at each call (it keeps a reference, not a copy). */
-    public Evaluator(Model model) {
+    public Evaluator(Mlp model) {
       this.model = model;
       this.z1 = new double[model.W1.length];
       this.a1 = new double[model.W1.length];
@@ -180,7 +151,7 @@ public final class MlpDigits {
 
     /** The predicted digit for {@code image}. */
     public int predict(double[] image) {
-      MlpLoss.logits(model.W1, model.b1, model.W2, model.b2, image, z1, a1, z2);
+      model.logits(image, z1, a1, z2);
       return MlpLoss.argmax(z2);
     }
 
@@ -195,12 +166,11 @@ public final class MlpDigits {
       return (double) correct / examples.size();
     }
 
-    /** The mean of {@link MlpLoss#loss} over {@code examples}. */
+    /** The mean of {@link Mlp#loss} over {@code examples}. */
     public double meanLoss(Digits.Examples examples) {
       double sum = 0;
       for (int k = 0; k < examples.size(); k++) {
-        sum += MlpLoss.loss(model.W1, model.b1, model.W2, model.b2, examples.images()[k],
-            examples.labels()[k]);
+        sum += model.loss(examples.images()[k], examples.labels()[k]);
       }
       return sum / examples.size();
     }

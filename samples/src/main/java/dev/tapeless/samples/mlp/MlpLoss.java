@@ -20,6 +20,10 @@ import dev.tapeless.runtime.Losses;
  * The backward sweep the processor writes is the textbook one: δ2 = softmax(z2) − onehot(label),
  * δ1 = relu'(z1) ∘ W2ᵀ δ2, ∂C/∂W2 = δ2 a1ᵀ, ∂C/∂W1 = δ1 xᵀ, each step a registered pullback of a
  * runtime kernel.
+ *
+ * <p>The demo trains the same network written as a model class, {@link Mlp}, whose weights are
+ * fields; this static form over the weights is what the benchmarks time against hand-written
+ * backprop, and what docs/training.md wires by hand.
  */
 public final class MlpLoss {
   private MlpLoss() {}
@@ -27,8 +31,8 @@ public final class MlpLoss {
   /**
    * The hidden nonlinearity used by {@link #loss} and {@link #logits}: ReLU, {@code max(z, 0)}.
    * On the digits it trained best of ReLU, tanh and sigmoid (see the samples README); to try
-   * another, replace the {@code Activations.relu} calls in both methods by
-   * {@code Activations.tanh} or {@code Activations.sigmoid}.
+   * another, replace the {@code Activations.relu} calls in both methods and in
+   * {@link Mlp#loss} by {@code Activations.tanh} or {@code Activations.sigmoid}.
    */
   public static final String ACTIVATION = "ReLU";
 

@@ -21,13 +21,13 @@ class MlpLossTest {
 
   /** A model with random weights and biases, all registered in one flat parameter vector. */
   private static final class Setup {
-    final MlpDigits.Model model;
+    final Mlp model;
     final Parameters p;
     final MlpLoss_Grad.Loss frame = new MlpLoss_Grad.Loss();
 
     Setup(long seed) {
       Random rng = new Random(seed);
-      model = new MlpDigits.Model(64, rng);
+      model = new Mlp(64, rng);
       Init.normal(model.b1, 0.5, rng);
       Init.normal(model.b2, 0.5, rng);
       p = new Parameters().add("W1", model.W1).add("b1", model.b1).add("W2", model.W2)
@@ -81,7 +81,7 @@ class MlpLossTest {
    * at these weights (|w| < 5) and pixels in [0, 1]; every unit must be farther than 1e-3 from 0
    * for the comparison to be meaningful.
    */
-  private static void assertAwayFromTheReluKink(MlpDigits.Model m, int k) {
+  private static void assertAwayFromTheReluKink(Mlp m, int k) {
     double[] z1 = new double[m.W1.length];
     MlpLoss.logits(m.W1, m.b1, m.W2, m.b2, DIGITS.images()[k], z1, new double[z1.length],
         new double[m.W2.length]);
@@ -95,7 +95,7 @@ class MlpLossTest {
   @Test
   void lossIsTheSoftmaxCrossEntropyOfTheLogits() {
     Setup s = new Setup(5);
-    MlpDigits.Model m = s.model;
+    Mlp m = s.model;
     double[] z2 = new double[10];
     for (int k = 0; k < 20; k++) {
       MlpLoss.logits(m.W1, m.b1, m.W2, m.b2, DIGITS.images()[k], new double[64],
@@ -113,7 +113,7 @@ class MlpLossTest {
     Setup s = new Setup(7);
     double[] g1 = s.gradient(1);
     double[] g2 = s.gradient(2);
-    MlpDigits.Model m = s.model;
+    Mlp m = s.model;
     s.p.zeroGradients();
     s.frame.accumulate(m.W1, m.b1, m.W2, m.b2, DIGITS.images()[1], DIGITS.labels()[1]);
     s.frame.accumulate(m.W1, m.b1, m.W2, m.b2, DIGITS.images()[2], DIGITS.labels()[2]);
@@ -130,7 +130,7 @@ class MlpLossTest {
   @Test
   void perExampleGradientAllocatesNothingAfterWarmUp() {
     Setup s = new Setup(11);
-    MlpDigits.Model m = s.model;
+    Mlp m = s.model;
     MlpLoss_Grad.Loss frame = s.frame;
     double[] image = DIGITS.images()[4];
     int label = DIGITS.labels()[4];
