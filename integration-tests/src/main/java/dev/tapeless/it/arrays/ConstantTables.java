@@ -32,4 +32,23 @@ public final class ConstantTables {
     double v = integral(a, b, c);
     return v * v;
   }
+
+  /** A callee whose second argument is a table element at the call sites below. */
+  @Differentiable
+  public static double weighted(double a, double u, double w) {
+    return w * Math.exp(a * u) * u;
+  }
+
+  /**
+   * Table elements passed straight to a differentiated callee's parameters: the callee's
+   * adjoints for them are dropped, the table gets none.
+   */
+  @Differentiable
+  public static double sumOfCalls(double a, double b) {
+    double s = 0;
+    for (int k = 0; k < NODES.length; k++) {
+      s += weighted(a, NODES[k], WEIGHTS[k]) + weighted(b, SCALE[k % 2][1], NODES[k]);
+    }
+    return s;
+  }
 }

@@ -40,4 +40,26 @@ class ConstantTablesTest {
       assertEquals(fd[k], hv[k], 1e-6 * (1 + Math.abs(fd[k])), "Hv[" + k + "]");
     }
   }
+
+  @Test
+  void tableElementsPassedToACalleeGetNoAdjointAndTheGradientIsRight() {
+    ConstantTables_Grad.SumOfCalls g = new ConstantTables_Grad.SumOfCalls();
+    double value = g.valueAndGradient(0.4, -0.3);
+    assertEquals(ConstantTables.sumOfCalls(0.4, -0.3), value, 1e-14);
+    GradCheck.check(v -> ConstantTables.sumOfCalls(v[0], v[1]), new double[] {0.4, -0.3},
+        new double[] {g.da, g.db}).assertWithin(1e-9);
+    double jvp = g.jvp(0.4, -0.3, 1.5, -2.0);
+    assertEquals(1.5 * g.da - 2.0 * g.db, jvp, 1e-12);
+    double[] h = new double[2];
+    ConstantTables_Grad.SumOfCalls plus = new ConstantTables_Grad.SumOfCalls();
+    ConstantTables_Grad.SumOfCalls minus = new ConstantTables_Grad.SumOfCalls();
+    double e = 1e-5;
+    plus.valueAndGradient(0.4 + e, -0.3 + e);
+    minus.valueAndGradient(0.4 - e, -0.3 - e);
+    g.hvp(0.4, -0.3, 1.0, 1.0);
+    h[0] = (plus.da - minus.da) / (2 * e);
+    h[1] = (plus.db - minus.db) / (2 * e);
+    assertEquals(h[0], g.da, 1e-6 * (1 + Math.abs(h[0])));
+    assertEquals(h[1], g.db, 1e-6 * (1 + Math.abs(h[1])));
+  }
 }
