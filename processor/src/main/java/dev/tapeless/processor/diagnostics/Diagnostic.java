@@ -83,8 +83,11 @@ public enum Diagnostic {
           + " its components; make the record package-private"),
   PRIVATE_MODEL_FIELD(
       "TL024",
-      "field '%s' of %s is private, and the frame of the instance method %s reads it (a model's"
-          + " fields are its inputs); make it package-private, or make the class a record"),
+      "field '%s' of %s is private, but the frame of the instance method %s passes every"
+          + " number, array and record field of the object to its sweeps (a model's fields are"
+          + " its inputs); make it package-private (with @NoDerivative if it is data, not a"
+          + " parameter), move state that is neither into another object, or make the class a"
+          + " record"),
   GENERIC_MODEL(
       "TL025",
       "%s is generic; @Differentiable instance methods need a class without type parameters"),
