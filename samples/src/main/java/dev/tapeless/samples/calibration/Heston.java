@@ -117,11 +117,7 @@ public final class Heston {
     double x = Math.log(spot / strike) + (rate - dividend) * t;
     double integral = 0;
     for (int k = 0; k < NODES.length; k++) {
-      // A local, not integrand(p, NODES[k], ...): with the processor at the time of writing, a
-      // table element passed straight to a differentiated parameter generates code that does
-      // not compile (an adjoint buffer named after the field, "double[] pkg.Heston.NODESBar").
-      double u = NODES[k];
-      integral += WEIGHTS[k] * integrand(p, u, x, t);
+      integral += WEIGHTS[k] * integrand(p, NODES[k], x, t);
     }
     return spot * Math.exp(-dividend * t)
         - Math.sqrt(spot * strike) * Math.exp(-0.5 * (rate + dividend) * t) / Math.PI * integral;
