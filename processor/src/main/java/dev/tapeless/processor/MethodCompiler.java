@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -59,6 +60,26 @@ final class MethodCompiler {
     this.trees = trees;
     this.elements = elements;
     this.reporter = reporter;
+  }
+
+  /**
+   * A declared array parameter that is differentiated but reaches no output costs an adjoint
+   * array (data-sized, often) for a gradient that is always zero. Record components and a
+   * model's fields are left out: every method of a model takes all its fields.
+   */
+  private void warnUnusedArrays(DifferentiableSignature sig, IrMethod ir, Activity activity) {
+    for (int i = 0; i < ir.parameters().size(); i++) {
+      Callee.Param p = sig.params().get(i);
+      Var v = ir.parameters().get(i);
+      if (p.differentiated() && !p.out() && p.path().isEmpty() && !p.inReceiver()
+          && v.type().isArray() && !activity.isActive(v)) {
+        Element declared = sig.method().getParameters().stream()
+            .filter(e -> e.getSimpleName().contentEquals(p.name()))
+            .map(Element.class::cast).findFirst().orElse(sig.method());
+        reporter.warning(declared, Diagnostic.UNUSED_DIFFERENTIATED_ARRAY, p.name(),
+            sig.displayName());
+      }
+    }
   }
 
   /** The frame for {@code sig}'s method, or null after reporting why there is none. */
@@ -115,8 +136,11 @@ final class MethodCompiler {
         lost.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      if (outputs.stream().noneMatch(Activity.of(ir, differentiated, outputs)::isActive)) {
+      Activity forward = Activity.of(ir, differentiated, outputs);
+      if (outputs.stream().noneMatch(forward::isActive)) {
         reporter.warning(sig.method(), Diagnostic.CONSTANT_RESULT, sig.displayName());
+      } else {
+        warnUnusedArrays(sig, ir, forward);
       }
       Recording recording = Recording.of(ir, activity);
       GradientBody gradient = GradientBody.of(sig, ir, activity, recording);

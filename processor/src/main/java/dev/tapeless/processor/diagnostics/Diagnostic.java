@@ -91,6 +91,12 @@ public enum Diagnostic {
   GENERIC_MODEL(
       "TL025",
       "%s is generic; @Differentiable instance methods need a class without type parameters"),
+  UNUSED_DIFFERENTIATED_ARRAY(
+      "TL026",
+      "parameter '%s' of %s is differentiated, but no derivative flows from it to the result"
+          + " (it is only read in conditions, indices or sizes, passed where nothing is"
+          + " differentiated, or not read at all); its gradient is always zero and its adjoint"
+          + " array costs memory: mark it @NoDerivative, or leave it out of wrt"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
