@@ -84,13 +84,20 @@ public final class TapelessProcessor extends AbstractProcessor {
     return true;
   }
 
-  /** Checks the signature of every pullback registered in this round's sources. */
+  /**
+   * Checks the signature of every pullback registered in this round's sources, and warns where
+   * forward mode (jvp, hvp, hessian) will not go through a registration for want of a
+   * pushforward: the frames compile, but those calls would throw at run time.
+   */
   private void checkCustomDerivatives(RoundEnvironment round) {
     for (Element e : round.getElementsAnnotatedWith(CustomDerivative.class)) {
       if (e.getKind() == ElementKind.METHOD) {
         CustomDerivatives.Registration r = CustomDerivatives.read((ExecutableElement) e);
         if (r.problem() != null) {
           reporter.error(e, Diagnostic.BAD_CUSTOM_DERIVATIVE, r.problem());
+        } else if (r.callee().pushforward() == null) {
+          reporter.warning(e, Diagnostic.NO_PUSHFORWARD, e.getSimpleName(),
+              CustomDerivatives.suggestedPushforward((ExecutableElement) e));
         }
       }
     }

@@ -418,8 +418,9 @@ final class DeclarationCases {
             import dev.tapeless.*;
             public class T {
               @Differentiable
-              @CustomDerivative("cubePullback")
+              @CustomDerivative(value = "cubePullback", pushforward = "cubeDot")
               public static double cube(double x) { return x * x * x; }
+              public static double cubeDot(double x, double xDot) { return 3 * x * x * xDot; }
               public static double cubePullback(double x, double dResult) {
                 return 3 * x * x * dResult;
               }

@@ -63,7 +63,9 @@ class ForwardModeContractTest {
   void customDerivativeWithoutPushforwardKeepsReverseModeAndJvpSaysWhatToAdd(
       @TempDir Path dir) throws Exception {
     Compilation c = Sources.compile(JavaFileObjects.forSourceString("m.M", WITHOUT_PUSHFORWARD));
-    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining("[TL027] @CustomDerivative on cube has no pushforward");
     Sources.writeClasses(c, dir);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
         getClass().getClassLoader())) {

@@ -97,6 +97,13 @@ public enum Diagnostic {
           + " (it is only read in conditions, indices or sizes, passed where nothing is"
           + " differentiated, or not read at all); its gradient is always zero and its adjoint"
           + " array costs memory: mark it @NoDerivative, or leave it out of wrt"),
+  NO_PUSHFORWARD(
+      "TL027",
+      "@CustomDerivative on %s has no pushforward, so forward mode cannot go through it: jvp,"
+          + " hvp, hessian (and jacobian where it uses forward mode) of the methods that call it"
+          + " throw UnsupportedOperationException; add pushforward = \"...\" naming a method"
+          + " %s, or linear = true if it is linear in its differentiated parameters (or"
+          + " @SuppressWarnings(\"TL027\") if you use reverse mode only)"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),

@@ -106,6 +106,19 @@ public final class CustomDerivatives {
   }
 
   /**
+   * The pushforward a valid registration without one would need, spelled out for a message:
+   * {@code public static double squareDot(double x, double xDot)}.
+   */
+  public static String suggestedPushforward(ExecutableElement primal) {
+    boolean returnsReal = DifferentiableSignature.isReal(primal.getReturnType().getKind());
+    String resultType = returnsReal ? primal.getReturnType().toString() : "void";
+    List<Callee.Param> params = DifferentiableSignature.params(primal, List.of());
+    boolean usesResult = primal.getAnnotation(CustomDerivative.class).usesResult();
+    return "public static " + resultType + " " + primal.getSimpleName() + "Dot("
+        + String.join(", ", pushforwardParameters(params, resultType, usesResult)) + ")";
+  }
+
+  /**
    * The pushforward's parameters: the primal's, the result if used, a tangent per differentiated
    * input, then an array per {@code @Out} parameter to set to its tangent.
    */
