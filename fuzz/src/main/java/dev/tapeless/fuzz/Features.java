@@ -72,6 +72,12 @@ public final class Features {
    * {@code wrt}, and passed whole to methods taking the same record type.
    */
   public boolean records = true;
+  /**
+   * Model classes: some classes get fields (numbers, arrays, a record field, a
+   * {@code @NoDerivative} one, a {@code String}) and instance methods reading them and calling
+   * each other on the same object ({@code m3(x)}, {@code this.m3(x)}).
+   */
+  public boolean models = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the

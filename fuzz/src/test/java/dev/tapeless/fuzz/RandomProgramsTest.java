@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * checked against the double one to float precision. Fails with the
  * distinct failures and a reproducer for each (under {@code target/fuzz-findings}).
  *
- * <p>{@code -Dfuzz.seed}, {@code -Dfuzz.count}, {@code -Dfuzz.reduceSeconds} and
- * {@code -Dfuzz.floatEvery} override the defaults, e.g. to rerun a CI failure's seed with more
- * methods.
+ * <p>{@code -Dfuzz.seed}, {@code -Dfuzz.count}, {@code -Dfuzz.reduceSeconds},
+ * {@code -Dfuzz.floatEvery} and {@code -Dfuzz.features} (e.g. {@code models=off}) override the
+ * defaults, e.g. to rerun a CI failure's seed with more methods.
  */
 class RandomProgramsTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_240_521L);
@@ -27,13 +27,15 @@ class RandomProgramsTest {
   private static final long REDUCE_SECONDS = Long.getLong("fuzz.reduceSeconds", 20);
   private static final int FLOAT_EVERY = Integer.getInteger("fuzz.floatEvery",
       Fuzzer.Config.FLOAT_EVERY);
+  private static final String FEATURES = System.getProperty("fuzz.features", "");
 
   @Test
   void randomProgramsHaveTheTwinsGradients() {
     long start = System.currentTimeMillis();
     Fuzzer.Config config = new Fuzzer.Config(SEED, COUNT,
         Runtime.getRuntime().availableProcessors(), Path.of("target", "fuzz-findings"), true,
-        REDUCE_SECONDS * 1000, Features.defaults(), 40, 1, System.out, FLOAT_EVERY);
+        REDUCE_SECONDS * 1000, Features.defaults().with(FEATURES), 40, 1, System.out,
+        FLOAT_EVERY);
     Report report = Fuzzer.run(config);
     String summary = report.summary();
     System.out.println(summary);

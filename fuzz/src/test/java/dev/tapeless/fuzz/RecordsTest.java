@@ -129,11 +129,14 @@ class RecordsTest {
       ClassDef c = new ClassGen(Features.defaults()).generate("g", "G", 40, seed);
       for (MethodDef m : c.differentiableMethods()) {
         assertEquals(null, Records.problem(m), m.name() + " of seed " + seed);
-        records += Records.hasRecords(m) ? 1 : 0;
+        records += Records.hasRecordParams(m) ? 1 : 0;
       }
       Map<String, List<Records.Component>> types = Records.types(c);
       for (MethodDef m : c.differentiableMethods()) {
         for (Records.Node n : Records.hasRecords(m) ? Records.nodes(m) : List.<Records.Node>of()) {
+          if (dev.tapeless.fuzz.ast.Models.isReceiver(n)) {
+            continue; // an instance method's object: its fields are the class's (ModelsTest)
+          }
           assertEquals(n.members().size(), types.get(n.type()).size(),
               "methods sharing " + n.type() + " declare it alike");
         }
@@ -141,6 +144,6 @@ class RecordsTest {
     }
     assertTrue(records >= 20, "only " + records + " methods with records in 200");
     ClassDef off = new ClassGen(Features.defaults().with("records=off")).generate("g", "G", 40, 1);
-    assertTrue(off.differentiableMethods().stream().noneMatch(Records::hasRecords));
+    assertTrue(off.differentiableMethods().stream().noneMatch(Records::hasRecordParams));
   }
 }

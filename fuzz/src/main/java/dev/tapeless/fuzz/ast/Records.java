@@ -70,7 +70,12 @@ public final class Records {
   /** A component of a record type: a parameter type, or ({@code record} not null) a record. */
   public record Component(String name, Ty type, String record) {}
 
-  /** Whether any parameter of {@code m} is printed inside a record. */
+  /** Whether {@code m} has a record parameter (not counting an instance method's fields). */
+  public static boolean hasRecordParams(MethodDef m) {
+    return m.params().stream().anyMatch(p -> p.member() != null && !Models.isField(p));
+  }
+
+  /** Whether any parameter of {@code m} is printed inside a record (or is a field). */
   public static boolean hasRecords(MethodDef m) {
     return m.params().stream().anyMatch(p -> p.member() != null);
   }
@@ -122,7 +127,9 @@ public final class Records {
           throw new IllegalArgumentException(m.name() + ": record " + name + " is not one run"
               + " of consecutive parameters");
         }
-        String access = d == 0 ? name : open.get(d - 1).access + "." + name + "()";
+        // a record field of the receiver is read as a field (this.layer), not an accessor
+        String access = d == 0 ? name : d == 1 && mem.types().get(0).equals(Models.RECEIVER)
+            ? Models.RECEIVER + "." + name : open.get(d - 1).access + "." + name + "()";
         open.add(new Open(name, mem.types().get(d), access));
         assert parentMembers != null;
       }
@@ -185,7 +192,8 @@ public final class Records {
     for (Node n : nodes(m)) {
       for (Slot s : n.members()) {
         if (s instanceof Leaf l) {
-          out.put(l.param().name(), n.access() + "." + l.component() + "()");
+          out.put(l.param().name(), n.access() + "." + l.component()
+              + (Models.isReceiver(n) ? "" : "()"));
         }
       }
     }
@@ -232,7 +240,14 @@ public final class Records {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
+    String model = Models.problem(m);
+    if (model != null) {
+      return model;
+    }
     for (Node n : params) {
+      if (Models.isReceiver(n)) {
+        continue;
+      }
       Set<Boolean> status = new HashSet<>();
       Set<Boolean> annotated = new HashSet<>();
       for (Leaf l : n.leaves()) {
@@ -271,7 +286,7 @@ public final class Records {
       // innermost first, so that a nested type is declared before the one using it
       for (int i = all.size() - 1; i >= 0; i--) {
         Node n = all.get(i);
-        if (out.containsKey(n.type())) {
+        if (out.containsKey(n.type()) || Models.isReceiver(n)) {
           continue;
         }
         List<Component> comps = new ArrayList<>();
@@ -382,10 +397,13 @@ public final class Records {
    */
   public static Set<String> traits(ClassDef c, MethodDef m) {
     Set<String> out = new LinkedHashSet<>();
-    if (!hasRecords(m)) {
+    if (!hasRecordParams(m)) {
       return out;
     }
     for (Node n : recordParams(m)) {
+      if (Models.isReceiver(n)) {
+        continue;
+      }
       if (n.nodes().size() > 1) {
         out.add("nested");
       }
@@ -401,7 +419,7 @@ public final class Records {
     }
     Walk.statements(m.body(), s -> { }, e -> {
       if (e instanceof Expr.Call call && call.kind() == CallKind.GENERATED
-          && c.hasMethod(call.name()) && hasRecords(c.method(call.name()))) {
+          && c.hasMethod(call.name()) && hasRecordParams(c.method(call.name()))) {
         out.add("passed whole");
       }
     });

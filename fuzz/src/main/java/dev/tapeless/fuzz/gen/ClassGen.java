@@ -47,6 +47,8 @@ public final class ClassGen {
     }
     // Record decisions draw from a stream of their own: with records off, or in a method that
     // gets none, the other choices are those of the same seed without them.
+    // Model decisions too: a class that is not a model is the class of before.
+    cls.model = ModelGen.template(new Rand(seed ^ 0x6d6f64656c73L), features, cls);
     MethodGen gen = new MethodGen(r, new Rand(seed ^ 0x7265636f726473L), features, cls);
     for (int k = 0; k < methodCount; k++) {
       MethodDef m = gen.generate("m" + k);

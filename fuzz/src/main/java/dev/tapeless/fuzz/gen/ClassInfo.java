@@ -19,6 +19,8 @@ final class ClassInfo {
    * copy of its components), so that it can pass its record whole to them.
    */
   final List<RecordType> recordTypes = new ArrayList<>();
+  /** The fields of a model class ({@link ModelGen}), or null. */
+  ModelGen.Template model;
   /** Record types named so far ({@code R0}, {@code R1}, ...). */
   int recordCount;
   /** The record types some earlier method takes as a parameter (not only nested). */

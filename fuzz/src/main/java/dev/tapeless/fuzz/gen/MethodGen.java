@@ -58,7 +58,11 @@ final class MethodGen {
     FinalExpr finals = new FinalExpr(s, ex);
     StmtGen st = new StmtGen(s, ex, calls, finals);
 
+    boolean instance = ModelGen.instance(cls);
     List<DimSym> syms = new ArrayList<>();
+    if (instance) {
+      syms.addAll(cls.model.syms());
+    }
     int symCount = r.between(1, 3);
     for (int k = 0; k < symCount; k++) {
       syms.add(newSym(syms.size(), f.emptyArrays));
@@ -69,6 +73,10 @@ final class MethodGen {
       params = records(params, syms);
     }
     List<String> wrt = wrt(params);
+    if (instance) {
+      params = ModelGen.withFields(cls.model, params);
+      wrt = null;
+    }
     boolean hasOut = params.stream().anyMatch(Param::out);
     Ty result = hasOut && r.chance(0.5) ? Ty.VOID : Ty.DOUBLE;
     s.returnsDouble = result == Ty.DOUBLE;
@@ -98,6 +106,8 @@ final class MethodGen {
       }
     }
     if (adopted && rr.chance(0.5)) {
+      body.addAll(calls.recordCall());
+    } else if (instance && cls.model.rm().chance(ModelGen.CALL_FIRST_CHANCE)) {
       body.addAll(calls.recordCall());
     }
     s.budget = r.between(4, 15);
@@ -293,10 +303,14 @@ final class MethodGen {
       return;
     }
     for (Records.Node n : Records.recordParams(m)) {
-      cls.recordParamTypes.add(n.type());
+      if (!dev.tapeless.fuzz.ast.Models.isReceiver(n)) {
+        cls.recordParamTypes.add(n.type());
+      }
     }
     for (Records.Node n : Records.nodes(m)) {
-      if (cls.hasRecordType(n.type())) {
+      // the receiver and record fields are the class's own: no other method takes them
+      if (cls.hasRecordType(n.type())
+          || dev.tapeless.fuzz.ast.Models.isField(n.leaves().get(0).param())) {
         continue;
       }
       List<Param> leaves = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.ConstDef;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Models;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
@@ -59,7 +60,7 @@ public final class FloatPrinter {
     src.line("import dev.tapeless.runtime.Losses;");
     src.line("");
     src.open("public final class " + className + " {");
-    src.line("private " + className + "() {}");
+    ModelPrinter.members(src, cls, className, FloatPrinter::type);
     for (ConstDef k : cls.constants()) {
       src.line((k.isPrivate() ? "private " : "") + "static final float " + k.name() + " = "
           + Literals.flt(k.value()) + ";");
@@ -91,11 +92,13 @@ public final class FloatPrinter {
 
   /** How the method being printed reads its records' components, and its records. */
   private Map<String, String> access = Map.of();
+  private MethodDef method;
   private List<Records.Node> nodes = List.of();
 
   private void method(Src src, MethodDef m) {
     boolean records = Records.hasRecords(m);
-    access = records ? Records.accessors(m) : Map.of();
+    access = records ? Models.accessors(m, Records.accessors(m)) : Map.of();
+    method = m;
     nodes = records ? Records.nodes(m) : List.of();
     if (m.differentiable()) {
       List<String> wrt = Records.printedWrt(m);
@@ -109,6 +112,9 @@ public final class FloatPrinter {
     List<String> params = new ArrayList<>();
     for (Records.Slot s : Records.slots(m)) {
       if (s instanceof Records.Node n) {
+        if (Models.isReceiver(n)) {
+          continue;
+        }
         params.add((m.differentiable() && Records.noDerivative(n) ? "@NoDerivative " : "")
             + n.type() + " " + n.name());
         continue;
@@ -118,7 +124,8 @@ public final class FloatPrinter {
           ? "@NoDerivative " : "";
       params.add(prefix + type(p.type()) + " " + p.name());
     }
-    src.open((m.differentiable() ? "public " : "") + "static " + type(m.result()) + " "
+    src.open((m.differentiable() ? "public " : "") + ModelPrinter.modifier(m) + type(m.result())
+        + " "
         + m.name() + "(" + String.join(", ", params) + ") {");
     new BlockPrinter(this::expr, this::simple, FloatPrinter::type).statements(src, m.body());
     src.close("}");
@@ -227,7 +234,7 @@ public final class FloatPrinter {
       return "new float" + n.dims().stream().map(d -> "[" + expr(d) + "]")
           .collect(Collectors.joining());
     } else if (e instanceof Expr.Call c) {
-      return c.name() + "(" + callArgs(c) + ")";
+      return ModelPrinter.callee(cls, method, c) + "(" + callArgs(c) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
     }

@@ -5,6 +5,7 @@ import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.ConstDef;
 import dev.tapeless.fuzz.ast.Expr;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Models;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
@@ -55,7 +56,7 @@ public final class JavaPrinter {
     src.line("import dev.tapeless.runtime.Losses;");
     src.line("");
     src.open("public final class " + c.name() + " {");
-    src.line("private " + c.name() + "() {}");
+    ModelPrinter.members(src, c, c.name(), Ty::java);
     constants(src, c.constants());
     records(src, c, Ty::java);
     Map<String, int[]> lines = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public final class JavaPrinter {
     this.cls = cls;
     this.method = method;
     boolean records = method != null && Records.hasRecords(method);
-    this.access = records ? Records.accessors(method) : Map.of();
+    this.access = records ? Models.accessors(method, Records.accessors(method)) : Map.of();
     this.nodes = records ? Records.nodes(method) : List.of();
   }
 
@@ -122,13 +123,14 @@ public final class JavaPrinter {
     for (Records.Slot s : Records.slots(m)) {
       if (s instanceof Records.Leaf l) {
         params.add(param(l.param(), annotations));
-      } else {
+      } else if (!Models.isReceiver((Records.Node) s)) {
         Records.Node n = (Records.Node) s;
         params.add((annotations && Records.noDerivative(n) ? "@NoDerivative " : "") + n.type()
             + " " + n.name());
       }
     }
-    src.open((m.differentiable() ? "public " : "") + "static " + m.result().java() + " "
+    src.open((m.differentiable() ? "public " : "") + ModelPrinter.modifier(m) + m.result().java()
+        + " "
         + m.name() + "(" + String.join(", ", params) + ") {");
     new BlockPrinter(this::print, this::simple, Ty::java).statements(src, m.body());
     src.close("}");
@@ -208,7 +210,8 @@ public final class JavaPrinter {
       return "new double" + n.dims().stream().map(d -> "[" + print(d) + "]")
           .collect(Collectors.joining());
     } else if (e instanceof Expr.Call c) {
-      return c.name() + "(" + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";
+      return ModelPrinter.callee(cls, method, c) + "("
+          + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
     }
@@ -236,12 +239,17 @@ public final class JavaPrinter {
       return String.join(", ", out);
     }
     MethodDef callee = cls.method(c.name());
-    return String.join(", ", Records.pack(callee, arg,
+    List<String> packed = new ArrayList<>(Records.pack(callee, arg,
         (n, members) -> {
           List<Expr> given = n.leaves().stream().map(l -> c.args().get(l.index())).toList();
           Records.Node whole = Records.passedWhole(nodes, n.type(), given);
           return whole != null ? whole.access()
               : "new " + n.type() + "(" + String.join(", ", members) + ")";
         }));
+    if (Models.hasReceiver(callee)) {
+      // the object itself: an instance method of the same object is called on it
+      packed.remove(0);
+    }
+    return String.join(", ", packed);
   }
 }

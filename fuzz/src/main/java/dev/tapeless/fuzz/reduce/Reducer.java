@@ -247,7 +247,8 @@ public final class Reducer {
       }
     });
     for (Param p : m.params()) {
-      if (used.contains(p.name()) || timeUp()) {
+      // a field is the class's: every instance method has them all
+      if (used.contains(p.name()) || timeUp() || dev.tapeless.fuzz.ast.Models.isField(p)) {
         continue;
       }
       MethodDef current = best.cls().method(name);

@@ -3,6 +3,7 @@ package dev.tapeless.fuzz.reduce;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.ast.Param;
+import dev.tapeless.fuzz.ast.Models;
 import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.print.FloatPrinter;
@@ -51,7 +52,8 @@ public final class ReproWriter {
         && (reduced.kind() == Kind.WRONG_HVP || reduced.kind() == Kind.WRONG_FLOAT_HVP
             || (reduced.kind() == Kind.STALE_STATE
             && reduced.firstLine().contains(Kind.WRONG_HVP.name())));
-    List<String> extra = ev == null ? List.of() : mainLines(name, m, ev, second, f);
+    List<String> extra = ev == null ? List.of()
+        : ModelRepro.rewrite(mainLines(name, m, ev, second, f), name, m);
     StringBuilder header = new StringBuilder();
     header.append("// ").append(reduced.kind()).append(": ").append(reduced.kind().description())
         .append('\n');
@@ -559,6 +561,8 @@ public final class ReproWriter {
   private static String grads(MethodDef m) {
     return String.join(", ", m.differentiatedParams().stream().map(p -> p.member() == null
         ? "g.d" + p.name()
+        : Models.isField(p) ? "g.d" + String.join(".",
+            p.member().names().subList(1, p.member().names().size()))
         : "g.d" + p.member().root() + "." + String.join(".",
             p.member().names().subList(1, p.member().names().size()))).toList());
   }

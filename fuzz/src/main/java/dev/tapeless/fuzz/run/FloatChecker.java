@@ -135,7 +135,7 @@ public final class FloatChecker {
     Class<?> plainClass = Class.forName(name, true, loader);
     this.frameArgs = new FrameArgs(m, plainClass, true);
     this.types = frameArgs.types;
-    this.plain = plainClass.getMethod(m.name(), types);
+    this.plain = frameArgs.plain(plainClass);
     Class<?> frame;
     try {
       frame = Class.forName(name + "_Grad$" + m.frameName(), true, loader);
@@ -232,7 +232,7 @@ public final class FloatChecker {
     Object[] args = e.point().floatCopy();
     Object value;
     try {
-      value = plain.invoke(null, frameArgs.pack(args));
+      value = frameArgs.invokePlain(plain, frameArgs.pack(args));
     } catch (InvocationTargetException ex) {
       return "float method throws " + ex.getCause().getClass().getSimpleName();
     } catch (IllegalAccessException ex) {

@@ -2,6 +2,7 @@ package dev.tapeless.fuzz.run;
 
 import dev.tapeless.fuzz.ast.Member;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Models;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Records;
 import java.lang.reflect.Constructor;
@@ -49,7 +50,10 @@ final class FrameArgs {
       } else {
         Records.Node n = (Records.Node) s;
         for (Records.Node x : n.nodes()) {
-          if (!constructors.containsKey(x.type())) {
+          if (Models.isReceiver(x)) {
+            // the object: the model class's one constructor, taking the input fields
+            constructors.put(x.type(), owner.getConstructors()[0]);
+          } else if (!constructors.containsKey(x.type())) {
             Class<?> rc = Class.forName(owner.getName() + "$" + x.type(), true,
                 owner.getClassLoader());
             Class<?>[] parts = java.util.Arrays.stream(rc.getRecordComponents())
@@ -75,6 +79,21 @@ final class FrameArgs {
 
   boolean hasRecords() {
     return records;
+  }
+
+  /** The plain method: static, or for an instance method without the object (the first slot). */
+  java.lang.reflect.Method plain(Class<?> owner) throws NoSuchMethodException {
+    return owner.getMethod(m.name(), Models.hasReceiver(m)
+        ? java.util.Arrays.copyOfRange(types, 1, types.length) : types);
+  }
+
+  /** Calls the plain method with the packed arguments: on the object if it is an instance one. */
+  Object invokePlain(java.lang.reflect.Method plain, Object[] packed)
+      throws InvocationTargetException, IllegalAccessException {
+    if (!Models.hasReceiver(m)) {
+      return plain.invoke(null, packed);
+    }
+    return plain.invoke(packed[0], java.util.Arrays.copyOfRange(packed, 1, packed.length));
   }
 
   /** The flat arguments (shared, not copied: arrays stay the caller's) as the method takes them. */
@@ -131,14 +150,18 @@ final class FrameArgs {
     return result;
   }
 
-  /** The frame's derivative with respect to {@code par}: {@code dx}, or {@code drec0.in1.x}. */
+  /**
+   * The frame's derivative with respect to {@code par}: {@code dx}, or {@code drec0.in1.x}, or
+   * for a field {@code dcoef}, {@code dlayer.w}.
+   */
   private static Object field(Object frame, Param par) throws ReflectiveOperationException {
     Member mem = par.member();
-    String root = mem == null ? par.name() : mem.root();
+    boolean field = Models.isField(par);
+    String root = mem == null ? par.name() : field ? mem.names().get(1) : mem.root();
     Object v = frame.getClass().getField("d" + root).get(frame);
     String path = "d" + root;
     if (mem != null) {
-      for (int i = 1; i < mem.names().size() && v != null; i++) {
+      for (int i = field ? 2 : 1; i < mem.names().size() && v != null; i++) {
         Field f = v.getClass().getField(mem.names().get(i));
         v = f.get(v);
         path += "." + mem.names().get(i);

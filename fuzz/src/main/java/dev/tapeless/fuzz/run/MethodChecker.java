@@ -157,7 +157,7 @@ public final class MethodChecker {
     Class<?> plainClass = Class.forName(cls.qualifiedName(), true, loader);
     this.frameArgs = new FrameArgs(m, plainClass, false);
     this.types = frameArgs.types;
-    this.plain = plainClass.getMethod(m.name(), types);
+    this.plain = frameArgs.plain(plainClass);
     Class<?> twinClass = Class.forName(cls.qualifiedName() + TwinPrinter.SUFFIX, true, loader);
     this.twin = twinClass.getMethod(m.name(), twinTypes);
     Class<?> frame;
@@ -305,7 +305,7 @@ public final class MethodChecker {
     Object[] plainArgs = p.copy();
     Object value;
     try {
-      value = plain.invoke(null, frameArgs.pack(plainArgs));
+      value = frameArgs.invokePlain(plain, frameArgs.pack(plainArgs));
     } catch (InvocationTargetException e) {
       throw new FailureException(failure(Kind.PLAIN_EXCEPTION, describe(e.getCause()),
           "at " + p.describe(), pointSeed));

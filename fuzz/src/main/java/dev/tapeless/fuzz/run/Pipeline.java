@@ -91,8 +91,22 @@ public final class Pipeline {
     public int recordHvpChecked;
     public int recordFloatChecked;
     public final Map<String, Integer> recordTraits = new java.util.TreeMap<>();
+    /**
+     * Instance methods of model classes, counted as records are
+     * ({@link dev.tapeless.fuzz.ast.Models#traits}).
+     */
+    public int modelMethods;
+    public int modelChecked;
+    public int modelHvpChecked;
+    public int modelFloatChecked;
+    public final Map<String, Integer> modelTraits = new java.util.TreeMap<>();
 
     public void add(BatchResult other) {
+      modelMethods += other.modelMethods;
+      modelChecked += other.modelChecked;
+      modelHvpChecked += other.modelHvpChecked;
+      modelFloatChecked += other.modelFloatChecked;
+      other.modelTraits.forEach((k, v) -> modelTraits.merge(k, v, Integer::sum));
       recordMethods += other.recordMethods;
       recordChecked += other.recordChecked;
       recordHvpChecked += other.recordHvpChecked;
@@ -160,7 +174,9 @@ public final class Pipeline {
       classes.put(c.name(), c);
       res.generated += c.differentiableMethods().size();
       res.recordMethods += (int) c.differentiableMethods().stream()
-          .filter(dev.tapeless.fuzz.ast.Records::hasRecords).count();
+          .filter(dev.tapeless.fuzz.ast.Records::hasRecordParams).count();
+      res.modelMethods += (int) c.differentiableMethods().stream()
+          .filter(dev.tapeless.fuzz.ast.Models::hasReceiver).count();
     }
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
@@ -271,13 +287,21 @@ public final class Pipeline {
           "cannot load the method or its frame: " + e, "", c, m.name(), 0));
     }
     FloatChecker.Result fr = o.floats();
-    boolean records = dev.tapeless.fuzz.ast.Records.hasRecords(m);
+    boolean records = dev.tapeless.fuzz.ast.Records.hasRecordParams(m);
     if (records && o.checked()) {
       res.recordChecked++;
       res.recordHvpChecked += o.second().status() == MethodChecker.Hvp.CHECKED ? 1 : 0;
       res.recordFloatChecked += fr.status() == FloatChecker.Status.CHECKED ? 1 : 0;
       for (String t : dev.tapeless.fuzz.ast.Records.traits(c, m)) {
         res.recordTraits.merge(t, 1, Integer::sum);
+      }
+    }
+    if (dev.tapeless.fuzz.ast.Models.hasReceiver(m) && o.checked()) {
+      res.modelChecked++;
+      res.modelHvpChecked += o.second().status() == MethodChecker.Hvp.CHECKED ? 1 : 0;
+      res.modelFloatChecked += fr.status() == FloatChecker.Status.CHECKED ? 1 : 0;
+      for (String t : dev.tapeless.fuzz.ast.Models.traits(c, m)) {
+        res.modelTraits.merge(t, 1, Integer::sum);
       }
     }
     if (fr.status() == FloatChecker.Status.CHECKED) {

@@ -108,6 +108,12 @@ public final class Report {
           totals.recordChecked, totals.recordHvpChecked, totals.recordFloatChecked,
           totals.recordTraits));
     }
+    if (totals.modelMethods > 0) {
+      sb.append(String.format("models (instance methods of model classes %d): checked %d (hvp"
+          + " too %d, float version too %d); of the checked %s%n", totals.modelMethods,
+          totals.modelChecked, totals.modelHvpChecked, totals.modelFloatChecked,
+          totals.modelTraits));
+    }
     sb.append(String.format("time: compiling %.1f s (twins %.1f s, float versions %.1f s),"
         + " checking %.1f s (summed over threads)%n", totals.compileNanos / 1e9,
         totals.twinCompileNanos / 1e9, totals.floatCompileNanos / 1e9, totals.checkNanos / 1e9));

@@ -33,7 +33,7 @@ class RecordCheckTest {
       int whole = 0;
       boolean shown = false;
       for (MethodDef m : c.differentiableMethods()) {
-        if (!Records.hasRecords(m)) {
+        if (!Records.hasRecordParams(m)) {
           continue;
         }
         boolean withFloat = compiled.floatClass.hasMethod(m.name());
