@@ -1,5 +1,9 @@
 package dev.tapeless.samples.calibration;
 
+import static dev.tapeless.samples.DenseAlgebra.dot;
+import static dev.tapeless.samples.DenseAlgebra.norm;
+import static dev.tapeless.samples.DenseAlgebra.solve;
+
 import dev.tapeless.samples.calibration.BlackScholes.BsInputs;
 import dev.tapeless.samples.calibration.Heston.Quotes;
 import java.io.PrintStream;
@@ -108,7 +112,7 @@ public final class HestonCalibration {
           damped[a] = normal[a].clone();
           damped[a][a] *= 1 + lambda;
         }
-        double[] delta = solve(damped, rhs.clone());
+        double[] delta = solve(damped, rhs);
         double[] next = p.toArray();
         for (int a = 0; a < 5; a++) {
           next[a] += delta[a];
@@ -131,53 +135,6 @@ public final class HestonCalibration {
       }
     }
     return new Fit(p, iteration, objective, gradientNorm);
-  }
-
-  /** Solves A x = b by Gaussian elimination with partial pivoting (A and b are overwritten). */
-  static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int row = col + 1; row < n; row++) {
-        if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-          pivot = row;
-        }
-      }
-      double[] swap = a[col];
-      a[col] = a[pivot];
-      a[pivot] = swap;
-      double t = b[col];
-      b[col] = b[pivot];
-      b[pivot] = t;
-      for (int row = col + 1; row < n; row++) {
-        double factor = a[row][col] / a[col][col];
-        for (int k = col; k < n; k++) {
-          a[row][k] -= factor * a[col][k];
-        }
-        b[row] -= factor * b[col];
-      }
-    }
-    double[] x = new double[n];
-    for (int row = n - 1; row >= 0; row--) {
-      double sum = b[row];
-      for (int k = row + 1; k < n; k++) {
-        sum -= a[row][k] * x[k];
-      }
-      x[row] = sum / a[row][row];
-    }
-    return x;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  static double norm(double[] a) {
-    return Math.sqrt(dot(a, a));
   }
 
   /** Runs the calibration and prints its progress and the recovered parameters. */

@@ -1,5 +1,10 @@
 package dev.tapeless.samples.newton;
 
+import static dev.tapeless.samples.DenseAlgebra.distance;
+import static dev.tapeless.samples.DenseAlgebra.dot;
+import static dev.tapeless.samples.DenseAlgebra.norm;
+import static dev.tapeless.samples.DenseAlgebra.solve;
+
 import dev.tapeless.Differentiable;
 import dev.tapeless.NoDerivative;
 import dev.tapeless.Out;
@@ -293,59 +298,5 @@ public final class NewtonExample {
       right += z * data.y()[i] > 0 ? 1 : 0;
     }
     return (double) right / data.y().length;
-  }
-
-  /** Solves a x = b by Gaussian elimination with partial pivoting (a and b are kept). */
-  static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] m = new double[n][];
-    for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
-      m[i][n] = b[i];
-    }
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int i = col + 1; i < n; i++) {
-        pivot = Math.abs(m[i][col]) > Math.abs(m[pivot][col]) ? i : pivot;
-      }
-      double[] t = m[col];
-      m[col] = m[pivot];
-      m[pivot] = t;
-      for (int i = col + 1; i < n; i++) {
-        double f = m[i][col] / m[col][col];
-        for (int k = col; k <= n; k++) {
-          m[i][k] -= f * m[col][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double s = m[i][n];
-      for (int k = i + 1; k < n; k++) {
-        s -= m[i][k] * x[k];
-      }
-      x[i] = s / m[i][i];
-    }
-    return x;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  static double norm(double[] a) {
-    return Math.sqrt(dot(a, a));
-  }
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (a[i] - b[i]) * (a[i] - b[i]);
-    }
-    return Math.sqrt(s);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tapeless.samples.ode;
 
+import static dev.tapeless.samples.DenseAlgebra.dot;
+
 import dev.tapeless.samples.ode.LotkaVolterra.Rates;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -157,14 +159,6 @@ public final class LotkaVolterraFit {
 
   private static double[] gradient(LotkaVolterra_Grad.Misfit frame) {
     return new double[] {frame.dk.alpha, frame.dk.beta, frame.dk.delta, frame.dk.gamma};
-  }
-
-  static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 
   private static void axpy(double a, double[] x, double[] y) {

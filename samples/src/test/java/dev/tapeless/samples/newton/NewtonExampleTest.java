@@ -3,6 +3,7 @@ package dev.tapeless.samples.newton;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapeless.samples.DenseAlgebra;
 import dev.tapeless.samples.mlp.Digits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -97,10 +98,10 @@ class NewtonExampleTest {
     double[] g = gradient(frame, w, 0, data);
     double[][] h = new double[g.length][g.length];
     frame.hessian(w, 0, data.x(), data.y(), NewtonExample.LAMBDA, h);
-    double[] direct = NewtonExample.solve(h, g);
+    double[] direct = DenseAlgebra.solve(h, g);
     double[] cg = NewtonExample.newtonCgStep(frame, w, 0, data, g, 2 * g.length);
-    assertTrue(NewtonExample.distance(cg, direct) < 1e-8 * NewtonExample.norm(direct),
-        "CG step off by " + NewtonExample.distance(cg, direct));
+    assertTrue(DenseAlgebra.distance(cg, direct) < 1e-8 * DenseAlgebra.norm(direct),
+        "CG step off by " + DenseAlgebra.distance(cg, direct));
   }
 
   @Test
