@@ -2,7 +2,6 @@ package dev.tapeless.samples.lstm;
 
 import dev.tapeless.Differentiable;
 import dev.tapeless.Out;
-import dev.tapeless.runtime.Activations;
 import dev.tapeless.runtime.Linear;
 import dev.tapeless.runtime.Losses;
 import dev.tapeless.runtime.train.Init;
@@ -66,36 +65,12 @@ public final class CharModel {
 
   /**
    * One LSTM step with this model's {@code W}, {@code U} and {@code b}: from input {@code x}
-   * and the previous state {@code (hPrev, cPrev)} to the new state {@code (h, c)}. Each unit's
-   * four pre-activations are accumulated in scalars, so the cell needs no array of its own.
+   * and the previous state {@code (hPrev, cPrev)} to the new state {@code (h, c)}. The cell
+   * itself is {@link Lstm#cell}; passing the fields to it keeps their derivatives.
    */
   @Differentiable
   void cell(double[] x, double[] hPrev, double[] cPrev, @Out double[] h, @Out double[] c) {
-    int n = h.length;
-    for (int k = 0; k < n; k++) {
-      double zi = b[k];
-      double zf = b[n + k];
-      double zg = b[2 * n + k];
-      double zo = b[3 * n + k];
-      for (int j = 0; j < x.length; j++) {
-        zi += W[k][j] * x[j];
-        zf += W[n + k][j] * x[j];
-        zg += W[2 * n + k][j] * x[j];
-        zo += W[3 * n + k][j] * x[j];
-      }
-      for (int j = 0; j < n; j++) {
-        zi += U[k][j] * hPrev[j];
-        zf += U[n + k][j] * hPrev[j];
-        zg += U[2 * n + k][j] * hPrev[j];
-        zo += U[3 * n + k][j] * hPrev[j];
-      }
-      double i = Activations.sigmoid(zi);
-      double f = Activations.sigmoid(zf);
-      double g = Math.tanh(zg);
-      double o = Activations.sigmoid(zo);
-      c[k] = f * cPrev[k] + i * g;
-      h[k] = o * Math.tanh(c[k]);
-    }
+    Lstm.cell(W, U, b, x, hPrev, cPrev, h, c);
   }
 
   /**
