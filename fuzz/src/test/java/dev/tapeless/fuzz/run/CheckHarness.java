@@ -1,8 +1,12 @@
 package dev.tapeless.fuzz.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import dev.tapeless.fuzz.print.TwinPrinter;
 import dev.tapeless.fuzz.reduce.ReproWriter;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the tests that a check can fail share: a generated class compiled plain (through the
@@ -110,5 +115,44 @@ final class CheckHarness implements AutoCloseable {
         floats.delete();
       }
     }
+  }
+
+  /**
+   * A checker of {@code m} on this compiled class, its expectations made wrong by {@code wrong}
+   * (and, with {@code withFloat}, its float checker's by {@code wrongFloat}).
+   */
+  MethodChecker checker(ClassDef c, MethodDef m, boolean withFloat,
+      Consumer<MethodChecker> wrong, Consumer<FloatChecker> wrongFloat)
+      throws ReflectiveOperationException {
+    MethodChecker checker = new MethodChecker(c, m, loader, 1);
+    wrong.accept(checker);
+    if (withFloat) {
+      checker.floats = new FloatChecker(checker, c, m, loader, 1);
+      wrongFloat.accept(checker.floats);
+    }
+    return checker;
+  }
+
+  /**
+   * A wrong hvp and a wrong float gradient expectation of {@code m} are each reported with
+   * their kind, and their reproducers run without throwing and show what they check.
+   */
+  void assertWrongHvpAndFloatGradientCaught(Path dir, ClassDef c, MethodDef m)
+      throws Exception {
+    Failure hvp = checker(c, m, false, x -> x.hvpExpectationError = 1e-3, f -> { })
+        .check().failure();
+    assertNotNull(hvp, m.name() + ": a wrong hvp expectation passed");
+    assertEquals(Kind.WRONG_HVP, hvp.kind(), hvp.firstLine());
+    String out = runReproducer(dir, hvp);
+    assertTrue(out.contains("hvp along direction"), out);
+    assertFalse(out.contains("threw"), out);
+
+    Failure gradient = checker(c, m, true, x -> { },
+        f -> f.gradientError = 1e-2).check().floats().failure();
+    assertNotNull(gradient, m.name() + ": a wrong float gradient passed");
+    assertEquals(Kind.WRONG_FLOAT_GRADIENT, gradient.kind(), gradient.firstLine());
+    out = runReproducer(dir, gradient);
+    assertTrue(out.contains("gradient (valueAndGradient)"), out);
+    assertFalse(out.contains("threw"), out);
   }
 }

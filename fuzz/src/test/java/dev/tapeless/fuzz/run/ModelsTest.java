@@ -26,7 +26,6 @@ import dev.tapeless.fuzz.print.TwinPrinter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +173,7 @@ class ModelsTest {
           continue;
         }
         boolean withFloat = compiled.floatClass.hasMethod(m.name());
-        MethodChecker.Outcome o = checker(c, m, compiled, withFloat, x -> { }, f -> { }).check();
+        MethodChecker.Outcome o = compiled.checker(c, m, withFloat, x -> { }, f -> { }).check();
         assertNull(o.failure(), () -> o.failure().firstLine() + "\n" + o.failure().details());
         if (!o.checked()) {
           continue;
@@ -190,7 +189,7 @@ class ModelsTest {
           continue;
         }
         shown = true;
-        Failure jvp = checker(c, m, compiled, false, x -> x.jvpExpectationError = 1e-3, f -> { })
+        Failure jvp = compiled.checker(c, m, false, x -> x.jvpExpectationError = 1e-3, f -> { })
             .check().failure();
         assertNotNull(jvp, m.name() + ": a wrong jvp expectation passed");
         assertEquals(Kind.WRONG_JVP, jvp.kind(), jvp.firstLine());
@@ -201,21 +200,7 @@ class ModelsTest {
         assertFalse(out.lines().anyMatch(l -> l.startsWith("gradient") && l.contains("WRONG")),
             out);
 
-        Failure hvp = checker(c, m, compiled, false, x -> x.hvpExpectationError = 1e-3, f -> { })
-            .check().failure();
-        assertNotNull(hvp, m.name() + ": a wrong hvp expectation passed");
-        assertEquals(Kind.WRONG_HVP, hvp.kind(), hvp.firstLine());
-        out = CheckHarness.runReproducer(dir, hvp);
-        assertTrue(out.contains("hvp along direction"), out);
-        assertFalse(out.contains("threw"), out);
-
-        Failure gradient = checker(c, m, compiled, true, x -> { },
-            f -> f.gradientError = 1e-2).check().floats().failure();
-        assertNotNull(gradient, m.name() + ": a wrong float gradient passed");
-        assertEquals(Kind.WRONG_FLOAT_GRADIENT, gradient.kind(), gradient.firstLine());
-        out = CheckHarness.runReproducer(dir, gradient);
-        assertTrue(out.contains("gradient (valueAndGradient)"), out);
-        assertFalse(out.contains("threw"), out);
+        compiled.assertWrongHvpAndFloatGradientCaught(dir, c, m);
       }
       assertTrue(checked >= 8, "only " + checked + " instance methods checked");
       assertTrue(floats >= 1, "no float version of an instance method checked");
@@ -237,17 +222,5 @@ class ModelsTest {
         return c;
       }
     }
-  }
-
-  private static MethodChecker checker(ClassDef c, MethodDef m, CheckHarness compiled,
-      boolean withFloat, Consumer<MethodChecker> wrong, Consumer<FloatChecker> wrongFloat)
-      throws ReflectiveOperationException {
-    MethodChecker checker = new MethodChecker(c, m, compiled.loader, 1);
-    wrong.accept(checker);
-    if (withFloat) {
-      checker.floats = new FloatChecker(checker, c, m, compiled.loader, 1);
-      wrongFloat.accept(checker.floats);
-    }
-    return checker;
   }
 }
