@@ -26,7 +26,7 @@ class BodyDiagnosticsTest {
   @CsvSource(delimiter = '|', textBlock = """
       labeled break     | double s = x;\\n outer: while (s < 10) { s = s * 2; }\\n return s;   | TL110 | 7 | remove the label
       array in loop     | double s = 0;\\n for (int i = 0; i < n; i++) { double[] a = new double[2]; s += a[0]; }\\n return s; | TL102 | 7 | declare it at the top of the method
-      array alias       | double[] a = new double[2];\\n double[] b = a;\\n return x;        | TL102 | 7 | index parameter arrays directly
+      array chosen by ?:| double[] a = new double[2];\\n double[] b = x > 0 ? a : a;\\n return x; | TL102 | 7 | a name for an existing array or row
       try catch         | try { return x; } catch (RuntimeException e) { return y; }         | TL106 | 6 | check inputs in the caller
       object creation   | Object o = new Object();\\n return x;                              | TL104 | 6 | move object handling to the caller
       lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead

@@ -39,6 +39,19 @@ public final class Classifier {
     return Math.tanh(z);
   }
 
+  /** {@link #unit} with the field's row in a variable, as people write it. */
+  @Differentiable
+  double unitWithRow(@NoDerivative double[] x, int i) {
+    double[] row = hidden[i];
+    double z = hiddenBias[i];
+    int j = 0;
+    for (double w : row) {
+      z += w * (x[j] * inputMask[j]);
+      j++;
+    }
+    return Math.tanh(z);
+  }
+
   /** The logit of class {@code k}. */
   @Differentiable
   double logit(@NoDerivative double[] x, int k) {

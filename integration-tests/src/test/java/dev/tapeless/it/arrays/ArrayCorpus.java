@@ -22,7 +22,8 @@ final class ArrayCorpus {
           Hazards.class,
           Regressions.class,
           RegressionCalls.class,
-          FuzzFindings.class);
+          FuzzFindings.class,
+          RowVariables.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -38,7 +39,8 @@ final class ArrayCorpus {
             HazardsCases.cases(),
             RegressionsCases.cases(),
             RegressionCallsCases.cases(),
-            FuzzFindingsCases.cases())
+            FuzzFindingsCases.cases(),
+            RowVariablesCases.cases())
         .flatMap(List::stream);
   }
 

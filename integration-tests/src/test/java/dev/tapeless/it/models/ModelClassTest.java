@@ -1,6 +1,7 @@
 package dev.tapeless.it.models;
 
 import static dev.tapeless.runtime.AllocationMeter.assertAllocatesNothing;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,20 @@ class ModelClassTest {
     }
     out[k] = g.dtemperature;
     return out;
+  }
+
+  @Test
+  void aRowVariableOfAFieldGivesTheGradientOfIndexingIt() {
+    Classifier c = classifier();
+    for (int i = 0; i < 3; i++) {
+      Classifier_Grad.Unit indexed = new Classifier_Grad.Unit();
+      Classifier_Grad.UnitWithRow row = new Classifier_Grad.UnitWithRow();
+      assertEquals(indexed.valueAndGradient(c, X, i), row.valueAndGradient(c, X, i));
+      for (int r = 0; r < 3; r++) {
+        assertArrayEquals(indexed.dhidden[r], row.dhidden[r]);
+      }
+      assertArrayEquals(indexed.dhiddenBias, row.dhiddenBias);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tapeless.it.records;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapeless.it.records.Decays.Curve;
@@ -113,6 +114,23 @@ class RecordGradientsTest {
         GradCheck.Options.DEFAULT.withStep(1e-5)).assertWithin(1e-7);
     double[] dx = g.dx.clone();
     GradCheck.check(v -> Layers.loss(net, v, TARGET), X.clone(), dx,
+        GradCheck.Options.DEFAULT.withStep(1e-5)).assertWithin(1e-7);
+  }
+
+  @Test
+  void rowVariablesOfRecordComponentsGiveTheGradientOfIndexingThem() {
+    Net net = net();
+    Layers_Grad.Loss indexed = new Layers_Grad.Loss();
+    Layers_Grad.LossWithRows rows = new Layers_Grad.LossWithRows();
+    assertEquals(indexed.valueAndGradient(net, X, TARGET), rows.valueAndGradient(net, X, TARGET));
+    assertArrayEquals(concat(flatten(indexed.dnet.hidden.weights), indexed.dnet.hidden.bias,
+            flatten(indexed.dnet.output.weights), indexed.dnet.output.bias, indexed.dx),
+        concat(flatten(rows.dnet.hidden.weights), rows.dnet.hidden.bias,
+            flatten(rows.dnet.output.weights), rows.dnet.output.bias, rows.dx));
+    GradCheck.check(v -> Layers.lossWithRows(unflatten(v), X, TARGET), flatten(net),
+        concat(flatten(rows.dnet.hidden.weights), rows.dnet.hidden.bias,
+            flatten(rows.dnet.output.weights), rows.dnet.output.bias,
+            new double[] {rows.dnet.scale}),
         GradCheck.Options.DEFAULT.withStep(1e-5)).assertWithin(1e-7);
   }
 

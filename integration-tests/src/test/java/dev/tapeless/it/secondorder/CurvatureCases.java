@@ -10,6 +10,7 @@ import static dev.tapeless.it.secondorder.CurvatureCase.real;
 import static dev.tapeless.it.secondorder.CurvatureCase.vector;
 
 import dev.tapeless.it.arrays.Flatten;
+import dev.tapeless.it.arrays.RowVariables_Grad;
 import dev.tapeless.it.secondorder.CurvatureCase.Vars;
 import java.util.List;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
@@ -100,7 +101,18 @@ final class CurvatureCases {
             real(-2, 2), passiveVector(3, -1, 1)),
         of("SecondOrderCalls.calleeOnConstants", SecondOrderCalls_Grad.CalleeOnConstants::new,
             g -> new double[] {g.dx}, v -> calleeOnConstants(v.x(0), v.d(1)),
-            real(-2, 2), passive(-1, 1)));
+            real(-2, 2), passive(-1, 1)),
+        of("RowVariables.rowsRead", RowVariables_Grad.RowsRead::new,
+            g -> Flatten.flat(g.dW, g.dx), v -> rowsRead(v.mat(0), v.vec(1)),
+            matrix(3, 3, -1, 1), vector(3, 3, -1, 1)),
+        of("RowVariables.rowsWritten", RowVariables_Grad.RowsWritten::new,
+            g -> Flatten.flat(g.dW, g.dx), v -> rowsWritten(v.mat(0), v.vec(1)),
+            matrix(2, 3, -1.5, 1.5), vector(3, 3, -1.5, 1.5)),
+        of("RowVariables.rowMoved", RowVariables_Grad.RowMoved::new,
+            g -> Flatten.flat(g.dW), v -> rowMoved(v.mat(0)), matrix(4, 3, -1.5, 1.5)),
+        of("RowVariables.slices", RowVariables_Grad.Slices::new,
+            g -> Flatten.flat(g.dW, g.dx), v -> slices(v.mat(0), v.vec(1)),
+            matrix(2, 3, -1.5, 1.5), vector(3, 3, -1.5, 1.5)));
   }
 
   // The twins, statement by statement.
@@ -324,5 +336,56 @@ final class CurvatureCases {
   private static DerivativeStructure calleeOnConstants(DerivativeStructure x, double c) {
     double factor = Math.sinh(c) * Math.cosh(c) + Math.tanh(c * c);
     return x.multiply(x).multiply(x).multiply(factor);
+  }
+
+  private static DerivativeStructure rowsRead(DerivativeStructure[][] w,
+      DerivativeStructure[] x) {
+    DerivativeStructure total = x[0].getField().getZero();
+    for (int i = 0; i < w.length; i++) {
+      DerivativeStructure s = x[0].getField().getZero();
+      for (int j = 0; j < x.length; j++) {
+        s = s.add(w[i][j].multiply(x[j]));
+      }
+      total = total.add(s.tanh().multiply(i + 1));
+    }
+    return total;
+  }
+
+  private static DerivativeStructure rowsWritten(DerivativeStructure[][] w,
+      DerivativeStructure[] x) {
+    DerivativeStructure s = x[0].getField().getZero();
+    for (DerivativeStructure[] row : w) {
+      for (int j = 0; j < x.length; j++) {
+        DerivativeStructure h = row[j].multiply(x[j]).sin().multiply(row[j]);
+        s = s.add(h.multiply(h)).add(h);
+      }
+    }
+    return s;
+  }
+
+  private static DerivativeStructure rowMoved(DerivativeStructure[][] w) {
+    DerivativeStructure s = w[0][0].getField().getZero();
+    for (int t = 1; t < w.length; t++) {
+      for (int j = 0; j < w[t].length; j++) {
+        s = s.add(w[t - 1][j].multiply(w[t][j]).multiply(Math.exp(-0.1 * t)));
+      }
+    }
+    for (DerivativeStructure last : w[w.length - 1]) {
+      s = s.add(last.multiply(last));
+    }
+    return s;
+  }
+
+  private static DerivativeStructure slices(DerivativeStructure[][] w, DerivativeStructure[] x) {
+    DerivativeStructure s = x[0].getField().getZero();
+    for (int b = 0; b < 2; b++) {
+      for (DerivativeStructure[] row : w) {
+        for (int j = 0; j < x.length; j++) {
+          DerivativeStructure t = row[j].multiply(b == 0 ? x[j] : x[j].multiply(x[j]));
+          s = s.add(t.multiply(t));
+        }
+      }
+    }
+    return s;
   }
 }

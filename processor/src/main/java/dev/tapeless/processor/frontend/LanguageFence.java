@@ -29,7 +29,9 @@ import dev.tapeless.Out;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -49,6 +51,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   private final ExecutableElement method;
   private final List<CompileError> errors = new ArrayList<>();
   private ExpressionTree statementLevelAssignment;
+  /** Array locals naming another array or a row of one, by what they finally name. */
+  private final Map<Element, TreePath> aliasRoots = new HashMap<>();
 
   private LanguageFence(Trees trees, ExecutableElement method) {
     this.trees = trees;
@@ -231,11 +235,15 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+    TreePath expression = new TreePath(getCurrentPath(), node.getExpression());
     TypeMirror element = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
-    if (node.getExpression().getKind() != Tree.Kind.IDENTIFIER
-        || element == null || element.getKind() == TypeKind.ARRAY) {
+    if (!RowAliases.isDesignator(trees, expression) || element == null) {
       reject(node.getExpression(), Diagnostic.ARRAY_NOT_SUPPORTED,
-          "this enhanced for loop", "loop over a variable holding double[] or int[]");
+          "this enhanced for loop", "loop over an array variable, a row W[i] or a record's"
+              + " array component");
+    } else if (element.getKind() == TypeKind.ARRAY) {
+      aliasRoots.put(trees.getElement(new TreePath(getCurrentPath(), node.getVariable())),
+          root(expression));
     }
     scan(node.getExpression(), null);
     return scan(node.getStatement(), null);
@@ -286,15 +294,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   /** An array the method writes through a library call: a local or an {@code @Out} array. */
   private void checkWritable(Tree call, ExpressionTree array) {
-    ExpressionTree base = array;
-    while (base instanceof ArrayAccessTree a) {
-      base = a.getExpression();
-    }
-    Element element = trees.getElement(new TreePath(getCurrentPath(), base));
+    TreePath basePath = root(new TreePath(getCurrentPath(), array));
+    Element element = trees.getElement(basePath);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       reject(call, Diagnostic.FIELD_WRITE);
-    } else if (isComponentRead(new TreePath(getCurrentPath(), base))) {
-      reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, base.toString());
+    } else if (isComponentRead(basePath)) {
+      reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, basePath.getLeaf().toString());
     } else if (element != null && element.getKind() == ElementKind.PARAMETER
         && element.getAnnotation(Out.class) == null) {
       reject(call, Diagnostic.PARAMETER_ARRAY_WRITE, element.getSimpleName());
@@ -326,20 +331,28 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   }
 
   private void checkTarget(ExpressionTree node, ExpressionTree target) {
-    ExpressionTree base = target;
-    while (base instanceof ArrayAccessTree a) {
-      base = a.getExpression();
+    TreePath targetPath = new TreePath(getCurrentPath(), target);
+    if (target.getKind() == Tree.Kind.IDENTIFIER
+        && aliasRoots.containsKey(trees.getElement(targetPath))) {
+      if (!(node instanceof AssignmentTree a)
+          || !RowAliases.isDesignator(trees, new TreePath(getCurrentPath(), a.getExpression()))) {
+        reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this update of a row variable",
+            "point it at another row of the same array (row = W[k]) or write its elements");
+      }
+      return;
     }
-    Element element = trees.getElement(new TreePath(getCurrentPath(), base));
+    boolean whole = RowAliases.base(targetPath).getLeaf() == target;
+    TreePath basePath = root(targetPath);
+    Element element = trees.getElement(basePath);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       reject(node, Diagnostic.FIELD_WRITE);
       return;
     }
-    if (base != target && isComponentRead(new TreePath(getCurrentPath(), base))) {
-      reject(node, Diagnostic.PARAMETER_ARRAY_WRITE, base.toString());
+    if (!whole && isComponentRead(basePath)) {
+      reject(node, Diagnostic.PARAMETER_ARRAY_WRITE, basePath.getLeaf().toString());
       return;
     }
-    if (base == target) {
+    if (whole) {
       TypeMirror type = element == null ? null : element.asType();
       if (type != null && type.getKind() == TypeKind.ARRAY) {
         reject(node, Diagnostic.ARRAY_VARIABLE_REASSIGNED, element.getSimpleName());
@@ -392,9 +405,28 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     return parent instanceof EnhancedForLoopTree;
   }
 
-  /** Array locals: {@code double[] h = new double[n];} at the top of the method, nothing else. */
+  /**
+   * What an array expression finally names: under its indexing, the array a row variable was
+   * taken from rather than the row variable, so writes through it are checked as writes of it.
+   */
+  private TreePath root(TreePath array) {
+    TreePath base = RowAliases.base(array);
+    TreePath aliased = aliasRoots.get(trees.getElement(base));
+    return aliased != null ? aliased : base;
+  }
+
+  /**
+   * Array locals: {@code double[] h = new double[n];} at the top of the method, or a name for
+   * an existing array or row ({@code double[] row = W[i];}) anywhere.
+   */
   private void checkArrayLocal(VariableTree node) {
     ExpressionTree init = node.getInitializer();
+    if (RowAliases.isAlias(trees, getCurrentPath())) {
+      aliasRoots.put(trees.getElement(getCurrentPath()),
+          root(new TreePath(getCurrentPath(), init)));
+      scan(init, null);
+      return;
+    }
     boolean topLevel = getCurrentPath().getParentPath().getLeaf()
         == trees.getTree(method).getBody();
     TypeMirror local = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
@@ -415,9 +447,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
     if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
       reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "this array variable",
-          "declare array locals as new double[n], new double[n][m] or new double[n][m][k], and"
-              + " index parameter"
-              + " arrays directly (W[i][j]) rather than taking rows");
+          "declare array locals as new double[n], new double[n][m] or new double[n][m][k],"
+              + " as a copy (a.clone()), or as a name for an existing array or row"
+              + " (double[] row = W[i])");
       return;
     }
     TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));

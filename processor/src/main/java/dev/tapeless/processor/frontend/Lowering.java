@@ -113,6 +113,7 @@ public final class Lowering {
     }
     TreePath bodyPath = new TreePath(methodPath, body);
     lowering.indexNames.addAll(indexNamesIn(trees, bodyPath));
+    lowering.movedAliases.addAll(RowAliases.moved(trees, bodyPath));
     List<Stmt> out = new ArrayList<>();
     lowering.lowerSequence(statements(bodyPath, body.getStatements()), out);
     if (lowering.returned != null) {
@@ -211,6 +212,21 @@ public final class Lowering {
   }
 
   private final Map<Element, RecordValue> records = new HashMap<>();
+
+  /**
+   * An array local naming a row of another array ({@code double[] row = W[i]}): reads and
+   * writes through it are those of {@code W[i]}, with the row's indices as they were when it
+   * was taken, so no array is copied and no derivative is lost.
+   */
+  private record Alias(Var array, List<Expr> captured) {
+    Expr whole(Type type) {
+      return captured.isEmpty() ? new Expr.Ref(array) : new Expr.ArrayRead(array, captured, type);
+    }
+  }
+
+  private final Map<Element, Alias> aliases = new HashMap<>();
+  /** Row variables the method points elsewhere later ({@code row = W[k]}). */
+  private final Set<Element> movedAliases = new HashSet<>();
 
   /** The fields of the receiver of an instance method that are not records, as parameters. */
   private final Map<Element, Var> fields = new HashMap<>();
@@ -579,34 +595,43 @@ public final class Lowering {
    */
   private void lowerForEach(TreePath path, List<Stmt> out) {
     EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
-    Var array = vars.get(trees.getElement(new TreePath(path, f.getExpression())));
+    ArrayCopies.Region array = ArrayCopies.Region.of(
+        passive(new TreePath(path, f.getExpression())));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
-    Var v = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), f.getVariable()));
+    Type elementType = TypeMapper.map(element.asType(), f.getVariable());
+    // an array element is a row variable naming array[k], not a copy of it
+    Var v = elementType.isArray() ? null : declare(element, Var.Role.LOCAL, elementType);
     TreePath body = new TreePath(path, f.getStatement());
-    Expr length = new Expr.Length(new Expr.Ref(array));
-    if (!JumpFinder.of(f.getStatement()).leaves()) {
-      Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
-      Stmt.Block loop = countedBody(body, f);
+    Expr length = new Expr.Length(array.whole());
+    boolean counted = !JumpFinder.of(f.getStatement()).leaves();
+    Var index = counted ? new Var(names.numbered("k"), Type.INT, Var.Role.INDEX)
+        : temp(Type.INT);
+    Expr.Ref k = new Expr.Ref(index);
+    Consumer<List<Stmt>> takeElement = o -> {
+      if (v == null) {
+        aliases.put(element, new Alias(array.array(), array.element(k)));
+      } else {
+        o.add(new Stmt.Assign(v, new Expr.ArrayRead(array.array(), array.element(k),
+            v.type()), f.getVariable()));
+      }
+    };
+    if (counted) {
       List<Stmt> withElement = new ArrayList<>();
-      withElement.add(new Stmt.Assign(v, new Expr.ArrayRead(array,
-          List.of(new Expr.Ref(index)), v.type()), f.getVariable()));
-      withElement.addAll(loop.statements());
+      takeElement.accept(withElement);
+      withElement.addAll(countedBody(body, f).statements());
       out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
           Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(withElement), f));
       return;
     }
-    Var index = temp(Type.INT);
     out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
-    Expr.Ref k = new Expr.Ref(index);
     lowerLoop(List.of(
         new ExitUnless(o -> {
           Var c = temp(Type.BOOLEAN);
           o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
           return new Expr.Ref(c);
         }, f),
-        new Built(o -> o.add(new Stmt.Assign(v,
-            new Expr.ArrayRead(array, List.of(k), v.type()), f.getVariable()))),
+        new Built(takeElement),
         new LoopBody(body),
         new LeaveIfJumped(f.getStatement(), f),
         new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
@@ -774,6 +799,10 @@ public final class Lowering {
   private void lowerVariable(TreePath path, List<Stmt> out) {
     VariableTree v = (VariableTree) path.getLeaf();
     Element element = trees.getElement(path);
+    if (RowAliases.isAlias(trees, path)) {
+      aliases.put(element, alias(element, new TreePath(path, v.getInitializer()), out, v));
+      return;
+    }
     Var var = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), v));
     if (v.getInitializer() != null && LibraryCalls.name(trees,
         new TreePath(path, v.getInitializer())).equals(LibraryCalls.CLONE)) {
@@ -785,6 +814,55 @@ public final class Lowering {
       initializer(var, new TreePath(path, n), out, v);
     } else if (v.getInitializer() != null) {
       lowerAssign(var, new TreePath(path, v.getInitializer()), out, v);
+    }
+  }
+
+  /**
+   * The row an alias names, its indices kept in {@code int} locals of its own: the variable it
+   * was taken with may change while the alias is still read, and a later {@code row = W[k]}
+   * sets the same locals, so that code lowered before it reads the row current at run time.
+   * A constant or a counted loop's index is used as it is when the alias never moves.
+   */
+  private Alias alias(Element element, TreePath designator, List<Stmt> out, Tree origin) {
+    Expr row = passive(designator);
+    if (row instanceof Expr.Ref r) {
+      return new Alias(r.var(), List.of());
+    }
+    if (!(row instanceof Expr.ArrayRead a)) {
+      throw new CompileError(designator.getLeaf(), Diagnostic.ARRAY_NOT_SUPPORTED,
+          "taking this array as a row", "name a row of an array directly: double[] row = W[i];");
+    }
+    List<Expr> captured = new ArrayList<>();
+    for (Expr index : a.indices()) {
+      // a constant, or a counted loop's index (which its body never changes), needs no copy
+      if (!movedAliases.contains(element) && (index instanceof Expr.Const
+          || index instanceof Expr.Ref r && r.var().role() == Var.Role.INDEX)) {
+        captured.add(index);
+        continue;
+      }
+      Var at = new Var(names.fresh(element.getSimpleName() + "Index"), Type.INT, Var.Role.LOCAL);
+      out.add(new Stmt.Assign(at, index, origin));
+      captured.add(new Expr.Ref(at));
+    }
+    return new Alias(a.array(), captured);
+  }
+
+  /** {@code row = W[k]}: the alias moves to another row of the same array. */
+  private void realias(Element element, TreePath designator, List<Stmt> out, Tree origin) {
+    Alias alias = aliases.get(element);
+    Expr row = passive(designator);
+    Var array = row instanceof Expr.Ref r ? r.var()
+        : row instanceof Expr.ArrayRead a ? a.array() : null;
+    List<Expr> indices = row instanceof Expr.ArrayRead a ? a.indices() : List.of();
+    if (array != alias.array() || indices.size() != alias.captured().size()) {
+      throw new CompileError(origin, Diagnostic.ARRAY_NOT_SUPPORTED,
+          "pointing " + element.getSimpleName() + " at another array",
+          "a row variable may move to another row of the array it was taken from;"
+              + " declare a second variable for the other array");
+    }
+    for (int k = 0; k < indices.size(); k++) {
+      out.add(new Stmt.Assign(((Expr.Ref) alias.captured().get(k)).var(), indices.get(k),
+          origin));
     }
   }
 
@@ -826,6 +904,8 @@ public final class Lowering {
       TreePath target = new TreePath(ePath, a.getVariable());
       if (a.getVariable() instanceof ArrayAccessTree) {
         store(target, new TreePath(ePath, a.getExpression()), out, s);
+      } else if (aliases.containsKey(trees.getElement(target))) {
+        realias(trees.getElement(target), new TreePath(ePath, a.getExpression()), out, s);
       } else {
         lowerAssign(local(target), new TreePath(ePath, a.getExpression()), out, s);
       }
@@ -1281,6 +1361,11 @@ public final class Lowering {
           base = new TreePath(base, a.getExpression());
         }
         Element baseElement = trees.getElement(base);
+        Alias alias = aliases.get(baseElement);
+        if (alias != null) {
+          indices.addAll(0, alias.captured());
+          return new Expr.ArrayRead(alias.array(), indices, type);
+        }
         Var array = fields.containsKey(baseElement) ? fields.get(baseElement)
             : baseElement != null && baseElement.getKind() == ElementKind.FIELD
             ? constantTable((VariableElement) baseElement)
@@ -1363,6 +1448,9 @@ public final class Lowering {
   /** A variable or static field named by an identifier or a qualified name. */
   private Expr name(TreePath path, Type type) {
     Element element = trees.getElement(path);
+    if (aliases.containsKey(element)) {
+      return aliases.get(element).whole(type);
+    }
     Var v = vars.containsKey(element) ? vars.get(element) : fields.get(element);
     if (v != null) {
       return new Expr.Ref(v);
