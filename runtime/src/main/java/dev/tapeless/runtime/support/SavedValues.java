@@ -17,6 +17,9 @@ public final class SavedValues {
   private boolean[] booleans = new boolean[64];
   private int booleanTop;
 
+  /** Empty stacks, each with room to grow; a frame makes one and keeps it. */
+  public SavedValues() {}
+
   /**
    * Saves a double.
    *
