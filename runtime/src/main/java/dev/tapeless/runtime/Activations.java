@@ -37,7 +37,12 @@ public final class Activations {
 
   private Activations() {}
 
-  /** The logistic function {@code 1 / (1 + e^-z)}, written so that {@code exp} cannot overflow. */
+  /**
+   * The logistic function {@code 1 / (1 + e^-z)}, written so that {@code exp} cannot overflow.
+   *
+   * @param z the argument
+   * @return sigmoid(z)
+   */
   @CustomDerivative(value = "sigmoidPullback", usesResult = true,
       pushforward = "sigmoidPushforward")
   public static double sigmoid(double z) {
@@ -53,6 +58,11 @@ public final class Activations {
    * {@code s = σ(z)} while {@code 1 − s} is at least 1/16, where it has full relative accuracy
    * and needs no second {@code exp}; in the upper tail, where {@code 1 − s} would cancel, as
    * {@code e/(1+e)²} with {@code e = exp(−z)}.
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
    */
   public static double sigmoidPullback(double z, double result, double dResult) {
     if (result <= 0.9375) {
@@ -66,6 +76,11 @@ public final class Activations {
   /**
    * Pushforward of {@link #sigmoid(double)}: {@code σ(z)(1 − σ(z)) · zDot}, with the care of
    * {@link #sigmoidPullback} (from the result, or from {@code exp(−z)} in the upper tail).
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param zDot tangent of z
+   * @return the tangent of the result
    */
   @CustomDerivative("sigmoidPushforwardPullback")
   public static double sigmoidPushforward(double z, double result, double zDot) {
@@ -77,6 +92,12 @@ public final class Activations {
    * As the pushforward: from the result, {@code d/dresult = zDot (1 − 2 result)}; in the upper
    * tail, from {@code e = exp(−z)}, {@code d/dz = zDot · e (e − 1) / (1 + e)³}, which keeps its
    * relative accuracy there. {@code d/dzDot} is the pushforward's factor {@code σ'}.
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, result, zDot), length 3, added to
    */
   public static void sigmoidPushforwardPullback(
       double z, double result, double zDot, double dResult, double[] dScalars) {
@@ -93,7 +114,12 @@ public final class Activations {
     dScalars[2] += dResult * slope;
   }
 
-  /** {@code tanh(z)}. */
+  /**
+   * {@code tanh(z)}.
+   *
+   * @param z the argument
+   * @return tanh(z)
+   */
   @CustomDerivative(value = "tanhPullback", pushforward = "tanhPushforward")
   public static double tanh(double z) {
     return Math.tanh(z);
@@ -102,13 +128,23 @@ public final class Activations {
   /**
    * Pullback of {@link #tanh(double)}: {@code dResult / cosh²(z)}, which, unlike
    * {@code 1 − tanh²}, keeps relative accuracy for large {@code |z|}.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
    */
   public static double tanhPullback(double z, double dResult) {
     double c = Math.cosh(z);
     return dResult / (c * c);
   }
 
-  /** Pushforward of {@link #tanh(double)}: {@code zDot / cosh²(z)}, as the pullback. */
+  /**
+   * Pushforward of {@link #tanh(double)}: {@code zDot / cosh²(z)}, as the pullback.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("tanhPushforwardPullback")
   public static double tanhPushforward(double z, double zDot) {
     return tanhPullback(z, zDot);
@@ -118,6 +154,11 @@ public final class Activations {
    * Pullback of {@link #tanhPushforward}, with {@code dScalars} for {@code (z, zDot)}:
    * {@code d/dz = −2 zDot tanh(z) / cosh²(z)}, {@code d/dzDot = 1 / cosh²(z)}, both from
    * {@code cosh} as the pushforward (no {@code 1 − tanh²} cancelling for large {@code |z|}).
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
    */
   public static void tanhPushforwardPullback(
       double z, double zDot, double dResult, double[] dScalars) {
@@ -128,7 +169,12 @@ public final class Activations {
     dScalars[1] += dResult * sech2;
   }
 
-  /** {@code max(z, 0)}; NaN stays NaN. */
+  /**
+   * {@code max(z, 0)}; NaN stays NaN.
+   *
+   * @param z the argument
+   * @return max(z, 0)
+   */
   @CustomDerivative(value = "reluPullback", pushforward = "reluPushforward")
   public static double relu(double z) {
     return Math.max(z, 0.0);
@@ -137,6 +183,10 @@ public final class Activations {
   /**
    * Pullback of {@link #relu(double)}: {@code dResult} where {@code z > 0}, 0 where {@code z ≤ 0}
    * (the derivative at the kink is taken to be 0, as in the common libraries), NaN for NaN.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
    */
   public static double reluPullback(double z, double dResult) {
     return z > 0.0 ? dResult : reluZeroOrNaN(z);
@@ -145,6 +195,10 @@ public final class Activations {
   /**
    * Pushforward of {@link #relu(double)}: {@code zDot} where {@code z > 0}, 0 where
    * {@code z ≤ 0} (0 at the kink, as the pullback), NaN for NaN.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
    */
   @CustomDerivative("reluPushforwardPullback")
   public static double reluPushforward(double z, double zDot) {
@@ -155,6 +209,11 @@ public final class Activations {
    * Pullback of {@link #reluPushforward}, with {@code dScalars} for {@code (z, zDot)}:
    * {@code d/dzDot} as {@link #reluPullback} (0 at the kink, NaN for NaN); {@code d/dz} is 0,
    * the pushforward being piecewise constant in {@code z}, and NaN for NaN.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
    */
   public static void reluPushforwardPullback(
       double z, double zDot, double dResult, double[] dScalars) {
@@ -166,18 +225,33 @@ public final class Activations {
   /**
    * {@code log(1 + e^z)}, computed as {@code max(z, 0) + log1p(e^-|z|)} so that it neither
    * overflows for large {@code z} (softplus(1000) = 1000) nor loses the tail for very negative z.
+   *
+   * @param z the argument
+   * @return softplus(z)
    */
   @CustomDerivative(value = "softplusPullback", pushforward = "softplusPushforward")
   public static double softplus(double z) {
     return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
   }
 
-  /** Pullback of {@link #softplus(double)}: {@code dResult · σ(z)}. */
+  /**
+   * Pullback of {@link #softplus(double)}: {@code dResult · σ(z)}.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
+   */
   public static double softplusPullback(double z, double dResult) {
     return dResult * sigmoid(z);
   }
 
-  /** Pushforward of {@link #softplus(double)}: {@code σ(z) · zDot}. */
+  /**
+   * Pushforward of {@link #softplus(double)}: {@code σ(z) · zDot}.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("softplusPushforwardPullback")
   public static double softplusPushforward(double z, double zDot) {
     return softplusPullback(z, zDot);
@@ -187,6 +261,11 @@ public final class Activations {
    * Pullback of {@link #softplusPushforward}, with {@code dScalars} for {@code (z, zDot)}:
    * {@code d/dz = zDot σ'(z)}, by {@link #sigmoidPullback} for its tail accuracy, and
    * {@code d/dzDot = σ(z)}.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
    */
   public static void softplusPushforwardPullback(
       double z, double zDot, double dResult, double[] dScalars) {
@@ -196,7 +275,12 @@ public final class Activations {
     dScalars[1] += dResult * s;
   }
 
-  /** {@code a_i = σ(z_i)}. */
+  /**
+   * {@code a_i = σ(z_i)}.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "sigmoidArrayPullback", pushforward = "sigmoidArrayPushforward")
   public static void sigmoid(double[] z, @Out double[] a) {
     checkElementwise("sigmoid", z, a, "a");
@@ -208,6 +292,11 @@ public final class Activations {
   /**
    * Pullback of {@link #sigmoid(double[], double[])}: {@code dz_i += da_i · a_i(1 − a_i)} from
    * the output {@code a} (no second {@code exp}), then {@code da = 0}.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
    */
   public static void sigmoidArrayPullback(double[] z, double[] a, double[] da, double[] dz) {
     checkElementwisePullback("sigmoidArrayPullback", z, a, "a", da, "da", dz);
@@ -222,6 +311,11 @@ public final class Activations {
   /**
    * Pushforward of {@link #sigmoid(double[], double[])}: {@code aDot_i = a_i(1 − a_i) · zDot_i}
    * from the output {@code a} (no second {@code exp}).
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
    */
   @CustomDerivative(value = "sigmoidArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -238,6 +332,16 @@ public final class Activations {
    * Pullback of {@link #sigmoidArrayPushforward}, seed {@code g = daDot}:
    * {@code da_i += g_i zDot_i (1 − 2 a_i)}, {@code dzDot_i += g_i a_i (1 − a_i)}, then
    * {@code daDot = 0}; the pushforward works from {@code a}, so {@code dz} gets nothing.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads a, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void sigmoidArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
       double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
@@ -258,7 +362,12 @@ public final class Activations {
     }
   }
 
-  /** {@code a_i = tanh(z_i)}. */
+  /**
+   * {@code a_i = tanh(z_i)}.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "tanhArrayPullback", pushforward = "tanhArrayPushforward")
   public static void tanh(double[] z, @Out double[] a) {
     checkElementwise("tanh", z, a, "a");
@@ -270,6 +379,11 @@ public final class Activations {
   /**
    * Pullback of {@link #tanh(double[], double[])}: {@code dz_i += da_i · (1 − a_i²)} from the
    * output {@code a}, then {@code da = 0}.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
    */
   public static void tanhArrayPullback(double[] z, double[] a, double[] da, double[] dz) {
     checkElementwisePullback("tanhArrayPullback", z, a, "a", da, "da", dz);
@@ -284,6 +398,11 @@ public final class Activations {
   /**
    * Pushforward of {@link #tanh(double[], double[])}: {@code aDot_i = (1 − a_i²) · zDot_i} from
    * the output {@code a}.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
    */
   @CustomDerivative(value = "tanhArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -300,6 +419,16 @@ public final class Activations {
    * Pullback of {@link #tanhArrayPushforward}, seed {@code g = daDot}:
    * {@code da_i += −2 g_i zDot_i a_i}, {@code dzDot_i += g_i (1 − a_i²)}, then
    * {@code daDot = 0}; the pushforward works from {@code a}, so {@code dz} gets nothing.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads a, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void tanhArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
       double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
@@ -320,7 +449,12 @@ public final class Activations {
     }
   }
 
-  /** {@code a_i = max(z_i, 0)}. */
+  /**
+   * {@code a_i = max(z_i, 0)}.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "reluArrayPullback", readsOutputs = false,
       pushforward = "reluArrayPushforward")
   public static void relu(double[] z, @Out double[] a) {
@@ -333,6 +467,11 @@ public final class Activations {
   /**
    * Pullback of {@link #relu(double[], double[])}: {@code dz_i += da_i} where {@code z_i > 0}
    * (0 at the kink, as for the scalar), then {@code da = 0}.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
    */
   public static void reluArrayPullback(double[] z, double[] a, double[] da, double[] dz) {
     checkElementwisePullback("reluArrayPullback", z, a, "a", da, "da", dz);
@@ -348,6 +487,11 @@ public final class Activations {
    * Pushforward of {@link #relu(double[], double[])}: {@code aDot_i = zDot_i} where
    * {@code z_i > 0}, 0 where {@code z_i ≤ 0} (0 at the kink, as the pullback), NaN for NaN. It
    * does not read {@code a}.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
    */
   @CustomDerivative(value = "reluArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -365,6 +509,17 @@ public final class Activations {
    * where {@code z_i > 0} (0 at the kink, NaN for NaN), {@code dz_i} gets 0 (NaN for NaN),
    * then {@code daDot = 0}; {@code a} is not read, so {@code da} gets nothing. It reads no
    * tangent, so {@code aDot} may have been {@code zDot}.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, not read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, added to (0, or NaN where z is NaN); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, left unchanged (a is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void reluArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
       double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
@@ -383,7 +538,12 @@ public final class Activations {
     }
   }
 
-  /** {@code a_i = softplus(z_i)}, stable as the scalar. */
+  /**
+   * {@code a_i = softplus(z_i)}, stable as the scalar.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "softplusArrayPullback", pushforward = "softplusArrayPushforward")
   public static void softplus(double[] z, @Out double[] a) {
     checkElementwise("softplus", z, a, "a");
@@ -396,6 +556,11 @@ public final class Activations {
   /**
    * Pullback of {@link #softplus(double[], double[])}: {@code dz_i += da_i · σ(z_i)}, then
    * {@code da = 0}.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
    */
   public static void softplusArrayPullback(double[] z, double[] a, double[] da, double[] dz) {
     checkElementwisePullback("softplusArrayPullback", z, a, "a", da, "da", dz);
@@ -408,6 +573,11 @@ public final class Activations {
 
   /**
    * Pushforward of {@link #softplus(double[], double[])}: {@code aDot_i = σ(z_i) · zDot_i}.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
    */
   @CustomDerivative(value = "softplusArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -424,6 +594,16 @@ public final class Activations {
    * {@code dz_i += g_i zDot_i σ'(z_i)} (by {@link #sigmoidPullback}, for its tail accuracy),
    * {@code dzDot_i += g_i σ(z_i)}, then {@code daDot = 0}; the pushforward works from {@code z},
    * so {@code da} gets nothing.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, added to; null when not needed (skipsNullAdjoints)
+   * @param da adjoint of a, left unchanged (a is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void softplusArrayPushforwardPullback(double[] z, double[] a, double[] zDot,
       double[] aDot, double[] daDot, double[] dz, double[] da, double[] dzDot) {
@@ -448,6 +628,9 @@ public final class Activations {
   /**
    * {@code y_i = e^{z_i} / Σ_j e^{z_j}}, with the maximum subtracted first so that no
    * {@code exp} overflows: large logits give the right probabilities, not NaN.
+   *
+   * @param z the logits, read
+   * @param y the probabilities, same length as z, overwritten; not z
    */
   @CustomDerivative(value = "softmaxPullback", pushforward = "softmaxPushforward")
   public static void softmax(double[] z, @Out double[] y) {
@@ -469,6 +652,11 @@ public final class Activations {
    * Pullback of {@link #softmax}: the Jacobian {@code diag(y) − y yᵀ} is dense, but its product
    * with the seed is {@code dz_i += y_i (dy_i − Σ_j dy_j y_j)}, O(n) from the output
    * {@code y}; then {@code dy = 0}.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param dy adjoint of y, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
    */
   public static void softmaxPullback(double[] z, double[] y, double[] dy, double[] dz) {
     checkElementwisePullback("softmaxPullback", z, y, "y", dy, "dy", dz);
@@ -487,6 +675,11 @@ public final class Activations {
    * Pushforward of {@link #softmax}: {@code yDot = (diag(y) − y yᵀ) zDot}, that is
    * {@code yDot_i = y_i (zDot_i − Σ_j y_j zDot_j)}, O(n) from the output {@code y}. The sum is
    * taken before anything is written, so {@code yDot} may be {@code zDot}.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param yDot tangent of y, overwritten; may be zDot
    */
   @CustomDerivative(value = "softmaxPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -508,6 +701,16 @@ public final class Activations {
    * {@code dy_i += g_i (zDot_i − s) − r zDot_i}, {@code dzDot_i += y_i (g_i − r)} (the
    * symmetric Jacobian again), then {@code dyDot = 0}; the pushforward works from {@code y},
    * so {@code dz} gets nothing. O(n), both sums taken before anything is written.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads y, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void softmaxPushforwardPullback(double[] z, double[] y, double[] zDot,
       double[] yDot, double[] dyDot, double[] dz, double[] dy, double[] dzDot) {
@@ -578,22 +781,42 @@ public final class Activations {
   // more specific still, keep integer arguments in double, as they were before float existed.
   // An integer carries no derivative, so they need none.
 
-  /** {@link #sigmoid(double)} of an integer, in double. */
+  /**
+   * {@link #sigmoid(double)} of an integer, in double.
+   *
+   * @param z the argument, an integer
+   * @return sigmoid(z), in double
+   */
   public static double sigmoid(long z) {
     return sigmoid((double) z);
   }
 
-  /** {@link #tanh(double)} of an integer, in double. */
+  /**
+   * {@link #tanh(double)} of an integer, in double.
+   *
+   * @param z the argument, an integer
+   * @return tanh(z), in double
+   */
   public static double tanh(long z) {
     return tanh((double) z);
   }
 
-  /** {@link #relu(double)} of an integer, in double. */
+  /**
+   * {@link #relu(double)} of an integer, in double.
+   *
+   * @param z the argument, an integer
+   * @return max(z, 0), in double
+   */
   public static double relu(long z) {
     return relu((double) z);
   }
 
-  /** {@link #softplus(double)} of an integer, in double. */
+  /**
+   * {@link #softplus(double)} of an integer, in double.
+   *
+   * @param z the argument, an integer
+   * @return softplus(z), in double
+   */
   public static double softplus(long z) {
     return softplus((double) z);
   }
@@ -605,101 +828,205 @@ public final class Activations {
   // overflow and cancellation; the element-wise derivatives from the output are float
   // arithmetic, which the JIT can vectorize.
 
-  /** {@link #sigmoid(double)} in float. */
+  /**
+   * {@link #sigmoid(double)} in float.
+   *
+   * @param z the argument
+   * @return sigmoid(z)
+   */
   @CustomDerivative(value = "sigmoidPullback", usesResult = true,
       pushforward = "sigmoidPushforward")
   public static float sigmoid(float z) {
     return (float) sigmoid((double) z);
   }
 
-  /** As the double {@code sigmoidPullback}, in float. */
+  /**
+   * As the double {@code sigmoidPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
+   */
   public static float sigmoidPullback(float z, float result, float dResult) {
     return (float) sigmoidPullback((double) z, (double) result, (double) dResult);
   }
 
-  /** As the double {@code sigmoidPushforward}, in float. */
+  /**
+   * As the double {@code sigmoidPushforward}, in float.
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("sigmoidPushforwardPullback")
   public static float sigmoidPushforward(float z, float result, float zDot) {
     return sigmoidPullback(z, result, zDot);
   }
 
-  /** As the double {@code sigmoidPushforwardPullback}, in float. */
+  /**
+   * As the double {@code sigmoidPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param result the kernel's result, sigmoid(z)
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, result, zDot), length 3, added to
+   */
   public static void sigmoidPushforwardPullback(
       float z, float result, float zDot, float dResult, double[] dScalars) {
     sigmoidPushforwardPullback((double) z, (double) result, (double) zDot, (double) dResult,
         dScalars);
   }
 
-  /** {@link #tanh(double)} in float. */
+  /**
+   * {@link #tanh(double)} in float.
+   *
+   * @param z the argument
+   * @return tanh(z)
+   */
   @CustomDerivative(value = "tanhPullback", pushforward = "tanhPushforward")
   public static float tanh(float z) {
     return (float) Math.tanh(z);
   }
 
-  /** As the double {@code tanhPullback}, in float. */
+  /**
+   * As the double {@code tanhPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
+   */
   public static float tanhPullback(float z, float dResult) {
     return (float) tanhPullback((double) z, (double) dResult);
   }
 
-  /** As the double {@code tanhPushforward}, in float. */
+  /**
+   * As the double {@code tanhPushforward}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("tanhPushforwardPullback")
   public static float tanhPushforward(float z, float zDot) {
     return tanhPullback(z, zDot);
   }
 
-  /** As the double {@code tanhPushforwardPullback}, in float. */
+  /**
+   * As the double {@code tanhPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
+   */
   public static void tanhPushforwardPullback(
       float z, float zDot, float dResult, double[] dScalars) {
     tanhPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
   }
 
-  /** {@link #relu(double)} in float. */
+  /**
+   * {@link #relu(double)} in float.
+   *
+   * @param z the argument
+   * @return max(z, 0)
+   */
   @CustomDerivative(value = "reluPullback", pushforward = "reluPushforward")
   public static float relu(float z) {
     return Math.max(z, 0f);
   }
 
-  /** As the double {@code reluPullback}, in float. */
+  /**
+   * As the double {@code reluPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
+   */
   public static float reluPullback(float z, float dResult) {
     return z > 0f ? dResult : reluZeroOrNaN(z);
   }
 
-  /** As the double {@code reluPushforward}, in float. */
+  /**
+   * As the double {@code reluPushforward}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("reluPushforwardPullback")
   public static float reluPushforward(float z, float zDot) {
     return reluPullback(z, zDot);
   }
 
-  /** As the double {@code reluPushforwardPullback}, in float. */
+  /**
+   * As the double {@code reluPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
+   */
   public static void reluPushforwardPullback(
       float z, float zDot, float dResult, double[] dScalars) {
     reluPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
   }
 
-  /** {@link #softplus(double)} in float. */
+  /**
+   * {@link #softplus(double)} in float.
+   *
+   * @param z the argument
+   * @return softplus(z)
+   */
   @CustomDerivative(value = "softplusPullback", pushforward = "softplusPushforward")
   public static float softplus(float z) {
     return (float) softplus((double) z);
   }
 
-  /** As the double {@code softplusPullback}, in float. */
+  /**
+   * As the double {@code softplusPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to z, to be added to its adjoint
+   */
   public static float softplusPullback(float z, float dResult) {
     return (float) softplusPullback((double) z, (double) dResult);
   }
 
-  /** As the double {@code softplusPushforward}, in float. */
+  /**
+   * As the double {@code softplusPushforward}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @return the tangent of the result
+   */
   @CustomDerivative("softplusPushforwardPullback")
   public static float softplusPushforward(float z, float zDot) {
     return softplusPullback(z, zDot);
   }
 
-  /** As the double {@code softplusPushforwardPullback}, in float. */
+  /**
+   * As the double {@code softplusPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument
+   * @param zDot tangent of z
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (z, zDot), length 2, added to
+   */
   public static void softplusPushforwardPullback(
       float z, float zDot, float dResult, double[] dScalars) {
     softplusPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
   }
 
-  /** {@link #sigmoid(double[], double[])} in float. */
+  /**
+   * {@link #sigmoid(double[], double[])} in float.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "sigmoidArrayPullback", pushforward = "sigmoidArrayPushforward")
   public static void sigmoid(float[] z, @Out float[] a) {
     checkElementwise("sigmoid", z, a, "a");
@@ -708,7 +1035,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code sigmoidArrayPullback}, in float. */
+  /**
+   * As the double {@code sigmoidArrayPullback}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
+   */
   public static void sigmoidArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
     checkElementwisePullback("sigmoidArrayPullback", z, a, "a", da, "da", dz);
     for (int i = 0; i < z.length; i++) {
@@ -719,7 +1053,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code sigmoidArrayPushforward}, in float. */
+  /**
+   * As the double {@code sigmoidArrayPushforward}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
+   */
   @CustomDerivative(value = "sigmoidArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void sigmoidArrayPushforward(
@@ -731,7 +1072,19 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code sigmoidArrayPushforwardPullback}, in float. */
+  /**
+   * As the double {@code sigmoidArrayPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads a, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void sigmoidArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
       float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
     String name = "sigmoidArrayPushforwardPullback";
@@ -751,7 +1104,12 @@ public final class Activations {
     }
   }
 
-  /** {@link #tanh(double[], double[])} in float. */
+  /**
+   * {@link #tanh(double[], double[])} in float.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "tanhArrayPullback", pushforward = "tanhArrayPushforward")
   public static void tanh(float[] z, @Out float[] a) {
     checkElementwise("tanh", z, a, "a");
@@ -760,7 +1118,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code tanhArrayPullback}, in float. */
+  /**
+   * As the double {@code tanhArrayPullback}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
+   */
   public static void tanhArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
     checkElementwisePullback("tanhArrayPullback", z, a, "a", da, "da", dz);
     for (int i = 0; i < z.length; i++) {
@@ -771,7 +1136,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code tanhArrayPushforward}, in float. */
+  /**
+   * As the double {@code tanhArrayPushforward}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
+   */
   @CustomDerivative(value = "tanhArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void tanhArrayPushforward(
@@ -783,7 +1155,19 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code tanhArrayPushforwardPullback}, in float. */
+  /**
+   * As the double {@code tanhArrayPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument z, not read
+   * @param a the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads a, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void tanhArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
       float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
     String name = "tanhArrayPushforwardPullback";
@@ -803,7 +1187,12 @@ public final class Activations {
     }
   }
 
-  /** {@link #relu(double[], double[])} in float. */
+  /**
+   * {@link #relu(double[], double[])} in float.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "reluArrayPullback", readsOutputs = false,
       pushforward = "reluArrayPushforward")
   public static void relu(float[] z, @Out float[] a) {
@@ -813,7 +1202,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code reluArrayPullback}, in float. */
+  /**
+   * As the double {@code reluArrayPullback}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
+   */
   public static void reluArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
     checkElementwisePullback("reluArrayPullback", z, a, "a", da, "da", dz);
     for (int i = 0; i < z.length; i++) {
@@ -824,7 +1220,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code reluArrayPushforward}, in float. */
+  /**
+   * As the double {@code reluArrayPushforward}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
+   */
   @CustomDerivative(value = "reluArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void reluArrayPushforward(
@@ -836,7 +1239,20 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code reluArrayPushforwardPullback}, in float. */
+  /**
+   * As the double {@code reluArrayPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, not read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, added to (0, or NaN where z is NaN); null when not needed
+   *     (skipsNullAdjoints)
+   * @param da adjoint of a, left unchanged (a is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void reluArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
       float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
     checkElementwisePushforwardPullback("reluArrayPushforwardPullback", z, a, "a", zDot, aDot,
@@ -854,7 +1270,12 @@ public final class Activations {
     }
   }
 
-  /** {@link #softplus(double[], double[])} in float. */
+  /**
+   * {@link #softplus(double[], double[])} in float.
+   *
+   * @param z the arguments, read
+   * @param a the results, same length as z, overwritten; not z
+   */
   @CustomDerivative(value = "softplusArrayPullback", pushforward = "softplusArrayPushforward")
   public static void softplus(float[] z, @Out float[] a) {
     checkElementwise("softplus", z, a, "a");
@@ -863,7 +1284,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softplusArrayPullback}, in float. */
+  /**
+   * As the double {@code softplusArrayPullback}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param da adjoint of a, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
+   */
   public static void softplusArrayPullback(float[] z, float[] a, float[] da, float[] dz) {
     checkElementwisePullback("softplusArrayPullback", z, a, "a", da, "da", dz);
     for (int i = 0; i < z.length; i++) {
@@ -873,7 +1301,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softplusArrayPushforward}, in float. */
+  /**
+   * As the double {@code softplusArrayPushforward}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot tangent of a, overwritten
+   */
   @CustomDerivative(value = "softplusArrayPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void softplusArrayPushforward(
@@ -884,7 +1319,19 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softplusArrayPushforwardPullback}, in float. */
+  /**
+   * As the double {@code softplusArrayPushforwardPullback}, in float.
+   *
+   * @param z the kernel's argument z, read
+   * @param a the kernel's output, not read
+   * @param zDot tangent of z, read
+   * @param aDot the pushforward's output tangent, not read
+   * @param daDot adjoint of aDot, the seed: read, then set to zero
+   * @param dz adjoint of z, added to; null when not needed (skipsNullAdjoints)
+   * @param da adjoint of a, left unchanged (a is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void softplusArrayPushforwardPullback(float[] z, float[] a, float[] zDot,
       float[] aDot, float[] daDot, float[] dz, float[] da, float[] dzDot) {
     String name = "softplusArrayPushforwardPullback";
@@ -908,6 +1355,9 @@ public final class Activations {
   /**
    * {@link #softmax(double[], double[])} in float; the sum of the exponentials is taken in
    * double, where a float sum of many small terms would lose the small ones.
+   *
+   * @param z the logits, read
+   * @param y the probabilities, same length as z, overwritten; not z
    */
   @CustomDerivative(value = "softmaxPullback", pushforward = "softmaxPushforward")
   public static void softmax(float[] z, @Out float[] y) {
@@ -925,7 +1375,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softmaxPullback}, in float, the sum in double. */
+  /**
+   * As the double {@code softmaxPullback}, in float, the sum in double.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param dy adjoint of y, the seed: read, then set to zero
+   * @param dz adjoint of z, added to
+   */
   public static void softmaxPullback(float[] z, float[] y, float[] dy, float[] dz) {
     checkElementwisePullback("softmaxPullback", z, y, "y", dy, "dy", dz);
     double s = weightedSum(dy, y);
@@ -936,7 +1393,14 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softmaxPushforward}, in float, the sum in double. */
+  /**
+   * As the double {@code softmaxPushforward}, in float, the sum in double.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param yDot tangent of y, overwritten; may be zDot
+   */
   @CustomDerivative(value = "softmaxPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void softmaxPushforward(float[] z, float[] y, float[] zDot, @Out float[] yDot) {
@@ -947,7 +1411,19 @@ public final class Activations {
     }
   }
 
-  /** As the double {@code softmaxPushforwardPullback}, in float, the sums in double. */
+  /**
+   * As the double {@code softmaxPushforwardPullback}, in float, the sums in double.
+   *
+   * @param z the kernel's argument z, not read
+   * @param y the kernel's output, read
+   * @param zDot tangent of z, read
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot, the seed: read, then set to zero
+   * @param dz adjoint of z, left unchanged (the pushforward reads y, not z); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void softmaxPushforwardPullback(float[] z, float[] y, float[] zDot,
       float[] yDot, float[] dyDot, float[] dz, float[] dy, float[] dzDot) {
     String name = "softmaxPushforwardPullback";

@@ -21,6 +21,8 @@ public final class AllocationMeter {
   /**
    * The bytes the current thread allocated while running {@code r}.
    *
+   * @param r the code to run once, on this thread
+   * @return the bytes allocated by this thread while r ran
    * @throws UnsupportedOperationException if this JVM cannot count the bytes a thread allocates
    */
   public static long allocatedBy(Runnable r) {
@@ -37,6 +39,7 @@ public final class AllocationMeter {
    * allocation per call shows in every run.
    *
    * @param what names the calls in the failure message
+   * @param calls the code to run, on this thread, up to seven times
    * @throws AssertionError listing the bytes of each run if none allocated 0 bytes
    * @throws UnsupportedOperationException if this JVM cannot count the bytes a thread allocates
    */

@@ -24,7 +24,14 @@ public final class GradCheck {
 
   private GradCheck() {}
 
-  /** Checks {@code analyticGradient} with the {@linkplain Options#DEFAULT default options}. */
+  /**
+   * Checks {@code analyticGradient} with the {@linkplain Options#DEFAULT default options}.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param analyticGradient the gradient to check, same length as x (not modified)
+   * @return a report comparing the two gradients
+   */
   public static Report check(
       ToDoubleFunction<double[]> f, double[] x, double[] analyticGradient) {
     return check(f, x, analyticGradient, Options.DEFAULT);
@@ -38,6 +45,11 @@ public final class GradCheck {
    * function reading a caller's buffer sees the perturbation; {@code x} holds its original values
    * again when this returns, also when {@code f} throws.
    *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param analyticGradient the gradient to check, same length as x (not modified)
+   * @param options the step of the finite differences
+   * @return a report comparing the two gradients
    * @throws IllegalArgumentException if the two arrays differ in length
    */
   public static Report check(
@@ -53,12 +65,25 @@ public final class GradCheck {
     return new Report(analyticGradient, numericGradient(f, x, options));
   }
 
-  /** The finite-difference gradient with the {@linkplain Options#DEFAULT default options}. */
+  /**
+   * The finite-difference gradient with the {@linkplain Options#DEFAULT default options}.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @return a new array with the finite-difference gradient, same length as x
+   */
   public static double[] numericGradient(ToDoubleFunction<double[]> f, double[] x) {
     return numericGradient(f, x, Options.DEFAULT);
   }
 
-  /** The fourth-order central-difference gradient of {@code f} at {@code x}, which is restored. */
+  /**
+   * The fourth-order central-difference gradient of {@code f} at {@code x}, which is restored.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param options the step of the finite differences
+   * @return a new array with the finite-difference gradient, same length as x
+   */
   public static double[] numericGradient(
       ToDoubleFunction<double[]> f, double[] x, Options options) {
     Objects.requireNonNull(f, "f");
@@ -93,12 +118,26 @@ public final class GradCheck {
    *
    * <p>A float function is only known to float precision, so expect agreement to about 1e-4 of
    * the function's size, not 1e-8: check with a tolerance like 1e-3.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param analyticGradient the gradient to check, same length as x (not modified)
+   * @return a report comparing the two gradients
    */
   public static Report check(ToDoubleFunction<float[]> f, float[] x, float[] analyticGradient) {
     return check(f, x, analyticGradient, Options.FLOAT_DEFAULT);
   }
 
-  /** As {@link #check(ToDoubleFunction, float[], float[])}, with the given step. */
+  /**
+   * As {@link #check(ToDoubleFunction, float[], float[])}, with the given step.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param analyticGradient the gradient to check, same length as x (not modified)
+   * @param options the step of the finite differences
+   * @return a report comparing the two gradients
+   * @throws IllegalArgumentException if the two arrays differ in length
+   */
   public static Report check(ToDoubleFunction<float[]> f, float[] x, float[] analyticGradient,
       Options options) {
     Objects.requireNonNull(f, "f");
@@ -121,6 +160,11 @@ public final class GradCheck {
    * extrapolation {@code (4 D(h) - D(2h)) / 3} of two central differences, each divided by the
    * distance between the floats actually evaluated: {@code xᵢ ± h} rounds to a float, and the
    * two roundings need not be equal.
+   *
+   * @param f the function; called with x itself, one coordinate moved at a time
+   * @param x the point, restored when this returns
+   * @param options the step of the finite differences
+   * @return a new array with the finite-difference gradient, same length as x
    */
   public static double[] numericGradient(ToDoubleFunction<float[]> f, float[] x,
       Options options) {
@@ -160,6 +204,10 @@ public final class GradCheck {
    * components that should be zero, where finite differences leave a residue near 1e-12, and a
    * purely absolute one is meaningless for large gradients. Equal values (also equal infinities)
    * give 0; NaN or a lone infinity gives {@code +Infinity}, so that it is always the worst.
+   *
+   * @param analytic a component of the checked gradient
+   * @param numeric the same component of the finite-difference gradient
+   * @return the error, 0 for equal values, positive infinity for NaN or a lone infinity
    */
   public static double relativeError(double analytic, double numeric) {
     if (analytic == numeric) {
@@ -188,14 +236,25 @@ public final class GradCheck {
      */
     public static final Options FLOAT_DEFAULT = new Options(1.0 / 128);
 
-    /** Validates the step. */
+    /**
+     * Validates the step.
+     *
+     * @param step the relative step, positive and finite
+     * @throws IllegalArgumentException if the step is not positive and finite
+     */
     public Options {
       if (!(step > 0) || Double.isInfinite(step)) {
         throw new IllegalArgumentException("step must be positive and finite: " + step);
       }
     }
 
-    /** These options with another relative step. */
+    /**
+     * These options with another relative step.
+     *
+     * @param newStep the relative step, positive and finite
+     * @return new options with that step
+     * @throws IllegalArgumentException if the step is not positive and finite
+     */
     public Options withStep(double newStep) {
       return new Options(newStep);
     }
@@ -217,6 +276,8 @@ public final class GradCheck {
     /**
      * Compares two gradients of the same length.
      *
+     * @param analytic the checked gradient (copied)
+     * @param numeric the finite-difference gradient, same length (copied)
      * @throws IllegalArgumentException if the lengths differ
      */
     public Report(double[] analytic, double[] numeric) {
@@ -239,27 +300,48 @@ public final class GradCheck {
       this.worstIndex = worst;
     }
 
-    /** The gradient that was checked. */
+    /**
+     * The gradient that was checked.
+     *
+     * @return a copy of the checked gradient
+     */
     public double[] analytic() {
       return analytic.clone();
     }
 
-    /** The finite-difference gradient. */
+    /**
+     * The finite-difference gradient.
+     *
+     * @return a copy of the finite-difference gradient
+     */
     public double[] numeric() {
       return numeric.clone();
     }
 
-    /** The largest {@linkplain GradCheck#relativeError relative error}, 0 for no components. */
+    /**
+     * The largest {@linkplain GradCheck#relativeError relative error}, 0 for no components.
+     *
+     * @return the largest relative error over the components
+     */
     public double maxRelativeError() {
       return maxRelativeError;
     }
 
-    /** The component with the largest error (the first such), -1 for no components. */
+    /**
+     * The component with the largest error (the first such), -1 for no components.
+     *
+     * @return the index of the worst component
+     */
     public int worstIndex() {
       return worstIndex;
     }
 
-    /** Whether every component is within {@code tolerance}. */
+    /**
+     * Whether every component is within {@code tolerance}.
+     *
+     * @param tolerance the largest acceptable relative error
+     * @return true if no component's error exceeds tolerance
+     */
     public boolean isWithin(double tolerance) {
       return maxRelativeError <= tolerance;
     }
@@ -268,6 +350,7 @@ public final class GradCheck {
      * Throws unless every component is within {@code tolerance}; the message names the worst
      * component so that a failing test says where to look.
      *
+     * @param tolerance the largest acceptable relative error
      * @return this report, for chaining
      * @throws AssertionError naming the worst component, its analytic and numeric values
      */

@@ -38,7 +38,13 @@ public final class Linear {
 
   private Linear() {}
 
-  /** The inner product {@code Σ x_i y_i}. */
+  /**
+   * The inner product {@code Σ x_i y_i}.
+   *
+   * @param x first vector, read
+   * @param y second vector, same length as x, read
+   * @return the inner product of x and y
+   */
   @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true,
       pushforward = "dotPushforward")
   public static double dot(double[] x, double[] y) {
@@ -50,7 +56,15 @@ public final class Linear {
     return s;
   }
 
-  /** Pullback of {@link #dot}: {@code dx += dResult·y}, {@code dy += dResult·x}. */
+  /**
+   * Pullback of {@link #dot}: {@code dx += dResult·y}, {@code dy += dResult·x}.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param dResult adjoint of the result (the seed)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void dotPullback(
       double[] x, double[] y, double dResult, double[] dx, double[] dy) {
     Checks.sameLength("dotPullback", "y", y, "x", x);
@@ -71,6 +85,12 @@ public final class Linear {
   /**
    * Pushforward of {@link #dot}: {@code Σ xDot_i y_i + x_i yDot_i}; a {@code null} tangent
    * contributes nothing.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @return the tangent of the inner product
    */
   @CustomDerivative(value = "dotPushforwardPullback", skipsNullAdjoints = true)
   public static double dotPushforward(double[] x, double[] y, double[] xDot, double[] yDot) {
@@ -87,6 +107,16 @@ public final class Linear {
   /**
    * Pullback of {@link #dotPushforward}, which is bilinear: {@code dx += dResult·yDot},
    * {@code dy += dResult·xDot}, {@code dxDot += dResult·y}, {@code dyDot += dResult·x}.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dyDot adjoint of yDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void dotPushforwardPullback(double[] x, double[] y, double[] xDot,
       double[] yDot, double dResult, double[] dx, double[] dy, double[] dxDot, double[] dyDot) {
@@ -117,7 +147,13 @@ public final class Linear {
     Checks.sameLengthIfPresent(name, "dyDot", dyDot, "y", y);
   }
 
-  /** {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}. */
+  /**
+   * {@code y = W x} for an m × n matrix {@code W}: {@code y_i = Σ_j W_ij x_j}.
+   *
+   * @param W the m x n matrix, read
+   * @param x vector of length n, read
+   * @param y output of length m, overwritten; not x nor a row of W
+   */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
       assigning = "matvecPullbackAssigning", readsOutputs = false,
       pushforward = "matvecPushforward")
@@ -139,6 +175,13 @@ public final class Linear {
    * Pullback of {@link #matvec}: {@code dW += dy xᵀ}, {@code dx += Wᵀ dy}, then {@code dy = 0}
    * (y's old contents do not reach the output). Rows with {@code dy_i = 0}, such as the units a
    * ReLU switched off, contribute nothing and are skipped.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param dy adjoint of y (length m), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length n), added to; null when not needed (skipsNullAdjoints)
    */
   public static void matvecPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
@@ -167,6 +210,13 @@ public final class Linear {
    * hold nothing yet, so that a gradient is written once instead of zeroed and added to. (Its
    * own method rather than a flag of one shared method, so that the JIT compiles each loop for
    * what it does.)
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param dy adjoint of y (length m), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), overwritten; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length n), overwritten; null when not needed (skipsNullAdjoints)
    */
   public static void matvecPullbackAssigning(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
@@ -217,6 +267,13 @@ public final class Linear {
    * Pushforward of {@link #matvec}: {@code yDot = WDot x + W xDot}, a {@code null} tangent
    * contributing nothing ({@code yDot = 0} when both are). {@code yDot} must not be {@code x},
    * {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is first written.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length n), read; null for a zero tangent
+   * @param yDot tangent of y (length m), overwritten
    */
   @CustomDerivative(value = "matvecPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -237,6 +294,20 @@ public final class Linear {
    * {@code dx += WDotᵀ g}, {@code dWDot += g xᵀ}, {@code dxDot += Wᵀ g}, then {@code dyDot = 0};
    * {@code y} is not read, so {@code dy} gets nothing. Rows with {@code g_i = 0} are skipped, as
    * in {@link #matvecPullback}.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length n), read; null for a zero tangent
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot (length m), the seed: read, then set to zero
+   * @param dW adjoint of W, added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dWDot adjoint of WDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void matvecPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
@@ -318,6 +389,10 @@ public final class Linear {
   /**
    * {@code y = Wᵀ x} for an m × n matrix {@code W}: {@code y_j = Σ_i W_ij x_i}, without forming
    * the transpose (the backward step of a dense layer, {@code δ = Wᵀ δ'}).
+   *
+   * @param W the m x n matrix, read
+   * @param x vector of length m, read
+   * @param y output of length n, overwritten; not x nor a row of W
    */
   @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
       readsOutputs = false, pushforward = "matvecTransposedPushforward")
@@ -339,6 +414,13 @@ public final class Linear {
   /**
    * Pullback of {@link #matvecTransposed}: {@code dW += x dyᵀ}, {@code dx += W dy}, then
    * {@code dy = 0}.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param dy adjoint of y (length n), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length m), added to; null when not needed (skipsNullAdjoints)
    */
   public static void matvecTransposedPullback(
       double[][] W, double[] x, double[] y, double[] dy, double[][] dW, double[] dx) {
@@ -370,6 +452,13 @@ public final class Linear {
    * tangent contributing nothing ({@code yDot = 0} when both are). {@code yDot} must not be
    * {@code x}, {@code xDot} or a row of {@code W} or {@code WDot}, which are read after it is
    * first written.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length m), read; null for a zero tangent
+   * @param yDot tangent of y (length n), overwritten
    */
   @CustomDerivative(value = "matvecTransposedPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -392,6 +481,20 @@ public final class Linear {
    * Pullback of {@link #matvecTransposedPushforward}, seed {@code g = dyDot}:
    * {@code dW += xDot gᵀ}, {@code dx += WDot g}, {@code dWDot += x gᵀ}, {@code dxDot += W g},
    * then {@code dyDot = 0}; {@code y} is not read, so {@code dy} gets nothing.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length m), read; null for a zero tangent
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot (length n), the seed: read, then set to zero
+   * @param dW adjoint of W, added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dWDot adjoint of WDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void matvecTransposedPushforwardPullback(double[][] W, double[] x, double[] y,
       double[][] WDot, double[] xDot, double[] yDot, double[] dyDot, double[][] dW, double[] dx,
@@ -479,7 +582,14 @@ public final class Linear {
     }
   }
 
-  /** {@code z = a x + y}, element-wise. */
+  /**
+   * {@code z = a x + y}, element-wise.
+   *
+   * @param a the scale of x
+   * @param x vector, read
+   * @param y vector of the same length, read
+   * @param z output of the same length, overwritten; neither x nor y
+   */
   @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "axpyPushforward")
   public static void axpy(double a, double[] x, double[] y, @Out double[] z) {
@@ -492,6 +602,15 @@ public final class Linear {
   /**
    * Pullback of {@link #axpy}: {@code dx += a·dz}, {@code dy += dz}, {@code dz = 0}; returns
    * {@code da = Σ dz_i x_i}.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param dz adjoint of z, the seed: read, then set to zero
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @return the adjoint contribution to a, {@code sum_i dz_i x_i}
    */
   public static double axpyPullback(
       double a, double[] x, double[] y, double[] z, double[] dz, double[] dx, double[] dy) {
@@ -515,6 +634,15 @@ public final class Linear {
    * Pushforward of {@link #axpy}: {@code zDot = aDot·x + a·xDot + yDot}, a {@code null} xDot
    * or yDot contributing nothing. Element-wise, so {@code zDot} may be {@code xDot} or
    * {@code yDot}.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param aDot tangent of a
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @param zDot tangent of z, overwritten; may be xDot or yDot
    */
   @CustomDerivative(value = "axpyPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -539,6 +667,24 @@ public final class Linear {
    * {@code a}), {@code dScalars[1] += Σ g_i x_i} (for {@code aDot}), then {@code dzDot = 0};
    * {@code y} and {@code z} are not read, so {@code dy} and {@code dz} get nothing. It reads
    * {@code xDot}, so the call must not have written {@code zDot} over it.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param aDot tangent of a
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, not read; null for a zero tangent
+   * @param zDot the pushforward's output tangent, not read
+   * @param dzDot adjoint of zDot, the seed: read, then set to zero
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dz adjoint of z, left unchanged (z is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dyDot adjoint of yDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dScalars adjoints of the scalar inputs, added to: [0] for a, [1] for aDot
    */
   public static void axpyPushforwardPullback(double a, double[] x, double[] y, double[] z,
       double aDot, double[] xDot, double[] yDot, double[] zDot, double[] dzDot, double[] dx,
@@ -613,7 +759,12 @@ public final class Linear {
     Checks.distinct(name, "zDot", zDot, "xDot", xDot);
   }
 
-  /** {@code Σ x_i}. */
+  /**
+   * {@code Σ x_i}.
+   *
+   * @param x vector, read
+   * @return the sum of the elements of x
+   */
   @CustomDerivative(value = "sumPullback", pushforward = "sumPushforward")
   public static double sum(double[] x) {
     double s = 0.0;
@@ -623,7 +774,13 @@ public final class Linear {
     return s;
   }
 
-  /** Pullback of {@link #sum}: {@code dx_i += dResult}. */
+  /**
+   * Pullback of {@link #sum}: {@code dx_i += dResult}.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param dResult adjoint of the sum (the seed)
+   * @param dx adjoint of x, added to
+   */
   public static void sumPullback(double[] x, double dResult, double[] dx) {
     Checks.sameLength("sumPullback", "dx", dx, "x", x);
     for (int i = 0; i < dx.length; i++) {
@@ -631,7 +788,13 @@ public final class Linear {
     }
   }
 
-  /** Pushforward of {@link #sum}: {@code Σ xDot_i}. */
+  /**
+   * Pushforward of {@link #sum}: {@code Σ xDot_i}.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param xDot tangent of x, same length, read
+   * @return the tangent of the sum
+   */
   @CustomDerivative(value = "sumPushforwardPullback", skipsNullAdjoints = true)
   public static double sumPushforward(double[] x, double[] xDot) {
     Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
@@ -645,6 +808,12 @@ public final class Linear {
   /**
    * Pullback of {@link #sumPushforward}: {@code dxDot_i += dResult}; the pushforward does not
    * depend on {@code x}, so {@code dx} gets nothing.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param xDot tangent of x, not read but for its length
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dx adjoint of x, left unchanged; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void sumPushforwardPullback(
       double[] x, double[] xDot, double dResult, double[] dx, double[] dxDot) {
@@ -659,7 +828,13 @@ public final class Linear {
     }
   }
 
-  /** The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}. */
+  /**
+   * The outer product {@code A = u vᵀ}: {@code A_ij = u_i v_j}.
+   *
+   * @param u left vector, length m, read
+   * @param v right vector, length n, read
+   * @param A output m x n matrix, overwritten; no row may be u or v
+   */
   @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "outerPushforward")
   public static void outer(double[] u, double[] v, @Out double[][] A) {
@@ -677,6 +852,13 @@ public final class Linear {
 
   /**
    * Pullback of {@link #outer}: {@code du += dA v}, {@code dv += dAᵀ u}, then {@code dA = 0}.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param dA adjoint of A (m x n), the seed: read, then set to zero
+   * @param du adjoint of u, added to; null when not needed (skipsNullAdjoints)
+   * @param dv adjoint of v, added to; null when not needed (skipsNullAdjoints)
    */
   public static void outerPullback(
       double[] u, double[] v, double[][] A, double[][] dA, double[] du, double[] dv) {
@@ -705,6 +887,13 @@ public final class Linear {
    * Pushforward of {@link #outer}: {@code ADot = uDot vᵀ + u vDotᵀ}, a {@code null} tangent
    * contributing nothing ({@code ADot = 0} when both are). No row of {@code ADot} may be
    * {@code u}, {@code v}, {@code uDot} or {@code vDot}, which are read while it is written.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param uDot tangent of u, read; null for a zero tangent
+   * @param vDot tangent of v, read; null for a zero tangent
+   * @param ADot tangent of A (m x n), overwritten
    */
   @CustomDerivative(value = "outerPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
@@ -741,6 +930,20 @@ public final class Linear {
    * Pullback of {@link #outerPushforward}, seed {@code G = dADot}: {@code du += G vDot},
    * {@code dv += Gᵀ uDot}, {@code duDot += G v}, {@code dvDot += Gᵀ u}, then {@code dADot = 0};
    * {@code A} is not read, so {@code dA} gets nothing.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param uDot tangent of u, read; null for a zero tangent
+   * @param vDot tangent of v, read; null for a zero tangent
+   * @param ADot the pushforward's output tangent, not read
+   * @param dADot adjoint of ADot (m x n), the seed: read, then set to zero
+   * @param du adjoint of u, added to; null when not needed (skipsNullAdjoints)
+   * @param dv adjoint of v, added to; null when not needed (skipsNullAdjoints)
+   * @param dA adjoint of A, left unchanged (A is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param duDot adjoint of uDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dvDot adjoint of vDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void outerPushforwardPullback(double[] u, double[] v, double[][] A,
       double[] uDot, double[] vDot, double[][] ADot, double[][] dADot, double[] du, double[] dv,
@@ -772,6 +975,10 @@ public final class Linear {
    * and written, which the {@link Out} convention cannot express (an {@code Out} array's incoming
    * contents are not differentiated). In differentiable code write {@code outer} into a fresh
    * array and add it.
+   *
+   * @param u left vector, length m, read
+   * @param v right vector, length n, read
+   * @param A m x n matrix, added to; no row may be u or v
    */
   public static void outerAccumulate(double[] u, double[] v, double[][] A) {
     int m = u.length;
@@ -845,7 +1052,13 @@ public final class Linear {
   // float, as BLAS does for single precision: a double accumulator would convert every product
   // and keep the loops from vectorizing, which is what float is for.
 
-  /** {@link #dot(double[], double[])} in float. */
+  /**
+   * {@link #dot(double[], double[])} in float.
+   *
+   * @param x first vector, read
+   * @param y second vector, same length as x, read
+   * @return the inner product of x and y
+   */
   @CustomDerivative(value = "dotPullback", skipsNullAdjoints = true,
       pushforward = "dotPushforward")
   public static float dot(float[] x, float[] y) {
@@ -853,7 +1066,15 @@ public final class Linear {
     return dotRow(x, y);
   }
 
-  /** As the double {@code dotPullback}, in float. */
+  /**
+   * As the double {@code dotPullback}, in float.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param dResult adjoint of the result (the seed)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void dotPullback(float[] x, float[] y, float dResult, float[] dx, float[] dy) {
     Checks.sameLength("dotPullback", "y", y, "x", x);
     Checks.sameLengthIfPresent("dotPullback", "dx", dx, "x", x);
@@ -866,7 +1087,15 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code dotPushforward}, in float. */
+  /**
+   * As the double {@code dotPushforward}, in float.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @return the tangent of the inner product
+   */
   @CustomDerivative(value = "dotPushforwardPullback", skipsNullAdjoints = true)
   public static float dotPushforward(float[] x, float[] y, float[] xDot, float[] yDot) {
     Checks.sameLength("dotPushforward", "y", y, "x", x);
@@ -879,7 +1108,19 @@ public final class Linear {
     return s;
   }
 
-  /** As the double {@code dotPushforwardPullback}, in float. */
+  /**
+   * As the double {@code dotPushforwardPullback}, in float.
+   *
+   * @param x the kernel's x, read
+   * @param y the kernel's y, read
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dyDot adjoint of yDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void dotPushforwardPullback(float[] x, float[] y, float[] xDot, float[] yDot,
       float dResult, float[] dx, float[] dy, float[] dxDot, float[] dyDot) {
     checkDotPushforwardPullback(x, y, xDot, yDot, dx, dy, dxDot, dyDot);
@@ -897,7 +1138,13 @@ public final class Linear {
     }
   }
 
-  /** {@link #matvec(double[][], double[], double[])} in float. */
+  /**
+   * {@link #matvec(double[][], double[], double[])} in float.
+   *
+   * @param W the m x n matrix, read
+   * @param x vector of length n, read
+   * @param y output of length m, overwritten; not x nor a row of W
+   */
   @CustomDerivative(value = "matvecPullback", skipsNullAdjoints = true,
       assigning = "matvecPullbackAssigning", readsOutputs = false,
       pushforward = "matvecPushforward")
@@ -908,7 +1155,16 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code matvecPullback}, in float. */
+  /**
+   * As the double {@code matvecPullback}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param dy adjoint of y (length m), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length n), added to; null when not needed (skipsNullAdjoints)
+   */
   public static void matvecPullback(
       float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
     checkMatvecPullback("matvecPullback", W, x, y, dy, dW, dx);
@@ -927,7 +1183,16 @@ public final class Linear {
     Arrays.fill(dy, 0f);
   }
 
-  /** As the double {@code matvecPullbackAssigning}, in float. */
+  /**
+   * As the double {@code matvecPullbackAssigning}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param dy adjoint of y (length m), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), overwritten; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length n), overwritten; null when not needed (skipsNullAdjoints)
+   */
   public static void matvecPullbackAssigning(
       float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
     checkMatvecPullback("matvecPullbackAssigning", W, x, y, dy, dW, dx);
@@ -955,7 +1220,16 @@ public final class Linear {
     Arrays.fill(dy, 0f);
   }
 
-  /** As the double {@code matvecPushforward}, in float. */
+  /**
+   * As the double {@code matvecPushforward}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length n), read; null for a zero tangent
+   * @param yDot tangent of y (length m), overwritten
+   */
   @CustomDerivative(value = "matvecPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void matvecPushforward(float[][] W, float[] x, float[] y, float[][] WDot,
@@ -970,7 +1244,23 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code matvecPushforwardPullback}, in float. */
+  /**
+   * As the double {@code matvecPushforwardPullback}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length n), read
+   * @param y the kernel's output (length m), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length n), read; null for a zero tangent
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot (length m), the seed: read, then set to zero
+   * @param dW adjoint of W, added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dWDot adjoint of WDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void matvecPushforwardPullback(float[][] W, float[] x, float[] y,
       float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
       float[] dy, float[][] dWDot, float[] dxDot) {
@@ -996,7 +1286,13 @@ public final class Linear {
     Arrays.fill(dyDot, 0f);
   }
 
-  /** {@link #matvecTransposed(double[][], double[], double[])} in float. */
+  /**
+   * {@link #matvecTransposed(double[][], double[], double[])} in float.
+   *
+   * @param W the m x n matrix, read
+   * @param x vector of length m, read
+   * @param y output of length n, overwritten; not x nor a row of W
+   */
   @CustomDerivative(value = "matvecTransposedPullback", skipsNullAdjoints = true,
       readsOutputs = false, pushforward = "matvecTransposedPushforward")
   public static void matvecTransposed(float[][] W, float[] x, @Out float[] y) {
@@ -1008,7 +1304,16 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code matvecTransposedPullback}, in float. */
+  /**
+   * As the double {@code matvecTransposedPullback}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param dy adjoint of y (length n), the seed: read, then set to zero
+   * @param dW adjoint of W (m x n), added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x (length m), added to; null when not needed (skipsNullAdjoints)
+   */
   public static void matvecTransposedPullback(
       float[][] W, float[] x, float[] y, float[] dy, float[][] dW, float[] dx) {
     checkMatvecTransposedPullback(W, x, y, dy, dW, dx);
@@ -1023,7 +1328,16 @@ public final class Linear {
     Arrays.fill(dy, 0f);
   }
 
-  /** As the double {@code matvecTransposedPushforward}, in float. */
+  /**
+   * As the double {@code matvecTransposedPushforward}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length m), read; null for a zero tangent
+   * @param yDot tangent of y (length n), overwritten
+   */
   @CustomDerivative(value = "matvecTransposedPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void matvecTransposedPushforward(float[][] W, float[] x, float[] y,
@@ -1041,7 +1355,23 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code matvecTransposedPushforwardPullback}, in float. */
+  /**
+   * As the double {@code matvecTransposedPushforwardPullback}, in float.
+   *
+   * @param W the kernel's m x n matrix, read
+   * @param x the kernel's x (length m), read
+   * @param y the kernel's output (length n), not read
+   * @param WDot tangent of W (m x n), read; null for a zero tangent
+   * @param xDot tangent of x (length m), read; null for a zero tangent
+   * @param yDot the pushforward's output tangent, not read
+   * @param dyDot adjoint of yDot (length n), the seed: read, then set to zero
+   * @param dW adjoint of W, added to; null when not needed (skipsNullAdjoints)
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dWDot adjoint of WDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void matvecTransposedPushforwardPullback(float[][] W, float[] x, float[] y,
       float[][] WDot, float[] xDot, float[] yDot, float[] dyDot, float[][] dW, float[] dx,
       float[] dy, float[][] dWDot, float[] dxDot) {
@@ -1065,7 +1395,14 @@ public final class Linear {
     Arrays.fill(dyDot, 0f);
   }
 
-  /** {@link #axpy(double, double[], double[], double[])} in float. */
+  /**
+   * {@link #axpy(double, double[], double[], double[])} in float.
+   *
+   * @param a the scale of x
+   * @param x vector, read
+   * @param y vector of the same length, read
+   * @param z output of the same length, overwritten; neither x nor y
+   */
   @CustomDerivative(value = "axpyPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "axpyPushforward")
   public static void axpy(float a, float[] x, float[] y, @Out float[] z) {
@@ -1075,7 +1412,18 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code axpyPullback}, in float. */
+  /**
+   * As the double {@code axpyPullback}, in float.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param dz adjoint of z, the seed: read, then set to zero
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, added to; null when not needed (skipsNullAdjoints)
+   * @return the adjoint contribution to a, {@code sum_i dz_i x_i}
+   */
   public static float axpyPullback(
       float a, float[] x, float[] y, float[] z, float[] dz, float[] dx, float[] dy) {
     checkAxpyPullback(x, y, z, dz, dx, dy);
@@ -1094,7 +1442,18 @@ public final class Linear {
     return da;
   }
 
-  /** As the double {@code axpyPushforward}, in float. */
+  /**
+   * As the double {@code axpyPushforward}, in float.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param aDot tangent of a
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, read; null for a zero tangent
+   * @param zDot tangent of z, overwritten; may be xDot or yDot
+   */
   @CustomDerivative(value = "axpyPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void axpyPushforward(float a, float[] x, float[] y, float[] z, float aDot,
@@ -1115,6 +1474,24 @@ public final class Linear {
   /**
    * As the double {@code axpyPushforwardPullback}, in float; the scalar adjoints still go to a
    * {@code double[] dScalars}, as the convention has it.
+   *
+   * @param a the kernel's scale
+   * @param x the kernel's x, read
+   * @param y the kernel's y, not read
+   * @param z the kernel's output, not read
+   * @param aDot tangent of a
+   * @param xDot tangent of x, read; null for a zero tangent
+   * @param yDot tangent of y, not read; null for a zero tangent
+   * @param zDot the pushforward's output tangent, not read
+   * @param dzDot adjoint of zDot, the seed: read, then set to zero
+   * @param dx adjoint of x, added to; null when not needed (skipsNullAdjoints)
+   * @param dy adjoint of y, left unchanged (y is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dz adjoint of z, left unchanged (z is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dyDot adjoint of yDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dScalars adjoints of the scalar inputs, added to: [0] for a, [1] for aDot
    */
   public static void axpyPushforwardPullback(float a, float[] x, float[] y, float[] z,
       float aDot, float[] xDot, float[] yDot, float[] zDot, float[] dzDot, float[] dx,
@@ -1144,7 +1521,12 @@ public final class Linear {
     dScalars[1] += daDot;
   }
 
-  /** {@link #sum(double[])} in float. */
+  /**
+   * {@link #sum(double[])} in float.
+   *
+   * @param x vector, read
+   * @return the sum of the elements of x
+   */
   @CustomDerivative(value = "sumPullback", pushforward = "sumPushforward")
   public static float sum(float[] x) {
     float s = 0f;
@@ -1154,20 +1536,40 @@ public final class Linear {
     return s;
   }
 
-  /** As the double {@code sumPullback}, in float. */
+  /**
+   * As the double {@code sumPullback}, in float.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param dResult adjoint of the sum (the seed)
+   * @param dx adjoint of x, added to
+   */
   public static void sumPullback(float[] x, float dResult, float[] dx) {
     Checks.sameLength("sumPullback", "dx", dx, "x", x);
     addConstant(dx, dResult);
   }
 
-  /** As the double {@code sumPushforward}, in float. */
+  /**
+   * As the double {@code sumPushforward}, in float.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param xDot tangent of x, same length, read
+   * @return the tangent of the sum
+   */
   @CustomDerivative(value = "sumPushforwardPullback", skipsNullAdjoints = true)
   public static float sumPushforward(float[] x, float[] xDot) {
     Checks.sameLength("sumPushforward", "xDot", xDot, "x", x);
     return sum(xDot);
   }
 
-  /** As the double {@code sumPushforwardPullback}, in float. */
+  /**
+   * As the double {@code sumPushforwardPullback}, in float.
+   *
+   * @param x the kernel's x, not read but for its length
+   * @param xDot tangent of x, not read but for its length
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dx adjoint of x, left unchanged; null when not needed (skipsNullAdjoints)
+   * @param dxDot adjoint of xDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void sumPushforwardPullback(
       float[] x, float[] xDot, float dResult, float[] dx, float[] dxDot) {
     String name = "sumPushforwardPullback";
@@ -1179,7 +1581,13 @@ public final class Linear {
     }
   }
 
-  /** {@link #outer(double[], double[], double[][])} in float. */
+  /**
+   * {@link #outer(double[], double[], double[][])} in float.
+   *
+   * @param u left vector, length m, read
+   * @param v right vector, length n, read
+   * @param A output m x n matrix, overwritten; no row may be u or v
+   */
   @CustomDerivative(value = "outerPullback", skipsNullAdjoints = true, readsOutputs = false,
       pushforward = "outerPushforward")
   public static void outer(float[] u, float[] v, @Out float[][] A) {
@@ -1193,7 +1601,16 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code outerPullback}, in float. */
+  /**
+   * As the double {@code outerPullback}, in float.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param dA adjoint of A (m x n), the seed: read, then set to zero
+   * @param du adjoint of u, added to; null when not needed (skipsNullAdjoints)
+   * @param dv adjoint of v, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void outerPullback(
       float[] u, float[] v, float[][] A, float[][] dA, float[] du, float[] dv) {
     checkOuterPullback(u, v, A, dA, du, dv);
@@ -1209,7 +1626,16 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code outerPushforward}, in float. */
+  /**
+   * As the double {@code outerPushforward}, in float.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param uDot tangent of u, read; null for a zero tangent
+   * @param vDot tangent of v, read; null for a zero tangent
+   * @param ADot tangent of A (m x n), overwritten
+   */
   @CustomDerivative(value = "outerPushforwardPullback", skipsNullAdjoints = true,
       readsOutputs = false)
   public static void outerPushforward(float[] u, float[] v, float[][] A, float[] uDot,
@@ -1239,7 +1665,23 @@ public final class Linear {
     }
   }
 
-  /** As the double {@code outerPushforwardPullback}, in float. */
+  /**
+   * As the double {@code outerPushforwardPullback}, in float.
+   *
+   * @param u the kernel's u (length m), read
+   * @param v the kernel's v (length n), read
+   * @param A the kernel's output, not read
+   * @param uDot tangent of u, read; null for a zero tangent
+   * @param vDot tangent of v, read; null for a zero tangent
+   * @param ADot the pushforward's output tangent, not read
+   * @param dADot adjoint of ADot (m x n), the seed: read, then set to zero
+   * @param du adjoint of u, added to; null when not needed (skipsNullAdjoints)
+   * @param dv adjoint of v, added to; null when not needed (skipsNullAdjoints)
+   * @param dA adjoint of A, left unchanged (A is not read); null when not needed
+   *     (skipsNullAdjoints)
+   * @param duDot adjoint of uDot, added to; null when not needed (skipsNullAdjoints)
+   * @param dvDot adjoint of vDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void outerPushforwardPullback(float[] u, float[] v, float[][] A,
       float[] uDot, float[] vDot, float[][] ADot, float[][] dADot, float[] du, float[] dv,
       float[][] dA, float[] duDot, float[] dvDot) {
@@ -1262,7 +1704,13 @@ public final class Linear {
     }
   }
 
-  /** {@link #outerAccumulate(double[], double[], double[][])} in float; not differentiable. */
+  /**
+   * {@link #outerAccumulate(double[], double[], double[][])} in float; not differentiable.
+   *
+   * @param u left vector, length m, read
+   * @param v right vector, length n, read
+   * @param A m x n matrix, added to; no row may be u or v
+   */
   public static void outerAccumulate(float[] u, float[] v, float[][] A) {
     checkOuter("outerAccumulate", u, v, A);
     for (int i = 0; i < u.length; i++) {

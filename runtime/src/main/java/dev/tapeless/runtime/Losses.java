@@ -28,6 +28,9 @@ public final class Losses {
    * {@code log Σ e^{z_i}}, as {@code m + log Σ e^{z_i − m}} with {@code m = max z}, so that
    * [1000, 1000] gives {@code 1000 + log 2}, not infinity. Empty gives {@code −∞} (log of an
    * empty sum); an infinite maximum is returned as it is; NaN anywhere gives NaN.
+   *
+   * @param z the values, read
+   * @return log of the sum of e^z_i; negative infinity for an empty z
    */
   @CustomDerivative(value = "logSumExpPullback", pushforward = "logSumExpPushforward")
   public static double logSumExp(double[] z) {
@@ -38,7 +41,13 @@ public final class Losses {
     return max + Math.log(sumExpMinus(z, max));
   }
 
-  /** Pullback of {@link #logSumExp}: {@code dz_i += dResult · softmax(z)_i}. */
+  /**
+   * Pullback of {@link #logSumExp}: {@code dz_i += dResult · softmax(z)_i}.
+   *
+   * @param z the kernel's z, read
+   * @param dResult adjoint of the result (the seed)
+   * @param dz adjoint of z, added to
+   */
   public static void logSumExpPullback(double[] z, double dResult, double[] dz) {
     Checks.sameLength("logSumExpPullback", "dz", dz, "z", z);
     double max = max(z);
@@ -53,6 +62,10 @@ public final class Losses {
    * {@code Σ e^{z_i − m} zDot_i / Σ e^{z_i − m}} with {@code m = max z}, so that no {@code exp}
    * overflows; one {@code exp} per element, both sums in one pass. 0 for an empty {@code z}
    * (no inputs, nothing to move).
+   *
+   * @param z the kernel's z, read
+   * @param zDot tangent of z, read
+   * @return the tangent of logSumExp(z); 0 for an empty z
    */
   @CustomDerivative(value = "logSumExpPushforwardPullback", skipsNullAdjoints = true)
   public static double logSumExpPushforward(double[] z, double[] zDot) {
@@ -76,6 +89,12 @@ public final class Losses {
    * {@code t = Σ p_i zDot_i} (the pushforward's value): {@code dz_i += dResult · p_i (zDot_i − t)}
    * (the Hessian of logSumExp, {@code diag(p) − p pᵀ}, times {@code zDot}) and
    * {@code dzDot_i += dResult · p_i}. Overflow-free as the pushforward.
+   *
+   * @param z the kernel's z, read
+   * @param zDot tangent of z, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dz adjoint of z, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
    */
   public static void logSumExpPushforwardPullback(
       double[] z, double[] zDot, double dResult, double[] dz, double[] dzDot) {
@@ -110,6 +129,9 @@ public final class Losses {
    * {@code log Σ e^{z_i − m} − (z_target − m)} so that huge logits give finite values and the
    * difference of two large numbers is never taken. Non-finite logits give NaN or infinity.
    *
+   * @param logits the unnormalized log-probabilities, read
+   * @param target index of the true class in logits
+   * @return the loss, -log softmax(logits)[target]
    * @throws IllegalArgumentException if {@code target} is not an index of {@code logits}
    */
   @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true,
@@ -126,6 +148,12 @@ public final class Losses {
    * comes from the result: {@code softmax_i = e^{(z_i − z_target) − result}}, since the result
    * is the log of the sum less {@code z_target}; one {@code exp} per logit where recomputing the
    * sum took two, and differences of logits, not logits, set the rounding.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param dResult adjoint of the loss (the seed)
+   * @param dlogits adjoint of logits, added to
    */
   public static void softmaxCrossEntropyPullback(
       double[] logits, int target, double result, double dResult, double[] dlogits) {
@@ -144,6 +172,12 @@ public final class Losses {
    * logitsDot_target)}, equal since the softmax sums to 1, which does not cancel when
    * {@code softmax_target} is near 1 (a small loss, the end of training). The softmax comes from
    * the result as in the pullback: {@code softmax_i = e^{(z_i − z_target) − result}}.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param logitsDot tangent of logits, read
+   * @return the tangent of the loss
    */
   @CustomDerivative(value = "softmaxCrossEntropyPushforwardPullback", skipsNullAdjoints = true)
   public static double softmaxCrossEntropyPushforward(
@@ -171,6 +205,15 @@ public final class Losses {
    * {@code dlogitsDot_i += dResult · p_i}, {@code dlogitsDot_target −= dResult · Σ p_i}, and it
    * returns the adjoint of {@code result}, {@code −dResult · F}. The sums leave out the target,
    * as in the pushforward, so nothing cancels when the loss is small.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param logitsDot tangent of logits, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dlogits adjoint of logits, added to; null when not needed (skipsNullAdjoints)
+   * @param dlogitsDot adjoint of logitsDot, added to; null when not needed (skipsNullAdjoints)
+   * @return the adjoint contribution to result, to be added to its adjoint
    */
   public static double softmaxCrossEntropyPushforwardPullback(double[] logits, int target,
       double result, double[] logitsDot, double dResult, double[] dlogits,
@@ -208,6 +251,9 @@ public final class Losses {
    * {@code (1/n) Σ (prediction_i − target_i)²}. The target is data, not a parameter: it has no
    * derivative.
    *
+   * @param prediction the predicted values, read
+   * @param target the expected values, same length, read; data, never differentiated
+   * @return the mean of the squared differences
    * @throws IllegalArgumentException if the lengths differ or are 0 (the mean of nothing)
    */
   @CustomDerivative(value = "meanSquaredErrorPullback",
@@ -225,6 +271,11 @@ public final class Losses {
   /**
    * Pullback of {@link #meanSquaredError}:
    * {@code dprediction_i += dResult · 2 (prediction_i − target_i) / n}.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param dResult adjoint of the loss (the seed)
+   * @param dprediction adjoint of prediction, added to
    */
   public static void meanSquaredErrorPullback(
       double[] prediction, double[] target, double dResult, double[] dprediction) {
@@ -240,6 +291,11 @@ public final class Losses {
   /**
    * Pushforward of {@link #meanSquaredError}:
    * {@code (2/n) Σ (prediction_i − target_i) predictionDot_i}; the target has no tangent.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param predictionDot tangent of prediction, read
+   * @return the tangent of the loss
    */
   @CustomDerivative(value = "meanSquaredErrorPushforwardPullback", skipsNullAdjoints = true)
   public static double meanSquaredErrorPushforward(
@@ -260,6 +316,14 @@ public final class Losses {
    * {@code dpredictionDot_i += dResult · 2 (prediction_i − target_i) / n}. The target has no
    * derivative here either ({@link NoDerivative} as in the loss), so that second order agrees
    * with first order about it.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param predictionDot tangent of prediction, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dprediction adjoint of prediction, added to; null when not needed (skipsNullAdjoints)
+   * @param dpredictionDot adjoint of predictionDot, added to; null when not needed
+   *     (skipsNullAdjoints)
    */
   public static void meanSquaredErrorPushforwardPullback(double[] prediction, double[] target,
       double[] predictionDot, double dResult, double[] dprediction, double[] dpredictionDot) {
@@ -344,7 +408,12 @@ public final class Losses {
   // float sum of exponentials or squares loses the small terms, and a loss is one number, so
   // the double accumulator costs little.
 
-  /** {@link #logSumExp(double[])} in float. */
+  /**
+   * {@link #logSumExp(double[])} in float.
+   *
+   * @param z the values, read
+   * @return log of the sum of e^z_i; negative infinity for an empty z
+   */
   @CustomDerivative(value = "logSumExpPullback", pushforward = "logSumExpPushforward")
   public static float logSumExp(float[] z) {
     float max = max(z);
@@ -354,7 +423,13 @@ public final class Losses {
     return (float) (max + Math.log(sumExpMinus(z, max)));
   }
 
-  /** As the double {@code logSumExpPullback}, in float. */
+  /**
+   * As the double {@code logSumExpPullback}, in float.
+   *
+   * @param z the kernel's z, read
+   * @param dResult adjoint of the result (the seed)
+   * @param dz adjoint of z, added to
+   */
   public static void logSumExpPullback(float[] z, float dResult, float[] dz) {
     Checks.sameLength("logSumExpPullback", "dz", dz, "z", z);
     double max = max(z);
@@ -364,7 +439,13 @@ public final class Losses {
     }
   }
 
-  /** As the double {@code logSumExpPushforward}, in float. */
+  /**
+   * As the double {@code logSumExpPushforward}, in float.
+   *
+   * @param z the kernel's z, read
+   * @param zDot tangent of z, read
+   * @return the tangent of logSumExp(z); 0 for an empty z
+   */
   @CustomDerivative(value = "logSumExpPushforwardPullback", skipsNullAdjoints = true)
   public static float logSumExpPushforward(float[] z, float[] zDot) {
     Checks.sameLength("logSumExpPushforward", "zDot", zDot, "z", z);
@@ -382,7 +463,15 @@ public final class Losses {
     return (float) (t / s);
   }
 
-  /** As the double {@code logSumExpPushforwardPullback}, in float. */
+  /**
+   * As the double {@code logSumExpPushforwardPullback}, in float.
+   *
+   * @param z the kernel's z, read
+   * @param zDot tangent of z, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dz adjoint of z, added to; null when not needed (skipsNullAdjoints)
+   * @param dzDot adjoint of zDot, added to; null when not needed (skipsNullAdjoints)
+   */
   public static void logSumExpPushforwardPullback(
       float[] z, float[] zDot, float dResult, float[] dz, float[] dzDot) {
     checkLogSumExpPushforwardPullback(z, zDot, dz, dzDot);
@@ -414,6 +503,10 @@ public final class Losses {
    * {@link #softmaxCrossEntropy(double[], int)} in float. The pullback and pushforward take the
    * softmax from the float result, which is off by up to half an ulp of the loss: a relative
    * error of {@code 2⁻²⁴·loss} in the gradient, float precision for losses up to a few.
+   *
+   * @param logits the unnormalized log-probabilities, read
+   * @param target index of the true class in logits
+   * @return the loss, -log softmax(logits)[target]
    */
   @CustomDerivative(value = "softmaxCrossEntropyPullback", usesResult = true,
       pushforward = "softmaxCrossEntropyPushforward")
@@ -426,6 +519,12 @@ public final class Losses {
   /**
    * As the double {@code softmaxCrossEntropyPullback}, in float, except that the target's
    * element is {@code expm1(−result)}, taken whole before rounding.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param dResult adjoint of the loss (the seed)
+   * @param dlogits adjoint of logits, added to
    */
   public static void softmaxCrossEntropyPullback(
       float[] logits, int target, float result, float dResult, float[] dlogits) {
@@ -442,7 +541,15 @@ public final class Losses {
     dlogits[target] += (float) (dResult * Math.expm1(-result));
   }
 
-  /** As the double {@code softmaxCrossEntropyPushforward}, in float. */
+  /**
+   * As the double {@code softmaxCrossEntropyPushforward}, in float.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param logitsDot tangent of logits, read
+   * @return the tangent of the loss
+   */
   @CustomDerivative(value = "softmaxCrossEntropyPushforwardPullback", skipsNullAdjoints = true)
   public static float softmaxCrossEntropyPushforward(
       float[] logits, int target, float result, float[] logitsDot) {
@@ -460,7 +567,18 @@ public final class Losses {
     return (float) s;
   }
 
-  /** As the double {@code softmaxCrossEntropyPushforwardPullback}, in float. */
+  /**
+   * As the double {@code softmaxCrossEntropyPushforwardPullback}, in float.
+   *
+   * @param logits the kernel's logits, read
+   * @param target the kernel's class index
+   * @param result the kernel's result (the loss)
+   * @param logitsDot tangent of logits, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dlogits adjoint of logits, added to; null when not needed (skipsNullAdjoints)
+   * @param dlogitsDot adjoint of logitsDot, added to; null when not needed (skipsNullAdjoints)
+   * @return the adjoint contribution to result, to be added to its adjoint
+   */
   public static float softmaxCrossEntropyPushforwardPullback(float[] logits, int target,
       float result, float[] logitsDot, float dResult, float[] dlogits, float[] dlogitsDot) {
     checkCrossEntropyPushforwardPullback(logits, target, logitsDot, dlogits, dlogitsDot);
@@ -492,7 +610,13 @@ public final class Losses {
     return (float) (-dResult * f);
   }
 
-  /** {@link #meanSquaredError(double[], double[])} in float. */
+  /**
+   * {@link #meanSquaredError(double[], double[])} in float.
+   *
+   * @param prediction the predicted values, read
+   * @param target the expected values, same length, read; data, never differentiated
+   * @return the mean of the squared differences
+   */
   @CustomDerivative(value = "meanSquaredErrorPullback",
       pushforward = "meanSquaredErrorPushforward")
   public static float meanSquaredError(float[] prediction, @NoDerivative float[] target) {
@@ -505,7 +629,14 @@ public final class Losses {
     return (float) (s / prediction.length);
   }
 
-  /** As the double {@code meanSquaredErrorPullback}, in float. */
+  /**
+   * As the double {@code meanSquaredErrorPullback}, in float.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param dResult adjoint of the loss (the seed)
+   * @param dprediction adjoint of prediction, added to
+   */
   public static void meanSquaredErrorPullback(
       float[] prediction, float[] target, float dResult, float[] dprediction) {
     checkMse("meanSquaredErrorPullback", prediction, target);
@@ -517,7 +648,14 @@ public final class Losses {
     }
   }
 
-  /** As the double {@code meanSquaredErrorPushforward}, in float. */
+  /**
+   * As the double {@code meanSquaredErrorPushforward}, in float.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param predictionDot tangent of prediction, read
+   * @return the tangent of the loss
+   */
   @CustomDerivative(value = "meanSquaredErrorPushforwardPullback", skipsNullAdjoints = true)
   public static float meanSquaredErrorPushforward(
       float[] prediction, @NoDerivative float[] target, float[] predictionDot) {
@@ -531,7 +669,17 @@ public final class Losses {
     return (float) (2.0 * s / prediction.length);
   }
 
-  /** As the double {@code meanSquaredErrorPushforwardPullback}, in float. */
+  /**
+   * As the double {@code meanSquaredErrorPushforwardPullback}, in float.
+   *
+   * @param prediction the kernel's prediction, read
+   * @param target the kernel's target, read
+   * @param predictionDot tangent of prediction, read
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dprediction adjoint of prediction, added to; null when not needed (skipsNullAdjoints)
+   * @param dpredictionDot adjoint of predictionDot, added to; null when not needed
+   *     (skipsNullAdjoints)
+   */
   public static void meanSquaredErrorPushforwardPullback(float[] prediction, float[] target,
       float[] predictionDot, float dResult, float[] dprediction, float[] dpredictionDot) {
     checkMsePushforwardPullback(prediction, target, predictionDot, dprediction, dpredictionDot);

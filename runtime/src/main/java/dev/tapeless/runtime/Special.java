@@ -27,7 +27,12 @@ public final class Special {
    */
   private static final double ERFC_FRACTION = 1.2;
 
-  /** The error function {@code erf(x) = 2/√π ∫₀ˣ e^(-t²) dt}. */
+  /**
+   * The error function {@code erf(x) = 2/√π ∫₀ˣ e^(-t²) dt}.
+   *
+   * @param x the argument
+   * @return erf(x), in [-1, 1]
+   */
   @CustomDerivative(value = "erfPullback", pushforward = "erfPushforward")
   public static double erf(double x) {
     double a = Math.abs(x);
@@ -35,16 +40,37 @@ public final class Special {
     return x < 0 ? -r : r;
   }
 
+  /**
+   * Pullback of {@link #erf}: {@code dResult * 2/sqrt(pi) e^(-x^2)}.
+   *
+   * @param x the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to x, to be added to its adjoint
+   */
   public static double erfPullback(double x, double dResult) {
     return dResult * (TWO_OVER_SQRT_PI * Math.exp(-x * x));
   }
 
+  /**
+   * Pushforward of {@link #erf}: {@code xDot * 2/sqrt(pi) e^(-x^2)}.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @return the tangent of erf(x)
+   */
   @CustomDerivative("erfPushforwardPullback")
   public static double erfPushforward(double x, double xDot) {
     return erfPullback(x, xDot);
   }
 
-  /** Second order: {@code d/dx = xDot · erf''(x) = xDot · (-2x) erf'(x)}, {@code d/dxDot = erf'(x)}. */
+  /**
+   * Second order: {@code d/dx = xDot · erf''(x) = xDot · (-2x) erf'(x)}, {@code d/dxDot = erf'(x)}.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (x, xDot), length 2, added to
+   */
   public static void erfPushforwardPullback(double x, double xDot, double dResult,
       double[] dScalars) {
     Checks.scalarAdjoints("erfPushforwardPullback", dScalars, 2);
@@ -53,7 +79,12 @@ public final class Special {
     dScalars[1] += dResult * slope;
   }
 
-  /** The complementary error function {@code 1 - erf(x)}, accurate where it is tiny. */
+  /**
+   * The complementary error function {@code 1 - erf(x)}, accurate where it is tiny.
+   *
+   * @param x the argument
+   * @return erfc(x), in [0, 2]
+   */
   @CustomDerivative(value = "erfcPullback", pushforward = "erfcPushforward")
   public static double erfc(double x) {
     if (x >= ERFC_FRACTION) {
@@ -65,15 +96,37 @@ public final class Special {
     return x < 0 ? 1.0 + series(-x) : 1.0 - series(x);
   }
 
+  /**
+   * Pullback of {@link #erfc}: {@code -dResult * 2/sqrt(pi) e^(-x^2)}.
+   *
+   * @param x the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to x, to be added to its adjoint
+   */
   public static double erfcPullback(double x, double dResult) {
     return -erfPullback(x, dResult);
   }
 
+  /**
+   * Pushforward of {@link #erfc}: {@code -xDot * 2/sqrt(pi) e^(-x^2)}.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @return the tangent of erfc(x)
+   */
   @CustomDerivative("erfcPushforwardPullback")
   public static double erfcPushforward(double x, double xDot) {
     return erfcPullback(x, xDot);
   }
 
+  /**
+   * Pullback of {@link #erfcPushforward}: that of {@link #erfPushforward}, negated.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (x, xDot), length 2, added to
+   */
   public static void erfcPushforwardPullback(double x, double xDot, double dResult,
       double[] dScalars) {
     erfPushforwardPullback(x, xDot, -dResult, dScalars);
@@ -82,6 +135,9 @@ public final class Special {
   /**
    * The standard normal distribution function {@code Φ(x) = P(Z ≤ x)}, as
    * {@code erfc(-x/√2) / 2}: relative accuracy also far in the lower tail.
+   *
+   * @param x the argument
+   * @return {@code P(Z <= x)} for a standard normal Z, in [0, 1]
    */
   @CustomDerivative(value = "normalCdfPullback", pushforward = "normalCdfPushforward")
   public static double normalCdf(double x) {
@@ -93,7 +149,12 @@ public final class Special {
     return 0.5 * erfc(-x * SQRT_HALF);
   }
 
-  /** The standard normal density {@code φ(x) = e^(-x²/2) / √(2π)}, Φ's derivative. */
+  /**
+   * The standard normal density {@code φ(x) = e^(-x²/2) / √(2π)}, Φ's derivative.
+   *
+   * @param x the argument
+   * @return the standard normal density at x
+   */
   public static double normalPdf(double x) {
     double a = Math.abs(x);
     if (a > 40) {
@@ -102,16 +163,37 @@ public final class Special {
     return ONE_OVER_SQRT_TWO_PI * expMinusSquare(a, 0.5);
   }
 
+  /**
+   * Pullback of {@link #normalCdf}: {@code dResult * normalPdf(x)}.
+   *
+   * @param x the kernel's argument
+   * @param dResult adjoint of the result (the seed)
+   * @return the adjoint contribution to x, to be added to its adjoint
+   */
   public static double normalCdfPullback(double x, double dResult) {
     return dResult * normalPdf(x);
   }
 
+  /**
+   * Pushforward of {@link #normalCdf}: {@code xDot * normalPdf(x)}.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @return the tangent of normalCdf(x)
+   */
   @CustomDerivative("normalCdfPushforwardPullback")
   public static double normalCdfPushforward(double x, double xDot) {
     return normalCdfPullback(x, xDot);
   }
 
-  /** Second order: {@code Φ'' = -x φ(x)}. */
+  /**
+   * Second order: {@code Φ'' = -x φ(x)}.
+   *
+   * @param x the kernel's argument
+   * @param xDot tangent of x
+   * @param dResult adjoint of the pushforward's result (the seed)
+   * @param dScalars adjoints of (x, xDot), length 2, added to
+   */
   public static void normalCdfPushforwardPullback(double x, double xDot, double dResult,
       double[] dScalars) {
     Checks.scalarAdjoints("normalCdfPushforwardPullback", dScalars, 2);

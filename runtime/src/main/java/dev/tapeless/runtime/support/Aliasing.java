@@ -7,6 +7,17 @@ package dev.tapeless.runtime.support;
 public final class Aliasing {
   private Aliasing() {}
 
+  /**
+   * Throws if {@code output} and {@code other} are the same array or, for {@code double[][]},
+   * one is a row of the other or the two share a row.
+   *
+   * @param frame the frame's name, for the message
+   * @param output the {@code @Out} array; null skips the check
+   * @param outputName its parameter name
+   * @param other another array argument; null skips the check
+   * @param otherName its parameter name
+   * @throws IllegalArgumentException if the two share storage
+   */
   public static void check(String frame, Object output, String outputName, Object other,
       String otherName) {
     if (output == null || other == null) {

@@ -10,7 +10,13 @@ import java.util.Arrays;
 public final class Buffers {
   private Buffers() {}
 
-  /** {@code buffer} filled with zeros if it has length {@code n}, else a new array. */
+  /**
+   * {@code buffer} filled with zeros if it has length {@code n}, else a new array.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param n the length
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[] zeros(double[] buffer, int n) {
     if (buffer == null || buffer.length != n) {
       return new double[n];
@@ -19,7 +25,14 @@ public final class Buffers {
     return buffer;
   }
 
-  /** A zero-filled {@code rows x cols} matrix, reusing {@code buffer} when it has that shape. */
+  /**
+   * A zero-filled {@code rows x cols} matrix, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[][] zeros(double[][] buffer, int rows, int cols) {
     if (buffer == null || buffer.length != rows || (rows > 0 && buffer[0].length != cols)) {
       return new double[rows][cols];
@@ -30,11 +43,24 @@ public final class Buffers {
     return buffer;
   }
 
-  /** Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits. */
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[] zerosLike(double[] buffer, double[] shape) {
     return zeros(buffer, shape.length);
   }
 
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[][] zerosLike(double[][] buffer, double[][] shape) {
     if (!Shapes.same(buffer, shape)) {
       buffer = new double[shape.length][];
@@ -49,7 +75,13 @@ public final class Buffers {
     return buffer;
   }
 
-  /** An int local's buffer ({@code int[] order = {2, 0, 1}}), zeroed like the others. */
+  /**
+   * An int local's buffer ({@code int[] order = {2, 0, 1}}), zeroed like the others.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param n the length
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static int[] zeros(int[] buffer, int n) {
     if (buffer == null || buffer.length != n) {
       return new int[n];
@@ -58,6 +90,14 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * A zero-filled array of the given shape, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static int[][] zeros(int[][] buffer, int rows, int cols) {
     if (buffer == null || buffer.length != rows || (rows > 0 && buffer[0].length != cols)) {
       return new int[rows][cols];
@@ -68,6 +108,13 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * A zero-filled array of the given shape, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param n the length
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[] zeros(float[] buffer, int n) {
     if (buffer == null || buffer.length != n) {
       return new float[n];
@@ -76,6 +123,14 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * A zero-filled array of the given shape, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[][] zeros(float[][] buffer, int rows, int cols) {
     if (buffer == null || buffer.length != rows || (rows > 0 && buffer[0].length != cols)) {
       return new float[rows][cols];
@@ -86,6 +141,15 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * A zero-filled array of the given shape, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param blocks the number of blocks (matrices)
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[][][] zeros(double[][][] buffer, int blocks, int rows, int cols) {
     if (buffer == null || buffer.length != blocks
         || (blocks > 0 && (buffer[0].length != rows || (rows > 0 && buffer[0][0].length != cols)))) {
@@ -95,6 +159,15 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * A zero-filled array of the given shape, reusing {@code buffer} when it has that shape.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param blocks the number of blocks (matrices)
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[][][] zeros(float[][][] buffer, int blocks, int rows, int cols) {
     if (buffer == null || buffer.length != blocks
         || (blocks > 0 && (buffer[0].length != rows || (rows > 0 && buffer[0][0].length != cols)))) {
@@ -104,10 +177,24 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[] zerosLike(float[] buffer, float[] shape) {
     return zeros(buffer, shape.length);
   }
 
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[][] zerosLike(float[][] buffer, float[][] shape) {
     if (!Shapes.same(buffer, shape)) {
       buffer = new float[shape.length][];
@@ -120,6 +207,13 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static double[][][] zerosLike(double[][][] buffer, double[][][] shape) {
     if (!Shapes.same(buffer, shape)) {
       buffer = new double[shape.length][][];
@@ -132,6 +226,13 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
+   *
+   * @param buffer the array of the previous call, or null
+   * @param shape the array whose shape to take; its values are not read
+   * @return buffer, zeroed, if it has the shape; else a new zero-filled array
+   */
   public static float[][][] zerosLike(float[][][] buffer, float[][][] shape) {
     if (!Shapes.same(buffer, shape)) {
       buffer = new float[shape.length][][];
@@ -144,65 +245,136 @@ public final class Buffers {
     return buffer;
   }
 
+  /**
+   * Sets every element of {@code a} to {@code v}.
+   *
+   * @param a the array, overwritten
+   * @param v the value
+   */
   public static void fill(double[] a, double v) {
     Arrays.fill(a, v);
   }
 
+  /**
+   * Sets every element of {@code a} to {@code v}.
+   *
+   * @param a the array, overwritten
+   * @param v the value
+   */
   public static void fill(double[][] a, double v) {
     for (double[] row : a) {
       Arrays.fill(row, v);
     }
   }
 
+  /**
+   * Sets every element of {@code a} to {@code v}.
+   *
+   * @param a the array, overwritten
+   * @param v the value
+   */
   public static void fill(double[][][] a, double v) {
     for (double[][] block : a) {
       fill(block, v);
     }
   }
 
-  /** Takes a double, as generated code writes its constants, and rounds it once. */
+  /**
+   * Takes a double, as generated code writes its constants, and rounds it once.
+   *
+   * @param a the array, overwritten
+   * @param v the value, rounded to float once
+   */
   public static void fill(float[] a, double v) {
     Arrays.fill(a, (float) v);
   }
 
+  /**
+   * Sets every element of {@code a} to {@code v} rounded to float.
+   *
+   * @param a the array, overwritten
+   * @param v the value, rounded to float once
+   */
   public static void fill(float[][] a, double v) {
     for (float[] row : a) {
       Arrays.fill(row, (float) v);
     }
   }
 
+  /**
+   * Sets every element of {@code a} to {@code v} rounded to float.
+   *
+   * @param a the array, overwritten
+   * @param v the value, rounded to float once
+   */
   public static void fill(float[][][] a, double v) {
     for (float[][] block : a) {
       fill(block, v);
     }
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(double[] from, double[] to) {
     System.arraycopy(from, 0, to, 0, from.length);
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(double[][] from, double[][] to) {
     for (int i = 0; i < from.length; i++) {
       System.arraycopy(from[i], 0, to[i], 0, from[i].length);
     }
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(double[][][] from, double[][][] to) {
     for (int i = 0; i < from.length; i++) {
       copy(from[i], to[i]);
     }
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(float[] from, float[] to) {
     System.arraycopy(from, 0, to, 0, from.length);
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(float[][] from, float[][] to) {
     for (int i = 0; i < from.length; i++) {
       System.arraycopy(from[i], 0, to[i], 0, from[i].length);
     }
   }
 
+  /**
+   * Copies the elements of {@code from} into {@code to}, row by row.
+   *
+   * @param from the source, read
+   * @param to the destination, each row at least as long as from's, overwritten
+   */
   public static void copy(float[][][] from, float[][][] to) {
     for (int i = 0; i < from.length; i++) {
       copy(from[i], to[i]);

@@ -7,10 +7,22 @@ package dev.tapeless.runtime.support;
 public final class Flat {
   private Flat() {}
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(double[] a) {
     return a.length;
   }
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(double[][] a) {
     int n = 0;
     for (double[] row : a) {
@@ -19,12 +31,27 @@ public final class Flat {
     return n;
   }
 
-  /** Copies {@code from} into {@code row} at {@code at}; returns the next free position. */
+  /**
+   * Copies {@code from} into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(double[] from, double[] row, int at) {
     System.arraycopy(from, 0, row, at, from.length);
     return at + from.length;
   }
 
+  /**
+   * Copies {@code from} row-major into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(double[][] from, double[] row, int at) {
     for (double[] r : from) {
       at = put(r, row, at);
@@ -32,11 +59,24 @@ public final class Flat {
     return at;
   }
 
-  /** Sets the {@code k}-th element (row-major) to one. */
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(double[] a, int k) {
     a[k] = 1.0;
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(double[][] a, int k) {
     for (double[] row : a) {
       if (k < row.length) {
@@ -48,11 +88,24 @@ public final class Flat {
     throw new IndexOutOfBoundsException(k);
   }
 
-  /** Sets the {@code k}-th element (row-major) back to zero. */
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(double[] a, int k) {
     a[k] = 0.0;
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(double[][] a, int k) {
     for (double[] row : a) {
       if (k < row.length) {
@@ -67,6 +120,12 @@ public final class Flat {
   /**
    * Copies {@code from} into column {@code col} of {@code jacobian}, from row {@code at} down;
    * returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
    */
   public static int putColumn(double[] from, double[][] jacobian, int at, int col) {
     for (double v : from) {
@@ -75,6 +134,16 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into column {@code col} of {@code jacobian}, from row {@code at}
+   * down; returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
+   */
   public static int putColumn(double[][] from, double[][] jacobian, int at, int col) {
     for (double[] r : from) {
       at = putColumn(r, jacobian, at, col);
@@ -83,10 +152,22 @@ public final class Flat {
   }
 
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(float[] a) {
     return a.length;
   }
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(float[][] a) {
     int n = 0;
     for (float[] row : a) {
@@ -95,6 +176,12 @@ public final class Flat {
     return n;
   }
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(double[][][] a) {
     int n = 0;
     for (double[][] block : a) {
@@ -103,6 +190,12 @@ public final class Flat {
     return n;
   }
 
+  /**
+   * The number of elements of {@code a}, all rows and blocks together.
+   *
+   * @param a the array
+   * @return its element count
+   */
   public static int size(float[][][] a) {
     int n = 0;
     for (float[][] block : a) {
@@ -111,6 +204,14 @@ public final class Flat {
     return n;
   }
 
+  /**
+   * Copies {@code from} row-major into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(float[] from, double[] row, int at) {
     for (float v : from) {
       row[at++] = v;
@@ -118,6 +219,14 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(float[][] from, double[] row, int at) {
     for (float[] r : from) {
       at = put(r, row, at);
@@ -125,6 +234,14 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(double[][][] from, double[] row, int at) {
     for (double[][] block : from) {
       at = put(block, row, at);
@@ -132,6 +249,14 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into {@code row} at {@code at}; returns the next free position.
+   *
+   * @param from the values, read
+   * @param row the flat destination, written from at on
+   * @param at the first position to write
+   * @return at plus the number of elements written
+   */
   public static int put(float[][][] from, double[] row, int at) {
     for (float[][] block : from) {
       at = put(block, row, at);
@@ -139,34 +264,90 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(float[] a, int k) {
     a[k] = 1.0f;
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(float[][] a, int k) {
     setAt(a, k, 1.0f);
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(double[][][] a, int k) {
     setAt(a, k, 1.0);
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) to one.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setOne(float[][][] a, int k) {
     setAt(a, k, 1.0f);
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(float[] a, int k) {
     a[k] = 0.0f;
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(float[][] a, int k) {
     setAt(a, k, 0.0f);
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(double[][][] a, int k) {
     setAt(a, k, 0.0);
   }
 
+  /**
+   * Sets the {@code k}-th element (row-major) back to zero.
+   *
+   * @param a the array, one element written
+   * @param k the row-major index
+   * @throws IndexOutOfBoundsException if a has no k-th element
+   */
   public static void setZero(float[][][] a, int k) {
     setAt(a, k, 0.0f);
   }
@@ -208,6 +389,16 @@ public final class Flat {
     throw new IndexOutOfBoundsException(k);
   }
 
+  /**
+   * Copies {@code from} row-major into column {@code col} of {@code jacobian}, from row {@code at}
+   * down; returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
+   */
   public static int putColumn(float[] from, double[][] jacobian, int at, int col) {
     for (float v : from) {
       jacobian[at++][col] = v;
@@ -215,6 +406,16 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into column {@code col} of {@code jacobian}, from row {@code at}
+   * down; returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
+   */
   public static int putColumn(float[][] from, double[][] jacobian, int at, int col) {
     for (float[] r : from) {
       at = putColumn(r, jacobian, at, col);
@@ -222,6 +423,16 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into column {@code col} of {@code jacobian}, from row {@code at}
+   * down; returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
+   */
   public static int putColumn(double[][][] from, double[][] jacobian, int at, int col) {
     for (double[][] block : from) {
       at = putColumn(block, jacobian, at, col);
@@ -229,6 +440,16 @@ public final class Flat {
     return at;
   }
 
+  /**
+   * Copies {@code from} row-major into column {@code col} of {@code jacobian}, from row {@code at}
+   * down; returns the next free row.
+   *
+   * @param from the values, read
+   * @param jacobian the matrix, column col written from row at down
+   * @param at the first row to write
+   * @param col the column to write
+   * @return at plus the number of elements written
+   */
   public static int putColumn(float[][][] from, double[][] jacobian, int at, int col) {
     for (float[][] block : from) {
       at = putColumn(block, jacobian, at, col);
@@ -236,7 +457,14 @@ public final class Flat {
     return at;
   }
 
-  /** Throws unless {@code hessian} is an n x n matrix, for {@code hessian(args..., H)}. */
+  /**
+   * Throws unless {@code hessian} is an n x n matrix, for {@code hessian(args..., H)}.
+   *
+   * @param hessian the caller's matrix
+   * @param n the required number of rows and columns
+   * @param frame the frame's name, for the message
+   * @throws IllegalArgumentException if hessian is null or not n x n
+   */
   public static void requireSquare(double[][] hessian, int n, String frame) {
     boolean ok = hessian != null && hessian.length == n;
     for (int i = 0; ok && i < n; i++) {
@@ -248,7 +476,15 @@ public final class Flat {
     }
   }
 
-  /** Checks that a caller's Jacobian has {@code rows x cols} entries. */
+  /**
+   * Checks that a caller's Jacobian has {@code rows x cols} entries.
+   *
+   * @param jacobian the caller's matrix
+   * @param rows the required number of rows (outputs)
+   * @param cols the required number of columns (differentiated inputs)
+   * @param frame the frame's name, for the message
+   * @throws IllegalArgumentException if jacobian is null or not rows x cols
+   */
   public static void requireShape(double[][] jacobian, int rows, int cols, String frame) {
     boolean ok = jacobian != null && jacobian.length == rows;
     for (int i = 0; ok && i < rows; i++) {

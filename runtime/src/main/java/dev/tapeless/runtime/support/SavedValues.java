@@ -17,6 +17,14 @@ public final class SavedValues {
   private boolean[] booleans = new boolean[64];
   private int booleanTop;
 
+  /** Empty stacks, each with room to grow; a frame makes one and keeps it. */
+  public SavedValues() {}
+
+  /**
+   * Saves a double.
+   *
+   * @param v the value
+   */
   public void pushDouble(double v) {
     if (doubleTop == doubles.length) {
       doubles = Arrays.copyOf(doubles, doubles.length * 2);
@@ -24,19 +32,38 @@ public final class SavedValues {
     doubles[doubleTop++] = v;
   }
 
+  /**
+   * Takes back the double saved last.
+   *
+   * @return the value
+   */
   public double popDouble() {
     return doubles[--doubleTop];
   }
 
-  /** A float goes on the double stack: widening is exact, so the pop gives it back. */
+  /**
+   * A float goes on the double stack: widening is exact, so the pop gives it back.
+   *
+   * @param v the value
+   */
   public void pushFloat(float v) {
     pushDouble(v);
   }
 
+  /**
+   * Takes back the float saved last.
+   *
+   * @return the value
+   */
   public float popFloat() {
     return (float) popDouble();
   }
 
+  /**
+   * Saves a long.
+   *
+   * @param v the value
+   */
   public void pushLong(long v) {
     if (longTop == longs.length) {
       longs = Arrays.copyOf(longs, longs.length * 2);
@@ -44,10 +71,20 @@ public final class SavedValues {
     longs[longTop++] = v;
   }
 
+  /**
+   * Takes back the long saved last.
+   *
+   * @return the value
+   */
   public long popLong() {
     return longs[--longTop];
   }
 
+  /**
+   * Saves an int.
+   *
+   * @param v the value
+   */
   public void pushInt(int v) {
     if (intTop == ints.length) {
       ints = Arrays.copyOf(ints, ints.length * 2);
@@ -55,10 +92,20 @@ public final class SavedValues {
     ints[intTop++] = v;
   }
 
+  /**
+   * Takes back the int saved last.
+   *
+   * @return the value
+   */
   public int popInt() {
     return ints[--intTop];
   }
 
+  /**
+   * Saves a boolean, such as a branch decision.
+   *
+   * @param v the value
+   */
   public void pushBoolean(boolean v) {
     if (booleanTop == booleans.length) {
       booleans = Arrays.copyOf(booleans, booleans.length * 2);
@@ -66,92 +113,163 @@ public final class SavedValues {
     booleans[booleanTop++] = v;
   }
 
+  /**
+   * Takes back the boolean saved last.
+   *
+   * @return the value
+   */
   public boolean popBoolean() {
     return booleans[--booleanTop];
   }
 
-  /** Saves a whole array that a call is about to overwrite. */
+  /**
+   * Saves a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(double[] a) {
     for (double v : a) {
       pushDouble(v);
     }
   }
 
-  /** Restores what {@link #pushAll(double[])} saved, into the same array. */
+  /**
+   * Restores what {@link #pushAll(double[])} saved, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(double[] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       a[i] = popDouble();
     }
   }
 
+  /**
+   * Saves every element of a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(double[][] a) {
     for (double[] row : a) {
       pushAll(row);
     }
   }
 
+  /**
+   * Restores what {@code pushAll} saved of an array of this shape, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(double[][] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       popAll(a[i]);
     }
   }
 
+  /**
+   * Saves every element of a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(double[][][] a) {
     for (double[][] block : a) {
       pushAll(block);
     }
   }
 
+  /**
+   * Restores what {@code pushAll} saved of an array of this shape, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(double[][][] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       popAll(a[i]);
     }
   }
 
+  /**
+   * Saves every element of a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(float[] a) {
     for (float v : a) {
       pushDouble(v);
     }
   }
 
+  /**
+   * Restores what {@code pushAll} saved of an array of this shape, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(float[] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       a[i] = (float) popDouble();
     }
   }
 
+  /**
+   * Saves every element of a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(float[][] a) {
     for (float[] row : a) {
       pushAll(row);
     }
   }
 
+  /**
+   * Restores what {@code pushAll} saved of an array of this shape, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(float[][] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       popAll(a[i]);
     }
   }
 
+  /**
+   * Saves every element of a whole array that a call is about to overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(float[][][] a) {
     for (float[][] block : a) {
       pushAll(block);
     }
   }
 
+  /**
+   * Restores what {@code pushAll} saved of an array of this shape, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(float[][][] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       popAll(a[i]);
     }
   }
 
-  /** Saves an index array that a method without a derivative may overwrite. */
+  /**
+   * Saves an index array that a method without a derivative may overwrite.
+   *
+   * @param a the array, read
+   */
   public void pushAll(int[] a) {
     for (int v : a) {
       pushInt(v);
     }
   }
 
-  /** Restores what {@link #pushAll(int[])} saved, into the same array. */
+  /**
+   * Restores what {@link #pushAll(int[])} saved, into the same array.
+   *
+   * @param a the array, overwritten
+   */
   public void popAll(int[] a) {
     for (int i = a.length - 1; i >= 0; i--) {
       a[i] = popInt();

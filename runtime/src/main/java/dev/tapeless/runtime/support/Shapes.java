@@ -8,10 +8,24 @@ package dev.tapeless.runtime.support;
 public final class Shapes {
   private Shapes() {}
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(double[] a, double[] b) {
     return a != null && b != null && a.length == b.length;
   }
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(double[][] a, double[][] b) {
     if (a == null || b == null || a.length != b.length) {
       return false;
@@ -24,10 +38,24 @@ public final class Shapes {
     return true;
   }
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(float[] a, float[] b) {
     return a != null && b != null && a.length == b.length;
   }
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(float[][] a, float[][] b) {
     if (a == null || b == null || a.length != b.length) {
       return false;
@@ -40,6 +68,13 @@ public final class Shapes {
     return true;
   }
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(double[][][] a, double[][][] b) {
     if (a == null || b == null || a.length != b.length) {
       return false;
@@ -52,6 +87,13 @@ public final class Shapes {
     return true;
   }
 
+  /**
+   * Whether {@code a} and {@code b} are both non-null and have the same shape, row by row.
+   *
+   * @param a an array, or null
+   * @param b another array, or null
+   * @return true if both are present and of the same shape
+   */
   public static boolean same(float[][][] a, float[][][] b) {
     if (a == null || b == null || a.length != b.length) {
       return false;
@@ -67,6 +109,14 @@ public final class Shapes {
   /**
    * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
    * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
    */
   public static double[] adjoint(double[] current, double[] owned, double[] primal,
       String frame, String parameter) {
@@ -79,6 +129,18 @@ public final class Shapes {
     return new double[primal.length];
   }
 
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
+   */
   public static double[][] adjoint(double[][] current, double[][] owned, double[][] primal,
       String frame, String parameter) {
     if (same(current, primal)) {
@@ -90,6 +152,18 @@ public final class Shapes {
     return Buffers.zerosLike(null, primal);
   }
 
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
+   */
   public static float[] adjoint(float[] current, float[] owned, float[] primal,
       String frame, String parameter) {
     if (same(current, primal)) {
@@ -101,6 +175,18 @@ public final class Shapes {
     return new float[primal.length];
   }
 
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
+   */
   public static float[][] adjoint(float[][] current, float[][] owned, float[][] primal,
       String frame, String parameter) {
     if (same(current, primal)) {
@@ -112,6 +198,18 @@ public final class Shapes {
     return Buffers.zerosLike(null, primal);
   }
 
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
+   */
   public static double[][][] adjoint(double[][][] current, double[][][] owned,
       double[][][] primal, String frame, String parameter) {
     if (same(current, primal)) {
@@ -123,6 +221,18 @@ public final class Shapes {
     return Buffers.zerosLike(null, primal);
   }
 
+  /**
+   * The adjoint to use for {@code primal}: {@code current} if it has the shape, a new one if
+   * {@code current} is absent or the frame's own ({@code owned}), else an error.
+   *
+   * @param current the adjoint field's array, or null
+   * @param owned the array the frame allocated last, or null
+   * @param primal the parameter's array, whose shape the adjoint takes
+   * @param frame the frame's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @return current, or a new zero-filled array of primal's shape
+   * @throws IllegalArgumentException if current is a caller's array of another shape
+   */
   public static float[][][] adjoint(float[][][] current, float[][][] owned, float[][][] primal,
       String frame, String parameter) {
     if (same(current, primal)) {
@@ -134,7 +244,15 @@ public final class Shapes {
     return Buffers.zerosLike(null, primal);
   }
 
-  /** Checks that a seed or output array has the shape of the parameter it belongs to. */
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(double[] given, double[] expected, String frame, String name) {
     if (!same(given, expected)) {
       throw wrongShape(frame, name, given == null ? "null" : given.length + "",
@@ -142,12 +260,30 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(double[][] given, double[][] expected, String frame, String name) {
     if (!same(given, expected)) {
       throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
     }
   }
 
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(float[] given, float[] expected, String frame, String name) {
     if (!same(given, expected)) {
       throw wrongShape(frame, name, given == null ? "null" : given.length + "",
@@ -155,12 +291,30 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(float[][] given, float[][] expected, String frame, String name) {
     if (!same(given, expected)) {
       throw wrongShape(frame, name, given == null ? "null" : describe(given), describe(expected));
     }
   }
 
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(double[][][] given, double[][][] expected, String frame,
       String name) {
     if (!same(given, expected)) {
@@ -168,6 +322,15 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a seed or output array has the shape of the parameter it belongs to.
+   *
+   * @param given the caller's array
+   * @param expected an array of the required shape
+   * @param frame the frame's name, for the message
+   * @param name the parameter's name, for the message
+   * @throws IllegalArgumentException if given is null or of another shape
+   */
   public static void require(float[][][] given, float[][][] expected, String frame,
       String name) {
     if (!same(given, expected)) {
@@ -178,6 +341,13 @@ public final class Shapes {
   /**
    * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape
    * of its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
    */
   public static void requireTangent(double[] given, double[] expected, String frame,
       String tangent, String parameter) {
@@ -186,6 +356,17 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape of
+   * its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
+   */
   public static void requireTangent(double[][] given, double[][] expected, String frame,
       String tangent, String parameter) {
     if (given != null && !same(given, expected)) {
@@ -193,6 +374,17 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape of
+   * its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
+   */
   public static void requireTangent(float[] given, float[] expected, String frame,
       String tangent, String parameter) {
     if (given != null && !same(given, expected)) {
@@ -200,6 +392,17 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape of
+   * its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
+   */
   public static void requireTangent(float[][] given, float[][] expected, String frame,
       String tangent, String parameter) {
     if (given != null && !same(given, expected)) {
@@ -207,6 +410,17 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape of
+   * its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
+   */
   public static void requireTangent(double[][][] given, double[][][] expected, String frame,
       String tangent, String parameter) {
     if (given != null && !same(given, expected)) {
@@ -214,6 +428,17 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that a tangent given to {@code jvp} (null is allowed: a zero tangent) has the shape of
+   * its parameter.
+   *
+   * @param given the caller's tangent, or null
+   * @param expected the parameter's array
+   * @param frame the frame's name, for the message
+   * @param tangent the tangent's name, for the message
+   * @param parameter the parameter's name, for the message
+   * @throws IllegalArgumentException if given is not null and of another shape
+   */
   public static void requireTangent(float[][][] given, float[][][] expected, String frame,
       String tangent, String parameter) {
     if (given != null && !same(given, expected)) {

@@ -35,7 +35,13 @@ public final class Adam implements Optimizer {
 
   private final AdamUpdate update;
 
-  /** Adam with β1 = 0.9, β2 = 0.999, ε = 1e-8; {@code learningRate} is commonly 1e-3. */
+  /**
+   * Adam with β1 = 0.9, β2 = 0.999, ε = 1e-8; {@code learningRate} is commonly 1e-3.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
+   */
   public Adam(Parameters parameters, double learningRate) {
     this(parameters, learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
   }
@@ -43,6 +49,13 @@ public final class Adam implements Optimizer {
   /**
    * Adam with the given decay rates in {@code [0, 1)} and {@code epsilon > 0}. Register every
    * parameter before making the optimizer: its state is sized now.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @param beta1 decay rate of the first moment, in [0, 1)
+   * @param beta2 decay rate of the second moment, in [0, 1)
+   * @param epsilon added to the root of the second moment, {@code > 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
    */
   public Adam(Parameters parameters, double learningRate, double beta1, double beta2,
       double epsilon) {
@@ -54,7 +67,11 @@ public final class Adam implements Optimizer {
     update.step();
   }
 
-  /** The number of steps taken, {@code t} in the bias correction. */
+  /**
+   * The number of steps taken, {@code t} in the bias correction.
+   *
+   * @return the number of steps taken
+   */
   public long steps() {
     return update.steps();
   }

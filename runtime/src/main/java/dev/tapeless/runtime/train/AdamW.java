@@ -33,6 +33,11 @@ public final class AdamW implements Optimizer {
   /**
    * AdamW with β1 = 0.9, β2 = 0.999, ε = 1e-8 and the given {@code weightDecay >= 0}, commonly
    * {@link #DEFAULT_WEIGHT_DECAY}.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @param weightDecay the decay rate per unit of learning rate, finite and {@code >= 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
    */
   public AdamW(Parameters parameters, double learningRate, double weightDecay) {
     this(parameters, learningRate, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2,
@@ -42,6 +47,14 @@ public final class AdamW implements Optimizer {
   /**
    * AdamW with decay rates in {@code [0, 1)}, {@code epsilon > 0} and {@code weightDecay >= 0}.
    * Register every parameter before making the optimizer: its state is sized now.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @param beta1 decay rate of the first moment, in [0, 1)
+   * @param beta2 decay rate of the second moment, in [0, 1)
+   * @param epsilon added to the root of the second moment, {@code > 0}
+   * @param weightDecay the decay rate per unit of learning rate, finite and {@code >= 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
    */
   public AdamW(Parameters parameters, double learningRate, double beta1, double beta2,
       double epsilon, double weightDecay) {
@@ -54,12 +67,20 @@ public final class AdamW implements Optimizer {
     update.step();
   }
 
-  /** The number of steps taken, {@code t} in the bias correction. */
+  /**
+   * The number of steps taken, {@code t} in the bias correction.
+   *
+   * @return the number of steps taken
+   */
   public long steps() {
     return update.steps();
   }
 
-  /** The weight decay rate, per unit of learning rate. */
+  /**
+   * The weight decay rate, per unit of learning rate.
+   *
+   * @return the weight decay rate
+   */
   public double weightDecay() {
     return update.weightDecay();
   }

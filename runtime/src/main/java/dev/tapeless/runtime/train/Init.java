@@ -27,6 +27,10 @@ public final class Init {
   /**
    * Xavier/Glorot uniform: {@code U(−a, a)} with {@code a = sqrt(6 / (fanIn + fanOut))}, whose
    * variance is {@code 2 / (fanIn + fanOut)}.
+   *
+   * @param W the weights W[out][in], non-empty and rectangular, overwritten
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if W is empty or ragged
    */
   public static void xavierUniform(double[][] W, Random rng) {
     int fanIn = fanIn("xavierUniform", W);
@@ -34,13 +38,26 @@ public final class Init {
     uniform(W, -limit, limit, rng);
   }
 
-  /** He/Kaiming normal: {@code N(0, 2 / fanIn)}, i.e. standard deviation {@code sqrt(2/fanIn)}. */
+  /**
+   * He/Kaiming normal: {@code N(0, 2 / fanIn)}, i.e. standard deviation {@code sqrt(2/fanIn)}.
+   *
+   * @param W the weights W[out][in], non-empty and rectangular, overwritten
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if W is empty or ragged
+   */
   public static void heNormal(double[][] W, Random rng) {
     int fanIn = fanIn("heNormal", W);
     normal(W, Math.sqrt(2.0 / fanIn), rng);
   }
 
-  /** Independent draws from {@code N(0, std²)}. */
+  /**
+   * Independent draws from {@code N(0, std²)}.
+   *
+   * @param a the array to fill, overwritten
+   * @param std the standard deviation, finite and {@code >= 0}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if std is negative or not finite
+   */
   public static void normal(double[] a, double std, Random rng) {
     checkStd(std);
     for (int i = 0; i < a.length; i++) {
@@ -48,7 +65,14 @@ public final class Init {
     }
   }
 
-  /** Independent draws from {@code N(0, std²)}, row by row. */
+  /**
+   * Independent draws from {@code N(0, std²)}, row by row.
+   *
+   * @param a the array to fill, overwritten
+   * @param std the standard deviation, finite and {@code >= 0}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if std is negative or not finite
+   */
   public static void normal(double[][] a, double std, Random rng) {
     checkStd(std);
     for (double[] row : a) {
@@ -56,7 +80,15 @@ public final class Init {
     }
   }
 
-  /** Independent draws from {@code U(low, high)}. */
+  /**
+   * Independent draws from {@code U(low, high)}.
+   *
+   * @param a the array to fill, overwritten
+   * @param low the lower bound
+   * @param high the upper bound, {@code >= low}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException unless {@code low <= high} and the width is finite
+   */
   public static void uniform(double[] a, double low, double high, Random rng) {
     checkRange(low, high);
     double width = high - low;
@@ -65,7 +97,15 @@ public final class Init {
     }
   }
 
-  /** Independent draws from {@code U(low, high)}, row by row. */
+  /**
+   * Independent draws from {@code U(low, high)}, row by row.
+   *
+   * @param a the array to fill, overwritten
+   * @param low the lower bound
+   * @param high the upper bound, {@code >= low}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException unless {@code low <= high} and the width is finite
+   */
   public static void uniform(double[][] a, double low, double high, Random rng) {
     checkRange(low, high);
     for (double[] row : a) {
@@ -73,32 +113,61 @@ public final class Init {
     }
   }
 
-  /** Every element set to {@code value}, e.g. 0 for biases. */
+  /**
+   * Every element set to {@code value}, e.g. 0 for biases.
+   *
+   * @param a the array to fill, overwritten
+   * @param value the value of every element
+   */
   public static void constant(double[] a, double value) {
     Arrays.fill(a, value);
   }
 
-  /** Every element set to {@code value}. */
+  /**
+   * Every element set to {@code value}.
+   *
+   * @param a the array to fill, overwritten
+   * @param value the value of every element
+   */
   public static void constant(double[][] a, double value) {
     for (double[] row : a) {
       Arrays.fill(row, value);
     }
   }
 
-  /** {@link #xavierUniform(double[][], Random)} rounded to float. */
+  /**
+   * {@link #xavierUniform(double[][], Random)} rounded to float.
+   *
+   * @param W the weights W[out][in], non-empty and rectangular, overwritten
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if W is empty or ragged
+   */
   public static void xavierUniform(float[][] W, Random rng) {
     int fanIn = fanIn("xavierUniform", W);
     double limit = Math.sqrt(6.0 / (fanIn + W.length));
     uniform(W, -limit, limit, rng);
   }
 
-  /** {@link #heNormal(double[][], Random)} rounded to float. */
+  /**
+   * {@link #heNormal(double[][], Random)} rounded to float.
+   *
+   * @param W the weights W[out][in], non-empty and rectangular, overwritten
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if W is empty or ragged
+   */
   public static void heNormal(float[][] W, Random rng) {
     int fanIn = fanIn("heNormal", W);
     normal(W, Math.sqrt(2.0 / fanIn), rng);
   }
 
-  /** {@link #normal(double[], double, Random)} rounded to float. */
+  /**
+   * {@link #normal(double[], double, Random)} rounded to float.
+   *
+   * @param a the array to fill, overwritten
+   * @param std the standard deviation, finite and {@code >= 0}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if std is negative or not finite
+   */
   public static void normal(float[] a, double std, Random rng) {
     checkStd(std);
     for (int i = 0; i < a.length; i++) {
@@ -106,7 +175,14 @@ public final class Init {
     }
   }
 
-  /** {@link #normal(double[][], double, Random)} rounded to float. */
+  /**
+   * {@link #normal(double[][], double, Random)} rounded to float.
+   *
+   * @param a the array to fill, overwritten
+   * @param std the standard deviation, finite and {@code >= 0}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException if std is negative or not finite
+   */
   public static void normal(float[][] a, double std, Random rng) {
     checkStd(std);
     for (float[] row : a) {
@@ -114,7 +190,15 @@ public final class Init {
     }
   }
 
-  /** {@link #uniform(double[], double, double, Random)} rounded to float. */
+  /**
+   * {@link #uniform(double[], double, double, Random)} rounded to float.
+   *
+   * @param a the array to fill, overwritten
+   * @param low the lower bound
+   * @param high the upper bound, {@code >= low}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException unless {@code low <= high} and the width is finite
+   */
   public static void uniform(float[] a, double low, double high, Random rng) {
     checkRange(low, high);
     double width = high - low;
@@ -123,7 +207,15 @@ public final class Init {
     }
   }
 
-  /** {@link #uniform(double[][], double, double, Random)} rounded to float. */
+  /**
+   * {@link #uniform(double[][], double, double, Random)} rounded to float.
+   *
+   * @param a the array to fill, overwritten
+   * @param low the lower bound
+   * @param high the upper bound, {@code >= low}
+   * @param rng the source of the draws
+   * @throws IllegalArgumentException unless {@code low <= high} and the width is finite
+   */
   public static void uniform(float[][] a, double low, double high, Random rng) {
     checkRange(low, high);
     for (float[] row : a) {
@@ -134,12 +226,20 @@ public final class Init {
   /**
    * Every element set to {@code value} rounded to float; a {@code double} value, so that
    * {@code constant(b, 0.1)} needs no {@code f} suffix and agrees with the double overload.
+   *
+   * @param a the array to fill, overwritten
+   * @param value the value of every element
    */
   public static void constant(float[] a, double value) {
     Arrays.fill(a, (float) value);
   }
 
-  /** Every element set to {@code value} rounded to float. */
+  /**
+   * Every element set to {@code value} rounded to float.
+   *
+   * @param a the array to fill, overwritten
+   * @param value the value of every element
+   */
   public static void constant(float[][] a, double value) {
     for (float[] row : a) {
       Arrays.fill(row, (float) value);

@@ -21,7 +21,13 @@ public interface LearningRateSchedule {
    */
   double rate(long step);
 
-  /** The same {@code rate} at every step. */
+  /**
+   * The same {@code rate} at every step.
+   *
+   * @param rate the rate, finite and {@code >= 0}
+   * @return a new schedule
+   * @throws IllegalArgumentException if rate is negative or not finite
+   */
   static LearningRateSchedule constant(double rate) {
     nonNegative("constant", "rate", rate);
     return step -> {
@@ -37,6 +43,8 @@ public interface LearningRateSchedule {
    * @param initial the rate of the first {@code every} steps, finite and {@code >= 0}
    * @param factor in {@code (0, 1]}, e.g. 0.1
    * @param every the number of steps between drops, at least 1
+   * @return a new schedule
+   * @throws IllegalArgumentException if an argument is out of range
    */
   static LearningRateSchedule stepDecay(double initial, double factor, long every) {
     nonNegative("stepDecay", "initial", initial);
@@ -56,6 +64,8 @@ public interface LearningRateSchedule {
    *
    * @param initial the rate of step 0, finite and {@code >= 0}
    * @param factor in {@code (0, 1]}, e.g. 0.999
+   * @return a new schedule
+   * @throws IllegalArgumentException if an argument is out of range
    */
   static LearningRateSchedule exponential(double initial, double factor) {
     nonNegative("exponential", "initial", initial);
@@ -83,6 +93,8 @@ public interface LearningRateSchedule {
    * @param initial the rate of step 0, finite and {@code >= 0}
    * @param minimum the final rate, in {@code [0, initial]}
    * @param steps the length of the decay, at least 1
+   * @return a new schedule
+   * @throws IllegalArgumentException if an argument is out of range
    */
   static LearningRateSchedule cosine(double initial, double minimum, long steps) {
     nonNegative("cosine", "initial", initial);

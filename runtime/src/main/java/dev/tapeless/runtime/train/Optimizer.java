@@ -32,13 +32,18 @@ public interface Optimizer {
    */
   void step();
 
-  /** The learning rate the next {@link #step()} uses. */
+  /**
+   * The learning rate the next {@link #step()} uses.
+   *
+   * @return the current learning rate, finite and {@code >= 0}
+   */
   double learningRate();
 
   /**
    * Changes the learning rate for later steps; the optimizer's other state (momentum, moments)
    * is kept.
    *
+   * @param learningRate the new rate, finite and {@code >= 0}
    * @throws IllegalArgumentException if {@code learningRate} is negative or not finite
    */
   void setLearningRate(double learningRate);

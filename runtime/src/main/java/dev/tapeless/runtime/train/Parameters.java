@@ -96,6 +96,9 @@ public final class Parameters {
   /**
    * Registers a vector parameter and its gradient array, which must have the same length.
    *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @param gradient its gradient array, same shape, held by reference (a frame adds into it)
    * @return this, to chain registrations
    * @throws IllegalArgumentException naming the parameter: a null array, a length mismatch, a
    *     name already used, or an array already registered
@@ -110,6 +113,9 @@ public final class Parameters {
    * Registers a float vector parameter and its float gradient array, which must have the same
    * length: the gradient field of a frame whose method takes {@code float[]}.
    *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @param gradient its gradient array, same shape, held by reference (a frame adds into it)
    * @return this, to chain registrations
    * @throws IllegalArgumentException as for {@link #add(String, double[], double[])}
    */
@@ -123,6 +129,9 @@ public final class Parameters {
    * Registers a matrix parameter (rows may differ in length) and its gradient array, which must
    * have the same shape.
    *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @param gradient its gradient array, same shape, held by reference (a frame adds into it)
    * @return this, to chain registrations
    * @throws IllegalArgumentException naming the parameter: a null array or row, a shape
    *     mismatch, a name already used, or an array already registered
@@ -137,6 +146,9 @@ public final class Parameters {
    * Registers a float matrix parameter (rows may differ in length) and its float gradient
    * array, which must have the same shape.
    *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @param gradient its gradient array, same shape, held by reference (a frame adds into it)
    * @return this, to chain registrations
    * @throws IllegalArgumentException as for {@link #add(String, double[][], double[][])}
    */
@@ -149,6 +161,12 @@ public final class Parameters {
   /**
    * Registers a vector parameter with a new zero gradient array, to be handed to a frame's
    * {@code d<name>} field through {@link #vectorGradient}.
+   *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException naming the parameter: a null array or row, a name already
+   *     used, or an array already registered
    */
   public Parameters add(String name, double[] value) {
     requireNonNull(name, "value", value);
@@ -158,6 +176,12 @@ public final class Parameters {
   /**
    * Registers a matrix parameter with a new zero gradient array of the same shape, to be handed
    * to a frame's {@code d<name>} field through {@link #matrixGradient}.
+   *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException naming the parameter: a null array or row, a name already
+   *     used, or an array already registered
    */
   public Parameters add(String name, double[][] value) {
     requireNonNull(name, "value", value);
@@ -172,6 +196,12 @@ public final class Parameters {
   /**
    * Registers a float vector parameter with a new zero float gradient array, to be handed to a
    * frame's {@code d<name>} field through {@link #floatVectorGradient}.
+   *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException naming the parameter: a null array or row, a name already
+   *     used, or an array already registered
    */
   public Parameters add(String name, float[] value) {
     requireNonNull(name, "value", value);
@@ -181,6 +211,12 @@ public final class Parameters {
   /**
    * Registers a float matrix parameter with a new zero float gradient array of the same shape,
    * to be handed to a frame's {@code d<name>} field through {@link #floatMatrixGradient}.
+   *
+   * @param name the parameter's name, unique in this set
+   * @param value the parameter's values, held by reference (an optimizer writes into it)
+   * @return this, to chain registrations
+   * @throws IllegalArgumentException naming the parameter: a null array or row, a name already
+   *     used, or an array already registered
    */
   public Parameters add(String name, float[][] value) {
     requireNonNull(name, "value", value);
@@ -192,22 +228,46 @@ public final class Parameters {
     return add(name, value, gradient);
   }
 
-  /** The gradient array of the vector parameter {@code name}. */
+  /**
+   * The gradient array of the vector parameter {@code name}.
+   *
+   * @param name the name it was registered under
+   * @return the registered gradient array itself, not a copy
+   * @throws IllegalArgumentException if no parameter has that name, or it is of another kind
+   */
   public double[] vectorGradient(String name) {
     return (double[]) gradient(name, double[].class);
   }
 
-  /** The gradient array of the matrix parameter {@code name}. */
+  /**
+   * The gradient array of the matrix parameter {@code name}.
+   *
+   * @param name the name it was registered under
+   * @return the registered gradient array itself, not a copy
+   * @throws IllegalArgumentException if no parameter has that name, or it is of another kind
+   */
   public double[][] matrixGradient(String name) {
     return (double[][]) gradient(name, double[][].class);
   }
 
-  /** The gradient array of the float vector parameter {@code name}. */
+  /**
+   * The gradient array of the float vector parameter {@code name}.
+   *
+   * @param name the name it was registered under
+   * @return the registered gradient array itself, not a copy
+   * @throws IllegalArgumentException if no parameter has that name, or it is of another kind
+   */
   public float[] floatVectorGradient(String name) {
     return (float[]) gradient(name, float[].class);
   }
 
-  /** The gradient array of the float matrix parameter {@code name}. */
+  /**
+   * The gradient array of the float matrix parameter {@code name}.
+   *
+   * @param name the name it was registered under
+   * @return the registered gradient array itself, not a copy
+   * @throws IllegalArgumentException if no parameter has that name, or it is of another kind
+   */
   public float[][] floatMatrixGradient(String name) {
     return (float[][]) gradient(name, float[][].class);
   }
@@ -215,32 +275,59 @@ public final class Parameters {
   /**
    * Whether parameter {@code name} holds floats, for code that handles both kinds: its gradient
    * is then {@link #floatVectorGradient} or {@link #floatMatrixGradient}.
+   *
+   * @param name the name it was registered under
+   * @return true for a float parameter, false for a double one
+   * @throws IllegalArgumentException if no parameter has that name
    */
   public boolean isFloat(String name) {
     return isFloatArray(valueArrays[indexOf(name)]);
   }
 
-  /** The number of registered parameters. */
+  /**
+   * The number of registered parameters.
+   *
+   * @return the number of registered parameters
+   */
   public int parameterCount() {
     return names.length;
   }
 
-  /** The name of the {@code index}-th registered parameter. */
+  /**
+   * The name of the {@code index}-th registered parameter.
+   *
+   * @param index the registration index, from 0 to parameterCount() - 1
+   * @return the parameter's name
+   */
   public String name(int index) {
     return names[index];
   }
 
-  /** Where parameter {@code name} starts in the flat layout of {@link #copyTo}. */
+  /**
+   * Where parameter {@code name} starts in the flat layout of {@link #copyTo}.
+   *
+   * @param name the name it was registered under
+   * @return the index of its first element in a flat copy
+   * @throws IllegalArgumentException if no parameter has that name
+   */
   public int offset(String name) {
     return offsets[indexOf(name)];
   }
 
-  /** The number of scalars in all parameters together: the length of a flat copy. */
+  /**
+   * The number of scalars in all parameters together: the length of a flat copy.
+   *
+   * @return the total number of scalars
+   */
   public int elementCount() {
     return elementCount;
   }
 
-  /** The number of rows: one per vector parameter, one per row of each matrix parameter. */
+  /**
+   * The number of rows: one per vector parameter, one per row of each matrix parameter.
+   *
+   * @return the number of rows
+   */
   public int rowCount() {
     return valueRows.length;
   }
@@ -249,6 +336,9 @@ public final class Parameters {
    * Whether row {@code row} belongs to a float parameter, so that it is read with {@link
    * #floatValueRow} and {@link #floatGradientRow} rather than {@link #valueRow} and {@link
    * #gradientRow}.
+   *
+   * @param row the row index, from 0 to rowCount() - 1
+   * @return true if the row is a float parameter's
    */
   public boolean isFloatRow(int row) {
     return valueRows[row] == null;
@@ -257,6 +347,8 @@ public final class Parameters {
   /**
    * Row {@code row} of the values, in element order; the array itself, not a copy.
    *
+   * @param row the row index, from 0 to rowCount() - 1
+   * @return the caller's value array of that row
    * @throws IllegalArgumentException if the row is a float parameter's ({@link #isFloatRow})
    */
   public double[] valueRow(int row) {
@@ -270,6 +362,8 @@ public final class Parameters {
   /**
    * Row {@code row} of the gradients, the same length as {@link #valueRow}{@code (row)}.
    *
+   * @param row the row index, from 0 to rowCount() - 1
+   * @return the gradient array of that row
    * @throws IllegalArgumentException if the row is a float parameter's ({@link #isFloatRow})
    */
   public double[] gradientRow(int row) {
@@ -283,6 +377,8 @@ public final class Parameters {
   /**
    * Row {@code row} of the values of a float parameter; the array itself, not a copy.
    *
+   * @param row the row index, from 0 to rowCount() - 1
+   * @return the caller's float value array of that row
    * @throws IllegalArgumentException if the row is a double parameter's
    */
   public float[] floatValueRow(int row) {
@@ -297,6 +393,8 @@ public final class Parameters {
    * Row {@code row} of the gradients of a float parameter, the same length as {@link
    * #floatValueRow}{@code (row)}.
    *
+   * @param row the row index, from 0 to rowCount() - 1
+   * @return the float gradient array of that row
    * @throws IllegalArgumentException if the row is a double parameter's
    */
   public float[] floatGradientRow(int row) {
@@ -307,7 +405,12 @@ public final class Parameters {
     return g;
   }
 
-  /** Copies every value into {@code flat}, whose length must be {@link #elementCount()}. */
+  /**
+   * Copies every value into {@code flat}, whose length must be {@link #elementCount()}.
+   *
+   * @param flat destination of length elementCount(), overwritten
+   * @throws IllegalArgumentException if flat is null or its length is not elementCount()
+   */
   public void copyTo(double[] flat) {
     gather(valueRows, floatValueRows, flat, "copyTo");
   }
@@ -315,12 +418,20 @@ public final class Parameters {
   /**
    * Sets every value from {@code flat}, whose length must be {@link #elementCount()}; a float
    * parameter gets each value rounded to the nearest float.
+   *
+   * @param flat source of length elementCount(), read
+   * @throws IllegalArgumentException if flat is null or its length is not elementCount()
    */
   public void copyFrom(double[] flat) {
     scatter(flat, valueRows, floatValueRows, "copyFrom");
   }
 
-  /** Copies every gradient into {@code flat}, whose length must be {@link #elementCount()}. */
+  /**
+   * Copies every gradient into {@code flat}, whose length must be {@link #elementCount()}.
+   *
+   * @param flat destination of length elementCount(), overwritten
+   * @throws IllegalArgumentException if flat is null or its length is not elementCount()
+   */
   public void copyGradientsTo(double[] flat) {
     gather(gradientRows, floatGradientRows, flat, "copyGradientsTo");
   }
@@ -328,6 +439,9 @@ public final class Parameters {
   /**
    * Sets every gradient from {@code flat}, whose length must be {@link #elementCount()}; a float
    * gradient gets each value rounded to the nearest float.
+   *
+   * @param flat source of length elementCount(), read
+   * @throws IllegalArgumentException if flat is null or its length is not elementCount()
    */
   public void copyGradientsFrom(double[] flat) {
     scatter(flat, gradientRows, floatGradientRows, "copyGradientsFrom");
@@ -409,6 +523,8 @@ public final class Parameters {
    * The L2 norm of all gradients taken as one vector, summed in {@code double} also for float
    * gradients (whose squares then cannot overflow). Squares that overflow are summed again
    * rescaled, so a finite gradient has a finite norm.
+   *
+   * @return the L2 norm of all gradients together
    */
   public double gradientNorm() {
     double sum = 0.0;
@@ -522,6 +638,7 @@ public final class Parameters {
    * A reader that meets a version it does not know must refuse the file; a later version will
    * change the number, not the meaning of version 1.
    *
+   * @param out the stream to write to; flushed, left open
    * @throws IOException if {@code out} fails
    */
   public void save(OutputStream out) throws IOException {
@@ -534,6 +651,7 @@ public final class Parameters {
    * plus {@code .tmp}) that then replaces {@code file}, atomically where the file system can:
    * an exception or a killed process while saving leaves the previous file whole.
    *
+   * @param file the file to create or replace
    * @throws IOException if the file cannot be written
    */
   public void save(Path file) throws IOException {
@@ -563,6 +681,7 @@ public final class Parameters {
    * was. Gradients are not touched. Reads up to the end of the last parameter and leaves
    * {@code in} open; pass a buffered stream, as it reads one value at a time.
    *
+   * @param in the stream to read from, preferably buffered; left open
    * @throws IOException naming the parameter and the mismatch (a name not registered or
    *     missing, another kind or shape), for a wrong magic number or an unsupported version, or
    *     if {@code in} fails; an {@link EOFException} saying where if the data ends early
@@ -576,6 +695,7 @@ public final class Parameters {
    * {@link #load(InputStream)} from {@code file}, which must end where its last parameter
    * does. Messages start with the file's name.
    *
+   * @param file the file to read, as written by save
    * @throws IOException as for {@link #load(InputStream)}, or if bytes follow the last
    *     parameter
    */

@@ -25,6 +25,8 @@ public final class Scheduled implements Optimizer {
   /**
    * Drives {@code optimizer}'s learning rate by {@code schedule}, from the schedule's step 0.
    *
+   * @param optimizer the optimizer whose rate is set before each step; not a Scheduled
+   * @param schedule the rate of each step, counted from 0
    * @throws IllegalArgumentException if either is null, or {@code optimizer} is already a
    *     {@code Scheduled} (two schedules would fight over one rate)
    */
@@ -60,7 +62,11 @@ public final class Scheduled implements Optimizer {
     steps++;
   }
 
-  /** The number of steps taken: the step whose rate the next {@link #step()} asks for. */
+  /**
+   * The number of steps taken: the step whose rate the next {@link #step()} asks for.
+   *
+   * @return the number of steps taken
+   */
   public long steps() {
     return steps;
   }
@@ -82,7 +88,11 @@ public final class Scheduled implements Optimizer {
         "Scheduled: the schedule sets the learningRate on every step; change the schedule");
   }
 
-  /** The wrapped optimizer, e.g. to read its step count. */
+  /**
+   * The wrapped optimizer, e.g. to read its step count.
+   *
+   * @return the wrapped optimizer
+   */
   public Optimizer optimizer() {
     return optimizer;
   }

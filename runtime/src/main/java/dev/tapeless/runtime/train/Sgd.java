@@ -30,12 +30,25 @@ public final class Sgd implements Optimizer {
   private double learningRate;
   private boolean stepped;
 
-  /** Plain gradient descent: {@code w -= learningRate · g}. */
+  /**
+   * Plain gradient descent: {@code w -= learningRate · g}.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
+   */
   public Sgd(Parameters parameters, double learningRate) {
     this(parameters, learningRate, 0.0, 0.0);
   }
 
-  /** Gradient descent with momentum in {@code [0, 1)}, e.g. 0.9. */
+  /**
+   * Gradient descent with momentum in {@code [0, 1)}, e.g. 0.9.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @param momentum the decay of the velocity, in [0, 1); 0 for none
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
+   */
   public Sgd(Parameters parameters, double learningRate, double momentum) {
     this(parameters, learningRate, momentum, 0.0);
   }
@@ -43,6 +56,13 @@ public final class Sgd implements Optimizer {
   /**
    * Gradient descent with momentum in {@code [0, 1)} and L2 weight decay {@code >= 0}. Register
    * every parameter before making the optimizer: its state is sized now.
+   *
+   * @param parameters the registered parameters and their gradients; register every one first
+   * @param learningRate the step size, finite and {@code >= 0}
+   * @param momentum the decay of the velocity, in [0, 1); 0 for none
+   * @param weightDecay the L2 coefficient: weightDecay times w is added to the gradient, finite
+   *     and {@code >= 0}
+   * @throws IllegalArgumentException if parameters is null or a hyperparameter is out of range
    */
   public Sgd(Parameters parameters, double learningRate, double momentum, double weightDecay) {
     if (parameters == null) {
