@@ -25,13 +25,13 @@ class BodyDiagnosticsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       labeled break     | double s = x;\\n outer: while (s < 10) { s = s * 2; }\\n return s;   | TL110 | 7 | remove the label
-      array in loop     | double s = 0;\\n for (int i = 0; i < n; i++) { double[] a = new double[2]; s += a[0]; }\\n return s; | TL102 | 7 | declare it at the top of the method
+      size from loop    | double s = 0;\\n for (int i = 0; i < n; i++) { double[] a = new double[i + 1]; s += a[0]; }\\n return s; | TL102 | 7 | compute the size before the loop
       array chosen by ?:| double[] a = new double[2];\\n double[] b = x > 0 ? a : a;\\n return x; | TL102 | 7 | a name for an existing array or row
       try catch         | try { return x; } catch (RuntimeException e) { return y; }         | TL106 | 6 | check inputs in the caller
       object creation   | Object o = new Object();\\n return x;                              | TL104 | 6 | move object handling to the caller
       lambda            | java.util.function.DoubleUnaryOperator f = v -> v * 2;\\n return f.applyAsDouble(x); | TL105 | 6 | call a static method instead
       method reference  | java.util.function.DoubleUnaryOperator f = Math::sin;\\n return x; | TL105 | 6 | call a static method instead
-      initializer in loop | for (int i = 0; i < n; i++) { double[] a = {x, y}; x = a[1]; }\\n return x; | TL102 | 6 | declare the array at the top
+      size changed in loop | double s = 0;\\n while (n > 0) { double[] a = new double[n]; n--; s += a[0] * x; }\\n return s; | TL102 | 7 | 'n' changes inside the loop
       jagged initializer | double[][] a = {{x, y}, {x}};\\n return a[0][0];                | TL102 | 6 | the same number of elements
       switch fallthrough| switch (n) { case 1: x = x * 2; default: return y; }           | TL110 | 6 | end each case with break
       break in a case   | switch (n) { case 1: if (x > 0) break; return x; default: return y; } | TL110 | 6 | end the case with break

@@ -23,7 +23,8 @@ final class ArrayCorpus {
           Regressions.class,
           RegressionCalls.class,
           FuzzFindings.class,
-          RowVariables.class);
+          RowVariables.class,
+          FreshArrays.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -40,7 +41,8 @@ final class ArrayCorpus {
             RegressionsCases.cases(),
             RegressionCallsCases.cases(),
             FuzzFindingsCases.cases(),
-            RowVariablesCases.cases())
+            RowVariablesCases.cases(),
+            FreshArraysCases.cases())
         .flatMap(List::stream);
   }
 

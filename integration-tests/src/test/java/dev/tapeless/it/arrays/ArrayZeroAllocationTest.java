@@ -44,6 +44,47 @@ class ArrayZeroAllocationTest {
   }
 
   @Test
+  void arraysCreatedInLoopsAndBranchesReuseTheirBuffersInEveryMode() {
+    FreshArrays_Grad.ScratchPerIteration scratch = new FreshArrays_Grad.ScratchPerIteration();
+    FreshArrays_Grad.MatrixPerIteration matrix = new FreshArrays_Grad.MatrixPerIteration();
+    FreshArrays_Grad.CreatedInABranch branch = new FreshArrays_Grad.CreatedInABranch();
+    FreshArrays_Grad.CopiesPerIteration copies = new FreshArrays_Grad.CopiesPerIteration();
+    assertAllocatesNothing("FreshArrays", () -> {
+      double s = 0;
+      for (int i = 0; i < CALLS / 10; i++) {
+        X[0] = 0.5 - (i & 3) * 0.25; // the branch goes both ways
+        s += scratch.valueAndGradient(X, 1 + (i & 3)) + scratch.jvp(X, 3, SEED)
+            + scratch.hvp(X, 2, SEED);
+        s += matrix.valueAndGradient(W, X) + matrix.jvp(W, X, W, SEED) + matrix.hvp(W, X, W, SEED);
+        s += branch.valueAndGradient(X, 0.1) + branch.jvp(X, 0.1, SEED, 1.0)
+            + branch.hvp(X, 0.1, SEED, 1.0);
+        s += copies.valueAndGradient(X, 3.0) + copies.jvp(X, 3.0, SEED, 0.0)
+            + copies.hvp(X, 3.0, SEED, 0.0);
+      }
+      X[0] = 0.5;
+      sink = s;
+    });
+  }
+
+  @Test
+  void rowVariablesAllocateNothingInEveryMode() {
+    RowVariables_Grad.RowsPassedOn passed = new RowVariables_Grad.RowsPassedOn();
+    RowVariables_Grad.Slices slices = new RowVariables_Grad.Slices();
+    RowVariables_Grad.RowMoved moved = new RowVariables_Grad.RowMoved();
+    assertAllocatesNothing("RowVariables", () -> {
+      double s = 0;
+      for (int i = 0; i < CALLS / 10; i++) {
+        s += passed.valueAndGradient(W, X) + passed.jvp(W, X, W, SEED)
+            + passed.hvp(W, X, W, SEED);
+        s += slices.valueAndGradient(W, X) + slices.jvp(W, X, W, SEED)
+            + slices.hvp(W, X, W, SEED);
+        s += moved.valueAndGradient(W) + moved.jvp(W, W) + moved.hvp(W, W);
+      }
+      sink = s;
+    });
+  }
+
+  @Test
   void pullbackOfAMatvecLoopAllocatesNothing() {
     Matrices_Grad.Affine g = new Matrices_Grad.Affine();
     assertAllocatesNothing("Matrices.affine pullback", () -> sink = affinePullbacks(g));

@@ -10,6 +10,7 @@ import static dev.tapeless.it.secondorder.CurvatureCase.real;
 import static dev.tapeless.it.secondorder.CurvatureCase.vector;
 
 import dev.tapeless.it.arrays.Flatten;
+import dev.tapeless.it.arrays.FreshArrays_Grad;
 import dev.tapeless.it.arrays.RowVariables_Grad;
 import dev.tapeless.it.secondorder.CurvatureCase.Vars;
 import java.util.List;
@@ -112,7 +113,13 @@ final class CurvatureCases {
             g -> Flatten.flat(g.dW), v -> rowMoved(v.mat(0)), matrix(4, 3, -1.5, 1.5)),
         of("RowVariables.slices", RowVariables_Grad.Slices::new,
             g -> Flatten.flat(g.dW, g.dx), v -> slices(v.mat(0), v.vec(1)),
-            matrix(2, 3, -1.5, 1.5), vector(3, 3, -1.5, 1.5)));
+            matrix(2, 3, -1.5, 1.5), vector(3, 3, -1.5, 1.5)),
+        of("FreshArrays.scratchPerIteration", FreshArrays_Grad.ScratchPerIteration::new,
+            g -> Flatten.flat(g.dx), v -> scratchPerIteration(v, v.vec(0), v.n(1)),
+            vector(1, 4, -1.5, 1.5), integer(0, 3)),
+        of("FreshArrays.matrixPerIteration", FreshArrays_Grad.MatrixPerIteration::new,
+            g -> Flatten.flat(g.dW, g.dx), v -> matrixPerIteration(v.mat(0), v.vec(1)),
+            matrix(3, 2, -1.5, 1.5), vector(2, 2, -1.5, 1.5)));
   }
 
   // The twins, statement by statement.
@@ -383,6 +390,36 @@ final class CurvatureCases {
         for (int j = 0; j < x.length; j++) {
           DerivativeStructure t = row[j].multiply(b == 0 ? x[j] : x[j].multiply(x[j]));
           s = s.add(t.multiply(t));
+        }
+      }
+    }
+    return s;
+  }
+
+  private static DerivativeStructure scratchPerIteration(Vars v, DerivativeStructure[] x,
+      int steps) {
+    DerivativeStructure s = v.constant(0);
+    for (int k = 0; k < steps; k++) {
+      DerivativeStructure[] t = new DerivativeStructure[x.length];
+      for (int j = 0; j < x.length; j++) {
+        t[j] = x[j].multiply(k + 1).sin().add(s.multiply(0.1));
+      }
+      for (int j = 1; j < t.length; j++) {
+        t[j] = t[j].add(t[j - 1].multiply(0.5));
+      }
+      s = s.add(t[t.length - 1].multiply(t[0]));
+    }
+    return s;
+  }
+
+  private static DerivativeStructure matrixPerIteration(DerivativeStructure[][] w,
+      DerivativeStructure[] x) {
+    DerivativeStructure s = x[0].getField().getZero();
+    for (int i = 0; i < w.length; i++) {
+      for (int a = 0; a <= i && a < x.length; a++) {
+        for (DerivativeStructure xb : x) {
+          DerivativeStructure p = w[i][a].multiply(xb);
+          s = s.add(p.multiply(p));
         }
       }
     }

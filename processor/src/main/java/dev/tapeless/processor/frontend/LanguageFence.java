@@ -416,8 +416,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   }
 
   /**
-   * Array locals: {@code double[] h = new double[n];} at the top of the method, or a name for
-   * an existing array or row ({@code double[] row = W[i];}) anywhere.
+   * Array locals: {@code double[] h = new double[n];} (inside a loop, of a size the loop does
+   * not change), a copy or an initializer, or a name for an existing array or row
+   * ({@code double[] row = W[i];}).
    */
   private void checkArrayLocal(VariableTree node) {
     ExpressionTree init = node.getInitializer();
@@ -427,22 +428,22 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       scan(init, null);
       return;
     }
-    boolean topLevel = getCurrentPath().getParentPath().getLeaf()
-        == trees.getTree(method).getBody();
     TypeMirror local = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
     if (init != null && LibraryCalls.name(trees, new TreePath(getCurrentPath(), init))
         .equals(LibraryCalls.CLONE)) {
-      if (!topLevel || dims(local) != 1 || !isReal(baseKind(local))) {
+      ExpressionTree source =
+          ((MemberSelectTree) ((MethodInvocationTree) init).getMethodSelect()).getExpression();
+      if (dims(local) != 1 || !isReal(baseKind(local))) {
         reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this clone()",
-            "copy a double[] (or a row W[i]) into a local declared at the top of the method:"
-                + " double[] copy = a.clone();");
+            "copy a double[] (or a row W[i]) into a local: double[] copy = a.clone();");
+      } else {
+        checkSizeFixed(init, source);
       }
-      scan(((MemberSelectTree) ((MethodInvocationTree) init).getMethodSelect()).getExpression(),
-          null);
+      scan(source, null);
       return;
     }
     if (init instanceof NewArrayTree n && n.getInitializers() != null) {
-      checkInitializer(node, n, topLevel);
+      checkInitializer(node, n);
       return;
     }
     if (!(init instanceof NewArrayTree n) || n.getDimensions().isEmpty() || n.getType() == null) {
@@ -453,13 +454,16 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return;
     }
     TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
-    if (!topLevel) {
-      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "allocating an array inside a loop or branch",
-          "declare it at the top of the method, where the frame can allocate it once");
-    } else if (!isReal(baseKind(type)) || dims(type) > 3
+    if (!isReal(baseKind(type)) || dims(type) > 3
         || n.getDimensions().size() != dims(type) || n.getInitializers() != null) {
       reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this array creation",
           "use new double[n], new double[n][m] or new double[n][m][k] (or float)");
+    } else {
+      for (ExpressionTree d : n.getDimensions()) {
+        if (checkSizeFixed(init, d)) {
+          break;
+        }
+      }
     }
     for (ExpressionTree d : n.getDimensions()) {
       scan(d, null);
@@ -467,17 +471,27 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   }
 
   /**
-   * An array initializer: at the top of the method (the frame owns the array), of doubles,
-   * floats or ints, one-dimensional or rectangular two-dimensional.
+   * Rejects an array created inside a loop whose size may differ between iterations (the
+   * frame reuses one buffer per array local); true when it did.
    */
-  private void checkInitializer(VariableTree node, NewArrayTree init, boolean topLevel) {
+  private boolean checkSizeFixed(ExpressionTree creation, ExpressionTree size) {
+    String problem = LoopInvariantSizes.problem(trees, getCurrentPath(), size);
+    if (problem != null) {
+      reject(creation, Diagnostic.ARRAY_NOT_SUPPORTED,
+          "an array inside a loop whose size may change from one iteration to the next ("
+              + problem + ")", "compute the size before the loop (int n = ...;), or allocate"
+              + " the array before the loop");
+    }
+    return problem != null;
+  }
+
+  /**
+   * An array initializer of doubles, floats or ints, one-dimensional or rectangular
+   * two-dimensional (its shape is fixed, so it may be inside a loop).
+   */
+  private void checkInitializer(VariableTree node, NewArrayTree init) {
     TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getType()));
     TypeKind base = baseKind(type);
-    if (!topLevel) {
-      reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "an array initializer inside a loop or branch",
-          "declare the array at the top of the method, where the frame can allocate it once");
-      return;
-    }
     if ((!isReal(base) && base != TypeKind.INT) || dims(type) > 2) {
       reject(init, Diagnostic.ARRAY_NOT_SUPPORTED, "this array initializer",
           "initialize double[], float[] or int[] arrays, or rectangular [][] ones");

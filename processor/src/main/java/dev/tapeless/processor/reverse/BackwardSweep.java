@@ -326,6 +326,9 @@ final class BackwardSweep {
       if (st.kind() == Stmt.StoreKind.SET) {
         code.addStatement("$L = $L", g, target.type().elementZero());
       }
+    } else if (reassigned.contains(target) && target.type().isArray()) {
+      // allocated again (in a loop): the adjoint of the fresh zeros starts from zero
+      code.addStatement("$T.fill($L, 0)", FrameFields.BUFFERS, g);
     } else if (reassigned.contains(target)) {
       code.addStatement("$L = $L", g, target.type().elementZero());
     }
@@ -369,7 +372,11 @@ final class BackwardSweep {
     String buffer = fields.saved();
     for (int i = saved.size() - 1; i >= 0; i--) {
       Var v = saved.get(i);
-      if (v.type().isArray() && !(s instanceof Stmt.Store)) {
+      if (v.type().isArray() && ForwardSweep.isAllocation(s)) {
+        code.beginControlFlow("if (this.$N.popBoolean())", buffer);
+        code.addStatement("this.$N.popAll($N)", buffer, v.name());
+        code.endControlFlow();
+      } else if (v.type().isArray() && !(s instanceof Stmt.Store)) {
         List<Expr> regions = recording.regions(s, v);
         for (int r = regions.size() - 1; r >= 0; r--) {
           code.addStatement("this.$N.popAll($L)", buffer, JavaExprs.write(regions.get(r)));

@@ -197,6 +197,12 @@ public final class ForwardSweep {
       if (s instanceof Stmt.Store st) {
         code.addStatement("this.$N.$L($L)", buffer, push(v.type()),
             JavaExprs.element(st.array().name(), st.indices()));
+      } else if (v.type().isArray() && isAllocation(s)) {
+        // allocated again in a loop: its contents from the last iteration, none the first time
+        code.beginControlFlow("if ($N != null)", v.name());
+        code.addStatement("this.$N.pushAll($N)", buffer, v.name());
+        code.endControlFlow();
+        code.addStatement("this.$N.pushBoolean($N != null)", buffer, v.name());
       } else if (v.type().isArray()) {
         for (Expr region : recording.regions(s, v)) {
           code.addStatement("this.$N.pushAll($L)", buffer, JavaExprs.write(region));
@@ -205,6 +211,11 @@ public final class ForwardSweep {
         code.addStatement("this.$N.$L($N)", buffer, push(v.type()), v.name());
       }
     }
+  }
+
+  /** {@code a = new double[n]}: an array local's allocation, which zeroes its buffer. */
+  static boolean isAllocation(Stmt s) {
+    return s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray;
   }
 
   static String push(Type t) {

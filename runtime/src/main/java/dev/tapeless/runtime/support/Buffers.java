@@ -47,10 +47,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static double[] zerosLike(double[] buffer, double[] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     return zeros(buffer, shape.length);
   }
 
@@ -58,10 +62,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static double[][] zerosLike(double[][] buffer, double[][] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     if (!Shapes.same(buffer, shape)) {
       buffer = new double[shape.length][];
       for (int i = 0; i < shape.length; i++) {
@@ -181,10 +189,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static float[] zerosLike(float[] buffer, float[] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     return zeros(buffer, shape.length);
   }
 
@@ -192,10 +204,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static float[][] zerosLike(float[][] buffer, float[][] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     if (!Shapes.same(buffer, shape)) {
       buffer = new float[shape.length][];
       for (int i = 0; i < shape.length; i++) {
@@ -211,10 +227,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static double[][][] zerosLike(double[][][] buffer, double[][][] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     if (!Shapes.same(buffer, shape)) {
       buffer = new double[shape.length][][];
       for (int i = 0; i < shape.length; i++) {
@@ -230,10 +250,14 @@ public final class Buffers {
    * Zero-filled like {@code shape} (jagged rows included), reusing {@code buffer} if it fits.
    *
    * @param buffer the array of the previous call, or null
-   * @param shape the array whose shape to take; its values are not read
+   * @param shape the array whose shape to take; its values are not read; null for an
+   *     array local never created (its adjoint is never used), which leaves buffer as it is
    * @return buffer, zeroed, if it has the shape; else a new zero-filled array
    */
   public static float[][][] zerosLike(float[][][] buffer, float[][][] shape) {
+    if (shape == null) {
+      return buffer; // an array local created only in a branch not taken
+    }
     if (!Shapes.same(buffer, shape)) {
       buffer = new float[shape.length][][];
       for (int i = 0; i < shape.length; i++) {
