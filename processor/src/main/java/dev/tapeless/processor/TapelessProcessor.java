@@ -13,6 +13,7 @@ import dev.tapeless.processor.emit.SweepsWriter;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DeclarationValidator;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.frontend.UnreadModelFields;
 import dev.tapeless.processor.graph.GraphFiles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
@@ -199,6 +201,21 @@ public final class TapelessProcessor extends AbstractProcessor {
       pending.add(Pending.of(method));
     }
     byOwner.forEach((owner, sigs) -> writeFile(owner, GradClassWriter.write(owner, sigs)));
+    warnUnreadModelFields(byOwner);
+  }
+
+  /** TL028 on each differentiated field of a model class that none of its methods reads. */
+  private void warnUnreadModelFields(Map<TypeElement, List<DifferentiableSignature>> byOwner) {
+    byOwner.forEach((owner, sigs) -> {
+      List<ExecutableElement> models = sigs.stream().map(DifferentiableSignature::method)
+          .filter(DifferentiableSignature::isModelMethod).toList();
+      if (!models.isEmpty()) {
+        for (VariableElement field : UnreadModelFields.of(trees, owner, models)) {
+          reporter.warning(field, Diagnostic.UNREAD_MODEL_FIELD, field.getSimpleName(),
+              owner.getSimpleName(), field.getSimpleName());
+        }
+      }
+    });
   }
 
   private static boolean isGenerated(TypeElement t) {

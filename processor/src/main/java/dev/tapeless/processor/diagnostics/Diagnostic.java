@@ -104,6 +104,12 @@ public enum Diagnostic {
           + " throw UnsupportedOperationException; add pushforward = \"...\" naming a method"
           + " %s, or linear = true if it is linear in its differentiated parameters (or"
           + " @SuppressWarnings(\"TL027\") if you use reverse mode only)"),
+  UNREAD_MODEL_FIELD(
+      "TL028",
+      "field '%s' of %s is read by none of its @Differentiable methods, yet each of their frames"
+          + " takes it as an input (an adjoint d%s, registered by parameters()), for a gradient"
+          + " that is always zero: mark it @NoDerivative, make it static, or keep it out of the"
+          + " model class"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
