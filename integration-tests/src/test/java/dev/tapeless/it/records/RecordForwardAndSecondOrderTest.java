@@ -81,4 +81,23 @@ class RecordForwardAndSecondOrderTest {
     assertEquals(expected, g.jvp(net, X, TARGET, tangent, null, null),
         1e-12 * (1 + Math.abs(expected)));
   }
+
+  @Test
+  void aNullNestedRecordInATangentOrDirectionIsZero() {
+    Net net = RecordGradientsTest.net();
+    Layers_Grad.Loss g = new Layers_Grad.Loss();
+    g.valueAndGradient(net, X, TARGET);
+    double[] ones = {1, 1};
+    Net tangent = new Net(null, new Dense(null, ones), 2.0);
+    double expected = 2.0 * g.dnet.scale + g.dnet.output.bias[0] + g.dnet.output.bias[1];
+    assertEquals(expected, g.jvp(net, X, TARGET, tangent, null, null),
+        1e-12 * (1 + Math.abs(expected)));
+    Layers_Grad.Loss h = new Layers_Grad.Loss();
+    h.hvp(net, X, TARGET, new Net(null, null, 1.0), null, null);
+    Layers_Grad.Loss along = new Layers_Grad.Loss();
+    along.hvp(net, X, TARGET, new Net(new Dense(null, null), new Dense(null, null), 1.0), null,
+        null);
+    assertEquals(along.dnet.scale, h.dnet.scale);
+    assertEquals(along.dnet.hidden.bias[0], h.dnet.hidden.bias[0]);
+  }
 }

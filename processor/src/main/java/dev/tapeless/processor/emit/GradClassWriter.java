@@ -508,13 +508,31 @@ public final class GradClassWriter {
 
     /** How a public method reads a leaf from its declared parameter (or the receiver). */
     private String access(Callee.Param p, String root) {
+      return access(p, root, p.path().size());
+    }
+
+    /** The expression reading the first {@code length} steps of {@code p}'s path. */
+    private String access(Callee.Param p, String root, int length) {
+      List<String> path = p.path().subList(0, length);
       if (!p.inReceiver()) {
-        return new RecordInputs.Leaf(p.path(), p.type()).access(root);
+        return new RecordInputs.Leaf(path, p.type()).access(root);
       }
       boolean record = owner.getKind() == javax.lang.model.element.ElementKind.RECORD;
-      StringBuilder s = new StringBuilder(root).append('.').append(p.path().get(0))
+      StringBuilder s = new StringBuilder(root).append('.').append(path.get(0))
           .append(record ? "()" : "");
-      p.path().subList(1, p.path().size()).forEach(c -> s.append('.').append(c).append("()"));
+      path.subList(1, path.size()).forEach(c -> s.append('.').append(c).append("()"));
+      return s.toString();
+    }
+
+    /**
+     * Whether a tangent or direction record (or a nested record in it) on the way to {@code p}
+     * is null, which stands for zero: {@code t == null || t.inner() == null}.
+     */
+    private String zeroTest(Callee.Param p, String root) {
+      StringBuilder s = new StringBuilder(root).append(" == null");
+      for (int length = 1; length < p.path().size(); length++) {
+        s.append(" || ").append(access(p, root, length)).append(" == null");
+      }
       return s.toString();
     }
 
@@ -548,7 +566,7 @@ public final class GradClassWriter {
         String name = leafNames.get(k++);
         if (p.inRecord()) {
           String record = along.get(p.root());
-          m.addStatement("$T $N = $N == null ? $L : $L", javaType(p), name, record,
+          m.addStatement("$T $N = $L ? $L : $L", javaType(p), name, zeroTest(p, record),
               p.type().isArray() ? "null" : p.type().elementZero(), access(p, record));
         }
       }
