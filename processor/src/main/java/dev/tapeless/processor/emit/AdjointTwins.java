@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -49,8 +48,8 @@ final class AdjointTwins {
     }
     twins.put(key, grad.nestedClass(names.fresh(record.getSimpleName() + "Adjoint")));
     records.put(key, record);
-    for (RecordComponentElement c : record.getRecordComponents()) {
-      TypeElement nested = RecordInputs.recordOf(c.asType());
+    for (RecordInputs.Component c : RecordInputs.components(record)) {
+      TypeElement nested = RecordInputs.recordOf(c.type());
       if (nested != null && hasRealLeaf(nested)) {
         register(nested);
       }
@@ -82,9 +81,9 @@ final class AdjointTwins {
             + " or {@code float} component (arrays\nof the component's shape, allocated on the"
             + " first call, or assign your own) and a nested\ntwin per record component.\n",
             ClassName.get(record));
-    for (RecordComponentElement c : record.getRecordComponents()) {
-      String field = c.getSimpleName().toString();
-      TypeElement nested = RecordInputs.recordOf(c.asType());
+    for (RecordInputs.Component c : RecordInputs.components(record)) {
+      String field = c.name();
+      TypeElement nested = RecordInputs.recordOf(c.type());
       if (nested != null) {
         if (twins.containsKey(nested.getQualifiedName().toString())) {
           ClassName twin = of(nested);
@@ -95,7 +94,7 @@ final class AdjointTwins {
         }
         continue;
       }
-      Type t = DifferentiableSignature.typeOf(c.asType());
+      Type t = DifferentiableSignature.typeOf(c.type());
       if (t != null && t.carriesDerivative()) {
         type.addField(FieldSpec.builder(TypeNames.of(t), field, Modifier.PUBLIC)
             .addJavadoc("The derivative with respect to {@code $L}.\n", field).build());

@@ -514,14 +514,24 @@ public final class GradClassWriter {
     /** The expression reading the first {@code length} steps of {@code p}'s path. */
     private String access(Callee.Param p, String root, int length) {
       List<String> path = p.path().subList(0, length);
+      StringBuilder s = new StringBuilder(root);
       if (!p.inReceiver()) {
-        return new RecordInputs.Leaf(path, p.type()).access(root);
+        RecordInputs.reads(declared(p.root()).asType(), path).forEach(r -> s.append('.').append(r));
+        return s.toString();
       }
       boolean record = owner.getKind() == javax.lang.model.element.ElementKind.RECORD;
-      StringBuilder s = new StringBuilder(root).append('.').append(path.get(0))
-          .append(record ? "()" : "");
-      path.subList(1, path.size()).forEach(c -> s.append('.').append(c).append("()"));
+      s.append('.').append(path.get(0)).append(record ? "()" : "");
+      VariableElement field = RecordInputs.modelFields(owner).stream()
+          .filter(f -> f.getSimpleName().contentEquals(path.get(0))).findFirst().orElseThrow();
+      RecordInputs.reads(field.asType(), path.subList(1, path.size()))
+          .forEach(r -> s.append('.').append(r));
       return s.toString();
+    }
+
+    /** The declared parameter named {@code name}. */
+    private VariableElement declared(String name) {
+      return params.stream().filter(q -> q.getSimpleName().contentEquals(name)).findFirst()
+          .orElseThrow();
     }
 
     /**

@@ -156,6 +156,9 @@ public final class DeclarationValidator {
   /** A record parameter: readable from the generated class, components the IR has, not @Out. */
   private boolean validateRecord(VariableElement p, TypeElement record) {
     String problem = RecordInputs.problem(record);
+    if (problem == null) {
+      problem = RecordInputs.unreadableField(record, p);
+    }
     if (p.getAnnotation(Out.class) != null) {
       reporter.error(p, Diagnostic.OUT_NOT_DOUBLE_ARRAY, p.getSimpleName(), p.asType());
       return false;

@@ -622,6 +622,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return isComponentRead(new TreePath(path, p.getExpression()));
     } else if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree && onThis(tree)) {
       return isRecordInput(trees.getElement(path));
+    } else if (tree instanceof MemberSelectTree select
+        && RecordInputs.valueClassComponent(trees.getElement(path)) != null) {
+      return isComponentRead(new TreePath(path, select.getExpression()));
     }
     return tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
@@ -657,6 +660,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return scan(node.getExpression(), null);
     }
     Element element = trees.getElement(getCurrentPath());
+    if (RecordInputs.valueClassComponent(element) != null && isComponentRead(getCurrentPath())) {
+      return null; // a value class's field on a record input: p.inner.a
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       checkFieldRead(node, element);
     }

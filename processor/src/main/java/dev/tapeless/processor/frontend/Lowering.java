@@ -276,7 +276,15 @@ public final class Lowering {
     if (tree instanceof ParenthesizedTree p) {
       return componentRead(new TreePath(path, p.getExpression()));
     } else if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
-      return records.get(trees.getElement(path));
+      Element element = trees.getElement(path);
+      if (!records.containsKey(element) && tree instanceof MemberSelectTree m
+          && RecordInputs.valueClassComponent(element) != null) {
+        // a value class's field: p.inner.a
+        Object receiver = componentRead(new TreePath(path, m.getExpression()));
+        return receiver instanceof RecordValue r
+            ? r.components().get(m.getIdentifier().toString()) : null;
+      }
+      return records.get(element);
     } else if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
         && trees.getElement(path) instanceof ExecutableElement accessor
@@ -1367,6 +1375,7 @@ public final class Lowering {
           return new Expr.ArrayRead(alias.array(), indices, type);
         }
         Var array = fields.containsKey(baseElement) ? fields.get(baseElement)
+            : RecordInputs.valueClassComponent(baseElement) != null ? leafRead(base)
             : baseElement != null && baseElement.getKind() == ElementKind.FIELD
             ? constantTable((VariableElement) baseElement)
             : base.getLeaf() instanceof MethodInvocationTree ? leafRead(base)
@@ -1391,7 +1400,9 @@ public final class Lowering {
         if (q != null && q.getKind() == TypeKind.ARRAY) {
           return new Expr.Length(passive(qualifier));
         }
-        return name(path, type);
+        Var leaf = RecordInputs.valueClassComponent(trees.getElement(path)) != null
+            ? leafRead(path) : null;
+        return leaf != null ? new Expr.Ref(leaf) : name(path, type);
       }
       case IDENTIFIER:
         return name(path, type);

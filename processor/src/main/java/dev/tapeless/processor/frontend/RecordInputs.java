@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -28,11 +30,14 @@ public final class RecordInputs {
    *
    * @param path the component names from the parameter to the leaf: {@code [inner, a]} for
    *     {@code p.inner().a()}
+   * @param reads how generated code reads each step: {@code inner()} for a record's
+   *     accessor, {@code a} for a value class's field
    * @param type the leaf's IR type
    */
-  public record Leaf(List<String> path, Type type) {
+  public record Leaf(List<String> path, List<String> reads, Type type) {
     public Leaf {
       path = List.copyOf(path);
+      reads = List.copyOf(reads);
     }
 
     /** The leaf's name in generated code: {@code p_inner_a}. */
@@ -40,22 +45,153 @@ public final class RecordInputs {
       return root + "_" + String.join("_", path);
     }
 
-    /** The accessor calls reading it from {@code root}: {@code p.inner().a()}. */
+    /** The expression reading it from {@code root}: {@code p.inner().a()}. */
     public String access(String root) {
       StringBuilder s = new StringBuilder(root);
-      path.forEach(c -> s.append('.').append(c).append("()"));
+      reads.forEach(c -> s.append('.').append(c));
       return s.toString();
     }
   }
 
-  /** The record a type names, or null when it is not a record. */
+  /**
+   * A component of a record, or a field of a value class.
+   *
+   * @param name its name
+   * @param type its type
+   * @param read how generated code reads it: {@code name()} or {@code name}
+   */
+  public record Component(String name, TypeMirror type, String read) {}
+
+  /** The components of a record, or the instance fields of a value class, in order. */
+  public static List<Component> components(TypeElement type) {
+    List<Component> out = new ArrayList<>();
+    if (type.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement c : type.getRecordComponents()) {
+        out.add(new Component(c.getSimpleName().toString(), c.asType(),
+            c.getSimpleName() + "()"));
+      }
+      return out;
+    }
+    for (VariableElement f : instanceFields(type)) {
+      out.add(new Component(f.getSimpleName().toString(), f.asType(),
+          f.getSimpleName().toString()));
+    }
+    return out;
+  }
+
+  /** How generated code reads {@code path} from a value of {@code type}, step by step. */
+  public static List<String> reads(TypeMirror type, List<String> path) {
+    List<String> reads = new ArrayList<>();
+    TypeMirror at = type;
+    for (String name : path) {
+      TypeElement holder = recordOf(at);
+      Component c = holder == null ? null : components(holder).stream()
+          .filter(k -> k.name().equals(name)).findFirst().orElse(null);
+      if (c == null) {
+        throw new IllegalArgumentException("no component " + name + " in " + at);
+      }
+      reads.add(c.read());
+      at = c.type();
+    }
+    return reads;
+  }
+
+  /**
+   * The record or value class a type names, or null. A value class is the plain Java cousin of
+   * a record: a final class of its own (extending Object, without type parameters) whose
+   * instance fields are all readable outside it (not private) and numbers, numeric arrays,
+   * records or value classes; its fields are its components.
+   */
   public static TypeElement recordOf(TypeMirror type) {
     if (type.getKind() == TypeKind.DECLARED
         && ((DeclaredType) type).asElement() instanceof TypeElement t
-        && t.getKind() == ElementKind.RECORD) {
+        && (t.getKind() == ElementKind.RECORD || isValueClass(t, 0))) {
       return t;
     }
     return null;
+  }
+
+  /** Whether {@code t} is a value class (see {@link #recordOf}). */
+  public static boolean isValueClass(TypeElement t) {
+    return isValueClass(t, 0);
+  }
+
+  private static boolean isValueClass(TypeElement t, int depth) {
+    if (depth > MAX_DEPTH || t.getKind() != ElementKind.CLASS
+        || !t.getModifiers().contains(Modifier.FINAL) || !t.getTypeParameters().isEmpty()
+        || t.getSuperclass().getKind() != TypeKind.DECLARED
+        || !((TypeElement) ((DeclaredType) t.getSuperclass()).asElement()).getQualifiedName()
+            .contentEquals("java.lang.Object")
+        || t.getQualifiedName().toString().startsWith("java.")) {
+      return false;
+    }
+    List<VariableElement> fields = instanceFields(t);
+    if (fields.isEmpty()) {
+      return false;
+    }
+    for (VariableElement f : fields) {
+      TypeMirror ft = f.asType();
+      boolean nested = ft.getKind() == TypeKind.DECLARED
+          && ((DeclaredType) ft).asElement() instanceof TypeElement n
+          && (n.getKind() == ElementKind.RECORD || isValueClass(n, depth + 1));
+      if (f.getModifiers().contains(Modifier.PRIVATE)
+          || !nested && DifferentiableSignature.typeOf(ft) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Why generated code in {@code user}'s package cannot read a field of a value class inside
+   * {@code type} (itself or nested), or null when it can read them all.
+   */
+  public static String unreadableField(TypeElement type, javax.lang.model.element.Element user) {
+    for (Component c : components(type)) {
+      TypeElement nested = recordOf(c.type());
+      if (type.getKind() != ElementKind.RECORD) {
+        VariableElement field = instanceFields(type).stream()
+            .filter(f -> f.getSimpleName().contentEquals(c.name())).findFirst().orElseThrow();
+        if (!field.getModifiers().contains(Modifier.PUBLIC)
+            && !packageOf(field).equals(packageOf(user))) {
+          return "field " + c.name() + " of " + type.getSimpleName() + " is package-private in"
+              + " another package, so the generated gradient class cannot read it; make it public";
+        }
+      }
+      String problem = nested == null ? null : unreadableField(nested, user);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element e) {
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e;
+  }
+
+  private static List<VariableElement> instanceFields(TypeElement t) {
+    List<VariableElement> out = new ArrayList<>();
+    for (javax.lang.model.element.Element e : t.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && !e.getModifiers().contains(Modifier.STATIC)) {
+        out.add((VariableElement) e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The component a field read names, when {@code field} is an instance field of a value
+   * class, or null.
+   */
+  public static String valueClassComponent(javax.lang.model.element.Element field) {
+    return field != null && field.getKind() == ElementKind.FIELD
+        && !field.getModifiers().contains(Modifier.STATIC)
+        && field.getEnclosingElement() instanceof TypeElement t && isValueClass(t)
+        ? field.getSimpleName().toString() : null;
   }
 
   /** The leaves of a record type, depth first in component order. */
@@ -67,14 +203,21 @@ public final class RecordInputs {
 
   private static void collect(TypeElement record, List<String> prefix, List<Leaf> out,
       int depth) {
-    for (RecordComponentElement c : record.getRecordComponents()) {
+    collect(record, prefix, new ArrayList<>(prefix), out, depth);
+  }
+
+  private static void collect(TypeElement record, List<String> prefix, List<String> reads,
+      List<Leaf> out, int depth) {
+    for (Component c : components(record)) {
       List<String> path = new ArrayList<>(prefix);
-      path.add(c.getSimpleName().toString());
-      TypeElement nested = recordOf(c.asType());
+      path.add(c.name());
+      List<String> read = new ArrayList<>(reads);
+      read.add(c.read());
+      TypeElement nested = recordOf(c.type());
       if (nested != null && depth < MAX_DEPTH) {
-        collect(nested, path, out, depth + 1);
+        collect(nested, path, read, out, depth + 1);
       } else {
-        out.add(new Leaf(path, DifferentiableSignature.typeOf(c.asType())));
+        out.add(new Leaf(path, read, DifferentiableSignature.typeOf(c.type())));
       }
     }
   }
@@ -111,7 +254,8 @@ public final class RecordInputs {
     String name = field.getSimpleName().toString();
     TypeElement record = recordOf(field.asType());
     if (record == null) {
-      return List.of(new Leaf(List.of(name), DifferentiableSignature.typeOf(field.asType())));
+      return List.of(new Leaf(List.of(name), List.of(name),
+          DifferentiableSignature.typeOf(field.asType())));
     }
     List<Leaf> out = new ArrayList<>();
     collect(record, new ArrayList<>(List.of(name)), out, 0);
