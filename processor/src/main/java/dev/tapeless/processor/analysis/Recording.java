@@ -28,13 +28,16 @@ public final class Recording {
   private final Activity activity;
   private final Map<Stmt, List<Var>> saved = new IdentityHashMap<>();
   private final Set<Stmt> inverted = Activity.identitySet();
+  /** Assignments that give their variable the one value it ever holds: nothing to save. */
+  private final Set<Stmt> invariant;
 
-  private Recording(Activity activity) {
+  private Recording(Activity activity, Set<Stmt> invariant) {
     this.activity = activity;
+    this.invariant = invariant;
   }
 
   public static Recording of(IrMethod method, Activity activity) {
-    Recording r = new Recording(activity);
+    Recording r = new Recording(activity, LoopInvariantDefinitions.of(method.body()));
     if (!activity.noneActive()) {
       // Without adjoints no backward sweep runs to restore anything: saving would leave values
       // behind on every call (in split mode, under the state the next splitBackward pops).
@@ -70,7 +73,9 @@ public final class Recording {
       for (Var w : Dependencies.of(s).written()) {
         boolean wholeVariable = !w.type().isArray();
         if (needed.contains(w)) {
-          save(s, w);
+          if (!invariant.contains(s)) {
+            save(s, w);
+          }
           if (wholeVariable) {
             needed.remove(w);
           }
