@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapeless.runtime.GradCheck;
+import dev.tapeless.runtime.support.SavedValues;
+import java.lang.reflect.Field;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,37 @@ class LoopInvariantSavesTest {
     assertTrue(hoisted > 2L * 8 * steps, "hoisted: " + hoisted + " bytes");
     assertTrue(Math.abs(inLoop - hoisted) < 64 * 1024,
         "in the loop: " + inLoop + " bytes, hoisted: " + hoisted + " bytes");
+  }
+
+  @Test
+  void aFrameGrownByOneLongCallGivesTheMemoryBackAfterShortOnes() throws ReflectiveOperationException {
+    LongLoops_Grad.Oscillator g = new LongLoops_Grad.Oscillator();
+    g.valueAndGradient(0.3, 0.4, 1.2, 1_000_000);
+    SavedValues saved = savedValuesOf(g);
+    assertTrue(saved.capacityBytes() > 16L * 1_000_000, saved.capacityBytes() + " bytes");
+    double expected = new LongLoops_Grad.Oscillator().valueAndGradient(0.3, 0.4, 1.2, 100);
+    for (int k = 0; k < 16; k++) {
+      assertEquals(expected, g.valueAndGradient(0.3, 0.4, 1.2, 100));
+    }
+    assertTrue(saved.capacityBytes() < 16 * 1024, saved.capacityBytes() + " bytes");
+    LongLoops_Grad.Oscillator fresh = new LongLoops_Grad.Oscillator();
+    fresh.valueAndGradient(0.3, 0.4, 1.2, 100);
+    assertEquals(fresh.dk, g.dk);
+  }
+
+  /** The save buffer a frame's sweeps keep, found by type: it is not API. */
+  private static SavedValues savedValuesOf(Object frame) throws ReflectiveOperationException {
+    Field sweeps = frame.getClass().getDeclaredField("sweeps");
+    sweeps.setAccessible(true);
+    Object s = sweeps.get(frame);
+    for (Class<?> c = s.getClass(); c != null; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (f.getType() == SavedValues.class) {
+          f.setAccessible(true);
+          return (SavedValues) f.get(s);
+        }
+      }
+    }
+    throw new AssertionError("no SavedValues in " + s.getClass());
   }
 }

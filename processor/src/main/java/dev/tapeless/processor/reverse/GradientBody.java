@@ -107,6 +107,10 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
       backward.add("\n// backward sweep\n");
+      if (fields.hasSaved()) {
+        // everything saved is on the stacks: shrink them if an unusually long call grew them
+        backward.addStatement("this.$N.settle()", fields.saved());
+      }
       declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields,
           backward);
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,

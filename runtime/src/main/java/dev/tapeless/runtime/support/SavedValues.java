@@ -17,8 +17,62 @@ public final class SavedValues {
   private boolean[] booleans = new boolean[64];
   private int booleanTop;
 
+  /** A stack larger than this many elements may shrink back (see {@link #settle()}). */
+  private static final int LARGE = 1 << 16;
+  /** How many calls in a row must use little of a large stack before it shrinks. */
+  private static final int PATIENCE = 16;
+  private int sparseCalls;
+
   /** Empty stacks, each with room to grow; a frame makes one and keeps it. */
   public SavedValues() {}
+
+  /**
+   * Called by a frame between its forward and backward sweeps, when the stacks hold all the
+   * call saved. After {@value #PATIENCE} calls in a row that each used under an eighth of a
+   * stack of more than 65,536 elements (an unusually long call made it grow), that stack
+   * shrinks to twice what the last call used: one copy, after which the frame allocates nothing
+   * again, rather than holding the long call's memory for as long as it lives.
+   */
+  public void settle() {
+    if (!sparse(doubles.length, doubleTop) && !sparse(longs.length, longTop)
+        && !sparse(ints.length, intTop) && !sparse(booleans.length, booleanTop)) {
+      sparseCalls = 0;
+      return;
+    }
+    if (++sparseCalls < PATIENCE) {
+      return;
+    }
+    sparseCalls = 0;
+    if (sparse(doubles.length, doubleTop)) {
+      doubles = Arrays.copyOf(doubles, shrunk(doubleTop));
+    }
+    if (sparse(longs.length, longTop)) {
+      longs = Arrays.copyOf(longs, shrunk(longTop));
+    }
+    if (sparse(ints.length, intTop)) {
+      ints = Arrays.copyOf(ints, shrunk(intTop));
+    }
+    if (sparse(booleans.length, booleanTop)) {
+      booleans = Arrays.copyOf(booleans, shrunk(booleanTop));
+    }
+  }
+
+  private static boolean sparse(int length, int top) {
+    return length > LARGE && top < length / 8;
+  }
+
+  private static int shrunk(int top) {
+    return Math.max(64, 2 * top);
+  }
+
+  /**
+   * The memory the stacks hold, used or not: what a frame keeps between calls.
+   *
+   * @return the bytes of the stacks' arrays, without object headers
+   */
+  public long capacityBytes() {
+    return 8L * doubles.length + 8L * longs.length + 4L * ints.length + booleans.length;
+  }
 
   /**
    * Saves a double.

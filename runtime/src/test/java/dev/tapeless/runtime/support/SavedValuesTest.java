@@ -2,6 +2,7 @@ package dev.tapeless.runtime.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,45 @@ class SavedValuesTest {
     saved.popAll(d);
     assertArrayEquals(new double[] {1, 2, 3}, d);
     assertArrayEquals(new int[] {4, 5}, k);
+  }
+
+  /** One call of a frame: {@code n} doubles and ints saved, settled, then restored. */
+  private static void call(SavedValues saved, int n) {
+    for (int i = 0; i < n; i++) {
+      saved.pushDouble(i * 0.5);
+      saved.pushInt(i);
+    }
+    saved.settle();
+    for (int i = n - 1; i >= 0; i--) {
+      assertEquals(i, saved.popInt());
+      assertEquals(i * 0.5, saved.popDouble());
+    }
+  }
+
+  @Test
+  void aStackGrownByOneLongCallShrinksAfterSixteenShortOnes() {
+    SavedValues saved = new SavedValues();
+    call(saved, 1_000_000);
+    long grown = saved.capacityBytes();
+    assertTrue(grown >= 12L * 1_000_000, grown + " bytes");
+    for (int k = 0; k < 15; k++) {
+      call(saved, 100);
+      assertEquals(grown, saved.capacityBytes(), "after " + (k + 1) + " short calls");
+    }
+    call(saved, 100);
+    assertTrue(saved.capacityBytes() < 8 * 1024, saved.capacityBytes() + " bytes");
+    call(saved, 100);
+    call(saved, 5_000);
+  }
+
+  @Test
+  void aStackUsedFullyNowAndThenKeepsItsSize() {
+    SavedValues saved = new SavedValues();
+    call(saved, 1_000_000);
+    long grown = saved.capacityBytes();
+    for (int k = 0; k < 40; k++) {
+      call(saved, k % 10 == 9 ? 1_000_000 : 100);
+    }
+    assertEquals(grown, saved.capacityBytes());
   }
 }
