@@ -32,8 +32,24 @@ public final class JavaExprs {
       return CodeBlock.of("$L.length", operand(l.array()));
     }
     Expr.Call c = (Expr.Call) e;
+    if (c.callee() instanceof dev.tapeless.processor.ir.Callee.Opaque o && o.onObject()) {
+      return objectCall(c, o);
+    }
     return CodeBlock.of("$T.$N($L)",
         owner(c.callee().owner()), c.callee().name(), arguments(c).build());
+  }
+
+  /** {@code rng.nextGaussian()} or {@code cfg.scale}: the first argument is the object. */
+  private static CodeBlock objectCall(Expr.Call c, dev.tapeless.processor.ir.Callee.Opaque o) {
+    CodeBlock receiver = operand(c.args().get(0));
+    if (o.form() == dev.tapeless.processor.ir.Callee.Opaque.Form.OBJECT_FIELD) {
+      return CodeBlock.of("$L.$N", receiver, o.name());
+    }
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 1; i < c.args().size(); i++) {
+      args.add(i == 1 ? "$L" : ", $L", write(c.args().get(i)));
+    }
+    return CodeBlock.of("$L.$N($L)", receiver, o.name(), args.build());
   }
 
   /** A call's arguments, comma-separated: callers append seeds or tangents after them. */

@@ -15,6 +15,9 @@ public final class TypeNames {
   }
 
   public static TypeName of(Type type) {
+    if (type.isObject()) {
+      return JavaExprs.owner(type.reference());
+    }
     TypeName name = switch (type.kind()) {
       case DOUBLE -> TypeName.DOUBLE;
       case FLOAT -> TypeName.FLOAT;
@@ -24,6 +27,7 @@ public final class TypeNames {
       case BYTE -> TypeName.BYTE;
       case CHAR -> TypeName.CHAR;
       case BOOLEAN -> TypeName.BOOLEAN;
+      case OBJECT -> throw new IllegalStateException("objects are named above");
     };
     for (int i = 0; i < type.dims(); i++) {
       name = ArrayTypeName.of(name);

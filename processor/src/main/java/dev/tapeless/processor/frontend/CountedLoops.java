@@ -94,6 +94,12 @@ final class CountedLoops {
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
         TypeMirror q = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+        if (q != null && q.getKind() == TypeKind.DECLARED) {
+          // a field of an object parameter: a call in the body may change it
+          Element field = trees.getElement(getCurrentPath());
+          ok[0] &= field == null || field.getModifiers().contains(
+              javax.lang.model.element.Modifier.STATIC);
+        }
         if (!node.getIdentifier().contentEquals("length") || q == null
             || q.getKind() != TypeKind.ARRAY) {
           return super.visitMemberSelect(node, unused);

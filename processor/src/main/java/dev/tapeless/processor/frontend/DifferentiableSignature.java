@@ -115,7 +115,7 @@ public record DifferentiableSignature(
         }
         continue;
       }
-      Type type = typeOf(p.asType());
+      Type type = parameterTypeOf(p.asType());
       params.add(new Callee.Param(pn, type, differentiable(type) && chosen && !out, out));
     }
     return params;
@@ -170,6 +170,34 @@ public record DifferentiableSignature(
     };
     return kind == null ? null : new Type(kind, dims);
   }
+
+  /**
+   * The IR type of a declared parameter: a number or numeric array ({@link #typeOf}), or an
+   * object of a non-generic class other than a boxed number ({@code java.util.Random}, a
+   * config class), which the validator allows only where nothing is differentiated; null
+   * otherwise.
+   */
+  public static Type parameterTypeOf(TypeMirror t) {
+    Type type = typeOf(t);
+    return type != null ? type : objectTypeOf(t);
+  }
+
+  /** The object type of {@code t}, or null when it is not a plain class or interface type. */
+  public static Type objectTypeOf(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED
+        || !((javax.lang.model.type.DeclaredType) t).getTypeArguments().isEmpty()
+        || !(((javax.lang.model.type.DeclaredType) t).asElement() instanceof TypeElement e)
+        || BOXES.contains(e.getQualifiedName().toString())) {
+      return null;
+    }
+    return Type.object(Owners.of(e));
+  }
+
+  /** Boxed numbers are numbers to a user: they are rejected, so the message says double. */
+  private static final java.util.Set<String> BOXES = java.util.Set.of("java.lang.Double",
+      "java.lang.Float", "java.lang.Integer", "java.lang.Long", "java.lang.Short",
+      "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Number",
+      "java.lang.Object");
 
   /** The names of the parameters as the sweeps take them: a record's components one by one. */
   public List<String> parameterNames() {

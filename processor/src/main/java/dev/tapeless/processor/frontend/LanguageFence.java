@@ -611,10 +611,65 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return scan(node.getExpression(), null);
     }
     Element element = trees.getElement(getCurrentPath());
+    if (element != null && element.getKind() == ElementKind.FIELD && onObjectParameter(node)
+        && !element.getModifiers().contains(Modifier.STATIC)) {
+      checkObjectUse(node, "field " + element.getSimpleName(), element);
+      if (element.asType().getKind().isPrimitive()) {
+        return null;
+      }
+      return reject(node, Diagnostic.OBJECT_USE, "reading the field " + node
+          + " of type " + element.asType(), "read only its number and boolean fields (copy an"
+          + " array into a double[] parameter)");
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       checkFieldRead(node, element);
     }
     return null;
+  }
+
+  /**
+   * Whether {@code select} is {@code obj.member} with {@code obj} an object parameter of this
+   * method (a {@code @NoDerivative java.util.Random}).
+   */
+  private boolean onObjectParameter(ExpressionTree select) {
+    if (!(select instanceof MemberSelectTree m)) {
+      return false;
+    }
+    ExpressionTree q = m.getExpression();
+    while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
+      q = p.getExpression();
+    }
+    if (!(q instanceof IdentifierTree)) {
+      return false;
+    }
+    Element e = trees.getElement(TreePath.getPath(getCurrentPath().getCompilationUnit(), q));
+    return e != null && e.getKind() == ElementKind.PARAMETER
+        && method.getParameters().contains(e)
+        && DifferentiableSignature.objectTypeOf(e.asType()) != null
+        && RecordInputs.recordOf(e.asType()) == null;
+  }
+
+  /**
+   * A call or field read on an object parameter: the member must be reachable from the
+   * generated class, and not inside an array index, which the backward sweep evaluates again
+   * (a second {@code rng.nextInt(n)} would draw another number).
+   */
+  private void checkObjectUse(Tree node, String what, Element member) {
+    if (Access.hidden(member, method) != null) {
+      reject(node, Diagnostic.INACCESSIBLE_MEMBER, what, Access.hidden(member, method),
+          Access.remedy(member, method));
+      return;
+    }
+    TreePath child = getCurrentPath();
+    for (TreePath p = child.getParentPath(); p != null
+        && !(p.getLeaf() instanceof StatementTree); child = p, p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ArrayAccessTree a && a.getIndex() == child.getLeaf()) {
+        reject(node, Diagnostic.OBJECT_USE, "using " + node + " in an array index",
+            "read it into an int local first (int k = " + node + "; then x[k]): the gradient"
+                + " reads the index again, and must not call the object twice");
+        return;
+      }
+    }
   }
 
   private void checkFieldRead(Tree node, Element element) {
@@ -669,7 +724,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
           "declare the copy as an array local at the top of the method:"
               + " double[] copy = a.clone();");
     }
-    if (element instanceof ExecutableElement callee) {
+    if (element instanceof ExecutableElement callee && onObjectParameter(node.getMethodSelect())) {
+      checkObjectUse(node, "method " + callee.getSimpleName(), callee);
+      if (callee.getReturnType().getKind() != TypeKind.VOID) {
+        checkType(node, callee.getReturnType());
+      }
+    } else if (element instanceof ExecutableElement callee) {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");
       } else if (!callee.getModifiers().contains(Modifier.STATIC)

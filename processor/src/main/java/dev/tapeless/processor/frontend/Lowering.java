@@ -108,7 +108,9 @@ public final class Lowering {
         params.addAll(lowering.declareRecord(p, record));
         continue;
       }
-      Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
+      Type object = DifferentiableSignature.objectTypeOf(p.asType());
+      Var v = lowering.declare(p, Var.Role.PARAMETER,
+          object != null ? object : TypeMapper.map(p.asType(), null));
       params.add(v);
     }
     TreePath bodyPath = new TreePath(methodPath, body);
@@ -276,7 +278,34 @@ public final class Lowering {
   /** A call of an instance method on this method's receiver, which passes its fields first. */
   private boolean onReceiver(TreePath call) {
     return trees.getElement(call) instanceof ExecutableElement m
-        && !m.getModifiers().contains(Modifier.STATIC);
+        && !m.getModifiers().contains(Modifier.STATIC) && objectOf(call) == null;
+  }
+
+  /**
+   * The object parameter a call or field read is made on ({@code rng} in
+   * {@code rng.nextGaussian()} or {@code cfg.scale}), or null.
+   */
+  private Var objectOf(TreePath path) {
+    Tree tree = path.getLeaf();
+    ExpressionTree select = tree instanceof MethodInvocationTree call ? call.getMethodSelect()
+        : tree instanceof ExpressionTree e ? e : null;
+    if (!(select instanceof MemberSelectTree m)) {
+      return null;
+    }
+    return objectRead(new TreePath(path, m.getExpression()));
+  }
+
+  /** The object parameter an expression names ({@code rng}, {@code (rng)}), or null. */
+  private Var objectRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return objectRead(new TreePath(path, p.getExpression()));
+    }
+    if (!(tree instanceof com.sun.source.tree.IdentifierTree)) {
+      return null;
+    }
+    Var v = vars.get(trees.getElement(path));
+    return v != null && v.type().isObject() ? v : null;
   }
 
   /** The leaf an accessor chain reads, or null. */
@@ -293,6 +322,8 @@ public final class Lowering {
     List<Expr> args = new ArrayList<>();
     if (onReceiver(path)) {
       receiverLeaves.forEach(v -> args.add(new Expr.Ref(v)));
+    } else if (objectOf(path) != null) {
+      args.add(new Expr.Ref(objectOf(path)));
     }
     for (ExpressionTree arg : call.getArguments()) {
       TreePath argPath = new TreePath(path, arg);
@@ -1254,11 +1285,19 @@ public final class Lowering {
       }
       return r.callee();
     }
+    List<Boolean> outs = method.getParameters().stream()
+        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList();
+    if (objectOf(path) != null) {
+      // first argument the object: never an output
+      List<Boolean> withReceiver = new ArrayList<>(outs);
+      withReceiver.add(0, false);
+      return new Callee.Opaque(Owners.of(owner), name, withReceiver,
+          Callee.Opaque.Form.OBJECT_METHOD);
+    }
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
-    return new Callee.Opaque(Owners.of(owner), name, method.getParameters().stream()
-        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList());
+    return new Callee.Opaque(Owners.of(owner), name, outs);
   }
 
   // ---------------------------------------------------------------- passive expressions
@@ -1266,6 +1305,10 @@ public final class Lowering {
   /** An expression tree for a value that carries no derivative of its own. */
   private Expr passive(TreePath path) {
     Tree tree = path.getLeaf();
+    Var object = objectRead(path);
+    if (object != null) {
+      return new Expr.Ref(object); // passed along to another @Differentiable method
+    }
     Type type = TypeMapper.map(trees.getTypeMirror(path), tree);
     switch (tree.getKind()) {
       case PARENTHESIZED:
@@ -1305,6 +1348,13 @@ public final class Lowering {
         TypeMirror q = trees.getTypeMirror(qualifier);
         if (q != null && q.getKind() == TypeKind.ARRAY) {
           return new Expr.Length(passive(qualifier));
+        }
+        if (objectRead(qualifier) != null) {
+          Element field = trees.getElement(path);
+          return new Expr.Call(new Callee.Opaque(
+              Owners.of((TypeElement) field.getEnclosingElement()), m.getIdentifier().toString(),
+              List.of(false), Callee.Opaque.Form.OBJECT_FIELD),
+              List.of(new Expr.Ref(objectRead(qualifier))), type, tree);
         }
         return name(path, type);
       }
