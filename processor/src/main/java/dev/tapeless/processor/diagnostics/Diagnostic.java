@@ -146,6 +146,7 @@ public enum Diagnostic {
           + " number, numeric-array and record fields of its own object (this.x); pass other"
           + " values as parameters"),
   OBJECT_USE("TL119", "%s is not supported in a @Differentiable method; %s"),
+  LIST_USE("TL120", "%s is not supported: a List parameter is read-only data; %s"),
   UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_TYPE(

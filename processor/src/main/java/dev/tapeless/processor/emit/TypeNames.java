@@ -18,6 +18,10 @@ public final class TypeNames {
     if (type.isObject()) {
       return JavaExprs.owner(type.reference());
     }
+    if (type.isList()) {
+      return com.palantir.javapoet.ParameterizedTypeName.get(JavaExprs.owner(Type.LIST),
+          of(type.indexed(1)));
+    }
     TypeName name = switch (type.kind()) {
       case DOUBLE -> TypeName.DOUBLE;
       case FLOAT -> TypeName.FLOAT;

@@ -97,6 +97,9 @@ public final class DeclarationValidator {
       Type type = DifferentiableSignature.parameterTypeOf(p.asType());
       if (type != null && type.isObject()) {
         ok &= validateObject(p, method);
+      } else if (type != null && type.isList() && p.getAnnotation(Out.class) != null) {
+        reporter.error(p, Diagnostic.OUT_NOT_DOUBLE_ARRAY, p.getSimpleName(), p.asType());
+        ok = false;
       } else if (type == null || type.dims() > 3 || (!type.carriesDerivative() && type.dims() > 2)) {
         reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
         ok = false;

@@ -150,7 +150,7 @@ public record DifferentiableSignature(
   }
 
   private static boolean differentiable(Type type) {
-    return type != null && type.carriesDerivative() && type.dims() <= 3;
+    return type != null && type.carriesDerivative() && type.dims() <= 3 && !type.isList();
   }
 
   /** The IR type of a parameter, or null when the IR has none for it. */
@@ -179,7 +179,26 @@ public record DifferentiableSignature(
    */
   public static Type parameterTypeOf(TypeMirror t) {
     Type type = typeOf(t);
+    if (type == null) {
+      type = listTypeOf(t);
+    }
     return type != null ? type : objectTypeOf(t);
+  }
+
+  /**
+   * {@code List<double[]>} or {@code List<double[][]>} (or of float arrays): read-only data,
+   * typed as the array it is indexed like; null for any other type.
+   */
+  public static Type listTypeOf(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED
+        || !(((javax.lang.model.type.DeclaredType) t).asElement() instanceof TypeElement e)
+        || !e.getQualifiedName().contentEquals("java.util.List")
+        || ((javax.lang.model.type.DeclaredType) t).getTypeArguments().size() != 1) {
+      return null;
+    }
+    Type row = typeOf(((javax.lang.model.type.DeclaredType) t).getTypeArguments().get(0));
+    return row == null || !row.carriesDerivative() || row.dims() < 1 || row.dims() > 2 ? null
+        : Type.list(row.kind(), row.dims() + 1);
   }
 
   /** The object type of {@code t}, or null when it is not a plain class or interface type. */

@@ -232,6 +232,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   @Override
   public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
     TypeMirror element = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
+    if (node.getExpression().getKind() == Tree.Kind.IDENTIFIER && isListParameter(
+        trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
+      listRows.add(trees.getElement(new TreePath(getCurrentPath(), node.getVariable())));
+      return scan(node.getStatement(), null);
+    }
     if (node.getExpression().getKind() != Tree.Kind.IDENTIFIER
         || element == null || element.getKind() == TypeKind.ARRAY) {
       reject(node.getExpression(), Diagnostic.ARRAY_NOT_SUPPORTED,
@@ -329,6 +334,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     ExpressionTree base = target;
     while (base instanceof ArrayAccessTree a) {
       base = a.getExpression();
+    }
+    if (isListRow(new TreePath(getCurrentPath(), base))) {
+      reject(node, Diagnostic.LIST_USE, "writing into " + base + ", a row of a List parameter,",
+          "compute into an array local (double[] r = new double[n];) instead");
+      return;
     }
     Element element = trees.getElement(new TreePath(getCurrentPath(), base));
     if (element != null && element.getKind() == ElementKind.FIELD) {
@@ -524,6 +534,16 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using this whole",
           "read the model's fields, or call its @Differentiable methods");
     }
+    if (isListParameter(element) && !passedWhole(getCurrentPath())) {
+      return reject(node, Diagnostic.LIST_USE, "using the list " + node.getName() + " this way",
+          "read " + node.getName() + ".size() and " + node.getName() + ".get(i), loop over it"
+              + " with for (double[] x : " + node.getName() + "), or pass it whole to a"
+              + " @Differentiable method");
+    }
+    if (listRows.contains(element)) {
+      checkRowUse(getCurrentPath());
+      return null;
+    }
     if (isRecordInput(element) && !passedWhole(getCurrentPath())) {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record parameter "
           + node.getName() + " this way", "read its components through their accessors ("
@@ -627,6 +647,83 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     return null;
   }
 
+  /** The variables of {@code for (double[] x : xs)} loops over a List parameter. */
+  private final java.util.Set<Element> listRows = new java.util.HashSet<>();
+
+  /** A {@code List<double[]>} (or {@code List<double[][]>}) parameter of this method. */
+  private boolean isListParameter(Element e) {
+    return e != null && e.getKind() == ElementKind.PARAMETER && method.getParameters().contains(e)
+        && DifferentiableSignature.listTypeOf(e.asType()) != null;
+  }
+
+  /** Whether {@code select} is {@code xs.member} with {@code xs} a List parameter. */
+  private boolean onListParameter(ExpressionTree select) {
+    return select instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree
+        && isListParameter(trees.getElement(TreePath.getPath(
+            getCurrentPath().getCompilationUnit(), m.getExpression())));
+  }
+
+  /** {@code xs.get(i)}, or the variable of {@code for (double[] x : xs)}. */
+  private boolean isListRow(TreePath path) {
+    Tree tree = path.getLeaf();
+    while (tree instanceof com.sun.source.tree.ParenthesizedTree p) {
+      tree = p.getExpression();
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return onListParameter(call.getMethodSelect())
+          && ((MemberSelectTree) call.getMethodSelect()).getIdentifier().contentEquals("get");
+    }
+    return tree instanceof IdentifierTree
+        && listRows.contains(trees.getElement(TreePath.getPath(
+            getCurrentPath().getCompilationUnit(), tree)));
+  }
+
+  /**
+   * A row of a list ({@code xs.get(i)}, a loop's {@code x}, or {@code xs.get(i)[j]} of a
+   * {@code List<double[][]>}) may be indexed, have its length read, or be passed to a
+   * parameter of a {@code @Differentiable} method that is not differentiated: nothing that
+   * would need its adjoint or could write it. (Writes are {@link #checkTarget}'s.)
+   */
+  private void checkRowUse(TreePath row) {
+    TreePath path = row;
+    while (path.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
+      path = path.getParentPath();
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof ArrayAccessTree a && a.getExpression() == path.getLeaf()) {
+      TypeMirror t = trees.getTypeMirror(path.getParentPath());
+      if (t != null && t.getKind() == TypeKind.ARRAY) {
+        checkRowUse(path.getParentPath()); // a row of a List<double[][]>'s matrix
+      }
+      return;
+    }
+    if (parent instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
+      return;
+    }
+    if (parent instanceof MethodInvocationTree call && call.getArguments().contains(path.getLeaf())
+        && trees.getElement(path.getParentPath()) instanceof ExecutableElement callee
+        && callee.getAnnotation(dev.tapeless.Differentiable.class) != null) {
+      int k = call.getArguments().indexOf(path.getLeaf());
+      VariableElement p = callee.getParameters().get(Math.min(k,
+          callee.getParameters().size() - 1));
+      String[] wrt = callee.getAnnotation(dev.tapeless.Differentiable.class).wrt();
+      boolean differentiated = p.getAnnotation(dev.tapeless.NoDerivative.class) == null
+          && (wrt.length == 0 || java.util.Arrays.asList(wrt).contains(
+              p.getSimpleName().toString()));
+      if (!differentiated) {
+        return;
+      }
+      reject(row.getLeaf(), Diagnostic.LIST_USE, "passing " + row.getLeaf() + ", a row of a"
+          + " List parameter, to the differentiated parameter " + p.getSimpleName() + " of "
+          + callee.getSimpleName(), "mark that parameter @NoDerivative (the list carries no"
+          + " derivative), or write the loop (for (int j ...) s += w[j] * x[j])");
+      return;
+    }
+    reject(row.getLeaf(), Diagnostic.LIST_USE, "using " + row.getLeaf() + ", a row of a List"
+        + " parameter, this way", "index it (x[j]), read its length, or pass it to a"
+        + " @NoDerivative array parameter of a @Differentiable method");
+  }
+
   /**
    * Whether {@code select} is {@code obj.member} with {@code obj} an object parameter of this
    * method (a {@code @NoDerivative java.util.Random}).
@@ -723,6 +820,17 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return reject(node, Diagnostic.ARRAY_NOT_SUPPORTED, "clone() here",
           "declare the copy as an array local at the top of the method:"
               + " double[] copy = a.clone();");
+    }
+    if (onListParameter(node.getMethodSelect())) {
+      String name = ((MemberSelectTree) node.getMethodSelect()).getIdentifier().toString();
+      if (name.equals("get") && node.getArguments().size() == 1) {
+        checkRowUse(getCurrentPath());
+      } else if (!(name.equals("size") && node.getArguments().isEmpty())) {
+        return reject(node, Diagnostic.LIST_USE, "calling " + name + " on a List parameter",
+            "use size() and get(i) only (size() == 0 rather than isEmpty(), a loop over"
+                + " get(i) or for (double[] x : list) rather than an iterator or a stream)");
+      }
+      return scan(node.getArguments(), null);
     }
     if (element instanceof ExecutableElement callee && onObjectParameter(node.getMethodSelect())) {
       checkObjectUse(node, "method " + callee.getSimpleName(), callee);

@@ -108,9 +108,9 @@ public final class Lowering {
         params.addAll(lowering.declareRecord(p, record));
         continue;
       }
-      Type object = DifferentiableSignature.objectTypeOf(p.asType());
+      Type declared = DifferentiableSignature.parameterTypeOf(p.asType());
       Var v = lowering.declare(p, Var.Role.PARAMETER,
-          object != null ? object : TypeMapper.map(p.asType(), null));
+          declared != null ? declared : TypeMapper.map(p.asType(), null));
       params.add(v);
     }
     TreePath bodyPath = new TreePath(methodPath, body);
@@ -293,6 +293,50 @@ public final class Lowering {
       return null;
     }
     return objectRead(new TreePath(path, m.getExpression()));
+  }
+
+  /** The List parameter an expression names ({@code xs}), or null. */
+  private Var listRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return listRead(new TreePath(path, p.getExpression()));
+    }
+    Var v = tree instanceof com.sun.source.tree.IdentifierTree
+        ? vars.get(trees.getElement(path)) : null;
+    return v != null && v.type().isList() ? v : null;
+  }
+
+  /**
+   * The variable of each {@code for (double[] x : xs)} over a List parameter: not a local but
+   * the row {@code xs.get(k)} at the loop's index, read where the body reads {@code x}.
+   */
+  private final Map<Element, Expr.ArrayRead> listRows = new HashMap<>();
+
+  /**
+   * {@code xs.get(i)} as the row it reads, or {@code xs.size()} as its length; null for other
+   * expressions.
+   */
+  private Expr listAccess(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return listAccess(new TreePath(path, p.getExpression()));
+    }
+    if (tree instanceof com.sun.source.tree.IdentifierTree) {
+      return listRows.get(trees.getElement(path));
+    }
+    if (!(tree instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return null;
+    }
+    Var list = listRead(new TreePath(new TreePath(path, select), select.getExpression()));
+    if (list == null) {
+      return null;
+    }
+    if (select.getIdentifier().contentEquals("size")) {
+      return new Expr.Length(new Expr.Ref(list));
+    }
+    return new Expr.ArrayRead(list,
+        List.of(passive(new TreePath(path, call.getArguments().get(0)))), list.type().indexed(1));
   }
 
   /** The object parameter an expression names ({@code rng}, {@code (rng)}), or null. */
@@ -613,6 +657,10 @@ public final class Lowering {
     Var array = vars.get(trees.getElement(new TreePath(path, f.getExpression())));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
+    if (array.type().isList()) {
+      lowerForEachRow(path, array, element, out);
+      return;
+    }
     Var v = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), f.getVariable()));
     TreePath body = new TreePath(path, f.getStatement());
     Expr length = new Expr.Length(new Expr.Ref(array));
@@ -1118,6 +1166,39 @@ public final class Lowering {
     return v;
   }
 
+  /**
+   * {@code for (double[] x : xs)} over a List parameter: a loop over the indices in which
+   * {@code x} stands for the row {@code xs.get(k)} (rows are not locals; the backward sweep
+   * reads the row again at the same index).
+   */
+  private void lowerForEachRow(TreePath path, Var list, Element variable, List<Stmt> out) {
+    EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
+    TreePath body = new TreePath(path, f.getStatement());
+    Expr length = new Expr.Length(new Expr.Ref(list));
+    Type row = list.type().indexed(1);
+    if (!JumpFinder.of(f.getStatement()).leaves()) {
+      Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+      listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
+      out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
+          Stmt.Direction.UP_EXCLUSIVE, countedBody(body, f), f));
+      return;
+    }
+    Var index = temp(Type.INT);
+    listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
+    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
+    Expr.Ref k = new Expr.Ref(index);
+    lowerLoop(List.of(
+        new ExitUnless(o -> {
+          Var c = temp(Type.BOOLEAN);
+          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
+          return new Expr.Ref(c);
+        }, f),
+        new LoopBody(body),
+        new LeaveIfJumped(f.getStatement(), f),
+        new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
+            new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
+  }
+
   // ---------------------------------------------------------------- real expressions
 
   /** Whether the expression is a double or a float, the values that carry derivatives. */
@@ -1305,9 +1386,13 @@ public final class Lowering {
   /** An expression tree for a value that carries no derivative of its own. */
   private Expr passive(TreePath path) {
     Tree tree = path.getLeaf();
-    Var object = objectRead(path);
+    Var object = objectRead(path) != null ? objectRead(path) : listRead(path);
     if (object != null) {
       return new Expr.Ref(object); // passed along to another @Differentiable method
+    }
+    Expr fromList = listAccess(path);
+    if (fromList != null) {
+      return fromList;
     }
     Type type = TypeMapper.map(trees.getTypeMirror(path), tree);
     switch (tree.getKind()) {
@@ -1322,6 +1407,11 @@ public final class Lowering {
         while (base.getLeaf() instanceof ArrayAccessTree a) {
           indices.add(0, passive(new TreePath(base, a.getIndex())));
           base = new TreePath(base, a.getExpression());
+        }
+        if (listAccess(base) instanceof Expr.ArrayRead row) {
+          List<Expr> all = new ArrayList<>(row.indices());
+          all.addAll(indices);
+          return new Expr.ArrayRead(row.array(), all, type);
         }
         Element baseElement = trees.getElement(base);
         Var array = fields.containsKey(baseElement) ? fields.get(baseElement)

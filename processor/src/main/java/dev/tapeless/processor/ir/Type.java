@@ -49,6 +49,22 @@ public record Type(Kind kind, int dims, String reference) {
     return new Type(Kind.OBJECT, 0, owner);
   }
 
+  /** The {@code reference} of a {@code java.util.List} of arrays. */
+  public static final String LIST = "java.util/List";
+
+  /**
+   * A {@code java.util.List<double[]>} (dims 2) or {@code List<double[][]>} (dims 3): read-only
+   * data indexed like an array whose first index is {@code get(i)}; never differentiated.
+   */
+  public static Type list(Kind kind, int dims) {
+    return new Type(kind, dims, LIST);
+  }
+
+  /** Whether this is a list of arrays, whose first index is spelled {@code get(i)}. */
+  public boolean isList() {
+    return LIST.equals(reference);
+  }
+
   /** Whether this is an object parameter's type, which is never a number or an array. */
   public boolean isObject() {
     return kind == Kind.OBJECT;
@@ -93,6 +109,9 @@ public record Type(Kind kind, int dims, String reference) {
   }
 
   public String javaName() {
+    if (isList()) {
+      return "java.util.List<" + indexed(1).javaName() + ">";
+    }
     if (isObject()) {
       int slash = reference.indexOf('/');
       return slash == 0 ? reference.substring(1) : reference.replace('/', '.');
