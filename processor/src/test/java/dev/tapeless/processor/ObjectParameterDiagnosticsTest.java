@@ -98,7 +98,8 @@ class ObjectParameterDiagnosticsTest {
             + "    return cfg.times(x);\n"
             + "  }");
     Compilation c = Sources.compile(file);
-    assertThat(c).hadErrorContaining("[TL108] call to Cfg.times").inFile(file).onLine(10);
+    assertThat(c).hadErrorContaining("[TL108] call to Cfg.times: its argument 'x' depends on a"
+        + " differentiated parameter").inFile(file).onLine(10);
   }
 
   @Test
