@@ -115,6 +115,18 @@ class ObjectParameterDiagnosticsTest {
   }
 
   @Test
+  void rejectsACallOnTheObjectAsTheIndexOfAListRow() {
+    JavaFileObject file = source(
+        "  @Differentiable static double f(double x, java.util.List<double[]> xs,"
+            + " @NoDerivative java.util.Random rng) {\n"
+            + "    return x * xs.get(rng.nextInt(xs.size()))[0];\n"
+            + "  }");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL119] using rng.nextInt(xs.size()) in an array index")
+        .inFile(file).onLine(10);
+  }
+
+  @Test
   void rejectsAnArrayFieldOfTheObject() {
     JavaFileObject file = source(
         "  @Differentiable static double f(double x, @NoDerivative Cfg cfg) {\n"

@@ -748,8 +748,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   /**
    * A call or field read on an object parameter: the member must be reachable from the
-   * generated class, and not inside an array index, which the backward sweep evaluates again
-   * (a second {@code rng.nextInt(n)} would draw another number).
+   * generated class, and not inside an array index (or a list's {@code get(i)}), which the
+   * backward sweep evaluates again (a second {@code rng.nextInt(n)} would draw another number).
    */
   private void checkObjectUse(Tree node, String what, Element member) {
     if (Access.hidden(member, method) != null) {
@@ -760,7 +760,9 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     TreePath child = getCurrentPath();
     for (TreePath p = child.getParentPath(); p != null
         && !(p.getLeaf() instanceof StatementTree); child = p, p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ArrayAccessTree a && a.getIndex() == child.getLeaf()) {
+      boolean listIndex = p.getLeaf() instanceof MethodInvocationTree get
+          && get.getArguments().contains(child.getLeaf()) && isListRow(p);
+      if (listIndex || p.getLeaf() instanceof ArrayAccessTree a && a.getIndex() == child.getLeaf()) {
         reject(node, Diagnostic.OBJECT_USE, "using " + node + " in an array index",
             "read it into an int local first (int k = " + node + "; then x[k]): the gradient"
                 + " reads the index again, and must not call the object twice");
