@@ -47,15 +47,20 @@ public final class Draws {
 
   /**
    * Every form against a counting object: a draw per loop turn, a draw deciding the trip count
-   * of a while loop and of a for loop, an index drawn, a flip in a condition, a call for its
-   * effect, a value nobody reads, a field read.
+   * of a while loop and of a for loop, an index drawn, a flip in a condition, draws stored
+   * into an array, a call for its effect, a value nobody reads, a field read.
    */
   @Differentiable
   public static double counted(double[] w, double a, @NoDerivative CountingSource src) {
+    double[] h = new double[3];
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
       sum += w[i] * w[i] * src.next() * src.scale;
     }
+    h[0] = src.next(); // draws stored into an array the derivative flows through
+    h[1] = a * h[0];
+    h[2] += src.next() * a;
+    sum += h[1] * h[2];
     src.tick();
     double unused = src.next(); // a value nothing reads: the call still counts
     int turns = 0;
