@@ -142,6 +142,31 @@ class ObjectParameterGradientsTest {
   }
 
   @Test
+  void hessianRowsAreHvpsOfSuccessiveDrawsAsItsJavadocSays() {
+    int n = W.length + 1;
+    double[][] hessian = new double[n][n];
+    Random rng = new Random(SEED);
+    new Draws_Grad.Walk().hessian(W, S, rng, STEPS, hessian);
+    Random successive = new Random(SEED);
+    Draws_Grad.Walk g = new Draws_Grad.Walk();
+    for (int k = 0; k < n; k++) {
+      double[] wv = new double[W.length];
+      double sv = 0;
+      if (k < W.length) {
+        wv[k] = 1;
+      } else {
+        sv = 1;
+      }
+      g.hvp(W, S, successive, STEPS, wv, sv);
+      for (int j = 0; j < W.length; j++) {
+        assertEquals(g.dw[j], hessian[k][j], 1e-12 * (1 + Math.abs(g.dw[j])), "H[" + k + "]");
+      }
+      assertEquals(g.ds, hessian[k][W.length], 1e-12 * (1 + Math.abs(g.ds)), "H[" + k + "]");
+    }
+    assertEquals(successive.nextLong(), rng.nextLong(), "one evaluation per row");
+  }
+
+  @Test
   void aCalleeTakingTheSameRandomDrawsOnceInSplitMode() {
     Draws_Grad.Shock g = new Draws_Grad.Shock();
     Random rng = new Random(SEED);
