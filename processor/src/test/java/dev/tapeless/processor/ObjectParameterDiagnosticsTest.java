@@ -87,7 +87,7 @@ class ObjectParameterDiagnosticsTest {
         + "  @Differentiable static double f(double x, @NoDerivative Hidden h) {"
         + " return x * h.v(); }\n"
         + "}"));
-    assertThat(c).hadErrorContaining("[TL028] parameter 'h' has type p.T.Hidden, which is"
+    assertThat(c).hadErrorContaining("[TL029] parameter 'h' has type p.T.Hidden, which is"
         + " private");
   }
 

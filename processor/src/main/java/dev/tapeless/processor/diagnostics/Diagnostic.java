@@ -84,7 +84,7 @@ public enum Diagnostic {
       "parameter '%s' has type %s, which is private, so the generated gradient class cannot read"
           + " its components; make the record package-private"),
   PRIVATE_PARAMETER_TYPE(
-      "TL028",
+      "TL029",
       "parameter '%s' has type %s, which is private (or nested in a private class), so the"
           + " generated gradient class cannot name it; make the class package-private"),
   PRIVATE_MODEL_FIELD(
