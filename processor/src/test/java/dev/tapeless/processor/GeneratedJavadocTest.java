@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generated classes' Javadoc passes the {@code javadoc} tool under every doclint check
  * ({@code -Xdoclint:all}, so missing {@code @param} and {@code @return} too), also for owners
- * that are nested classes and model classes, and leaves out the methods only generated callers
- * use.
+ * that are nested classes and model classes, methods taking objects and lists (whose
+ * {@code hessian} and {@code jacobian} add a paragraph), and leaves out the methods only
+ * generated callers use.
  */
 class GeneratedJavadocTest {
 
@@ -49,6 +50,16 @@ class GeneratedJavadocTest {
           @Differentiable
           public static double h(double x, P p) {
             return f(x, p, 2);
+          }
+          @Differentiable
+          public static double noisy(double x, @NoDerivative java.util.Random rng,
+              java.util.List<double[]> xs) {
+            return x * x * rng.nextGaussian() * xs.get(0)[0];
+          }
+          @Differentiable
+          public static void noisyOut(double[] x, @NoDerivative java.util.Random rng,
+              @Out double[] y) {
+            y[0] = x[0] * rng.nextDouble();
           }
         }
         public static final class Model {

@@ -116,7 +116,10 @@ public final class CallChecks {
   }
 
   private static Tree argumentTree(Expr.Call call, int i) {
-    if (call.site() instanceof MethodInvocationTree m && i < m.getArguments().size()) {
+    if (call.callee() instanceof Callee.Opaque o && o.onObject()) {
+      i--; // the first argument is the object the method is called on
+    }
+    if (call.site() instanceof MethodInvocationTree m && i >= 0 && i < m.getArguments().size()) {
       return m.getArguments().get(i);
     }
     return call.site();

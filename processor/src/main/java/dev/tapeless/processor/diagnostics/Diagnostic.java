@@ -32,7 +32,9 @@ public enum Diagnostic {
   UNSUPPORTED_PARAMETER_TYPE(
       "TL008",
       "parameter '%s' has type %s, which is not supported; use double or float (or arrays of"
-          + " them, up to [][][]), int, int[], long or boolean"),
+          + " them, up to [][][]), int, int[], long or boolean; an object the method only"
+          + " calls or reads fields of (a java.util.Random, a config class) is allowed when"
+          + " marked @NoDerivative"),
   UNSUPPORTED_ENCLOSING_CLASS(
       "TL009",
       "@Differentiable methods must be declared in a top-level or static nested class; move %s"),
@@ -81,6 +83,10 @@ public enum Diagnostic {
       "TL023",
       "parameter '%s' has type %s, which is private, so the generated gradient class cannot read"
           + " its components; make the record package-private"),
+  PRIVATE_PARAMETER_TYPE(
+      "TL029",
+      "parameter '%s' has type %s, which is private (or nested in a private class), so the"
+          + " generated gradient class cannot name it; make the class package-private"),
   PRIVATE_MODEL_FIELD(
       "TL024",
       "field '%s' of %s is private, but the frame of the instance method %s passes every"
@@ -145,6 +151,8 @@ public enum Diagnostic {
       "this instance field is not an input: a @Differentiable instance method reads the"
           + " number, numeric-array and record fields of its own object (this.x); pass other"
           + " values as parameters"),
+  OBJECT_USE("TL119", "%s is not supported in a @Differentiable method; %s"),
+  LIST_USE("TL120", "%s is not supported: a List parameter is read-only data; %s"),
   UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_TYPE(

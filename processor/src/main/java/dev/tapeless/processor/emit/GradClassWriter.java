@@ -278,6 +278,30 @@ public final class GradClassWriter {
       return frame.build();
     }
 
+    /** The parameters that are objects ({@code java.util.Random}, a config class). */
+    private List<String> objectNames() {
+      return sig.params().stream().filter(p -> p.type() != null && p.type().isObject())
+          .map(Callee.Param::name).toList();
+    }
+
+    /**
+     * For {@code jacobian} and {@code hessian}, which evaluate the body once per row or column:
+     * what that means for an object parameter with state, such as a {@code java.util.Random}.
+     */
+    private String severalEvaluations() {
+      if (objectNames().isEmpty()) {
+        return "";
+      }
+      String names = String.join(", ", objectNames().stream().map(n -> "{@code " + n + "}")
+          .toList());
+      return "\n<p>The body is evaluated once per row or column, and so is every call it makes"
+          + " on\n" + names + ": an object with state (a {@code java.util.Random}) advances"
+          + " that many times,\nand each row or column then comes from its own draws. For the"
+          + " derivatives of one\ndraw, pass an object whose answers do not change between"
+          + " evaluations, or call\n{@code valueAndGradient}, {@code jvp} or {@code hvp},"
+          + " which evaluate the body once.\n";
+    }
+
     /** What each parameter name of the frame's public methods stands for, for its Javadoc. */
     private final java.util.Map<String, String> paramDocs = new java.util.HashMap<>();
 
@@ -290,7 +314,8 @@ public final class GradClassWriter {
         String name = p.getSimpleName().toString();
         boolean out = leaves.stream().anyMatch(l -> l.out() && l.root().equals(name));
         paramDocs.put(name, (out ? "the method's output {@code " : "the method's argument {@code ")
-            + name + "}");
+            + name + "}" + (objectNames().contains(name) ? ", not differentiated: called"
+            + " exactly as the method calls it, once per evaluation of the body" : ""));
       }
       for (Callee.Param p : leaves) {
         paramDocs.putIfAbsent(p.name(), "{@code " + label(p) + "}, passed on its own");
@@ -698,7 +723,7 @@ public final class GradClassWriter {
           .addJavadoc("Fills {@code J[i][j] = d out_i / d in_j}: rows are the {@code @Out} arrays,"
               + " columns the\ndifferentiated parameters, both flattened in declaration order"
               + " (arrays row-major).\nOne backward sweep per row or, with fewer inputs than"
-              + " outputs, one forward (jvp)\nsweep per column.\n");
+              + " outputs, one forward (jvp)\nsweep per column.\n" + severalEvaluations());
       unpack(m, null, null);
       List<CodeBlock> cols = new ArrayList<>();
       int scalarCols = 0;
@@ -971,7 +996,8 @@ public final class GradClassWriter {
           .addJavadoc("Fills {@code H[i][j] = d2 f / (d in_i d in_j)} over the differentiated"
               + " parameters, flattened in\ndeclaration order (arrays row-major), as"
               + " {@code jacobian} flattens them: one {@code hvp}\nper input, so meant for"
-              + " small inputs. Leaves the last row in the {@code d*} fields.\n");
+              + " small inputs. Leaves the last row in the {@code d*} fields.\n"
+              + severalEvaluations());
       unpack(m, null, null);
       List<CodeBlock> sizes = new ArrayList<>();
       int scalars = 0;

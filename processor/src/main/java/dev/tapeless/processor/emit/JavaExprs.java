@@ -27,13 +27,31 @@ public final class JavaExprs {
     } else if (e instanceof Expr.StaticField f) {
       return CodeBlock.of("$T.$N", owner(f.owner()), f.name());
     } else if (e instanceof Expr.ArrayRead a) {
-      return element(a.array().name(), a.indices());
+      return element(a.array(), a.indices());
     } else if (e instanceof Expr.Length l) {
-      return CodeBlock.of("$L.length", operand(l.array()));
+      return l.array() instanceof Expr.Ref r && r.var().type().isList()
+          ? CodeBlock.of("$N.size()", r.var().name())
+          : CodeBlock.of("$L.length", operand(l.array()));
     }
     Expr.Call c = (Expr.Call) e;
+    if (c.callee() instanceof dev.tapeless.processor.ir.Callee.Opaque o && o.onObject()) {
+      return objectCall(c, o);
+    }
     return CodeBlock.of("$T.$N($L)",
         owner(c.callee().owner()), c.callee().name(), arguments(c).build());
+  }
+
+  /** {@code rng.nextGaussian()} or {@code cfg.scale}: the first argument is the object. */
+  private static CodeBlock objectCall(Expr.Call c, dev.tapeless.processor.ir.Callee.Opaque o) {
+    CodeBlock receiver = operand(c.args().get(0));
+    if (o.form() == dev.tapeless.processor.ir.Callee.Opaque.Form.OBJECT_FIELD) {
+      return CodeBlock.of("$L.$N", receiver, o.name());
+    }
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 1; i < c.args().size(); i++) {
+      args.add(i == 1 ? "$L" : ", $L", write(c.args().get(i)));
+    }
+    return CodeBlock.of("$L.$N($L)", receiver, o.name(), args.build());
   }
 
   /** A call's arguments, comma-separated: callers append seeds or tangents after them. */
@@ -63,6 +81,22 @@ public final class JavaExprs {
     String[] names = owner.substring(slash + 1).split("\\.");
     return ClassName.get(owner.substring(0, slash), names[0],
         java.util.Arrays.copyOfRange(names, 1, names.length));
+  }
+
+  /**
+   * {@code array[i][j]}, or {@code xs.get(i)[j]} when {@code array} is a list of arrays: an
+   * element or row of a primal.
+   */
+  public static CodeBlock element(dev.tapeless.processor.ir.Var array, List<Expr> indices) {
+    if (!array.type().isList() || indices.isEmpty()) {
+      return element(array.name(), indices);
+    }
+    CodeBlock.Builder b = CodeBlock.builder().add("$N.get($L)", array.name(),
+        write(indices.get(0)));
+    for (Expr index : indices.subList(1, indices.size())) {
+      b.add("[$L]", write(index));
+    }
+    return b.build();
   }
 
   /** {@code name[i][j]}: an element of a primal array or of an adjoint array. */

@@ -15,6 +15,13 @@ public final class TypeNames {
   }
 
   public static TypeName of(Type type) {
+    if (type.isObject()) {
+      return JavaExprs.owner(type.reference());
+    }
+    if (type.isList()) {
+      return com.palantir.javapoet.ParameterizedTypeName.get(JavaExprs.owner(Type.LIST),
+          of(type.indexed(1)));
+    }
     TypeName name = switch (type.kind()) {
       case DOUBLE -> TypeName.DOUBLE;
       case FLOAT -> TypeName.FLOAT;
@@ -24,6 +31,7 @@ public final class TypeNames {
       case BYTE -> TypeName.BYTE;
       case CHAR -> TypeName.CHAR;
       case BOOLEAN -> TypeName.BOOLEAN;
+      case OBJECT -> throw new IllegalStateException("objects are named above");
     };
     for (int i = 0; i < type.dims(); i++) {
       name = ArrayTypeName.of(name);

@@ -94,6 +94,12 @@ final class CountedLoops {
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
         TypeMirror q = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+        if (q != null && q.getKind() == TypeKind.DECLARED) {
+          // a field of an object parameter: a call in the body may change it
+          Element field = trees.getElement(getCurrentPath());
+          ok[0] &= field == null || field.getKind() != javax.lang.model.element.ElementKind.FIELD
+              || field.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+        }
         if (!node.getIdentifier().contentEquals("length") || q == null
             || q.getKind() != TypeKind.ARRAY) {
           return super.visitMemberSelect(node, unused);
@@ -116,7 +122,12 @@ final class CountedLoops {
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         Element callee = trees.getElement(getCurrentPath());
         String owner = callee == null ? "" : callee.getEnclosingElement().toString();
-        ok[0] &= owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath");
+        // xs.size() of a List parameter: the body cannot change the list (the fence)
+        boolean listSize = owner.equals("java.util.List")
+            && callee.getSimpleName().contentEquals("size")
+            && node.getMethodSelect() instanceof MemberSelectTree m
+            && m.getExpression() instanceof IdentifierTree;
+        ok[0] &= listSize || owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath");
         return super.visitMethodInvocation(node, unused);
       }
     }.scan(e, null);

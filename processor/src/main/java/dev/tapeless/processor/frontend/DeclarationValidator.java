@@ -94,8 +94,13 @@ public final class DeclarationValidator {
         ok &= validateRecord(p, record);
         continue;
       }
-      Type type = DifferentiableSignature.typeOf(p.asType());
-      if (type == null || type.dims() > 3 || (!type.carriesDerivative() && type.dims() > 2)) {
+      Type type = DifferentiableSignature.parameterTypeOf(p.asType());
+      if (type != null && type.isObject()) {
+        ok &= validateObject(p, method);
+      } else if (type != null && type.isList() && p.getAnnotation(Out.class) != null) {
+        reporter.error(p, Diagnostic.OUT_NOT_DOUBLE_ARRAY, p.getSimpleName(), p.asType());
+        ok = false;
+      } else if (type == null || type.dims() > 3 || (!type.carriesDerivative() && type.dims() > 2)) {
         reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
         ok = false;
       } else if (p.getAnnotation(Out.class) != null
@@ -111,6 +116,29 @@ public final class DeclarationValidator {
       ok = false;
     }
     return ok;
+  }
+
+  /**
+   * An object parameter (a {@code java.util.Random}, a config class): allowed when it is left
+   * out of differentiation ({@code @NoDerivative}, or a {@code wrt} that does not name it),
+   * and its class is one the generated class can name.
+   */
+  private boolean validateObject(VariableElement p, ExecutableElement method) {
+    dev.tapeless.Differentiable annotation = method.getAnnotation(dev.tapeless.Differentiable.class);
+    boolean excluded = p.getAnnotation(dev.tapeless.NoDerivative.class) != null
+        || annotation != null && annotation.wrt().length > 0;
+    if (!excluded || p.getAnnotation(Out.class) != null) {
+      reporter.error(p, Diagnostic.UNSUPPORTED_PARAMETER_TYPE, p.getSimpleName(), p.asType());
+      return false;
+    }
+    for (javax.lang.model.element.Element e = ((javax.lang.model.type.DeclaredType) p.asType()).asElement();
+        e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(p, Diagnostic.PRIVATE_PARAMETER_TYPE, p.getSimpleName(), p.asType());
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An instance method's class: not generic, its input fields readable by the frame. */

@@ -115,7 +115,7 @@ public record DifferentiableSignature(
         }
         continue;
       }
-      Type type = typeOf(p.asType());
+      Type type = parameterTypeOf(p.asType());
       params.add(new Callee.Param(pn, type, differentiable(type) && chosen && !out, out));
     }
     return params;
@@ -150,7 +150,7 @@ public record DifferentiableSignature(
   }
 
   private static boolean differentiable(Type type) {
-    return type != null && type.carriesDerivative() && type.dims() <= 3;
+    return type != null && type.carriesDerivative() && type.dims() <= 3 && !type.isList();
   }
 
   /** The IR type of a parameter, or null when the IR has none for it. */
@@ -170,6 +170,53 @@ public record DifferentiableSignature(
     };
     return kind == null ? null : new Type(kind, dims);
   }
+
+  /**
+   * The IR type of a declared parameter: a number or numeric array ({@link #typeOf}), or an
+   * object of a non-generic class other than a boxed number ({@code java.util.Random}, a
+   * config class), which the validator allows only where nothing is differentiated; null
+   * otherwise.
+   */
+  public static Type parameterTypeOf(TypeMirror t) {
+    Type type = typeOf(t);
+    if (type == null) {
+      type = listTypeOf(t);
+    }
+    return type != null ? type : objectTypeOf(t);
+  }
+
+  /**
+   * {@code List<double[]>} or {@code List<double[][]>} (or of float arrays): read-only data,
+   * typed as the array it is indexed like; null for any other type.
+   */
+  public static Type listTypeOf(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED
+        || !(((javax.lang.model.type.DeclaredType) t).asElement() instanceof TypeElement e)
+        || !e.getQualifiedName().contentEquals("java.util.List")
+        || ((javax.lang.model.type.DeclaredType) t).getTypeArguments().size() != 1) {
+      return null;
+    }
+    Type row = typeOf(((javax.lang.model.type.DeclaredType) t).getTypeArguments().get(0));
+    return row == null || !row.carriesDerivative() || row.dims() < 1 || row.dims() > 2 ? null
+        : Type.list(row.kind(), row.dims() + 1);
+  }
+
+  /** The object type of {@code t}, or null when it is not a plain class or interface type. */
+  public static Type objectTypeOf(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED
+        || !((javax.lang.model.type.DeclaredType) t).getTypeArguments().isEmpty()
+        || !(((javax.lang.model.type.DeclaredType) t).asElement() instanceof TypeElement e)
+        || BOXES.contains(e.getQualifiedName().toString())) {
+      return null;
+    }
+    return Type.object(Owners.of(e));
+  }
+
+  /** Boxed numbers are numbers to a user: they are rejected, so the message says double. */
+  private static final java.util.Set<String> BOXES = java.util.Set.of("java.lang.Double",
+      "java.lang.Float", "java.lang.Integer", "java.lang.Long", "java.lang.Short",
+      "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Number",
+      "java.lang.Object");
 
   /** The names of the parameters as the sweeps take them: a record's components one by one. */
   public List<String> parameterNames() {

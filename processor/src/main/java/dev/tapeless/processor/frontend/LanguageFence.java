@@ -237,6 +237,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
     TreePath expression = new TreePath(getCurrentPath(), node.getExpression());
     TypeMirror element = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
+    if (node.getExpression().getKind() == Tree.Kind.IDENTIFIER && isListParameter(
+        trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
+      listRows.add(trees.getElement(new TreePath(getCurrentPath(), node.getVariable())));
+      return scan(node.getStatement(), null);
+    }
     if (!RowAliases.isDesignator(trees, expression) || element == null) {
       reject(node.getExpression(), Diagnostic.ARRAY_NOT_SUPPORTED,
           "this enhanced for loop", "loop over an array variable, a row W[i] or a record's"
@@ -343,6 +348,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
     boolean whole = RowAliases.base(targetPath).getLeaf() == target;
     TreePath basePath = root(targetPath);
+    if (isListRow(basePath)) {
+      reject(node, Diagnostic.LIST_USE, "writing into " + basePath.getLeaf()
+          + ", a row of a List parameter,", "compute into an array local"
+          + " (double[] r = new double[n];) instead");
+      return;
+    }
     Element element = trees.getElement(basePath);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       reject(node, Diagnostic.FIELD_WRITE);
@@ -570,6 +581,16 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using this whole",
           "read the model's fields, or call its @Differentiable methods");
     }
+    if (isListParameter(element) && !passedWhole(getCurrentPath())) {
+      return reject(node, Diagnostic.LIST_USE, "using the list " + node.getName() + " this way",
+          "read " + node.getName() + ".size() and " + node.getName() + ".get(i), loop over it"
+              + " with for (double[] x : " + node.getName() + "), or pass it whole to a"
+              + " @Differentiable method");
+    }
+    if (listRows.contains(element)) {
+      checkRowUse(getCurrentPath());
+      return null;
+    }
     if (isRecordInput(element) && !passedWhole(getCurrentPath())) {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record parameter "
           + node.getName() + " this way", "read its components through their accessors ("
@@ -663,10 +684,144 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     if (RecordInputs.valueClassComponent(element) != null && isComponentRead(getCurrentPath())) {
       return null; // a value class's field on a record input: p.inner.a
     }
+    if (element != null && element.getKind() == ElementKind.FIELD && onObjectParameter(node)
+        && !element.getModifiers().contains(Modifier.STATIC)) {
+      checkObjectUse(node, "field " + element.getSimpleName(), element);
+      if (element.asType().getKind().isPrimitive()) {
+        return null;
+      }
+      return reject(node, Diagnostic.OBJECT_USE, "reading the field " + node
+          + " of type " + element.asType(), "read only its number and boolean fields (copy an"
+          + " array into a double[] parameter)");
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       checkFieldRead(node, element);
     }
     return null;
+  }
+
+  /** The variables of {@code for (double[] x : xs)} loops over a List parameter. */
+  private final java.util.Set<Element> listRows = new java.util.HashSet<>();
+
+  /** A {@code List<double[]>} (or {@code List<double[][]>}) parameter of this method. */
+  private boolean isListParameter(Element e) {
+    return e != null && e.getKind() == ElementKind.PARAMETER && method.getParameters().contains(e)
+        && DifferentiableSignature.listTypeOf(e.asType()) != null;
+  }
+
+  /** Whether {@code select} is {@code xs.member} with {@code xs} a List parameter. */
+  private boolean onListParameter(ExpressionTree select) {
+    return select instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree
+        && isListParameter(trees.getElement(TreePath.getPath(
+            getCurrentPath().getCompilationUnit(), m.getExpression())));
+  }
+
+  /** {@code xs.get(i)}, or the variable of {@code for (double[] x : xs)}. */
+  private boolean isListRow(TreePath path) {
+    Tree tree = path.getLeaf();
+    while (tree instanceof com.sun.source.tree.ParenthesizedTree p) {
+      tree = p.getExpression();
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return onListParameter(call.getMethodSelect())
+          && ((MemberSelectTree) call.getMethodSelect()).getIdentifier().contentEquals("get");
+    }
+    return tree instanceof IdentifierTree
+        && listRows.contains(trees.getElement(TreePath.getPath(
+            getCurrentPath().getCompilationUnit(), tree)));
+  }
+
+  /**
+   * A row of a list ({@code xs.get(i)}, a loop's {@code x}, or {@code xs.get(i)[j]} of a
+   * {@code List<double[][]>}) may be indexed, have its length read, or be passed to a
+   * parameter of a {@code @Differentiable} method that is not differentiated: nothing that
+   * would need its adjoint or could write it. (Writes are {@link #checkTarget}'s.)
+   */
+  private void checkRowUse(TreePath row) {
+    TreePath path = row;
+    while (path.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
+      path = path.getParentPath();
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof ArrayAccessTree a && a.getExpression() == path.getLeaf()) {
+      TypeMirror t = trees.getTypeMirror(path.getParentPath());
+      if (t != null && t.getKind() == TypeKind.ARRAY) {
+        checkRowUse(path.getParentPath()); // a row of a List<double[][]>'s matrix
+      }
+      return;
+    }
+    if (parent instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
+      return;
+    }
+    if (parent instanceof MethodInvocationTree call && call.getArguments().contains(path.getLeaf())
+        && trees.getElement(path.getParentPath()) instanceof ExecutableElement callee
+        && callee.getAnnotation(dev.tapeless.Differentiable.class) != null) {
+      int k = call.getArguments().indexOf(path.getLeaf());
+      VariableElement p = callee.getParameters().get(Math.min(k,
+          callee.getParameters().size() - 1));
+      String[] wrt = callee.getAnnotation(dev.tapeless.Differentiable.class).wrt();
+      boolean differentiated = p.getAnnotation(dev.tapeless.NoDerivative.class) == null
+          && (wrt.length == 0 || java.util.Arrays.asList(wrt).contains(
+              p.getSimpleName().toString()));
+      if (!differentiated) {
+        return;
+      }
+      reject(row.getLeaf(), Diagnostic.LIST_USE, "passing " + row.getLeaf() + ", a row of a"
+          + " List parameter, to the differentiated parameter " + p.getSimpleName() + " of "
+          + callee.getSimpleName(), "mark that parameter @NoDerivative (the list carries no"
+          + " derivative), or write the loop (for (int j ...) s += w[j] * x[j])");
+      return;
+    }
+    reject(row.getLeaf(), Diagnostic.LIST_USE, "using " + row.getLeaf() + ", a row of a List"
+        + " parameter, this way", "index it (x[j]), read its length, or pass it to a"
+        + " @NoDerivative array parameter of a @Differentiable method");
+  }
+
+  /**
+   * Whether {@code select} is {@code obj.member} with {@code obj} an object parameter of this
+   * method (a {@code @NoDerivative java.util.Random}).
+   */
+  private boolean onObjectParameter(ExpressionTree select) {
+    if (!(select instanceof MemberSelectTree m)) {
+      return false;
+    }
+    ExpressionTree q = m.getExpression();
+    while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
+      q = p.getExpression();
+    }
+    if (!(q instanceof IdentifierTree)) {
+      return false;
+    }
+    Element e = trees.getElement(TreePath.getPath(getCurrentPath().getCompilationUnit(), q));
+    return e != null && e.getKind() == ElementKind.PARAMETER
+        && method.getParameters().contains(e)
+        && DifferentiableSignature.objectTypeOf(e.asType()) != null
+        && RecordInputs.recordOf(e.asType()) == null;
+  }
+
+  /**
+   * A call or field read on an object parameter: the member must be reachable from the
+   * generated class, and not inside an array index (or a list's {@code get(i)}), which the
+   * backward sweep evaluates again (a second {@code rng.nextInt(n)} would draw another number).
+   */
+  private void checkObjectUse(Tree node, String what, Element member) {
+    if (Access.hidden(member, method) != null) {
+      reject(node, Diagnostic.INACCESSIBLE_MEMBER, what, Access.hidden(member, method),
+          Access.remedy(member, method));
+      return;
+    }
+    TreePath child = getCurrentPath();
+    for (TreePath p = child.getParentPath(); p != null
+        && !(p.getLeaf() instanceof StatementTree); child = p, p = p.getParentPath()) {
+      boolean listIndex = p.getLeaf() instanceof MethodInvocationTree get
+          && get.getArguments().contains(child.getLeaf()) && isListRow(p);
+      if (listIndex || p.getLeaf() instanceof ArrayAccessTree a && a.getIndex() == child.getLeaf()) {
+        reject(node, Diagnostic.OBJECT_USE, "using " + node + " in an array index",
+            "read it into an int local first (int k = " + node + "; then x[k]): the gradient"
+                + " reads the index again, and must not call the object twice");
+        return;
+      }
+    }
   }
 
   private void checkFieldRead(Tree node, Element element) {
@@ -721,7 +876,23 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
           "declare the copy as an array local at the top of the method:"
               + " double[] copy = a.clone();");
     }
-    if (element instanceof ExecutableElement callee) {
+    if (onListParameter(node.getMethodSelect())) {
+      String name = ((MemberSelectTree) node.getMethodSelect()).getIdentifier().toString();
+      if (name.equals("get") && node.getArguments().size() == 1) {
+        checkRowUse(getCurrentPath());
+      } else if (!(name.equals("size") && node.getArguments().isEmpty())) {
+        return reject(node, Diagnostic.LIST_USE, "calling " + name + " on a List parameter",
+            "use size() and get(i) only (size() == 0 rather than isEmpty(), a loop over"
+                + " get(i) or for (double[] x : list) rather than an iterator or a stream)");
+      }
+      return scan(node.getArguments(), null);
+    }
+    if (element instanceof ExecutableElement callee && onObjectParameter(node.getMethodSelect())) {
+      checkObjectUse(node, "method " + callee.getSimpleName(), callee);
+      if (callee.getReturnType().getKind() != TypeKind.VOID) {
+        checkType(node, callee.getReturnType());
+      }
+    } else if (element instanceof ExecutableElement callee) {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");
       } else if (!callee.getModifiers().contains(Modifier.STATIC)

@@ -108,7 +108,9 @@ public final class Lowering {
         params.addAll(lowering.declareRecord(p, record));
         continue;
       }
-      Var v = lowering.declare(p, Var.Role.PARAMETER, TypeMapper.map(p.asType(), null));
+      Type declared = DifferentiableSignature.parameterTypeOf(p.asType());
+      Var v = lowering.declare(p, Var.Role.PARAMETER,
+          declared != null ? declared : TypeMapper.map(p.asType(), null));
       params.add(v);
     }
     TreePath bodyPath = new TreePath(methodPath, body);
@@ -300,7 +302,78 @@ public final class Lowering {
   /** A call of an instance method on this method's receiver, which passes its fields first. */
   private boolean onReceiver(TreePath call) {
     return trees.getElement(call) instanceof ExecutableElement m
-        && !m.getModifiers().contains(Modifier.STATIC);
+        && !m.getModifiers().contains(Modifier.STATIC) && objectOf(call) == null;
+  }
+
+  /**
+   * The object parameter a call or field read is made on ({@code rng} in
+   * {@code rng.nextGaussian()} or {@code cfg.scale}), or null.
+   */
+  private Var objectOf(TreePath path) {
+    Tree tree = path.getLeaf();
+    ExpressionTree select = tree instanceof MethodInvocationTree call ? call.getMethodSelect()
+        : tree instanceof ExpressionTree e ? e : null;
+    if (!(select instanceof MemberSelectTree m)) {
+      return null;
+    }
+    return objectRead(new TreePath(path, m.getExpression()));
+  }
+
+  /** The List parameter an expression names ({@code xs}), or null. */
+  private Var listRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return listRead(new TreePath(path, p.getExpression()));
+    }
+    Var v = tree instanceof com.sun.source.tree.IdentifierTree
+        ? vars.get(trees.getElement(path)) : null;
+    return v != null && v.type().isList() ? v : null;
+  }
+
+  /**
+   * The variable of each {@code for (double[] x : xs)} over a List parameter: not a local but
+   * the row {@code xs.get(k)} at the loop's index, read where the body reads {@code x}.
+   */
+  private final Map<Element, Expr.ArrayRead> listRows = new HashMap<>();
+
+  /**
+   * {@code xs.get(i)} as the row it reads, or {@code xs.size()} as its length; null for other
+   * expressions.
+   */
+  private Expr listAccess(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return listAccess(new TreePath(path, p.getExpression()));
+    }
+    if (tree instanceof com.sun.source.tree.IdentifierTree) {
+      return listRows.get(trees.getElement(path));
+    }
+    if (!(tree instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return null;
+    }
+    Var list = listRead(new TreePath(new TreePath(path, select), select.getExpression()));
+    if (list == null) {
+      return null;
+    }
+    if (select.getIdentifier().contentEquals("size")) {
+      return new Expr.Length(new Expr.Ref(list));
+    }
+    return new Expr.ArrayRead(list,
+        List.of(passive(new TreePath(path, call.getArguments().get(0)))), list.type().indexed(1));
+  }
+
+  /** The object parameter an expression names ({@code rng}, {@code (rng)}), or null. */
+  private Var objectRead(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree p) {
+      return objectRead(new TreePath(path, p.getExpression()));
+    }
+    if (!(tree instanceof com.sun.source.tree.IdentifierTree)) {
+      return null;
+    }
+    Var v = vars.get(trees.getElement(path));
+    return v != null && v.type().isObject() ? v : null;
   }
 
   /** The leaf an accessor chain reads, or null. */
@@ -317,6 +390,8 @@ public final class Lowering {
     List<Expr> args = new ArrayList<>();
     if (onReceiver(path)) {
       receiverLeaves.forEach(v -> args.add(new Expr.Ref(v)));
+    } else if (objectOf(path) != null) {
+      args.add(new Expr.Ref(objectOf(path)));
     }
     for (ExpressionTree arg : call.getArguments()) {
       TreePath argPath = new TreePath(path, arg);
@@ -607,6 +682,10 @@ public final class Lowering {
         passive(new TreePath(path, f.getExpression())));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
+    if (array.array().type().isList()) {
+      lowerForEachRow(path, array.array(), element, out);
+      return;
+    }
     Type elementType = TypeMapper.map(element.asType(), f.getVariable());
     // an array element is a row variable naming array[k], not a copy of it
     Var v = elementType.isArray() ? null : declare(element, Var.Role.LOCAL, elementType);
@@ -1175,6 +1254,39 @@ public final class Lowering {
     return v;
   }
 
+  /**
+   * {@code for (double[] x : xs)} over a List parameter: a loop over the indices in which
+   * {@code x} stands for the row {@code xs.get(k)} (rows are not locals; the backward sweep
+   * reads the row again at the same index).
+   */
+  private void lowerForEachRow(TreePath path, Var list, Element variable, List<Stmt> out) {
+    EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
+    TreePath body = new TreePath(path, f.getStatement());
+    Expr length = new Expr.Length(new Expr.Ref(list));
+    Type row = list.type().indexed(1);
+    if (!JumpFinder.of(f.getStatement()).leaves()) {
+      Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+      listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
+      out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
+          Stmt.Direction.UP_EXCLUSIVE, countedBody(body, f), f));
+      return;
+    }
+    Var index = temp(Type.INT);
+    listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
+    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
+    Expr.Ref k = new Expr.Ref(index);
+    lowerLoop(List.of(
+        new ExitUnless(o -> {
+          Var c = temp(Type.BOOLEAN);
+          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
+          return new Expr.Ref(c);
+        }, f),
+        new LoopBody(body),
+        new LeaveIfJumped(f.getStatement(), f),
+        new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
+            new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
+  }
+
   // ---------------------------------------------------------------- real expressions
 
   /** Whether the expression is a double or a float, the values that carry derivatives. */
@@ -1342,11 +1454,19 @@ public final class Lowering {
       }
       return r.callee();
     }
+    List<Boolean> outs = method.getParameters().stream()
+        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList();
+    if (objectOf(path) != null) {
+      // first argument the object: never an output
+      List<Boolean> withReceiver = new ArrayList<>(outs);
+      withReceiver.add(0, false);
+      return new Callee.Opaque(Owners.of(owner), name, withReceiver,
+          Callee.Opaque.Form.OBJECT_METHOD);
+    }
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
-    return new Callee.Opaque(Owners.of(owner), name, method.getParameters().stream()
-        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList());
+    return new Callee.Opaque(Owners.of(owner), name, outs);
   }
 
   // ---------------------------------------------------------------- passive expressions
@@ -1354,6 +1474,14 @@ public final class Lowering {
   /** An expression tree for a value that carries no derivative of its own. */
   private Expr passive(TreePath path) {
     Tree tree = path.getLeaf();
+    Var object = objectRead(path) != null ? objectRead(path) : listRead(path);
+    if (object != null) {
+      return new Expr.Ref(object); // passed along to another @Differentiable method
+    }
+    Expr fromList = listAccess(path);
+    if (fromList != null) {
+      return fromList;
+    }
     Type type = TypeMapper.map(trees.getTypeMirror(path), tree);
     switch (tree.getKind()) {
       case PARENTHESIZED:
@@ -1367,6 +1495,11 @@ public final class Lowering {
         while (base.getLeaf() instanceof ArrayAccessTree a) {
           indices.add(0, passive(new TreePath(base, a.getIndex())));
           base = new TreePath(base, a.getExpression());
+        }
+        if (listAccess(base) instanceof Expr.ArrayRead row) {
+          List<Expr> all = new ArrayList<>(row.indices());
+          all.addAll(indices);
+          return new Expr.ArrayRead(row.array(), all, type);
         }
         Element baseElement = trees.getElement(base);
         Alias alias = aliases.get(baseElement);
@@ -1402,7 +1535,17 @@ public final class Lowering {
         }
         Var leaf = RecordInputs.valueClassComponent(trees.getElement(path)) != null
             ? leafRead(path) : null;
-        return leaf != null ? new Expr.Ref(leaf) : name(path, type);
+        if (leaf != null) {
+          return new Expr.Ref(leaf);
+        }
+        if (objectRead(qualifier) != null) {
+          Element field = trees.getElement(path);
+          return new Expr.Call(new Callee.Opaque(
+              Owners.of((TypeElement) field.getEnclosingElement()), m.getIdentifier().toString(),
+              List.of(false), Callee.Opaque.Form.OBJECT_FIELD),
+              List.of(new Expr.Ref(objectRead(qualifier))), type, tree);
+        }
+        return name(path, type);
       }
       case IDENTIFIER:
         return name(path, type);

@@ -105,9 +105,25 @@ public sealed interface Callee {
    * A method with no derivative rule. Allowed only while no argument carries a derivative; the
    * analysis rejects it otherwise, so it is never silently treated as constant.
    */
-  record Opaque(String owner, String name, List<Boolean> outs) implements Callee {
+  record Opaque(String owner, String name, List<Boolean> outs, Form form) implements Callee {
+    /**
+     * How the call is written: a static method, or a method or field of an object passed as a
+     * {@code @NoDerivative} parameter, which is then the call's first argument (its receiver).
+     */
+    public enum Form { STATIC, OBJECT_METHOD, OBJECT_FIELD }
+
     public Opaque {
       outs = List.copyOf(outs);
+    }
+
+    /** A static method. */
+    public Opaque(String owner, String name, List<Boolean> outs) {
+      this(owner, name, outs, Form.STATIC);
+    }
+
+    /** Whether the first argument is the object the method or field belongs to. */
+    public boolean onObject() {
+      return form != Form.STATIC;
     }
   }
 

@@ -46,6 +46,12 @@ public final class IrPrinter {
           + n.dimensions().stream().map(d -> "[" + print(d) + "]").collect(Collectors.joining());
     } else {
       Expr.Call c = (Expr.Call) e;
+      if (c.callee() instanceof Callee.Opaque o && o.onObject()) {
+        String member = print(c.args().get(0)) + "." + o.name();
+        return o.form() == Callee.Opaque.Form.OBJECT_FIELD ? member : member
+            + c.args().subList(1, c.args().size()).stream().map(IrPrinter::print)
+            .collect(Collectors.joining(", ", "(", ")"));
+      }
       return c.callee().name()
           + c.args().stream().map(IrPrinter::print).collect(Collectors.joining(", ", "(", ")"));
     }

@@ -86,9 +86,11 @@ final class RowHoisting {
           continue;
         }
         Type row = r.array().type().indexed(1);
-        h.add(r.array().name(), r.indices().get(0), row, names);
+        h.add(r.array().name(), r.indices().get(0), row, names,
+            JavaExprs.element(r.array(), r.indices().subList(0, 1)));
         if (adjoints.has(r.array())) {
-          h.add(adjoints.of(r.array()), r.indices().get(0), row, names);
+          h.add(adjoints.of(r.array()), r.indices().get(0), row, names, CodeBlock.of("$N[$L]",
+              adjoints.of(r.array()), JavaExprs.write(r.indices().get(0))));
         }
       }
     }
@@ -101,10 +103,10 @@ final class RowHoisting {
     return reads.stream().anyMatch(vars::contains);
   }
 
-  private void add(String array, Expr index, Type row, NameTable names) {
+  /** A row {@code array[index]}, read by {@code source} ({@code xs.get(i)} for a list). */
+  private void add(String array, Expr index, Type row, NameTable names, CodeBlock source) {
     String key = array + "[" + JavaExprs.write(index) + "]";
-    rows.computeIfAbsent(key, k -> new Row(names.fresh(array + "Row"),
-        CodeBlock.of("$N[$L]", array, JavaExprs.write(index)), row));
+    rows.computeIfAbsent(key, k -> new Row(names.fresh(array + "Row"), source, row));
   }
 
   /** The rows the loop body's code actually read through, to declare before the loop. */
@@ -153,7 +155,8 @@ final class RowHoisting {
     } else if (indices.size() == 1 && !reassigned.contains(base)) {
       noteIndexed(array, indices.get(0));
     }
-    return JavaExprs.element(array, indices);
+    return base.type().isList() && array.equals(base.name())
+        ? JavaExprs.element(base, indices) : JavaExprs.element(array, indices);
   }
 
   private void noteIndexed(String array, Expr i) {
