@@ -42,11 +42,6 @@ public final class FrameFields {
     }).name();
   }
 
-  /** Whether some sweep saves values in the save buffer. */
-  boolean hasSaved() {
-    return fields.containsKey("saved");
-  }
-
   /** The save buffer for values overwritten inside loops. */
   String saved() {
     return fields.computeIfAbsent("saved", k -> new FrameSpec.Field(names.fresh("saved"),

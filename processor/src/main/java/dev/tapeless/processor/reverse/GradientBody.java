@@ -107,7 +107,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
       backward.add("\n// backward sweep\n");
-      if (fields.hasSaved()) {
+      if (savesToBuffer(method, recording, declarations)) {
         // everything saved is on the stacks: shrink them if an unusually long call grew them
         backward.addStatement("this.$N.settle()", fields.saved());
       }
@@ -293,6 +293,13 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
             buffer, FrameFields.BUFFERS, buffer, v.name());
       }
     }
+  }
+
+  /** Whether the forward sweep saves anything in the frame's save buffer (inside loops). */
+  private static boolean savesToBuffer(IrMethod method, Recording recording,
+      Declarations declarations) {
+    return Statements.all(method.body()).stream()
+        .anyMatch(s -> !recording.savedBy(s).isEmpty() && declarations.saveLocal(s) == null);
   }
 
   /** Active variables: the result, parameters, then in order of first assignment. */
