@@ -60,4 +60,18 @@ class ValueClassDiagnosticsTest {
         + " package-private in another package").inFile(file).onLine(5);
     Truth.assertThat(c.errors()).hasSize(1);
   }
+
+  @Test
+  void aValueClassMarkedNoDerivativeIsAnObjectWhoseMethodsMayBeCalled() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static final class Source { int calls; double scale;\n"
+        + "    double next() { return Math.sin(++calls) * scale; } }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x, @NoDerivative Source s) {\n"
+        + "    return x * s.next() + s.scale;\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).succeededWithoutWarnings();
+  }
 }

@@ -129,7 +129,7 @@ public final class GradClassWriter {
       } else {
         VariableElement declared = sig.method().getParameters().stream()
             .filter(e -> e.getSimpleName().contentEquals(p.root())).findFirst().orElseThrow();
-        out.add(new RecordSlot(field, RecordInputs.recordOf(declared.asType()), p.root()));
+        out.add(new RecordSlot(field, RecordInputs.recordOf(declared), p.root()));
       }
     }
     return out;
@@ -524,7 +524,7 @@ public final class GradClassWriter {
       }
       for (VariableElement p : params) {
         String name = p.getSimpleName().toString();
-        if (RecordInputs.recordOf(p.asType()) != null && differentiatesRecord(name)) {
+        if (RecordInputs.recordOf(p) != null && differentiatesRecord(name)) {
           names.put(name, localNames.fresh(name + suffix));
         }
       }

@@ -89,7 +89,7 @@ public final class DeclarationValidator {
       ok = false;
     }
     for (VariableElement p : method.getParameters()) {
-      TypeElement record = RecordInputs.recordOf(p.asType());
+      TypeElement record = RecordInputs.recordOf(p);
       if (record != null) {
         ok &= validateRecord(p, record);
         continue;
@@ -255,7 +255,7 @@ public final class DeclarationValidator {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_A_PARAMETER, name,
                 method.getSimpleName(), String.join(", ", params.keySet()));
             ok = false;
-          } else if (RecordInputs.recordOf(p.asType()) == null
+          } else if (RecordInputs.recordOf(p) == null
               && (DifferentiableSignature.typeOf(p.asType()) == null
               || !DifferentiableSignature.typeOf(p.asType()).carriesDerivative())) {
             reporter.error(method, annotation, Diagnostic.WRT_NOT_DIFFERENTIABLE, name, p.asType());

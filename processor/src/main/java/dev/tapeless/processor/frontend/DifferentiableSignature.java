@@ -107,7 +107,7 @@ public record DifferentiableSignature(
       boolean chosen = wrt.isEmpty()
           ? p.getAnnotation(NoDerivative.class) == null
           : wrt.contains(pn);
-      TypeElement record = RecordInputs.recordOf(p.asType());
+      TypeElement record = RecordInputs.recordOf(p);
       if (record != null) {
         for (RecordInputs.Leaf leaf : RecordInputs.leaves(record)) {
           params.add(new Callee.Param(leaf.name(pn), leaf.type(),

@@ -602,7 +602,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   /** A record-typed parameter of this method, or record-typed field of its model class. */
   private boolean isRecordInput(Element element) {
-    return element != null && RecordInputs.recordOf(element.asType()) != null
+    return element != null && (element instanceof VariableElement v
+        ? RecordInputs.recordOf(v) : RecordInputs.recordOf(element.asType())) != null
         && (element.getKind() == ElementKind.PARAMETER && method.getParameters().contains(element)
         || isModelField(element));
   }
@@ -796,7 +797,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     return e != null && e.getKind() == ElementKind.PARAMETER
         && method.getParameters().contains(e)
         && DifferentiableSignature.objectTypeOf(e.asType()) != null
-        && RecordInputs.recordOf(e.asType()) == null;
+        && RecordInputs.recordOf((VariableElement) e) == null;
   }
 
   /**

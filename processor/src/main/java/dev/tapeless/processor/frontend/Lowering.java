@@ -103,7 +103,7 @@ public final class Lowering {
       params.addAll(lowering.declareReceiver((TypeElement) method.getEnclosingElement()));
     }
     for (VariableElement p : method.getParameters()) {
-      TypeElement record = RecordInputs.recordOf(p.asType());
+      TypeElement record = RecordInputs.recordOf(p);
       if (record != null) {
         params.addAll(lowering.declareRecord(p, record));
         continue;
@@ -137,7 +137,7 @@ public final class Lowering {
     for (VariableElement p : method.getParameters()) {
       String name = p.getSimpleName().toString();
       found.add(name);
-      TypeElement record = RecordInputs.recordOf(p.asType());
+      TypeElement record = RecordInputs.recordOf(p);
       if (record != null) {
         RecordInputs.leaves(record).forEach(l -> found.add(l.name(name)));
       }

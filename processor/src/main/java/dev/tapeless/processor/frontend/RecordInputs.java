@@ -111,6 +111,17 @@ public final class RecordInputs {
     return null;
   }
 
+  /**
+   * The record or value class a parameter takes, as {@link #recordOf(TypeMirror)}, except that
+   * a value class marked {@code @NoDerivative} is an object the method calls (a source of
+   * random numbers, a data holder with methods), not an input read field by field.
+   */
+  public static TypeElement recordOf(VariableElement parameter) {
+    TypeElement t = recordOf(parameter.asType());
+    return t != null && t.getKind() != ElementKind.RECORD
+        && parameter.getAnnotation(dev.tapeless.NoDerivative.class) != null ? null : t;
+  }
+
   /** Whether {@code t} is a value class (see {@link #recordOf}). */
   public static boolean isValueClass(TypeElement t) {
     return isValueClass(t, 0);
