@@ -68,12 +68,34 @@ public final class SecondOrderCalls {
     return s;
   }
 
-  /** {@link #squares} called in a loop: refused by second order, naming the callee. */
+  /** {@link #squares} called in a loop: its local array is created again on each call. */
   @Differentiable
   public static double localArrayCalleeInALoop(double[] x) {
     double s = 0;
     for (int k = 1; k <= 2; k++) {
       s += squares(x) * k;
+    }
+    return s;
+  }
+
+  /** Half the sum of fourth powers, through a local array the backward sweep reads. */
+  @Differentiable
+  public static double quartics(double[] x) {
+    double[] t = new double[x.length];
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      t[i] = x[i] * x[i];
+      s += 0.5 * t[i] * t[i];
+    }
+    return s;
+  }
+
+  /** {@link #quartics} of each row: one local array per call, of the row's length. */
+  @Differentiable
+  public static double quarticsOfRows(double[][] rows) {
+    double s = 0;
+    for (int i = 0; i < rows.length; i++) {
+      s += quartics(rows[i]) * (i + 1);
     }
     return s;
   }

@@ -214,13 +214,48 @@ class HvpContractTest {
   }
 
   @Test
-  void aCalleeWithLocalArraysInALoopIsRefusedNamingTheCallee() {
+  void aCalleeWithLocalArraysInALoopGoesThrough() {
     SecondOrderCalls_Grad.LocalArrayCalleeInALoop frame =
         new SecondOrderCalls_Grad.LocalArrayCalleeInALoop();
-    assertRefused("SecondOrderCalls.localArrayCalleeInALoop", "SecondOrderCalls.squares",
-        () -> frame.hvp(X, X_DIRECTION), () -> frame.hessian(X, new double[3][3]));
-    // first order is unaffected
+    // f = 3 |x|^2: H = 6 I
+    assertEquals(3 * SecondOrderCalls.squares(X), frame.hvp(X, X_DIRECTION), 1e-15);
+    for (int i = 0; i < X.length; i++) {
+      assertEquals(6 * X_DIRECTION[i], frame.dx[i], 1e-14);
+    }
+    double[][] h = new double[3][3];
+    frame.hessian(X, h);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(i == j ? 6 : 0, h[i][j], 1e-14);
+      }
+    }
     assertEquals(3 * SecondOrderCalls.squares(X), frame.valueAndGradient(X), 1e-15);
+  }
+
+  @Test
+  void aCalleesLocalArrayThatTheBackwardSweepReadsGivesExactSecondDerivatives() {
+    // f = sum_i (i + 1) sum_j x_ij^4 / 2: H is diagonal, 6 (i + 1) x_ij^2
+    double[][] rows = {{0.5, -1.0, 0.25}, {1.5, 0.75, -0.5}};
+    double[][] v = {{1, 2, -1}, {0.5, -1, 3}};
+    SecondOrderCalls_Grad.QuarticsOfRows frame = new SecondOrderCalls_Grad.QuarticsOfRows();
+    frame.hvp(rows, v);
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(6 * (i + 1) * rows[i][j] * rows[i][j] * v[i][j], frame.drows[i][j],
+            1e-13);
+      }
+    }
+  }
+
+  @Test
+  void aCalleesLocalArrayThatChangesShapeBetweenCallsIsAnErrorNotAWrongHessian() {
+    double[][] jagged = {{0.5, -1.0, 0.25}, {1.5, 0.75}};
+    SecondOrderCalls_Grad.QuarticsOfRows frame = new SecondOrderCalls_Grad.QuarticsOfRows();
+    frame.valueAndGradient(jagged); // first order keeps no array across calls: fine
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> frame.hvp(jagged, new double[][] {{1, 0, 0}, {0, 1}}));
+    assertTrue(e.getMessage().contains("changed shape from one iteration to the next"),
+        e.getMessage());
   }
 
   /** The callee's second derivatives, by its own frame: hvp of the caller against the callee's. */

@@ -112,8 +112,15 @@ public final class ForwardSweep {
         for (Expr d : n.dimensions()) {
           dims.add(", $L", JavaExprs.write(d));
         }
-        code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared, a.target().name(),
-            buffer, FrameFields.BUFFERS, buffer, dims.build());
+        if (saving && recording.savedBy(s).contains(a.target())) {
+          // created again in a loop, its contents restored later: the shape must stay
+          code.addStatement("$L$N = this.$N = $T.zerosAgain(this.$N, $N, $S$L)", declared,
+              a.target().name(), buffer, FrameFields.BUFFERS, buffer, a.target().name(),
+              a.target().name(), dims.build());
+        } else {
+          code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared,
+              a.target().name(), buffer, FrameFields.BUFFERS, buffer, dims.build());
+        }
       } else {
         code.addStatement("$L$N = $L", declared, a.target().name(), value(s, a.value()));
       }

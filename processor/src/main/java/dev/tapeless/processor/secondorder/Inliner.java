@@ -5,7 +5,6 @@ import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
-import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
   static Inliner inline(IrMethod ir, Function<Callee.Differentiable, IrMethod> bodies,
       Predicate<Expr> constant) {
     State state = new State(new NameTable(ir.usedNames()), bodies, constant);
-    Stmt.Block body = state.block(ir.body(), 0);
+    Stmt.Block body = state.block(ir.body());
     IrMethod method = new IrMethod(ir.name(), ir.parameters(), body, ir.result(),
         state.names.snapshot());
     return new Inliner(method, state.unsupported, state.inlined);
@@ -56,30 +55,29 @@ record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
       this.constant = constant;
     }
 
-    /** {@code nested}: how many branches and loops hold {@code b}. */
-    Stmt.Block block(Stmt.Block b, int nested) {
+    Stmt.Block block(Stmt.Block b) {
       List<Stmt> out = new ArrayList<>();
       for (Stmt s : b.statements()) {
-        statement(s, nested, out);
+        statement(s, out);
       }
       return new Stmt.Block(out);
     }
 
-    void statement(Stmt s, int nested, List<Stmt> out) {
+    void statement(Stmt s, List<Stmt> out) {
       if (s instanceof Stmt.Block b) {
-        out.add(block(b, nested));
+        out.add(block(b));
       } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), block(i.thenBlock(), nested + 1),
-            block(i.elseBlock(), nested + 1), i.origin()));
+        out.add(new Stmt.If(i.condition(), block(i.thenBlock()), block(i.elseBlock()),
+            i.origin()));
       } else if (s instanceof Stmt.For f) {
         out.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            block(f.body(), nested + 1), f.origin()));
+            block(f.body()), f.origin()));
       } else if (s instanceof Stmt.Loop l) {
-        out.add(new Stmt.Loop(l.counter(), block(l.body(), nested + 1), l.origin()));
+        out.add(new Stmt.Loop(l.counter(), block(l.body()), l.origin()));
       } else if (BackwardReads.derivativeCall(s) != null
           && BackwardReads.derivativeCall(s).callee() instanceof Callee.Differentiable d) {
         Expr.Call call = BackwardReads.derivativeCall(s);
-        String why = inlineCall(s, call, d, nested, out);
+        String why = inlineCall(s, call, d, out);
         if (why != null) {
           unsupported = unsupported != null ? unsupported : "it calls "
               + d.owner().substring(d.owner().indexOf('/') + 1) + "." + d.name() + ", " + why;
@@ -91,17 +89,12 @@ record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
     }
 
     /** Appends the callee's body in place of the call; returns why not, or null. */
-    private String inlineCall(Stmt s, Expr.Call call, Callee.Differentiable d, int nested,
+    private String inlineCall(Stmt s, Expr.Call call, Callee.Differentiable d,
         List<Stmt> out) {
       IrMethod callee = bodies.apply(d);
       if (callee == null) {
         return "whose source is not in this compilation (second order goes through calls by"
             + " reading the callee's body)";
-      }
-      // local arrays are declared at the top of a method, which the generated code relies on
-      if (nested > 0 && Statements.all(callee.body()).stream()
-          .anyMatch(t -> t instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
-        return "which has local arrays, inside a loop or a branch";
       }
       Renaming renaming = new Renaming(names);
       List<Stmt> copyIn = new ArrayList<>();

@@ -404,4 +404,146 @@ public final class Buffers {
       copy(from[i], to[i]);
     }
   }
+  /**
+   * {@link #zeros(double[], int)} for an array created again on a later iteration of a loop,
+   * whose previous contents the backward sweep restores into the same buffer: that needs the
+   * same shape every time.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param n the length
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static double[] zerosAgain(double[] buffer, double[] previous, String name, int n) {
+    return same(zeros(buffer, n), previous, name);
+  }
+
+  /**
+   * {@link #zeros(double[][], int, int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static double[][] zerosAgain(double[][] buffer, double[][] previous, String name,
+      int rows, int cols) {
+    return same(zeros(buffer, rows, cols), previous, name);
+  }
+
+  /**
+   * {@link #zeros(double[][][], int, int, int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param blocks the number of blocks
+   * @param rows the number of rows of each block
+   * @param cols the length of each row
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static double[][][] zerosAgain(double[][][] buffer, double[][][] previous, String name,
+      int blocks, int rows, int cols) {
+    return same(zeros(buffer, blocks, rows, cols), previous, name);
+  }
+
+  /**
+   * {@link #zeros(float[], int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param n the length
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static float[] zerosAgain(float[] buffer, float[] previous, String name, int n) {
+    return same(zeros(buffer, n), previous, name);
+  }
+
+  /**
+   * {@link #zeros(float[][], int, int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static float[][] zerosAgain(float[][] buffer, float[][] previous, String name,
+      int rows, int cols) {
+    return same(zeros(buffer, rows, cols), previous, name);
+  }
+
+  /**
+   * {@link #zeros(float[][][], int, int, int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param blocks the number of blocks
+   * @param rows the number of rows of each block
+   * @param cols the length of each row
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static float[][][] zerosAgain(float[][][] buffer, float[][][] previous, String name,
+      int blocks, int rows, int cols) {
+    return same(zeros(buffer, blocks, rows, cols), previous, name);
+  }
+
+  /**
+   * {@link #zeros(int[], int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param n the length
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static int[] zerosAgain(int[] buffer, int[] previous, String name, int n) {
+    return same(zeros(buffer, n), previous, name);
+  }
+
+  /**
+   * {@link #zeros(int[][], int, int)} for an array created again in a loop; see
+   * {@link #zerosAgain(double[], double[], String, int)}.
+   *
+   * @param buffer the array of the previous call or iteration, or null
+   * @param previous what the variable held before (null on the first iteration)
+   * @param name the variable's name, for the message
+   * @param rows the number of rows
+   * @param cols the length of each row
+   * @return buffer, zeroed
+   * @throws IllegalStateException if the shape changed since the previous iteration
+   */
+  public static int[][] zerosAgain(int[][] buffer, int[][] previous, String name, int rows,
+      int cols) {
+    return same(zeros(buffer, rows, cols), previous, name);
+  }
+
+  /** The fresh array, unless it replaced a live one of another shape. */
+  private static <T> T same(T fresh, T previous, String name) {
+    if (previous != null && fresh != previous) {
+      throw new IllegalStateException("the array " + name + ", created again in a loop, changed"
+          + " shape from one iteration to the next; the frame restores its earlier contents into"
+          + " one buffer, so create it at one size (the largest) and use part of it");
+    }
+    return fresh;
+  }
 }
