@@ -114,6 +114,14 @@ class BodyDiagnosticsTest {
   }
 
   @Test
+  void rejectsADifferentiatedValueReachingTheResultThroughNestedCallsWithoutRule() {
+    // the inner call's result was not counted as varied, so neither call was an error
+    JavaFileObject file = Sources.method("return Math.ulp(Math.ulp(x)) + y;");
+    assertThat(Sources.compile(file)).hadErrorContaining("[TL108] call to Math.ulp: its"
+        + " argument 'x' depends on a differentiated parameter").inFile(file).onLine(6);
+  }
+
+  @Test
   void rejectsMathFunctionWithoutRule() {
     JavaFileObject file = Sources.method("return Math.copySign(x, y);");
     Compilation c = Sources.compile(file);

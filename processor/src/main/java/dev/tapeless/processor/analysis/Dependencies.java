@@ -110,7 +110,19 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
       }
       return new Dependencies(written, reads, true);
     }
-    if (target != null && value.type().carriesDerivative()) {
+    if (target != null && value instanceof Expr.Call call && call.callee() instanceof Callee.Opaque
+        && value.type().carriesDerivative()) {
+      // A method without a rule: its result depends on its arguments, though it has no
+      // derivative. The edges make a varied value that reaches the result through such calls
+      // (helper(helper(x))) visible to CallChecks, which rejects it, or to HelperInliner,
+      // which inlines the helper; never a silent zero.
+      for (Expr arg : call.args()) {
+        Var v = baseVar(arg);
+        if (v != null && v.type().carriesDerivative() && !reads.contains(v)) {
+          reads.add(v);
+        }
+      }
+    } else if (target != null && value.type().carriesDerivative()) {
       reads.addAll(differentiableOperands(value));
     }
     return new Dependencies(written, reads, false);
