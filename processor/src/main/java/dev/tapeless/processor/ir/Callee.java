@@ -1,6 +1,7 @@
 package dev.tapeless.processor.ir;
 
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
 
 /** The target of a {@link Expr.Call}. */
 public sealed interface Callee {
@@ -103,9 +104,14 @@ public sealed interface Callee {
 
   /**
    * A method with no derivative rule. Allowed only while no argument carries a derivative; the
-   * analysis rejects it otherwise, so it is never silently treated as constant.
+   * analysis rejects it otherwise, so it is never silently treated as constant. When a
+   * differentiated value does flow in and {@code method}'s source is in the compilation, the
+   * method is a helper that {@code HelperInliner} differentiates by inlining its body.
+   *
+   * @param method the method called, for finding a helper's source
    */
-  record Opaque(String owner, String name, List<Boolean> outs) implements Callee {
+  record Opaque(String owner, String name, List<Boolean> outs, ExecutableElement method)
+      implements Callee {
     public Opaque {
       outs = List.copyOf(outs);
     }
