@@ -251,4 +251,31 @@ class HelperDifferentiationTest {
     assertTrue(c.diagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR
         && d.getLineNumber() == 9), c.errors().toString());
   }
+
+  @Test
+  void anInstanceHelperOfAModelAsksForAStaticOrDifferentiableMethod() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  double w = 2;\n"
+        + "  double scaled(double a) { return w * a; }\n"
+        + "  @Differentiable\n"
+        + "  public double f(double x) {\n"
+        + "    return scaled(x);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[TL111] an instance method call is"
+        + " not supported").inFile(file).onLine(8);
+  }
+
+  @Test
+  void aModelMethodMayUseAStaticHelper() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  double w = 2;\n"
+        + "  static double sq(double a) { return a * a; }\n"
+        + "  @Differentiable\n"
+        + "  public double f(double x) {\n"
+        + "    return sq(w * x);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
 }

@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -262,6 +263,10 @@ public final class HelperInliner {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         return "its class " + t.getSimpleName() + " is private (make it package-private)";
       }
+      if (!t.getNestingKind().isNested() || t.getNestingKind() == NestingKind.MEMBER) {
+        continue;
+      }
+      return "its class is local or anonymous, which generated code cannot name";
     }
     return null;
   }
