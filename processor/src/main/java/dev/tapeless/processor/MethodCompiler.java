@@ -166,7 +166,8 @@ final class MethodCompiler {
         graphs.write(sig, ir);
       }
       Activity activity = Activity.of(ir, seeds, outputs);
-      List<CompileError> lost = CallChecks.check(ir, activity);
+      List<CompileError> lost = CallChecks.check(ir,
+          Activity.throughCallsWithoutRule(ir, seeds, outputs));
       if (!lost.isEmpty()) {
         lost.forEach(placement::report);
         return null;

@@ -278,4 +278,35 @@ class HelperDifferentiationTest {
         + "}");
     assertThat(Sources.compile(file)).succeededWithoutWarnings();
   }
+
+  @Test
+  void aHelperGivenADifferentiatedArrayInsideAnIntegerCastStaysAPlainCall() {
+    // found by the random tester: its result carries no derivative and, fenced, it changes
+    // only its @Out arrays, as an annotated method would
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static double first(double[] a) { return a[0]; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] w) {\n"
+        + "    int k = (int) first(w);\n"
+        + "    return w[Math.abs(k) % w.length] * 2;\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anArrayPassedToAHelpersNoDerivativeParameterAndToAnotherDoesNotBecomeDifferentiated() {
+    // found by the random tester: the arrays given to the call counted as written from its
+    // differentiated arguments, so u seemed to vary
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  static double g(double[] a, @NoDerivative double[] s, double[] h) {\n"
+        + "    return a[0] * s[0] + h[0] * h[0];\n"
+        + "  }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(@NoDerivative double[] u, double[] h) {\n"
+        + "    return g(u, u, h);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
 }

@@ -65,4 +65,14 @@ public final class Helpers {
   public static double early(double[] a) {
     return HelperMath.firstAboveSquared(a, 0.5) + sq(a[0]) * a[1];
   }
+
+  /**
+   * A helper given a differentiated array inside an integer cast: a plain call (its result
+   * carries no derivative, and it writes no array), as an annotated method would be.
+   */
+  @Differentiable
+  public static double indexedByHelper(double[] w) {
+    int k = (int) (10 * HelperMath.norm(w));
+    return w[k % w.length] * HelperMath.dot(w, w);
+  }
 }

@@ -158,6 +158,16 @@ class HelperGradientsTest {
     assertArrayEquals(new double[] {2 * 0.2 * 0.4, 0.2 * 0.2, 2 * 0.9, 0}, g.da, 1e-15);
   }
 
+  @Test
+  void aHelperInsideAnIntegerCastStaysAPlainCallAndTheGradientMatchesDifferences() {
+    double[] w = {0.31, -0.52, 0.17};
+    Helpers_Grad.IndexedByHelper g = new Helpers_Grad.IndexedByHelper();
+    assertEquals(Helpers.indexedByHelper(w), g.valueAndGradient(w), 0.0);
+    assertArrayEquals(central(Helpers::indexedByHelper, w), g.dw, 1e-8);
+    assertEquals(central(Helpers::indexedByHelper, w)[0], new Helpers_Grad.IndexedByHelper()
+        .jvp(w, new double[] {1, 0, 0}), 1e-8);
+  }
+
   // ---------------------------------------------------------------- numerics
 
   private static double[] central(ToDoubleFunction<double[]> f, double[] at) {

@@ -80,7 +80,7 @@ public final class CallChecks {
         continue;
       }
       boolean out = i < o.outs().size() && o.outs().get(i);
-      boolean carries = carries(call.args().get(i), v, activity);
+      boolean carries = o.mayWrite(i) && carries(call.args().get(i), v, activity);
       if (carries || (resultMatters && activity.isVaried(v))) {
         String what = out ? "output '" + describe(call, i) + "'"
             : "argument '" + describe(call, i) + "'";
@@ -93,7 +93,7 @@ public final class CallChecks {
   }
 
   /** Whether an argument is an array whose derivative a call without a rule could change. */
-  private static boolean carries(Expr arg, Var base, Activity activity) {
+  public static boolean carries(Expr arg, Var base, Activity activity) {
     return arg.type().isArray() && activity.isVaried(base) && activity.isUseful(base);
   }
 
@@ -105,10 +105,13 @@ public final class CallChecks {
   public static boolean losesDerivative(Stmt s, Expr.Call call, Activity activity) {
     boolean resultMatters = s instanceof Stmt.Assign a && a.value() == call
         && a.target().type().isReal() && activity.isUseful(a.target());
-    for (Expr arg : call.args()) {
+    Callee.Opaque o = (Callee.Opaque) call.callee();
+    for (int i = 0; i < call.args().size(); i++) {
+      Expr arg = call.args().get(i);
       Var v = Dependencies.baseVar(arg);
       if (v != null && v.type().carriesDerivative()
-          && (carries(arg, v, activity) || resultMatters && activity.isVaried(v))) {
+          && (o.mayWrite(i) && carries(arg, v, activity)
+          || resultMatters && activity.isVaried(v))) {
         return true;
       }
     }

@@ -1258,7 +1258,7 @@ public final class Lowering {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
     return new Callee.Opaque(Owners.of(owner), name, method.getParameters().stream()
-        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList(), method);
+        .map(p -> p.getAnnotation(dev.tapeless.Out.class) != null).toList(), method, false);
   }
 
   // ---------------------------------------------------------------- passive expressions

@@ -82,7 +82,7 @@ public final class HelperInliner {
   public IrMethod inline(IrMethod ir, List<Var> seeds, List<Var> outputs,
       Predicate<Var> writable) {
     while (true) {
-      Pass pass = new Pass(Activity.of(ir, seeds, outputs), new NameTable(ir.usedNames()),
+      Pass pass = new Pass(Activity.throughCallsWithoutRule(ir, seeds, outputs), new NameTable(ir.usedNames()),
           writable);
       Stmt.Block body = pass.block(ir.body(), 0);
       if (!pass.changed) {
@@ -131,9 +131,54 @@ public final class HelperInliner {
           inlineCall(s, call, nested, out);
           changed = true;
         } else {
-          out.add(s);
+          out.add(withFencedHelpers(s));
         }
       }
+    }
+
+    /**
+     * {@code s} with its other helper calls that are given an array carrying a derivative (in a
+     * condition, an index, an integer cast: their results carry none) marked fenced, once
+     * their bodies pass the checks of a {@code @Differentiable} method: such a helper changes
+     * only its {@code @Out} arrays, so the call stays a plain call, as a call to an annotated
+     * method would, rather than being rejected for what it might write ({@code TL108}).
+     */
+    private Stmt withFencedHelpers(Stmt s) {
+      Map<Expr.Call, Expr.Call> fenced = new IdentityHashMap<>();
+      for (Expr.Call c : CallSwap.calls(s)) {
+        if (c.callee() instanceof Callee.Opaque o && o.method() != null && !o.fenced()
+            && givesCarryingArray(c, o) && bodies.hasSource(o.method())) {
+          List<ExecutableElement> chain = chains.getOrDefault(c, List.of());
+          uses.putIfAbsent(o.method(), new Use(rootSites.getOrDefault(c, c.site()),
+              describe(chain, o.method())));
+          bodies.body(o.method()); // its errors, if any, are the user's to see
+          Expr.Call marked = new Expr.Call(new Callee.Opaque(o.owner(), o.name(), o.outs(),
+              o.method(), true), c.args(), c.type(), c.site());
+          if (chains.containsKey(c)) {
+            chains.put(marked, chain);
+            rootSites.put(marked, rootSites.get(c));
+          }
+          fenced.put(c, marked);
+        }
+      }
+      if (fenced.isEmpty()) {
+        return s;
+      }
+      changed = true;
+      return CallSwap.replace(s, fenced);
+    }
+
+    private boolean givesCarryingArray(Expr.Call c, Callee.Opaque o) {
+      for (int i = 0; i < c.args().size(); i++) {
+        Expr arg = c.args().get(i);
+        Var v = Dependencies.baseVar(arg);
+        boolean out = i < o.outs().size() && o.outs().get(i);
+        if (v != null && !out && v.type().carriesDerivative()
+            && CallChecks.carries(arg, v, activity)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The call to a helper with source that is the whole of {@code s} and loses a derivative. */

@@ -109,11 +109,19 @@ public sealed interface Callee {
    * method is a helper that {@code HelperInliner} differentiates by inlining its body.
    *
    * @param method the method called, for finding a helper's source
+   * @param fenced a helper whose body passed the checks of a {@code @Differentiable} one, so
+   *     that it writes no array but its {@code @Out} ones (arrays at other positions are only
+   *     read)
    */
-  record Opaque(String owner, String name, List<Boolean> outs, ExecutableElement method)
-      implements Callee {
+  record Opaque(String owner, String name, List<Boolean> outs, ExecutableElement method,
+      boolean fenced) implements Callee {
     public Opaque {
       outs = List.copyOf(outs);
+    }
+
+    /** Whether the call may write the array at argument {@code i}. */
+    public boolean mayWrite(int i) {
+      return !fenced || i < outs.size() && outs.get(i);
     }
   }
 
