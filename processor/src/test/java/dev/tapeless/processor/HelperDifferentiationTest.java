@@ -309,4 +309,22 @@ class HelperDifferentiationTest {
         + "}");
     assertThat(Sources.compile(file)).succeededWithoutWarnings();
   }
+
+  @Test
+  void aHelperOfAnotherClassReadingItsOwnStaticFieldsAndTablesCompiles() {
+    JavaFileObject helpers = JavaFileObjects.forSourceString("p.H", "package p;\n"
+        + "final class H {\n"
+        + "  static double scale = 2;\n"
+        + "  static final double K = 3;\n"
+        + "  static final double[] TABLE = {1, 2, 3};\n"
+        + "  static double f(double a) { return scale * a * a + K * a * TABLE[1]; }\n"
+        + "}\n");
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @Differentiable\n"
+        + "  public static double g(double x) {\n"
+        + "    return H.f(x);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file, helpers)).succeededWithoutWarnings();
+  }
 }
