@@ -2,6 +2,7 @@ package dev.tapeless.it.helpers;
 
 import dev.tapeless.Differentiable;
 import dev.tapeless.Out;
+import dev.tapeless.runtime.Linear;
 
 /** {@code @Differentiable} methods whose work is done by helpers without the annotation. */
 public final class Helpers {
@@ -74,5 +75,25 @@ public final class Helpers {
   public static double indexedByHelper(double[] w) {
     int k = (int) (10 * HelperMath.norm(w));
     return w[k % w.length] * HelperMath.dot(w, w);
+  }
+
+  static float fsq(float a) {
+    return a * a;
+  }
+
+  /** A float helper, and a double helper given a float (widened as Java does). */
+  @Differentiable
+  public static float floats(float x) {
+    return (float) sq(x) * 0.5f + fsq(x) * x;
+  }
+
+  /** A helper calling a runtime kernel and an annotated method. */
+  static double kernelAndAnnotated(double[] a, double[] b) {
+    return Linear.dot(a, b) * AnnotatedMath.logistic(a[0]);
+  }
+
+  @Differentiable
+  public static double throughKernels(double[] a, double[] b) {
+    return kernelAndAnnotated(a, b) + sq(b[1]);
   }
 }

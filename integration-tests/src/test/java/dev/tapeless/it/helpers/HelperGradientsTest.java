@@ -168,6 +168,50 @@ class HelperGradientsTest {
         .jvp(w, new double[] {1, 0, 0}), 1e-8);
   }
 
+  @Test
+  void floatHelpersAndAFloatGivenToADoubleHelperDifferentiateInFloat() {
+    Helpers_Grad.Floats g = new Helpers_Grad.Floats();
+    // x^2 / 2 + x^3 at 1.5: 1.125 + 3.375; derivative x + 3 x^2 = 8.25, exact in float
+    assertEquals(4.5f, g.valueAndGradient(1.5f));
+    assertEquals(8.25f, g.dx);
+    assertEquals(8.25f * 2, new Helpers_Grad.Floats().jvp(1.5f, 2f));
+    Helpers_Grad.Floats h = new Helpers_Grad.Floats();
+    h.hvp(1.5f, 1f);
+    assertEquals(1 + 6 * 1.5f, h.dx); // second derivative 1 + 6x
+  }
+
+  @Test
+  void aHelperCallingAKernelAndAnAnnotatedMethodMatchesDifferencesInEveryMode() {
+    double[] a = {0.4, -0.3, 0.9};
+    double[] b = {-0.2, 0.7, 0.5};
+    double[] va = {1, -0.5, 0.25};
+    double[] vb = {0.3, 0.2, -1};
+    ToDoubleFunction<double[]> f = v -> Helpers.throughKernels(
+        new double[] {v[0], v[1], v[2]}, new double[] {v[3], v[4], v[5]});
+    double[] at = {a[0], a[1], a[2], b[0], b[1], b[2]};
+    double[] dir = {va[0], va[1], va[2], vb[0], vb[1], vb[2]};
+    Helpers_Grad.ThroughKernels g = new Helpers_Grad.ThroughKernels();
+    g.valueAndGradient(a, b);
+    double[] grad = {g.da[0], g.da[1], g.da[2], g.db[0], g.db[1], g.db[2]};
+    assertArrayEquals(central(f, at), grad, 1e-8);
+    double fd = (f.applyAsDouble(step(at, dir, H)) - f.applyAsDouble(step(at, dir, -H))) / (2 * H);
+    assertEquals(fd, new Helpers_Grad.ThroughKernels().jvp(a, b, va, vb), 1e-8);
+    Helpers_Grad.ThroughKernels h = new Helpers_Grad.ThroughKernels();
+    h.hvp(a, b, va, vb);
+    double[] hv = {h.da[0], h.da[1], h.da[2], h.db[0], h.db[1], h.db[2]};
+    double[] plus = kernelGradient(step(at, dir, H));
+    double[] minus = kernelGradient(step(at, dir, -H));
+    for (int k = 0; k < 6; k++) {
+      assertEquals((plus[k] - minus[k]) / (2 * H), hv[k], 1e-6, "Hv[" + k + "]");
+    }
+  }
+
+  private static double[] kernelGradient(double[] v) {
+    Helpers_Grad.ThroughKernels g = new Helpers_Grad.ThroughKernels();
+    g.valueAndGradient(new double[] {v[0], v[1], v[2]}, new double[] {v[3], v[4], v[5]});
+    return new double[] {g.da[0], g.da[1], g.da[2], g.db[0], g.db[1], g.db[2]};
+  }
+
   // ---------------------------------------------------------------- numerics
 
   private static double[] central(ToDoubleFunction<double[]> f, double[] at) {
