@@ -12,7 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Reports the errors found while differentiating one method: on its own file, or, for a tree in
- * a helper inlined into it, on the helper's file together with a {@code TL119} at the call that
+ * a helper inlined into it, on the helper's file together with a {@code TL121} at the call that
  * made the helper differentiated, so that the user learns why a method they did not annotate
  * is being differentiated.
  */

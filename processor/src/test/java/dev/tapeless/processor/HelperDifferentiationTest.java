@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Helpers: methods without {@code @Differentiable} whose source is in the compilation, called
  * with a differentiated argument, are differentiated as if annotated (by inlining). Their errors
- * are placed in their own bodies, with a TL119 at the call that made them differentiated.
+ * are placed in their own bodies, with a TL121 at the call that made them differentiated.
  */
 class HelperDifferentiationTest {
 
@@ -54,7 +54,7 @@ class HelperDifferentiationTest {
         + "}");
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL106]").inFile(file).onLine(5);
-    assertThat(c).hadErrorContaining("[TL119] sq is differentiated as if it were"
+    assertThat(c).hadErrorContaining("[TL121] sq is differentiated as if it were"
         + " @Differentiable, because useHelper passes it a differentiated value (calls"
         + " useHelper -> sq)").inFile(file).onLine(9);
     assertEquals(2, c.errors().size(), c.errors().toString());
@@ -78,7 +78,7 @@ class HelperDifferentiationTest {
         + "}");
     Compilation c = Sources.compile(file, helpers);
     assertThat(c).hadErrorContaining("[TL104]").inFile(helpers).onLine(4);
-    assertThat(c).hadErrorContaining("[TL119] cube is differentiated as if it were"
+    assertThat(c).hadErrorContaining("[TL121] cube is differentiated as if it were"
         + " @Differentiable, because f passes it a differentiated value (calls f -> viaCube"
         + " -> cube)").inFile(file).onLine(6);
   }
@@ -94,7 +94,7 @@ class HelperDifferentiationTest {
         + "}");
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL108] call to Math.copySign").inFile(file).onLine(4);
-    assertThat(c).hadErrorContaining("[TL119] sign is differentiated").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[TL121] sign is differentiated").inFile(file).onLine(7);
   }
 
   @Test
@@ -131,7 +131,7 @@ class HelperDifferentiationTest {
         + "}");
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL107]").inFile(file).onLine(5);
-    assertThat(c).hadErrorContaining("[TL119] power is differentiated").inFile(file).onLine(9);
+    assertThat(c).hadErrorContaining("[TL121] power is differentiated").inFile(file).onLine(9);
   }
 
   @Test
@@ -147,7 +147,7 @@ class HelperDifferentiationTest {
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL107] recursive call (even calls itself through helpers"
         + " differentiated with it: f -> even -> odd -> even)").inFile(file).onLine(5);
-    assertThat(c).hadErrorContaining("[TL119] odd is differentiated").inFile(file).onLine(8);
+    assertThat(c).hadErrorContaining("[TL121] odd is differentiated").inFile(file).onLine(8);
   }
 
   @Test
@@ -167,7 +167,7 @@ class HelperDifferentiationTest {
         + "    return s;\n"
         + "  }\n"
         + "}");
-    assertThat(Sources.compile(file)).hadErrorContaining("[TL120] sumSq is differentiated as"
+    assertThat(Sources.compile(file)).hadErrorContaining("[TL122] sumSq is differentiated as"
         + " if it were @Differentiable, because f passes it a differentiated value (calls f ->"
         + " sumSq), but it has local arrays and this call is inside a loop or a branch")
         .inFile(file).onLine(13);
@@ -180,7 +180,7 @@ class HelperDifferentiationTest {
         + "  public static double sq(double a) { return a * a; }\n"
         + "}\n");
     JavaFileObject file = Sources.method("return q.Lib.sq(x);");
-    assertThat(Sources.compile(file, lib)).hadErrorContaining("[TL120] sq is differentiated as"
+    assertThat(Sources.compile(file, lib)).hadErrorContaining("[TL122] sq is differentiated as"
         + " if it were @Differentiable, because f passes it a differentiated value (calls f ->"
         + " sq), but it is in package q").inFile(file).onLine(6);
   }
@@ -199,7 +199,7 @@ class HelperDifferentiationTest {
         + "}");
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL117]").inFile(file).onLine(4);
-    assertThat(c).hadErrorContaining("[TL119] scale is differentiated").inFile(file).onLine(9);
+    assertThat(c).hadErrorContaining("[TL121] scale is differentiated").inFile(file).onLine(9);
   }
 
   @Test
@@ -242,11 +242,11 @@ class HelperDifferentiationTest {
         + "  public static double h(double x) { return bad(x) * 2; }\n"
         + "}");
     Compilation c = Sources.compile(file);
-    // the helper's errors once, and a TL119 at each call that made it differentiated
+    // the helper's errors once, and a TL121 at each call that made it differentiated
     assertThat(c).hadErrorContaining("[TL112]").inFile(file).onLine(4);
     assertThat(c).hadErrorContaining("[TL104]").inFile(file).onLine(4);
-    assertThat(c).hadErrorContaining("[TL119] bad is differentiated").inFile(file).onLine(7);
-    assertThat(c).hadErrorContaining("[TL119] bad is differentiated").inFile(file).onLine(11);
+    assertThat(c).hadErrorContaining("[TL121] bad is differentiated").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[TL121] bad is differentiated").inFile(file).onLine(11);
     assertEquals(4, c.errors().size(), c.errors().toString());
     assertTrue(c.diagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR
         && d.getLineNumber() == 9), c.errors().toString());

@@ -9,7 +9,7 @@ import java.util.List;
  * Tapeless differentiates such a copy as a helper, by inlining its body, and the caller's
  * derivatives must not change. Copied are static methods without records whose bodies call
  * nothing but plain helpers and declare no array locals (a helper with array locals cannot be
- * inlined into a loop, TL120); about half of those, chosen by name.
+ * inlined into a loop, TL122); about half of those, chosen by name.
  */
 public final class UnannotatedCopies {
   private UnannotatedCopies() {}
