@@ -56,6 +56,12 @@ public final class Features {
   public boolean rowArguments = true;
   public boolean kernels = true;
   public boolean helpers = true;
+  /**
+   * Some callees also printed without {@code @Differentiable} ({@code m3Plain}, see
+   * {@code ast.UnannotatedCopies}), called in their place: Tapeless differentiates them as
+   * helpers, by inlining.
+   */
+  public boolean unannotatedCallees = true;
   /** {@code return} inside a loop. */
   public boolean returnInLoop = true;
   /** {@code x[i++] = ...}: an increment inside an index. */

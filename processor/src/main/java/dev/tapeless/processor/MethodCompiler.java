@@ -18,6 +18,8 @@ import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
 import dev.tapeless.processor.graph.GraphFiles;
+import dev.tapeless.processor.inlining.HelperBodies;
+import dev.tapeless.processor.inlining.HelperInliner;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -60,7 +62,11 @@ final class MethodCompiler {
     this.trees = trees;
     this.elements = elements;
     this.reporter = reporter;
+    this.helpers = new HelperBodies(trees, elements, types);
   }
+
+  /** The helpers read this round, shared by every method that inlines them. */
+  private final HelperBodies helpers;
 
   /**
    * A declared array parameter that is differentiated but reaches no output costs an adjoint
@@ -82,37 +88,15 @@ final class MethodCompiler {
     }
   }
 
-  /** The frame for {@code sig}'s method, or null after reporting why there is none. */
-  Compiled compile(DifferentiableSignature sig) {
-    TreePath methodPath = trees.getPath(sig.method());
-    if (methodPath == null || ((MethodTree) methodPath.getLeaf()).getBody() == null) {
-      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(),
-          "the method's source is not available");
-      return null;
-    }
-    CompilationUnitTree unit = methodPath.getCompilationUnit();
-    try {
-      TreePath body = new TreePath(methodPath, ((MethodTree) methodPath.getLeaf()).getBody());
-      attribute(body);
-      if (JavacErrors.in(trees, types, sig.method(), body)) {
-        return null; // javac reports them; see JavacErrors
-      }
-      List<CompileError> fenced = LanguageFence.check(trees, sig.method(), body);
-      if (!fenced.isEmpty()) {
-        fenced.forEach(e -> reporter.error(sig.method(), unit, e));
-        return null;
-      }
-      IrMethod ir = Lowering.lower(trees, elements, sig.method(), methodPath);
-      if (callees(ir).stream().anyMatch(rejectedFrames::contains)) {
-        return null; // a callee's declaration was rejected, which its own error says
-      }
-      if (printIr) {
-        reporter.note(sig.method(), "Tapeless IR of " + sig.displayName() + ":\n"
-            + IrPrinter.print(ir));
-      }
-      if (graphs != null) {
-        graphs.write(sig, ir);
-      }
+  /**
+   * The parameters of a lowered method by role.
+   *
+   * @param seeds where derivatives start: the differentiated parameters, and the {@code @Out}
+   *     arrays, whose contents on entry may carry a derivative in a caller (an array it
+   *     computed): the backward sweep hands its adjoint back through the output's seed
+   */
+  private record Roles(List<Var> differentiated, List<Var> outputs, List<Var> seeds) {
+    static Roles of(DifferentiableSignature sig, IrMethod ir) {
       List<Var> differentiated = new ArrayList<>();
       List<Var> outputs = new ArrayList<>();
       if (sig.returnsReal()) {
@@ -126,14 +110,66 @@ final class MethodCompiler {
           outputs.add(ir.parameters().get(i));
         }
       }
-      // What an @Out array holds on entry may carry a derivative in a caller (an array it
-      // computed): the backward sweep hands its adjoint back through the output's seed.
       List<Var> seeds = new ArrayList<>(differentiated);
       seeds.addAll(outputs.stream().filter(v -> v.type().isArray()).toList());
+      return new Roles(differentiated, outputs, seeds);
+    }
+
+    /** Whether the method may write an array variable: a local or an {@code @Out} output. */
+    boolean writable(Var v) {
+      return v.role() != Var.Role.PARAMETER || outputs.contains(v);
+    }
+  }
+
+  /** The frame for {@code sig}'s method, or null after reporting why there is none. */
+  Compiled compile(DifferentiableSignature sig) {
+    TreePath methodPath = trees.getPath(sig.method());
+    if (methodPath == null || ((MethodTree) methodPath.getLeaf()).getBody() == null) {
+      reporter.error(sig.method(), Diagnostic.INTERNAL_ERROR, sig.displayName(),
+          "the method's source is not available");
+      return null;
+    }
+    CompilationUnitTree unit = methodPath.getCompilationUnit();
+    HelperInliner inliner = new HelperInliner(helpers, sig.method());
+    ErrorPlacement placement = new ErrorPlacement(reporter, sig.method(), unit, helpers, inliner);
+    try {
+      TreePath body = new TreePath(methodPath, ((MethodTree) methodPath.getLeaf()).getBody());
+      attribute(body);
+      if (JavacErrors.in(trees, types, sig.method(), body)) {
+        return null; // javac reports them; see JavacErrors
+      }
+      List<CompileError> fenced = LanguageFence.check(trees, sig.method(), body);
+      if (!fenced.isEmpty()) {
+        fenced.forEach(e -> reporter.error(sig.method(), unit, e));
+        return null;
+      }
+      IrMethod lowered = Lowering.lower(trees, elements, sig.method(), methodPath);
+      Roles roles = Roles.of(sig, lowered);
+      List<Var> differentiated = roles.differentiated();
+      List<Var> outputs = roles.outputs();
+      List<Var> seeds = roles.seeds();
+      IrMethod ir;
+      try {
+        ir = inliner.inline(lowered, seeds, outputs, roles::writable);
+      } catch (HelperBodies.Rejected r) {
+        placement.report(r);
+        return null;
+      }
+      if (callees(ir).stream().anyMatch(rejectedFrames::contains)) {
+        return null; // a callee's declaration was rejected, which its own error says
+      }
+      if (printIr) {
+        reporter.note(sig.method(), "Tapeless IR of " + sig.displayName() + ":\n"
+            + IrPrinter.print(ir));
+      }
+      if (graphs != null) {
+        graphs.write(sig, ir);
+      }
       Activity activity = Activity.of(ir, seeds, outputs);
-      List<CompileError> lost = CallChecks.check(ir, activity);
+      List<CompileError> lost = CallChecks.check(ir,
+          Activity.throughCallsWithoutRule(ir, seeds, outputs));
       if (!lost.isEmpty()) {
-        lost.forEach(e -> reporter.error(sig.method(), unit, e));
+        lost.forEach(placement::report);
         return null;
       }
       Activity forward = Activity.of(ir, differentiated, outputs);
@@ -175,7 +211,7 @@ final class MethodCompiler {
           tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
           gradient.outputSeeds(), hvp), callees(ir));
     } catch (CompileError e) {
-      reporter.error(sig.method(), unit, e);
+      placement.report(e);
       return null;
     }
   }
@@ -249,8 +285,13 @@ final class MethodCompiler {
             || !LanguageFence.check(trees, m, body).isEmpty()) {
           return null;
         }
-        return Lowering.lower(trees, elements, m, path);
-      } catch (CompileError error) {
+        IrMethod lowered = Lowering.lower(trees, elements, m, path);
+        // with its helpers inlined, as its own frame has them (errors are reported there)
+        DifferentiableSignature sig = DifferentiableSignature.of(m);
+        Roles roles = Roles.of(sig, lowered);
+        return new HelperInliner(helpers, m).inline(lowered, roles.seeds(), roles.outputs(),
+            roles::writable);
+      } catch (CompileError | HelperBodies.Rejected error) {
         return null;
       }
     }

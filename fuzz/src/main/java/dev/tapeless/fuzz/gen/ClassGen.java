@@ -15,6 +15,7 @@ import dev.tapeless.fuzz.ast.Op;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.ast.UnannotatedCopies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,9 @@ public final class ClassGen {
       MethodDef m = gen.generate("m" + k);
       methods.add(m);
       cls.callees.add(m);
+    }
+    if (features.unannotatedCallees) {
+      methods.addAll(UnannotatedCopies.of(methods));
     }
     return new ClassDef(pkg, name, cls.constants, methods);
   }

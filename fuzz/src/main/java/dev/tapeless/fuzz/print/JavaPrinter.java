@@ -10,6 +10,7 @@ import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Records;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.ast.UnannotatedCopies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,7 +211,7 @@ public final class JavaPrinter {
       return "new double" + n.dims().stream().map(d -> "[" + print(d) + "]")
           .collect(Collectors.joining());
     } else if (e instanceof Expr.Call c) {
-      return ModelPrinter.callee(cls, method, c) + "("
+      return UnannotatedCopies.calledName(cls, c, ModelPrinter.callee(cls, method, c)) + "("
           + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which variables get adjoints: those both varied (depend on a differentiated parameter) and
@@ -32,10 +33,25 @@ public final class Activity {
    * @param outputs the result variable and the {@code @Out} arrays
    */
   public static Activity of(IrMethod method, List<Var> seeds, List<Var> outputs) {
+    return of(method, seeds, outputs, Dependencies::of);
+  }
+
+  /**
+   * The activity with a call without a rule passing variation from its arguments to its result
+   * ({@link Dependencies#throughCallsWithoutRule}): for finding the calls that would lose a
+   * derivative, not for the gradient.
+   */
+  public static Activity throughCallsWithoutRule(IrMethod method, List<Var> seeds,
+      List<Var> outputs) {
+    return of(method, seeds, outputs, Dependencies::throughCallsWithoutRule);
+  }
+
+  private static Activity of(IrMethod method, List<Var> seeds, List<Var> outputs,
+      Function<Stmt, Dependencies> edges) {
     List<Dependencies> deps = new ArrayList<>();
     List<Dependencies> needingAllAdjoints = new ArrayList<>();
     for (Stmt s : Statements.all(method.body())) {
-      Dependencies d = Dependencies.of(s);
+      Dependencies d = edges.apply(s);
       if (!d.written().isEmpty()) {
         deps.add(d);
         if (d.call() && Dependencies.needsAllAdjoints(s)) {

@@ -80,8 +80,7 @@ public final class CallChecks {
         continue;
       }
       boolean out = i < o.outs().size() && o.outs().get(i);
-      Expr arg = call.args().get(i);
-      boolean carries = arg.type().isArray() && activity.isVaried(v) && activity.isUseful(v);
+      boolean carries = o.mayWrite(i) && carries(call.args().get(i), v, activity);
       if (carries || (resultMatters && activity.isVaried(v))) {
         String what = out ? "output '" + describe(call, i) + "'"
             : "argument '" + describe(call, i) + "'";
@@ -91,6 +90,32 @@ public final class CallChecks {
         return;
       }
     }
+  }
+
+  /** Whether an argument is an array whose derivative a call without a rule could change. */
+  public static boolean carries(Expr arg, Var base, Activity activity) {
+    return arg.type().isArray() && activity.isVaried(base) && activity.isUseful(base);
+  }
+
+  /**
+   * Whether {@code call}, a method without a rule that is the whole value of statement {@code s},
+   * would lose a derivative (what {@link #check} reports): a helper called so is
+   * differentiated by inlining its body instead, when its source is available.
+   */
+  public static boolean losesDerivative(Stmt s, Expr.Call call, Activity activity) {
+    boolean resultMatters = s instanceof Stmt.Assign a && a.value() == call
+        && a.target().type().isReal() && activity.isUseful(a.target());
+    Callee.Opaque o = (Callee.Opaque) call.callee();
+    for (int i = 0; i < call.args().size(); i++) {
+      Expr arg = call.args().get(i);
+      Var v = Dependencies.baseVar(arg);
+      if (v != null && v.type().carriesDerivative()
+          && (o.mayWrite(i) && carries(arg, v, activity)
+          || resultMatters && activity.isVaried(v))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkDifferentiated(Expr.Call call, Activity activity,

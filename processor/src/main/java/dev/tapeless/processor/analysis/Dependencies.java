@@ -69,10 +69,12 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
   }
 
   private static void collectOpaqueWrites(Expr e, List<Var> out) {
-    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Opaque) {
-      for (Expr arg : c.args()) {
+    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Opaque o) {
+      for (int i = 0; i < c.args().size(); i++) {
+        Expr arg = c.args().get(i);
         Var v = baseVar(arg);
-        if (v != null && arg.type().isArray() && !out.contains(v)) { // an element is a copy
+        // an element is passed as a copy; a fenced helper writes only its @Out arrays
+        if (v != null && arg.type().isArray() && o.mayWrite(i) && !out.contains(v)) {
           out.add(v);
         }
       }
@@ -114,6 +116,28 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
       reads.addAll(differentiableOperands(value));
     }
     return new Dependencies(written, reads, false);
+  }
+
+  /**
+   * As {@link #of}, except that the result of a call without a rule depends on its arguments
+   * (and the arrays it is given count as read, not written): the edges that find a
+   * differentiated value lost in such a call even when it reaches the result through another
+   * one ({@code helper(helper(x))}, which {@link #of} sees as constant), for {@code CallChecks}
+   * and {@code HelperInliner}. The gradient itself uses {@link #of}.
+   */
+  public static Dependencies throughCallsWithoutRule(Stmt s) {
+    if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call call
+        && call.callee() instanceof Callee.Opaque && a.target().type().carriesDerivative()) {
+      List<Var> reads = new ArrayList<>();
+      for (Expr arg : call.args()) {
+        Var v = baseVar(arg);
+        if (v != null && v.type().carriesDerivative() && !reads.contains(v)) {
+          reads.add(v);
+        }
+      }
+      return new Dependencies(List.of(a.target()), reads, false);
+    }
+    return of(s);
   }
 
   /** The variable an argument refers to: itself, or the array an element or row belongs to. */

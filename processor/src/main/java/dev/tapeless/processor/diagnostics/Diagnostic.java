@@ -179,6 +179,16 @@ public enum Diagnostic {
       "TL118",
       "array variable '%s' is assigned here; array variables must be declared once with"
           + " new double[...] and then changed element by element"),
+  HELPER_HAS_ERRORS(
+      "TL121",
+      "%s is differentiated as if it were @Differentiable, because %s passes it a"
+          + " differentiated value (calls %s); its body has an error, reported there: change what"
+          + " that error says, or keep differentiated values out of this call (@NoDerivative on"
+          + " the parameter they come from)"),
+  HELPER_NOT_DIFFERENTIABLE(
+      "TL122",
+      "%s is differentiated as if it were @Differentiable, because %s passes it a"
+          + " differentiated value (calls %s), but %s; %s"),
 
   // Environment and internal failures.
   NO_TREE_API(

@@ -1466,7 +1466,7 @@ public final class Lowering {
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
     }
-    return new Callee.Opaque(Owners.of(owner), name, outs);
+    return new Callee.Opaque(Owners.of(owner), name, outs, method, false);
   }
 
   // ---------------------------------------------------------------- passive expressions

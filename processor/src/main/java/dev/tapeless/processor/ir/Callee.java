@@ -1,6 +1,7 @@
 package dev.tapeless.processor.ir;
 
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
 
 /** The target of a {@link Expr.Call}. */
 public sealed interface Callee {
@@ -103,9 +104,17 @@ public sealed interface Callee {
 
   /**
    * A method with no derivative rule. Allowed only while no argument carries a derivative; the
-   * analysis rejects it otherwise, so it is never silently treated as constant.
+   * analysis rejects it otherwise, so it is never silently treated as constant. When a
+   * differentiated value does flow in and {@code method}'s source is in the compilation, the
+   * method is a helper that {@code HelperInliner} differentiates by inlining its body.
+   *
+   * @param method the method called, for finding a helper's source
+   * @param fenced a helper whose body passed the checks of a {@code @Differentiable} one, so
+   *     that it writes no array but its {@code @Out} ones (arrays at other positions are only
+   *     read)
    */
-  record Opaque(String owner, String name, List<Boolean> outs, Form form) implements Callee {
+  record Opaque(String owner, String name, List<Boolean> outs, Form form,
+      ExecutableElement method, boolean fenced) implements Callee {
     /**
      * How the call is written: a static method, or a method or field of an object passed as a
      * {@code @NoDerivative} parameter, which is then the call's first argument (its receiver).
@@ -118,12 +127,28 @@ public sealed interface Callee {
 
     /** A static method. */
     public Opaque(String owner, String name, List<Boolean> outs) {
-      this(owner, name, outs, Form.STATIC);
+      this(owner, name, outs, Form.STATIC, null, false);
+    }
+
+    /** A static method, with its element for finding a helper's source. */
+    public Opaque(String owner, String name, List<Boolean> outs, ExecutableElement method,
+        boolean fenced) {
+      this(owner, name, outs, Form.STATIC, method, fenced);
+    }
+
+    /** A method or field of an object parameter. */
+    public Opaque(String owner, String name, List<Boolean> outs, Form form) {
+      this(owner, name, outs, form, null, false);
     }
 
     /** Whether the first argument is the object the method or field belongs to. */
     public boolean onObject() {
       return form != Form.STATIC;
+    }
+
+    /** Whether the call may write the array at argument {@code i}. */
+    public boolean mayWrite(int i) {
+      return !fenced || i < outs.size() && outs.get(i);
     }
   }
 
