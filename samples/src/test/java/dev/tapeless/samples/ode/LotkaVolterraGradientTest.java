@@ -114,4 +114,34 @@ class LotkaVolterraGradientTest {
           jacobian[row]).assertWithin(1e-9);
     }
   }
+
+  @Test
+  void hessianOfTheMisfitIsSymmetricAndMatchesDifferencesOfTheGradient() {
+    double[] y0 = LotkaVolterraFit.Y0.clone();
+    LotkaVolterra_Grad.Misfit frame = new LotkaVolterra_Grad.Misfit();
+    double[][] hessian = new double[6][6];
+    frame.hessian(AT, y0, OBSERVED, LotkaVolterraFit.SUBSTEPS, LotkaVolterraFit.H, hessian);
+    double[] at = {AT.alpha(), AT.beta(), AT.delta(), AT.gamma(), y0[0], y0[1]};
+    double step = 1e-5;
+    for (int j = 0; j < 6; j++) {
+      double[] plus = at.clone();
+      double[] minus = at.clone();
+      plus[j] += step;
+      minus[j] -= step;
+      double[] up = gradientAt(plus);
+      double[] down = gradientAt(minus);
+      for (int i = 0; i < 6; i++) {
+        double fd = (up[i] - down[i]) / (2 * step);
+        assertEquals(fd, hessian[i][j], 1e-5 * (1 + Math.abs(fd)), "H[" + i + "][" + j + "]");
+        assertEquals(hessian[j][i], hessian[i][j], 1e-9 * (1 + Math.abs(hessian[i][j])));
+      }
+    }
+  }
+
+  private static double[] gradientAt(double[] v) {
+    LotkaVolterra_Grad.Misfit frame = new LotkaVolterra_Grad.Misfit();
+    frame.valueAndGradient(new Rates(v[0], v[1], v[2], v[3]), new double[] {v[4], v[5]},
+        OBSERVED, LotkaVolterraFit.SUBSTEPS, LotkaVolterraFit.H);
+    return generated(frame);
+  }
 }
