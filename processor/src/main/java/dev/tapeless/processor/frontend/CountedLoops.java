@@ -19,6 +19,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.tapeless.processor.ir.Stmt;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
@@ -163,10 +164,22 @@ final class CountedLoops {
    * elements are written, and arrays passed to a call (which may write them).
    */
   static Set<Element> assignedIn(Trees trees, TreePath path) {
+    return assignedIn(trees, path, true);
+  }
+
+  /**
+   * The variables assigned as a whole under {@code path} ({@code n = ...}, {@code n--},
+   * {@code row = W[k]}), leaving out arrays whose elements are written: their lengths stay.
+   */
+  static Set<Element> reassignedIn(Trees trees, TreePath path) {
+    return assignedIn(trees, path, false);
+  }
+
+  private static Set<Element> assignedIn(Trees trees, TreePath path, boolean elements) {
     Set<Element> out = new HashSet<>();
     new TreePathScanner<Void, Void>() {
       private void target(ExpressionTree t) {
-        while (t instanceof ArrayAccessTree a) {
+        while (elements && t instanceof ArrayAccessTree a) {
           t = a.getExpression();
         }
         if (t instanceof IdentifierTree) {
@@ -176,7 +189,7 @@ final class CountedLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        for (ExpressionTree arg : node.getArguments()) {
+        for (ExpressionTree arg : elements ? node.getArguments() : List.<ExpressionTree>of()) {
           TypeMirror t = trees.getTypeMirror(new TreePath(getCurrentPath(), arg));
           if (t != null && t.getKind() == TypeKind.ARRAY) {
             target(arg);

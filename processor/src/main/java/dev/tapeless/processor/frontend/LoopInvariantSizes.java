@@ -1,13 +1,9 @@
 package dev.tapeless.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -15,7 +11,6 @@ import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 
 /**
  * Whether an array allocated inside a loop has the same shape on every iteration. The frame
@@ -82,45 +77,14 @@ final class LoopInvariantSizes {
     return loop;
   }
 
-  /** Variables declared or assigned anywhere inside {@code loop} (its header included). */
+  /** Variables declared or assigned as a whole anywhere inside {@code loop} (its header too). */
   private static Set<Element> changingIn(Trees trees, TreePath loop) {
-    Set<Element> changing = new HashSet<>();
+    Set<Element> changing = new HashSet<>(CountedLoops.reassignedIn(trees, loop));
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         changing.add(trees.getElement(getCurrentPath()));
         return super.visitVariable(node, unused);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void unused) {
-        target(node.getVariable());
-        return super.visitAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-        target(node.getVariable());
-        return super.visitCompoundAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void unused) {
-        switch (node.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              target(node.getExpression());
-          default -> { }
-        }
-        return super.visitUnary(node, unused);
-      }
-
-      private void target(ExpressionTree t) {
-        if (t.getKind() == Tree.Kind.IDENTIFIER) {
-          Element e = trees.getElement(new TreePath(getCurrentPath(), t));
-          if (e != null && e.getKind() != ElementKind.FIELD) {
-            changing.add(e);
-          }
-        }
       }
     }.scan(loop, null);
     return changing;

@@ -689,23 +689,32 @@ public final class Lowering {
     Type elementType = TypeMapper.map(element.asType(), f.getVariable());
     // an array element is a row variable naming array[k], not a copy of it
     Var v = elementType.isArray() ? null : declare(element, Var.Role.LOCAL, elementType);
-    TreePath body = new TreePath(path, f.getStatement());
-    Expr length = new Expr.Length(array.whole());
-    boolean counted = !JumpFinder.of(f.getStatement()).leaves();
-    Var index = counted ? new Var(names.numbered("k"), Type.INT, Var.Role.INDEX)
-        : temp(Type.INT);
-    Expr.Ref k = new Expr.Ref(index);
-    Consumer<List<Stmt>> takeElement = o -> {
+    elementLoop(path, new Expr.Length(array.whole()), (k, o) -> {
       if (v == null) {
         aliases.put(element, new Alias(array.array(), array.element(k)));
       } else {
         o.add(new Stmt.Assign(v, new Expr.ArrayRead(array.array(), array.element(k),
             v.type()), f.getVariable()));
       }
-    };
+    }, out);
+  }
+
+  /**
+   * The loop of an enhanced {@code for}: an index {@code k} from 0 below {@code length}, each
+   * iteration first taking the element ({@code take}, which may add statements), then the
+   * body; counted when the body cannot jump out of it.
+   */
+  private void elementLoop(TreePath path, Expr length,
+      java.util.function.BiConsumer<Expr.Ref, List<Stmt>> take, List<Stmt> out) {
+    EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
+    TreePath body = new TreePath(path, f.getStatement());
+    boolean counted = !JumpFinder.of(f.getStatement()).leaves();
+    Var index = counted ? new Var(names.numbered("k"), Type.INT, Var.Role.INDEX)
+        : temp(Type.INT);
+    Expr.Ref k = new Expr.Ref(index);
     if (counted) {
       List<Stmt> withElement = new ArrayList<>();
-      takeElement.accept(withElement);
+      take.accept(k, withElement);
       withElement.addAll(countedBody(body, f).statements());
       out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
           Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(withElement), f));
@@ -718,7 +727,7 @@ public final class Lowering {
           o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
           return new Expr.Ref(c);
         }, f),
-        new Built(takeElement),
+        new Built(o -> take.accept(k, o)),
         new LoopBody(body),
         new LeaveIfJumped(f.getStatement(), f),
         new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
@@ -1260,31 +1269,9 @@ public final class Lowering {
    * reads the row again at the same index).
    */
   private void lowerForEachRow(TreePath path, Var list, Element variable, List<Stmt> out) {
-    EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
-    TreePath body = new TreePath(path, f.getStatement());
-    Expr length = new Expr.Length(new Expr.Ref(list));
     Type row = list.type().indexed(1);
-    if (!JumpFinder.of(f.getStatement()).leaves()) {
-      Var index = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
-      listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
-      out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
-          Stmt.Direction.UP_EXCLUSIVE, countedBody(body, f), f));
-      return;
-    }
-    Var index = temp(Type.INT);
-    listRows.put(variable, new Expr.ArrayRead(list, List.of(new Expr.Ref(index)), row));
-    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
-    Expr.Ref k = new Expr.Ref(index);
-    lowerLoop(List.of(
-        new ExitUnless(o -> {
-          Var c = temp(Type.BOOLEAN);
-          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
-          return new Expr.Ref(c);
-        }, f),
-        new LoopBody(body),
-        new LeaveIfJumped(f.getStatement(), f),
-        new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
-            new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
+    elementLoop(path, new Expr.Length(new Expr.Ref(list)),
+        (k, o) -> listRows.put(variable, new Expr.ArrayRead(list, List.of(k), row)), out);
   }
 
   // ---------------------------------------------------------------- real expressions
