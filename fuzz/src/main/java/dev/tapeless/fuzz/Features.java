@@ -84,6 +84,13 @@ public final class Features {
    * each other on the same object ({@code m3(x)}, {@code this.m3(x)}).
    */
   public boolean models = true;
+  /**
+   * Value classes: every other record type of a class (never one a method takes
+   * {@code @NoDerivative}, which would make it an object, nor a model field's) is printed as a
+   * final class with public fields and a constructor, read {@code p.a} instead of
+   * {@code p.a()}.
+   */
+  public boolean valueClasses = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the

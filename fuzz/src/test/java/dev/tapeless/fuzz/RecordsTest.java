@@ -146,4 +146,32 @@ class RecordsTest {
     ClassDef off = new ClassGen(Features.defaults().with("records=off")).generate("g", "G", 40, 1);
     assertTrue(off.differentiableMethods().stream().noneMatch(Records::hasRecordParams));
   }
+
+  /** Some record types are printed as value classes, read by field, never @NoDerivative. */
+  @Test
+  void everyOtherRecordTypeIsPrintedAsAValueClass() {
+    int valueClassMethods = 0;
+    for (long seed = 1; seed <= 5; seed++) {
+      ClassDef c = new ClassGen(Features.defaults()).generate("g", "G", 40, seed);
+      String source = JavaPrinter.print(c).source();
+      for (MethodDef m : c.differentiableMethods()) {
+        if (!Records.hasRecords(m)) {
+          continue;
+        }
+        for (Records.Node n : Records.recordParams(m)) {
+          if (Records.isValueClass(n.type())) {
+            valueClassMethods++;
+            assertTrue(!Records.noDerivative(n), m.name() + " takes " + n.type()
+                + " @NoDerivative");
+            assertTrue(source.contains("public static final class " + n.type() + " {"), n.type());
+          }
+        }
+      }
+    }
+    assertTrue(valueClassMethods >= 10, "only " + valueClassMethods + " methods");
+    ClassDef off = new ClassGen(Features.defaults().with("valueClasses=off"))
+        .generate("g", "G", 40, 1);
+    assertTrue(off.differentiableMethods().stream().filter(Records::hasRecords)
+        .flatMap(m -> Records.nodes(m).stream()).noneMatch(n -> Records.isValueClass(n.type())));
+  }
 }

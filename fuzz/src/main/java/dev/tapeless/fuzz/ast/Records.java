@@ -129,7 +129,8 @@ public final class Records {
         }
         // a record field of the receiver is read as a field (this.layer), not an accessor
         String access = d == 0 ? name : d == 1 && mem.types().get(0).equals(Models.RECEIVER)
-            ? Models.RECEIVER + "." + name : open.get(d - 1).access + "." + name + "()";
+            ? Models.RECEIVER + "." + name : open.get(d - 1).access + "." + name
+            + (isValueClass(open.get(d - 1).type) ? "" : "()");
         open.add(new Open(name, mem.types().get(d), access));
         assert parentMembers != null;
       }
@@ -186,6 +187,14 @@ public final class Records {
     return out;
   }
 
+  /** The prefix of the record types printed as value classes (final classes with fields). */
+  public static final String VALUE_CLASS_PREFIX = "V";
+
+  /** Whether record type {@code type} is printed as a value class, read by its fields. */
+  public static boolean isValueClass(String type) {
+    return type.startsWith(VALUE_CLASS_PREFIX);
+  }
+
   /** How the body reads each parameter that is a record's component: its accessor chain. */
   public static Map<String, String> accessors(MethodDef m) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -193,7 +202,7 @@ public final class Records {
       for (Slot s : n.members()) {
         if (s instanceof Leaf l) {
           out.put(l.param().name(), n.access() + "." + l.component()
-              + (Models.isReceiver(n) ? "" : "()"));
+              + (Models.isReceiver(n) || isValueClass(n.type()) ? "" : "()"));
         }
       }
     }

@@ -16,6 +16,7 @@ import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
 import dev.tapeless.fuzz.ast.UnannotatedCopies;
+import dev.tapeless.fuzz.ast.ValueClasses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,8 @@ public final class ClassGen {
     if (features.unannotatedCallees) {
       methods.addAll(UnannotatedCopies.of(methods));
     }
-    return new ClassDef(pkg, name, cls.constants, methods);
+    ClassDef def = new ClassDef(pkg, name, cls.constants, methods);
+    return features.valueClasses ? ValueClasses.of(def) : def;
   }
 
   /** Plain static methods Tapeless has no derivative for. */

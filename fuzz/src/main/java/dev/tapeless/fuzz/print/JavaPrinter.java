@@ -84,9 +84,25 @@ public final class JavaPrinter {
   /** The record types the methods' record parameters have, as nested records. */
   static void records(Src src, ClassDef c, Function<Ty, String> type) {
     for (Map.Entry<String, List<Records.Component>> r : Records.types(c).entrySet()) {
-      src.line("public record " + r.getKey() + "(" + r.getValue().stream()
+      String components = r.getValue().stream()
           .map(k -> (k.record() != null ? k.record() : type.apply(k.type())) + " " + k.name())
-          .collect(Collectors.joining(", ")) + ") {}");
+          .collect(Collectors.joining(", "));
+      if (!Records.isValueClass(r.getKey())) {
+        src.line("public record " + r.getKey() + "(" + components + ") {}");
+        continue;
+      }
+      // a value class: the record's components as public fields, set by one constructor
+      src.line("public static final class " + r.getKey() + " {");
+      for (Records.Component k : r.getValue()) {
+        src.line("  public " + (k.record() != null ? k.record() : type.apply(k.type())) + " "
+            + k.name() + ";");
+      }
+      src.line("  public " + r.getKey() + "(" + components + ") {");
+      for (Records.Component k : r.getValue()) {
+        src.line("    this." + k.name() + " = " + k.name() + ";");
+      }
+      src.line("  }");
+      src.line("}");
     }
   }
 

@@ -56,6 +56,10 @@ final class FrameArgs {
           } else if (!constructors.containsKey(x.type())) {
             Class<?> rc = Class.forName(owner.getName() + "$" + x.type(), true,
                 owner.getClassLoader());
+            if (!rc.isRecord()) {
+              constructors.put(x.type(), rc.getConstructors()[0]); // a value class's one
+              continue;
+            }
             Class<?>[] parts = java.util.Arrays.stream(rc.getRecordComponents())
                 .map(RecordComponent::getType).toArray(Class<?>[]::new);
             try {
