@@ -165,4 +165,35 @@ public final class FuzzFindings {
     java.util.Arrays.fill(t, t[0]);
     return t[1] * t[0] + t[t.length - 1];
   }
+
+  /** The callee of {@link #callsFreshArraysNotCreated}: arrays created in a branch and a loop. */
+  @Differentiable
+  public static double freshInBranchAndLoop(double z, int n) {
+    if (z > 0) {
+      double[] t = {z, 2 * z};
+      z += t[1] * t[0];
+    }
+    for (int i = 0; i < n; i++) {
+      double[] u = new double[2];
+      u[i % 2] = z;
+      z += u[0] * 0.5;
+    }
+    return z;
+  }
+
+  /**
+   * A call inside a branch (split mode) of a callee whose array locals, created in a branch
+   * not taken or a loop run zero times, are still null at the end of its forward sweep: the
+   * split state saved their contents anyway, a NullPointerException in
+   * {@code SavedValues.pushAll} (random tester, CI seed, arrays in loops and branches). Such
+   * arrays are now saved with a flag saying whether they exist.
+   */
+  @Differentiable
+  public static double callsFreshArraysNotCreated(double x) {
+    double v = x;
+    if (x > -3) {
+      v = freshInBranchAndLoop(x, 1) + freshInBranchAndLoop(-x, 0);
+    }
+    return v * x;
+  }
 }
