@@ -196,4 +196,26 @@ public final class FuzzFindings {
     }
     return v * x;
   }
+
+  /**
+   * {@code System.arraycopy} from a row variable into another naming the same row, the first
+   * later moved ({@code row = t[1]}), so that the two are rows chosen by different index
+   * variables: the copy was taken for one between two rows, and its reversal added the
+   * destination's adjoint into the source's and then cleared it, the same elements, losing it
+   * (random tester, CI seed, row variables). Copies between rows of one matrix now go through
+   * a temporary, as within one array.
+   */
+  @Differentiable
+  public static double copyBetweenAliasedRows(double[] x) {
+    double[][] t = new double[2][x.length];
+    double[] row = t[0];
+    double[] same = row;
+    for (int i = 0; i < x.length; i++) {
+      same[i] = x[i] * x[i];
+    }
+    System.arraycopy(row, 0, same, 0, row.length);
+    row = t[1];
+    row[0] = same[0];
+    return t[1][0] + same[x.length - 1];
+  }
 }

@@ -80,6 +80,14 @@ final class FuzzFindingsCases {
             .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0)),
                 (g, a) -> g.accumulate(a.vec(0)))
             .twin(p -> p.vec(0)[1].multiply(2.0).add(1.2).square()),
+        fn("FuzzFindings.copyBetweenAliasedRows", vector("x", "n", -2, 2))
+            .dim("n", 1, 4)
+            .plain(a -> FuzzFindings.copyBetweenAliasedRows(a.vec(0)))
+            .frame(FuzzFindings_Grad.CopyBetweenAliasedRows::new,
+                FuzzFindings_Grad.CopyBetweenAliasedRows::zero, g -> flat(g.dx))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0)),
+                (g, a) -> g.accumulate(a.vec(0)))
+            .twin(p -> p.vec(0)[0].square().add(p.vec(0)[p.vec(0).length - 1].square())),
         fn("FuzzFindings.freshInBranchAndLoop", real("z", -2, 2), size("n", "k"))
             .dim("k", 0, 2)
             .plain(a -> FuzzFindings.freshInBranchAndLoop(a.d(0), a.n(1)))
