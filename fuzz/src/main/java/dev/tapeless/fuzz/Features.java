@@ -73,6 +73,23 @@ public final class Features {
   /** {@code double[] t = v.clone();} as a local array. */
   public boolean arrayClone = true;
   /**
+   * Row variables: {@code double[] row = W[i];} (also in loops, from their index) and
+   * {@code double[] a = b;} (a parameter, a record component, a field), read, written through
+   * when the array they name is writable, passed to calls, filled, copied, cloned, and moved
+   * to another row of the same matrix ({@code row = W[k];}). Java's aliasing: a write through
+   * {@code row} changes {@code W}.
+   */
+  public boolean rowVariables = true;
+  /** {@code for (double[] row : A)}: enhanced for over the rows of a matrix (a row variable). */
+  public boolean forEachRows = true;
+  /**
+   * Arrays created inside loop bodies and branches ({@code new double[n]}, {@code new
+   * double[n][m]}, {@code {a, b}}, {@code x.clone()}), fresh in each iteration, partly written
+   * and then read. Inside a loop a size is made only of parameters' lengths, int parameters,
+   * ints set once outside every loop and literals: a size the loop may change is TL102.
+   */
+  public boolean arraysInLoops = true;
+  /**
    * Record parameters: consecutive parameters printed as the components of a record (nested
    * records too), read through accessor chains, sometimes {@code @NoDerivative} or named by
    * {@code wrt}, and passed whole to methods taking the same record type.
@@ -97,8 +114,6 @@ public final class Features {
    * processor wants a variable ("loop over a variable holding double[] or int[]").
    */
   public boolean forEachOverRow = false;
-  /** {@code for (double[] row : A)}: enhanced for over the rows of a matrix (a row alias). */
-  public boolean forEachRows = false;
   /**
    * A record passed whole to a {@code @Differentiable} method in a comparison or a cast to int
    * or long: {@code g(p) > 0 ? x : 2 * x}, {@code t[(int) g(p)]}. Processor bug (found by this

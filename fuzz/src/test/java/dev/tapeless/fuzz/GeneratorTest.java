@@ -194,6 +194,117 @@ class GeneratorTest {
     assertTrue(Op.values().length > 0);
   }
 
+  /**
+   * The constructs of row variables and of arrays created inside loops and branches, in the
+   * methods of {@code classes}: what the processor learned in 7807dc6 and 037352a.
+   */
+  private static Set<String> aliasConstructs(Iterable<ClassDef> classes) {
+    Set<String> seen = new TreeSet<>();
+    for (ClassDef c : classes) {
+      for (MethodDef m : c.differentiableMethods()) {
+        Set<String> aliases = new java.util.HashSet<>();
+        Set<String> params = new java.util.HashSet<>();
+        m.params().forEach(p -> params.add(p.name()));
+        Walk.statements(m.body(), s -> {
+          if (s instanceof Stmt.Local l && l.type().isArray()) {
+            if (l.init() instanceof Expr.Index) {
+              aliases.add(l.name());
+              seen.add("row variable");
+            } else if (l.init() instanceof Expr.Ref r) {
+              aliases.add(l.name());
+              seen.add(params.contains(r.name()) ? "alias of a parameter" : "alias of a local");
+            }
+          } else if (s instanceof Stmt.ForEach fe && fe.elementType() == Ty.DARR) {
+            aliases.add(fe.name());
+          }
+        }, e -> { });
+        Walk.statements(m.body(), s -> {
+          if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Ref
+              && a.target().type().isArray()) {
+            seen.add("row moved");
+          } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index i
+              && i.array() instanceof Expr.Ref r && aliases.contains(r.name())) {
+            seen.add("written through a row variable");
+          } else if (s instanceof Stmt.Fill f && f.array() instanceof Expr.Ref r
+              && aliases.contains(r.name())) {
+            seen.add("row variable filled");
+          }
+        }, e -> {
+          if (e instanceof Expr.Call call) {
+            for (Expr a : call.args()) {
+              if (a instanceof Expr.Ref r && aliases.contains(r.name())) {
+                seen.add("row variable passed to " + call.kind());
+              }
+            }
+          } else if (e instanceof Expr.ArrayInit) {
+            seen.add("initializer");
+          }
+        });
+        freshArrays(m.body(), false, false, seen);
+        for (Stmt st : m.body()) {
+          if (st instanceof Stmt.ForEach fe && fe.elementType() == Ty.DARR) {
+            seen.add("foreach DARR");
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Array locals declared inside loop bodies and branches, by how they are made. */
+  private static void freshArrays(java.util.List<Stmt> body, boolean inLoop, boolean inBranch,
+      Set<String> seen) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Local l && l.type().isArray() && (inLoop || inBranch)) {
+        String how = l.init() instanceof Expr.NewArray ? "new " + l.type()
+            : l.init() instanceof Expr.Clone ? "clone"
+            : l.init() instanceof Expr.ArrayInit ? "initializer" : null;
+        if (how != null) {
+          seen.add(how + (inLoop ? " in a loop" : " in a branch"));
+        }
+      } else if (s instanceof Stmt.If i) {
+        freshArrays(i.then(), inLoop, true, seen);
+        freshArrays(i.otherwise(), inLoop, true, seen);
+      } else if (s instanceof Stmt.For f) {
+        freshArrays(f.body(), true, inBranch, seen);
+      } else if (s instanceof Stmt.ForEach fe) {
+        freshArrays(fe.body(), true, inBranch, seen);
+      } else if (s instanceof Stmt.While w) {
+        freshArrays(w.body(), true, inBranch, seen);
+      } else if (s instanceof Stmt.DoWhile d) {
+        freshArrays(d.body(), true, inBranch, seen);
+      }
+    }
+  }
+
+  @Test
+  void generatesRowVariablesAndArraysInLoops() {
+    ClassGen gen = new ClassGen(Features.defaults());
+    java.util.List<ClassDef> classes = new java.util.ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      classes.add(gen.generate("gt", "G" + k, 40, 2000 + k));
+    }
+    Set<String> seen = aliasConstructs(classes);
+    java.util.List<String> wanted = java.util.List.of("row variable", "alias of a parameter",
+        "alias of a local", "row moved", "written through a row variable",
+        "row variable filled", "row variable passed to GENERATED",
+        "row variable passed to KERNEL", "initializer", "foreach DARR",
+        "new DARR in a loop", "new DMAT in a loop", "clone in a loop", "initializer in a loop",
+        "new DARR in a branch", "clone in a branch");
+    java.util.List<String> missing = wanted.stream().filter(w -> !seen.contains(w)).toList();
+    assertTrue(missing.isEmpty(), "never generated: " + missing + "\nseen: " + seen);
+
+    ClassGen off = new ClassGen(Features.defaults()
+        .with("rowVariables=off,arraysInLoops=off,forEachRows=off"));
+    java.util.List<ClassDef> without = new java.util.ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      without.add(off.generate("gt", "G" + k, 40, 2000 + k));
+    }
+    Set<String> none = aliasConstructs(without);
+    none.retainAll(wanted);
+    assertTrue(none.isEmpty(), "generated with the features off: " + none);
+  }
+
   @Test
   void sameSeedSameProgram() {
     ClassGen gen = new ClassGen(Features.defaults());

@@ -135,6 +135,18 @@ public sealed interface Expr {
     }
   }
 
+  /** {@code {a, b}}: a {@code double[]} initializer, only as a local's initializer. */
+  record ArrayInit(List<Expr> elements) implements Expr {
+    public ArrayInit {
+      elements = List.copyOf(elements);
+    }
+
+    @Override
+    public Ty type() {
+      return Ty.DARR;
+    }
+  }
+
   /** A call; {@code name} is the method name, or {@code Class.method} for kernels. */
   record Call(CallKind kind, String name, List<Expr> args, Ty type) implements Expr {
     public Call {

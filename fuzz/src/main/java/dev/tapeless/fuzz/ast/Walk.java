@@ -87,6 +87,8 @@ public final class Walk {
       return List.of(c.array());
     } else if (e instanceof Expr.NewArray n) {
       return n.dims();
+    } else if (e instanceof Expr.ArrayInit a) {
+      return a.elements();
     } else if (e instanceof Expr.Call c) {
       return c.args();
     } else if (e instanceof Expr.PostInc p) {

@@ -333,7 +333,7 @@ final class CallGen {
               binding.putIfAbsent(p.dims().get(axis), v.shape[axis]);
             }
           }
-          inBases.add(v);
+          inBases.add(v.base());
         } else if (p.type() == Ty.INT) {
           int sym = p.dims().get(0);
           Dim d = v.equalsDim;
@@ -368,7 +368,7 @@ final class CallGen {
     String name = ((Expr.Ref) e).name();
     for (V v : s.scope.all()) {
       if (v.name.equals(name)) {
-        return v;
+        return v.base();
       }
     }
     throw new IllegalStateException("no variable " + name);
@@ -416,12 +416,13 @@ final class CallGen {
       } else if (needConst && !v.constOnly) {
         continue;
       }
+      // an alias's base is the array it names: an output shares it with no other argument
       if (v.type == p.type()) {
-        result.add(new ArrayArg(v.ref(), v, v.shape, v.jagged));
+        result.add(new ArrayArg(v.ref(), v.base(), v.shape, v.jagged));
       } else if (p.type() == Ty.DARR && v.type == Ty.DMAT && s.f.rowArguments) {
         ExprGen.RowRef row = ex.row(v, varied && s.f.activeIndices);
         if (row != null) {
-          result.add(new ArrayArg(row.expr(), v, new Dim[] {row.length()}, false));
+          result.add(new ArrayArg(row.expr(), v.base(), new Dim[] {row.length()}, false));
         }
       }
     }

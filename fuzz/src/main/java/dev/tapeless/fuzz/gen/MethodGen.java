@@ -453,6 +453,7 @@ final class MethodGen {
     boolean diff = m.differentiated(p);
     V v = new V(p.name(), p.type(), !diff && !p.out());
     v.inRecord = p.member() != null;
+    v.stable = !v.inRecord;
     switch (p.type()) {
       case DOUBLE, BOOLEAN -> v.assignable = !v.inRecord;
       case LONG -> v.range = new int[] {0, Param.SMALL_MAX};
@@ -522,6 +523,7 @@ final class MethodGen {
       V t = new V(s.fresh("t"), type, source.constOnly);
       t.shape = source.shape;
       t.writable = true;
+      t.stable = true;
       body.add(new Stmt.Local(type, t.name, new Expr.Clone(source.ref())));
       s.scope.add(t);
       return;
@@ -529,6 +531,7 @@ final class MethodGen {
     V t = new V(s.fresh("t"), type, r.chance(0.2));
     t.shape = shape;
     t.writable = true;
+    t.stable = true;
     body.add(new Stmt.Local(type, t.name, new Expr.NewArray(type, sizes)));
     s.scope.add(t);
   }

@@ -67,10 +67,16 @@ final class StmtGen {
     boolean canNest = s.nesting < MAX_NESTING;
     boolean canLoop = canNest && s.loopDepth < MAX_LOOP_DEPTH && s.loopMult <= 30
         && (s.loopDepth == 0 || s.f.nestedLoops);
+    boolean aliases = s.f.rowVariables && !s.scope.where(v -> v.type == Ty.DARR
+        || v.type == Ty.DMAT).isEmpty();
+    List<V> movable = s.f.rowVariables ? s.scope.where(v -> v.rowOf != null) : List.of();
+    // arrays created where the method may run the declaration more than once, or not at all
+    boolean fresh = s.f.arraysInLoops && s.nesting > 0;
     switch (r.weighted(4, doubles.isEmpty() ? 0 : 4.5, 1.3, 0.4, s.f.longs ? 0.3 : 0,
         s.f.booleans ? 0.5 : 0, others.isEmpty() ? 0 : 0.8, s.f.incDec ? 0.9 : 0,
         writable.isEmpty() ? 0 : 3.5, canNest && s.f.ifElse ? 2 : 0, canLoop ? 3 : 0,
-        (s.f.calls || s.f.kernels) ? 1.8 : 0, (s.f.arraysFill || s.f.arrayCopy) && !writable.isEmpty() ? 0.4 : 0)) {
+        (s.f.calls || s.f.kernels) ? 1.8 : 0, (s.f.arraysFill || s.f.arrayCopy) && !writable.isEmpty() ? 0.4 : 0,
+        aliases ? 1.2 : 0, movable.isEmpty() ? 0 : 0.6, fresh ? 1 : 0)) {
       case 0 -> declareDouble(out);
       case 1 -> assignDouble(out, r.pick(doubles));
       case 2 -> declareInt(out);
@@ -91,6 +97,9 @@ final class StmtGen {
         }
       }
       case 12 -> fill(out, r.pick(writable));
+      case 13 -> declareAlias(out);
+      case 14 -> moveAlias(out, r.pick(movable));
+      case 15 -> freshArray(out);
       default -> declareDouble(out);
     }
   }
@@ -158,6 +167,7 @@ final class StmtGen {
     v.equalsDim = d;
     v.nonneg = true;
     v.range = new int[] {d.min, d.max};
+    v.stable = s.loopDepth == 0;
     out.add(new Stmt.Local(Ty.INT, v.name, len));
     s.scope.add(v);
   }
@@ -255,6 +265,175 @@ final class StmtGen {
       return;
     }
     out.add(new Stmt.Fill(array.ref(), ex.dbl(1, !array.constOnly)));
+  }
+
+  // ---------------------------------------------------------------- row variables
+
+  /**
+   * {@code double[] row = W[i];} (in a loop, mostly from its index) or {@code double[] a = b;}
+   * ({@code b} a parameter, a record component, a field, a local, a row): a name for an array
+   * that exists, written through when that array is writable, then used as any array is.
+   */
+  private void declareAlias(List<Stmt> out) {
+    List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT);
+    List<V> arrays = s.scope.where(v -> v.type == Ty.DARR || v.type == Ty.DMAT);
+    V alias = null;
+    Expr init = null;
+    if (!matrices.isEmpty() && r.chance(0.7)) {
+      V m = r.pick(matrices);
+      Expr i0 = ex.index(m.shape[0], !m.constOnly);
+      if (i0 != null) {
+        Dim col = m.jagged ? s.scope.rowDim(m, i0) : m.shape[1];
+        alias = new V(s.fresh("row"), Ty.DARR, m.constOnly);
+        alias.shape = new Dim[] {col != null ? col
+            : Dim.unknown(m.shape[1].min, m.shape[1].max)};
+        alias.aliasOf = m;
+        // rows of a jagged matrix differ in length: such a row variable stays where it is
+        alias.rowOf = m.jagged ? null : m;
+        alias.writable = m.writable;
+        init = E.index(m.ref(), i0);
+      }
+    }
+    if (alias == null) {
+      V a = r.pick(arrays);
+      alias = new V(s.fresh(a.type == Ty.DMAT ? "mat" : "arr"), a.type, a.constOnly);
+      alias.shape = a.shape;
+      alias.jagged = a.jagged;
+      alias.aliasOf = a;
+      alias.writable = a.writable;
+      init = a.ref();
+    }
+    // never moved: its length is the same wherever it is read
+    alias.stable = alias.rowOf == null && s.loopDepth == 0;
+    out.add(new Stmt.Local(alias.type, alias.name, init));
+    s.scope.add(alias);
+    if (alias.writable && r.chance(0.6)) {
+      store(out, alias);
+    }
+  }
+
+  /** {@code row = W[k];}: a row variable moved to another row of the matrix it was taken from. */
+  private void moveAlias(List<Stmt> out, V row) {
+    V m = row.rowOf;
+    Expr k = ex.index(m.shape[0], !m.constOnly);
+    if (k == null) {
+      declareDouble(out);
+      return;
+    }
+    out.add(new Stmt.Assign(row.ref(), AssignOp.SET, E.index(m.ref(), k)));
+    if (row.writable && r.chance(0.5)) {
+      store(out, row);
+    }
+  }
+
+  // ---------------------------------------------------------------- arrays in loops
+
+  /**
+   * An array created inside a loop body or a branch: {@code new double[n]},
+   * {@code new double[n][m]}, {@code {a, b}} or {@code x.clone()}, fresh (zeros, a copy, the
+   * initializer) each time the declaration runs; a store into it, then a read of it into a
+   * variable that outlives it. Inside a loop its size is one no iteration changes
+   * ({@link V#stable}, literals): any other is TL102.
+   */
+  private void freshArray(List<Stmt> out) {
+    boolean inLoop = s.loopDepth > 0;
+    List<V> sources = s.scope.where(v -> v.type == Ty.DARR && (!inLoop || v.stable)
+        && !(inLoop && v.inRecord));
+    V t;
+    Expr init;
+    switch (r.weighted(4, s.f.matrixParams ? 1.5 : 0, 1.5,
+        s.f.arrayClone && !sources.isEmpty() ? 1.5 : 0)) {
+      case 1 -> {
+        t = new V(s.fresh("t"), Ty.DMAT, r.chance(0.2));
+        t.shape = new Dim[2];
+        List<Expr> sizes = List.of(size(t.shape, 0, inLoop), size(t.shape, 1, inLoop));
+        init = new Expr.NewArray(Ty.DMAT, sizes);
+      }
+      case 2 -> {
+        t = new V(s.fresh("t"), Ty.DARR, r.chance(0.2));
+        int n = r.between(1, 3);
+        List<Expr> elements = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+          elements.add(ex.dbl(1, !t.constOnly));
+        }
+        t.shape = new Dim[] {Dim.fixed(n)};
+        init = new Expr.ArrayInit(elements);
+      }
+      case 3 -> {
+        V source = r.pick(sources);
+        t = new V(s.fresh("t"), Ty.DARR, source.constOnly);
+        t.shape = source.shape;
+        init = new Expr.Clone(source.ref());
+      }
+      default -> {
+        t = new V(s.fresh("t"), Ty.DARR, r.chance(0.2));
+        t.shape = new Dim[1];
+        init = new Expr.NewArray(Ty.DARR, List.of(size(t.shape, 0, inLoop)));
+      }
+    }
+    t.writable = true;
+    t.stable = !inLoop;
+    out.add(new Stmt.Local(t.type, t.name, init));
+    s.scope.add(t);
+    if (r.chance(0.8)) {
+      store(out, t);
+    }
+    Expr read = ex.element(t, !t.constOnly);
+    List<V> outer = s.scope.where(v -> v.type == Ty.DOUBLE && v.assignable
+        && (!v.constOnly || t.constOnly));
+    if (read == null) {
+      return;
+    }
+    if (!outer.isEmpty() && r.chance(0.9)) {
+      V v = r.pick(outer);
+      out.add(new Stmt.Assign(v.ref(), AssignOp.ADD,
+          r.chance(0.5) ? read : mul(read, ex.dbl(1, !v.constOnly))));
+    } else {
+      V v = new V(s.fresh("v"), Ty.DOUBLE, t.constOnly);
+      v.assignable = true;
+      out.add(new Stmt.Local(Ty.DOUBLE, v.name, read));
+      s.scope.add(v);
+    }
+  }
+
+  /**
+   * A size for axis {@code axis} of a new array, its length recorded in {@code shape}: a
+   * literal, a length or an int plus one; inside a loop only from {@link V#stable} variables.
+   */
+  private Expr size(Dim[] shape, int axis, boolean inLoop) {
+    List<Dim> dims = new ArrayList<>();
+    List<Expr> exprs = new ArrayList<>();
+    List<V> ints = new ArrayList<>();
+    for (V v : s.scope.all()) {
+      if (inLoop && !v.stable || v.inRecord) {
+        continue;
+      }
+      if (v.type.isArray()) {
+        dims.add(v.shape[0]);
+        exprs.add(new Expr.Length(v.ref()));
+      } else if (v.type == Ty.INT && v.equalsDim != null) {
+        dims.add(v.equalsDim);
+        exprs.add(v.ref());
+        ints.add(v);
+      }
+    }
+    switch (r.weighted(2, dims.isEmpty() ? 0 : 3, ints.isEmpty() ? 0 : 1)) {
+      case 1 -> {
+        int k = r.between(0, dims.size() - 1);
+        shape[axis] = dims.get(k);
+        return exprs.get(k);
+      }
+      case 2 -> {
+        V n = r.pick(ints);
+        shape[axis] = Dim.unknown(n.equalsDim.min + 1, n.equalsDim.max + 1);
+        return add(n.ref(), i(1));
+      }
+      default -> {
+        int n = r.between(1, 4);
+        shape[axis] = Dim.fixed(n);
+        return i(n);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- branches
@@ -538,6 +717,8 @@ final class StmtGen {
         V row = new V(s.fresh("row"), Ty.DARR, m.constOnly);
         row.shape = new Dim[] {m.jagged ? Dim.unknown(m.shape[1].min, m.shape[1].max)
             : m.shape[1]};
+        row.aliasOf = m;
+        row.writable = m.writable && s.f.rowVariables;
         List<Stmt> body = loopBody(row, null, m.shape[0].max, List.of());
         out.add(new Stmt.ForEach(Ty.DARR, row.name, m.ref(), body));
       }

@@ -41,11 +41,32 @@ final class V {
    * never the array of an enhanced for (the processor wants a variable there, TL102).
    */
   boolean inRecord;
+  /**
+   * For an array variable that names another array or a row of one ({@code double[] row =
+   * W[i];}): the variable that owns the storage, so that calls never pass one array both as an
+   * output and as another argument. Null for a variable that owns its array.
+   */
+  V aliasOf;
+  /**
+   * For {@code double[] row = W[i];} of a rectangular matrix: {@code W}, to which
+   * {@code row = W[k];} may move it (every row of {@code W} has the length {@code row} knows).
+   */
+  V rowOf;
+  /**
+   * A parameter, or an int set once outside every loop: its length (or value) is the same in
+   * every iteration, what a size of an array created inside a loop may use (else TL102).
+   */
+  boolean stable;
 
   V(String name, Ty type, boolean constOnly) {
     this.name = name;
     this.type = type;
     this.constOnly = constOnly;
+  }
+
+  /** The variable owning this one's storage: itself unless it is an alias. */
+  V base() {
+    return aliasOf == null ? this : aliasOf.base();
   }
 
   Expr ref() {

@@ -233,6 +233,10 @@ public final class FloatPrinter {
     } else if (e instanceof Expr.NewArray n) {
       return "new float" + n.dims().stream().map(d -> "[" + expr(d) + "]")
           .collect(Collectors.joining());
+    } else if (e instanceof Expr.ArrayInit a) {
+      // each element where a float is required
+      return "{" + a.elements().stream().map(x -> narrowed(Ty.DOUBLE, x))
+          .collect(Collectors.joining(", ")) + "}";
     } else if (e instanceof Expr.Call c) {
       return ModelPrinter.callee(cls, method, c) + "(" + callArgs(c) + ")";
     } else if (e instanceof Expr.PostInc p) {

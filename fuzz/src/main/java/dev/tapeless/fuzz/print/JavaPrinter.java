@@ -226,6 +226,8 @@ public final class JavaPrinter {
     } else if (e instanceof Expr.NewArray n) {
       return "new double" + n.dims().stream().map(d -> "[" + print(d) + "]")
           .collect(Collectors.joining());
+    } else if (e instanceof Expr.ArrayInit a) {
+      return "{" + args(a.elements()) + "}";
     } else if (e instanceof Expr.Call c) {
       return UnannotatedCopies.calledName(cls, c, ModelPrinter.callee(cls, method, c)) + "("
           + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";

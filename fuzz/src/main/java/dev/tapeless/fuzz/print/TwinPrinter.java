@@ -198,6 +198,13 @@ public final class TwinPrinter {
         dims.add(tw(d));
       }
       return "$c.zeros(" + String.join(", ", dims) + ")";
+    } else if (e instanceof Expr.ArrayInit a) {
+      List<String> elements = new ArrayList<>();
+      for (Expr x : a.elements()) {
+        elements.add(g(x));
+      }
+      // a new array of T each time, as Java's initializer (no generic array creation in Java)
+      return "$c.array(java.util.List.of(" + String.join(", ", elements) + "))";
     } else if (e instanceof Expr.Call c) {
       return call(c);
     } else if (e instanceof Expr.PostInc p) {

@@ -183,6 +183,8 @@ final class Rewrite {
         return new Expr.Clone(e(c.array()));
       } else if (x instanceof Expr.NewArray n) {
         return new Expr.NewArray(n.type(), args(n.dims()));
+      } else if (x instanceof Expr.ArrayInit a) {
+        return new Expr.ArrayInit(args(a.elements()));
       } else if (x instanceof Expr.Call c) {
         return new Expr.Call(c.kind(), c.name(), args(c.args()), c.type());
       } else if (x instanceof Expr.PostInc p) {

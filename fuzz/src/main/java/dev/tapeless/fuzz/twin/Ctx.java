@@ -231,6 +231,18 @@ public final class Ctx<T extends Derivative<T>> {
     return (T[][]) Array.newInstance(algebra.type().arrayType(), rows);
   }
 
+  /**
+   * {@code {a, b}}: a new array of these numbers, as a Java array initializer makes (a list,
+   * since a generic method cannot make an array of {@code T} itself).
+   */
+  public T[] array(java.util.List<T> elements) {
+    T[] a = newArray(elements.size());
+    for (int i = 0; i < a.length; i++) {
+      a[i] = elements.get(i);
+    }
+    return a;
+  }
+
   public T[] zeros(int length) {
     T[] a = newArray(length);
     T zero = k(0.0);

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordCheckTest {
   @Test
   void recordMethodsAreCheckedAndWrongDerivativesReproduced(@TempDir Path dir) throws Exception {
-    ClassDef c = new ClassGen(Features.defaults()).generate("rc", "G", 40, 7);
+    // a class with records passed whole among its checked methods (seed 7 had none once the
+    // generator's choices moved with row variables and arrays in loops)
+    ClassDef c = new ClassGen(Features.defaults()).generate("rc", "G", 40, 27);
     try (CheckHarness compiled = CheckHarness.compile(c, true)) {
       int checked = 0;
       int floats = 0;

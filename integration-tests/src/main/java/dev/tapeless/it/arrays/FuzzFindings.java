@@ -165,4 +165,57 @@ public final class FuzzFindings {
     java.util.Arrays.fill(t, t[0]);
     return t[1] * t[0] + t[t.length - 1];
   }
+
+  /** The callee of {@link #callsFreshArraysNotCreated}: arrays created in a branch and a loop. */
+  @Differentiable
+  public static double freshInBranchAndLoop(double z, int n) {
+    if (z > 0) {
+      double[] t = {z, 2 * z};
+      z += t[1] * t[0];
+    }
+    for (int i = 0; i < n; i++) {
+      double[] u = new double[2];
+      u[i % 2] = z;
+      z += u[0] * 0.5;
+    }
+    return z;
+  }
+
+  /**
+   * A call inside a branch (split mode) of a callee whose array locals, created in a branch
+   * not taken or a loop run zero times, are still null at the end of its forward sweep: the
+   * split state saved their contents anyway, a NullPointerException in
+   * {@code SavedValues.pushAll} (random tester, CI seed, arrays in loops and branches). Such
+   * arrays are now saved with a flag saying whether they exist.
+   */
+  @Differentiable
+  public static double callsFreshArraysNotCreated(double x) {
+    double v = x;
+    if (x > -3) {
+      v = freshInBranchAndLoop(x, 1) + freshInBranchAndLoop(-x, 0);
+    }
+    return v * x;
+  }
+
+  /**
+   * {@code System.arraycopy} from a row variable into another naming the same row, the first
+   * later moved ({@code row = t[1]}), so that the two are rows chosen by different index
+   * variables: the copy was taken for one between two rows, and its reversal added the
+   * destination's adjoint into the source's and then cleared it, the same elements, losing it
+   * (random tester, CI seed, row variables). Copies between rows of one matrix now go through
+   * a temporary, as within one array.
+   */
+  @Differentiable
+  public static double copyBetweenAliasedRows(double[] x) {
+    double[][] t = new double[2][x.length];
+    double[] row = t[0];
+    double[] same = row;
+    for (int i = 0; i < x.length; i++) {
+      same[i] = x[i] * x[i];
+    }
+    System.arraycopy(row, 0, same, 0, row.length);
+    row = t[1];
+    row[0] = same[0];
+    return t[1][0] + same[x.length - 1];
+  }
 }

@@ -80,6 +80,30 @@ final class FuzzFindingsCases {
             .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0)),
                 (g, a) -> g.accumulate(a.vec(0)))
             .twin(p -> p.vec(0)[1].multiply(2.0).add(1.2).square()),
+        fn("FuzzFindings.copyBetweenAliasedRows", vector("x", "n", -2, 2))
+            .dim("n", 1, 4)
+            .plain(a -> FuzzFindings.copyBetweenAliasedRows(a.vec(0)))
+            .frame(FuzzFindings_Grad.CopyBetweenAliasedRows::new,
+                FuzzFindings_Grad.CopyBetweenAliasedRows::zero, g -> flat(g.dx))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.vec(0)),
+                (g, a) -> g.accumulate(a.vec(0)))
+            .twin(p -> p.vec(0)[0].square().add(p.vec(0)[p.vec(0).length - 1].square())),
+        fn("FuzzFindings.freshInBranchAndLoop", real("z", -2, 2), size("n", "k"))
+            .dim("k", 0, 2)
+            .plain(a -> FuzzFindings.freshInBranchAndLoop(a.d(0), a.n(1)))
+            .frame(FuzzFindings_Grad.FreshInBranchAndLoop::new,
+                FuzzFindings_Grad.FreshInBranchAndLoop::zero, g -> flat(g.dz))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.d(0), a.n(1)),
+                (g, a) -> g.accumulate(a.d(0), a.n(1)))
+            .twin(p -> freshInBranchAndLoop(p.x(0), p.n(1))),
+        fn("FuzzFindings.callsFreshArraysNotCreated", real("x", -2, 2))
+            .plain(a -> FuzzFindings.callsFreshArraysNotCreated(a.d(0)))
+            .frame(FuzzFindings_Grad.CallsFreshArraysNotCreated::new,
+                FuzzFindings_Grad.CallsFreshArraysNotCreated::zero, g -> flat(g.dx))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.d(0)),
+                (g, a) -> g.accumulate(a.d(0)))
+            .twin(p -> freshInBranchAndLoop(p.x(0), 1)
+                .add(freshInBranchAndLoop(p.x(0).negate(), 0)).multiply(p.x(0))),
         fn("FuzzFindings.storeIndexReadsItsArray", real("x", -2, 2))
             .plain(a -> FuzzFindings.storeIndexReadsItsArray(a.d(0)))
             .frame(FuzzFindings_Grad.StoreIndexReadsItsArray::new,
@@ -167,5 +191,19 @@ final class FuzzFindingsCases {
       s = s.add(x[i].multiply(x[i]).multiply(x[i]));
     }
     return s;
+  }
+
+  /**
+   * {@link FuzzFindings#freshInBranchAndLoop}: the pair's product added, then half of z added
+   * in even iterations (odd ones write u[1] of a fresh array, and u[0] is 0).
+   */
+  private static Gradient freshInBranchAndLoop(Gradient z, int n) {
+    if (z.getValue() > 0) {
+      z = z.add(z.square().multiply(2.0));
+    }
+    for (int i = 0; i < n; i += 2) {
+      z = z.multiply(1.5);
+    }
+    return z;
   }
 }

@@ -3,7 +3,6 @@ package dev.tapeless.processor.frontend;
 import com.sun.source.tree.Tree;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
-import dev.tapeless.processor.ir.IrPrinter;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
@@ -43,8 +42,9 @@ final class ArrayCopies {
       return indices;
     }
 
-    boolean sameAs(Region other) {
-      return array == other.array && IrPrinter.print(whole()).equals(IrPrinter.print(other.whole()));
+    /** Whether the two may be one array at run time: the same variable, whatever the rows. */
+    boolean mayBe(Region other) {
+      return array == other.array;
     }
   }
 
@@ -58,11 +58,13 @@ final class ArrayCopies {
 
   /**
    * {@code dst[d + k] = src[s + k]} for {@code k} below {@code n}; within one array, running
-   * down when the destination is above the source, as if through a temporary copy.
+   * down when the destination is above the source, as if through a temporary copy. Two rows
+   * of one matrix count as one array: rows chosen by different expressions (row variables,
+   * {@code row = W[k]}) may be the same row at run time.
    */
   static Stmt copy(Region src, Expr s, Region dst, Expr d, Expr n, NameTable names,
       Tree origin) {
-    if (!src.sameAs(dst)) {
+    if (!src.mayBe(dst)) {
       Var k = index(names);
       return new Stmt.For(k, new Expr.Const("0", Type.INT), n, Stmt.Direction.UP_EXCLUSIVE,
           copyBody(src, s, dst, d, k, null, origin), origin);

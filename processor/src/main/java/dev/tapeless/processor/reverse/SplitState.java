@@ -26,13 +26,19 @@ final class SplitState {
   private final List<Var> scalars;
   private final List<Var> arrays;
   private final List<String> buffers;
+  /**
+   * Array locals first created inside a branch or a loop: null at the end of a forward sweep
+   * that did not run their creation, so saved with a flag saying whether there is anything.
+   */
+  private final Set<Var> maybeNull;
   private final FrameFields fields;
 
   private SplitState(List<Var> scalars, List<Var> arrays, List<String> buffers,
-      FrameFields fields) {
+      Set<Var> maybeNull, FrameFields fields) {
     this.scalars = scalars;
     this.arrays = arrays;
     this.buffers = buffers;
+    this.maybeNull = maybeNull;
     this.fields = fields;
   }
 
@@ -57,7 +63,13 @@ final class SplitState {
       }
     }
     scalars.addAll(declarations.saveLocals());
-    return new SplitState(scalars, arrays, buffers, fields);
+    Set<Var> maybeNull = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Var v : declarations.hoisted()) {
+      if (arrays.contains(v)) {
+        maybeNull.add(v);
+      }
+    }
+    return new SplitState(scalars, arrays, buffers, maybeNull, fields);
   }
 
   private boolean isEmpty() {
@@ -76,6 +88,9 @@ final class SplitState {
     // With its shape: other calls on this frame (the primal, or split calls with other
     // arguments) may reshape the buffer before the matching splitBackward.
     for (Var a : arrays) {
+      if (maybeNull.contains(a)) {
+        code.beginControlFlow("if ($N != null)", a.name());
+      }
       code.addStatement("this.$N.pushAll($N)", saved, a.name());
       for (int d = a.type().dims() - 1; d >= 1; d--) {
         // The length of dimension d, 0 when an outer one is empty.
@@ -88,6 +103,12 @@ final class SplitState {
             "[0]".repeat(d));
       }
       code.addStatement("this.$N.pushInt($N.length)", saved, a.name());
+      if (maybeNull.contains(a)) {
+        code.addStatement("this.$N.pushBoolean(true)", saved);
+        code.nextControlFlow("else");
+        code.addStatement("this.$N.pushBoolean(false)", saved);
+        code.endControlFlow();
+      }
     }
     return code.build();
   }
@@ -100,6 +121,16 @@ final class SplitState {
     String saved = fields.saved();
     for (int i = arrays.size() - 1; i >= 0; i--) {
       Var a = arrays.get(i);
+      if (maybeNull.contains(a)) {
+        code.addStatement("$L $N = null", a.type().javaName(), a.name());
+        code.beginControlFlow("if (this.$N.popBoolean())", saved);
+        code.addStatement("$N = this.$N = $T.zeros(this.$N$L)", a.name(),
+            buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
+            (", this." + saved + ".popInt()").repeat(a.type().dims()));
+        code.addStatement("this.$N.popAll($N)", saved, a.name());
+        code.endControlFlow();
+        continue;
+      }
       code.addStatement("$L $N = this.$N = $T.zeros(this.$N$L)", a.type().javaName(), a.name(),
           buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
           (", this." + saved + ".popInt()").repeat(a.type().dims()));
