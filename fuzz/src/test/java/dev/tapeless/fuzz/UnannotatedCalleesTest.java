@@ -20,18 +20,22 @@ class UnannotatedCalleesTest {
 
   @Test
   void someCalleesAreCalledThroughCopiesWithoutTheAnnotation() {
-    ClassDef c = new ClassGen(new Features()).generate("fz", "U", 40, 11);
-    List<MethodDef> copies = c.methods().stream()
-        .filter(m -> m.name().endsWith("Plain")).toList();
-    assertFalse(copies.isEmpty());
-    String src = JavaPrinter.print(c).source();
-    for (MethodDef copy : copies) {
-      assertFalse(copy.differentiable());
-      assertTrue(src.contains("\n  static " + copy.result().java() + " " + copy.name() + "("),
-          copy.name());
+    boolean called = false;
+    for (long seed = 11; seed < 21 && !called; seed++) {
+      ClassDef c = new ClassGen(new Features()).generate("fz", "U", 40, seed);
+      List<MethodDef> copies = c.methods().stream()
+          .filter(m -> m.name().endsWith("Plain")).toList();
+      assertFalse(copies.isEmpty());
+      String src = JavaPrinter.print(c).source();
+      for (MethodDef copy : copies) {
+        assertFalse(copy.differentiable());
+        assertTrue(src.contains("\n  static " + copy.result().java() + " " + copy.name() + "("),
+            copy.name());
+      }
+      called = copies.stream().anyMatch(m -> src.indexOf(m.name() + "(")
+          != src.lastIndexOf(m.name() + "("));
     }
-    assertTrue(copies.stream().anyMatch(m -> src.contains(m.name() + "(") && src.indexOf(
-        m.name() + "(") != src.lastIndexOf(m.name() + "(")), "no copy is called");
+    assertTrue(called, "no copy is called in ten classes");
   }
 
   @Test
