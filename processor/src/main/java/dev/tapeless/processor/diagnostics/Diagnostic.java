@@ -34,7 +34,8 @@ public enum Diagnostic {
       "parameter '%s' has type %s, which is not supported; use double or float (or arrays of"
           + " them, up to [][][]), int, int[], long or boolean; an object the method only"
           + " calls or reads fields of (a java.util.Random, a config class) is allowed when"
-          + " marked @NoDerivative"),
+          + " marked @NoDerivative; a record, or a final class whose fields are all numbers,"
+          + " numeric arrays or such classes (none private), is differentiated field by field"),
   UNSUPPORTED_ENCLOSING_CLASS(
       "TL009",
       "@Differentiable methods must be declared in a top-level or static nested class; move %s"),
