@@ -29,7 +29,8 @@ final class Access {
         : "public, or reach it through a static method of your own package";
   }
 
-  private static PackageElement packageOf(Element e) {
+  /** The package {@code e} is declared in. */
+  static PackageElement packageOf(Element e) {
     while (!(e instanceof PackageElement p)) {
       e = e.getEnclosingElement();
     }

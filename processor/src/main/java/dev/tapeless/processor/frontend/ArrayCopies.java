@@ -17,7 +17,10 @@ import java.util.List;
 final class ArrayCopies {
   private ArrayCopies() {}
 
-  /** A one-dimensional array: a variable, or a row of one selected by {@code row}. */
+  /**
+   * An array: a variable, or the row (or block) of one its leading indices {@code row} select;
+   * also what a row variable ({@code double[] r = W[i]}) names.
+   */
   record Region(Var array, List<Expr> row) {
     static Region of(Expr e) {
       if (e instanceof Expr.Ref r) {

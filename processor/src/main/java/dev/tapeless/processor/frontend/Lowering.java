@@ -216,17 +216,11 @@ public final class Lowering {
   private final Map<Element, RecordValue> records = new HashMap<>();
 
   /**
-   * An array local naming a row of another array ({@code double[] row = W[i]}): reads and
-   * writes through it are those of {@code W[i]}, with the row's indices as they were when it
-   * was taken, so no array is copied and no derivative is lost.
+   * Array locals naming a row of another array ({@code double[] row = W[i]}): reads and writes
+   * through one are those of {@code W[i]}, with the row's indices as they were when it was
+   * taken, so no array is copied and no derivative is lost.
    */
-  private record Alias(Var array, List<Expr> captured) {
-    Expr whole(Type type) {
-      return captured.isEmpty() ? new Expr.Ref(array) : new Expr.ArrayRead(array, captured, type);
-    }
-  }
-
-  private final Map<Element, Alias> aliases = new HashMap<>();
+  private final Map<Element, ArrayCopies.Region> aliases = new HashMap<>();
   /** Row variables the method points elsewhere later ({@code row = W[k]}). */
   private final Set<Element> movedAliases = new HashSet<>();
 
@@ -691,7 +685,7 @@ public final class Lowering {
     Var v = elementType.isArray() ? null : declare(element, Var.Role.LOCAL, elementType);
     elementLoop(path, new Expr.Length(array.whole()), (k, o) -> {
       if (v == null) {
-        aliases.put(element, new Alias(array.array(), array.element(k)));
+        aliases.put(element, new ArrayCopies.Region(array.array(), array.element(k)));
       } else {
         o.add(new Stmt.Assign(v, new Expr.ArrayRead(array.array(), array.element(k),
             v.type()), f.getVariable()));
@@ -919,10 +913,11 @@ public final class Lowering {
    * sets the same locals, so that code lowered before it reads the row current at run time.
    * A constant or a counted loop's index is used as it is when the alias never moves.
    */
-  private Alias alias(Element element, TreePath designator, List<Stmt> out, Tree origin) {
+  private ArrayCopies.Region alias(Element element, TreePath designator, List<Stmt> out,
+      Tree origin) {
     Expr row = passive(designator);
     if (row instanceof Expr.Ref r) {
-      return new Alias(r.var(), List.of());
+      return new ArrayCopies.Region(r.var(), List.of());
     }
     if (!(row instanceof Expr.ArrayRead a)) {
       throw new CompileError(designator.getLeaf(), Diagnostic.ARRAY_NOT_SUPPORTED,
@@ -940,24 +935,24 @@ public final class Lowering {
       out.add(new Stmt.Assign(at, index, origin));
       captured.add(new Expr.Ref(at));
     }
-    return new Alias(a.array(), captured);
+    return new ArrayCopies.Region(a.array(), captured);
   }
 
   /** {@code row = W[k]}: the alias moves to another row of the same array. */
   private void realias(Element element, TreePath designator, List<Stmt> out, Tree origin) {
-    Alias alias = aliases.get(element);
+    ArrayCopies.Region alias = aliases.get(element);
     Expr row = passive(designator);
     Var array = row instanceof Expr.Ref r ? r.var()
         : row instanceof Expr.ArrayRead a ? a.array() : null;
     List<Expr> indices = row instanceof Expr.ArrayRead a ? a.indices() : List.of();
-    if (array != alias.array() || indices.size() != alias.captured().size()) {
+    if (array != alias.array() || indices.size() != alias.row().size()) {
       throw new CompileError(origin, Diagnostic.ARRAY_NOT_SUPPORTED,
           "pointing " + element.getSimpleName() + " at another array",
           "a row variable may move to another row of the array it was taken from;"
               + " declare a second variable for the other array");
     }
     for (int k = 0; k < indices.size(); k++) {
-      out.add(new Stmt.Assign(((Expr.Ref) alias.captured().get(k)).var(), indices.get(k),
+      out.add(new Stmt.Assign(((Expr.Ref) alias.row().get(k)).var(), indices.get(k),
           origin));
     }
   }
@@ -1489,9 +1484,9 @@ public final class Lowering {
           return new Expr.ArrayRead(row.array(), all, type);
         }
         Element baseElement = trees.getElement(base);
-        Alias alias = aliases.get(baseElement);
+        ArrayCopies.Region alias = aliases.get(baseElement);
         if (alias != null) {
-          indices.addAll(0, alias.captured());
+          indices.addAll(0, alias.row());
           return new Expr.ArrayRead(alias.array(), indices, type);
         }
         Var array = fields.containsKey(baseElement) ? fields.get(baseElement)
@@ -1590,7 +1585,7 @@ public final class Lowering {
   private Expr name(TreePath path, Type type) {
     Element element = trees.getElement(path);
     if (aliases.containsKey(element)) {
-      return aliases.get(element).whole(type);
+      return aliases.get(element).whole();
     }
     Var v = vars.containsKey(element) ? vars.get(element) : fields.get(element);
     if (v != null) {

@@ -164,7 +164,7 @@ public final class RecordInputs {
         VariableElement field = instanceFields(type).stream()
             .filter(f -> f.getSimpleName().contentEquals(c.name())).findFirst().orElseThrow();
         if (!field.getModifiers().contains(Modifier.PUBLIC)
-            && !packageOf(field).equals(packageOf(user))) {
+            && !Access.packageOf(field).equals(Access.packageOf(user))) {
           return "field " + c.name() + " of " + type.getSimpleName() + " is package-private in"
               + " another package, so the generated gradient class cannot read it; make it public";
         }
@@ -175,13 +175,6 @@ public final class RecordInputs {
       }
     }
     return null;
-  }
-
-  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element e) {
-    while (e.getKind() != ElementKind.PACKAGE) {
-      e = e.getEnclosingElement();
-    }
-    return e;
   }
 
   private static List<VariableElement> instanceFields(TypeElement t) {
