@@ -67,6 +67,20 @@ public record DifferentiableSignature(
         isReal(method.getReturnType().getKind()));
   }
 
+  /**
+   * Whether declared parameter {@code p} (named {@code name}) is one the method differentiates
+   * with respect to: named by a non-empty {@code wrt}, or not {@code @NoDerivative} without one.
+   * (Its type decides further whether it carries a derivative at all.)
+   */
+  static boolean chosen(VariableElement p, String name, List<String> wrt) {
+    return wrt.isEmpty() ? p.getAnnotation(NoDerivative.class) == null : wrt.contains(name);
+  }
+
+  /** Whether {@code method} differentiates with respect to its declared parameter {@code p}. */
+  static boolean chosen(ExecutableElement method, VariableElement p) {
+    return chosen(p, p.getSimpleName().toString(), wrtOf(method));
+  }
+
   private static List<String> wrtOf(ExecutableElement method) {
     Differentiable annotation = method.getAnnotation(Differentiable.class);
     return annotation == null ? List.of() : Arrays.asList(annotation.wrt());
@@ -104,9 +118,7 @@ public record DifferentiableSignature(
       VariableElement p = method.getParameters().get(i);
       String pn = names.get(i);
       boolean out = p.getAnnotation(Out.class) != null;
-      boolean chosen = wrt.isEmpty()
-          ? p.getAnnotation(NoDerivative.class) == null
-          : wrt.contains(pn);
+      boolean chosen = chosen(p, pn, wrt);
       TypeElement record = RecordInputs.recordOf(p);
       if (record != null) {
         for (RecordInputs.Leaf leaf : RecordInputs.leaves(record)) {

@@ -760,11 +760,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       int k = call.getArguments().indexOf(path.getLeaf());
       VariableElement p = callee.getParameters().get(Math.min(k,
           callee.getParameters().size() - 1));
-      String[] wrt = callee.getAnnotation(dev.tapeless.Differentiable.class).wrt();
-      boolean differentiated = p.getAnnotation(dev.tapeless.NoDerivative.class) == null
-          && (wrt.length == 0 || java.util.Arrays.asList(wrt).contains(
-              p.getSimpleName().toString()));
-      if (!differentiated) {
+      if (!DifferentiableSignature.chosen(callee, p)) {
         return;
       }
       reject(row.getLeaf(), Diagnostic.LIST_USE, "passing " + row.getLeaf() + ", a row of a"
