@@ -30,14 +30,17 @@ public final class Recording {
   private final Set<Stmt> inverted = Activity.identitySet();
   /** Assignments that give their variable the one value it ever holds: nothing to save. */
   private final Set<Stmt> invariant;
+  private final FullOverwrites overwrites;
 
-  private Recording(Activity activity, Set<Stmt> invariant) {
+  private Recording(Activity activity, Set<Stmt> invariant, FullOverwrites overwrites) {
     this.activity = activity;
     this.invariant = invariant;
+    this.overwrites = overwrites;
   }
 
   public static Recording of(IrMethod method, Activity activity) {
-    Recording r = new Recording(activity, LoopInvariantDefinitions.of(method.body()));
+    Recording r = new Recording(activity, LoopInvariantDefinitions.of(method.body()),
+        new FullOverwrites(method));
     if (!activity.noneActive()) {
       // Without adjoints no backward sweep runs to restore anything: saving would leave values
       // behind on every call (in split mode, under the state the next splitBackward pops).
@@ -98,6 +101,8 @@ public final class Recording {
       Operands.readsOf(f.first(), bounds);
       Operands.readsOf(f.bound(), bounds);
       after.addAll(bounds);
+      // every element's old value is saved: the new ones are needed only once read again
+      overwrites.of(f).forEach(after::remove);
       return after;
     } else if (s instanceof Stmt.Loop l) {
       Set<Var> after = loop(l.body(), needed);
