@@ -98,6 +98,10 @@ public final class Recording {
       Operands.readsOf(f.first(), bounds);
       Operands.readsOf(f.bound(), bounds);
       after.addAll(bounds);
+      if (f.checkpointed()) {
+        // the backward sweep runs the loop's segments again: they read what they read now
+        after.addAll(CheckpointState.readOnly(f));
+      }
       return after;
     } else if (s instanceof Stmt.Loop l) {
       Set<Var> after = loop(l.body(), needed);

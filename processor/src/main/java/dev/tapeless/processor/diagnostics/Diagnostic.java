@@ -180,6 +180,14 @@ public enum Diagnostic {
       "TL118",
       "array variable '%s' is assigned here; array variables must be declared once with"
           + " new double[...] and then changed element by element"),
+  CHECKPOINT_PLACEMENT(
+      "TL126",
+      "@Checkpoint %s; put it on the index of a counted loop that is not inside another loop:"
+          + " for (@Checkpoint int i = a; i < b; i++) (or <=, >, >=, i--), whose body assigns"
+          + " neither i nor what the bounds read and never breaks or returns"),
+  CHECKPOINT_BODY(
+      "TL127",
+      "%s inside a @Checkpoint loop is not supported: %s; %s"),
   HELPER_HAS_ERRORS(
       "TL121",
       "%s is differentiated as if it were @Differentiable, because %s passes it a"
