@@ -15,6 +15,7 @@ import dev.tapeless.processor.forward.TangentBody;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
+import dev.tapeless.processor.frontend.CheckpointedLoops;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
 import dev.tapeless.processor.graph.GraphFiles;
@@ -151,6 +152,7 @@ final class MethodCompiler {
       IrMethod ir;
       try {
         ir = inliner.inline(lowered, seeds, outputs, roles::writable);
+        CheckpointedLoops.checkInlined(ir.body());
       } catch (HelperBodies.Rejected r) {
         placement.report(r);
         return null;

@@ -35,6 +35,76 @@ public final class CheckpointState {
   }
 
   /**
+   * What a checkpoint copies: of the variables the body writes ({@link #written}), the arrays,
+   * the scalars some iteration may read before writing (the state carried from step to step),
+   * and the scalars the body saves (the second run of a segment saves their values at the
+   * segment's start, which the backward sweep puts back for the code before the loop). A
+   * temporary the body writes before each read is left out.
+   */
+  public static List<Var> snapshot(Stmt.For loop, Recording recording) {
+    Set<Var> exposed = Activity.identitySet();
+    exposedReads(loop.body(), Activity.identitySet(), exposed, true);
+    for (Stmt s : Statements.all(loop.body())) {
+      exposed.addAll(recording.savedBy(s));
+    }
+    List<Var> out = new ArrayList<>();
+    for (Var v : written(loop)) {
+      if (v.type().isArray() || exposed.contains(v)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Adds to {@code exposed} the variables {@code block} reads before it has surely written
+   * them: a write counts only at the block's top level ({@code straight}), never inside a
+   * branch or an inner loop.
+   */
+  private static void exposedReads(Stmt.Block block, Set<Var> written, Set<Var> exposed,
+      boolean straight) {
+    for (Stmt s : block.statements()) {
+      List<Var> reads = new ArrayList<>();
+      Expr value = Statements.value(s);
+      if (value != null) {
+        Operands.valueReadsOf(value, reads);
+      }
+      if (s instanceof Stmt.Store st) {
+        Operands.indexValueReadsOf(st.indices(), reads);
+        if (st.kind() != Stmt.StoreKind.SET || !st.indices().isEmpty()) {
+          reads.add(st.array());
+        }
+      } else if (s instanceof Stmt.If i) {
+        Operands.valueReadsOf(i.condition(), reads);
+      } else if (s instanceof Stmt.For f) {
+        Operands.valueReadsOf(f.first(), reads);
+        Operands.valueReadsOf(f.bound(), reads);
+      }
+      for (Var v : reads) {
+        if (!written.contains(v)) {
+          exposed.add(v);
+        }
+      }
+      if (s instanceof Stmt.If i) {
+        exposedReads(i.thenBlock(), written, exposed, false);
+        exposedReads(i.elseBlock(), written, exposed, false);
+      } else if (s instanceof Stmt.For f) {
+        exposedReads(f.body(), written, exposed, false);
+      } else if (s instanceof Stmt.Loop l) {
+        exposedReads(l.body(), written, exposed, false);
+      } else if (s instanceof Stmt.Block b) {
+        exposedReads(b, written, exposed, straight);
+      } else if (straight) {
+        for (Var w : Dependencies.of(s).written()) {
+          if (!w.type().isArray()) {
+            written.add(w);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * The variables the loop reads but does not write, bounds included: the second run of a
    * segment, in the backward sweep, reads them again, so a later write must save them as it
    * saves what any reversal reads ({@link Recording}).

@@ -21,7 +21,7 @@ import java.util.Map;
  * apply to refused, each on its tree, so that an unsupported loop is an error rather than a
  * wrong gradient.
  */
-final class CheckpointedLoops {
+public final class CheckpointedLoops {
   static final String ANNOTATION = "dev.tapeless.Checkpoint";
 
   private CheckpointedLoops() {}
@@ -66,6 +66,24 @@ final class CheckpointedLoops {
       }
     }
     return null;
+  }
+
+  /**
+   * Checks the checkpointed loops again once helpers are copied in: what a helper's body brings
+   * into a loop is refused as in the loop's own body, reported on the loop, since the helper's
+   * statement lies in another method.
+   */
+  public static void checkInlined(Stmt.Block body) {
+    for (Stmt s : Statements.all(body)) {
+      if (s instanceof Stmt.For f && f.checkpointed()) {
+        try {
+          checkBody(f.body());
+        } catch (CompileError e) {
+          throw new CompileError(f.origin(), e.getMessage() + " (in a method this loop calls"
+              + " and Tapeless copies into it)");
+        }
+      }
+    }
   }
 
   /**

@@ -93,7 +93,8 @@ final class BackwardSweep {
     } else if (s instanceof Stmt.If i) {
       return notInEveryIteration(() -> replay(i));
     } else if (s instanceof Stmt.For f && f.checkpointed()) {
-      return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, fields, names);
+      return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, recording,
+          fields, names);
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {

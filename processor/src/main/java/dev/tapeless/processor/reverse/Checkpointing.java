@@ -3,6 +3,7 @@ package dev.tapeless.processor.reverse;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.CheckpointState;
+import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * Reverse mode of a {@code @Checkpoint} loop, in segments (the two-level scheme: about
  * &radic;T segments of &radic;T iterations). The forward sweep runs the loop without saving
- * anything, pushing the loop's state (every variable it writes, arrays whole) on the save buffer
+ * anything, pushing the loop's state (what {@link CheckpointState#snapshot} names: arrays whole) on the save buffer
  * at the start of each segment, then the loop's first index and trip count. The backward sweep
  * pops those two, then for each segment from the last: pops its state (on top, since segments
  * are reversed last to first), runs the segment again saving as an ordinary loop does, and
@@ -30,7 +31,8 @@ final class Checkpointing {
   private Checkpointing() {}
 
   /** The loop of the forward sweep; {@code body} is its body, saving nothing. */
-  static CodeBlock forward(Stmt.For f, CodeBlock body, FrameFields fields, NameTable names) {
+  static CodeBlock forward(Stmt.For f, CodeBlock body, Recording recording, FrameFields fields,
+      NameTable names) {
     String base = f.index().name();
     String first = names.fresh(base + "First");
     String trips = names.fresh(base + "Trips");
@@ -47,7 +49,7 @@ final class Checkpointing {
         .addStatement("int $N = $T.segment($N, $L)", segment, CHECKPOINTS, trips, f.checkpoint())
         .beginControlFlow("for (int $N = 0; $N < $N; $N += $N)", start, start, trips, start,
             segment);
-    push(f, saved, code);
+    push(CheckpointState.snapshot(f, recording), saved, code);
     code.addStatement("int $N = $T.segmentEnd($N, $N, $N)", end, CHECKPOINTS, start, trips,
         segment);
     loop(f, first, start, end, code);
@@ -62,7 +64,7 @@ final class Checkpointing {
    * reverses an ordinary loop.
    */
   static CodeBlock backward(Stmt.For f, CodeBlock rerun, Function<Stmt.For, CodeBlock> reverse,
-      FrameFields fields, NameTable names) {
+      Recording recording, FrameFields fields, NameTable names) {
     String base = f.index().name();
     String first = names.fresh(base + "First");
     String trips = names.fresh(base + "Trips");
@@ -81,7 +83,7 @@ final class Checkpointing {
             CHECKPOINTS, trips, segment, start, start, segment)
         .addStatement("int $N = $T.segmentEnd($N, $N, $N)", end, CHECKPOINTS, start, trips,
             segment);
-    pop(f, saved, code);
+    pop(CheckpointState.snapshot(f, recording), saved, code);
     String sign = f.direction().up() ? "+" : "-";
     code.addStatement("int $N = $N $L $N", segmentFirst.name(), first, sign, start)
         .addStatement("int $N = $N $L $N", segmentBound.name(), first, sign, end);
@@ -117,8 +119,8 @@ final class Checkpointing {
     }
   }
 
-  private static void push(Stmt.For f, String saved, CodeBlock.Builder code) {
-    for (Var v : CheckpointState.written(f)) {
+  private static void push(List<Var> state, String saved, CodeBlock.Builder code) {
+    for (Var v : state) {
       if (v.type().isArray()) {
         code.addStatement("this.$N.pushAll($N)", saved, v.name());
       } else {
@@ -127,8 +129,7 @@ final class Checkpointing {
     }
   }
 
-  private static void pop(Stmt.For f, String saved, CodeBlock.Builder code) {
-    List<Var> state = CheckpointState.written(f);
+  private static void pop(List<Var> state, String saved, CodeBlock.Builder code) {
     for (int k = state.size() - 1; k >= 0; k--) {
       Var v = state.get(k);
       if (v.type().isArray()) {

@@ -182,7 +182,8 @@ public final class ForwardSweep {
       ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
           null);
       plain.block(f.body());
-      code.add(Checkpointing.forward(f, plain.code.build(), fields, declarations.names()));
+      code.add(Checkpointing.forward(f, plain.code.build(), recording, fields,
+          declarations.names()));
     } else if (s instanceof Stmt.For f) {
       code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", f.index().name(),
           JavaExprs.write(f.first()), f.index().name(), f.direction().comparison(),
