@@ -6,6 +6,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.CallChecks;
+import dev.tapeless.processor.analysis.CheckpointState;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
@@ -181,6 +182,9 @@ final class MethodCompiler {
         warnUnusedArrays(sig, ir, forward);
       }
       Recording recording = Recording.of(ir, activity);
+      for (Stmt.For loop : CheckpointState.savingNothing(ir.body(), recording)) {
+        reporter.warning(sig.method(), unit, loop.origin(), Diagnostic.CHECKPOINT_SAVES_NOTHING);
+      }
       GradientBody gradient = GradientBody.of(sig, ir, activity, recording);
       int bytecode = estimatedBytecode(gradient.code().toString());
       if (bytecode > TOO_LARGE_BYTES) {

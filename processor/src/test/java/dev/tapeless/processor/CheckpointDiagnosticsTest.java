@@ -32,6 +32,16 @@ class CheckpointDiagnosticsTest {
   }
 
   @Test
+  void warnsOnALoopWhoseGradientSavesNothing() {
+    JavaFileObject file = method("double x, double y, int n",
+        "    double s = x;\n"
+            + "    for (@Checkpoint int t = 0; t < n; t++) { s += y * t; }\n"
+            + "    return s;");
+    assertThat(Sources.compile(file)).hadWarningContaining("[TL032] @Checkpoint on a loop whose"
+        + " gradient saves nothing per iteration").inFile(file).onLine(6);
+  }
+
+  @Test
   void rejectsALoopInsideAnotherLoop() {
     JavaFileObject file = method("double x, double y, int n",
         "    double s = x;\n"

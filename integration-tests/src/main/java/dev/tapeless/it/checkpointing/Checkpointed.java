@@ -315,4 +315,34 @@ public final class Checkpointed {
     k = k + dt;
     return x * k;
   }
+
+  /** Float state, and a {@code continue} that skips every third step. */
+  @Differentiable
+  public static float skipping(float k, float x0, int steps) {
+    float x = x0;
+    float v = 0.5f;
+    for (@Checkpoint(every = 4) int t = 0; t < steps; t++) {
+      if (t % 3 == 2) {
+        continue;
+      }
+      v = v - 0.05f * k * x;
+      x = x + 0.05f * v * (float) Math.cos(x);
+    }
+    return x * v;
+  }
+
+  /** {@link #skipping} without checkpointing. */
+  @Differentiable
+  public static float skippingPlain(float k, float x0, int steps) {
+    float x = x0;
+    float v = 0.5f;
+    for (int t = 0; t < steps; t++) {
+      if (t % 3 == 2) {
+        continue;
+      }
+      v = v - 0.05f * k * x;
+      x = x + 0.05f * v * (float) Math.cos(x);
+    }
+    return x * v;
+  }
 }

@@ -35,6 +35,24 @@ public final class CheckpointState {
   }
 
   /**
+   * The checkpointed loops whose gradient records nothing per iteration: no value saved, no
+   * call to another {@code @Differentiable} method (whose frame records per call). Checkpointing
+   * them only costs time (TL032).
+   */
+  public static List<Stmt.For> savingNothing(Stmt.Block body, Recording recording) {
+    List<Stmt.For> out = new ArrayList<>();
+    for (Stmt s : Statements.all(body)) {
+      if (s instanceof Stmt.For f && f.checkpointed()
+          && Statements.all(f.body()).stream().noneMatch(b -> !recording.savedBy(b).isEmpty()
+              || Statements.value(b) instanceof Expr.Call c
+                  && c.callee() instanceof dev.tapeless.processor.ir.Callee.Differentiable)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
    * What a checkpoint copies: of the variables the body writes ({@link #written}), the arrays,
    * the scalars some iteration may read before writing (the state carried from step to step),
    * and the scalars the body saves (the second run of a segment saves their values at the

@@ -117,6 +117,11 @@ public enum Diagnostic {
           + " takes it as an input (an adjoint d%s, registered by parameters()), for a gradient"
           + " that is always zero: mark it @NoDerivative, make it static, or keep it out of the"
           + " model class"),
+  CHECKPOINT_SAVES_NOTHING(
+      "TL032",
+      "@Checkpoint on a loop whose gradient saves nothing per iteration: checkpointing would"
+          + " only copy its state and run it a second time, for no memory saved; remove"
+          + " @Checkpoint"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
