@@ -16,8 +16,9 @@ import java.util.function.Function;
 /**
  * Reverse mode of a {@code @Checkpoint} loop, in segments (the two-level scheme: about
  * &radic;T segments of &radic;T iterations). The forward sweep runs the loop without saving
- * anything, pushing the loop's state (what {@link CheckpointState#snapshot} names: arrays whole) on the save buffer
- * at the start of each segment, then the loop's first index and trip count. The backward sweep
+ * anything, pushing the loop's state (what {@link CheckpointState#snapshot} names: arrays
+ * whole) on the save buffer at the start of each segment, then the loop's first index and trip
+ * count. The backward sweep
  * pops those two, then for each segment from the last: pops its state (on top, since segments
  * are reversed last to first), runs the segment again saving as an ordinary loop does, and
  * reverses it as an ordinary loop. The saves of one segment lie above the remaining snapshots
@@ -75,7 +76,8 @@ final class Checkpointing {
     Var segmentBound = new Var(names.fresh(base + "SegmentBound"), Type.INT, Var.Role.TEMP);
     String saved = fields.saved();
     CodeBlock.Builder code = CodeBlock.builder()
-        .add("// checkpointed: each segment from its saved state, run again saving, then reversed\n")
+        .add("// checkpointed: each segment from its saved state, run again saving,"
+            + " then reversed\n")
         .addStatement("int $N = this.$N.popInt()", trips, saved)
         .addStatement("int $N = this.$N.popInt()", first, saved)
         .addStatement("int $N = $T.segment($N, $L)", segment, CHECKPOINTS, trips, f.checkpoint())

@@ -307,7 +307,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   /**
    * Whether the method has a {@code @Checkpoint} loop, whose backward sweep saves as it goes:
    * the save buffer then holds only the checkpoints when the backward sweep starts, which is no
-   * measure of what it needs, so it is not settled.
+   * measure of what it needs, so it is not settled. The checkpointed loop's share of the buffer
+   * grows only like the square root of its longest trip count; an ordinary loop of the same
+   * method keeps the buffer its longest call needed.
    */
   private static boolean checkpointed(IrMethod method) {
     return Statements.all(method.body()).stream()
