@@ -6,6 +6,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.CallChecks;
+import dev.tapeless.processor.analysis.CheckpointState;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
@@ -15,6 +16,7 @@ import dev.tapeless.processor.forward.TangentBody;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
+import dev.tapeless.processor.frontend.CheckpointedLoops;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
 import dev.tapeless.processor.graph.GraphFiles;
@@ -151,6 +153,7 @@ final class MethodCompiler {
       IrMethod ir;
       try {
         ir = inliner.inline(lowered, seeds, outputs, roles::writable);
+        CheckpointedLoops.checkInlined(ir.body());
       } catch (HelperBodies.Rejected r) {
         placement.report(r);
         return null;
@@ -179,6 +182,9 @@ final class MethodCompiler {
         warnUnusedArrays(sig, ir, forward);
       }
       Recording recording = Recording.of(ir, activity);
+      for (Stmt.For loop : CheckpointState.savingNothing(ir.body(), recording)) {
+        reporter.warning(sig.method(), unit, loop.origin(), Diagnostic.CHECKPOINT_SAVES_NOTHING);
+      }
       GradientBody gradient = GradientBody.of(sig, ir, activity, recording);
       int bytecode = estimatedBytecode(gradient.code().toString());
       if (bytecode > TOO_LARGE_BYTES) {

@@ -101,8 +101,13 @@ public final class Recording {
       Operands.readsOf(f.first(), bounds);
       Operands.readsOf(f.bound(), bounds);
       after.addAll(bounds);
-      // every element's old value is saved: the new ones are needed only once read again
-      overwrites.of(f).forEach(after::remove);
+      if (f.checkpointed()) {
+        // the backward sweep runs the loop's segments again: they read what they read now
+        after.addAll(CheckpointState.readOnly(f));
+      } else {
+        // every element's old value is saved: the new ones are needed only once read again
+        overwrites.of(f).forEach(after::remove);
+      }
       return after;
     } else if (s instanceof Stmt.Loop l) {
       Set<Var> after = loop(l.body(), needed);

@@ -117,6 +117,11 @@ public enum Diagnostic {
           + " takes it as an input (an adjoint d%s, registered by parameters()), for a gradient"
           + " that is always zero: mark it @NoDerivative, make it static, or keep it out of the"
           + " model class"),
+  CHECKPOINT_SAVES_NOTHING(
+      "TL032",
+      "@Checkpoint on a loop whose gradient saves nothing per iteration: checkpointing would"
+          + " only copy its state and run it a second time, for no memory saved; remove"
+          + " @Checkpoint"),
   CONSTANT_RESULT(
       "TL012",
       "the result of %s does not depend on any differentiated parameter; its gradient is zero"),
@@ -180,6 +185,14 @@ public enum Diagnostic {
       "TL118",
       "array variable '%s' is assigned here; array variables must be declared once with"
           + " new double[...] and then changed element by element"),
+  CHECKPOINT_PLACEMENT(
+      "TL126",
+      "@Checkpoint %s; put it on the index of a counted loop that is not inside another loop:"
+          + " for (@Checkpoint int i = a; i < b; i++) (or <=, >, >=, i--), whose body assigns"
+          + " neither i nor what the bounds read and never breaks or returns"),
+  CHECKPOINT_BODY(
+      "TL127",
+      "%s inside a @Checkpoint loop is not supported: %s; %s"),
   HELPER_HAS_ERRORS(
       "TL121",
       "%s is differentiated as if it were @Differentiable, because %s passes it a"

@@ -45,6 +45,22 @@ public final class Reporter {
     }
   }
 
+  /**
+   * A warning on a tree of {@code method}'s body (on the method when there is no tree),
+   * suppressed as {@link #warning(Element, Diagnostic, Object...)} is, through the method.
+   */
+  public void warning(Element method, CompilationUnitTree unit, Tree tree, Diagnostic diagnostic,
+      Object... args) {
+    if (suppressed(method, diagnostic)) {
+      return;
+    }
+    if (tree != null && unit != null && trees != null) {
+      trees.printMessage(Kind.WARNING, diagnostic.format(args), tree, unit);
+    } else {
+      messager.printMessage(Kind.WARNING, diagnostic.format(args), method);
+    }
+  }
+
   /** The string in {@code @SuppressWarnings} that suppresses every Tapeless warning. */
   public static final String ALL_WARNINGS = "tapeless";
 

@@ -199,6 +199,11 @@ final class CountedLoops {
       }
 
       @Override
+      public Void visitAnnotation(com.sun.source.tree.AnnotationTree node, Void unused) {
+        return null; // @Checkpoint(every = 7) assigns no variable
+      }
+
+      @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
         target(node.getVariable());
         return super.visitAssignment(node, unused);

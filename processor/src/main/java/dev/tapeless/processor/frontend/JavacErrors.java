@@ -76,6 +76,12 @@ public final class JavacErrors extends TreePathScanner<Void, Void> {
     return super.visitVariable(node, unused);
   }
 
+  /** An annotation's {@code every = 7} is no assignment of a value (see {@code @Checkpoint}). */
+  @Override
+  public Void visitAnnotation(com.sun.source.tree.AnnotationTree node, Void unused) {
+    return null;
+  }
+
   @Override
   public Void visitAssignment(AssignmentTree node, Void unused) {
     check(node.getExpression(),

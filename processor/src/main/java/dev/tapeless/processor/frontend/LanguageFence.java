@@ -385,6 +385,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     return assignment(node, node.getVariable(), node.getExpression());
   }
 
+  /** Annotations on locals ({@code @Checkpoint(every = 7)}) hold constants, not code. */
+  @Override
+  public Void visitAnnotation(com.sun.source.tree.AnnotationTree node, Void unused) {
+    return null;
+  }
+
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
     return assignment(node, node.getVariable(), node.getExpression());

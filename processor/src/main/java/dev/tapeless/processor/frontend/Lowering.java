@@ -637,12 +637,31 @@ public final class Lowering {
     if (direction != null) {
       VariableTree init = (VariableTree) f.getInitializer().get(0);
       TreePath initPath = new TreePath(path, init);
-      Var index = declare(trees.getElement(initPath), Var.Role.INDEX, Type.INT);
+      Element indexElement = trees.getElement(initPath);
+      int every = CheckpointedLoops.every(indexElement, init);
+      if (every != Stmt.For.NONE && !loops.isEmpty()) {
+        throw new CompileError(init, Diagnostic.CHECKPOINT_PLACEMENT,
+            "is on a loop inside another loop, which would keep checkpoints per outer"
+                + " iteration");
+      }
+      Var index = declare(indexElement, Var.Role.INDEX, Type.INT);
       Expr first = passive(new TreePath(initPath, init.getInitializer()));
       Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
-      out.add(new Stmt.For(index, first, bound, direction,
-          countedBody(new TreePath(path, f.getStatement()), f), f));
+      Stmt.Block body = countedBody(new TreePath(path, f.getStatement()), f);
+      if (every != Stmt.For.NONE) {
+        CheckpointedLoops.checkBody(body);
+      }
+      out.add(new Stmt.For(index, first, bound, direction, body, f, every));
       return;
+    }
+    for (StatementTree init : f.getInitializer()) {
+      if (init instanceof VariableTree v
+          && CheckpointedLoops.annotated(trees.getElement(new TreePath(path, v)))) {
+        throw new CompileError(v, Diagnostic.CHECKPOINT_PLACEMENT,
+            "is on a loop that is not counted (it may break or return, its body assigns its"
+                + " index or what its bounds read, it declares more than one variable, or its"
+                + " bounds are not int)");
+      }
     }
     lowerSequence(statements(path, f.getInitializer()), out);
     List<Item> items = new ArrayList<>();
@@ -676,6 +695,10 @@ public final class Lowering {
         passive(new TreePath(path, f.getExpression())));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
+    if (CheckpointedLoops.annotated(element)) {
+      throw new CompileError(f.getVariable(), Diagnostic.CHECKPOINT_PLACEMENT,
+          "is on the variable of an enhanced for");
+    }
     if (array.array().type().isList()) {
       lowerForEachRow(path, array.array(), element, out);
       return;
@@ -889,6 +912,10 @@ public final class Lowering {
   private void lowerVariable(TreePath path, List<Stmt> out) {
     VariableTree v = (VariableTree) path.getLeaf();
     Element element = trees.getElement(path);
+    if (CheckpointedLoops.annotated(element)) {
+      throw new CompileError(v, Diagnostic.CHECKPOINT_PLACEMENT,
+          "is on a local variable that is not a loop's index");
+    }
     if (RowAliases.isAlias(trees, path)) {
       aliases.put(element, alias(element, new TreePath(path, v.getInitializer()), out, v));
       return;

@@ -55,6 +55,11 @@ final class RowAliases {
     Set<Element> moved = new HashSet<>();
     new TreePathScanner<Void, Void>() {
       @Override
+      public Void visitAnnotation(com.sun.source.tree.AnnotationTree node, Void unused) {
+        return null; // @Checkpoint(every = 7) assigns no variable
+      }
+
+      @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
         TreePath target = new TreePath(getCurrentPath(), node.getVariable());
         TypeMirror type = trees.getTypeMirror(target);

@@ -122,7 +122,7 @@ public final class HelperInliner {
             block(i.elseBlock(), nested + 1), i.origin()));
       } else if (s instanceof Stmt.For f) {
         out.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            block(f.body(), nested + 1), f.origin()));
+            block(f.body(), nested + 1), f.origin(), f.checkpoint()));
       } else if (s instanceof Stmt.Loop l) {
         out.add(new Stmt.Loop(l.counter(), block(l.body(), nested + 1), l.origin()));
       } else {

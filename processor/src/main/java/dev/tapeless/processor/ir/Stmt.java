@@ -56,8 +56,25 @@ public sealed interface Stmt {
    * siblings. The index is not assigned in the body and the bounds' variables are not either, so
    * the backward sweep runs the same indices in reverse without saving them.
    */
-  record For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin)
-      implements Stmt {}
+  record For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin,
+      int checkpoint) implements Stmt {
+
+    /** Not checkpointed: the value of {@link #checkpoint} for an ordinary loop. */
+    public static final int NONE = -1;
+
+    /** A loop without {@code @Checkpoint}; copies made by passes drop the annotation. */
+    public For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin) {
+      this(index, first, bound, direction, body, origin, NONE);
+    }
+
+    /**
+     * Whether the loop has {@code @Checkpoint}: reverse mode then runs it in segments of
+     * {@link #checkpoint} iterations (0: the square root of the trip count).
+     */
+    public boolean checkpointed() {
+      return checkpoint != NONE;
+    }
+  }
 
   /** The comparison and step of a {@link For}. */
   enum Direction {

@@ -35,16 +35,20 @@ final class BackwardSweep {
   private final Set<Var> reassigned;
   private final NameTable names;
   private final CallReversal calls;
+  /** A checkpointed loop's body as the backward sweep runs it again, saving. */
+  private final Function<Stmt.Block, CodeBlock> rerun;
   /** Rows hoisted out of the innermost reversed counted loop being written. */
   private RowHoisting hoisted = RowHoisting.NONE;
 
   /**
    * @param fresh calls whose pullback may set adjoints instead of adding to them
    * @param overwrite the local that says whether parameters' adjoints are being overwritten
+   * @param rerun a checkpointed loop's body as the backward sweep runs it again
    */
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
       Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names,
-      FreshAdjoints fresh, String overwrite) {
+      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, CodeBlock> rerun) {
+    this.rerun = rerun;
     this.activity = activity;
     this.recording = recording;
     this.declarations = declarations;
@@ -88,6 +92,9 @@ final class BackwardSweep {
       return code.build();
     } else if (s instanceof Stmt.If i) {
       return notInEveryIteration(() -> replay(i));
+    } else if (s instanceof Stmt.For f && f.checkpointed()) {
+      return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, recording,
+          fields, names);
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {

@@ -115,6 +115,11 @@ public final class Declarations {
     return saveLocalsInOrder;
   }
 
+  /** The names the generated method uses, for fresh locals. */
+  NameTable names() {
+    return names;
+  }
+
   /** Variables declared with a zero value at the top of the method. */
   List<Var> hoisted() {
     return hoisted;

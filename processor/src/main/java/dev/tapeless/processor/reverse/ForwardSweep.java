@@ -25,6 +25,8 @@ public final class ForwardSweep {
   private final boolean saving;
   private final Set<Stmt> splitCalls;
   private final Tangents tangents;
+  /** Whether {@code @Checkpoint} loops run in segments, copying their state (see below). */
+  private boolean checkpointing;
   private final CodeBlock.Builder code = CodeBlock.builder();
 
   /**
@@ -61,6 +63,36 @@ public final class ForwardSweep {
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, boolean saving, Set<Stmt> splitCalls) {
     return write(body, declarations, recording, fields, saving, splitCalls, null);
+  }
+
+  /**
+   * The forward sweep of {@code backpropagate} and {@code $splitForward}: as {@link #write}, but
+   * with {@code checkpoints} each {@code @Checkpoint} loop runs without saving and copies its
+   * state at the start of each segment instead (see {@link Checkpointing}); only when a backward
+   * sweep will take those copies off the save buffer again.
+   */
+  static CodeBlock writeCheckpointed(Stmt.Block body, Declarations declarations,
+      Recording recording, FrameFields fields, Set<Stmt> splitCalls, boolean checkpoints) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
+        null);
+    sweep.checkpointing = checkpoints;
+    for (Var v : declarations.hoisted()) {
+      sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
+    }
+    sweep.block(body);
+    return sweep.code.build();
+  }
+
+  /**
+   * A checkpointed loop's body as the backward sweep runs it again for one segment: saving, as
+   * the forward sweep of an ordinary loop does.
+   */
+  static CodeBlock rerun(Stmt.Block body, Declarations declarations, Recording recording,
+      FrameFields fields, Set<Stmt> splitCalls) {
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
+        null);
+    sweep.block(body);
+    return sweep.code.build();
   }
 
   /** The computation with its tangents, for forward mode; nothing is saved. */
@@ -146,6 +178,12 @@ public final class ForwardSweep {
         block(i.elseBlock());
       }
       code.endControlFlow();
+    } else if (s instanceof Stmt.For f && f.checkpointed() && checkpointing) {
+      ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
+          null);
+      plain.block(f.body());
+      code.add(Checkpointing.forward(f, plain.code.build(), recording, fields,
+          declarations.names()));
     } else if (s instanceof Stmt.For f) {
       code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", f.index().name(),
           JavaExprs.write(f.first()), f.index().name(), f.direction().comparison(),

@@ -82,8 +82,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     boolean overwrites = !fresh.assignedParameters().isEmpty();
     String overwrite = names.fresh("overwrite");
     String overwriting = overwrites ? fields.flag("overwriting") : null;
-    CodeBlock forward = ForwardSweep.write(method.body(), declarations, recording, fields,
-        true, splitCalls);
+    // without adjoints no backward sweep runs to take checkpoints off the save buffer
+    CodeBlock forward = ForwardSweep.writeCheckpointed(method.body(), declarations, recording,
+        fields, splitCalls, !active.isEmpty());
     CodeBlock.Builder code = CodeBlock.builder();
     if (overwrites) {
       code.addStatement("boolean $N = this.$N", overwrite, overwriting)
@@ -107,14 +108,15 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
       backward.add("\n// backward sweep\n");
-      if (savesToBuffer(method, recording, declarations)) {
+      if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
         // everything saved is on the stacks: shrink them if an unusually long call grew them
         backward.addStatement("this.$N.settle()", fields.saved());
       }
       declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields,
           backward);
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
-          fields, reassigned(method, declarations), names, fresh, overwrite);
+          fields, reassigned(method, declarations), names, fresh, overwrite,
+          body -> ForwardSweep.rerun(body, declarations, recording, fields, splitCalls));
       backward.add(sweep.block(method.body()));
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
@@ -300,6 +302,18 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       Declarations declarations) {
     return Statements.all(method.body()).stream()
         .anyMatch(s -> !recording.savedBy(s).isEmpty() && declarations.saveLocal(s) == null);
+  }
+
+  /**
+   * Whether the method has a {@code @Checkpoint} loop, whose backward sweep saves as it goes:
+   * the save buffer then holds only the checkpoints when the backward sweep starts, which is no
+   * measure of what it needs, so it is not settled. The checkpointed loop's share of the buffer
+   * grows only like the square root of its longest trip count; an ordinary loop of the same
+   * method keeps the buffer its longest call needed.
+   */
+  private static boolean checkpointed(IrMethod method) {
+    return Statements.all(method.body()).stream()
+        .anyMatch(s -> s instanceof Stmt.For f && f.checkpointed());
   }
 
   /** Active variables: the result, parameters, then in order of first assignment. */
