@@ -99,24 +99,37 @@ public class MlpBatchBenchmark {
   /** Value and gradient of the mean loss over the batch, through the batched kernels. */
   @Benchmark
   public void gradient(Blackhole bh) {
-    bh.consume(frame.valueAndGradient(W1, b1, W2, b2, X, labels));
+    bh.consume(gradient());
   }
 
-  /** {@link #gradient} and an Adam step: one training step. */
+  /** {@link #gradient(Blackhole)} and an Adam step: one training step. */
   @Benchmark
   public void trainingStep(Blackhole bh) {
-    bh.consume(frame.valueAndGradient(W1, b1, W2, b2, X, labels));
-    adam.step();
+    bh.consume(trainingStep());
   }
 
   /** The same gradient (summed, not averaged) one example at a time, matrix–vector kernels. */
   @Benchmark
   public void perExampleGradient(Blackhole bh) {
+    bh.consume(perExampleGradient());
+  }
+
+  double gradient() {
+    return frame.valueAndGradient(W1, b1, W2, b2, X, labels);
+  }
+
+  double trainingStep() {
+    double value = frame.valueAndGradient(W1, b1, W2, b2, X, labels);
+    adam.step();
+    return value;
+  }
+
+  double perExampleGradient() {
     perExample.zero();
     double s = 0;
     for (int b = 0; b < batch; b++) {
       s += perExample.accumulate(W1, b1, W2, b2, X[b], labels[b]);
     }
-    bh.consume(s);
+    return s;
   }
 }
