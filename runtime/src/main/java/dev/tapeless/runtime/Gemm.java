@@ -9,9 +9,8 @@ import java.util.Arrays;
  * {@code R} at once ({@code c[k] += a0 r0[k] + a1 r1[k] + a2 r2[k] + a3 r3[k]}), which C2's
  * superword pass turns into vector multiplies and adds (no Vector API, no JVM flag), each
  * loaded and stored element of {@code C} taking four terms. One output row per loop is
- * deliberate: with stores to two rows of {@code C} in one loop (4 × 4 register blocking) C2
- * cannot prove that the rows do not overlap and leaves the loop scalar, which measured half as
- * fast. Columns are taken in blocks of {@link #KC} and the rows of {@code R} in blocks of
+ * deliberate: loops storing to four rows of {@code C} (4 × 4 register blocking) measured half
+ * as fast, likely left scalar because C2 cannot prove that the rows do not overlap. Columns are taken in blocks of {@link #KC} and the rows of {@code R} in blocks of
  * {@link #JC}, so that the block of {@code R} in use stays in the L2 cache while every row of
  * {@code C} passes over it.
  *
