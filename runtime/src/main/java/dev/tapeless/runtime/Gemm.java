@@ -10,9 +10,10 @@ import java.util.Arrays;
  * superword pass turns into vector multiplies and adds (no Vector API, no JVM flag), each
  * loaded and stored element of {@code C} taking four terms. One output row per loop is
  * deliberate: loops storing to four rows of {@code C} (4 × 4 register blocking) measured half
- * as fast, likely left scalar because C2 cannot prove that the rows do not overlap. Columns are taken in blocks of {@link #KC} and the rows of {@code R} in blocks of
- * {@link #JC}, so that the block of {@code R} in use stays in the L2 cache while every row of
- * {@code C} passes over it.
+ * as fast, likely left scalar because C2 cannot prove that the rows do not overlap. Columns
+ * are taken in blocks of {@link #KC} and the rows of {@code R} in blocks of {@link #JC}, so
+ * that the block of {@code R} in use stays in the L2 cache while every row of {@code C} passes
+ * over it.
  *
  * <p>{@code Y = X Wᵀ} needs the columns of {@code W} as rows: it transposes {@code W} into a
  * per-thread scratch matrix, grown to the largest shape needed and then reused, so that after
