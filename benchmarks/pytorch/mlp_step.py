@@ -56,6 +56,24 @@ def mlp(batch, dtype):
     return timed(gradient), timed(step)
 
 
+def lstm(dtype, hidden=512, inputs=512, batch=64, steps=8):
+    """A training step of an LSTM over `steps` steps, as CpuTimes' LstmBatch step."""
+    g = torch.Generator().manual_seed(11)
+    cell = torch.nn.LSTM(inputs, hidden).to(dtype)
+    readout = torch.nn.Linear(hidden, 1).to(dtype)
+    xs = torch.rand(steps, batch, inputs, generator=g, dtype=dtype) * 2 - 1
+    targets = torch.rand(batch, 1, generator=g, dtype=dtype) * 2 - 1
+    opt = torch.optim.Adam(list(cell.parameters()) + list(readout.parameters()), lr=1e-6)
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        _, (h, _) = cell(xs)
+        F.mse_loss(readout(h[-1]), targets).backward()
+        opt.step()
+
+    return timed(step)
+
+
 def gemm(shape, dtype):
     b, n, m = (int(s) for s in shape.split("x"))
     g = torch.Generator().manual_seed(7)
@@ -72,6 +90,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--cpu-time", action="store_true",
                         help="time by this thread's CPU time (with 1 thread), as CpuTimes.java")
+    parser.add_argument("--only-lstm", action="store_true", help="the LSTM step alone")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     global CLOCK
@@ -81,11 +100,20 @@ def main():
           f" {'CPU time' if args.cpu_time else 'wall time'}")
     for dtype in (torch.float64, torch.float32):
         name = str(dtype).replace("torch.", "")
+        if args.only_lstm:
+            break
         for batch in (32, 256):
             grad, step = mlp(batch, dtype)
             print(f"mlp {name:7s} batch {batch:3d}: gradient {grad:9.1f} us"
                   f" ({batch / grad * 1e6:10.0f} examples/s), trainingStep {step:9.1f} us"
                   f" ({batch / step * 1e6:10.0f} examples/s)")
+    for dtype in (torch.float64, torch.float32):
+        name = str(dtype).replace("torch.", "")
+        step = lstm(dtype)
+        print(f"lstm {name:7s} H=512 batch 64 T=8: trainingStep {step:10.1f} us"
+              f" ({64 / step * 1e6:8.0f} sequences/s)")
+    if args.only_lstm:
+        return
     for dtype in (torch.float64, torch.float32):
         name = str(dtype).replace("torch.", "")
         for shape in ("256x64x64", "64x1024x2048", "512x512x512"):
