@@ -47,7 +47,8 @@ class CustomDerivativeConventionTest {
       "sigmoidArrayPushforward", "tanhArrayPushforward", "reluArrayPushforward",
       "softplusArrayPushforward", "softmaxPushforward",
       "logSumExpPushforward", "softmaxCrossEntropyPushforward", "meanSquaredErrorPushforward",
-      "erfPushforward", "erfcPushforward", "normalCdfPushforward");
+      "erfPushforward", "erfcPushforward", "normalCdfPushforward",
+      "gemmPushforward", "softmaxCrossEntropyMeanPushforward");
 
   @Test
   void linear() throws IOException {
@@ -60,6 +61,13 @@ class CustomDerivativeConventionTest {
   void activations() throws IOException {
     Set<String> registered = checkClass(Activations.class);
     assertEquals(Set.of("sigmoid", "tanh", "relu", "softplus", "softmax"), registered);
+  }
+
+  @Test
+  void batched() throws IOException {
+    Set<String> registered = checkClass(Batched.class);
+    assertEquals(
+        Set.of("gemm", "relu", "tanh", "sigmoid", "softmaxCrossEntropyMean"), registered);
   }
 
   @Test
@@ -255,7 +263,8 @@ class CustomDerivativeConventionTest {
   @Test
   void everyPushforwardIsRegisteredWithAPullbackOfItsOwn() throws IOException {
     Set<String> registered = new HashSet<>();
-    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class, Special.class)) {
+    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class, Special.class,
+        Batched.class)) {
       Set<String> kernels = checkClass(c);
       for (MethodInfo info : read(c).values()) {
         if (info.customDerivative != null && !kernels.contains(info.name)) {

@@ -1,0 +1,125 @@
+package dev.tapeless.benchmarks;
+
+import dev.tapeless.runtime.train.Adam;
+import dev.tapeless.runtime.train.Init;
+import dev.tapeless.samples.lstm.LstmBatch;
+import dev.tapeless.samples.lstm.LstmBatch_Grad;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The workloads of {@link MlpBatchBenchmark} and {@link GemmBenchmark}, and an LSTM training
+ * step at H = 512, batch 64 ({@link LstmBatch}), timed by the CPU time of
+ * this thread rather than by the clock, as {@code benchmarks/pytorch/mlp_step.py} times
+ * PyTorch's: on a machine shared with other jobs, time spent waiting for a core then counts for
+ * neither side (cache and memory bandwidth taken by other jobs still do). Each figure is the
+ * median of 5 runs of at least 1 s of CPU time after 1 s of warm-up, in microseconds per call.
+ * Run with {@code java -cp benchmarks/target/benchmarks.jar dev.tapeless.benchmarks.CpuTimes}.
+ */
+public final class CpuTimes {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static volatile double sink;
+
+  private CpuTimes() {}
+
+  /**
+   * Prints one line per workload.
+   *
+   * @param args {@code lstm} for the LSTM step alone; nothing for everything
+   */
+  public static void main(String[] args) {
+    System.out.println("Java " + System.getProperty("java.version") + ", 1 thread, CPU time");
+    if (args.length > 0 && args[0].equals("lstm")) {
+      lstm();
+      return;
+    }
+    for (int batch : new int[] {32, 256}) {
+      MlpBatchBenchmark b = new MlpBatchBenchmark();
+      b.batch = batch;
+      b.setUp();
+      double grad = micros(b::gradient);
+      double step = micros(b::trainingStep);
+      double each = micros(b::perExampleGradient);
+      System.out.printf(Locale.ROOT, "mlp float64 batch %3d: gradient %9.1f us (%10.0f examples/s),"
+          + " trainingStep %9.1f us (%10.0f examples/s), perExampleGradient %9.1f us%n",
+          batch, grad, batch / grad * 1e6, step, batch / step * 1e6, each);
+    }
+    lstm();
+    for (String shape : new String[] {"256x64x64", "64x1024x2048", "512x512x512"}) {
+      GemmBenchmark g = new GemmBenchmark();
+      g.shape = shape;
+      g.setUp();
+      double flops = 1;
+      for (String s : shape.split("x")) {
+        flops *= Integer.parseInt(s);
+      }
+      double forward = micros(() -> g.forward()[0][0]);
+      double pullback = micros(() -> g.pullback()[0][0]);
+      System.out.printf(Locale.ROOT, "gemm float64 %-13s: forward %10.1f us (%6.1f GFLOP/s),"
+          + " backward %10.1f us (%6.1f GFLOP/s)%n", shape, forward, 2 * flops / forward / 1e3,
+          pullback, 4 * flops / pullback / 1e3);
+    }
+  }
+
+  /**
+   * A training step of {@link LstmBatch} at H = 512, 512 inputs, batch 64, over 8 steps: the
+   * gradient of the mean squared error of a linear readout of the last hidden state, then Adam.
+   */
+  private static void lstm() {
+    int h = 512;
+    int in = 512;
+    int batch = 64;
+    int steps = 8;
+    Random rng = new Random(11);
+    double[][] w = new double[4 * h][in];
+    double[][] u = new double[4 * h][h];
+    double[] b = new double[4 * h];
+    double[] v = new double[h];
+    double[] bY = new double[1];
+    Init.xavierUniform(w, rng);
+    Init.xavierUniform(u, rng);
+    Init.xavierUniform(new double[][] {v}, rng);
+    double[][][] xs = new double[steps][batch][in];
+    for (double[][] x : xs) {
+      for (double[] row : x) {
+        Init.uniform(row, -1.0, 1.0, rng);
+      }
+    }
+    double[] targets = new double[batch];
+    Init.uniform(targets, -1.0, 1.0, rng);
+    LstmBatch_Grad.SequenceLoss frame = new LstmBatch_Grad.SequenceLoss();
+    Adam adam = new Adam(frame.parameters(w, u, b, v, bY), 1e-6);
+    double step = micros(() -> {
+      double value = frame.valueAndGradient(w, u, b, v, bY, xs, targets);
+      adam.step();
+      return value;
+    });
+    System.out.printf(Locale.ROOT, "lstm float64 H=%d batch %d T=%d: trainingStep %10.1f us"
+        + " (%8.0f sequences/s)%n", h, batch, steps, step, batch / step * 1e6);
+  }
+
+  private static double micros(DoubleSupplier work) {
+    long end = System.nanoTime() + 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      sink = work.getAsDouble();
+    }
+    double[] runs = new double[5];
+    for (int r = 0; r < runs.length; r++) {
+      long start = THREADS.getCurrentThreadCpuTime();
+      long calls = 0;
+      long used;
+      do {
+        sink = work.getAsDouble();
+        calls++;
+        used = THREADS.getCurrentThreadCpuTime() - start;
+      } while (used < 1_000_000_000L);
+      runs[r] = used / 1e3 / calls;
+    }
+    Arrays.sort(runs);
+    return runs[2];
+  }
+}

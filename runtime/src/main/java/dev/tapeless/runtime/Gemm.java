@@ -1,0 +1,131 @@
+package dev.tapeless.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The blocked loops behind {@link Batched}'s matrix products, over row-major {@code double[][]}
+ * matrices. Every product is reduced to one update, {@code C_i += Σ_j a(i, j) R_j} over rows
+ * {@code R_j}: the innermost loop then runs along a contiguous row of {@code C} and four rows of
+ * {@code R} at once ({@code c[k] += a0 r0[k] + a1 r1[k] + a2 r2[k] + a3 r3[k]}), which C2's
+ * superword pass turns into vector multiplies and adds (no Vector API, no JVM flag), each
+ * loaded and stored element of {@code C} taking four terms. One output row per loop is
+ * deliberate: loops storing to four rows of {@code C} (4 × 4 register blocking) measured half
+ * as fast, likely left scalar because C2 cannot prove that the rows do not overlap. Columns
+ * are taken in blocks of {@link #KC} and the rows of {@code R} in blocks of {@link #JC}, so
+ * that the block of {@code R} in use stays in the L2 cache while every row of {@code C} passes
+ * over it.
+ *
+ * <p>{@code Y = X Wᵀ} needs the columns of {@code W} as rows: it transposes {@code W} into a
+ * per-thread scratch matrix, grown to the largest shape needed and then reused, so that after
+ * the first call of a given size nothing is allocated.
+ */
+final class Gemm {
+
+  /** Columns per block: a row of C and four of R take 5 × 2 KiB of L1. */
+  static final int KC = 256;
+
+  /** Rows of R per block: 128 × 256 doubles (256 KiB) fit in L2. */
+  static final int JC = 128;
+
+  private static final ThreadLocal<double[][][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new double[][][] {new double[0][0]});
+
+  private Gemm() {}
+
+  /**
+   * {@code Y (=|+=) X Wᵀ}: {@code Y_b,o = Σ_k X_b,k W_o,k}. X is B × n, W m × n, Y B × m. W is
+   * transposed first, so that the update runs along rows of Y.
+   */
+  static void xwt(double[][] X, double[][] W, double[][] Y, boolean add) {
+    int rows = Y.length;
+    int m = W.length;
+    if (!add) {
+      for (int b = 0; b < rows; b++) {
+        Arrays.fill(Y[b], 0.0);
+      }
+    }
+    if (rows == 0 || m == 0) {
+      return;
+    }
+    int n = W[0].length;
+    double[][] wt = scratch(n, m);
+    for (int o = 0; o < m; o++) {
+      double[] wo = W[o];
+      for (int k = 0; k < n; k++) {
+        wt[k][o] = wo[k];
+      }
+    }
+    update(X, false, n, wt, m, Y);
+  }
+
+  /** {@code C += A R} for an r × n matrix {@code R}: C is B × n, A is B × r. */
+  static void addTimes(double[][] A, double[][] R, double[][] C) {
+    if (C.length == 0 || R.length == 0) {
+      return;
+    }
+    update(A, false, R.length, R, R[0].length, C);
+  }
+
+  /** {@code C += Aᵀ R}: C is m × n, A is B × m (so {@code a(i, j) = A_j,i}), R is B × n. */
+  static void addTransposedTimes(double[][] A, double[][] R, double[][] C) {
+    if (C.length == 0 || R.length == 0) {
+      return;
+    }
+    update(A, true, R.length, R, R[0].length, C);
+  }
+
+  /** A matrix of at least {@code rows} rows of at least {@code cols} elements, this thread's. */
+  private static double[][] scratch(int rows, int cols) {
+    double[][][] holder = SCRATCH.get();
+    double[][] s = holder[0];
+    if (s.length < rows || s.length == 0 || s[0].length < cols) {
+      int r = Math.max(rows, s.length);
+      int c = Math.max(cols, s.length == 0 ? 0 : s[0].length);
+      s = new double[r][c];
+      holder[0] = s;
+    }
+    return s;
+  }
+
+  /**
+   * {@code C_i[0, n) += Σ_{j < inner} a(i, j) R_j[0, n)}, where {@code a(i, j)} is
+   * {@code A[i][j]}, or {@code A[j][i]} when {@code transposed}.
+   */
+  private static void update(
+      double[][] A, boolean transposed, int inner, double[][] R, int n, double[][] C) {
+    for (int k0 = 0; k0 < n; k0 += KC) {
+      int k1 = Math.min(n, k0 + KC);
+      for (int j0 = 0; j0 < inner; j0 += JC) {
+        int j1 = Math.min(inner, j0 + JC);
+        for (int i = 0; i < C.length; i++) {
+          double[] c = C[i];
+          int j = j0;
+          for (; j + 4 <= j1; j += 4) {
+            double a0 = a(A, transposed, i, j);
+            double a1 = a(A, transposed, i, j + 1);
+            double a2 = a(A, transposed, i, j + 2);
+            double a3 = a(A, transposed, i, j + 3);
+            double[] r0 = R[j];
+            double[] r1 = R[j + 1];
+            double[] r2 = R[j + 2];
+            double[] r3 = R[j + 3];
+            for (int k = k0; k < k1; k++) {
+              c[k] += a0 * r0[k] + a1 * r1[k] + a2 * r2[k] + a3 * r3[k];
+            }
+          }
+          for (; j < j1; j++) {
+            double a0 = a(A, transposed, i, j);
+            double[] r0 = R[j];
+            for (int k = k0; k < k1; k++) {
+              c[k] += a0 * r0[k];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static double a(double[][] A, boolean transposed, int i, int j) {
+    return transposed ? A[j][i] : A[i][j];
+  }
+}
