@@ -105,7 +105,7 @@ class HelperDifferentiationTest {
   }
 
   @Test
-  void aPrivateHelperAsksToBeMadePackagePrivate() {
+  void aPrivateHelperIsCopiedInSinceTheGradientClassCannotCallIt() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  private static double sq(double a) { return a * a; }\n"
         + "  @Differentiable\n"
@@ -113,9 +113,7 @@ class HelperDifferentiationTest {
         + "    return sq(x);\n"
         + "  }\n"
         + "}");
-    assertThat(Sources.compile(file)).hadErrorContaining("[TL115] method sq is private, so the"
-        + " generated gradient class cannot use it; make it package-private")
-        .inFile(file).onLine(7);
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
   }
 
   @Test
@@ -253,7 +251,7 @@ class HelperDifferentiationTest {
   }
 
   @Test
-  void anInstanceHelperOfAModelAsksForAStaticOrDifferentiableMethod() {
+  void anInstanceHelperOfAModelReadingItsFieldsIsCopiedIn() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  double w = 2;\n"
         + "  double scaled(double a) { return w * a; }\n"
@@ -262,8 +260,7 @@ class HelperDifferentiationTest {
         + "    return scaled(x);\n"
         + "  }\n"
         + "}");
-    assertThat(Sources.compile(file)).hadErrorContaining("[TL111] an instance method call is"
-        + " not supported").inFile(file).onLine(8);
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tapeless.processor.analysis.CallChecks;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.frontend.CopiedHelpers;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -86,6 +87,7 @@ public final class HelperInliner {
           writable);
       Stmt.Block body = pass.block(ir.body(), 0);
       if (!pass.changed) {
+        UncallableCalls.check(ir, HelperInliner.this::declarationObstacle);
         return ir;
       }
       ir = new IrMethod(ir.name(), ir.parameters(), body, ir.result(), pass.names.snapshot());
@@ -186,11 +188,19 @@ public final class HelperInliner {
       Expr value = s instanceof Stmt.Assign || s instanceof Stmt.Effect
           ? Statements.value(s) : null;
       if (value instanceof Expr.Call c && c.callee() instanceof Callee.Opaque o
-          && o.method() != null && CallChecks.losesDerivative(s, c, activity)
-          && bodies.hasSource(o.method())) {
+          && o.method() != null && bodies.hasSource(o.method())
+          && (CallChecks.losesDerivative(s, c, activity) || mustCopy(o.method()))) {
         return c;
       }
       return null;
+    }
+
+    /**
+     * A helper that generated code cannot call (private, an instance method, given a record),
+     * so its body is copied even where no derivative reaches it, when it can be.
+     */
+    private boolean mustCopy(ExecutableElement helper) {
+      return CopiedHelpers.uncallable(helper) != null && declarationObstacle(helper) == null;
     }
 
     private void inlineCall(Stmt s, Expr.Call call, int nested, List<Stmt> out) {
@@ -212,7 +222,8 @@ public final class HelperInliner {
       IrMethod body = bodies.body(helper);
       List<Callee.Param> declared = DifferentiableSignature.of(helper).params();
       if (body.parameters().size() != call.args().size() || declared.size() != call.args().size()) {
-        throw notDifferentiable(call, helper, caller, path, "it takes a record parameter",
+        throw notDifferentiable(call, helper, caller, path, "it takes a parameter that is"
+            + " neither a number, an array nor a record",
             "mark it @Differentiable, or keep differentiated values out of this call");
       }
       if (nested > 0 && Statements.all(body.body()).stream()

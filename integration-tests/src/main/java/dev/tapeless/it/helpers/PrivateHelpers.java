@@ -1,0 +1,57 @@
+package dev.tapeless.it.helpers;
+
+import dev.tapeless.Differentiable;
+
+/**
+ * {@link Helpers#layer} written with private helpers, as Java people write them: the gradient
+ * class cannot call them, so their bodies are copied in, in every mode.
+ */
+public final class PrivateHelpers {
+  private PrivateHelpers() {}
+
+  private static final double SHARPNESS = 1.0;
+
+  private static double logistic(double z) {
+    return 1 / (1 + Math.exp(-SHARPNESS * z));
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /** A private helper calling another. */
+  private static double norm(double[] a) {
+    return Math.sqrt(dot(a, a));
+  }
+
+  /** Called only with a constant: copied all the same, since it cannot be called. */
+  private static double weight(int k) {
+    return 0.5 * k;
+  }
+
+  @Differentiable
+  public static double layer(double[][] w, double[] b, double[] x) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      double z = dot(w[i], x) + b[i];
+      s += logistic(z) * z;
+    }
+    return s + weight(2) * 0.1 * norm(x);
+  }
+
+  /** {@link #layer} called from another method: split mode over the copied helpers. */
+  @Differentiable
+  public static double twoLayers(double[][] w, double[] b, double[] x) {
+    return layer(w, b, x) * layer(w, b, x) + x[0];
+  }
+
+  /** {@link #twoLayers} over the annotated twin. */
+  @Differentiable
+  public static double twoLayersAnnotated(double[][] w, double[] b, double[] x) {
+    return Helpers.layerAnnotated(w, b, x) * Helpers.layerAnnotated(w, b, x) + x[0];
+  }
+}
