@@ -14,12 +14,25 @@ import org.junit.jupiter.api.Test;
 class CopiedHelperDiagnosticsTest {
 
   @Test
-  void aPrivateHelperInAConditionIsTl124AskingForAStatementOfItsOwn() {
+  void aPrivateHelperInAConditionIsCopiedBeforeIt() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  private static double sq(double a) { return a * a; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double x, int n) {\n"
+        + "    if (sq(x) > 1) { return x; }\n"
+        + "    return sq(2.0) * x + (n > 0 ? sq(x) : 0) + x * (int) sq(n);\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPrivateHelperThatMayNotRunIsTl124AskingForAStatementOfItsOwn() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  private static double sq(double a) { return a * a; }\n"
         + "  @Differentiable\n"
         + "  public static double f(double x) {\n"
-        + "    if (sq(x) > 1) { return x; }\n"
+        + "    if (x > 0 && sq(x) > 1) { return x; }\n"
         + "    return 2 * x;\n"
         + "  }\n"
         + "}");

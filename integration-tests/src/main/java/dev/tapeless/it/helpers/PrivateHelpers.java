@@ -43,6 +43,33 @@ public final class PrivateHelpers {
     return s + weight(2) * 0.1 * norm(x);
   }
 
+  /**
+   * Private helpers inside conditions: evaluated into a temporary just before the statement,
+   * then copied.
+   */
+  @Differentiable
+  public static double guarded(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (logistic(x[i]) > 0.5) {
+        s += logistic(x[i]) * x[i];
+      }
+    }
+    return s + (norm(x) > 1 ? norm(x) : 1);
+  }
+
+  /** {@link #guarded} through annotated methods. */
+  @Differentiable
+  public static double guardedAnnotated(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (AnnotatedMath.logistic(x[i]) > 0.5) {
+        s += AnnotatedMath.logistic(x[i]) * x[i];
+      }
+    }
+    return s + (AnnotatedMath.norm(x) > 1 ? AnnotatedMath.norm(x) : 1);
+  }
+
   /** {@link #layer} called from another method: split mode over the copied helpers. */
   @Differentiable
   public static double twoLayers(double[][] w, double[] b, double[] x) {

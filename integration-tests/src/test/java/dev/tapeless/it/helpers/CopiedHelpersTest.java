@@ -81,6 +81,23 @@ class CopiedHelpersTest {
     }
   }
 
+  @Test
+  void privateHelpersInConditionsGiveExactlyTheAnnotatedResultsAndMatchDifferences() {
+    double[][] points = {{0.6, -0.3, 0.8}, {1.2, 0.4, -0.9}, {0.1, 0.2, 0.3}};
+    double[] v = {0.7, -0.1, 0.2};
+    for (double[] x : points) {
+      PrivateHelpers_Grad.Guarded copied = new PrivateHelpers_Grad.Guarded();
+      PrivateHelpers_Grad.GuardedAnnotated annotated = new PrivateHelpers_Grad.GuardedAnnotated();
+      assertEquals(annotated.valueAndGradient(x), copied.valueAndGradient(x), 0.0);
+      assertArrayEquals(annotated.dx, copied.dx, 0.0);
+      assertArrayEquals(central(PrivateHelpers::guarded, x), copied.dx, 1e-8);
+      assertEquals(annotated.jvp(x, v), copied.jvp(x, v), 0.0);
+      annotated.hvp(x, v);
+      copied.hvp(x, v);
+      assertArrayEquals(annotated.dx, copied.dx, 0.0);
+    }
+  }
+
   /** {@link PrivateHelpers#layer} in Hipparchus forward-mode arithmetic. */
   private static Gradient layerTwin(double[] v) {
     int n = v.length;
@@ -231,6 +248,8 @@ class CopiedHelpersTest {
   void copiedHelpersAllocateNothingInAnyMode() {
     PrivateHelpers_Grad.Layer layer = new PrivateHelpers_Grad.Layer();
     PrivateHelpers_Grad.TwoLayers two = new PrivateHelpers_Grad.TwoLayers();
+    PrivateHelpers_Grad.Guarded guarded = new PrivateHelpers_Grad.Guarded();
+    double[] v = {0.7, -0.1, 0.2};
     HelperModel_Grad.Energy energy = new HelperModel_Grad.Energy();
     RecordHelpers_Grad.Path path = new RecordHelpers_Grad.Path();
     HelperModel m = model();
@@ -242,6 +261,7 @@ class CopiedHelpersTest {
             + layer.hvp(W, B, X, WV, BV, XV);
         s += two.valueAndGradient(W, B, X) + two.jvp(W, B, X, WV, BV, XV)
             + two.hvp(W, B, X, WV, BV, XV);
+        s += guarded.valueAndGradient(X) + guarded.jvp(X, v) + guarded.hvp(X, v);
         s += energy.valueAndGradient(m, X) + energy.jvp(m, X, d) + energy.hvp(m, X, d);
         s += path.valueAndGradient(P, 0.2, 20, 0.05) + path.jvp(P, 0.2, 20, 0.05, PV, 0.4, 0.01)
             + path.hvp(P, 0.2, 20, 0.05, PV, 0.4, 0.01);

@@ -129,8 +129,19 @@ public final class HelperInliner {
         out.add(new Stmt.Loop(l.counter(), block(l.body(), nested + 1), l.origin()));
       } else {
         Expr.Call call = helperCall(s);
+        List<Expr.Call> hoisted = call != null ? List.of() : CallHoisting.of(s, this::mustCopy);
         if (call != null) {
           inlineCall(s, call, nested, out);
+          changed = true;
+        } else if (!hoisted.isEmpty()) {
+          // each into a temporary of its own, copied by the next pass
+          Map<Expr.Call, Expr> swaps = new IdentityHashMap<>();
+          for (Expr.Call c : hoisted) {
+            Var t = new Var(names.numbered("t"), c.type(), Var.Role.TEMP);
+            out.add(new Stmt.Assign(t, c, s.origin()));
+            swaps.put(c, new Expr.Ref(t));
+          }
+          out.add(CallSwap.replace(s, swaps));
           changed = true;
         } else {
           out.add(withFencedHelpers(s));
@@ -201,6 +212,11 @@ public final class HelperInliner {
      */
     private boolean mustCopy(ExecutableElement helper) {
       return CopiedHelpers.uncallable(helper) != null && declarationObstacle(helper) == null;
+    }
+
+    private boolean mustCopy(Expr.Call c) {
+      return c.callee() instanceof Callee.Opaque o && o.method() != null
+          && bodies.hasSource(o.method()) && mustCopy(o.method());
     }
 
     private void inlineCall(Stmt s, Expr.Call call, int nested, List<Stmt> out) {
