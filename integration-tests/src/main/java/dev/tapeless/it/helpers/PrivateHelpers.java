@@ -70,6 +70,56 @@ public final class PrivateHelpers {
     return s + (AnnotatedMath.norm(x) > 1 ? AnnotatedMath.norm(x) : 1);
   }
 
+  /** A smooth maximum of {@code a} at inverse temperature {@code t}, with an array local. */
+  private static double smoothMax(double[] a, double t) {
+    double[] e = new double[a.length];
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      e[i] = Math.exp(a[i] * t);
+      s += e[i];
+    }
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m += a[i] * e[i] / s;
+    }
+    return m;
+  }
+
+  @Differentiable
+  static double smoothMaxAnnotated(double[] a, double t) {
+    double[] e = new double[a.length];
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      e[i] = Math.exp(a[i] * t);
+      s += e[i];
+    }
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m += a[i] * e[i] / s;
+    }
+    return m;
+  }
+
+  /** A helper with an array local called in a loop: its array is created in the loop. */
+  @Differentiable
+  public static double annealed(double[] a) {
+    double r = 0;
+    for (int k = 1; k <= 3; k++) {
+      r += smoothMax(a, k * 0.5) * k;
+    }
+    return r;
+  }
+
+  /** {@link #annealed} through the annotated twin. */
+  @Differentiable
+  public static double annealedAnnotated(double[] a) {
+    double r = 0;
+    for (int k = 1; k <= 3; k++) {
+      r += smoothMaxAnnotated(a, k * 0.5) * k;
+    }
+    return r;
+  }
+
   /** {@link #layer} called from another method: split mode over the copied helpers. */
   @Differentiable
   public static double twoLayers(double[][] w, double[] b, double[] x) {

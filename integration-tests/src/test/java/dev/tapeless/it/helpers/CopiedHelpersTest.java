@@ -98,6 +98,31 @@ class CopiedHelpersTest {
     }
   }
 
+  @Test
+  void aHelperWithAnArrayLocalCalledInALoopGivesExactlyTheAnnotatedResults() {
+    double[] a = {0.3, -0.8, 1.1, 0.2};
+    double[] v = {1, -0.5, 0.25, 0.75};
+    PrivateHelpers_Grad.Annealed copied = new PrivateHelpers_Grad.Annealed();
+    PrivateHelpers_Grad.AnnealedAnnotated annotated = new PrivateHelpers_Grad.AnnealedAnnotated();
+    assertEquals(annotated.valueAndGradient(a), copied.valueAndGradient(a), 0.0);
+    assertArrayEquals(annotated.da, copied.da, 0.0);
+    assertArrayEquals(central(PrivateHelpers::annealed, a), copied.da, 1e-8);
+    assertEquals(annotated.jvp(a, v), copied.jvp(a, v), 0.0);
+    double fd = (PrivateHelpers.annealed(step(a, v, H)) - PrivateHelpers.annealed(step(a, v, -H)))
+        / (2 * H);
+    assertEquals(fd, copied.jvp(a, v), 1e-8);
+    annotated.hvp(a, v);
+    copied.hvp(a, v);
+    assertArrayEquals(annotated.da, copied.da, 0.0);
+    PrivateHelpers_Grad.Annealed p = new PrivateHelpers_Grad.Annealed();
+    p.valueAndGradient(step(a, v, H));
+    PrivateHelpers_Grad.Annealed m = new PrivateHelpers_Grad.Annealed();
+    m.valueAndGradient(step(a, v, -H));
+    for (int k = 0; k < a.length; k++) {
+      assertEquals((p.da[k] - m.da[k]) / (2 * H), copied.da[k], 1e-6, "Hv[" + k + "]");
+    }
+  }
+
   /** {@link PrivateHelpers#layer} in Hipparchus forward-mode arithmetic. */
   private static Gradient layerTwin(double[] v) {
     int n = v.length;
@@ -249,6 +274,9 @@ class CopiedHelpersTest {
     PrivateHelpers_Grad.Layer layer = new PrivateHelpers_Grad.Layer();
     PrivateHelpers_Grad.TwoLayers two = new PrivateHelpers_Grad.TwoLayers();
     PrivateHelpers_Grad.Guarded guarded = new PrivateHelpers_Grad.Guarded();
+    PrivateHelpers_Grad.Annealed annealed = new PrivateHelpers_Grad.Annealed();
+    double[] a4 = {0.3, -0.8, 1.1, 0.2};
+    double[] v4 = {1, -0.5, 0.25, 0.75};
     double[] v = {0.7, -0.1, 0.2};
     HelperModel_Grad.Energy energy = new HelperModel_Grad.Energy();
     RecordHelpers_Grad.Path path = new RecordHelpers_Grad.Path();
@@ -261,6 +289,7 @@ class CopiedHelpersTest {
             + layer.hvp(W, B, X, WV, BV, XV);
         s += two.valueAndGradient(W, B, X) + two.jvp(W, B, X, WV, BV, XV)
             + two.hvp(W, B, X, WV, BV, XV);
+        s += annealed.valueAndGradient(a4) + annealed.jvp(a4, v4) + annealed.hvp(a4, v4);
         s += guarded.valueAndGradient(X) + guarded.jvp(X, v) + guarded.hvp(X, v);
         s += energy.valueAndGradient(m, X) + energy.jvp(m, X, d) + energy.hvp(m, X, d);
         s += path.valueAndGradient(P, 0.2, 20, 0.05) + path.jvp(P, 0.2, 20, 0.05, PV, 0.4, 0.01)

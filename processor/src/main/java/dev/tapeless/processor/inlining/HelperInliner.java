@@ -242,12 +242,13 @@ public final class HelperInliner {
             + " neither a number, an array nor a record",
             "mark it @Differentiable, or keep differentiated values out of this call");
       }
-      if (nested > 0 && Statements.all(body.body()).stream()
-          .anyMatch(t -> t instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
-        throw notDifferentiable(call, helper, caller, path, "it has local arrays and this call"
-            + " is inside a loop or a branch (a differentiated method declares its array"
-            + " locals at its top level)", "mark it @Differentiable (its frame reuses its"
-            + " arrays), or call it outside the loop or branch");
+      if (nested > 0 && !ArrayLocalSizes.fixed(body, call.args())) {
+        throw notDifferentiable(call, helper, caller, path, "it has local arrays whose sizes"
+            + " may change from one call to the next, and this call is inside a loop or a"
+            + " branch (the caller's frame keeps one buffer per array local)", "size its"
+            + " arrays by constants or by the length of an array parameter given a whole"
+            + " array, mark it @Differentiable (its frame reuses its arrays), or call it"
+            + " outside the loop or branch");
       }
       if (++inlined > MAX_INLINED) {
         throw notDifferentiable(call, helper, caller, path, "more than " + MAX_INLINED
