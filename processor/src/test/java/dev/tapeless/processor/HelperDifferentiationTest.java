@@ -194,15 +194,30 @@ class HelperDifferentiationTest {
   }
 
   @Test
-  void aHelperInAnotherPackageIsTl120() {
+  void aHelperOfAnotherPackageUsingAPackagePrivateMethodIsTl122() {
     JavaFileObject lib = JavaFileObjects.forSourceString("q.Lib", "package q;\n"
         + "public final class Lib {\n"
-        + "  public static double sq(double a) { return a * a; }\n"
+        + "  static double twice(double a) { return 2 * a; }\n"
+        + "  public static double sq(double a) { return twice(a) * a; }\n"
         + "}\n");
     JavaFileObject file = Sources.method("return q.Lib.sq(x);");
     assertThat(Sources.compile(file, lib)).hadErrorContaining("[TL122] sq is differentiated as"
         + " if it were @Differentiable, because f passes it a differentiated value (calls f ->"
-        + " sq), but it is in package q").inFile(file).onLine(6);
+        + " sq), but it is in package q and its body uses twice, which is not public (or its"
+        + " class is not), and the gradient of f, which copies its body, is generated in"
+        + " package p").inFile(file).onLine(6);
+  }
+
+  @Test
+  void aPublicHelperOfAnotherPackageUsingOnlyPublicMembersIsCopiedIn() {
+    JavaFileObject lib = JavaFileObjects.forSourceString("q.Lib", "package q;\n"
+        + "public final class Lib {\n"
+        + "  private static final double TWO = 2;\n"
+        + "  public static double twice(double a) { return TWO * a; }\n"
+        + "  public static double sq(double a) { return twice(a) * a; }\n"
+        + "}\n");
+    JavaFileObject file = Sources.method("return q.Lib.sq(x) + y;");
+    assertThat(Sources.compile(file, lib)).succeededWithoutWarnings();
   }
 
   @Test

@@ -123,6 +123,25 @@ class CopiedHelpersTest {
     }
   }
 
+  @Test
+  void publicHelpersOfAnotherPackageGiveExactlyTheAnnotatedResultsAndMatchDifferences() {
+    OtherPackageHelpers_Grad.Scores copied = new OtherPackageHelpers_Grad.Scores();
+    OtherPackageHelpers_Grad.ScoresAnnotated annotated =
+        new OtherPackageHelpers_Grad.ScoresAnnotated();
+    assertEquals(annotated.valueAndGradient(W, X), copied.valueAndGradient(W, X), 0.0);
+    assertArrayEquals(flat(annotated.dw, new double[0], annotated.dx),
+        flat(copied.dw, new double[0], copied.dx), 0.0);
+    double[] at = flat(W, new double[0], X);
+    ToDoubleFunction<double[]> f = v -> OtherPackageHelpers.scores(
+        new double[][] {{v[0], v[1], v[2]}, {v[3], v[4], v[5]}}, new double[] {v[6], v[7], v[8]});
+    assertArrayEquals(central(f, at), flat(copied.dw, new double[0], copied.dx), 1e-8);
+    assertEquals(annotated.jvp(W, X, WV, XV), copied.jvp(W, X, WV, XV), 0.0);
+    annotated.hvp(W, X, WV, XV);
+    copied.hvp(W, X, WV, XV);
+    assertArrayEquals(flat(annotated.dw, new double[0], annotated.dx),
+        flat(copied.dw, new double[0], copied.dx), 0.0);
+  }
+
   /** {@link PrivateHelpers#layer} in Hipparchus forward-mode arithmetic. */
   private static Gradient layerTwin(double[] v) {
     int n = v.length;
@@ -274,6 +293,7 @@ class CopiedHelpersTest {
     PrivateHelpers_Grad.Layer layer = new PrivateHelpers_Grad.Layer();
     PrivateHelpers_Grad.TwoLayers two = new PrivateHelpers_Grad.TwoLayers();
     PrivateHelpers_Grad.Guarded guarded = new PrivateHelpers_Grad.Guarded();
+    OtherPackageHelpers_Grad.Scores scores = new OtherPackageHelpers_Grad.Scores();
     PrivateHelpers_Grad.Annealed annealed = new PrivateHelpers_Grad.Annealed();
     double[] a4 = {0.3, -0.8, 1.1, 0.2};
     double[] v4 = {1, -0.5, 0.25, 0.75};
@@ -290,6 +310,7 @@ class CopiedHelpersTest {
         s += two.valueAndGradient(W, B, X) + two.jvp(W, B, X, WV, BV, XV)
             + two.hvp(W, B, X, WV, BV, XV);
         s += annealed.valueAndGradient(a4) + annealed.jvp(a4, v4) + annealed.hvp(a4, v4);
+        s += scores.valueAndGradient(W, X) + scores.jvp(W, X, WV, XV) + scores.hvp(W, X, WV, XV);
         s += guarded.valueAndGradient(X) + guarded.jvp(X, v) + guarded.hvp(X, v);
         s += energy.valueAndGradient(m, X) + energy.jvp(m, X, d) + energy.hvp(m, X, d);
         s += path.valueAndGradient(P, 0.2, 20, 0.05) + path.jvp(P, 0.2, 20, 0.05, PV, 0.4, 0.01)

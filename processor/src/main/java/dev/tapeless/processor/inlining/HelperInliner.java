@@ -327,9 +327,12 @@ public final class HelperInliner {
           + " double, float or void)";
     }
     if (!packageOf(helper).equals(packageOf(root))) {
-      return "it is in package " + packageOf(helper).getQualifiedName() + ", and the gradient"
-          + " of " + root.getSimpleName() + ", which copies its body, is generated in package "
-          + packageOf(root).getQualifiedName();
+      String hidden = bodies.hasSource(helper) ? bodies.firstHidden(helper) : null;
+      if (hidden != null) {
+        return "it is in package " + packageOf(helper).getQualifiedName() + " and " + hidden
+            + ", and the gradient of " + root.getSimpleName() + ", which copies its body, is"
+            + " generated in package " + packageOf(root).getQualifiedName();
+      }
     }
     for (Element e = helper.getEnclosingElement(); e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
