@@ -9,7 +9,7 @@ import java.util.List;
  * {@code m3} (their twins still call {@code m3}'s twin): Tapeless differentiates such a copy
  * as a helper, by inlining its body, and the caller's derivatives must not change. Copied are
  * methods whose bodies call nothing but plain helpers and declare no array locals (a helper
- * with array locals cannot be inlined into a loop, TL122); about half of those, chosen by name.
+ * with array locals sized by an int cannot be inlined into a loop, TL122); about half of those, chosen by name.
  * A copy of an instance method (of a model class) is an instance helper, and one of a method
  * taking records takes the same records; about half of the copies, chosen by name, are
  * private. The gradient class can call none of these, so Tapeless must copy them at every
