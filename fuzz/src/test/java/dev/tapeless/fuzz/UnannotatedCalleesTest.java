@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Models;
+import dev.tapeless.fuzz.ast.UnannotatedCopies;
 import dev.tapeless.fuzz.gen.ClassGen;
 import dev.tapeless.fuzz.print.JavaPrinter;
 import java.util.List;
@@ -19,23 +21,42 @@ import org.junit.jupiter.api.Test;
 class UnannotatedCalleesTest {
 
   @Test
-  void someCalleesAreCalledThroughCopiesWithoutTheAnnotation() {
+  void someCalleesAreCalledThroughCopiesWithoutTheAnnotationSomePrivate() {
     boolean called = false;
-    for (long seed = 11; seed < 21 && !called; seed++) {
+    boolean hidden = false;
+    for (long seed = 11; seed < 31 && !(called && hidden); seed++) {
       ClassDef c = new ClassGen(new Features()).generate("fz", "U", 40, seed);
-      List<MethodDef> copies = c.methods().stream()
-          .filter(m -> m.name().endsWith("Plain")).toList();
+      List<MethodDef> copies = c.methods().stream().filter(UnannotatedCopies::isCopy).toList();
       assertFalse(copies.isEmpty());
       String src = JavaPrinter.print(c).source();
       for (MethodDef copy : copies) {
         assertFalse(copy.differentiable());
-        assertTrue(src.contains("\n  static " + copy.result().java() + " " + copy.name() + "("),
-            copy.name());
+        assertTrue(src.contains("\n  " + UnannotatedCopies.visibility(copy)
+            + (Models.hasReceiver(copy) ? "" : "static ") + copy.result().java() + " "
+            + copy.name() + "("), copy.name());
       }
-      called = copies.stream().anyMatch(m -> src.indexOf(m.name() + "(")
+      boolean anyCalled = copies.stream().anyMatch(m -> src.indexOf(m.name() + "(")
           != src.lastIndexOf(m.name() + "("));
+      called |= anyCalled;
+      hidden |= copies.stream().anyMatch(m -> m.name().endsWith(UnannotatedCopies.PRIVATE_SUFFIX)
+          && src.indexOf(m.name() + "(") != src.lastIndexOf(m.name() + "("));
     }
-    assertTrue(called, "no copy is called in ten classes");
+    assertTrue(called, "no copy is called in twenty classes");
+    assertTrue(hidden, "no private copy is called in twenty classes");
+  }
+
+  @Test
+  void modelClassesGetInstanceHelperCopies() {
+    Features f = new Features();
+    boolean instance = false;
+    for (long seed = 1; seed < 60 && !instance; seed++) {
+      ClassDef c = new ClassGen(f).generate("fz", "U", 40, seed);
+      String src = JavaPrinter.print(c).source();
+      instance = c.methods().stream().anyMatch(m -> UnannotatedCopies.isCopy(m)
+          && Models.hasReceiver(m) && src.indexOf(m.name() + "(") != src.lastIndexOf(m.name()
+          + "("));
+    }
+    assertTrue(instance, "no instance helper copy is called in sixty classes");
   }
 
   @Test
@@ -45,7 +66,8 @@ class UnannotatedCalleesTest {
     ClassDef with = new ClassGen(new Features()).generate("fz", "U", 40, 11);
     ClassDef without = new ClassGen(off).generate("fz", "U", 40, 11);
     assertEquals(without.methods(), with.methods().stream()
-        .filter(m -> !m.name().endsWith("Plain")).toList());
+        .filter(m -> !UnannotatedCopies.isCopy(m)).toList());
     assertFalse(JavaPrinter.print(without).source().contains("Plain("));
+    assertFalse(JavaPrinter.print(without).source().contains("Private("));
   }
 }

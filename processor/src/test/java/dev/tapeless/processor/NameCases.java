@@ -356,7 +356,18 @@ final class NameCases {
                 return x * scale(n);
               }
             }
-            """).rejects("TL115", "return x * scale(n);"),
+            """),
+        RobustCase.named("private helper that may not run").source("r.no13b.T", """
+            package r.no13b;
+            import dev.tapeless.*;
+            public class T {
+              private static double scale(int n) { return n * 0.5; }
+              @Differentiable
+              public static double f(double x, int n) {
+                return n > 0 && scale(n) > 1 ? x : 2 * x;
+              }
+            }
+            """).rejects("TL124", "return n > 0 && scale(n) > 1"),
         RobustCase.named("private constant").source("r.no14.T", """
             package r.no14;
             import dev.tapeless.*;

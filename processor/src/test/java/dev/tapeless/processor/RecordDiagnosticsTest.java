@@ -1,6 +1,7 @@
 package dev.tapeless.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -55,7 +56,7 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void rejectsARecordComparedOrPassedToAPlainMethod() {
+  void rejectsARecordComparedButNotOnePassedToAHelper() {
     JavaFileObject file = source(
         "  static double g(P p) { return p.a(); }\n"
             + "  @Differentiable public static double f(P p, double x) {\n"
@@ -65,8 +66,7 @@ class RecordDiagnosticsTest {
     Compilation c = Sources.compile(file);
     assertThat(c).hadErrorContaining("[TL111] using the record parameter p this way is not"
         + " supported").inFile(file).onLine(7);
-    assertThat(c).hadErrorContaining("pass it whole to a @Differentiable method").inFile(file)
-        .onLine(8);
+    assertTrue(c.errors().stream().allMatch(e -> e.getLineNumber() == 7), c.errors().toString());
   }
 
   @Test
@@ -74,8 +74,9 @@ class RecordDiagnosticsTest {
     Compilation c = Sources.compile(Sources.classWith("public class T {\n"
         + "  public record In(double a) {}\n"
         + "  public record Out2(In in, double b) {}\n"
-        + "  static double g(In in) { return in.a(); }\n"
-        + "  @Differentiable public static double f(Out2 o) { return g(o.in()) + o.b(); }\n"
+        + "  @Differentiable public static double f(Out2 q) {\n"
+        + "    return q.in() == null ? 0 : q.b();\n"
+        + "  }\n"
         + "}"));
     assertThat(c).hadErrorContaining("[TL111] using a record component whole");
   }

@@ -146,7 +146,8 @@ public final class JavaPrinter {
             + " " + n.name());
       }
     }
-    src.open((m.differentiable() ? "public " : "") + ModelPrinter.modifier(m) + m.result().java()
+    src.open((m.differentiable() ? "public " : UnannotatedCopies.visibility(m))
+        + ModelPrinter.modifier(m) + m.result().java()
         + " "
         + m.name() + "(" + String.join(", ", params) + ") {");
     new BlockPrinter(this::print, this::simple, Ty::java).statements(src, m.body());

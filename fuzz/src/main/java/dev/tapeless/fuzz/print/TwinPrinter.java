@@ -9,6 +9,7 @@ import dev.tapeless.fuzz.ast.Op;
 import dev.tapeless.fuzz.ast.Param;
 import dev.tapeless.fuzz.ast.Stmt;
 import dev.tapeless.fuzz.ast.Ty;
+import dev.tapeless.fuzz.ast.UnannotatedCopies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,8 +59,8 @@ public final class TwinPrinter {
       int first = src.nextLine();
       if (m.differentiable()) {
         method(src, m);
-      } else {
-        JavaPrinter.method(src, m, false);
+      } else if (!UnannotatedCopies.isCopy(m)) {
+        JavaPrinter.method(src, m, false); // copies are not called by twins
       }
       lines.put(m.name(), new int[] {first, src.nextLine() - 1});
     }

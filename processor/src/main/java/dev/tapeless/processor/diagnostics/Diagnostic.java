@@ -204,6 +204,11 @@ public enum Diagnostic {
       "%s is differentiated as if it were @Differentiable, because %s passes it a"
           + " differentiated value (calls %s), but %s; %s"),
 
+  UNCALLABLE_HELPER(
+      "TL124",
+      "%s is %s, so the generated gradient class cannot call it and copies its body in"
+          + " instead, which it cannot do for this call: %s; %s"),
+
   // Environment and internal failures.
   NO_TREE_API(
       "TL901",

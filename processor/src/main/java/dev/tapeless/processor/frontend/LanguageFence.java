@@ -597,7 +597,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       checkRowUse(getCurrentPath());
       return null;
     }
-    if (isRecordInput(element) && !passedWhole(getCurrentPath())) {
+    if (isRecordInput(element) && !recordPassedWhole(getCurrentPath())) {
       return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record parameter "
           + node.getName() + " this way", "read its components through their accessors ("
           + node.getName() + ".x()), or pass it whole to a @Differentiable method");
@@ -629,7 +629,24 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
         && i.getName().contentEquals("this");
   }
 
-  /** Whether the record at {@code path} is an argument of a call to a differentiable method. */
+  /**
+   * Whether the record at {@code path} is an argument of a call to a differentiable method or
+   * to a helper, whose body is copied in with the record's components as its parameters.
+   */
+  private boolean recordPassedWhole(TreePath path) {
+    if (passedWhole(path)) {
+      return true;
+    }
+    while (path.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
+      path = path.getParentPath();
+    }
+    return path.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(path.getLeaf())
+        && trees.getElement(path.getParentPath()) instanceof ExecutableElement m
+        && CopiedHelpers.isHelper(trees, m);
+  }
+
+  /** Whether the value at {@code path} is an argument of a call to a differentiable method. */
   private boolean passedWhole(TreePath path) {
     while (path.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree) {
       path = path.getParentPath();
@@ -670,6 +687,17 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
         && callee.getAnnotation(dev.tapeless.Differentiable.class) != null
         && callee.getEnclosingElement().equals(method.getEnclosingElement())
         && onThis(node.getMethodSelect());
+  }
+
+  /**
+   * {@code helper(x)} or {@code this.helper(x)} in a model's instance method, {@code helper}
+   * an instance method of the same class without the annotation: its body is copied in, its
+   * field reads becoming the same inputs as the caller's.
+   */
+  private boolean isModelHelperCall(MethodInvocationTree node, ExecutableElement callee) {
+    return DifferentiableSignature.isModelMethod(method)
+        && callee.getEnclosingElement().equals(method.getEnclosingElement())
+        && onThis(node.getMethodSelect()) && CopiedHelpers.isHelper(trees, callee);
   }
 
   /** Whether a component read yields a record, which only a differentiable call may take. */
@@ -833,7 +861,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     }
     VariableElement field = (VariableElement) element;
     if (isModelField(field) && onThis(node)) {
-      if (isRecordInput(field) && !passedWhole(getCurrentPath())) {
+      if (isRecordInput(field) && !recordPassedWhole(getCurrentPath())) {
         reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using the record field "
             + field.getSimpleName() + " this way", "read its components through their accessors ("
             + field.getSimpleName() + ".x()), or pass it whole to a @Differentiable method");
@@ -867,7 +895,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
     if (isComponentRead(getCurrentPath())) {
-      if (readsRecord(getCurrentPath()) && !passedWhole(getCurrentPath())) {
+      if (readsRecord(getCurrentPath()) && !recordPassedWhole(getCurrentPath())) {
         return reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "using a record component whole",
             "read its own components (" + node + ".x()), or pass it to a @Differentiable"
                 + " method");
@@ -899,10 +927,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");
       } else if (!callee.getModifiers().contains(Modifier.STATIC)
-          && !isModelCall(node, callee)) {
+          && !isModelCall(node, callee) && !isModelHelperCall(node, callee)) {
         reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "an instance method call",
-            "call a static method, or a @Differentiable instance method of this class on this");
-      } else if (Access.hidden(callee, method) != null) {
+            "call a static method, or a method of this class on this");
+      } else if (Access.hidden(callee, method) != null
+          && !(callee.getModifiers().contains(Modifier.PRIVATE)
+              && CopiedHelpers.isHelper(trees, callee))) {
         reject(node, Diagnostic.INACCESSIBLE_MEMBER, "method " + callee.getSimpleName(),
             Access.hidden(callee, method), Access.remedy(callee, method));
       } else if (callee.getReturnType().getKind() != TypeKind.VOID) {

@@ -391,7 +391,8 @@ public final class Lowering {
       TreePath argPath = new TreePath(path, arg);
       if (componentRead(argPath) instanceof RecordValue r) {
         if (!(trees.getElement(path) instanceof ExecutableElement m)
-            || m.getAnnotation(dev.tapeless.Differentiable.class) == null) {
+            || m.getAnnotation(dev.tapeless.Differentiable.class) == null
+            && !CopiedHelpers.isHelper(trees, m)) {
           throw new CompileError(arg, Diagnostic.UNSUPPORTED_EXPRESSION,
               "passing a record to a method that is not @Differentiable",
               "pass the components it needs (p.kappa()), or make the method @Differentiable");
@@ -1474,6 +1475,10 @@ public final class Lowering {
     }
     if (method.getAnnotation(dev.tapeless.Differentiable.class) != null) {
       return DifferentiableSignature.ofCallee(method, elements).asCallee();
+    }
+    if (CopiedHelpers.isHelper(trees, method) && CopiedHelpers.uncallable(method) != null) {
+      // called with the receiver's leaves first and a record's leaves in its place
+      outs = DifferentiableSignature.of(method).params().stream().map(Callee.Param::out).toList();
     }
     return new Callee.Opaque(Owners.of(owner), name, outs, method, false);
   }

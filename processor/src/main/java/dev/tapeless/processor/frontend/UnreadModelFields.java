@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
@@ -29,7 +31,10 @@ public final class UnreadModelFields {
   public static List<VariableElement> of(Trees trees, TypeElement owner,
       List<ExecutableElement> methods) {
     Set<String> named = new HashSet<>();
-    for (ExecutableElement m : methods) {
+    List<ExecutableElement> todo = new ArrayList<>(methods);
+    Set<ExecutableElement> seen = new HashSet<>(methods);
+    for (int k = 0; k < todo.size(); k++) {
+      ExecutableElement m = todo.get(k);
       MethodTree tree = trees.getTree(m);
       if (tree == null || tree.getBody() == null) {
         return List.of(); // a body we cannot see may read anything
@@ -47,6 +52,14 @@ public final class UnreadModelFields {
           return super.visitMemberSelect(node, unused);
         }
       }.scan(tree.getBody(), null);
+      // instance helpers they call (by name) have their bodies copied in: their reads count
+      for (Element e : owner.getEnclosedElements()) {
+        if (e instanceof ExecutableElement h && named.contains(h.getSimpleName().toString())
+            && !h.getModifiers().contains(Modifier.STATIC) && CopiedHelpers.isHelper(trees, h)
+            && seen.add(h)) {
+          todo.add(h);
+        }
+      }
     }
     List<VariableElement> unread = new ArrayList<>();
     for (VariableElement field : RecordInputs.modelFields(owner)) {

@@ -46,7 +46,7 @@ final class CallSwap {
   }
 
   /** {@code s} with each call that is a key of {@code swaps} (by identity) replaced. */
-  static Stmt replace(Stmt s, Map<Expr.Call, Expr.Call> swaps) {
+  static Stmt replace(Stmt s, Map<Expr.Call, ? extends Expr> swaps) {
     if (s instanceof Stmt.Assign a) {
       return new Stmt.Assign(a.target(), expr(a.value(), swaps), a.origin());
     } else if (s instanceof Stmt.Store st) {
@@ -58,7 +58,7 @@ final class CallSwap {
     return s;
   }
 
-  private static List<Expr> exprs(List<Expr> es, Map<Expr.Call, Expr.Call> swaps) {
+  private static List<Expr> exprs(List<Expr> es, Map<Expr.Call, ? extends Expr> swaps) {
     List<Expr> out = new ArrayList<>();
     for (Expr e : es) {
       out.add(expr(e, swaps));
@@ -66,7 +66,7 @@ final class CallSwap {
     return out;
   }
 
-  private static Expr expr(Expr e, Map<Expr.Call, Expr.Call> swaps) {
+  private static Expr expr(Expr e, Map<Expr.Call, ? extends Expr> swaps) {
     if (e instanceof Expr.Call c) {
       if (swaps.containsKey(c)) {
         return swaps.get(c); // a call in its arguments is swapped by a later pass

@@ -99,6 +99,16 @@ public final class HelperBodies {
 
   private final Map<Tree, Set<String>> reported = new IdentityHashMap<>();
 
+  /**
+   * What a helper of another package uses that the caller's package cannot reach, or null
+   * (its body is attributed first).
+   */
+  public String firstHidden(ExecutableElement helper) {
+    TreePath path = trees.getPath(helper);
+    trees.getElement(new TreePath(path, ((MethodTree) path.getLeaf()).getBody()));
+    return PublicUses.firstHidden(trees, helper);
+  }
+
   /** The helper whose body holds {@code tree}, or null for a tree of no helper read so far. */
   public ExecutableElement helperOf(Tree tree) {
     return tree == null ? null : helperOfTree.get(tree);

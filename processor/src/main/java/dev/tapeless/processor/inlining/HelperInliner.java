@@ -7,6 +7,7 @@ import dev.tapeless.processor.analysis.CallChecks;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
+import dev.tapeless.processor.frontend.CopiedHelpers;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -86,6 +87,7 @@ public final class HelperInliner {
           writable);
       Stmt.Block body = pass.block(ir.body(), 0);
       if (!pass.changed) {
+        UncallableCalls.check(ir, HelperInliner.this::declarationObstacle);
         return ir;
       }
       ir = new IrMethod(ir.name(), ir.parameters(), body, ir.result(), pass.names.snapshot());
@@ -127,8 +129,19 @@ public final class HelperInliner {
         out.add(new Stmt.Loop(l.counter(), block(l.body(), nested + 1), l.origin()));
       } else {
         Expr.Call call = helperCall(s);
+        List<Expr.Call> hoisted = call != null ? List.of() : CallHoisting.of(s, this::mustCopy);
         if (call != null) {
           inlineCall(s, call, nested, out);
+          changed = true;
+        } else if (!hoisted.isEmpty()) {
+          // each into a temporary of its own, copied by the next pass
+          Map<Expr.Call, Expr> swaps = new IdentityHashMap<>();
+          for (Expr.Call c : hoisted) {
+            Var t = new Var(names.numbered("t"), c.type(), Var.Role.TEMP);
+            out.add(new Stmt.Assign(t, c, s.origin()));
+            swaps.put(c, new Expr.Ref(t));
+          }
+          out.add(CallSwap.replace(s, swaps));
           changed = true;
         } else {
           out.add(withFencedHelpers(s));
@@ -186,11 +199,24 @@ public final class HelperInliner {
       Expr value = s instanceof Stmt.Assign || s instanceof Stmt.Effect
           ? Statements.value(s) : null;
       if (value instanceof Expr.Call c && c.callee() instanceof Callee.Opaque o
-          && o.method() != null && CallChecks.losesDerivative(s, c, activity)
-          && bodies.hasSource(o.method())) {
+          && o.method() != null && bodies.hasSource(o.method())
+          && (CallChecks.losesDerivative(s, c, activity) || mustCopy(o.method()))) {
         return c;
       }
       return null;
+    }
+
+    /**
+     * A helper that generated code cannot call (private, an instance method, given a record),
+     * so its body is copied even where no derivative reaches it, when it can be.
+     */
+    private boolean mustCopy(ExecutableElement helper) {
+      return CopiedHelpers.uncallable(helper) != null && declarationObstacle(helper) == null;
+    }
+
+    private boolean mustCopy(Expr.Call c) {
+      return c.callee() instanceof Callee.Opaque o && o.method() != null
+          && bodies.hasSource(o.method()) && mustCopy(o.method());
     }
 
     private void inlineCall(Stmt s, Expr.Call call, int nested, List<Stmt> out) {
@@ -212,15 +238,17 @@ public final class HelperInliner {
       IrMethod body = bodies.body(helper);
       List<Callee.Param> declared = DifferentiableSignature.of(helper).params();
       if (body.parameters().size() != call.args().size() || declared.size() != call.args().size()) {
-        throw notDifferentiable(call, helper, caller, path, "it takes a record parameter",
+        throw notDifferentiable(call, helper, caller, path, "it takes a parameter that is"
+            + " neither a number, an array nor a record",
             "mark it @Differentiable, or keep differentiated values out of this call");
       }
-      if (nested > 0 && Statements.all(body.body()).stream()
-          .anyMatch(t -> t instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)) {
-        throw notDifferentiable(call, helper, caller, path, "it has local arrays and this call"
-            + " is inside a loop or a branch (a differentiated method declares its array"
-            + " locals at its top level)", "mark it @Differentiable (its frame reuses its"
-            + " arrays), or call it outside the loop or branch");
+      if (nested > 0 && !ArrayLocalSizes.fixed(body, call.args())) {
+        throw notDifferentiable(call, helper, caller, path, "it has local arrays whose sizes"
+            + " may change from one call to the next, and this call is inside a loop or a"
+            + " branch (the caller's frame keeps one buffer per array local)", "size its"
+            + " arrays by constants or by the length of an array parameter given a whole"
+            + " array, mark it @Differentiable (its frame reuses its arrays), or call it"
+            + " outside the loop or branch");
       }
       if (++inlined > MAX_INLINED) {
         throw notDifferentiable(call, helper, caller, path, "more than " + MAX_INLINED
@@ -299,9 +327,12 @@ public final class HelperInliner {
           + " double, float or void)";
     }
     if (!packageOf(helper).equals(packageOf(root))) {
-      return "it is in package " + packageOf(helper).getQualifiedName() + ", and the gradient"
-          + " of " + root.getSimpleName() + ", which copies its body, is generated in package "
-          + packageOf(root).getQualifiedName();
+      String hidden = bodies.hasSource(helper) ? bodies.firstHidden(helper) : null;
+      if (hidden != null) {
+        return "it is in package " + packageOf(helper).getQualifiedName() + " and " + hidden
+            + ", and the gradient of " + root.getSimpleName() + ", which copies its body, is"
+            + " generated in package " + packageOf(root).getQualifiedName();
+      }
     }
     for (Element e = helper.getEnclosingElement(); e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
