@@ -22,6 +22,7 @@ import dev.tapeless.processor.frontend.Lowering;
 import dev.tapeless.processor.graph.GraphFiles;
 import dev.tapeless.processor.inlining.HelperBodies;
 import dev.tapeless.processor.inlining.HelperInliner;
+import dev.tapeless.processor.inlining.SmallCallees;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -49,6 +50,7 @@ final class MethodCompiler {
   private final Types types;
   private final Set<String> rejectedFrames;
   private final boolean printIr;
+  private final boolean inlineCallees;
   private final GraphFiles graphs;
   private final Reporter reporter;
 
@@ -56,7 +58,8 @@ final class MethodCompiler {
   record Compiled(FrameSpec frame, Set<String> callees) {}
 
   MethodCompiler(Trees trees, Elements elements, Types types, Reporter reporter,
-      Set<String> rejectedFrames, boolean printIr, GraphFiles graphs) {
+      Set<String> rejectedFrames, boolean printIr, GraphFiles graphs, boolean inlineCallees) {
+    this.inlineCallees = inlineCallees;
     this.rejectedFrames = rejectedFrames;
     this.graphs = graphs;
     this.types = types;
@@ -185,41 +188,62 @@ final class MethodCompiler {
       for (Stmt.For loop : CheckpointState.savingNothing(ir.body(), recording)) {
         reporter.warning(sig.method(), unit, loop.origin(), Diagnostic.CHECKPOINT_SAVES_NOTHING);
       }
-      GradientBody gradient = GradientBody.of(sig, ir, activity, recording);
-      int bytecode = estimatedBytecode(gradient.code().toString());
-      if (bytecode > TOO_LARGE_BYTES) {
-        reporter.error(sig.method(), Diagnostic.TOO_LARGE, sig.displayName(), bytecode);
-        return null;
-      } else if (bytecode > LARGE_METHOD_BYTES) {
-        reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
-      }
-      TangentBody tangent = TangentBody.of(sig, ir, activity, recording,
-          gradient.declarations(), gradient.fields(), gradient.names(), gradient.frame());
-      if (estimatedBytecode(tangent.code().toString()) > TOO_LARGE_BYTES) {
-        // Smaller than the gradient as a rule; never let it make a class javac cannot compile.
-        tangent = tangent.throwing("forward mode of " + sig.displayName()
-            + " is too large for one Java method: split it into smaller @Differentiable methods");
-      }
-      FrameSpec.Hvp hvp = null;
-      if (sig.hasHvp()) {
-        HvpBody second = HvpBody.of(sig, ir, gradient.fields(), this::pushforwardOf,
-            this::bodyOf);
-        if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
-          second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
-              + " Java method: split it into smaller @Differentiable methods");
+      // small callees inlined, unless that makes the gradient too large for HotSpot to compile
+      IrMethod fast = inlineCallees
+          ? SmallCallees.inline(ir, sig.packageName(), seeds, outputs, this::bodyOf) : ir;
+      if (fast != ir) {
+        Activity fastActivity = Activity.of(fast, seeds, outputs);
+        Recording fastRecording = Recording.of(fast, fastActivity);
+        GradientBody inlined = GradientBody.of(sig, fast, fastActivity, fastRecording);
+        if (estimatedBytecode(inlined.code().toString()) <= INLINED_METHOD_BYTES) {
+          return finish(sig, ir, fast, fastActivity, fastRecording, inlined);
         }
-        hvp = second.hvp();
       }
-      List<FrameSpec.Field> fields = gradient.fields().all();
-      return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
-          gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
-          gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
-          tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
-          gradient.outputSeeds(), hvp), callees(ir));
+      return finish(sig, ir, ir, activity, recording,
+          GradientBody.of(sig, ir, activity, recording));
     } catch (CompileError e) {
       placement.report(e);
       return null;
     }
+  }
+
+  /**
+   * The frame from reverse mode of {@code fast} ({@code ir}, or {@code ir} with small callees
+   * inlined): its gradient, forward mode over the same program, and second order from
+   * {@code ir}, which inlines every callee itself.
+   */
+  private Compiled finish(DifferentiableSignature sig, IrMethod ir, IrMethod fast,
+      Activity activity, Recording recording, GradientBody gradient) {
+    int bytecode = estimatedBytecode(gradient.code().toString());
+    if (bytecode > TOO_LARGE_BYTES) {
+      reporter.error(sig.method(), Diagnostic.TOO_LARGE, sig.displayName(), bytecode);
+      return null;
+    } else if (bytecode > LARGE_METHOD_BYTES) {
+      reporter.warning(sig.method(), Diagnostic.LARGE_METHOD, sig.displayName(), bytecode);
+    }
+    TangentBody tangent = TangentBody.of(sig, fast, activity, recording,
+        gradient.declarations(), gradient.fields(), gradient.names(), gradient.frame());
+    if (estimatedBytecode(tangent.code().toString()) > TOO_LARGE_BYTES) {
+      // Smaller than the gradient as a rule; never let it make a class javac cannot compile.
+      tangent = tangent.throwing("forward mode of " + sig.displayName()
+          + " is too large for one Java method: split it into smaller @Differentiable methods");
+    }
+    FrameSpec.Hvp hvp = null;
+    if (sig.hasHvp()) {
+      HvpBody second = HvpBody.of(sig, ir, gradient.fields(), this::pushforwardOf,
+          this::bodyOf);
+      if (estimatedBytecode(second.hvp().body().toString()) > TOO_LARGE_BYTES) {
+        second = second.throwing(sig, "hvp of " + sig.displayName() + " is too large for one"
+            + " Java method: split it into smaller @Differentiable methods");
+      }
+      hvp = second.hvp();
+    }
+    List<FrameSpec.Field> fields = gradient.fields().all();
+    return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
+        gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
+        gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
+        tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
+        gradient.outputSeeds(), hvp), callees(ir));
   }
 
   /**
@@ -309,6 +333,9 @@ final class MethodCompiler {
     String name = owner.startsWith("/") ? owner.substring(1) : owner.replace('/', '.');
     return elements.getTypeElement(name);
   }
+
+  /** Inline small callees only while the gradient stays well below HotSpot's limit. */
+  private static final int INLINED_METHOD_BYTES = 6000;
 
   /** Warn well before HotSpot's 8000-byte limit (-XX:-DontCompileHugeMethods aside). */
   private static final int LARGE_METHOD_BYTES = 7000;

@@ -46,12 +46,19 @@ import javax.tools.Diagnostic.Kind;
 @SupportedAnnotationTypes({"dev.tapeless.Differentiable", "dev.tapeless.CustomDerivative",
     "dev.tapeless.NoDerivative", "dev.tapeless.Out", "dev.tapeless.GradientFrame",
     "javax.annotation.processing.Generated"})
-@SupportedOptions({TapelessProcessor.PRINT_IR, TapelessProcessor.GRAPHS})
+@SupportedOptions({TapelessProcessor.PRINT_IR, TapelessProcessor.GRAPHS,
+    TapelessProcessor.INLINE_CALLEES})
 public final class TapelessProcessor extends AbstractProcessor {
   /** {@code -Atapeless.printIr=true} prints each method's IR as a compiler note. */
   static final String PRINT_IR = "tapeless.printIr";
   /** {@code -Atapeless.graphs=DIR} writes each method's graph there as Graphviz DOT. */
   static final String GRAPHS = "tapeless.graphs";
+  /**
+   * {@code -Atapeless.inlineCallees=false} keeps every callee behind its frame instead of
+   * inlining small ones (see {@code SmallCallees}): for debugging, and for the random tester,
+   * which checks both ways.
+   */
+  static final String INLINE_CALLEES = "tapeless.inlineCallees";
 
   private Trees trees;
   private String treeApiProblem;
@@ -242,7 +249,8 @@ public final class TapelessProcessor extends AbstractProcessor {
     MethodCompiler compiler = new MethodCompiler(trees, elements,
         processingEnv.getTypeUtils(), reporter, rejectedFrames,
         Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)),
-        GraphFiles.forOption(processingEnv.getOptions().get(GRAPHS), reporter));
+        GraphFiles.forOption(processingEnv.getOptions().get(GRAPHS), reporter),
+        !"false".equals(processingEnv.getOptions().get(INLINE_CALLEES)));
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, DifferentiableSignature> signatures = new LinkedHashMap<>();
     for (Pending p : pending) {

@@ -58,7 +58,9 @@ class ConstantCalleeTest {
 
   @Test
   void aConstantCalleeWithLoopsLeavesNothingOnItsFrame(@TempDir Path dir) throws Exception {
+    // callees behind their frames: the split mode this test is about (small ones are inlined)
     Compilation c = Compiler.javac().withProcessors(new TapelessProcessor())
+        .withOptions("-Atapeless.inlineCallees=false")
         .compile(JavaFileObjects.forSourceString("c.C", SOURCE));
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining("[TL012] the result of C.constant");

@@ -89,7 +89,11 @@ public final class InProcessJavac {
           "-Xlint:none", "-implicit:none", "-encoding", "UTF-8"));
       if (!tapeless) {
         options.add("-proc:none");
-      } else if (Boolean.getBoolean("fuzz.generateDespiteErrors")) {
+      } else if ((sources.keySet().hashCode() & 1) == 0) {
+        // half the programs keep every callee behind its frame: split mode stays covered
+        options.add("-Atapeless.inlineCallees=false");
+      }
+      if (tapeless && Boolean.getBoolean("fuzz.generateDespiteErrors")) {
         options.add("-XDshould-stop.ifError=GENERATE");
       }
       JavaCompiler.CompilationTask task = JAVAC.getTask(null, fm, diagnostics, options, null,

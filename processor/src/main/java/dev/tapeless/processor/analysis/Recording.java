@@ -74,7 +74,9 @@ public final class Recording {
     }
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
       for (Var w : Dependencies.of(s).written()) {
-        boolean wholeVariable = !w.type().isArray();
+        // an array made again ({@code new}, {@code clone()}) is saved whole, like a scalar
+        boolean wholeVariable = !w.type().isArray()
+            || s instanceof Stmt.Assign a && a.target() == w;
         if (needed.contains(w)) {
           if (!invariant.contains(s)) {
             save(s, w);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The variables of a callee being inlined: fresh ones for its own, array parameters bound to
- * the caller's arrays or rows. Shared by second order's {@code Inliner} and the differentiation
+ * the caller's arrays or rows. Shared by {@link CalleeInliner} and the differentiation
  * of unannotated helpers ({@link HelperInliner}).
  */
 public final class Renaming {

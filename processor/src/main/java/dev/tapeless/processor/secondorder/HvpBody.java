@@ -8,6 +8,7 @@ import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.forward.TangentBody;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.inlining.CalleeInliner;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Var;
@@ -47,15 +48,15 @@ public record HvpBody(FrameSpec.Hvp hvp) {
     }
     // one level of calls at a time, each with the activity of the program so far, so that a
     // callee's @NoDerivative parameter is checked against what actually reaches it
-    Inliner inlined = new Inliner(ir, null, true);
+    CalleeInliner inlined = new CalleeInliner(ir, null, true);
     for (int pass = 0; inlined.inlinedAny() && inlined.unsupported() == null; pass++) {
       if (pass == MAX_NESTING) {
-        inlined = new Inliner(ir, "calls nest more than " + MAX_NESTING + " deep", false);
+        inlined = new CalleeInliner(ir, "calls nest more than " + MAX_NESTING + " deep", false);
         break;
       }
       IrMethod current = inlined.method();
       Activity activity = Activity.of(current, inputs, List.of(current.result()));
-      inlined = Inliner.inline(current, bodies, arg -> {
+      inlined = CalleeInliner.inline(current, bodies, arg -> {
         Var v = Dependencies.baseVar(arg);
         return v == null || !activity.isVaried(v);
       });

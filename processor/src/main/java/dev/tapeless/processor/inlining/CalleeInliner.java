@@ -1,8 +1,7 @@
-package dev.tapeless.processor.secondorder;
+package dev.tapeless.processor.inlining;
 
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.frontend.NameTable;
-import dev.tapeless.processor.inlining.Renaming;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -15,29 +14,30 @@ import java.util.function.Predicate;
 
 /**
  * Replaces each call to another {@code @Differentiable} method by the callee's body, its
- * variables renamed, so that second order sees one program: the tangent program of a caller
- * then needs no second-order entry point in the callee's frame. Only callees whose source is
- * in this compilation can be inlined; an array argument must be an array variable or a row.
+ * variables renamed. Second order needs one program (the tangent program of a caller then needs
+ * no second-order entry point in the callee's frame); reverse mode inlines small callees for
+ * speed (see {@code MethodCompiler}). Only callees whose source is in this compilation can be
+ * inlined; an array argument must be an array variable or a row.
  *
  * @param method the method with its calls inlined
  * @param unsupported why a call could not be inlined (null when every one was)
  * @param inlinedAny whether a call was inlined: the callees' own calls then remain, for the
  *     next pass
  */
-record Inliner(IrMethod method, String unsupported, boolean inlinedAny) {
+public record CalleeInliner(IrMethod method, String unsupported, boolean inlinedAny) {
 
   /**
    * {@code ir} with its calls to differentiable methods inlined, one level; {@code bodies} gives a
    * callee's IR, or null when its source is not available; {@code constant} tells whether an
    * argument of {@code ir}'s own calls carries no derivative.
    */
-  static Inliner inline(IrMethod ir, Function<Callee.Differentiable, IrMethod> bodies,
-      Predicate<Expr> constant) {
+  public static CalleeInliner inline(IrMethod ir,
+      Function<Callee.Differentiable, IrMethod> bodies, Predicate<Expr> constant) {
     State state = new State(new NameTable(ir.usedNames()), bodies, constant);
     Stmt.Block body = state.block(ir.body());
     IrMethod method = new IrMethod(ir.name(), ir.parameters(), body, ir.result(),
         state.names.snapshot());
-    return new Inliner(method, state.unsupported, state.inlined);
+    return new CalleeInliner(method, state.unsupported, state.inlined);
   }
 
   private static final class State {
