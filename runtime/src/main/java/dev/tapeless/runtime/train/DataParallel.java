@@ -128,7 +128,7 @@ public final class DataParallel<F> implements AutoCloseable {
     }
     this.parameters = parameters;
     this.example = example;
-    this.replicas = new Replica[threads];
+    this.replicas = (Replica<F>[]) new Replica<?>[threads];
     for (int t = 0; t < threads; t++) {
       Replica<F> replica = replicas.get();
       ReplicaCheck.require(parameters, replica, this.replicas, t);
