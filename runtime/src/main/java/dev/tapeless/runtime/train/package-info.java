@@ -6,7 +6,8 @@
  * them, optionally under a {@link dev.tapeless.runtime.train.LearningRateSchedule} through
  * {@link dev.tapeless.runtime.train.Scheduled}, and {@link dev.tapeless.runtime.train.Init} fills
  * weights from a seeded {@link java.util.Random}. Parameters save to and load from a versioned
- * binary file, and give each thread of a parallel minibatch its own gradients through replicas.
+ * binary file, and give each thread of a parallel minibatch its own gradients through replicas;
+ * {@link dev.tapeless.runtime.train.DataParallel} runs such a minibatch on threads of its own.
  * Weights may be {@code double} or {@code float}, mixed in one model: float weights keep float
  * optimizer state, as the frames of float methods keep float gradients. docs/training.md shows
  * a complete loop.

@@ -1,6 +1,7 @@
 package dev.tapeless.samples.mlp;
 
 import dev.tapeless.runtime.train.Adam;
+import dev.tapeless.runtime.train.DataParallel;
 import dev.tapeless.runtime.train.Parameters;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,6 +19,12 @@ import java.util.Random;
  * in it (the frame ADDS into those arrays), scales the sum by 1/batch to get the gradient of the
  * mean loss, and takes one Adam step. Everything is seeded, so a run prints the same numbers on
  * every machine (timings aside).
+ *
+ * <p>{@code --threads N} spreads each minibatch over N threads of a {@link DataParallel}, one
+ * frame per thread; {@code --batch B} and {@code --epochs E} override the minibatch size and the
+ * number of epochs (larger batches give the threads more to share per step). With a fixed
+ * thread count the run repeats its bits; it differs from the one-thread run only by the order
+ * in which per-example gradients are summed.
  */
 public final class MlpDigits {
   private MlpDigits() {}
@@ -55,18 +62,39 @@ public final class MlpDigits {
     }
   }
 
-  /** Loads the digits, trains with {@link Config#DEFAULT}, prints progress and the result. */
+  /**
+   * Loads the digits, trains with {@link Config#DEFAULT} (or {@code --batch B}, {@code --epochs
+   * E}) on the calling thread (or {@code --threads N}), prints progress and the result.
+   */
   public static void main(String[] args) {
     long start = System.nanoTime();
     Config config = Config.DEFAULT;
+    int threads = 0;
+    for (int a = 0; a < args.length; a += 2) {
+      if (a + 1 >= args.length) {
+        throw new IllegalArgumentException(args[a] + " needs a value");
+      }
+      int value = Integer.parseInt(args[a + 1]);
+      switch (args[a]) {
+        case "--threads" -> threads = value;
+        case "--batch" -> config = new Config(config.hidden(), config.epochs(), value,
+            config.learningRate(), config.seed());
+        case "--epochs" -> config = new Config(config.hidden(), value, config.batchSize(),
+            config.learningRate(), config.seed());
+        default -> throw new IllegalArgumentException("unknown option " + args[a]
+            + "; options: --threads N, --batch B, --epochs E");
+      }
+    }
     Digits.Split split = Digits.split(Digits.load(), 0.8, config.seed());
     PrintStream out = System.out;
     out.printf(Locale.ROOT,
         "Digits MLP: 64 -> %d %s -> 10 softmax, %d train / %d test images,"
-            + " Adam lr %s, batch %d, seed %d%n",
+            + " Adam lr %s, batch %d, seed %d, %s%n",
         config.hidden(), MlpLoss.ACTIVATION, split.train().size(), split.test().size(),
-        config.learningRate(), config.batchSize(), config.seed());
-    History history = train(split, config, out);
+        config.learningRate(), config.batchSize(), config.seed(),
+        threads == 0 ? "one thread" : threads + " DataParallel threads");
+    History history = train(split, config,
+        new Mlp(config.hidden(), new Random(config.seed())), threads, out);
     out.printf(Locale.ROOT, "final test accuracy: %.2f%% (%d epochs, %d ms total with loading)%n",
         100 * history.finalTestAccuracy(), config.epochs(),
         (System.nanoTime() - start) / 1_000_000);
@@ -79,11 +107,60 @@ public final class MlpDigits {
 
   /** Trains {@code model} in place; one progress line per epoch goes to {@code out}. */
   public static History train(Digits.Split split, Config config, Mlp model, PrintStream out) {
-    Digits.Examples train = split.train();
-    Random rng = new Random(config.seed() + 1);
+    return train(split, config, model, 0, out);
+  }
 
+  /**
+   * Trains {@code model} in place, each minibatch's gradient computed on the calling thread
+   * ({@code threads} 0) or spread over {@code threads} threads of a {@link DataParallel}; one
+   * progress line per epoch goes to {@code out}.
+   */
+  public static History train(Digits.Split split, Config config, Mlp model, int threads,
+      PrintStream out) {
+    Digits.Examples train = split.train();
     Mlp_Grad.Loss frame = new Mlp_Grad.Loss();
     Parameters p = frame.parameters(model); // W1, b1, W2, b2 with the frame's dW1, db1, dW2, db2
+    if (threads == 0) {
+      return train(split, config, model, p,
+          (order, from, to) -> accumulate(frame, model, train, order, from, to), out);
+    }
+    try (DataParallel<Mlp_Grad.Loss> parallel = parallel(p, model, train, threads)) {
+      return train(split, config, model, p, parallel::accumulate, out);
+    }
+  }
+
+  /**
+   * {@code threads} workers, each with its own frame and the gradient arrays that frame's
+   * {@code parameters(model)} registers, summing into {@code p}.
+   */
+  public static DataParallel<Mlp_Grad.Loss> parallel(Parameters p, Mlp model,
+      Digits.Examples examples, int threads) {
+    return new DataParallel<>(p, threads, () -> {
+      Mlp_Grad.Loss own = new Mlp_Grad.Loss();
+      return new DataParallel.Replica<>(own, own.parameters(model));
+    }, (own, k) -> own.accumulate(model, examples.images()[k], examples.labels()[k]));
+  }
+
+  /** Adds the gradients of {@code examples[order[from..to)]} with one frame; returns the losses. */
+  static double accumulate(Mlp_Grad.Loss frame, Mlp model, Digits.Examples examples,
+      int[] order, int from, int to) {
+    double loss = 0;
+    for (int b = from; b < to; b++) {
+      int k = order[b];
+      loss += frame.accumulate(model, examples.images()[k], examples.labels()[k]);
+    }
+    return loss;
+  }
+
+  /** Adds a minibatch's gradients into the parameters and returns the sum of its losses. */
+  private interface Minibatch {
+    double accumulate(int[] order, int from, int to);
+  }
+
+  private static History train(Digits.Split split, Config config, Mlp model, Parameters p,
+      Minibatch minibatch, PrintStream out) {
+    Digits.Examples train = split.train();
+    Random rng = new Random(config.seed() + 1);
     Adam adam = new Adam(p, config.learningRate());
 
     Evaluator eval = new Evaluator(model);
@@ -102,10 +179,7 @@ public final class MlpDigits {
       for (int from = 0; from < order.length; from += config.batchSize()) {
         int to = Math.min(order.length, from + config.batchSize());
         p.zeroGradients();
-        for (int b = from; b < to; b++) {
-          int k = order[b];
-          lossSum += frame.accumulate(model, train.images()[k], train.labels()[k]);
-        }
+        lossSum += minibatch.accumulate(order, from, to);
         scaleGradients(p, 1.0 / (to - from));
         adam.step();
       }
