@@ -221,6 +221,9 @@ final class CallGen {
     if (!bindRecords(m, varied, args, binding, inBases, ints)) {
       return null;
     }
+    if (!bindObjectsAndLists(m, args, binding)) {
+      return null;
+    }
     // Outputs first (writable arrays of the right shape are the scarce ones), then inputs;
     // an output's array may be no other argument's.
     for (int pass = 0; pass < 2; pass++) {
@@ -300,6 +303,36 @@ final class CallGen {
       }
     }
     return List.of(args);
+  }
+
+  /**
+   * The callee's random sources and lists: one of the caller's of the same type, passed on
+   * (a list's lengths binding the callee's symbols as an array's do); false when the caller
+   * has none.
+   */
+  private boolean bindObjectsAndLists(MethodDef m, Expr[] args, Map<Integer, Dim> binding) {
+    for (int k = 0; k < args.length; k++) {
+      Param p = m.params().get(k);
+      if (!p.type().isObject() && !p.type().isList()) {
+        continue;
+      }
+      List<V> have = new ArrayList<>();
+      for (V v : s.scope.where(v -> v.type == p.type())) {
+        if (p.type().isObject()
+            || compatible(m, p, new ArrayArg(v.ref(), v, v.shape, false), binding)) {
+          have.add(v);
+        }
+      }
+      if (have.isEmpty()) {
+        return false;
+      }
+      V chosen = r.pick(have);
+      for (int axis = 0; axis < p.dims().size(); axis++) {
+        binding.putIfAbsent(p.dims().get(axis), chosen.shape[axis]);
+      }
+      args[k] = chosen.ref();
+    }
+    return true;
   }
 
   /**
@@ -415,6 +448,9 @@ final class CallGen {
         }
       } else if (needConst && !v.constOnly) {
         continue;
+      }
+      if (v.listRow && !p.noDerivative()) {
+        continue; // a list's row where a derivative may be taken: TL120
       }
       // an alias's base is the array it names: an output shares it with no other argument
       if (v.type == p.type()) {
