@@ -363,10 +363,18 @@ public final class Lowering {
     if (tree instanceof ParenthesizedTree p) {
       return objectRead(new TreePath(path, p.getExpression()));
     }
-    if (!(tree instanceof com.sun.source.tree.IdentifierTree)) {
+    boolean onThis = tree instanceof MemberSelectTree m
+        && m.getExpression() instanceof com.sun.source.tree.IdentifierTree t
+        && t.getName().contentEquals("this");
+    if (!(tree instanceof com.sun.source.tree.IdentifierTree) && !onThis) {
       return null;
     }
-    Var v = vars.get(trees.getElement(path));
+    Element e = trees.getElement(path);
+    // a parameter, or a @NoDerivative object field of the receiver (rng, this.rng)
+    Var v = onThis ? null : vars.get(e);
+    if (v == null) {
+      v = fields.get(e);
+    }
     return v != null && v.type().isObject() ? v : null;
   }
 
