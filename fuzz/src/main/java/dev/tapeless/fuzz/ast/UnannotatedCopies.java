@@ -9,7 +9,8 @@ import java.util.List;
  * Tapeless differentiates such a copy as a helper, by inlining its body, and the caller's
  * derivatives must not change. Copied are static methods without records whose bodies call
  * nothing but plain helpers and declare no array locals (a helper with array locals cannot be
- * inlined into a loop, TL122); about half of those, chosen by name.
+ * inlined into a loop, TL122) and no list parameter (TL120); about half of those, chosen by
+ * name.
  */
 public final class UnannotatedCopies {
   private UnannotatedCopies() {}
@@ -21,7 +22,10 @@ public final class UnannotatedCopies {
   public static List<MethodDef> of(List<MethodDef> methods) {
     List<MethodDef> copies = new ArrayList<>();
     for (MethodDef m : methods) {
+      // not one taking a list: a list passed to a helper is TL120 (only a @Differentiable
+      // method takes one whole)
       if (m.differentiable() && !Records.hasRecords(m) && !Models.hasReceiver(m)
+          && m.params().stream().noneMatch(p -> p.type().isList())
           && (m.result() == Ty.DOUBLE || m.result() == Ty.VOID)
           && Math.floorMod(m.name().hashCode(), 2) == 0 && copyable(m.body())) {
         copies.add(new MethodDef(m.name() + SUFFIX, m.params(), m.result(), null, m.dims(),

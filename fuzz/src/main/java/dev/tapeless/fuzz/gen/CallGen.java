@@ -46,7 +46,7 @@ final class CallGen {
         }
       }
     }
-    generated = preferRecords(generated);
+    generated = preferObjectsAndLists(preferRecords(generated));
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 1.5 : 0,
         s.f.helpers && !s.cls.helpers.isEmpty() ? 0.6 : 0);
     switch (choice) {
@@ -97,7 +97,7 @@ final class CallGen {
         }
       }
     }
-    generated = preferRecords(generated);
+    generated = preferObjectsAndLists(preferRecords(generated));
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 2 : 0);
     MethodDef m = null;
     CallKind kind = choice == 0 ? CallKind.GENERATED : CallKind.KERNEL;
@@ -201,6 +201,23 @@ final class CallGen {
     }
     List<MethodDef> taking = callees.stream().filter(Records::hasRecords).toList();
     return !taking.isEmpty() && r.chance(0.75) ? taking : callees;
+  }
+
+  /**
+   * Half the time, only the callees taking a random source or a list of a type the caller has,
+   * if there are any: else passing one on is a rare pick.
+   */
+  private List<MethodDef> preferObjectsAndLists(List<MethodDef> callees) {
+    Set<Ty> have = new HashSet<>();
+    for (V v : s.scope.where(v -> v.type.isObject() || v.type.isList())) {
+      have.add(v.type);
+    }
+    if (have.isEmpty()) {
+      return callees;
+    }
+    List<MethodDef> taking = callees.stream().filter(m -> m.params().stream()
+        .anyMatch(p -> have.contains(p.type()))).toList();
+    return !taking.isEmpty() && r.chance(0.5) ? taking : callees;
   }
 
   private boolean affordable(MethodDef m) {

@@ -737,7 +737,7 @@ final class StmtGen {
     switch (r.weighted(doubles.isEmpty() ? 0 : 3,
         matrices.isEmpty() || !s.f.forEachOverRow ? 0 : 1.2,
         ints.isEmpty() ? 0 : 2, matrices.isEmpty() || !s.f.forEachRows ? 0 : 1,
-        lists.isEmpty() ? 0 : 3)) {
+        lists.isEmpty() ? 0 : 6)) {
       case 4 -> {
         V xs = r.pick(lists);
         Ty element = xs.type.listElement();
