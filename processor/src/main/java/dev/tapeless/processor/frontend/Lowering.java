@@ -295,8 +295,37 @@ public final class Lowering {
 
   /** A call of an instance method on this method's receiver, which passes its fields first. */
   private boolean onReceiver(TreePath call) {
-    return trees.getElement(call) instanceof ExecutableElement m
-        && !m.getModifiers().contains(Modifier.STATIC) && objectOf(call) == null;
+    if (!(trees.getElement(call) instanceof ExecutableElement m)
+        || m.getModifiers().contains(Modifier.STATIC) || objectOf(call) != null) {
+      return false;
+    }
+    rejectObjectFieldWithoutNoDerivative(call);
+    return true;
+  }
+
+  /**
+   * A call on a field of this object that holds an object but is not an input (no
+   * {@code @NoDerivative}, or private): TL123 on the field, saying what to write.
+   */
+  private void rejectObjectFieldWithoutNoDerivative(TreePath call) {
+    if (!(call.getLeaf() instanceof MethodInvocationTree invocation)
+        || !(invocation.getMethodSelect() instanceof MemberSelectTree select)) {
+      return;
+    }
+    ExpressionTree q = select.getExpression();
+    Element e = trees.getElement(new TreePath(new TreePath(call, select), q));
+    boolean onThis = q instanceof com.sun.source.tree.IdentifierTree
+        || q instanceof MemberSelectTree m && m.getExpression() instanceof com.sun.source.tree.IdentifierTree t
+        && t.getName().contentEquals("this");
+    if (onThis && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
+        && !e.getModifiers().contains(Modifier.STATIC)
+        && e.getEnclosingElement().equals(method.getEnclosingElement())
+        && RecordInputs.holdsObject(e.asType()) && !RecordInputs.isObjectField(e)) {
+      throw new CompileError(q, Diagnostic.OBJECT_FIELD, e.getSimpleName(), e.asType(),
+          e.getModifiers().contains(Modifier.PRIVATE)
+              ? "make it package-private (or public) and @NoDerivative"
+              : "mark it @NoDerivative");
+    }
   }
 
   /**
