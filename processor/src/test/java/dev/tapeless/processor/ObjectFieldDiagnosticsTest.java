@@ -33,7 +33,7 @@ class ObjectFieldDiagnosticsTest {
         "  @Differentiable double f(double x) {\n"
             + "    int k = rng.nextInt(w.length);\n"
             + "    return w[k] * x * this.rng.nextGaussian() * cfg.scale + cfg.times(2.0)"
-            + " + g(x, rng) + h(x);\n"
+            + " + g(x, rng) + h(x) + this.h(x);\n"
             + "  }\n"
             + "  @Differentiable static double g(double x, @NoDerivative java.util.Random r) {"
             + " return x * r.nextDouble(); }\n"

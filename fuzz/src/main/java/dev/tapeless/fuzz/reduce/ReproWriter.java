@@ -809,6 +809,11 @@ public final class ReproWriter {
         sb.append(i > 0 ? ", " : "").append(array(mat[i]).replace("new double[] ", ""));
       }
       return sb.append("}").toString();
+    } else if (o instanceof dev.tapeless.fuzz.run.Point.Source src) {
+      return src.toString(); // new java.util.Random(seed), as every call gets
+    } else if (o instanceof List<?> list) {
+      return "java.util.List.of(" + String.join(", ", list.stream().map(x -> literal(x))
+          .toList()) + ")";
     }
     throw new IllegalArgumentException(String.valueOf(o));
   }

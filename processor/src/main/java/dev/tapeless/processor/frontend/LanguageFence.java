@@ -805,7 +805,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
    * an input (no {@code @NoDerivative}, or private): the field's read says TL123, how to fix it.
    */
   private boolean onObjectFieldOfThis(ExpressionTree select) {
-    if (!(select instanceof MemberSelectTree m) || !onThis(m.getExpression())) {
+    if (!(select instanceof MemberSelectTree m) || !onThis(m.getExpression())
+        || m.getExpression() instanceof IdentifierTree i && i.getName().contentEquals("this")) {
       return false;
     }
     Element e = trees.getElement(

@@ -317,7 +317,9 @@ public final class Lowering {
     boolean onThis = q instanceof com.sun.source.tree.IdentifierTree
         || q instanceof MemberSelectTree m && m.getExpression() instanceof com.sun.source.tree.IdentifierTree t
         && t.getName().contentEquals("this");
-    if (onThis && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
+    boolean isThis = q instanceof com.sun.source.tree.IdentifierTree i
+        && i.getName().contentEquals("this");
+    if (onThis && !isThis && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
         && !e.getModifiers().contains(Modifier.STATIC)
         && e.getEnclosingElement().equals(method.getEnclosingElement())
         && RecordInputs.holdsObject(e.asType()) && !RecordInputs.isObjectField(e)) {
