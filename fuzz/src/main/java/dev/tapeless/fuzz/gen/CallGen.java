@@ -330,8 +330,8 @@ final class CallGen {
   private boolean bindObjectsAndLists(MethodDef m, Expr[] args, Map<Integer, Dim> binding) {
     for (int k = 0; k < args.length; k++) {
       Param p = m.params().get(k);
-      if (!p.type().isObject() && !p.type().isList()) {
-        continue;
+      if (!p.type().isObject() && !p.type().isList() || args[k] != null) {
+        continue; // (a model's object field is bound with the receiver, as it is)
       }
       List<V> have = new ArrayList<>();
       for (V v : s.scope.where(v -> v.type == p.type())) {

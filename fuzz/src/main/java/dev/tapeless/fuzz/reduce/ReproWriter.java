@@ -594,7 +594,8 @@ public final class ReproWriter {
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);
       out.add("static " + type(par.type(), f) + " " + prefix + par.name() + "() { return "
-          + literal(f ? Point.toFloat(p.arg(k)) : p.arg(k)) + "; }");
+          + literal(f && !(p.arg(k) instanceof Point.Source) ? Point.toFloat(p.arg(k))
+              : p.arg(k)) + "; }");
     }
   }
 
