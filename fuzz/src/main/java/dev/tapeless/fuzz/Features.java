@@ -108,6 +108,21 @@ public final class Features {
    * {@code p.a()}.
    */
   public boolean valueClasses = true;
+  /**
+   * {@code @NoDerivative java.util.Random} and {@code SplittableRandom} parameters: draws
+   * ({@code nextDouble()}, {@code nextGaussian()}, {@code nextInt(b)}) in expressions,
+   * conditions and trip counts, in int locals used as indices ({@code int k = rng.nextInt(n);}:
+   * a draw inside an index is TL119), and the object passed on to callees taking one. Every
+   * call of the method, its twin and its frame gets a fresh object of the same seed.
+   */
+  public boolean objectParams = true;
+  /**
+   * Read-only {@code List<double[]>} and {@code List<double[][]>} parameters, read by
+   * {@code xs.size()}, {@code xs.get(i)[j]}, {@code xs.get(i).length} and
+   * {@code for (double[] x : xs)}, and passed whole to callees taking one: data, never
+   * differentiated.
+   */
+  public boolean listParams = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the

@@ -164,4 +164,32 @@ public sealed interface Expr {
       return variable.type();
     }
   }
+
+  /**
+   * {@code rng.nextDouble()}, {@code rng.nextGaussian()} or {@code rng.nextInt(bound)} on a
+   * {@code @NoDerivative} random source: a constant to the derivative, drawn once where Java
+   * evaluates it.
+   */
+  record Draw(String object, String method, Expr bound) implements Expr {
+    @Override
+    public Ty type() {
+      return method.equals("nextInt") ? Ty.INT : Ty.DOUBLE;
+    }
+  }
+
+  /** {@code xs.get(index)}: a row of a read-only list of arrays. */
+  record ListGet(Expr list, Expr index) implements Expr {
+    @Override
+    public Ty type() {
+      return list.type().listElement();
+    }
+  }
+
+  /** {@code xs.size()}. */
+  record Size(Expr list) implements Expr {
+    @Override
+    public Ty type() {
+      return Ty.INT;
+    }
+  }
 }

@@ -70,7 +70,8 @@ public final class Models {
 
   /** Whether the field is printed {@code @NoDerivative}. */
   public static boolean noDerivative(Records.Slot s) {
-    return s instanceof Records.Leaf l ? l.param().isReal() && l.param().noDerivative()
+    return s instanceof Records.Leaf l
+        ? (l.param().isReal() || l.param().type().isObject()) && l.param().noDerivative()
         : Records.noDerivative((Records.Node) s);
   }
 
@@ -150,7 +151,7 @@ public final class Models {
       } else {
         Ty t = ((Records.Leaf) s).param().type();
         out.add(t == Ty.DOUBLE ? "scalar field" : t == Ty.DARR ? "vector field"
-            : "matrix field");
+            : t.isObject() ? "object field" : "matrix field");
       }
       if (noDerivative(s)) {
         out.add("@NoDerivative field");
@@ -166,6 +167,9 @@ public final class Models {
     Walk.statements(m.body(), st -> { }, e -> {
       if (e instanceof Expr.Ref r && read.contains(r.name())) {
         used.add(r.name());
+      }
+      if (e instanceof Expr.Draw d && read.contains(d.object())) {
+        out.add("draws from an object field");
       }
       if (e instanceof Expr.Call call && call.kind() == CallKind.GENERATED
           && c.hasMethod(call.name()) && hasReceiver(c.method(call.name()))) {

@@ -9,7 +9,15 @@ public enum Ty {
   DARR("double[]"),
   DMAT("double[][]"),
   IARR("int[]"),
-  VOID("void");
+  VOID("void"),
+  /** A {@code @NoDerivative java.util.Random}: an object whose draws are constants. */
+  RANDOM("java.util.Random"),
+  /** A {@code @NoDerivative java.util.SplittableRandom}. */
+  SPLITTABLE("java.util.SplittableRandom"),
+  /** A read-only {@code List<double[]>}: data, never differentiated. */
+  LIST("java.util.List<double[]>"),
+  /** A read-only {@code List<double[][]>}. */
+  LIST2("java.util.List<double[][]>");
 
   private final String java;
 
@@ -20,6 +28,21 @@ public enum Ty {
   /** The Java spelling, as in a declaration. */
   public String java() {
     return java;
+  }
+
+  /** An object passed {@code @NoDerivative}: a random source. */
+  public boolean isObject() {
+    return this == RANDOM || this == SPLITTABLE;
+  }
+
+  /** A list of arrays. */
+  public boolean isList() {
+    return this == LIST || this == LIST2;
+  }
+
+  /** The type of {@code xs.get(i)} for a list of this type. */
+  public Ty listElement() {
+    return this == LIST ? DARR : DMAT;
   }
 
   public boolean isArray() {

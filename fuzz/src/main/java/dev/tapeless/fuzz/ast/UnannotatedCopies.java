@@ -15,6 +15,8 @@ import java.util.List;
  * private. The gradient class can call none of these, so Tapeless must copy them at every
  * call: they are made only for methods called nowhere but in plain arithmetic
  * ({@link CopySites}; a call in a condition is copied too, but not on the right of {@code &&}).
+ * Methods with a list parameter are not copied: only a {@code @Differentiable} method takes a
+ * list whole (TL120).
  */
 public final class UnannotatedCopies {
   private UnannotatedCopies() {}
@@ -31,7 +33,8 @@ public final class UnannotatedCopies {
     List<MethodDef> copies = new ArrayList<>();
     for (MethodDef m : methods) {
       if (!m.differentiable() || m.result() != Ty.DOUBLE && m.result() != Ty.VOID
-          || Math.floorMod(m.name().hashCode(), 2) != 0 || !copyable(m.body())) {
+          || Math.floorMod(m.name().hashCode(), 2) != 0 || !copyable(m.body())
+          || m.params().stream().anyMatch(p -> p.type().isList())) {
         continue;
       }
       boolean mustCopy = Records.hasRecords(m) || Models.hasReceiver(m);

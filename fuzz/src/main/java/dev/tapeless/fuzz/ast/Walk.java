@@ -93,6 +93,12 @@ public final class Walk {
       return c.args();
     } else if (e instanceof Expr.PostInc p) {
       return List.of(p.variable());
+    } else if (e instanceof Expr.Draw d) {
+      return d.bound() == null ? List.of() : List.of(d.bound());
+    } else if (e instanceof Expr.ListGet g) {
+      return List.of(g.list(), g.index());
+    } else if (e instanceof Expr.Size z) {
+      return List.of(z.list());
     }
     return List.of();
   }

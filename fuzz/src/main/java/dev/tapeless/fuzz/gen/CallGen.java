@@ -46,7 +46,7 @@ final class CallGen {
         }
       }
     }
-    generated = preferRecords(generated);
+    generated = preferObjectsAndLists(preferRecords(generated));
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 1.5 : 0,
         s.f.helpers && !s.cls.helpers.isEmpty() ? 0.6 : 0);
     switch (choice) {
@@ -97,7 +97,7 @@ final class CallGen {
         }
       }
     }
-    generated = preferRecords(generated);
+    generated = preferObjectsAndLists(preferRecords(generated));
     int choice = r.weighted(generated.isEmpty() ? 0 : 3, s.f.kernels ? 2 : 0);
     MethodDef m = null;
     CallKind kind = choice == 0 ? CallKind.GENERATED : CallKind.KERNEL;
@@ -203,6 +203,23 @@ final class CallGen {
     return !taking.isEmpty() && r.chance(0.75) ? taking : callees;
   }
 
+  /**
+   * Half the time, only the callees taking a random source or a list of a type the caller has,
+   * if there are any: else passing one on is a rare pick.
+   */
+  private List<MethodDef> preferObjectsAndLists(List<MethodDef> callees) {
+    Set<Ty> have = new HashSet<>();
+    for (V v : s.scope.where(v -> v.type.isObject() || v.type.isList())) {
+      have.add(v.type);
+    }
+    if (have.isEmpty()) {
+      return callees;
+    }
+    List<MethodDef> taking = callees.stream().filter(m -> m.params().stream()
+        .anyMatch(p -> have.contains(p.type()))).toList();
+    return !taking.isEmpty() && r.chance(0.5) ? taking : callees;
+  }
+
   private boolean affordable(MethodDef m) {
     long cost = s.cls.cost.getOrDefault(m.name(), 10);
     return cost * s.loopMult <= COST_CAP && s.cost + cost * s.loopMult <= 4 * COST_CAP;
@@ -219,6 +236,9 @@ final class CallGen {
     Expr[] args = new Expr[m.params().size()];
     Map<Integer, Expr> ints = new HashMap<>();
     if (!bindRecords(m, varied, args, binding, inBases, ints)) {
+      return null;
+    }
+    if (!bindObjectsAndLists(m, args, binding)) {
       return null;
     }
     // Outputs first (writable arrays of the right shape are the scarce ones), then inputs;
@@ -300,6 +320,36 @@ final class CallGen {
       }
     }
     return List.of(args);
+  }
+
+  /**
+   * The callee's random sources and lists: one of the caller's of the same type, passed on
+   * (a list's lengths binding the callee's symbols as an array's do); false when the caller
+   * has none.
+   */
+  private boolean bindObjectsAndLists(MethodDef m, Expr[] args, Map<Integer, Dim> binding) {
+    for (int k = 0; k < args.length; k++) {
+      Param p = m.params().get(k);
+      if (!p.type().isObject() && !p.type().isList() || args[k] != null) {
+        continue; // (a model's object field is bound with the receiver, as it is)
+      }
+      List<V> have = new ArrayList<>();
+      for (V v : s.scope.where(v -> v.type == p.type())) {
+        if (p.type().isObject()
+            || compatible(m, p, new ArrayArg(v.ref(), v, v.shape, false), binding)) {
+          have.add(v);
+        }
+      }
+      if (have.isEmpty()) {
+        return false;
+      }
+      V chosen = r.pick(have);
+      for (int axis = 0; axis < p.dims().size(); axis++) {
+        binding.putIfAbsent(p.dims().get(axis), chosen.shape[axis]);
+      }
+      args[k] = chosen.ref();
+    }
+    return true;
   }
 
   /**
@@ -415,6 +465,9 @@ final class CallGen {
         }
       } else if (needConst && !v.constOnly) {
         continue;
+      }
+      if (v.listRow && !p.noDerivative()) {
+        continue; // a list's row where a derivative may be taken: TL120
       }
       // an alias's base is the array it names: an output shares it with no other argument
       if (v.type == p.type()) {

@@ -52,6 +52,8 @@ public final class ClassGen {
     // Model decisions too: a class that is not a model is the class of before.
     cls.model = ModelGen.template(new Rand(seed ^ 0x6d6f64656c73L), features, cls);
     MethodGen gen = new MethodGen(r, new Rand(seed ^ 0x7265636f726473L), features, cls);
+    // Random sources and lists too: a method that gets none is the method of before.
+    gen.objects = new Rand(seed ^ 0x6f626a65637473L);
     for (int k = 0; k < methodCount; k++) {
       MethodDef m = gen.generate("m" + k);
       methods.add(m);

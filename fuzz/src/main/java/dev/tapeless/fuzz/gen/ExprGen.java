@@ -108,10 +108,22 @@ final class ExprGen {
     List<V> vars = s.scope.where(v -> v.type == Ty.DOUBLE && (varied || v.constOnly));
     List<V> arrays = s.scope.where(v -> (v.type == Ty.DARR || v.type == Ty.DMAT)
         && (varied || v.constOnly));
+    List<V> sources = sources();
+    List<V> lists = s.scope.where(v -> v.type.isList());
     for (int attempt = 0; attempt < 4; attempt++) {
       int choice = r.weighted(vars.isEmpty() ? 0 : 7, arrays.isEmpty() ? 0 : 3.5, 1.5,
-          s.f.constants ? 0.5 : 0, 0.8);
+          s.f.constants ? 0.5 : 0, 0.8, sources.isEmpty() ? 0 : 2, lists.isEmpty() ? 0 : 2.5);
       switch (choice) {
+        case 5:
+          return new Expr.Draw(r.pick(sources).name, r.pickOf("nextDouble", "nextGaussian"),
+              null);
+        case 6: {
+          Expr e = listElement(r.pick(lists), varied);
+          if (e != null) {
+            return e;
+          }
+          break;
+        }
         case 0:
           return r.pick(vars).ref();
         case 1: {
@@ -132,6 +144,29 @@ final class ExprGen {
       }
     }
     return d(r.coefficient());
+  }
+
+  /** The random sources a draw may use here: none inside an index ({@code TL119}). */
+  List<V> sources() {
+    return s.noDraws > 0 ? List.of() : s.scope.where(v -> v.type.isObject());
+  }
+
+  /** {@code rng.nextInt(b)} with {@code b} a literal in [1, 4]: an int in [0, b). */
+  Expr drawInt(V source, int bound) {
+    return new Expr.Draw(source.name, "nextInt", i(bound));
+  }
+
+  /** {@code xs.get(i)[j]} (or {@code xs.get(i)[j][k]}) in bounds, or null. */
+  Expr listElement(V list, boolean varied) {
+    Expr e = list.ref();
+    for (int axis = 0; axis < list.shape.length; axis++) {
+      Expr at = index(list.shape[axis], varied);
+      if (at == null) {
+        return null;
+      }
+      e = axis == 0 ? new Expr.ListGet(e, at) : E.index(e, at);
+    }
+    return e;
   }
 
   private Expr constant() {
@@ -352,11 +387,18 @@ final class ExprGen {
     for (V a : s.scope.where(v -> v.type.isArray())) {
       lens.add(E.len(a.ref()));
     }
-    switch (r.weighted(vars.isEmpty() ? 0 : 5, lens.isEmpty() ? 0 : 1.5, 1.5)) {
+    List<V> sources = sources();
+    for (V l : s.scope.where(v -> v.type.isList())) {
+      lens.add(new Expr.Size(l.ref()));
+    }
+    switch (r.weighted(vars.isEmpty() ? 0 : 5, lens.isEmpty() ? 0 : 1.5, 1.5,
+        sources.isEmpty() ? 0 : 1)) {
       case 0:
         return r.pick(vars).ref();
       case 1:
         return r.pick(lens);
+      case 3:
+        return drawInt(r.pick(sources), r.between(1, 4));
       default:
         return i(r.between(-2, 5));
     }
@@ -522,6 +564,15 @@ final class ExprGen {
 
   /** An int expression in {@code [0, d)} whatever the run-time length, or null. */
   Expr index(Dim d, boolean varied) {
+    s.noDraws++;
+    try {
+      return indexWithoutDraws(d, varied);
+    } finally {
+      s.noDraws--;
+    }
+  }
+
+  private Expr indexWithoutDraws(Dim d, boolean varied) {
     List<Expr> loopForms = new ArrayList<>();
     List<Expr> reversed = new ArrayList<>();
     List<Expr> ranged = new ArrayList<>();

@@ -32,6 +32,12 @@ final class MethodGen {
   private static final String[] INTS = {"n", "m", "j"};
   private static final String[] OUTS = {"out", "res", "acc"};
 
+  /** The share of methods with a random source parameter, and with a list parameter. */
+  static final double OBJECT_CHANCE = 0.2;
+  static final double LIST_CHANCE = 0.15;
+  /** The choices about random sources and lists. */
+  Rand objects;
+
   /** The share of methods with record parameters. */
   static final double RECORD_CHANCE = 0.2;
   /** Whether the method being generated took a copy of an earlier method's record type. */
@@ -77,6 +83,7 @@ final class MethodGen {
       params = ModelGen.withFields(cls.model, params);
       wrt = null;
     }
+    params = objectsAndLists(params, syms);
     boolean hasOut = params.stream().anyMatch(Param::out);
     Ty result = hasOut && r.chance(0.5) ? Ty.VOID : Ty.DOUBLE;
     s.returnsDouble = result == Ty.DOUBLE;
@@ -121,6 +128,32 @@ final class MethodGen {
     cls.cost.put(name, (int) Math.min(Integer.MAX_VALUE, s.cost + 10));
     registerRecords(signature);
     return signature.withBody(body);
+  }
+
+  // ---------------------------------------------------------------- objects and lists
+
+  /**
+   * Appends (after records and model fields, so that no record takes them) a
+   * {@code @NoDerivative} random source and a read-only list of arrays, each sometimes.
+   */
+  private List<Param> objectsAndLists(List<Param> params, List<DimSym> syms) {
+    if (objects == null) {
+      return params;
+    }
+    List<Param> ps = new ArrayList<>(params);
+    if (f.objectParams && objects.chance(OBJECT_CHANCE)) {
+      Ty t = objects.chance(0.6) ? Ty.RANDOM : Ty.SPLITTABLE;
+      ps.add(new Param(t, "rng", true, false, List.of(), false));
+    }
+    if (f.listParams && objects.chance(LIST_CHANCE)) {
+      Ty t = objects.chance(0.7) ? Ty.LIST : Ty.LIST2;
+      List<Integer> dims = new ArrayList<>();
+      for (int k = 0; k < t.listElement().rank() + 1; k++) {
+        dims.add(objects.pick(syms).id());
+      }
+      ps.add(new Param(t, "xs", false, false, dims, false));
+    }
+    return ps;
   }
 
   // ---------------------------------------------------------------- records

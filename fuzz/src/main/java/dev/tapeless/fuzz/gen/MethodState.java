@@ -19,6 +19,8 @@ final class MethodState {
   int passive;
   /** The records of the method's signature, nested ones too: what a call may pass whole. */
   List<dev.tapeless.fuzz.ast.Records.Node> recordNodes = List.of();
+  /** Above 0 while writing an index: a draw there is TL119 (the backward sweep indexes again). */
+  int noDraws;
   boolean returnsDouble;
   int loopDepth;
   int nesting;

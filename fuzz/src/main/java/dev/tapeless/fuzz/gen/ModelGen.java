@@ -19,6 +19,8 @@ final class ModelGen {
   static final double MODEL_CHANCE = 0.3;
   /** The share of a model class's methods that are instance methods. */
   static final double INSTANCE_CHANCE = 0.55;
+  /** The share of model classes with a {@code @NoDerivative} random source field. */
+  static final double OBJECT_FIELD_CHANCE = 0.35;
   /** The share of instance methods that start with a call of an earlier instance method. */
   static final double CALL_FIRST_CHANCE = 0.35;
 
@@ -75,6 +77,10 @@ final class ModelGen {
           }
         }
       }
+    }
+    if (f.objectParams && rm.chance(OBJECT_FIELD_CHANCE)) {
+      // a @NoDerivative object field: its methods draw from it as from a parameter
+      fields.add(field(rm.chance(0.5) ? Ty.RANDOM : Ty.SPLITTABLE, "noise", List.of(), true));
     }
     return new Template(fields, syms, rm);
   }

@@ -112,6 +112,20 @@ final class Scope {
         result.add(new Expr.Length(new Expr.Index(rd.matrix().ref(), rd.row().ref())));
       }
     }
+    for (V v : where(x -> x.type.isList())) {
+      // xs.size(), xs.get(0).length, xs.get(0)[0].length
+      Expr e = v.ref();
+      for (int axis = 0; axis < v.shape.length; axis++) {
+        if (v.shape[axis] == d) {
+          result.add(axis == 0 ? new Expr.Size(e) : new Expr.Length(e));
+        }
+        if (v.shape[axis].min < 1) {
+          break;
+        }
+        e = axis == 0 ? new Expr.ListGet(e, new Expr.ILit(0, Ty.INT))
+            : new Expr.Index(e, new Expr.ILit(0, Ty.INT));
+      }
+    }
     if (d.fixed) {
       result.add(new Expr.ILit(d.min, Ty.INT));
     }

@@ -67,8 +67,8 @@ final class StmtGen {
     boolean canNest = s.nesting < MAX_NESTING;
     boolean canLoop = canNest && s.loopDepth < MAX_LOOP_DEPTH && s.loopMult <= 30
         && (s.loopDepth == 0 || s.f.nestedLoops);
-    boolean aliases = s.f.rowVariables && !s.scope.where(v -> v.type == Ty.DARR
-        || v.type == Ty.DMAT).isEmpty();
+    boolean aliases = s.f.rowVariables && !s.scope.where(v -> (v.type == Ty.DARR
+        || v.type == Ty.DMAT) && !v.listRow).isEmpty();
     List<V> movable = s.f.rowVariables ? s.scope.where(v -> v.rowOf != null) : List.of();
     // arrays created where the method may run the declaration more than once, or not at all
     boolean fresh = s.f.arraysInLoops && s.nesting > 0;
@@ -76,7 +76,8 @@ final class StmtGen {
         s.f.booleans ? 0.5 : 0, others.isEmpty() ? 0 : 0.8, s.f.incDec ? 0.9 : 0,
         writable.isEmpty() ? 0 : 3.5, canNest && s.f.ifElse ? 2 : 0, canLoop ? 3 : 0,
         (s.f.calls || s.f.kernels) ? 1.8 : 0, (s.f.arraysFill || s.f.arrayCopy) && !writable.isEmpty() ? 0.4 : 0,
-        aliases ? 1.2 : 0, movable.isEmpty() ? 0 : 0.6, fresh ? 1 : 0)) {
+        aliases ? 1.2 : 0, movable.isEmpty() ? 0 : 0.6, fresh ? 1 : 0,
+        ex.sources().isEmpty() ? 0 : 1.2)) {
       case 0 -> declareDouble(out);
       case 1 -> assignDouble(out, r.pick(doubles));
       case 2 -> declareInt(out);
@@ -100,7 +101,51 @@ final class StmtGen {
       case 13 -> declareAlias(out);
       case 14 -> moveAlias(out, r.pick(movable));
       case 15 -> freshArray(out);
+      case 16 -> draw(out, canLoop);
       default -> declareDouble(out);
+    }
+  }
+
+  // ---------------------------------------------------------------- random sources
+
+  /**
+   * A draw into a local ({@code int k = rng.nextInt(w.length);}, then used as an index,
+   * {@code double e = rng.nextGaussian();}) or a loop whose trip count is drawn
+   * ({@code for (int t = 0; t < rng.nextInt(3); t++)}, drawn again at each test).
+   */
+  private void draw(List<Stmt> out, boolean canLoop) {
+    V src = r.pick(ex.sources());
+    switch (r.weighted(3, 2, canLoop ? 1 : 0)) {
+      case 0 -> {
+        V k = new V(s.fresh("k"), Ty.INT, true);
+        k.nonneg = true;
+        Dim d = loopDim();
+        if (d != null && d.min >= 1 && r.chance(0.6)) {
+          k.indexFor.put(d, new int[] {0});
+          out.add(new Stmt.Local(Ty.INT, k.name,
+              new Expr.Draw(src.name, "nextInt", ex.length(d))));
+        } else {
+          int bound = r.between(1, 4);
+          k.range = new int[] {0, bound - 1};
+          out.add(new Stmt.Local(Ty.INT, k.name, ex.drawInt(src, bound)));
+        }
+        s.scope.add(k);
+      }
+      case 1 -> {
+        V e = new V(s.fresh("e"), Ty.DOUBLE, true);
+        out.add(new Stmt.Local(Ty.DOUBLE, e.name, new Expr.Draw(src.name,
+            r.pickOf("nextDouble", "nextGaussian"), null)));
+        s.scope.add(e);
+      }
+      default -> {
+        V t = index("t");
+        int bound = r.between(1, 3);
+        t.range = new int[] {0, bound - 1};
+        List<Stmt> body = loopBody(t, null, bound, List.of());
+        out.add(new Stmt.For(new Stmt.Local(Ty.INT, t.name, i(0)),
+            bin(Op.LT, t.ref(), ex.drawInt(src, bound + 1)), new Stmt.Step(t.ref(), true),
+            body));
+      }
     }
   }
 
@@ -275,8 +320,8 @@ final class StmtGen {
    * that exists, written through when that array is writable, then used as any array is.
    */
   private void declareAlias(List<Stmt> out) {
-    List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT);
-    List<V> arrays = s.scope.where(v -> v.type == Ty.DARR || v.type == Ty.DMAT);
+    List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT && !v.listRow);
+    List<V> arrays = s.scope.where(v -> (v.type == Ty.DARR || v.type == Ty.DMAT) && !v.listRow);
     V alias = null;
     Expr init = null;
     if (!matrices.isEmpty() && r.chance(0.7)) {
@@ -501,9 +546,9 @@ final class StmtGen {
   private Dim loopDim() {
     List<Dim> dims = new ArrayList<>();
     for (V v : s.scope.all()) {
-      if (v.type.isArray()) {
+      if (v.type.isArray() || v.type.isList()) {
         dims.add(v.shape[0]);
-        if (v.type == Ty.DMAT) {
+        if (v.type == Ty.DMAT || v.type.isList()) {
           dims.add(v.shape[1]);
         }
       }
@@ -688,9 +733,21 @@ final class StmtGen {
     List<V> doubles = s.scope.where(v -> v.type == Ty.DARR && !v.inRecord);
     List<V> ints = s.scope.where(v -> v.type == Ty.IARR && !v.inRecord);
     List<V> matrices = s.scope.where(v -> v.type == Ty.DMAT && !v.inRecord);
+    List<V> lists = s.scope.where(v -> v.type.isList());
     switch (r.weighted(doubles.isEmpty() ? 0 : 3,
         matrices.isEmpty() || !s.f.forEachOverRow ? 0 : 1.2,
-        ints.isEmpty() ? 0 : 2, matrices.isEmpty() || !s.f.forEachRows ? 0 : 1)) {
+        ints.isEmpty() ? 0 : 2, matrices.isEmpty() || !s.f.forEachRows ? 0 : 1,
+        lists.isEmpty() ? 0 : 6)) {
+      case 4 -> {
+        V xs = r.pick(lists);
+        Ty element = xs.type.listElement();
+        V x = new V(s.fresh("x"), element, true);
+        x.shape = java.util.Arrays.copyOfRange(xs.shape, 1, xs.shape.length);
+        x.listRow = true;
+        x.aliasOf = xs;
+        List<Stmt> body = loopBody(x, null, xs.shape[0].max, List.of());
+        out.add(new Stmt.ForEach(element, x.name, xs.ref(), body));
+      }
       case 0 -> {
         V a = r.pick(doubles);
         forEachOver(out, a.ref(), a, a.shape[0]);

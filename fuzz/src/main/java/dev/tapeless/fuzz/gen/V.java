@@ -57,6 +57,11 @@ final class V {
    * every iteration, what a size of an array created inside a loop may use (else TL102).
    */
   boolean stable;
+  /**
+   * The variable of {@code for (double[] x : xs)} over a list: read only, never passed where
+   * a derivative is taken (TL120), never the array of another name.
+   */
+  boolean listRow;
 
   V(String name, Ty type, boolean constOnly) {
     this.name = name;

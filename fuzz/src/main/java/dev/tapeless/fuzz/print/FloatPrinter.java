@@ -86,6 +86,8 @@ public final class FloatPrinter {
       case DOUBLE -> "float";
       case DARR -> "float[]";
       case DMAT -> "float[][]";
+      case LIST -> "java.util.List<float[]>";
+      case LIST2 -> "java.util.List<float[][]>";
       default -> t.java();
     };
   }
@@ -241,6 +243,14 @@ public final class FloatPrinter {
       return ModelPrinter.callee(cls, method, c) + "(" + callArgs(c) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
+    } else if (e instanceof Expr.Draw d) {
+      // the same draw, rounded to float as the float program's inputs are
+      return d.bound() != null ? d.object() + ".nextInt(" + expr(d.bound()) + ")"
+          : "((float) " + d.object() + "." + d.method() + "())";
+    } else if (e instanceof Expr.ListGet g) {
+      return expr(g.list()) + ".get(" + expr(g.index()) + ")";
+    } else if (e instanceof Expr.Size z) {
+      return expr(z.list()) + ".size()";
     }
     throw new IllegalArgumentException(e.toString());
   }

@@ -234,6 +234,13 @@ public final class JavaPrinter {
           + callArgs(cls, c, nodes, i -> print(c.args().get(i))) + ")";
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
+    } else if (e instanceof Expr.Draw d) {
+      return d.object() + "." + d.method() + "(" + (d.bound() == null ? "" : print(d.bound()))
+          + ")";
+    } else if (e instanceof Expr.ListGet g) {
+      return print(g.list()) + ".get(" + print(g.index()) + ")";
+    } else if (e instanceof Expr.Size z) {
+      return print(z.list()) + ".size()";
     }
     throw new IllegalArgumentException(e.toString());
   }

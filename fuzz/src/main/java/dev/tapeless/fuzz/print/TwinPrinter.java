@@ -73,6 +73,8 @@ public final class TwinPrinter {
       case DOUBLE -> "T";
       case DARR -> "T[]";
       case DMAT -> "T[][]";
+      case LIST -> "java.util.List<T[]>";
+      case LIST2 -> "java.util.List<T[][]>";
       default -> t.java();
     };
   }
@@ -210,6 +212,14 @@ public final class TwinPrinter {
       return call(c);
     } else if (e instanceof Expr.PostInc p) {
       return p.variable().name() + "++";
+    } else if (e instanceof Expr.Draw d) {
+      // the same object, drawn in the same order: a constant of the same value
+      return d.bound() != null ? d.object() + ".nextInt(" + tw(d.bound()) + ")"
+          : "$c.k(" + d.object() + "." + d.method() + "())";
+    } else if (e instanceof Expr.ListGet g) {
+      return tw(g.list()) + ".get(" + tw(g.index()) + ")"; // a list of constants' arrays
+    } else if (e instanceof Expr.Size z) {
+      return tw(z.list()) + ".size()";
     }
     throw new IllegalArgumentException(e.toString());
   }

@@ -594,7 +594,8 @@ public final class ReproWriter {
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);
       out.add("static " + type(par.type(), f) + " " + prefix + par.name() + "() { return "
-          + literal(f ? Point.toFloat(p.arg(k)) : p.arg(k)) + "; }");
+          + literal(f && !(p.arg(k) instanceof Point.Source) ? Point.toFloat(p.arg(k))
+              : p.arg(k)) + "; }");
     }
   }
 
@@ -809,6 +810,11 @@ public final class ReproWriter {
         sb.append(i > 0 ? ", " : "").append(array(mat[i]).replace("new double[] ", ""));
       }
       return sb.append("}").toString();
+    } else if (o instanceof dev.tapeless.fuzz.run.Point.Source src) {
+      return src.toString(); // new java.util.Random(seed), as every call gets
+    } else if (o instanceof List<?> list) {
+      return "java.util.List.of(" + String.join(", ", list.stream().map(x -> literal(x))
+          .toList()) + ")";
     }
     throw new IllegalArgumentException(String.valueOf(o));
   }

@@ -190,6 +190,13 @@ final class Rewrite {
       } else if (x instanceof Expr.PostInc p) {
         next++;
         return p;
+      } else if (x instanceof Expr.Draw d) {
+        return d.bound() == null ? d : new Expr.Draw(d.object(), d.method(), e(d.bound()));
+      } else if (x instanceof Expr.ListGet g) {
+        Expr list = e(g.list());
+        return new Expr.ListGet(list, e(g.index()));
+      } else if (x instanceof Expr.Size z) {
+        return new Expr.Size(e(z.list()));
       }
       return x;
     }

@@ -154,7 +154,7 @@ public final class FloatChecker {
       case DOUBLE -> float.class;
       case DARR -> float[].class;
       case DMAT -> float[][].class;
-      default -> MethodChecker.javaType(t);
+      default -> MethodChecker.javaType(t);  // a list's type erases its element type
     };
   }
 
@@ -370,7 +370,7 @@ public final class FloatChecker {
     }
     if (f == null && m.hasOut()) {
       f = pullback(frame, fp);
-      f = f != null ? f : jacobian(frame, fp);
+      f = f != null || MethodChecker.drawsMoreInJacobianAndHessian(m) ? f : jacobian(frame, fp);
     }
     if (f == null) {
       f = jvp(frame, fp, 0, -1, false);
@@ -698,7 +698,8 @@ public final class FloatChecker {
       f = hvpCall(frame, fp, twinH.hessian(), 1,
           MethodChecker.nulledArray(fp.e().pointSeed(), arrays));
     }
-    if (f == null && fp.e().point().freeParameters() <= MethodChecker.HESSIAN_MAX_INPUTS) {
+    if (f == null && fp.e().point().freeParameters() <= MethodChecker.HESSIAN_MAX_INPUTS
+        && !MethodChecker.drawsMoreInJacobianAndHessian(m)) {
       f = hessian(frame, fp, twinH.hessian());
     }
     hvpPoints += f == null ? 1 : 0;

@@ -14,6 +14,8 @@ public enum Kind {
   WRONG_VALUE("valueAndGradient returns a value other than the method's", true),
   WRONG_OUTPUTS("@Out arrays after a frame call differ from the method's outputs", true),
   INPUT_MODIFIED("a frame call changed an input array", true),
+  WRONG_OBJECT_CALLS("a frame call drew from a @NoDerivative object more or less often than"
+      + " the plain method", true),
   WRONG_GRADIENT("gradient differs from the forward-mode twin", true),
   NAN_GRADIENT("NaN or infinite gradient where the twin's is finite", true),
   WRONG_ACCUMULATE("accumulate does not add the gradient", true),

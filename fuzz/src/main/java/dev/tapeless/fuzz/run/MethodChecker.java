@@ -141,6 +141,9 @@ public final class MethodChecker {
   private double hvpHeadroom;
   /** Why the twin's Hessian was not usable at the last point it was not. */
   private String hvpNotChecked;
+  /** By point seed: each random source's next draw after the plain method's call. */
+  private final java.util.Map<Long, long[]> objectStates = new java.util.HashMap<>();
+
   /** The twin's Hessian by point seed. */
   private final java.util.Map<Long, TwinHessian> hessians = new java.util.HashMap<>();
 
@@ -184,6 +187,9 @@ public final class MethodChecker {
       case DARR -> double[].class;
       case DMAT -> double[][].class;
       case IARR -> int[].class;
+      case RANDOM -> java.util.Random.class;
+      case SPLITTABLE -> java.util.SplittableRandom.class;
+      case LIST, LIST2 -> List.class;
       default -> throw new IllegalArgumentException(t.toString());
     };
   }
@@ -312,6 +318,7 @@ public final class MethodChecker {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
+    objectStates.put(pointSeed, objectStates(plainArgs));
     Ctx<Gradient> ctx = Ctx.gradient(p.freeParameters());
     Object[] twinArgs = p.twinArgs(ctx);
     Object twinValue;
@@ -475,7 +482,7 @@ public final class MethodChecker {
     }
     if (m.hasOut()) {
       Failure f = pullback(frame, e);
-      if (f == null) {
+      if (f == null && !drawsMoreInJacobianAndHessian(m)) {
         f = jacobian(frame, e);
       }
       if (f != null) {
@@ -750,7 +757,7 @@ public final class MethodChecker {
     if (arrays > 0) {
       f = hvpCall(frame, e, 1, nulledArray(e.pointSeed(), arrays));
     }
-    if (f == null && n <= HESSIAN_MAX_INPUTS) {
+    if (f == null && n <= HESSIAN_MAX_INPUTS && !drawsMoreInJacobianAndHessian(m)) {
       f = hessian(frame, e);
       hessianPoints += f == null ? 1 : 0;
     }
@@ -1061,9 +1068,38 @@ public final class MethodChecker {
     return null;
   }
 
-  /** After a frame call: outputs hold the method's outputs, inputs are unchanged. */
+  /** The next draw of each random source among {@code args} (in parameter order). */
+  private long[] objectStates(Object[] args) {
+    List<Long> states = new ArrayList<>();
+    for (int k = 0; k < m.params().size(); k++) {
+      if (m.params().get(k).type().isObject()) {
+        states.add(Point.Source.next(args[k]));
+      }
+    }
+    return states.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
+   * Whether the method takes a random source: {@code jacobian} and {@code hessian} evaluate the
+   * body more than once and so draw more than the plain method (their Javadoc says so).
+   */
+  static boolean drawsMoreInJacobianAndHessian(MethodDef m) {
+    return m.params().stream().anyMatch(p -> p.type().isObject());
+  }
+
+  /**
+   * After a frame call: outputs hold the method's outputs, inputs are unchanged, and each random
+   * source was called as often as the plain method calls it (its next draw is the same).
+   */
   private Failure outputsAndInputs(Object[] args, Expected e, String call) {
     Point p = e.point();
+    long[] drawn = objectStates.get(e.pointSeed());
+    long[] got = objectStates(args);
+    if (drawn != null && !Arrays.equals(drawn, got)) {
+      return failure(Kind.WRONG_OBJECT_CALLS, call + " called a @NoDerivative object other than"
+          + " the plain method does", "next draws: plain " + Arrays.toString(drawn) + ", "
+          + call + " " + Arrays.toString(got) + " at " + p.describe(), 0);
+    }
     int next = 0;
     for (int k = 0; k < m.params().size(); k++) {
       Param par = m.params().get(k);

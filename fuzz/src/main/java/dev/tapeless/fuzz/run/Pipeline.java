@@ -100,8 +100,22 @@ public final class Pipeline {
     public int modelHvpChecked;
     public int modelFloatChecked;
     public final Map<String, Integer> modelTraits = new java.util.TreeMap<>();
+    /**
+     * Methods taking a random source or a list of arrays
+     * ({@link dev.tapeless.fuzz.ast.ObjectsAndLists#traits}).
+     */
+    public int objectMethods;
+    public int objectChecked;
+    public int objectHvpChecked;
+    public int objectFloatChecked;
+    public final Map<String, Integer> objectTraits = new java.util.TreeMap<>();
 
     public void add(BatchResult other) {
+      objectMethods += other.objectMethods;
+      objectChecked += other.objectChecked;
+      objectHvpChecked += other.objectHvpChecked;
+      objectFloatChecked += other.objectFloatChecked;
+      other.objectTraits.forEach((k, v) -> objectTraits.merge(k, v, Integer::sum));
       modelMethods += other.modelMethods;
       modelChecked += other.modelChecked;
       modelHvpChecked += other.modelHvpChecked;
@@ -177,6 +191,8 @@ public final class Pipeline {
           .filter(dev.tapeless.fuzz.ast.Records::hasRecordParams).count();
       res.modelMethods += (int) c.differentiableMethods().stream()
           .filter(dev.tapeless.fuzz.ast.Models::hasReceiver).count();
+      res.objectMethods += (int) c.differentiableMethods().stream()
+          .filter(dev.tapeless.fuzz.ast.ObjectsAndLists::has).count();
     }
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
@@ -294,6 +310,14 @@ public final class Pipeline {
       res.recordFloatChecked += fr.status() == FloatChecker.Status.CHECKED ? 1 : 0;
       for (String t : dev.tapeless.fuzz.ast.Records.traits(c, m)) {
         res.recordTraits.merge(t, 1, Integer::sum);
+      }
+    }
+    if (dev.tapeless.fuzz.ast.ObjectsAndLists.has(m) && o.checked()) {
+      res.objectChecked++;
+      res.objectHvpChecked += o.second().status() == MethodChecker.Hvp.CHECKED ? 1 : 0;
+      res.objectFloatChecked += fr.status() == FloatChecker.Status.CHECKED ? 1 : 0;
+      for (String t : dev.tapeless.fuzz.ast.ObjectsAndLists.traits(c, m)) {
+        res.objectTraits.merge(t, 1, Integer::sum);
       }
     }
     if (dev.tapeless.fuzz.ast.Models.hasReceiver(m) && o.checked()) {

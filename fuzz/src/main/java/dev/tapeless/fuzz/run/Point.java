@@ -62,10 +62,49 @@ public final class Point {
           }
           args[k] = a;
         }
+        case RANDOM, SPLITTABLE -> args[k] = new Source(p.type(), random.nextLong());
+        case LIST, LIST2 -> {
+          List<Object> list = new ArrayList<>();
+          int size = lengths.get(p.dims().get(0));
+          for (int i = 0; i < size; i++) {
+            if (p.type() == Ty.LIST) {
+              list.add(vector(lengths.get(p.dims().get(1)), lo, hi, random));
+            } else {
+              double[][] a = new double[lengths.get(p.dims().get(1))][];
+              for (int j = 0; j < a.length; j++) {
+                a[j] = vector(lengths.get(p.dims().get(2)), lo, hi, random);
+              }
+              list.add(a);
+            }
+          }
+          args[k] = List.copyOf(list);
+        }
         default -> throw new IllegalStateException(p.type().toString());
       }
     }
     return new Point(m, args);
+  }
+
+  /**
+   * A random source by its seed: every call of the method, its twin or its frame gets a fresh
+   * object built from the same seed, so that all of them see the same draws.
+   */
+  public record Source(Ty type, long seed) {
+    /** A fresh object of this seed. */
+    public Object fresh() {
+      return type == Ty.RANDOM ? new java.util.Random(seed) : new SplittableRandom(seed);
+    }
+
+    /** The next draw of an object made by {@link #fresh()}: what shows how often it was called. */
+    public static long next(Object source) {
+      return source instanceof java.util.Random r ? r.nextLong()
+          : ((SplittableRandom) source).nextLong();
+    }
+
+    @Override
+    public String toString() {
+      return "new " + type.java() + "(" + seed + "L)";
+    }
   }
 
   private static double[] vector(int n, double lo, double hi, SplittableRandom random) {
@@ -104,6 +143,14 @@ public final class Point {
       return c;
     } else if (o instanceof int[] a) {
       return a.clone();
+    } else if (o instanceof Source src) {
+      return src.fresh();
+    } else if (o instanceof List<?> list) {
+      List<Object> c = new ArrayList<>();
+      for (Object x : list) {
+        c.add(deepCopy(x));
+      }
+      return c;
     }
     return o;
   }
@@ -166,6 +213,12 @@ public final class Point {
         f[i] = (float[]) toFloat(a[i]);
       }
       return f;
+    } else if (o instanceof List<?> list) {
+      List<Object> c = new ArrayList<>();
+      for (Object x : list) {
+        c.add(toFloat(x));
+      }
+      return c;
     }
     return deepCopy(o);
   }
@@ -207,11 +260,36 @@ public final class Point {
           }
         }
         result.add(g);
+      } else if (a instanceof List<?> list) {
+        // read-only data: arrays of constants
+        List<Object> rows = new ArrayList<>();
+        for (Object x : list) {
+          rows.add(constants(c, x));
+        }
+        result.add(rows);
       } else {
         result.add(Point.deepCopy(a));
       }
     }
     return result.toArray();
+  }
+
+  private static <T extends Derivative<T>> Object constants(Ctx<T> c, Object a) {
+    if (a instanceof double[] v) {
+      T[] g = c.newArray(v.length);
+      for (int i = 0; i < v.length; i++) {
+        g[i] = c.k(v[i]);
+      }
+      return g;
+    }
+    double[][] m = (double[][]) a;
+    T[][] g = c.newMatrix(m.length);
+    for (int i = 0; i < m.length; i++) {
+      @SuppressWarnings("unchecked")
+      T[] row = (T[]) constants(c, m[i]);
+      g[i] = row;
+    }
+    return g;
   }
 
   /** A scalar, vector or matrix as one row-major vector. */
@@ -271,6 +349,9 @@ public final class Point {
       return Arrays.deepToString(m);
     } else if (o instanceof int[] a) {
       return Arrays.toString(a);
+    } else if (o instanceof List<?> list) {
+      return "java.util.List.of(" + String.join(", ", list.stream().map(Point::render).toList())
+          + ")";
     }
     return String.valueOf(o);
   }

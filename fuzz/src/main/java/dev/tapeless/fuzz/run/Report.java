@@ -114,6 +114,12 @@ public final class Report {
           totals.modelChecked, totals.modelHvpChecked, totals.modelFloatChecked,
           totals.modelTraits));
     }
+    if (totals.objectMethods > 0) {
+      sb.append(String.format("random sources and lists (methods taking one %d): checked %d"
+          + " (hvp too %d, float version too %d); of the checked %s%n", totals.objectMethods,
+          totals.objectChecked, totals.objectHvpChecked, totals.objectFloatChecked,
+          totals.objectTraits));
+    }
     sb.append(String.format("time: compiling %.1f s (twins %.1f s, float versions %.1f s),"
         + " checking %.1f s (summed over threads)%n", totals.compileNanos / 1e9,
         totals.twinCompileNanos / 1e9, totals.floatCompileNanos / 1e9, totals.checkNanos / 1e9));

@@ -82,4 +82,24 @@ public final class Batches {
     }
     return s;
   }
+
+  /**
+   * A list's element passed where the callee differentiates its parameter: what the callee
+   * gives back for it is dropped, as for a constant (found by the random tester: the frame gave
+   * the list an adjoint buffer, which did not compile).
+   */
+  @Differentiable
+  public static double elementsToACallee(double a, List<double[]> xs) {
+    double s = 0;
+    for (int i = 0; i < xs.size(); i++) {
+      s += both(a, xs.get(i)[i % xs.get(i).length]);
+    }
+    return s;
+  }
+
+  /** Differentiates both parameters. */
+  @Differentiable
+  public static double both(double a, double p) {
+    return Math.sin(a * p) + a * a * p;
+  }
 }

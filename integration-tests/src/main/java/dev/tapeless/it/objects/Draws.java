@@ -99,4 +99,32 @@ public final class Draws {
     double u = rng.nextDouble();
     return x * x * u + Math.cos(y * rng.nextDouble(-1.0, 1.0));
   }
+
+  /**
+   * The object passed to a helper without {@code @Differentiable}, differentiated by inlining
+   * inside a branch (found by the random tester: the split-mode state kept the inlined copy of
+   * {@code rng} as an int, which did not compile).
+   */
+  @Differentiable
+  public static double throughAHelper(double y, double[] w, @NoDerivative Random rng) {
+    if (y * y > 0.01) {
+      y += w[0] * plainNoise(w[1], y, rng);
+    }
+    return y * y + w[1];
+  }
+
+  /** Calls {@link #throughAHelper} in split mode. */
+  @Differentiable
+  public static double callsThroughAHelper(double y, double[] w, @NoDerivative Random rng) {
+    return Math.sin(throughAHelper(y, w, rng)) + y * w[0];
+  }
+
+  static double plainNoise(double z, double b, @NoDerivative Random rng) {
+    z /= 1.5 + Math.cos(b);
+    double v = Math.cosh(Math.max(rng.nextInt(3), 4) * 0.1);
+    for (int i = 0; i < (int) (2.5 + 2.0 * Math.tanh(-b)); i++) {
+      z = Math.tan(Math.atan(rng.nextDouble())) * z + v;
+    }
+    return z * b;
+  }
 }

@@ -178,4 +178,22 @@ class ListInputsTest {
       sink = s;
     });
   }
+
+  @Test
+  void elementsPassedToADifferentiatedParameterGiveTheGradientInTheOthers() {
+    double a = 0.7;
+    Batches_Grad.ElementsToACallee g = new Batches_Grad.ElementsToACallee();
+    assertEquals(Batches.elementsToACallee(a, XS), g.valueAndGradient(a, XS));
+    double[] fd = centralDifferences(x -> Batches.elementsToACallee(x[0], XS), new double[] {a});
+    assertClose(fd[0], g.da, 1e-6, "da");
+    double da = g.da;
+    assertClose(da, g.jvp(a, XS, 1.0), 1e-12, "jvp");
+    double h = 1e-5;
+    g.valueAndGradient(a + h, XS);
+    double plus = g.da;
+    g.valueAndGradient(a - h, XS);
+    double minus = g.da;
+    g.hvp(a, XS, 1.0);
+    assertClose((plus - minus) / (2 * h), g.da, 1e-6, "hvp");
+  }
 }

@@ -186,4 +186,30 @@ class ObjectParameterGradientsTest {
     assertClose(fd[0], g.dx, 1e-7, "dx");
     assertClose(fd[1], g.dy, 1e-7, "dy");
   }
+
+  @Test
+  void anObjectPassedToAnInlinedHelperGivesTheGradientOfCentralDifferencesAlsoInSplitMode() {
+    double[] w = {0.7, -0.4};
+    double y = 0.9;
+    double[] point = {y, w[0], w[1]};
+    Draws_Grad.ThroughAHelper g = new Draws_Grad.ThroughAHelper();
+    Random rng = new Random(SEED);
+    assertEquals(Draws.throughAHelper(y, w.clone(), new Random(SEED)),
+        g.valueAndGradient(y, w.clone(), rng));
+    Random plain = new Random(SEED);
+    Draws.throughAHelper(y, w.clone(), plain);
+    assertEquals(plain.nextLong(), rng.nextLong(), "the frame draws what the plain method draws");
+    double[] fd = centralDifferences(x -> Draws.throughAHelper(x[0], new double[] {x[1], x[2]},
+        new Random(SEED)), point);
+    assertClose(fd[0], g.dy, 1e-6, "dy");
+    assertClose(fd[1], g.dw[0], 1e-6, "dw[0]");
+    assertClose(fd[2], g.dw[1], 1e-6, "dw[1]");
+    Draws_Grad.CallsThroughAHelper split = new Draws_Grad.CallsThroughAHelper();
+    split.valueAndGradient(y, w.clone(), new Random(SEED));
+    fd = centralDifferences(x -> Draws.callsThroughAHelper(x[0],
+        new double[] {x[1], x[2]}, new Random(SEED)), point);
+    assertClose(fd[0], split.dy, 1e-6, "split dy");
+    assertClose(fd[1], split.dw[0], 1e-6, "split dw[0]");
+    assertClose(fd[2], split.dw[1], 1e-6, "split dw[1]");
+  }
 }

@@ -94,7 +94,7 @@ public final class Activity {
             w -> (varied.contains(w) && useful.contains(w)) || buffered.contains(w));
         if (active) {
           for (Var r : d.differentiableReads()) {
-            if (r.type().isArray() && r.role() != Var.Role.CONSTANT) {
+            if (r.type().isArray() && !r.type().isList() && r.role() != Var.Role.CONSTANT) {
               changed |= buffered.add(r);
             }
           }
@@ -127,10 +127,11 @@ public final class Activity {
   /**
    * Whether {@code v} gets an adjoint: varied and useful, or an array that a reversed call
    * needs an adjoint buffer for even though nothing flows through it. A constant table never
-   * is: it is not an input, and what a call adds to its elements' adjoints is dropped.
+   * is: it is not an input, and what a call adds to its elements' adjoints is dropped. Nor is
+   * a list of arrays, read-only data of the same kind.
    */
   public boolean isActive(Var v) {
-    return v.type().carriesDerivative() && v.role() != Var.Role.CONSTANT
+    return v.type().carriesDerivative() && v.role() != Var.Role.CONSTANT && !v.type().isList()
         && ((varied.contains(v) && useful.contains(v)) || buffered.contains(v));
   }
 }

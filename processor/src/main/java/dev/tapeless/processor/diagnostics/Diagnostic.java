@@ -158,6 +158,10 @@ public enum Diagnostic {
           + " number, numeric-array and record fields of its own object (this.x); pass other"
           + " values as parameters"),
   OBJECT_USE("TL119", "%s is not supported in a @Differentiable method; %s"),
+  OBJECT_FIELD(
+      "TL123",
+      "the field %s holds an object (%s), which an instance method calls only as a"
+          + " @NoDerivative input, never differentiated: %s"),
   LIST_USE("TL120", "%s is not supported: a List parameter is read-only data; %s"),
   UNSUPPORTED_STATEMENT("TL110", "%s is not supported in a @Differentiable method; %s"),
   UNSUPPORTED_EXPRESSION("TL111", "%s is not supported in a @Differentiable method; %s"),

@@ -608,7 +608,7 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   /** A record-typed parameter of this method, or record-typed field of its model class. */
   private boolean isRecordInput(Element element) {
-    return element != null && (element instanceof VariableElement v
+    return element != null && !RecordInputs.isObjectField(element) && (element instanceof VariableElement v
         ? RecordInputs.recordOf(v) : RecordInputs.recordOf(element.asType())) != null
         && (element.getKind() == ElementKind.PARAMETER && method.getParameters().contains(element)
         || isModelField(element));
@@ -810,7 +810,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
 
   /**
    * Whether {@code select} is {@code obj.member} with {@code obj} an object parameter of this
-   * method (a {@code @NoDerivative java.util.Random}).
+   * method (a {@code @NoDerivative java.util.Random}), or a {@code @NoDerivative} object field
+   * of its model ({@code rng}, {@code this.rng}), which is used exactly as such a parameter.
    */
   private boolean onObjectParameter(ExpressionTree select) {
     if (!(select instanceof MemberSelectTree m)) {
@@ -820,14 +821,34 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
       q = p.getExpression();
     }
-    if (!(q instanceof IdentifierTree)) {
+    if (!(q instanceof IdentifierTree) && !(q instanceof MemberSelectTree s && onThis(s))) {
       return false;
     }
     Element e = trees.getElement(TreePath.getPath(getCurrentPath().getCompilationUnit(), q));
-    return e != null && e.getKind() == ElementKind.PARAMETER
+    if (e != null && e.getKind() == ElementKind.FIELD) {
+      return RecordInputs.isObjectField(e) && isModelField(e);
+    }
+    return q instanceof IdentifierTree && e != null && e.getKind() == ElementKind.PARAMETER
         && method.getParameters().contains(e)
         && DifferentiableSignature.objectTypeOf(e.asType()) != null
         && RecordInputs.recordOf((VariableElement) e) == null;
+  }
+
+  /**
+   * Whether {@code select} is {@code field.member} on an object field of this model that is not
+   * an input (no {@code @NoDerivative}, or private): the field's read says TL123, how to fix it.
+   */
+  private boolean onObjectFieldOfThis(ExpressionTree select) {
+    if (!(select instanceof MemberSelectTree m) || !onThis(m.getExpression())
+        || m.getExpression() instanceof IdentifierTree i && i.getName().contentEquals("this")) {
+      return false;
+    }
+    Element e = trees.getElement(
+        TreePath.getPath(getCurrentPath().getCompilationUnit(), m.getExpression()));
+    return e != null && e.getKind() == ElementKind.FIELD
+        && !e.getModifiers().contains(Modifier.STATIC)
+        && e.getEnclosingElement().equals(method.getEnclosingElement())
+        && RecordInputs.holdsObject(e.asType());
   }
 
   /**
@@ -866,6 +887,14 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
             + field.getSimpleName() + " this way", "read its components through their accessors ("
             + field.getSimpleName() + ".x()), or pass it whole to a @Differentiable method");
       }
+    } else if (!field.getModifiers().contains(Modifier.STATIC) && onThis(node)
+        && DifferentiableSignature.isModelMethod(method)
+        && field.getEnclosingElement().equals(method.getEnclosingElement())
+        && RecordInputs.holdsObject(field.asType())) {
+      reject(node, Diagnostic.OBJECT_FIELD, field.getSimpleName(), field.asType(),
+          field.getModifiers().contains(Modifier.PRIVATE)
+              ? "make it package-private (or public) and @NoDerivative"
+              : "mark it @NoDerivative");
     } else if (!field.getModifiers().contains(Modifier.STATIC)) {
       reject(node, Diagnostic.INSTANCE_FIELD_READ);
     } else if (field.getConstantValue() == null && Access.hidden(field, method) != null) {
@@ -927,7 +956,8 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
       if (callee.equals(method)) {
         reject(node, Diagnostic.RECURSION, method.getSimpleName() + " calls itself");
       } else if (!callee.getModifiers().contains(Modifier.STATIC)
-          && !isModelCall(node, callee) && !isModelHelperCall(node, callee)) {
+          && !isModelCall(node, callee) && !isModelHelperCall(node, callee)
+          && !onObjectFieldOfThis(node.getMethodSelect())) {
         reject(node, Diagnostic.UNSUPPORTED_EXPRESSION, "an instance method call",
             "call a static method, or a method of this class on this");
       } else if (Access.hidden(callee, method) != null

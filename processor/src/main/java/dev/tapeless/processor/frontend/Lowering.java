@@ -295,8 +295,39 @@ public final class Lowering {
 
   /** A call of an instance method on this method's receiver, which passes its fields first. */
   private boolean onReceiver(TreePath call) {
-    return trees.getElement(call) instanceof ExecutableElement m
-        && !m.getModifiers().contains(Modifier.STATIC) && objectOf(call) == null;
+    if (!(trees.getElement(call) instanceof ExecutableElement m)
+        || m.getModifiers().contains(Modifier.STATIC) || objectOf(call) != null) {
+      return false;
+    }
+    rejectObjectFieldWithoutNoDerivative(call);
+    return true;
+  }
+
+  /**
+   * A call on a field of this object that holds an object but is not an input (no
+   * {@code @NoDerivative}, or private): TL123 on the field, saying what to write.
+   */
+  private void rejectObjectFieldWithoutNoDerivative(TreePath call) {
+    if (!(call.getLeaf() instanceof MethodInvocationTree invocation)
+        || !(invocation.getMethodSelect() instanceof MemberSelectTree select)) {
+      return;
+    }
+    ExpressionTree q = select.getExpression();
+    Element e = trees.getElement(new TreePath(new TreePath(call, select), q));
+    boolean onThis = q instanceof com.sun.source.tree.IdentifierTree
+        || q instanceof MemberSelectTree m && m.getExpression() instanceof com.sun.source.tree.IdentifierTree t
+        && t.getName().contentEquals("this");
+    boolean isThis = q instanceof com.sun.source.tree.IdentifierTree i
+        && i.getName().contentEquals("this");
+    if (onThis && !isThis && e != null && e.getKind() == javax.lang.model.element.ElementKind.FIELD
+        && !e.getModifiers().contains(Modifier.STATIC)
+        && e.getEnclosingElement().equals(method.getEnclosingElement())
+        && RecordInputs.holdsObject(e.asType()) && !RecordInputs.isObjectField(e)) {
+      throw new CompileError(q, Diagnostic.OBJECT_FIELD, e.getSimpleName(), e.asType(),
+          e.getModifiers().contains(Modifier.PRIVATE)
+              ? "make it package-private (or public) and @NoDerivative"
+              : "mark it @NoDerivative");
+    }
   }
 
   /**
@@ -363,10 +394,18 @@ public final class Lowering {
     if (tree instanceof ParenthesizedTree p) {
       return objectRead(new TreePath(path, p.getExpression()));
     }
-    if (!(tree instanceof com.sun.source.tree.IdentifierTree)) {
+    boolean onThis = tree instanceof MemberSelectTree m
+        && m.getExpression() instanceof com.sun.source.tree.IdentifierTree t
+        && t.getName().contentEquals("this");
+    if (!(tree instanceof com.sun.source.tree.IdentifierTree) && !onThis) {
       return null;
     }
-    Var v = vars.get(trees.getElement(path));
+    Element e = trees.getElement(path);
+    // a parameter, or a @NoDerivative object field of the receiver (rng, this.rng)
+    Var v = onThis ? null : vars.get(e);
+    if (v == null) {
+      v = fields.get(e);
+    }
     return v != null && v.type().isObject() ? v : null;
   }
 

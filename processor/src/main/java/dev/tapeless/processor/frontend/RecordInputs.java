@@ -227,20 +227,44 @@ public final class RecordInputs {
   }
 
   /**
-   * The fields of a model class that an instance method's frame differentiates: its instance
-   * fields whose type the IR has (numbers, numeric arrays, records of them), in declaration
-   * order. Other fields (a name, a random generator) are not inputs; reading one is an error.
+   * The fields of a model class that an instance method's frame takes: its instance fields
+   * whose type the IR has (numbers, numeric arrays, records of them), and its non-private
+   * {@code @NoDerivative} fields holding an object (a {@code java.util.Random}, a config
+   * object), which the body calls as it calls an object parameter; in declaration order. Other
+   * fields (a name, an object without {@code @NoDerivative}) are not inputs; reading one is an
+   * error.
    */
   public static List<javax.lang.model.element.VariableElement> modelFields(TypeElement owner) {
     List<javax.lang.model.element.VariableElement> out = new ArrayList<>();
     for (javax.lang.model.element.Element e : owner.getEnclosedElements()) {
       if (e.getKind() == ElementKind.FIELD
           && !e.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
-          && isInput(e.asType())) {
+          && (isInput(e.asType()) || isObjectField(e))) {
         out.add((javax.lang.model.element.VariableElement) e);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code field} is a model's object input: non-private, {@code @NoDerivative}, of a
+   * plain class or interface type (not a number, array, list, record or value class).
+   */
+  public static boolean isObjectField(javax.lang.model.element.Element field) {
+    TypeElement record = recordOf(field.asType());
+    return field.getKind() == ElementKind.FIELD
+        && !field.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
+        && field.getAnnotation(dev.tapeless.NoDerivative.class) != null
+        && (holdsObject(field.asType())
+            // as for a parameter: a @NoDerivative value class is an object the method calls
+            || record != null && record.getKind() != ElementKind.RECORD);
+  }
+
+  /** Whether a field of this type holds an object the IR types as {@code OBJECT}. */
+  public static boolean holdsObject(TypeMirror t) {
+    return recordOf(t) == null && DifferentiableSignature.typeOf(t) == null
+        && DifferentiableSignature.listTypeOf(t) == null
+        && DifferentiableSignature.objectTypeOf(t) != null;
   }
 
   /** Whether a field of this type is one of a model's inputs. */
@@ -256,6 +280,10 @@ public final class RecordInputs {
   /** The leaves of a model field: itself, or a record field's components. */
   public static List<Leaf> fieldLeaves(javax.lang.model.element.VariableElement field) {
     String name = field.getSimpleName().toString();
+    if (isObjectField(field)) {
+      return List.of(new Leaf(List.of(name), List.of(name),
+          DifferentiableSignature.objectTypeOf(field.asType())));
+    }
     TypeElement record = recordOf(field.asType());
     if (record == null) {
       return List.of(new Leaf(List.of(name), List.of(name),

@@ -58,7 +58,9 @@ final class SplitState {
         arrays.add(v);
         buffers.add(fields.buffer(v.name() + "Buffer",
             TypeNames.of(v.type())));
-      } else if (!v.type().isArray()) {
+      } else if (!v.type().isArray() && !v.type().isObject()) {
+        // (an object, a Random copied into an inlined helper's parameter, is never called
+        // by the backward sweep: nothing to keep)
         scalars.add(v);
       }
     }

@@ -1,0 +1,58 @@
+package dev.tapeless.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapeless.fuzz.ast.ClassDef;
+import dev.tapeless.fuzz.ast.MethodDef;
+import dev.tapeless.fuzz.ast.Models;
+import dev.tapeless.fuzz.ast.ObjectsAndLists;
+import dev.tapeless.fuzz.gen.ClassGen;
+import dev.tapeless.fuzz.print.JavaPrinter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator covers issue 10's random sources and lists: every use of a
+ * {@code @NoDerivative Random}/{@code SplittableRandom} (draws, drawn locals and trip counts,
+ * passed on, a model's object field) and of a {@code List<double[]>}/{@code List<double[][]>}
+ * (size, get, for over it, passed whole), and none of them with the features off.
+ */
+class ObjectsAndListsGeneratorTest {
+
+  private static Set<String> traits(Features f) {
+    ClassGen gen = new ClassGen(f);
+    Set<String> seen = new TreeSet<>();
+    for (int k = 0; k < 20; k++) {
+      ClassDef c = gen.generate("gt", "G" + k, 40, 3000 + k);
+      for (MethodDef m : c.differentiableMethods()) {
+        seen.addAll(ObjectsAndLists.traits(c, m));
+        seen.addAll(Models.traits(c, m));
+      }
+      if (JavaPrinter.print(c).source().contains("@NoDerivative java.util.")) {
+        seen.add("printed @NoDerivative object");
+      }
+    }
+    return seen;
+  }
+
+  @Test
+  void generatesEveryUseOfRandomSourcesAndLists() {
+    Set<String> seen = traits(Features.defaults());
+    List<String> wanted = List.of("Random", "SplittableRandom", "List<double[]>",
+        "List<double[][]>", "draw", "drawn local", "drawn trip count", "source passed on",
+        "xs.get(i)", "xs.size()", "for over a list", "list passed on", "object field",
+        "draws from an object field", "printed @NoDerivative object");
+    List<String> missing = wanted.stream().filter(w -> !seen.contains(w)).toList();
+    assertTrue(missing.isEmpty(), "never generated: " + missing + "\nseen: " + seen);
+  }
+
+  @Test
+  void generatesNoneWithTheFeaturesOff() {
+    Set<String> seen = traits(Features.defaults().with("objectParams=off,listParams=off"));
+    seen.retainAll(List.of("Random", "SplittableRandom", "List<double[]>", "List<double[][]>",
+        "draw", "object field"));
+    assertTrue(seen.isEmpty(), "generated with the features off: " + seen);
+  }
+}
