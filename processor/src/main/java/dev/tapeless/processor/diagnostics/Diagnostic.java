@@ -117,6 +117,10 @@ public enum Diagnostic {
           + " takes it as an input (an adjoint d%s, registered by parameters()), for a gradient"
           + " that is always zero: mark it @NoDerivative, make it static, or keep it out of the"
           + " model class"),
+  ADJOINT_NAME_KEYWORD(
+      "TL033",
+      "%s '%s' would give the frame an adjoint field named %s, which is a Java keyword; rename"
+          + " it"),
   CHECKPOINT_SAVES_NOTHING(
       "TL032",
       "@Checkpoint on a loop whose gradient saves nothing per iteration: checkpointing would"

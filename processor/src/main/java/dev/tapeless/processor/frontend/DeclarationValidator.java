@@ -109,6 +109,13 @@ public final class DeclarationValidator {
         ok = false;
       }
     }
+    for (VariableElement p : method.getParameters()) {
+      if (ok && SourceVersion.isKeyword("d" + p.getSimpleName())) {
+        reporter.error(p, Diagnostic.ADJOINT_NAME_KEYWORD, "parameter", p.getSimpleName(),
+            "d" + p.getSimpleName());
+        ok = false;
+      }
+    }
     ok &= distinctComponentNames(method, signature);
     ok &= validateAnnotationValues(method, annotation);
     if (ok && !signature.hasDifferentiatedParameter()) {
@@ -151,6 +158,11 @@ public final class DeclarationValidator {
     boolean ok = true;
     if (owner.getKind() != ElementKind.RECORD) {
       for (VariableElement field : RecordInputs.modelFields(owner)) {
+        if (SourceVersion.isKeyword("d" + field.getSimpleName())) {
+          reporter.error(field, Diagnostic.ADJOINT_NAME_KEYWORD, "field", field.getSimpleName(),
+              "d" + field.getSimpleName());
+          ok = false;
+        }
         if (field.getModifiers().contains(Modifier.PRIVATE)) {
           reporter.error(field, Diagnostic.PRIVATE_MODEL_FIELD, field.getSimpleName(),
               owner.getSimpleName(), method.getSimpleName());
