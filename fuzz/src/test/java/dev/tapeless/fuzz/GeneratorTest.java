@@ -295,7 +295,7 @@ class GeneratorTest {
     assertTrue(missing.isEmpty(), "never generated: " + missing + "\nseen: " + seen);
 
     ClassGen off = new ClassGen(Features.defaults()
-        .with("rowVariables=off,arraysInLoops=off,forEachRows=off"));
+        .with("rowVariables=off,arraysInLoops=off,forEachRows=off,listParams=off"));
     java.util.List<ClassDef> without = new java.util.ArrayList<>();
     for (int k = 0; k < 5; k++) {
       without.add(off.generate("gt", "G" + k, 40, 2000 + k));
