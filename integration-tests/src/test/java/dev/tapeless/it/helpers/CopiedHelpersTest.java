@@ -177,27 +177,27 @@ class CopiedHelpersTest {
 
   @Test
   void instanceHelpersGiveTheAnnotatedAndTheInlineGradientJvpAndHvp() {
-    // to 1e-14, not exactly: from JDK 24 on, Math.tanh in C2-compiled code is an intrinsic that
-    // may differ in the last place from the interpreter's, so the result depends on which of
-    // the three frames' code has been compiled (seen on JDK 25)
+    // the annotated twin exactly; the method written inline is another program whose operations
+    // come in another order, so its last bits may differ: they do on JDK 25, whose Math.tanh
+    // differs from JDK 17's in the last place for some arguments (1e-14)
     HelperModel m = model();
     HelperModel_Grad.Energy copied = new HelperModel_Grad.Energy();
     HelperModel_Grad.EnergyAnnotated annotated = new HelperModel_Grad.EnergyAnnotated();
     HelperModel_Grad.EnergyInline inline = new HelperModel_Grad.EnergyInline();
     double value = copied.valueAndGradient(m, X);
-    assertEquals(annotated.valueAndGradient(m, X), value, 1e-14);
+    assertEquals(annotated.valueAndGradient(m, X), value, 0.0);
     assertEquals(inline.valueAndGradient(m, X), value, 1e-14);
     double[] grad = flat(copied.dw, copied.db, new double[] {copied.dgain});
-    assertArrayEquals(flat(annotated.dw, annotated.db, new double[] {annotated.dgain}), grad, 1e-14);
+    assertArrayEquals(flat(annotated.dw, annotated.db, new double[] {annotated.dgain}), grad, 0.0);
     assertArrayEquals(flat(inline.dw, inline.db, new double[] {inline.dgain}), grad, 1e-14);
     double jvp = copied.jvp(m, X, direction());
-    assertEquals(annotated.jvp(m, X, direction()), jvp, 1e-14);
+    assertEquals(annotated.jvp(m, X, direction()), jvp, 0.0);
     assertEquals(inline.jvp(m, X, direction()), jvp, 1e-14);
     copied.hvp(m, X, direction());
     annotated.hvp(m, X, direction());
     inline.hvp(m, X, direction());
     double[] hv = flat(copied.dw, copied.db, new double[] {copied.dgain});
-    assertArrayEquals(flat(annotated.dw, annotated.db, new double[] {annotated.dgain}), hv, 1e-14);
+    assertArrayEquals(flat(annotated.dw, annotated.db, new double[] {annotated.dgain}), hv, 0.0);
     assertArrayEquals(flat(inline.dw, inline.db, new double[] {inline.dgain}), hv, 1e-14);
   }
 
