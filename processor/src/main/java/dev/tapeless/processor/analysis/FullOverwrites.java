@@ -9,6 +9,7 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counted loops that overwrite every element of a one-dimensional array and do nothing else
@@ -21,9 +22,12 @@ import java.util.List;
  */
 final class FullOverwrites {
   private final IrMethod method;
+  /** How many statements write each variable, as {@link LoopInvariantDefinitions} counts. */
+  private final Map<Var, Integer> definitions;
 
   FullOverwrites(IrMethod method) {
     this.method = method;
+    this.definitions = LoopInvariantDefinitions.definitionCounts(method.body());
   }
 
   /** The arrays {@code loop} overwrites entirely, in every run of it; empty for most loops. */
@@ -71,9 +75,8 @@ final class FullOverwrites {
 
   /** A parameter never assigned, or a local assigned exactly once. */
   private boolean unchanging(Var v) {
-    long definitions = Statements.all(method.body()).stream()
-        .filter(s -> Dependencies.of(s).written().contains(v)).count();
-    return method.parameters().contains(v) ? definitions == 0 : definitions == 1;
+    int count = definitions.getOrDefault(v, 0);
+    return method.parameters().contains(v) ? count == 0 : count == 1;
   }
 
   private static boolean isZero(Expr e) {

@@ -24,12 +24,7 @@ final class LoopInvariantDefinitions {
   private LoopInvariantDefinitions() {}
 
   static Set<Stmt> of(Stmt.Block body) {
-    Map<Var, Integer> definitions = new IdentityHashMap<>();
-    for (Stmt s : Statements.all(body)) {
-      for (Var w : Dependencies.of(s).written()) {
-        definitions.merge(w, 1, Integer::sum);
-      }
-    }
+    Map<Var, Integer> definitions = definitionCounts(body);
     Set<Stmt> invariant = Activity.identitySet();
     for (Stmt loop : outermostLoops(body)) {
       // a variable the loop writes only by an invariant definition is invariant too
@@ -47,6 +42,17 @@ final class LoopInvariantDefinitions {
       }
     }
     return invariant;
+  }
+
+  /** How many statements of {@code body} write each variable (a store writes its array). */
+  static Map<Var, Integer> definitionCounts(Stmt.Block body) {
+    Map<Var, Integer> definitions = new IdentityHashMap<>();
+    for (Stmt s : Statements.all(body)) {
+      for (Var w : Dependencies.of(s).written()) {
+        definitions.merge(w, 1, Integer::sum);
+      }
+    }
+    return definitions;
   }
 
   private static List<Stmt> outermostLoops(Stmt s) {
