@@ -34,12 +34,12 @@ final class Checkpointing {
   /** The loop of the forward sweep; {@code body} is its body, saving nothing. */
   static CodeBlock forward(Stmt.For f, CodeBlock body, Recording recording, FrameFields fields,
       NameTable names) {
-    String base = f.index().name();
-    String first = names.fresh(base + "First");
-    String trips = names.fresh(base + "Trips");
-    String segment = names.fresh(base + "Segment");
-    String start = names.fresh(base + "Start");
-    String end = names.fresh(base + "End");
+    Segments n = Segments.of(f, names);
+    String first = n.first();
+    String trips = n.trips();
+    String segment = n.segment();
+    String start = n.start();
+    String end = n.end();
     String saved = fields.saved();
     CodeBlock.Builder code = CodeBlock.builder()
         .add("// checkpointed: the loop's state at the start of each segment, nothing else\n")
@@ -66,12 +66,13 @@ final class Checkpointing {
    */
   static CodeBlock backward(Stmt.For f, CodeBlock rerun, Function<Stmt.For, CodeBlock> reverse,
       Recording recording, FrameFields fields, NameTable names) {
+    Segments n = Segments.of(f, names);
+    String first = n.first();
+    String trips = n.trips();
+    String segment = n.segment();
+    String start = n.start();
+    String end = n.end();
     String base = f.index().name();
-    String first = names.fresh(base + "First");
-    String trips = names.fresh(base + "Trips");
-    String segment = names.fresh(base + "Segment");
-    String start = names.fresh(base + "Start");
-    String end = names.fresh(base + "End");
     Var segmentFirst = new Var(names.fresh(base + "SegmentFirst"), Type.INT, Var.Role.TEMP);
     Var segmentBound = new Var(names.fresh(base + "SegmentBound"), Type.INT, Var.Role.TEMP);
     String saved = fields.saved();
@@ -101,6 +102,19 @@ final class Checkpointing {
         .add(reverse.apply(piece))
         .endControlFlow();
     return code.build();
+  }
+
+  /**
+   * The locals of a checkpointed loop's sweep: its first index and trip count, the segment
+   * length, and one segment's offsets from the first index.
+   */
+  private record Segments(String first, String trips, String segment, String start,
+      String end) {
+    static Segments of(Stmt.For f, NameTable names) {
+      String base = f.index().name();
+      return new Segments(names.fresh(base + "First"), names.fresh(base + "Trips"),
+          names.fresh(base + "Segment"), names.fresh(base + "Start"), names.fresh(base + "End"));
+    }
   }
 
   private static boolean inclusive(Stmt.For f) {
