@@ -1,6 +1,8 @@
 package dev.tapeless.processor.inlining;
 
+import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
+import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
@@ -38,6 +40,19 @@ public record CalleeInliner(IrMethod method, String unsupported, boolean inlined
     IrMethod method = new IrMethod(ir.name(), ir.parameters(), body, ir.result(),
         state.names.snapshot());
     return new CalleeInliner(method, state.unsupported, state.inlined);
+  }
+
+  /**
+   * One pass of {@link #inline} where an argument carries no derivative when no variable
+   * varied by {@code inputs} in {@code ir} (toward {@code outputs}) reaches it.
+   */
+  public static CalleeInliner inlineOnce(IrMethod ir, List<Var> inputs, List<Var> outputs,
+      Function<Callee.Differentiable, IrMethod> bodies) {
+    Activity activity = Activity.of(ir, inputs, outputs);
+    return inline(ir, bodies, arg -> {
+      Var v = Dependencies.baseVar(arg);
+      return v == null || !activity.isVaried(v);
+    });
   }
 
   private static final class State {

@@ -1,7 +1,5 @@
 package dev.tapeless.processor.inlining;
 
-import dev.tapeless.processor.analysis.Activity;
-import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
@@ -46,21 +44,14 @@ public final class SmallCallees {
         return null; // its body may use what only its own package can reach
       }
       IrMethod body = bodies.apply(d);
-      return body != null && Statements.all(body.body()).size() <= MAX_CALLEE_STATEMENTS
-          && !callsKernels(body) && !sizesArraysByItsArguments(body) && !checkpoints(body)
-          && body.parameters().stream()
-              .noneMatch(p -> p.type().isObject() || p.type().isList()) ? body : null;
+      return body != null && inlinable(body) ? body : null;
     };
     if (checkpoints(ir)) {
       return ir; // a checkpointed loop runs its body again from saved state: keep it as written
     }
     IrMethod current = ir;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
-      Activity activity = Activity.of(current, seeds, outputs);
-      CalleeInliner pass = CalleeInliner.inline(current, small, arg -> {
-        Var v = Dependencies.baseVar(arg);
-        return v == null || !activity.isVaried(v);
-      });
+      CalleeInliner pass = CalleeInliner.inlineOnce(current, seeds, outputs, small);
       if (!pass.inlinedAny()
           || Statements.all(pass.method().body()).size() > MAX_STATEMENTS) {
         break;
@@ -68,6 +59,13 @@ public final class SmallCallees {
       current = pass.method();
     }
     return current;
+  }
+
+  /** Small, no kernels, arrays of constant size only, no checkpointed loop, no object or list. */
+  private static boolean inlinable(IrMethod body) {
+    return Statements.all(body.body()).size() <= MAX_CALLEE_STATEMENTS && !callsKernels(body)
+        && !sizesArraysByItsArguments(body) && !checkpoints(body)
+        && body.parameters().stream().noneMatch(p -> p.type().isObject() || p.type().isList());
   }
 
   /** Whether a body has a loop with {@code @Checkpoint}. */

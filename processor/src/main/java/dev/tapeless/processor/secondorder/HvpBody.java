@@ -2,7 +2,6 @@ package dev.tapeless.processor.secondorder;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
-import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.forward.TangentBody;
@@ -55,11 +54,7 @@ public record HvpBody(FrameSpec.Hvp hvp) {
         break;
       }
       IrMethod current = inlined.method();
-      Activity activity = Activity.of(current, inputs, List.of(current.result()));
-      inlined = CalleeInliner.inline(current, bodies, arg -> {
-        Var v = Dependencies.baseVar(arg);
-        return v == null || !activity.isVaried(v);
-      });
+      inlined = CalleeInliner.inlineOnce(current, inputs, List.of(current.result()), bodies);
     }
     TangentProgram program = TangentProgram.of(sig, inlined.method(), secondOrder);
     if (inlined.unsupported() != null) {
