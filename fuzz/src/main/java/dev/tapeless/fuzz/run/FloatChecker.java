@@ -124,6 +124,8 @@ public final class FloatChecker {
   private double headroom;
   private double hvpHeadroom;
   private int hvpPoints;
+  /** The float hvp at the point being checked is rounding noise (see {@link #noisy}). */
+  private boolean hvpNoisy;
   /** The point being checked, for failures, and the double gradient there. */
   private long currentSeed;
   private double[] currentGradient = new double[0];
@@ -259,10 +261,9 @@ public final class FloatChecker {
 
   /** Whether the twin's derivatives stay put when the inputs move by {@link #PROBE}. */
   private boolean stable(MethodChecker.Expected e) {
-    Point moved = e.point().perturbed(PROBE, new SplittableRandom(e.pointSeed() ^ 0x9b0beL));
     MethodChecker.Expected there;
     try {
-      there = owner.expect(moved, e.pointSeed());
+      there = owner.expectNear(e, PROBE, 0x9b0beL);
     } catch (MethodChecker.FailureException ex) {
       return false;
     }
@@ -692,17 +693,20 @@ public final class FloatChecker {
     if (twinH.hessian() == null) {
       return null;
     }
+    hvpNoisy = false;
     Failure f = hvpCall(frame, fp, twinH.hessian(), 0, -1);
     int arrays = arrays();
-    if (f == null && arrays > 0) {
+    if (f == null && !hvpNoisy && arrays > 0) {
       f = hvpCall(frame, fp, twinH.hessian(), 1,
           MethodChecker.nulledArray(fp.e().pointSeed(), arrays));
     }
-    if (f == null && fp.e().point().freeParameters() <= MethodChecker.HESSIAN_MAX_INPUTS
+    if (f == null && !hvpNoisy
+        && fp.e().point().freeParameters() <= MethodChecker.HESSIAN_MAX_INPUTS
         && !MethodChecker.drawsMoreInJacobianAndHessian(m)) {
       f = hessian(frame, fp, twinH.hessian());
     }
-    hvpPoints += f == null ? 1 : 0;
+    // a point where float rounding alone decides the hvp is not counted as checked
+    hvpPoints += f == null && !hvpNoisy ? 1 : 0;
     return f;
   }
 
@@ -711,6 +715,67 @@ public final class FloatChecker {
     Point p = fp.e().point();
     String what = "float hvp" + nulled(nullArray, "direction");
     double[] v = MethodChecker.hvpDirection(fp.e().pointSeed(), call, p.freeParameters());
+    Failure f = hvpAt(frame, fp, p, v, nullArray, what);
+    if (f != null) {
+      return f;
+    }
+    double[] expected = MethodChecker.hvpExpected(h, v);
+    double[] actual = gradient(frame);
+    double[] scales = MethodChecker.hvpExpected(absRows(h), abs(v));
+    f = compare(Kind.WRONG_FLOAT_HVP, what, expected, actual, scales, HVP_TOLERANCE, hvpError,
+        p);
+    double shift = hvpError * Math.max(1.0, Arrays.stream(scales).max().orElse(0.0));
+    if (f != null && noisy(frame, fp, v, nullArray, shift, expected, actual)) {
+      hvpNoisy = true;
+      return null;
+    }
+    return f;
+  }
+
+  /**
+   * Whether a float hvp that differs from the double Hessian's product is rounding noise: terms
+   * that cancel exactly in the Hessian (atan2(p, p) has second partials of ±1/(2p²) whose sum
+   * is 0) leave a float program their rounding, which no scale of the double Hessian shows
+   * (seed 20240521 with objects off, G51.m12: 3.5e-4 where the Hessian is 0). Noise changes at
+   * random as the inputs move by {@link #PROBE}; a wrong derivative, off by the same amount at
+   * nearby points, does not. Noisy when, at one of two moved points, the float hvp's difference
+   * from the double one changed by half its size here. ({@code shift} is the test's deliberate
+   * error, added to the expectation at every point alike.)
+   */
+  private boolean noisy(Object frame, FloatPoint fp, double[] v, int nullArray, double shift,
+      double[] expected, double[] actual) throws ReflectiveOperationException {
+    double difference = 0.0;
+    for (int i = 0; i < expected.length; i++) {
+      difference = Math.max(difference, Math.abs(expected[i] + shift - actual[i]));
+    }
+    for (int k = 0; k < 2; k++) {
+      MethodChecker.Expected there;
+      MethodChecker.TwinHessian h;
+      try {
+        there = owner.expectNear(fp.e(), PROBE, 0x5eedL + k);
+        h = there == null || there.margin() < MARGIN ? null : owner.twinHessianAt(there);
+      } catch (MethodChecker.FailureException ex) {
+        return false;
+      }
+      if (h == null || h.hessian() == null
+          || hvpAt(frame, fp, there.point(), v.clone(), nullArray, "float hvp") != null) {
+        return false;
+      }
+      double[] wantThere = MethodChecker.hvpExpected(h.hessian(), v);
+      double[] gotThere = gradient(frame);
+      for (int i = 0; i < gotThere.length; i++) {
+        double change = (gotThere[i] - wantThere[i]) - (actual[i] - expected[i]);
+        if (Math.abs(change) >= 0.5 * difference) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** One float hvp call at {@code p} along {@code v}; its result is left in the frame. */
+  private Failure hvpAt(Object frame, FloatPoint fp, Point p, double[] v, int nullArray,
+      String what) throws ReflectiveOperationException {
     Object[] args = p.floatCopy();
     List<Object> callArgs = new ArrayList<>(Arrays.asList(frameArgs.pack(args)));
     callArgs.addAll(directions(p, v, nullArray));
@@ -731,15 +796,13 @@ public final class FloatChecker {
       }
       throw ex;
     }
+    if (p != fp.e().point()) {
+      return null;
+    }
     Failure f = after(Kind.WRONG_FLOAT_HVP, what, fp, args);
     f = f != null ? f : value(Kind.WRONG_FLOAT_HVP, what, fp, result);
-    f = f != null ? f : value(Kind.WRONG_FLOAT_HVP, what + " (value field)", fp,
+    return f != null ? f : value(Kind.WRONG_FLOAT_HVP, what + " (value field)", fp,
         valueField.getDouble(frame));
-    if (f != null) {
-      return f;
-    }
-    return compare(Kind.WRONG_FLOAT_HVP, what, MethodChecker.hvpExpected(h, v), gradient(frame),
-        MethodChecker.hvpExpected(absRows(h), abs(v)), HVP_TOLERANCE, hvpError, p);
   }
 
   private Failure hessian(Object frame, FloatPoint fp, double[][] h)

@@ -1,5 +1,6 @@
 package dev.tapeless.fuzz.twin;
 
+import dev.tapeless.runtime.Activations;
 import org.hipparchus.analysis.differentiation.Derivative;
 
 /**
@@ -68,29 +69,35 @@ public final class TwinKernels {
     }
   }
 
-  /** 1 / (1 + e^-z), in the branch form that does not overflow. */
+  /**
+   * 1 / (1 + e^-z), in the branch form that does not overflow, with the kernel's value: FastMath
+   * may differ from Math in the last place, and a comparison of the result with a constant (a
+   * tanh of -19 against -1) can then go the other way in the twin without any margin showing it.
+   */
   public static <T extends Derivative<T>> T sigmoid(Ctx<T> c, T z) {
+    T r;
     if (z.getValue() >= 0) {
-      return z.negate().exp().add(1.0).reciprocal();
+      r = z.negate().exp().add(1.0).reciprocal();
+    } else {
+      T e = z.exp();
+      r = e.divide(e.add(1.0));
     }
-    T e = z.exp();
-    return e.divide(e.add(1.0));
+    return r.withValue(Activations.sigmoid(z.getValue()));
   }
 
+  /** tanh with the kernel's value (see {@link #sigmoid(Ctx, Derivative)}). */
   public static <T extends Derivative<T>> T tanh(Ctx<T> c, T z) {
-    return z.tanh();
+    return z.tanh().withValue(Activations.tanh(z.getValue()));
   }
 
   public static <T extends Derivative<T>> T relu(Ctx<T> c, T z) {
     return c.relu(z);
   }
 
-  /** log(1 + e^z), smooth everywhere. */
+  /** log(1 + e^z), smooth everywhere, with the kernel's value. */
   public static <T extends Derivative<T>> T softplus(Ctx<T> c, T z) {
-    if (z.getValue() > 0) {
-      return z.add(z.negate().exp().log1p());
-    }
-    return z.exp().log1p();
+    T r = z.getValue() > 0 ? z.add(z.negate().exp().log1p()) : z.exp().log1p();
+    return r.withValue(Activations.softplus(z.getValue()));
   }
 
   public static <T extends Derivative<T>> void sigmoid(Ctx<T> c, T[] z, T[] a) {
@@ -101,7 +108,7 @@ public final class TwinKernels {
 
   public static <T extends Derivative<T>> void tanh(Ctx<T> c, T[] z, T[] a) {
     for (int i = 0; i < z.length; i++) {
-      a[i] = z[i].tanh();
+      a[i] = tanh(c, z[i]);
     }
   }
 
