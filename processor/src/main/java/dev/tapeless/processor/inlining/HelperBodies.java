@@ -10,6 +10,7 @@ import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.frontend.OriginTrees;
 import dev.tapeless.processor.ir.IrMethod;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,11 +32,13 @@ public final class HelperBodies {
   private final Trees trees;
   private final Elements elements;
   private final Types types;
+  private final OriginTrees origins;
   private final Map<ExecutableElement, Object> lowered = new HashMap<>();
   private final Map<Tree, ExecutableElement> helperOfTree = new IdentityHashMap<>();
   private final Map<ExecutableElement, CompilationUnitTree> units = new HashMap<>();
 
-  public HelperBodies(Trees trees, Elements elements, Types types) {
+  public HelperBodies(Trees trees, Elements elements, Types types, OriginTrees origins) {
+    this.origins = origins;
     this.trees = trees;
     this.elements = elements;
     this.types = types;
@@ -83,7 +86,7 @@ public final class HelperBodies {
       return new Rejected(helper, fenced);
     }
     try {
-      return Lowering.lower(trees, elements, helper, path);
+      return Lowering.lower(trees, elements, helper, path, origins);
     } catch (CompileError e) {
       return new Rejected(helper, List.of(e));
     }

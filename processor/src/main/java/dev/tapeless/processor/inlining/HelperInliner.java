@@ -1,7 +1,5 @@
 package dev.tapeless.processor.inlining;
 
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.Tree;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.CallChecks;
 import dev.tapeless.processor.analysis.Dependencies;
@@ -14,6 +12,7 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
@@ -51,7 +50,7 @@ public final class HelperInliner {
    * @param rootSite the call in the {@code @Differentiable} method that leads to it
    * @param chain the methods from the {@code @Differentiable} one to the helper, for messages
    */
-  public record Use(Tree rootSite, String chain) {}
+  public record Use(Origin rootSite, String chain) {}
 
   /** More inlined calls than this is runaway growth (a deep tree of helpers), not a program. */
   private static final int MAX_INLINED = 1000;
@@ -59,7 +58,7 @@ public final class HelperInliner {
   private final HelperBodies bodies;
   private final ExecutableElement root;
   private final Map<Expr.Call, List<ExecutableElement>> chains = new IdentityHashMap<>();
-  private final Map<Expr.Call, Tree> rootSites = new IdentityHashMap<>();
+  private final Map<Expr.Call, Origin> rootSites = new IdentityHashMap<>();
   private final Map<ExecutableElement, Use> uses = new LinkedHashMap<>();
   private int inlined;
 
@@ -228,7 +227,7 @@ public final class HelperInliner {
         throw new CompileError(call.site(), Diagnostic.RECURSION, helper.getSimpleName()
             + " calls itself through helpers differentiated with it: " + path);
       }
-      Tree rootSite = rootSites.getOrDefault(call, call.site());
+      Origin rootSite = rootSites.getOrDefault(call, call.site());
       uses.putIfAbsent(helper, new Use(rootSite, path));
       String obstacle = declarationObstacle(helper);
       if (obstacle != null) {
@@ -303,7 +302,7 @@ public final class HelperInliner {
   }
 
   /** Remembers, for each call in an inlined body, the helpers it is inside of. */
-  private void registerCalls(Expr e, List<ExecutableElement> chain, Tree rootSite) {
+  private void registerCalls(Expr e, List<ExecutableElement> chain, Origin rootSite) {
     if (e instanceof Expr.Call c) {
       chains.put(c, chain);
       rootSites.put(c, rootSite);
@@ -361,9 +360,8 @@ public final class HelperInliner {
     return s.append(" -> ").append(helper.getSimpleName()).toString();
   }
 
-  private static Tree argument(Expr.Call call, int i) {
-    return call.site() instanceof MethodInvocationTree m && i < m.getArguments().size()
-        ? m.getArguments().get(i) : call.site();
+  private static Origin argument(Expr.Call call, int i) {
+    return call.site().argument(i);
   }
 
   private static PackageElement packageOf(Element e) {
