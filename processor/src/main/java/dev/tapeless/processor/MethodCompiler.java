@@ -19,6 +19,7 @@ import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.frontend.MethodElements;
 import dev.tapeless.processor.frontend.OriginTrees;
 import dev.tapeless.processor.graph.GraphFiles;
 import dev.tapeless.processor.inlining.HelperBodies;
@@ -69,11 +70,15 @@ final class MethodCompiler {
     this.elements = elements;
     this.reporter = reporter;
     this.origins = new OriginTrees(trees);
-    this.helpers = new HelperBodies(trees, elements, types, origins);
+    this.methods = new MethodElements();
+    this.helpers = new HelperBodies(trees, elements, types, origins, methods);
   }
 
   /** The trees behind the origins in the IR of this round's methods and helpers, for errors. */
   private final OriginTrees origins;
+
+  /** The methods the IR of this round's methods and helpers calls without a rule, by key. */
+  private final MethodElements methods;
 
   /** The helpers read this round, shared by every method that inlines them. */
   private final HelperBodies helpers;
@@ -154,7 +159,8 @@ final class MethodCompiler {
         fenced.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      IrMethod lowered = Lowering.lower(trees, elements, sig.method(), methodPath, origins);
+      IrMethod lowered = Lowering.lower(trees, elements, sig.method(), methodPath, origins,
+          methods);
       Roles roles = Roles.of(sig, lowered);
       List<Var> differentiated = roles.differentiated();
       List<Var> outputs = roles.outputs();
@@ -322,7 +328,7 @@ final class MethodCompiler {
             || !LanguageFence.check(trees, m, body).isEmpty()) {
           return null;
         }
-        IrMethod lowered = Lowering.lower(trees, elements, m, path, origins);
+        IrMethod lowered = Lowering.lower(trees, elements, m, path, origins, methods);
         // with its helpers inlined, as its own frame has them (errors are reported there)
         DifferentiableSignature sig = DifferentiableSignature.of(m);
         Roles roles = Roles.of(sig, lowered);

@@ -84,11 +84,14 @@ public final class Lowering {
   private final Map<Element, Var> vars = new HashMap<>();
   private final Var result;
   private final OriginTrees origins;
+  private final MethodElements methods;
   private final CompilationUnitTree unit;
 
   private Lowering(Trees trees, Elements elements, ExecutableElement method,
-      Set<String> reserved, OriginTrees origins, CompilationUnitTree unit) {
+      Set<String> reserved, OriginTrees origins, MethodElements methods,
+      CompilationUnitTree unit) {
     this.origins = origins;
+    this.methods = methods;
     this.unit = unit;
     this.method = method;
     this.trees = trees;
@@ -101,13 +104,14 @@ public final class Lowering {
 
   /**
    * Lowers the method at {@code methodPath}, whose body must already have passed the fence; the
-   * origins of its statements go into {@code origins}.
+   * origins of its statements go into {@code origins}, the methods it calls without a rule into
+   * {@code methods}.
    */
   public static IrMethod lower(Trees trees, Elements elements, ExecutableElement method,
-      TreePath methodPath, OriginTrees origins) {
+      TreePath methodPath, OriginTrees origins, MethodElements methods) {
     BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
     Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method), origins,
-        methodPath.getCompilationUnit());
+        methods, methodPath.getCompilationUnit());
     List<Var> params = new ArrayList<>();
     if (DifferentiableSignature.isModelMethod(method)) {
       params.addAll(lowering.declareReceiver((TypeElement) method.getEnclosingElement()));
@@ -1537,7 +1541,7 @@ public final class Lowering {
       // called with the receiver's leaves first and a record's leaves in its place
       outs = DifferentiableSignature.of(method).params().stream().map(Callee.Param::out).toList();
     }
-    return new Callee.Opaque(Owners.of(owner), name, outs, method, false);
+    return new Callee.Opaque(Owners.of(owner), name, outs, methods.keyOf(method), false);
   }
 
   // ---------------------------------------------------------------- passive expressions

@@ -86,7 +86,7 @@ public final class HelperInliner {
           writable);
       Stmt.Block body = pass.block(ir.body(), 0);
       if (!pass.changed) {
-        UncallableCalls.check(ir, HelperInliner.this::declarationObstacle);
+        UncallableCalls.check(ir, bodies::methodOf, HelperInliner.this::declarationObstacle);
         return ir;
       }
       ir = new IrMethod(ir.name(), ir.parameters(), body, ir.result(), pass.names.snapshot());
@@ -158,12 +158,13 @@ public final class HelperInliner {
     private Stmt withFencedHelpers(Stmt s) {
       Map<Expr.Call, Expr.Call> fenced = new IdentityHashMap<>();
       for (Expr.Call c : CallSwap.calls(s)) {
-        if (c.callee() instanceof Callee.Opaque o && o.method() != null && !o.fenced()
-            && givesCarryingArray(c, o) && bodies.hasSource(o.method())) {
+        ExecutableElement helper = helperWithSource(c);
+        if (helper != null && c.callee() instanceof Callee.Opaque o && !o.fenced()
+            && givesCarryingArray(c, o)) {
           List<ExecutableElement> chain = chains.getOrDefault(c, List.of());
-          uses.putIfAbsent(o.method(), new Use(rootSites.getOrDefault(c, c.site()),
-              describe(chain, o.method())));
-          bodies.body(o.method()); // its errors, if any, are the user's to see
+          uses.putIfAbsent(helper, new Use(rootSites.getOrDefault(c, c.site()),
+              describe(chain, helper)));
+          bodies.body(helper); // its errors, if any, are the user's to see
           Expr.Call marked = new Expr.Call(new Callee.Opaque(o.owner(), o.name(), o.outs(),
               o.method(), true), c.args(), c.type(), c.site());
           if (chains.containsKey(c)) {
@@ -197,12 +198,18 @@ public final class HelperInliner {
     private Expr.Call helperCall(Stmt s) {
       Expr value = s instanceof Stmt.Assign || s instanceof Stmt.Effect
           ? Statements.value(s) : null;
-      if (value instanceof Expr.Call c && c.callee() instanceof Callee.Opaque o
-          && o.method() != null && bodies.hasSource(o.method())
-          && (CallChecks.losesDerivative(s, c, activity) || mustCopy(o.method()))) {
-        return c;
+      if (!(value instanceof Expr.Call c)) {
+        return null;
       }
-      return null;
+      ExecutableElement helper = helperWithSource(c);
+      return helper != null && (CallChecks.losesDerivative(s, c, activity) || mustCopy(helper))
+          ? c : null;
+    }
+
+    /** The method {@code c} calls without a rule when its source is in this compilation. */
+    private ExecutableElement helperWithSource(Expr.Call c) {
+      ExecutableElement helper = c.callee() instanceof Callee.Opaque o ? bodies.methodOf(o) : null;
+      return helper != null && bodies.hasSource(helper) ? helper : null;
     }
 
     /**
@@ -214,12 +221,12 @@ public final class HelperInliner {
     }
 
     private boolean mustCopy(Expr.Call c) {
-      return c.callee() instanceof Callee.Opaque o && o.method() != null
-          && bodies.hasSource(o.method()) && mustCopy(o.method());
+      ExecutableElement helper = helperWithSource(c);
+      return helper != null && mustCopy(helper);
     }
 
     private void inlineCall(Stmt s, Expr.Call call, int nested, List<Stmt> out) {
-      ExecutableElement helper = ((Callee.Opaque) call.callee()).method();
+      ExecutableElement helper = bodies.methodOf((Callee.Opaque) call.callee());
       List<ExecutableElement> chain = chains.getOrDefault(call, List.of());
       ExecutableElement caller = chain.isEmpty() ? root : chain.get(chain.size() - 1);
       String path = describe(chain, helper);
