@@ -13,12 +13,14 @@ import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.diagnostics.Reporter;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.forward.TangentBody;
+import dev.tapeless.processor.frontend.CheckpointedLoops;
 import dev.tapeless.processor.frontend.CustomDerivatives;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.JavacErrors;
-import dev.tapeless.processor.frontend.CheckpointedLoops;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.frontend.MethodElements;
+import dev.tapeless.processor.frontend.OriginTrees;
 import dev.tapeless.processor.graph.GraphFiles;
 import dev.tapeless.processor.inlining.HelperBodies;
 import dev.tapeless.processor.inlining.HelperInliner;
@@ -67,8 +69,16 @@ final class MethodCompiler {
     this.trees = trees;
     this.elements = elements;
     this.reporter = reporter;
-    this.helpers = new HelperBodies(trees, elements, types);
+    this.origins = new OriginTrees(trees);
+    this.methods = new MethodElements();
+    this.helpers = new HelperBodies(trees, elements, types, origins, methods);
   }
+
+  /** The trees behind the origins in the IR of this round's methods and helpers, for errors. */
+  private final OriginTrees origins;
+
+  /** The methods the IR of this round's methods and helpers calls without a rule, by key. */
+  private final MethodElements methods;
 
   /** The helpers read this round, shared by every method that inlines them. */
   private final HelperBodies helpers;
@@ -136,7 +146,8 @@ final class MethodCompiler {
     }
     CompilationUnitTree unit = methodPath.getCompilationUnit();
     HelperInliner inliner = new HelperInliner(helpers, sig.method());
-    ErrorPlacement placement = new ErrorPlacement(reporter, sig.method(), unit, helpers, inliner);
+    ErrorPlacement placement = new ErrorPlacement(reporter, sig.method(), unit, helpers, inliner,
+        origins);
     try {
       TreePath body = new TreePath(methodPath, ((MethodTree) methodPath.getLeaf()).getBody());
       attribute(body);
@@ -148,7 +159,8 @@ final class MethodCompiler {
         fenced.forEach(e -> reporter.error(sig.method(), unit, e));
         return null;
       }
-      IrMethod lowered = Lowering.lower(trees, elements, sig.method(), methodPath);
+      IrMethod lowered = Lowering.lower(trees, elements, sig.method(), methodPath, origins,
+          methods);
       Roles roles = Roles.of(sig, lowered);
       List<Var> differentiated = roles.differentiated();
       List<Var> outputs = roles.outputs();
@@ -186,7 +198,8 @@ final class MethodCompiler {
       }
       Recording recording = Recording.of(ir, activity);
       for (Stmt.For loop : CheckpointState.savingNothing(ir.body(), recording)) {
-        reporter.warning(sig.method(), unit, loop.origin(), Diagnostic.CHECKPOINT_SAVES_NOTHING);
+        reporter.warning(sig.method(), unit, origins.treeOf(loop.origin()),
+            Diagnostic.CHECKPOINT_SAVES_NOTHING);
       }
       // small callees inlined, unless that makes the gradient too large for HotSpot to compile
       IrMethod fast = inlineCallees
@@ -315,7 +328,7 @@ final class MethodCompiler {
             || !LanguageFence.check(trees, m, body).isEmpty()) {
           return null;
         }
-        IrMethod lowered = Lowering.lower(trees, elements, m, path);
+        IrMethod lowered = Lowering.lower(trees, elements, m, path, origins, methods);
         // with its helpers inlined, as its own frame has them (errors are reported there)
         DifferentiableSignature sig = DifferentiableSignature.of(m);
         Roles roles = Roles.of(sig, lowered);

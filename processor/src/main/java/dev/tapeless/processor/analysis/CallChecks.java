@@ -1,7 +1,5 @@
 package dev.tapeless.processor.analysis;
 
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.Tree;
 import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.frontend.Owners;
@@ -9,6 +7,7 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
@@ -129,7 +128,8 @@ public final class CallChecks {
       if (v != null && v.type().carriesDerivative() && !params.get(i).differentiated()
           && !params.get(i).out() && activity.isVaried(v)) {
         String p = params.get(i).name();
-        errors.add(new CompileError(argumentTree(call, i), Diagnostic.CALLEE_DOES_NOT_DIFFERENTIATE,
+        errors.add(new CompileError(argumentOrigin(call, i),
+            Diagnostic.CALLEE_DOES_NOT_DIFFERENTIATE,
             p, display(call.callee()), display(call.callee()), p));
       }
     }
@@ -137,17 +137,14 @@ public final class CallChecks {
 
   /** The argument as the user wrote it. */
   private static String describe(Expr.Call call, int i) {
-    return argumentTree(call, i).toString();
+    return argumentOrigin(call, i).text();
   }
 
-  private static Tree argumentTree(Expr.Call call, int i) {
+  private static Origin argumentOrigin(Expr.Call call, int i) {
     if (call.callee() instanceof Callee.Opaque o && o.onObject()) {
       i--; // the first argument is the object the method is called on
     }
-    if (call.site() instanceof MethodInvocationTree m && i >= 0 && i < m.getArguments().size()) {
-      return m.getArguments().get(i);
-    }
-    return call.site();
+    return call.site().argument(i);
   }
 
   private static String display(Callee c) {

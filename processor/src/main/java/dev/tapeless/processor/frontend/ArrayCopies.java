@@ -1,8 +1,8 @@
 package dev.tapeless.processor.frontend;
 
-import com.sun.source.tree.Tree;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
@@ -52,7 +52,7 @@ final class ArrayCopies {
   }
 
   /** {@code for (k = from; k < to; k++) a[k] = value}. */
-  static Stmt fill(Region a, Expr from, Expr to, Expr value, NameTable names, Tree origin) {
+  static Stmt fill(Region a, Expr from, Expr to, Expr value, NameTable names, Origin origin) {
     Var k = index(names);
     return new Stmt.For(k, from, to, Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(List.of(
         new Stmt.Store(a.array(), a.element(new Expr.Ref(k)), value, Stmt.StoreKind.SET,
@@ -66,7 +66,7 @@ final class ArrayCopies {
    * {@code row = W[k]}) may be the same row at run time.
    */
   static Stmt copy(Region src, Expr s, Region dst, Expr d, Expr n, NameTable names,
-      Tree origin) {
+      Origin origin) {
     if (!src.mayBe(dst)) {
       Var k = index(names);
       return new Stmt.For(k, new Expr.Const("0", Type.INT), n, Stmt.Direction.UP_EXCLUSIVE,
@@ -92,7 +92,7 @@ final class ArrayCopies {
    * ({@code names} given), so that reversing the store cannot clear the adjoint it adds to.
    */
   private static Stmt.Block copyBody(Region src, Expr s, Region dst, Expr d, Var k,
-      NameTable names, Tree origin) {
+      NameTable names, Origin origin) {
     Expr from = new Expr.ArrayRead(src.array(), src.element(plus(s, k)), src.elementType());
     List<Expr> to = dst.element(plus(d, k));
     if (names == null) {
@@ -106,7 +106,7 @@ final class ArrayCopies {
   }
 
   /** {@code copy = new double[source.length]} and a loop copying the elements. */
-  static List<Stmt> copyOf(Var copy, Region source, NameTable names, Tree origin) {
+  static List<Stmt> copyOf(Var copy, Region source, NameTable names, Origin origin) {
     Expr length = new Expr.Length(source.whole());
     Expr zero = new Expr.Const("0", Type.INT);
     return List.of(new Stmt.Assign(copy, new Expr.NewArray(copy.type(), List.of(length)), origin),

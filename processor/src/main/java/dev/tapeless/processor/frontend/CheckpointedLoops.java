@@ -6,15 +6,16 @@ import dev.tapeless.processor.diagnostics.Diagnostic;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import java.util.Map;
 
 /**
  * {@code @Checkpoint} on a loop's index: read from the declaration, and the loops it cannot
@@ -93,7 +94,7 @@ public final class CheckpointedLoops {
   static void checkBody(Stmt.Block body) {
     for (Stmt s : Statements.all(body)) {
       if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
-        Tree where = a.origin();
+        Origin where = a.origin();
         throw new CompileError(where, Diagnostic.CHECKPOINT_BODY,
             a.value() instanceof Expr.NewArray ? "an array allocation" : "an array assignment",
             "each segment would need the array variable itself put back, not only its elements",

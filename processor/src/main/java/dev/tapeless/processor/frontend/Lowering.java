@@ -6,6 +6,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -39,6 +40,7 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
@@ -81,9 +83,16 @@ public final class Lowering {
   private final Set<String> claimedUserNames = new HashSet<>();
   private final Map<Element, Var> vars = new HashMap<>();
   private final Var result;
+  private final OriginTrees origins;
+  private final MethodElements methods;
+  private final CompilationUnitTree unit;
 
   private Lowering(Trees trees, Elements elements, ExecutableElement method,
-      Set<String> reserved) {
+      Set<String> reserved, OriginTrees origins, MethodElements methods,
+      CompilationUnitTree unit) {
+    this.origins = origins;
+    this.methods = methods;
+    this.unit = unit;
     this.method = method;
     this.trees = trees;
     this.elements = elements;
@@ -93,11 +102,16 @@ public final class Lowering {
         Var.Role.RESULT);
   }
 
-  /** Lowers the method at {@code methodPath}, whose body must already have passed the fence. */
+  /**
+   * Lowers the method at {@code methodPath}, whose body must already have passed the fence; the
+   * origins of its statements go into {@code origins}, the methods it calls without a rule into
+   * {@code methods}.
+   */
   public static IrMethod lower(Trees trees, Elements elements, ExecutableElement method,
-      TreePath methodPath) {
+      TreePath methodPath, OriginTrees origins, MethodElements methods) {
     BlockTree body = ((com.sun.source.tree.MethodTree) methodPath.getLeaf()).getBody();
-    Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method));
+    Lowering lowering = new Lowering(trees, elements, method, namesIn(body, method), origins,
+        methods, methodPath.getCompilationUnit());
     List<Var> params = new ArrayList<>();
     if (DifferentiableSignature.isModelMethod(method)) {
       params.addAll(lowering.declareReceiver((TypeElement) method.getEnclosingElement()));
@@ -119,17 +133,23 @@ public final class Lowering {
     List<Stmt> out = new ArrayList<>();
     lowering.lowerSequence(statements(bodyPath, body.getStatements()), out);
     if (lowering.returned != null) {
-      out.add(0, set(lowering.returned, false, body));
+      out.add(0, set(lowering.returned, false, lowering.at(body)));
     }
     if (DifferentiableSignature.isReal(method.getReturnType().getKind())
         && Statements.assignments(new Stmt.Block(out)).stream()
         .noneMatch(a -> a.target() == lowering.result)) {
       // A method that never returns (an endless loop) still declares its result.
       out.add(0, new Stmt.Assign(lowering.result,
-          new Expr.Const(lowering.result.type().elementZero(), lowering.result.type()), body));
+          new Expr.Const(lowering.result.type().elementZero(), lowering.result.type()),
+          lowering.at(body)));
     }
     return new IrMethod(method.getSimpleName().toString(), params, new Stmt.Block(out),
         lowering.result, lowering.names.snapshot());
+  }
+
+  /** The origin of a tree of this method. */
+  private Origin at(Tree tree) {
+    return origins.of(unit, tree);
   }
 
   private static Set<String> namesIn(BlockTree body, ExecutableElement method) {
@@ -469,13 +489,13 @@ public final class Lowering {
   private record LoopBody(TreePath path) implements Item {}
 
   /** Leaves the loop unless the condition, lowered into the given list as an atom, holds. */
-  private record ExitUnless(Function<List<Stmt>, Expr> condition, Tree origin) implements Item {}
+  private record ExitUnless(Function<List<Stmt>, Expr> condition, Origin origin) implements Item {}
 
   /** Statements built directly: an enhanced for's element read and index update. */
   private record Built(Consumer<List<Stmt>> emit) implements Item {}
 
   /** After a loop's body: leaves the loop when the body broke out of it or returned. */
-  private record LeaveIfJumped(Tree body, Tree origin) implements Item {}
+  private record LeaveIfJumped(Tree body, Origin origin) implements Item {}
 
   /**
    * The flags of the loop being lowered, set by its {@code break} and {@code continue} (null
@@ -540,11 +560,11 @@ public final class Lowering {
         lowerStatement(path, out);
         List<Var> flags = flagsSetBy(path.getLeaf());
         if (!flags.isEmpty() && !rest.isEmpty()) {
-          Expr noJump = noneSet(flags, path.getLeaf(), out);
+          Expr noJump = noneSet(flags, at(path.getLeaf()), out);
           List<Stmt> stay = new ArrayList<>();
           lowerSequence(rest, stay);
           out.add(new Stmt.If(noJump, new Stmt.Block(stay), new Stmt.Block(List.of()),
-              path.getLeaf()));
+              at(path.getLeaf())));
           return;
         }
       }
@@ -577,13 +597,13 @@ public final class Lowering {
   }
 
   /** A fresh boolean holding {@code !(f1 || f2 ...)}. */
-  private Expr noneSet(List<Var> flags, Tree origin, List<Stmt> out) {
+  private Expr noneSet(List<Var> flags, Origin origin, List<Stmt> out) {
     Var c = temp(Type.BOOLEAN);
     out.add(new Stmt.Assign(c, new Expr.Unary(UnaryOp.NOT, anySet(flags), Type.BOOLEAN), origin));
     return new Expr.Ref(c);
   }
 
-  private static Stmt.Assign set(Var flag, boolean value, Tree origin) {
+  private static Stmt.Assign set(Var flag, boolean value, Origin origin) {
     return new Stmt.Assign(flag, new Expr.Const(Boolean.toString(value), Type.BOOLEAN), origin);
   }
 
@@ -598,17 +618,17 @@ public final class Lowering {
       case RETURN -> {
         ExpressionTree e = ((ReturnTree) s).getExpression();
         if (e != null) {
-          lowerAssign(result, new TreePath(path, e), out, s);
+          lowerAssign(result, new TreePath(path, e), out, at(s));
         }
         if (nesting > 0) {
           if (returned == null) {
             returned = new Var(names.fresh("returned"), Type.BOOLEAN, Var.Role.TEMP);
           }
-          out.add(set(returned, true, s));
+          out.add(set(returned, true, at(s)));
         }
       }
-      case BREAK -> out.add(set(loops.peek().broke(), true, s));
-      case CONTINUE -> out.add(set(loops.peek().continued(), true, s));
+      case BREAK -> out.add(set(loops.peek().broke(), true, at(s)));
+      case CONTINUE -> out.add(set(loops.peek().continued(), true, at(s)));
       case IF -> lowerIf(path, out);
       case SWITCH -> lowerSwitch(path, out);
       case VARIABLE -> lowerVariable(path, out);
@@ -618,14 +638,16 @@ public final class Lowering {
       case WHILE_LOOP -> {
         WhileLoopTree w = (WhileLoopTree) s;
         lowerLoop(List.of(exitUnless(new TreePath(path, w.getCondition())),
-            new LoopBody(new TreePath(path, w.getStatement())), new LeaveIfJumped(w.getStatement(), s)),
-            w.getStatement(), s, out);
+            new LoopBody(new TreePath(path, w.getStatement())),
+            new LeaveIfJumped(w.getStatement(), at(s))),
+            w.getStatement(), at(s), out);
       }
       case DO_WHILE_LOOP -> {
         DoWhileLoopTree d = (DoWhileLoopTree) s;
         lowerLoop(List.of(new LoopBody(new TreePath(path, d.getStatement())),
-            new LeaveIfJumped(d.getStatement(), s), exitUnless(new TreePath(path, d.getCondition()))),
-            d.getStatement(), s, out);
+            new LeaveIfJumped(d.getStatement(), at(s)),
+            exitUnless(new TreePath(path, d.getCondition()))),
+            d.getStatement(), at(s), out);
       }
       case EMPTY_STATEMENT -> { }
       default -> throw new CompileError(s, Diagnostic.UNSUPPORTED_STATEMENT,
@@ -634,14 +656,14 @@ public final class Lowering {
   }
 
   private ExitUnless exitUnless(TreePath condition) {
-    return new ExitUnless(out -> condition(condition, out), condition.getLeaf());
+    return new ExitUnless(out -> condition(condition, out), at(condition.getLeaf()));
   }
 
   /**
    * A loop the backward sweep replays by counting its iterations; {@code items} are its body,
    * condition tests and updates, {@code body} the user's body statement.
    */
-  private void lowerLoop(List<Item> items, Tree body, Tree origin, List<Stmt> out) {
+  private void lowerLoop(List<Item> items, Tree body, Origin origin, List<Stmt> out) {
     JumpFinder.Jumps jumps = JumpFinder.of(body);
     Var broke = jumps.breaks() ? temp(Type.BOOLEAN) : null;
     Var continued = jumps.continues() ? temp(Type.BOOLEAN) : null;
@@ -687,11 +709,11 @@ public final class Lowering {
       Var index = declare(indexElement, Var.Role.INDEX, Type.INT);
       Expr first = passive(new TreePath(initPath, init.getInitializer()));
       Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
-      Stmt.Block body = countedBody(new TreePath(path, f.getStatement()), f);
+      Stmt.Block body = countedBody(new TreePath(path, f.getStatement()), at(f));
       if (every != Stmt.For.NONE) {
         CheckpointedLoops.checkBody(body);
       }
-      out.add(new Stmt.For(index, first, bound, direction, body, f, every));
+      out.add(new Stmt.For(index, first, bound, direction, body, at(f), every));
       return;
     }
     for (StatementTree init : f.getInitializer()) {
@@ -709,13 +731,13 @@ public final class Lowering {
       items.add(exitUnless(new TreePath(path, f.getCondition())));
     }
     items.add(new LoopBody(new TreePath(path, f.getStatement())));
-    items.add(new LeaveIfJumped(f.getStatement(), f));
+    items.add(new LeaveIfJumped(f.getStatement(), at(f)));
     items.addAll(statements(path, f.getUpdate()));
-    lowerLoop(items, f.getStatement(), f, out);
+    lowerLoop(items, f.getStatement(), at(f), out);
   }
 
   /** The body of a counted loop, which may continue but never leaves early. */
-  private Stmt.Block countedBody(TreePath body, Tree origin) {
+  private Stmt.Block countedBody(TreePath body, Origin origin) {
     Var continued = JumpFinder.of(body.getLeaf()).continues() ? temp(Type.BOOLEAN) : null;
     List<Stmt> out = new ArrayList<>();
     if (continued != null) {
@@ -751,7 +773,7 @@ public final class Lowering {
         aliases.put(element, new ArrayCopies.Region(array.array(), array.element(k)));
       } else {
         o.add(new Stmt.Assign(v, new Expr.ArrayRead(array.array(), array.element(k),
-            v.type()), f.getVariable()));
+            v.type()), at(f.getVariable())));
       }
     }, out);
   }
@@ -772,23 +794,23 @@ public final class Lowering {
     if (counted) {
       List<Stmt> withElement = new ArrayList<>();
       take.accept(k, withElement);
-      withElement.addAll(countedBody(body, f).statements());
+      withElement.addAll(countedBody(body, at(f)).statements());
       out.add(new Stmt.For(index, new Expr.Const("0", Type.INT), length,
-          Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(withElement), f));
+          Stmt.Direction.UP_EXCLUSIVE, new Stmt.Block(withElement), at(f)));
       return;
     }
-    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), f));
+    out.add(new Stmt.Assign(index, new Expr.Const("0", Type.INT), at(f)));
     lowerLoop(List.of(
         new ExitUnless(o -> {
           Var c = temp(Type.BOOLEAN);
-          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), f));
+          o.add(new Stmt.Assign(c, new Expr.Binary(BinaryOp.LT, k, length, Type.BOOLEAN), at(f)));
           return new Expr.Ref(c);
-        }, f),
+        }, at(f)),
         new Built(o -> take.accept(k, o)),
         new LoopBody(body),
-        new LeaveIfJumped(f.getStatement(), f),
+        new LeaveIfJumped(f.getStatement(), at(f)),
         new Built(o -> o.add(new Stmt.Assign(index, new Expr.Binary(BinaryOp.ADD, k,
-            new Expr.Const("1", Type.INT), Type.INT), f)))), f.getStatement(), f, out);
+            new Expr.Const("1", Type.INT), Type.INT), at(f))))), f.getStatement(), at(f), out);
   }
 
   /** One group of a switch: its labels (none for default) and where its code is. */
@@ -838,27 +860,27 @@ public final class Lowering {
           }
           lowerSequence(statements(group.casePath(), code), body);
         }
-      }, s);
+      }, at(s));
     } finally {
       nesting--;
     }
   }
 
   /** A switch expression with arrow cases to expressions: each assigns one temporary. */
-  private Expr switchExpression(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr switchExpression(TreePath path, List<Stmt> out, Origin origin) {
     SwitchExpressionTree s = (SwitchExpressionTree) path.getLeaf();
     Var selector = selector(new TreePath(path, s.getExpression()), out);
     Var t = temp(typeOf(path));
     cases(selector, groups(path, s.getCases()), 0, out, (group, body) -> lowerAssign(t,
         new TreePath(group.casePath(), ((CaseTree) group.casePath().getLeaf()).getBody()),
-        body, origin), s);
+        body, origin), at(s));
     return new Expr.Ref(t);
   }
 
   private Var selector(TreePath path, List<Stmt> out) {
     runUpdatesFirst(path, out);
     Var selector = temp(Type.INT);
-    out.add(new Stmt.Assign(selector, passive(path), path.getLeaf()));
+    out.add(new Stmt.Assign(selector, passive(path), at(path.getLeaf())));
     return selector;
   }
 
@@ -867,7 +889,7 @@ public final class Lowering {
    * when it holds, the rest otherwise; the default group's code when no label matched.
    */
   private void cases(Var selector, List<SwitchGroup> groups, int from, List<Stmt> out,
-      java.util.function.BiConsumer<SwitchGroup, List<Stmt>> lowerBody, Tree origin) {
+      java.util.function.BiConsumer<SwitchGroup, List<Stmt>> lowerBody, Origin origin) {
     if (from == groups.size()) {
       return;
     }
@@ -883,7 +905,7 @@ public final class Lowering {
       test = test == null ? equal : new Expr.Binary(BinaryOp.OR, test, equal, Type.BOOLEAN);
     }
     Var c = temp(Type.BOOLEAN);
-    out.add(new Stmt.Assign(c, test, group.casePath().getLeaf()));
+    out.add(new Stmt.Assign(c, test, at(group.casePath().getLeaf())));
     List<Stmt> whenTrue = new ArrayList<>();
     lowerBody.accept(group, whenTrue);
     List<Stmt> otherwise = new ArrayList<>();
@@ -906,7 +928,7 @@ public final class Lowering {
     } finally {
       nesting--;
     }
-    out.add(new Stmt.If(condition, new Stmt.Block(thenOut), new Stmt.Block(elseOut), s));
+    out.add(new Stmt.If(condition, new Stmt.Block(thenOut), new Stmt.Block(elseOut), at(s)));
   }
 
   /**
@@ -920,7 +942,7 @@ public final class Lowering {
       return e;
     }
     Var c = temp(Type.BOOLEAN);
-    out.add(new Stmt.Assign(c, e, path.getLeaf()));
+    out.add(new Stmt.Assign(c, e, at(path.getLeaf())));
     return new Expr.Ref(c);
   }
 
@@ -940,12 +962,12 @@ public final class Lowering {
       if (u.getKind() == Tree.Kind.POSTFIX_INCREMENT
           || u.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
         Var old = temp(v.type());
-        out.add(new Stmt.Assign(old, new Expr.Ref(v), u));
+        out.add(new Stmt.Assign(old, new Expr.Ref(v), at(u)));
         updated.put(u, new Expr.Ref(old));
       } else {
         updated.put(u, new Expr.Ref(v));
       }
-      update(v, increment ? BinaryOp.ADD : BinaryOp.SUB, null, v.type(), out, u);
+      update(v, increment ? BinaryOp.ADD : BinaryOp.SUB, null, v.type(), out, at(u));
     }
   }
 
@@ -957,7 +979,7 @@ public final class Lowering {
           "is on a local variable that is not a loop's index");
     }
     if (RowAliases.isAlias(trees, path)) {
-      aliases.put(element, alias(element, new TreePath(path, v.getInitializer()), out, v));
+      aliases.put(element, alias(element, new TreePath(path, v.getInitializer()), out, at(v)));
       return;
     }
     Var var = declare(element, Var.Role.LOCAL, TypeMapper.map(element.asType(), v));
@@ -966,11 +988,11 @@ public final class Lowering {
       MethodInvocationTree clone = (MethodInvocationTree) v.getInitializer();
       TreePath source = new TreePath(new TreePath(new TreePath(path, clone),
           clone.getMethodSelect()), ((MemberSelectTree) clone.getMethodSelect()).getExpression());
-      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, v));
+      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, at(v)));
     } else if (v.getInitializer() instanceof NewArrayTree n && n.getInitializers() != null) {
-      initializer(var, new TreePath(path, n), out, v);
+      initializer(var, new TreePath(path, n), out, at(v));
     } else if (v.getInitializer() != null) {
-      lowerAssign(var, new TreePath(path, v.getInitializer()), out, v);
+      lowerAssign(var, new TreePath(path, v.getInitializer()), out, at(v));
     }
   }
 
@@ -981,7 +1003,7 @@ public final class Lowering {
    * A constant or a counted loop's index is used as it is when the alias never moves.
    */
   private ArrayCopies.Region alias(Element element, TreePath designator, List<Stmt> out,
-      Tree origin) {
+      Origin origin) {
     Expr row = passive(designator);
     if (row instanceof Expr.Ref r) {
       return new ArrayCopies.Region(r.var(), List.of());
@@ -1006,7 +1028,7 @@ public final class Lowering {
   }
 
   /** {@code row = W[k]}: the alias moves to another row of the same array. */
-  private void realias(Element element, TreePath designator, List<Stmt> out, Tree origin) {
+  private void realias(Element element, TreePath designator, List<Stmt> out, Origin origin) {
     ArrayCopies.Region alias = aliases.get(element);
     Expr row = passive(designator);
     Var array = row instanceof Expr.Ref r ? r.var()
@@ -1028,7 +1050,7 @@ public final class Lowering {
    * {@code double[] a = {x, y}} (or a rectangular {@code {{..}, {..}}}): a frame-owned array
    * of that shape, then a store per element, each differentiated like {@code a[i] = ...}.
    */
-  private void initializer(Var array, TreePath init, List<Stmt> out, Tree origin) {
+  private void initializer(Var array, TreePath init, List<Stmt> out, Origin origin) {
     List<? extends ExpressionTree> rows = ((NewArrayTree) init.getLeaf()).getInitializers();
     List<Expr> shape = new ArrayList<>();
     shape.add(new Expr.Const(Integer.toString(rows.size()), Type.INT));
@@ -1061,23 +1083,23 @@ public final class Lowering {
     if (e instanceof AssignmentTree a) {
       TreePath target = new TreePath(ePath, a.getVariable());
       if (a.getVariable() instanceof ArrayAccessTree) {
-        store(target, new TreePath(ePath, a.getExpression()), out, s);
+        store(target, new TreePath(ePath, a.getExpression()), out, at(s));
       } else if (aliases.containsKey(trees.getElement(target))) {
-        realias(trees.getElement(target), new TreePath(ePath, a.getExpression()), out, s);
+        realias(trees.getElement(target), new TreePath(ePath, a.getExpression()), out, at(s));
       } else {
-        lowerAssign(local(target), new TreePath(ePath, a.getExpression()), out, s);
+        lowerAssign(local(target), new TreePath(ePath, a.getExpression()), out, at(s));
       }
     } else if (e instanceof CompoundAssignmentTree c) {
       BinaryOp op = Operators.compound(c.getKind());
       TreePath operand = new TreePath(ePath, c.getExpression());
       TreePath target = new TreePath(ePath, c.getVariable());
       if (c.getVariable() instanceof ArrayAccessTree) {
-        storeUpdate(target, op, operand, out, s);
+        storeUpdate(target, op, operand, out, at(s));
         return;
       }
       Var v = local(target);
       Type operandType = TypeMapper.map(trees.getTypeMirror(operand), c.getExpression());
-      update(v, op, operand, promoted(v.type(), operandType, op), out, s);
+      update(v, op, operand, promoted(v.type(), operandType, op), out, at(s));
     } else if (e instanceof UnaryTree u) {
       BinaryOp op = switch (u.getKind()) {
         case PREFIX_INCREMENT, POSTFIX_INCREMENT -> BinaryOp.ADD;
@@ -1085,19 +1107,19 @@ public final class Lowering {
       };
       TreePath target = new TreePath(ePath, u.getExpression());
       if (u.getExpression() instanceof ArrayAccessTree) {
-        storeUpdate(target, op, null, out, s);
+        storeUpdate(target, op, null, out, at(s));
         return;
       }
       Var v = local(target);
-      update(v, op, null, v.type(), out, s);
+      update(v, op, null, v.type(), out, at(s));
     } else if (e instanceof MethodInvocationTree m) {
       String callee = LibraryCalls.name(trees, ePath);
       if (callee.equals(LibraryCalls.FILL)) {
-        lowerFill(ePath, m, out, s);
+        lowerFill(ePath, m, out, at(s));
       } else if (callee.equals(LibraryCalls.ARRAYCOPY)) {
-        lowerArraycopy(ePath, m, out, s);
+        lowerArraycopy(ePath, m, out, at(s));
       } else {
-        out.add(new Stmt.Effect(call(ePath, out, s), s));
+        out.add(new Stmt.Effect(call(ePath, out, at(s)), at(s)));
       }
     } else {
       throw new CompileError(e, Diagnostic.UNSUPPORTED_EXPRESSION,
@@ -1106,7 +1128,7 @@ public final class Lowering {
   }
 
   /** {@code Arrays.fill(a, v)} or {@code Arrays.fill(a, from, to, v)}. */
-  private void lowerFill(TreePath path, MethodInvocationTree m, List<Stmt> out, Tree origin) {
+  private void lowerFill(TreePath path, MethodInvocationTree m, List<Stmt> out, Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
     ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0)));
     Expr from = new Expr.Const("0", Type.INT);
@@ -1125,7 +1147,7 @@ public final class Lowering {
    * writes acc[0] with itself, and its reversal zeroed acc[0]'s adjoint after adding it to
    * itself: random tester, seed 13).
    */
-  private Expr once(Expr e, List<Stmt> out, Tree origin) {
+  private Expr once(Expr e, List<Stmt> out, Origin origin) {
     if (!(e instanceof Expr.ArrayRead)) {
       return e;
     }
@@ -1136,7 +1158,7 @@ public final class Lowering {
 
   /** {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. */
   private void lowerArraycopy(TreePath path, MethodInvocationTree m, List<Stmt> out,
-      Tree origin) {
+      Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
     ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0)));
     Expr srcPos = once(atom(args.get(1), out, origin), out, origin);
@@ -1151,7 +1173,7 @@ public final class Lowering {
    * into a temporary: the reversal addresses the element again after the store changed the
    * array, and must find the same one.
    */
-  private Expr.ArrayRead stableElement(Expr.ArrayRead element, List<Stmt> out, Tree origin) {
+  private Expr.ArrayRead stableElement(Expr.ArrayRead element, List<Stmt> out, Origin origin) {
     List<Expr> indices = new ArrayList<>();
     for (Expr index : element.indices()) {
       if (reads(index, element.array())) {
@@ -1165,11 +1187,11 @@ public final class Lowering {
   }
 
   /** {@code a[i] = value}. */
-  private void store(TreePath target, TreePath value, List<Stmt> out, Tree origin) {
+  private void store(TreePath target, TreePath value, List<Stmt> out, Origin origin) {
     storeInto(stableElement((Expr.ArrayRead) passive(target), out, origin), value, out, origin);
   }
 
-  private void storeInto(Expr.ArrayRead element, TreePath value, List<Stmt> out, Tree origin) {
+  private void storeInto(Expr.ArrayRead element, TreePath value, List<Stmt> out, Origin origin) {
     if (element.type().isReal() && isReal(value)) {
       Expr op = operation(value, out, origin);
       if (reads(op, element.array()) || isMethodCall(op)) {
@@ -1186,7 +1208,7 @@ public final class Lowering {
 
   /** {@code a[i] op= operand}, or {@code a[i]++} and {@code a[i]--} (operand null). */
   private void storeUpdate(TreePath target, BinaryOp op, TreePath operand, List<Stmt> out,
-      Tree origin) {
+      Origin origin) {
     Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
     Expr one = new Expr.Const("1", Type.INT);
     if (element.type().isReal()) {
@@ -1220,7 +1242,7 @@ public final class Lowering {
    * person would write the backward sweep) unless its rule needs its result, which is not
    * stored, or it reads {@code x}, whose old value is gone by the time the sweep runs.
    */
-  private Expr increment(TreePath operand, Var target, List<Stmt> out, Tree origin) {
+  private Expr increment(TreePath operand, Var target, List<Stmt> out, Origin origin) {
     if (!isReal(operand)) {
       return atom(operand, out, origin);
     }
@@ -1250,7 +1272,7 @@ public final class Lowering {
 
   /** {@code target op= operand}, or {@code target op= 1} for ++ and -- (operand null). */
   private void update(Var target, BinaryOp op, TreePath operand, Type type, List<Stmt> out,
-      Tree origin) {
+      Origin origin) {
     Expr old = new Expr.Ref(target);
     if (target.type().isReal() && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
       Expr increment = operand == null ? new Expr.Const("1", Type.INT)
@@ -1298,7 +1320,7 @@ public final class Lowering {
     return value.type().equals(target) ? value : new Expr.Cast(target, value);
   }
 
-  private void lowerAssign(Var target, TreePath value, List<Stmt> out, Tree origin) {
+  private void lowerAssign(Var target, TreePath value, List<Stmt> out, Origin origin) {
     if (!target.type().isReal() && value.getLeaf().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
       out.add(new Stmt.Assign(target, switchExpression(value, out, origin), origin));
     } else if (target.type().isReal() && isReal(value)) {
@@ -1349,7 +1371,7 @@ public final class Lowering {
   }
 
   /** A real-valued expression as an atom, introducing a temporary when it is an operation. */
-  private Expr atom(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr atom(TreePath path, List<Stmt> out, Origin origin) {
     Expr e = isReal(path) ? operation(path, out, origin) : passive(path);
     if (Expr.isAtom(e)) {
       return e;
@@ -1360,7 +1382,7 @@ public final class Lowering {
   }
 
   /** A real-valued expression as one operation over atoms. */
-  private Expr operation(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr operation(TreePath path, List<Stmt> out, Origin origin) {
     Tree tree = path.getLeaf();
     switch (tree.getKind()) {
       case PARENTHESIZED:
@@ -1394,14 +1416,14 @@ public final class Lowering {
 
   // Separate from operation(), whose frame stays small: it recurses once per nested operand.
 
-  private Expr binary(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr binary(TreePath path, List<Stmt> out, Origin origin) {
     BinaryTree b = (BinaryTree) path.getLeaf();
     Expr left = atom(new TreePath(path, b.getLeftOperand()), out, origin);
     Expr right = atom(new TreePath(path, b.getRightOperand()), out, origin);
     return new Expr.Binary(Operators.binary(b.getKind()), left, right, typeOf(path));
   }
 
-  private Expr cast(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr cast(TreePath path, List<Stmt> out, Origin origin) {
     TreePath operand = new TreePath(path, ((TypeCastTree) path.getLeaf()).getExpression());
     Type target = typeOf(path);
     if (isReal(operand) && typeOf(operand).equals(target)) {
@@ -1410,7 +1432,7 @@ public final class Lowering {
     return new Expr.Cast(target, atom(operand, out, origin));
   }
 
-  private Expr conditional(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr conditional(TreePath path, List<Stmt> out, Origin origin) {
     ConditionalExpressionTree c = (ConditionalExpressionTree) path.getLeaf();
     Expr condition = condition(new TreePath(path, c.getCondition()), out);
     Var t = temp(typeOf(path));
@@ -1419,12 +1441,12 @@ public final class Lowering {
     List<Stmt> whenFalse = new ArrayList<>();
     lowerAssign(t, new TreePath(path, c.getFalseExpression()), whenFalse, origin);
     out.add(new Stmt.If(condition, new Stmt.Block(whenTrue), new Stmt.Block(whenFalse),
-        c.getCondition()));
+        at(c.getCondition())));
     return new Expr.Ref(t);
   }
 
   /** A call in three-address form: scalar arguments as atoms, arrays as they are. */
-  private Expr.Call call(TreePath path, List<Stmt> out, Tree origin) {
+  private Expr.Call call(TreePath path, List<Stmt> out, Origin origin) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     List<Expr> args = arguments(path, argPath -> {
       TypeMirror t = trees.getTypeMirror(argPath);
@@ -1433,7 +1455,7 @@ public final class Lowering {
     });
     TypeMirror result = trees.getTypeMirror(path);
     Type type = result.getKind() == TypeKind.VOID ? Type.INT : TypeMapper.map(result, call);
-    return new Expr.Call(callee(path), stableArguments(args, out, origin), type, call);
+    return new Expr.Call(callee(path), stableArguments(args, out, origin), type, at(call));
   }
 
   /**
@@ -1442,7 +1464,7 @@ public final class Lowering {
    * arguments again afterwards ({@code axpy(c, g, acc[(int) out[0]], out)} must find the same
    * row of {@code acc}).
    */
-  private List<Expr> stableArguments(List<Expr> args, List<Stmt> out, Tree origin) {
+  private List<Expr> stableArguments(List<Expr> args, List<Stmt> out, Origin origin) {
     List<Var> arrays = new ArrayList<>();
     for (Expr arg : args) {
       if (arg instanceof Expr.Ref r && arg.type().isArray()) {
@@ -1519,7 +1541,7 @@ public final class Lowering {
       // called with the receiver's leaves first and a record's leaves in its place
       outs = DifferentiableSignature.of(method).params().stream().map(Callee.Param::out).toList();
     }
-    return new Callee.Opaque(Owners.of(owner), name, outs, method, false);
+    return new Callee.Opaque(Owners.of(owner), name, outs, methods.keyOf(method), false);
   }
 
   // ---------------------------------------------------------------- passive expressions
@@ -1596,7 +1618,7 @@ public final class Lowering {
           return new Expr.Call(new Callee.Opaque(
               Owners.of((TypeElement) field.getEnclosingElement()), m.getIdentifier().toString(),
               List.of(false), Callee.Opaque.Form.OBJECT_FIELD),
-              List.of(new Expr.Ref(objectRead(qualifier))), type, tree);
+              List.of(new Expr.Ref(objectRead(qualifier))), type, at(tree));
         }
         return name(path, type);
       }
@@ -1638,7 +1660,7 @@ public final class Lowering {
                   + " integer cast", "assign its result to a double local first: double v = "
                   + tree + ";");
         }
-        return new Expr.Call(callee(path), arguments(path, this::passive), type, tree);
+        return new Expr.Call(callee(path), arguments(path, this::passive), type, at(tree));
       }
       default:
         if (tree instanceof BinaryTree b) {

@@ -10,6 +10,9 @@ import dev.tapeless.processor.diagnostics.CompileError;
 import dev.tapeless.processor.frontend.JavacErrors;
 import dev.tapeless.processor.frontend.LanguageFence;
 import dev.tapeless.processor.frontend.Lowering;
+import dev.tapeless.processor.frontend.MethodElements;
+import dev.tapeless.processor.frontend.OriginTrees;
+import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.IrMethod;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,11 +34,16 @@ public final class HelperBodies {
   private final Trees trees;
   private final Elements elements;
   private final Types types;
+  private final OriginTrees origins;
+  private final MethodElements methods;
   private final Map<ExecutableElement, Object> lowered = new HashMap<>();
   private final Map<Tree, ExecutableElement> helperOfTree = new IdentityHashMap<>();
   private final Map<ExecutableElement, CompilationUnitTree> units = new HashMap<>();
 
-  public HelperBodies(Trees trees, Elements elements, Types types) {
+  public HelperBodies(Trees trees, Elements elements, Types types, OriginTrees origins,
+      MethodElements methods) {
+    this.origins = origins;
+    this.methods = methods;
     this.trees = trees;
     this.elements = elements;
     this.types = types;
@@ -83,7 +91,7 @@ public final class HelperBodies {
       return new Rejected(helper, fenced);
     }
     try {
-      return Lowering.lower(trees, elements, helper, path);
+      return Lowering.lower(trees, elements, helper, path, origins, methods);
     } catch (CompileError e) {
       return new Rejected(helper, List.of(e));
     }
@@ -112,6 +120,11 @@ public final class HelperBodies {
   /** The helper whose body holds {@code tree}, or null for a tree of no helper read so far. */
   public ExecutableElement helperOf(Tree tree) {
     return tree == null ? null : helperOfTree.get(tree);
+  }
+
+  /** The method a call without a rule calls, or null when the IR does not name it. */
+  public ExecutableElement methodOf(Callee.Opaque callee) {
+    return methods.element(callee.method());
   }
 
   /** The file of a helper read so far. */

@@ -1,7 +1,5 @@
 package dev.tapeless.processor.inlining;
 
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.Tree;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.CallChecks;
 import dev.tapeless.processor.analysis.Dependencies;
@@ -14,6 +12,7 @@ import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
@@ -51,7 +50,7 @@ public final class HelperInliner {
    * @param rootSite the call in the {@code @Differentiable} method that leads to it
    * @param chain the methods from the {@code @Differentiable} one to the helper, for messages
    */
-  public record Use(Tree rootSite, String chain) {}
+  public record Use(Origin rootSite, String chain) {}
 
   /** More inlined calls than this is runaway growth (a deep tree of helpers), not a program. */
   private static final int MAX_INLINED = 1000;
@@ -59,7 +58,7 @@ public final class HelperInliner {
   private final HelperBodies bodies;
   private final ExecutableElement root;
   private final Map<Expr.Call, List<ExecutableElement>> chains = new IdentityHashMap<>();
-  private final Map<Expr.Call, Tree> rootSites = new IdentityHashMap<>();
+  private final Map<Expr.Call, Origin> rootSites = new IdentityHashMap<>();
   private final Map<ExecutableElement, Use> uses = new LinkedHashMap<>();
   private int inlined;
 
@@ -87,7 +86,7 @@ public final class HelperInliner {
           writable);
       Stmt.Block body = pass.block(ir.body(), 0);
       if (!pass.changed) {
-        UncallableCalls.check(ir, HelperInliner.this::declarationObstacle);
+        UncallableCalls.check(ir, bodies::methodOf, HelperInliner.this::declarationObstacle);
         return ir;
       }
       ir = new IrMethod(ir.name(), ir.parameters(), body, ir.result(), pass.names.snapshot());
@@ -159,12 +158,13 @@ public final class HelperInliner {
     private Stmt withFencedHelpers(Stmt s) {
       Map<Expr.Call, Expr.Call> fenced = new IdentityHashMap<>();
       for (Expr.Call c : CallSwap.calls(s)) {
-        if (c.callee() instanceof Callee.Opaque o && o.method() != null && !o.fenced()
-            && givesCarryingArray(c, o) && bodies.hasSource(o.method())) {
+        ExecutableElement helper = helperWithSource(c);
+        if (helper != null && c.callee() instanceof Callee.Opaque o && !o.fenced()
+            && givesCarryingArray(c, o)) {
           List<ExecutableElement> chain = chains.getOrDefault(c, List.of());
-          uses.putIfAbsent(o.method(), new Use(rootSites.getOrDefault(c, c.site()),
-              describe(chain, o.method())));
-          bodies.body(o.method()); // its errors, if any, are the user's to see
+          uses.putIfAbsent(helper, new Use(rootSites.getOrDefault(c, c.site()),
+              describe(chain, helper)));
+          bodies.body(helper); // its errors, if any, are the user's to see
           Expr.Call marked = new Expr.Call(new Callee.Opaque(o.owner(), o.name(), o.outs(),
               o.method(), true), c.args(), c.type(), c.site());
           if (chains.containsKey(c)) {
@@ -198,12 +198,18 @@ public final class HelperInliner {
     private Expr.Call helperCall(Stmt s) {
       Expr value = s instanceof Stmt.Assign || s instanceof Stmt.Effect
           ? Statements.value(s) : null;
-      if (value instanceof Expr.Call c && c.callee() instanceof Callee.Opaque o
-          && o.method() != null && bodies.hasSource(o.method())
-          && (CallChecks.losesDerivative(s, c, activity) || mustCopy(o.method()))) {
-        return c;
+      if (!(value instanceof Expr.Call c)) {
+        return null;
       }
-      return null;
+      ExecutableElement helper = helperWithSource(c);
+      return helper != null && (CallChecks.losesDerivative(s, c, activity) || mustCopy(helper))
+          ? c : null;
+    }
+
+    /** The method {@code c} calls without a rule when its source is in this compilation. */
+    private ExecutableElement helperWithSource(Expr.Call c) {
+      ExecutableElement helper = c.callee() instanceof Callee.Opaque o ? bodies.methodOf(o) : null;
+      return helper != null && bodies.hasSource(helper) ? helper : null;
     }
 
     /**
@@ -215,12 +221,12 @@ public final class HelperInliner {
     }
 
     private boolean mustCopy(Expr.Call c) {
-      return c.callee() instanceof Callee.Opaque o && o.method() != null
-          && bodies.hasSource(o.method()) && mustCopy(o.method());
+      ExecutableElement helper = helperWithSource(c);
+      return helper != null && mustCopy(helper);
     }
 
     private void inlineCall(Stmt s, Expr.Call call, int nested, List<Stmt> out) {
-      ExecutableElement helper = ((Callee.Opaque) call.callee()).method();
+      ExecutableElement helper = bodies.methodOf((Callee.Opaque) call.callee());
       List<ExecutableElement> chain = chains.getOrDefault(call, List.of());
       ExecutableElement caller = chain.isEmpty() ? root : chain.get(chain.size() - 1);
       String path = describe(chain, helper);
@@ -228,7 +234,7 @@ public final class HelperInliner {
         throw new CompileError(call.site(), Diagnostic.RECURSION, helper.getSimpleName()
             + " calls itself through helpers differentiated with it: " + path);
       }
-      Tree rootSite = rootSites.getOrDefault(call, call.site());
+      Origin rootSite = rootSites.getOrDefault(call, call.site());
       uses.putIfAbsent(helper, new Use(rootSite, path));
       String obstacle = declarationObstacle(helper);
       if (obstacle != null) {
@@ -303,7 +309,7 @@ public final class HelperInliner {
   }
 
   /** Remembers, for each call in an inlined body, the helpers it is inside of. */
-  private void registerCalls(Expr e, List<ExecutableElement> chain, Tree rootSite) {
+  private void registerCalls(Expr e, List<ExecutableElement> chain, Origin rootSite) {
     if (e instanceof Expr.Call c) {
       chains.put(c, chain);
       rootSites.put(c, rootSite);
@@ -361,9 +367,8 @@ public final class HelperInliner {
     return s.append(" -> ").append(helper.getSimpleName()).toString();
   }
 
-  private static Tree argument(Expr.Call call, int i) {
-    return call.site() instanceof MethodInvocationTree m && i < m.getArguments().size()
-        ? m.getArguments().get(i) : call.site();
+  private static Origin argument(Expr.Call call, int i) {
+    return call.site().argument(i);
   }
 
   private static PackageElement packageOf(Element e) {

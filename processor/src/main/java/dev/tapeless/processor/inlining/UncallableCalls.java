@@ -24,10 +24,12 @@ final class UncallableCalls {
   private UncallableCalls() {}
 
   /**
+   * @param methodOf the method a call without a rule calls, or null when unknown
    * @param obstacle what in a helper's declaration keeps it from being copied, or null
    * @throws CompileError on the first such call
    */
-  static void check(IrMethod ir, Function<ExecutableElement, String> obstacle) {
+  static void check(IrMethod ir, Function<Callee.Opaque, ExecutableElement> methodOf,
+      Function<ExecutableElement, String> obstacle) {
     for (Stmt s : Statements.all(ir.body())) {
       List<Expr.Call> calls = new ArrayList<>(CallSwap.calls(s));
       if (s instanceof Stmt.For f) {
@@ -35,9 +37,10 @@ final class UncallableCalls {
         calls.addAll(CallSwap.calls(new Stmt.Assign(f.index(), f.bound(), f.origin())));
       }
       for (Expr.Call c : calls) {
-        if (c.callee() instanceof Callee.Opaque o && o.method() != null
-            && CopiedHelpers.uncallable(o.method()) != null) {
-          throw error(c, o.method(), obstacle.apply(o.method()));
+        ExecutableElement helper =
+            c.callee() instanceof Callee.Opaque o ? methodOf.apply(o) : null;
+        if (helper != null && CopiedHelpers.uncallable(helper) != null) {
+          throw error(c, helper, obstacle.apply(helper));
         }
       }
     }

@@ -1,7 +1,6 @@
 package dev.tapeless.processor.ir;
 
 import java.util.List;
-import javax.lang.model.element.ExecutableElement;
 
 /** The target of a {@link Expr.Call}. */
 public sealed interface Callee {
@@ -108,13 +107,14 @@ public sealed interface Callee {
    * differentiated value does flow in and {@code method}'s source is in the compilation, the
    * method is a helper that {@code HelperInliner} differentiates by inlining its body.
    *
-   * @param method the method called, for finding a helper's source
+   * @param method the method called, as the key of the front end's table of method elements
+   *     ({@code frontend.MethodElements}), for finding a helper's source; null when not needed
    * @param fenced a helper whose body passed the checks of a {@code @Differentiable} one, so
    *     that it writes no array but its {@code @Out} ones (arrays at other positions are only
    *     read)
    */
   record Opaque(String owner, String name, List<Boolean> outs, Form form,
-      ExecutableElement method, boolean fenced) implements Callee {
+      String method, boolean fenced) implements Callee {
     /**
      * How the call is written: a static method, or a method or field of an object passed as a
      * {@code @NoDerivative} parameter, which is then the call's first argument (its receiver).
@@ -130,8 +130,8 @@ public sealed interface Callee {
       this(owner, name, outs, Form.STATIC, null, false);
     }
 
-    /** A static method, with its element for finding a helper's source. */
-    public Opaque(String owner, String name, List<Boolean> outs, ExecutableElement method,
+    /** A static method, with its key for finding a helper's source. */
+    public Opaque(String owner, String name, List<Boolean> outs, String method,
         boolean fenced) {
       this(owner, name, outs, Form.STATIC, method, fenced);
     }

@@ -1,6 +1,5 @@
 package dev.tapeless.processor.ir;
 
-import com.sun.source.tree.Tree;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ public sealed interface Expr {
    *
    * @param site the call in the user's source, for errors about its arguments
    */
-  record Call(Callee callee, List<Expr> args, Type type, Tree site) implements Expr {
+  record Call(Callee callee, List<Expr> args, Type type, Origin site) implements Expr {
     public Call {
       args = List.copyOf(args);
     }

@@ -1,6 +1,5 @@
 package dev.tapeless.processor.ir;
 
-import com.sun.source.tree.Tree;
 import java.util.List;
 
 /**
@@ -9,14 +8,17 @@ import java.util.List;
  */
 public sealed interface Stmt {
 
-  /** The user statement this came from: for comments in generated code and for error positions. */
-  Tree origin();
+  /**
+   * The user statement this came from, for comments in generated code and for error positions;
+   * null for statements the processor makes up.
+   */
+  Origin origin();
 
   /** {@code target = value}. */
-  record Assign(Var target, Expr value, Tree origin) implements Stmt {}
+  record Assign(Var target, Expr value, Origin origin) implements Stmt {}
 
   /** {@code if (condition) thenBlock else elseBlock}; the condition is a boolean atom. */
-  record If(Expr condition, Block thenBlock, Block elseBlock, Tree origin) implements Stmt {}
+  record If(Expr condition, Block thenBlock, Block elseBlock, Origin origin) implements Stmt {}
 
   /** How a {@link Store} combines the value with the element. */
   enum StoreKind {
@@ -39,7 +41,7 @@ public sealed interface Stmt {
    * {@code array[i][j] = value}, {@code += value} or {@code -= value}; with no indices, a scalar
    * {@code x += value}, whose reversal only adds to the value's adjoints.
    */
-  record Store(Var array, List<Expr> indices, Expr value, StoreKind kind, Tree origin)
+  record Store(Var array, List<Expr> indices, Expr value, StoreKind kind, Origin origin)
       implements Stmt {
     public Store {
       indices = List.copyOf(indices);
@@ -56,14 +58,15 @@ public sealed interface Stmt {
    * siblings. The index is not assigned in the body and the bounds' variables are not either, so
    * the backward sweep runs the same indices in reverse without saving them.
    */
-  record For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin,
+  record For(Var index, Expr first, Expr bound, Direction direction, Block body, Origin origin,
       int checkpoint) implements Stmt {
 
     /** Not checkpointed: the value of {@link #checkpoint} for an ordinary loop. */
     public static final int NONE = -1;
 
     /** A loop without {@code @Checkpoint}; copies made by passes drop the annotation. */
-    public For(Var index, Expr first, Expr bound, Direction direction, Block body, Tree origin) {
+    public For(Var index, Expr first, Expr bound, Direction direction, Block body,
+        Origin origin) {
       this(index, first, bound, direction, body, origin, NONE);
     }
 
@@ -108,13 +111,13 @@ public sealed interface Stmt {
    * Any other loop: {@code while (true) body}, left by {@link Exit}. The forward sweep counts
    * iterations in {@code counter} so the backward sweep can run them in reverse.
    */
-  record Loop(Var counter, Block body, Tree origin) implements Stmt {}
+  record Loop(Var counter, Block body, Origin origin) implements Stmt {}
 
   /** Leaves the innermost {@link Loop}; nothing follows it in its block. */
-  record Exit(Tree origin) implements Stmt {}
+  record Exit(Origin origin) implements Stmt {}
 
   /** A call for its effect on {@code @Out} arrays, its result (if any) unused. */
-  record Effect(Expr.Call call, Tree origin) implements Stmt {}
+  record Effect(Expr.Call call, Origin origin) implements Stmt {}
 
   /** A sequence of statements. */
   record Block(List<Stmt> statements) implements Stmt {
@@ -123,7 +126,7 @@ public sealed interface Stmt {
     }
 
     @Override
-    public Tree origin() {
+    public Origin origin() {
       return null;
     }
   }

@@ -11,6 +11,7 @@ import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
@@ -62,7 +63,7 @@ final class BackwardSweep {
   CodeBlock block(Stmt.Block block) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<Stmt> stmts = block.statements();
-    Object lastOrigin = null;
+    Origin lastOrigin = null;
     for (int i = stmts.size() - 1; i >= 0; i--) {
       Stmt s = stmts.get(i);
       CodeBlock reversed = statement(s);
@@ -70,7 +71,7 @@ final class BackwardSweep {
         continue;
       }
       boolean commented = s instanceof Stmt.For || s instanceof Stmt.Loop;
-      if (s.origin() != null && s.origin() != lastOrigin
+      if (s.origin() != null && !s.origin().equals(lastOrigin)
           && (commented || !(s instanceof Stmt.If))) {
         code.add("// $L\n", SourceComments.of(s.origin()));
         lastOrigin = s.origin();

@@ -1,10 +1,10 @@
 package dev.tapeless.processor.secondorder;
 
-import com.sun.source.tree.Tree;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.UnaryOp;
@@ -23,13 +23,13 @@ import java.util.function.Function;
  */
 final class TemplateIr {
   private final NameTable names;
-  private final Tree origin;
+  private final Origin origin;
   private final Function<String, Expr> bindings;
   private String text;
   private int at;
   private List<Stmt> out;
 
-  private TemplateIr(NameTable names, Tree origin, Function<String, Expr> bindings) {
+  private TemplateIr(NameTable names, Origin origin, Function<String, Expr> bindings) {
     this.names = names;
     this.origin = origin;
     this.bindings = bindings;
@@ -41,7 +41,7 @@ final class TemplateIr {
    * {@code "0"}...) to an atom; operands of other types than double are converted first.
    */
   static Expr lower(String template, Function<String, Expr> bindings, NameTable names,
-      Tree origin, List<Stmt> out) {
+      Origin origin, List<Stmt> out) {
     TemplateIr t = new TemplateIr(names, origin, bindings);
     t.text = template;
     t.at = 0;
