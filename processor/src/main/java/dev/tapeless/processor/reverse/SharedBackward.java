@@ -63,7 +63,7 @@ record SharedBackward(MethodSpec method, CodeBlock call) {
         .addCode(sweep)
         .build();
     CodeBlock args = CodeBlock.join(used.stream().map(p -> CodeBlock.of("$N", p.name()))
-        .toList(), ", ");
+        .toList(), ",$W");
     return new SharedBackward(method, CodeBlock.builder()
         .addStatement("$N($L)", NAME, args).build());
   }
