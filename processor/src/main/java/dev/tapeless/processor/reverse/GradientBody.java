@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * Reverse mode for one method: the body of the frame's {@code backpropagate}, a forward sweep
- * followed by the backward sweep in the same Java method, so that every primal value the
- * backward sweep needs is still a local.
+ * followed by the backward sweep, which gets every primal value it needs from the forward
+ * sweep's locals (as arguments of the {@code SharedBackward} method both sweeps call).
  *
  * @param code the method body, ending in {@code return} when the method returns a value; it
  *     calls {@code backwardSweep} when that is not null
@@ -42,7 +42,7 @@ import java.util.Set;
  * @param splitBackward the backward sweep for a caller, starting by restoring that
  * @param backwardSweep the private method holding the backward sweep that {@code code} and
  *     {@code splitBackward} call, or null when each has its own copy (see
- *     {@link SharedBackward})
+ *     {@code SharedBackward})
  * @param startOverwrite what {@code valueAndGradient} runs before the sweeps (see
  *     {@link FreshAdjoints})
  * @param endOverwrite what it runs after them
