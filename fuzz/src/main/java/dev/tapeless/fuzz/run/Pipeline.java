@@ -289,10 +289,7 @@ public final class Pipeline {
     long methodSeed = seed * 31 + (c.name() + "." + m.name()).hashCode();
     try {
       MethodChecker checker = new MethodChecker(c, m, loader, methodSeed);
-      // Float versions of methods drawing from a random source are not checked: on the CI seed
-      // 112 of them were skipped as sensitive to rounding (against 4 of all others), which
-      // needs a look at how their draws reach the float program before they count.
-      if (withFloat && !MethodChecker.drawsMoreInJacobianAndHessian(m)) {
+      if (withFloat) {
         try {
           checker.floats = new FloatChecker(checker, c, m, loader, methodSeed);
         } catch (ReflectiveOperationException | LinkageError e) {

@@ -167,6 +167,11 @@ public final class Point {
   public Point perturbed(double relative, SplittableRandom random) {
     Object[] moved = copy();
     for (int k = 0; k < moved.length; k++) {
+      if (args[k] instanceof Source) {
+        // the seed, not an object: every call on the moved point draws from a fresh one too
+        moved[k] = args[k];
+        continue;
+      }
       if (!method.differentiated(method.params().get(k))) {
         continue;
       }
