@@ -65,7 +65,11 @@ final class TiledGemm {
     }
   }
 
-  /** Rows i and i + 1 of the tile += their a(i, j) times the panel's rows. */
+  /**
+   * Rows i and i + 1 of the tile += their a(i, j) times the panel's rows. Its bytecode is kept
+   * above C2's {@code FreqInlineSize} (325 bytes), so that it is compiled as a method of its
+   * own: inlined into {@link #update}, its loops measured scalar.
+   */
   private static void rowPair(double[] t, double[][] p, int jw, int kw, double[][] A,
       boolean aTransposed, int i, int j0) {
     int j = 0;
