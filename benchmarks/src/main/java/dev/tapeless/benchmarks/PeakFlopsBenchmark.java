@@ -48,73 +48,87 @@ public class PeakFlopsBenchmark {
     c = 0.0005;
   }
 
-  /** 16 {@code Math.fma} per element: 32 · N flops. */
+  /** {@link #fma(double[], double, double, int)} once over the array: 32 · N flops. */
   @Benchmark
   public double[] fma() {
-    double mm = m;
-    double cc = c;
-    for (int i = 0; i < N; i++) {
-      double v = a[i];
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      v = Math.fma(v, mm, cc);
-      a[i] = v;
-    }
+    fma(a, m, c, 1);
     return a;
   }
 
-  /** 16 multiplies and 16 adds per element: 32 · N flops. */
+  /** {@link #mulAdd(double[], double, double, int)} once over the array: 32 · N flops. */
   @Benchmark
   public double[] mulAdd() {
-    double mm = m;
-    double cc = c;
-    for (int i = 0; i < N; i++) {
-      double v = a[i];
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      v = v * mm + cc;
-      a[i] = v;
-    }
+    mulAdd(a, m, c, 1);
     return a;
   }
 
-  /** {@link #ADDS} scalar additions, each waiting for the one before. */
+  /** {@link #dependentAdds(double, double, long)} of {@link #ADDS} additions. */
   @Benchmark
   public double dependentAdds() {
-    double s = m;
-    double d = c;
-    for (int i = 0; i < ADDS; i += 4) {
-      s += d;
-      s += d;
-      s += d;
-      s += d;
+    return dependentAdds(m, c, ADDS);
+  }
+
+  /** {@code reps} times, 16 {@code Math.fma} on each element of {@code a}. */
+  static void fma(double[] a, double m, double c, int reps) {
+    for (int r = 0; r < reps; r++) {
+      for (int i = 0; i < a.length; i++) {
+        double v = a[i];
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        v = Math.fma(v, m, c);
+        a[i] = v;
+      }
     }
-    return s;
+  }
+
+  /** {@code reps} times, 16 multiplies and 16 adds on each element of {@code a}. */
+  static void mulAdd(double[] a, double m, double c, int reps) {
+    for (int r = 0; r < reps; r++) {
+      for (int i = 0; i < a.length; i++) {
+        double v = a[i];
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        v = v * m + c;
+        a[i] = v;
+      }
+    }
+  }
+
+  /** {@code n} scalar additions of {@code d} to {@code s}, each waiting for the one before. */
+  static double dependentAdds(double s, double d, long n) {
+    double sum = s;
+    for (long i = 0; i < n; i += 4) {
+      sum += d;
+      sum += d;
+      sum += d;
+      sum += d;
+    }
+    return sum;
   }
 }
