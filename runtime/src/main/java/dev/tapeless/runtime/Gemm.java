@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p>These loops are the fallback: where {@link Math#fma} is one instruction
  * ({@link HardwareFma}), every product goes to {@link TiledGemm}, which updates two rows of C
- * per loop and runs about twice as fast.
+ * per loop and runs 1.2–2 times as fast (BENCHMARKS.md).
  */
 final class Gemm {
 
