@@ -29,12 +29,21 @@ public final class CpuTimes {
   /**
    * Prints one line per workload.
    *
-   * @param args {@code lstm} for the LSTM step alone; nothing for everything
+   * @param args {@code lstm} for the LSTM step alone, {@code gemm} for the products alone,
+   *     {@code peak} for {@link PeakFlopsBenchmark}; nothing for everything but the peak
    */
   public static void main(String[] args) {
     System.out.println("Java " + System.getProperty("java.version") + ", 1 thread, CPU time");
     if (args.length > 0 && args[0].equals("lstm")) {
       lstm();
+      return;
+    }
+    if (args.length > 0 && args[0].equals("gemm")) {
+      gemm();
+      return;
+    }
+    if (args.length > 0 && args[0].equals("peak")) {
+      peak();
       return;
     }
     for (int batch : new int[] {32, 256}) {
@@ -49,6 +58,11 @@ public final class CpuTimes {
           batch, grad, batch / grad * 1e6, step, batch / step * 1e6, each);
     }
     lstm();
+    gemm();
+  }
+
+  /** {@link GemmBenchmark}'s products, in GFLOP/s. */
+  private static void gemm() {
     for (String shape : new String[] {"256x64x64", "64x1024x2048", "512x512x512"}) {
       GemmBenchmark g = new GemmBenchmark();
       g.shape = shape;
@@ -63,6 +77,34 @@ public final class CpuTimes {
           + " backward %10.1f us (%6.1f GFLOP/s)%n", shape, forward, 2 * flops / forward / 1e3,
           pullback, 4 * flops / pullback / 1e3);
     }
+  }
+
+  /**
+   * {@link PeakFlopsBenchmark}'s kernels, each called once per run over many repetitions (as
+   * static methods: called through a lambda, as {@link #micros} does, they measured scalar):
+   * the FMA and multiply-add throughput of one core from Java, and the clock implied by the
+   * latency of a dependent addition (2 cycles on Zen 5). The first runs include compilation.
+   */
+  private static void peak() {
+    double[] a = new double[PeakFlopsBenchmark.N];
+    Arrays.fill(a, 0.5);
+    double flops = 32.0 * PeakFlopsBenchmark.N;
+    int reps = 100_000;
+    long adds = 100_000_000L;
+    for (int run = 0; run < 5; run++) {
+      long start = THREADS.getCurrentThreadCpuTime();
+      PeakFlopsBenchmark.fma(a, 0.999, 0.0005, reps);
+      long fma = THREADS.getCurrentThreadCpuTime();
+      PeakFlopsBenchmark.mulAdd(a, 0.999, 0.0005, reps);
+      long mulAdd = THREADS.getCurrentThreadCpuTime();
+      sink = PeakFlopsBenchmark.dependentAdds(0.5, 1e-9, adds);
+      long end = THREADS.getCurrentThreadCpuTime();
+      double perAdd = (end - mulAdd) / (double) adds;
+      System.out.printf(Locale.ROOT, "peak run %d: Math.fma %6.1f GFLOP/s, multiply-add %6.1f"
+          + " GFLOP/s, dependent add %.3f ns (%.2f GHz at 2 cycles)%n", run,
+          flops * reps / (fma - start), flops * reps / (mulAdd - fma), perAdd, 2 / perAdd);
+    }
+    sink += a[0];
   }
 
   /**

@@ -81,6 +81,82 @@ class BatchedTest {
     }
   }
 
+  /**
+   * B × n × m: zero inner dimension, single rows and columns, odd row counts (the tiled loops
+   * take rows in pairs and R in threes), and sizes just past both loops' blocks (the tiled
+   * loops' 512 columns and 128 rows of R, the fallback's 256 and 128).
+   */
+  private static final int[][] SWEEP = {
+    {1, 1, 1}, {2, 0, 3}, {0, 4, 3}, {1, 9, 1}, {9, 1, 1}, {1, 1, 9}, {2, 2, 2}, {3, 5, 7},
+    {4, 6, 8}, {5, 129, 3}, {6, 3, 513}, {7, 130, 258}, {2, 131, 515}, {129, 4, 3},
+    {11, 257, 9},
+  };
+
+  @Test
+  void everyProductOfEveryShapeMatchesTheTripleLoopOnBothPaths() {
+    Random r = new Random(6);
+    for (int[] s : SWEEP) {
+      int b = s[0];
+      int n = s[1];
+      int m = s[2];
+      double[][] X = random(r, b, n);
+      double[][] W = random(r, m, n);
+      double[][] dY = random(r, b, m);
+      double[][] Y0 = random(r, b, m);
+      double[][] dX0 = random(r, b, n);
+      double[][] dW0 = random(r, m, n);
+      for (boolean tiled : new boolean[] {true, false}) {
+        String what = shape(s) + (tiled ? " tiled" : " fallback");
+        double[][] Y = copy(Y0);
+        Gemm.xwt(X, W, Y, false, tiled);
+        assertProduct("X Wᵀ " + what, new double[b][m], X, W, Y);
+        Y = copy(Y0);
+        Gemm.xwt(X, W, Y, true, tiled);
+        assertProduct("Y + X Wᵀ " + what, Y0, X, W, Y);
+        double[][] dX = copy(dX0);
+        Gemm.addTimes(dY, W, dX, tiled);
+        assertProduct("dX + dY W " + what, dX0, dY, transposed(W, n), dX);
+        double[][] dW = copy(dW0);
+        Gemm.addTransposedTimes(dY, X, dW, tiled);
+        assertProduct("dW + dYᵀ X " + what, dW0, transposed(dY, m), transposed(X, n), dW);
+      }
+    }
+  }
+
+  /** The transpose of a matrix of {@code cols} columns, which may have no rows. */
+  private static double[][] transposed(double[][] a, int cols) {
+    double[][] t = new double[cols][a.length];
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j][i] = a[i][j];
+      }
+    }
+    return t;
+  }
+
+  /**
+   * {@code actual = start + A Bᵀ} by a triple loop, to 1e-12 of the sum of the terms' magnitudes
+   * (the products sum in another order, and with {@code Math.fma} on the tiled path).
+   */
+  private static void assertProduct(
+      String what, double[][] start, double[][] A, double[][] B, double[][] actual) {
+    assertEquals(start.length, actual.length, what + " rows");
+    for (int i = 0; i < start.length; i++) {
+      for (int j = 0; j < start[i].length; j++) {
+        double sum = start[i][j];
+        double magnitude = Math.abs(sum);
+        for (int k = 0; k < B[j].length; k++) {
+          sum += A[i][k] * B[j][k];
+          magnitude += Math.abs(A[i][k] * B[j][k]);
+        }
+        if (Math.abs(sum - actual[i][j]) > 1e-12 * magnitude) {
+          throw new AssertionError(
+              what + ": [" + i + "][" + j + "] is " + actual[i][j] + ", expected " + sum);
+        }
+      }
+    }
+  }
+
   @Test
   void gemmPushforwardIsTheDirectionalDerivative() {
     Random r = new Random(4);
