@@ -2,6 +2,7 @@ package dev.tapeless.it.checkpointing;
 
 import dev.tapeless.Checkpoint;
 import dev.tapeless.Differentiable;
+import dev.tapeless.Out;
 
 /**
  * Loops with {@code @Checkpoint}, each beside a twin without it: the gradients must be
@@ -344,5 +345,70 @@ public final class Checkpointed {
       x = x + 0.05f * v * (float) Math.cos(x);
     }
     return x * v;
+  }
+
+  /**
+   * A trajectory written to an {@code @Out} array inside the checkpointed loop: the backward
+   * sweep runs each segment again, writing the array, and the caller must still get the
+   * forward values (the random tester found them left at the last replayed segment's).
+   */
+  @Differentiable
+  public static double trajectory(double k, double x0, @Out double[] xs) {
+    double x = x0;
+    for (@Checkpoint(every = 3) int t = 0; t < xs.length; t++) {
+      x = x + 0.1 * Math.sin(k * x);
+      xs[t] = x * x;
+    }
+    return x;
+  }
+
+  /** {@link #trajectory} without checkpointing. */
+  @Differentiable
+  public static double trajectoryPlain(double k, double x0, @Out double[] xs) {
+    double x = x0;
+    for (int t = 0; t < xs.length; t++) {
+      x = x + 0.1 * Math.sin(k * x);
+      xs[t] = x * x;
+    }
+    return x;
+  }
+
+  /**
+   * Calls {@link #trajectory} on an array whose earlier contents an earlier statement read:
+   * the callee's backward sweep must hand the array back as it was before the call.
+   */
+  @Differentiable
+  public static double trajectoryCaller(double k, double x0, int n) {
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = k * (i + 1);
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += xs[i] * xs[i];
+    }
+    double end = trajectory(k, x0, xs);
+    for (int i = 0; i < n; i++) {
+      s += xs[i];
+    }
+    return s + end;
+  }
+
+  /** {@link #trajectoryCaller} calling {@link #trajectoryPlain}. */
+  @Differentiable
+  public static double trajectoryCallerPlain(double k, double x0, int n) {
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = k * (i + 1);
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += xs[i] * xs[i];
+    }
+    double end = trajectoryPlain(k, x0, xs);
+    for (int i = 0; i < n; i++) {
+      s += xs[i];
+    }
+    return s + end;
   }
 }

@@ -46,4 +46,43 @@ class CheckpointedKindsTest {
     GradCheck.check(v -> new Damper(v, 0.2).settle(x0, steps), damper.gains.clone(), g.dgains)
         .assertWithin(1e-7);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 7, 10, 31})
+  void outArrayWrittenInTheLoopKeepsTheForwardValues(int steps) {
+    Checkpointed_Grad.Trajectory g = new Checkpointed_Grad.Trajectory();
+    Checkpointed_Grad.TrajectoryPlain plain = new Checkpointed_Grad.TrajectoryPlain();
+    double[] expected = new double[steps];
+    double value = Checkpointed.trajectory(0.7, 0.4, expected);
+    double[] seed = new double[steps];
+    for (int i = 0; i < steps; i++) {
+      seed[i] = 0.3 - 0.1 * i;
+    }
+    for (int call = 0; call < 2; call++) {
+      double[] xs = new double[steps];
+      double[] xsPlain = new double[steps];
+      assertEquals(value, g.valueAndGradient(0.7, 0.4, xs), 0.0);
+      assertEquals(value, plain.valueAndGradient(0.7, 0.4, xsPlain), 0.0);
+      assertArrayEquals(expected, xs, 0.0, "outputs after valueAndGradient");
+      assertArrayEquals(new double[] {plain.dk, plain.dx0}, new double[] {g.dk, g.dx0}, 0.0);
+      java.util.Arrays.fill(xs, 99.0);
+      g.pullback(0.7, 0.4, xs, seed.clone());
+      plain.pullback(0.7, 0.4, xsPlain, seed.clone());
+      assertArrayEquals(expected, xs, 0.0, "outputs after pullback");
+      assertArrayEquals(new double[] {plain.dk, plain.dx0}, new double[] {g.dk, g.dx0}, 0.0);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3, 4, 7, 10, 31})
+  void callerOfACheckpointedCalleeGetsItsArrayBack(int steps) {
+    Checkpointed_Grad.TrajectoryCaller g = new Checkpointed_Grad.TrajectoryCaller();
+    Checkpointed_Grad.TrajectoryCallerPlain plain = new Checkpointed_Grad.TrajectoryCallerPlain();
+    for (int call = 0; call < 2; call++) {
+      assertEquals(plain.valueAndGradient(0.7, 0.4, steps), g.valueAndGradient(0.7, 0.4, steps));
+      assertArrayEquals(new double[] {plain.dk, plain.dx0}, new double[] {g.dk, g.dx0}, 0.0);
+    }
+    GradCheck.check(v -> Checkpointed.trajectoryCaller(v[0], v[1], steps),
+        new double[] {0.7, 0.4}, new double[] {g.dk, g.dx0}).assertWithin(1e-7);
+  }
 }

@@ -270,7 +270,8 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
       }
       boolean restored = Statements.all(method.body()).stream()
           .anyMatch(s -> recording.savedBy(s).contains(p)
-              || splitCalls.contains(s) && Dependencies.of(s).written().contains(p));
+              || splitCalls.contains(s) && Dependencies.of(s).written().contains(p))
+          || writtenInCheckpointedLoop(method, p);
       if (restored) {
         String buffer = fields.buffer(p.name() + "Outputs", arrayClass(p));
         code.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, FrameFields.BUFFERS,
@@ -280,6 +281,18 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
       }
     }
     return snapshots;
+  }
+
+  /**
+   * Whether a {@code @Checkpoint} loop writes {@code out}: its backward sweep puts each segment's
+   * starting state back and runs the segment again, which leaves the array as the replays left
+   * it, not as the forward sweep did.
+   */
+  private static boolean writtenInCheckpointedLoop(IrMethod method, Var out) {
+    return Statements.all(method.body()).stream()
+        .filter(s -> s instanceof Stmt.For f && f.checkpointed())
+        .flatMap(f -> Statements.all(((Stmt.For) f).body()).stream())
+        .anyMatch(s -> Dependencies.of(s).written().contains(out));
   }
 
   /** Adjoint arrays of the arguments' shapes. */
