@@ -547,6 +547,8 @@ final class StmtGen {
     if (outermost && s.f.checkpoints && out.size() > before
         && out.get(out.size() - 1) instanceof Stmt.For f
         && Checkpoints.allowed(f, n -> !s.scope.where(v -> v.name.equals(n) && !v.inRecord)
+            .isEmpty(), n -> !s.scope.where(v -> v.name.equals(n) && (v.outParam
+                || v.aliasOf != null && v.aliasOf.outParam || v.rowOf != null && v.rowOf.outParam))
             .isEmpty())
         && r.chance(choice == 10 ? 0.85 : 0.35)) {
       int every = r.chance(0.5) ? 0 : r.between(1, 4);
