@@ -123,6 +123,13 @@ public final class Features {
    * differentiated.
    */
   public boolean listParams = true;
+  /**
+   * {@code @Checkpoint} (sometimes with {@code every = 1..4}) on outermost counted loops the
+   * processor accepts it on (see {@code gen.Checkpoints}), and long constant loops (5 to 40
+   * trips) for several segments. The gradient must not change: the checker compares it with
+   * the same class compiled without the annotations, bit for bit.
+   */
+  public boolean checkpoints = true;
   // Outside the documented subset: generators exist, off until the processor supports them.
   /**
    * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the

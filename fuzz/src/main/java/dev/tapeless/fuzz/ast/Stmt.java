@@ -23,11 +23,26 @@ public sealed interface Stmt {
 
   /**
    * {@code for (init; condition; update) {...}}; init is a {@link Local} of the index or null,
-   * update a {@link Step} or an {@link Assign}.
+   * update a {@link Step} or an {@link Assign}. {@code checkpoint}: the index carries
+   * {@code @Checkpoint} (0: without {@code every}, else its segment length), or {@link #NONE}.
    */
-  record For(Stmt init, Expr condition, Stmt update, List<Stmt> body) implements Stmt {
+  record For(Stmt init, Expr condition, Stmt update, List<Stmt> body, int checkpoint)
+      implements Stmt {
+    /** No {@code @Checkpoint}. */
+    public static final int NONE = -1;
+
     public For {
       body = List.copyOf(body);
+    }
+
+    /** A loop without {@code @Checkpoint}. */
+    public For(Stmt init, Expr condition, Stmt update, List<Stmt> body) {
+      this(init, condition, update, body, NONE);
+    }
+
+    /** Whether the index carries {@code @Checkpoint}. */
+    public boolean checkpointed() {
+      return checkpoint != NONE;
     }
   }
 

@@ -521,12 +521,15 @@ final class StmtGen {
 
   private void loop(List<Stmt> out) {
     boolean counted = s.f.countedLoops;
+    boolean outermost = s.loopDepth == 0;
     int choice = r.weighted(counted ? 5 : 0, counted && s.f.countingDown ? 2.5 : 0,
         counted ? 1 : 0, s.f.nonCountedFor ? 1.5 : 0, s.f.forEach ? 1.5 : 0,
         s.f.whileLoops ? 1.5 : 0, s.f.doWhileLoops ? 1 : 0,
         s.f.whileLoops && s.f.activeLoopConditions ? 1 : 0,
         s.f.whileLoops && s.f.booleans ? 0.5 : 0,
-        counted && s.f.activeTripCounts ? 0.6 : 0);
+        counted && s.f.activeTripCounts ? 0.6 : 0,
+        counted && outermost && s.f.checkpoints ? 1.2 : 0);
+    int before = out.size();
     switch (choice) {
       case 0 -> countedUp(out);
       case 1 -> countedDown(out);
@@ -538,8 +541,31 @@ final class StmtGen {
       case 7 -> whileLoop(out, true);
       case 8 -> flagLoop(out);
       case 9 -> activeTripCount(out);
+      case 10 -> longLoop(out);
       default -> declareDouble(out);
     }
+    if (outermost && s.f.checkpoints && out.size() > before
+        && out.get(out.size() - 1) instanceof Stmt.For f
+        && Checkpoints.allowed(f, n -> !s.scope.where(v -> v.name.equals(n) && !v.inRecord)
+            .isEmpty())
+        && r.chance(choice == 10 ? 0.85 : 0.35)) {
+      int every = r.chance(0.5) ? 0 : r.between(1, 4);
+      out.set(out.size() - 1, new Stmt.For(f.init(), f.condition(), f.update(), f.body(), every));
+    }
+  }
+
+  /**
+   * {@code for (int t = 0; t < 23; t++)}: a trip count of 5 to 40, long enough for several
+   * checkpoint segments; the index is only a number in the body (arrays may be shorter), and
+   * the body is kept cheap by the loop's weight in {@code loopMult} (no loop inside it).
+   */
+  private void longLoop(List<Stmt> out) {
+    int n = r.between(5, 40);
+    V t = index("t");
+    t.range = new int[] {0, n - 1};
+    List<Stmt> body = loopBody(t, null, n, List.of());
+    out.add(new Stmt.For(new Stmt.Local(Ty.INT, t.name, i(0)), bin(Op.LT, t.ref(), i(n)),
+        new Stmt.Step(t.ref(), true), body));
   }
 
   /** A length in scope to loop over, with an expression for it, or null. */

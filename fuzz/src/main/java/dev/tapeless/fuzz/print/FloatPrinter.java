@@ -129,7 +129,8 @@ public final class FloatPrinter {
     src.open((m.differentiable() ? "public " : "") + ModelPrinter.modifier(m) + type(m.result())
         + " "
         + m.name() + "(" + String.join(", ", params) + ") {");
-    new BlockPrinter(this::expr, this::simple, FloatPrinter::type).statements(src, m.body());
+    new BlockPrinter(this::expr, this::simple, FloatPrinter::type, true)
+        .statements(src, m.body());
     src.close("}");
   }
 

@@ -44,6 +44,18 @@ public final class JavaPrinter {
 
   /** The class with extra members (already indented Java lines) appended, e.g. a main. */
   public static Printed print(ClassDef c, List<String> extraLines) {
+    return print(c, extraLines, true);
+  }
+
+  /**
+   * The class with its loops' {@code @Checkpoint}s left out: what a checkpointed method's
+   * gradient must equal bit for bit.
+   */
+  public static Printed printWithoutCheckpoints(ClassDef c) {
+    return print(c, List.of(), false);
+  }
+
+  private static Printed print(ClassDef c, List<String> extraLines, boolean checkpoints) {
     Src src = new Src();
     if (!c.pkg().isEmpty()) {
       src.line("package " + c.pkg() + ";");
@@ -64,7 +76,7 @@ public final class JavaPrinter {
     for (MethodDef m : c.methods()) {
       src.line("");
       int first = src.nextLine();
-      new JavaPrinter(c, m).method(src, true);
+      new JavaPrinter(c, m).method(src, true, checkpoints);
       lines.put(m.name(), new int[] {first, src.nextLine() - 1});
     }
     for (String extra : extraLines) {
@@ -122,10 +134,10 @@ public final class JavaPrinter {
 
   /** One method; helpers get no annotations and are package-private. */
   static void method(Src src, MethodDef m, boolean annotations) {
-    new JavaPrinter(null, m).method(src, annotations);
+    new JavaPrinter(null, m).method(src, annotations, annotations);
   }
 
-  private void method(Src src, boolean annotations) {
+  private void method(Src src, boolean annotations, boolean checkpoints) {
     MethodDef m = method;
     if (m.differentiable() && annotations) {
       List<String> wrt = Records.printedWrt(m);
@@ -150,7 +162,7 @@ public final class JavaPrinter {
         + ModelPrinter.modifier(m) + m.result().java()
         + " "
         + m.name() + "(" + String.join(", ", params) + ") {");
-    new BlockPrinter(this::print, this::simple, Ty::java).statements(src, m.body());
+    new BlockPrinter(this::print, this::simple, Ty::java, checkpoints).statements(src, m.body());
     src.close("}");
   }
 

@@ -70,7 +70,8 @@ final class Rewrite {
       } else if (s instanceof Stmt.For fo) {
         // The header's init and update count as statements but are never edited alone.
         next += (fo.init() == null ? 0 : 1) + 1;
-        return new Stmt.For(fo.init(), fo.condition(), fo.update(), list(fo.body()));
+        return new Stmt.For(fo.init(), fo.condition(), fo.update(), list(fo.body()),
+            fo.checkpoint());
       } else if (s instanceof Stmt.ForEach fe) {
         return new Stmt.ForEach(fe.elementType(), fe.name(), fe.array(), list(fe.body()));
       } else if (s instanceof Stmt.While w) {
@@ -129,7 +130,7 @@ final class Rewrite {
         Stmt init = f.init() == null ? null : stmt(f.init());
         Expr c = e(f.condition());
         Stmt update = stmt(f.update());
-        return new Stmt.For(init, c, update, list(f.body()));
+        return new Stmt.For(init, c, update, list(f.body()), f.checkpoint());
       } else if (s instanceof Stmt.ForEach fe) {
         Expr a = e(fe.array());
         return new Stmt.ForEach(fe.elementType(), fe.name(), a, list(fe.body()));

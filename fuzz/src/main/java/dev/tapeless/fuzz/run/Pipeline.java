@@ -1,5 +1,6 @@
 package dev.tapeless.fuzz.run;
 
+import dev.tapeless.fuzz.ast.Checkpointed;
 import dev.tapeless.fuzz.ast.ClassDef;
 import dev.tapeless.fuzz.ast.MethodDef;
 import dev.tapeless.fuzz.print.FloatPrinter;
@@ -109,8 +110,19 @@ public final class Pipeline {
     public int objectHvpChecked;
     public int objectFloatChecked;
     public final Map<String, Integer> objectTraits = new java.util.TreeMap<>();
+    /** Methods with a {@code @Checkpoint} loop in their own body, and how many were checked. */
+    public int checkpointMethods;
+    public int checkpointChecked;
+    /**
+     * Checked methods reaching a checkpointed loop (their own or a callee's) whose reverse mode
+     * was compared bit for bit with the class compiled without the annotations.
+     */
+    public int checkpointCompared;
 
     public void add(BatchResult other) {
+      checkpointMethods += other.checkpointMethods;
+      checkpointChecked += other.checkpointChecked;
+      checkpointCompared += other.checkpointCompared;
       objectMethods += other.objectMethods;
       objectChecked += other.objectChecked;
       objectHvpChecked += other.objectHvpChecked;
@@ -193,6 +205,8 @@ public final class Pipeline {
           .filter(dev.tapeless.fuzz.ast.Models::hasReceiver).count();
       res.objectMethods += (int) c.differentiableMethods().stream()
           .filter(dev.tapeless.fuzz.ast.ObjectsAndLists::has).count();
+      res.checkpointMethods += (int) c.differentiableMethods().stream()
+          .filter(Checkpointed::has).count();
     }
     long t0 = System.nanoTime();
     InProcessJavac.Result twins = compileTwins(classes, res);
@@ -207,6 +221,7 @@ public final class Pipeline {
     }
     long t1 = System.nanoTime();
     res.compileNanos += t1 - t0;
+    InProcessJavac.Result unmarked = null;
     try {
       if (plain == null) {
         return res;
@@ -218,12 +233,30 @@ public final class Pipeline {
       if (floatResult != null) {
         outputs.add(floatResult.output());
       }
+      long tu = System.nanoTime();
+      unmarked = compileWithoutCheckpoints(classes);
+      res.compileNanos += System.nanoTime() - tu;
+      List<Path> unmarkedOutputs = new ArrayList<>(outputs);
+      if (unmarked != null) {
+        unmarkedOutputs.add(0, unmarked.output());
+      }
       try (URLClassLoader loader = new URLClassLoader(urls(outputs),
-          Pipeline.class.getClassLoader())) {
+          Pipeline.class.getClassLoader());
+          URLClassLoader without = new URLClassLoader(urls(unmarkedOutputs),
+              Pipeline.class.getClassLoader())) {
         for (ClassDef c : classes.values()) {
           ClassDef f = floats.get(c.name());
           for (MethodDef m : c.differentiableMethods()) {
-            check(c, m, f != null && f.hasMethod(m.name()), loader, res);
+            boolean checked = check(c, m, f != null && f.hasMethod(m.name()), loader, res);
+            if (unmarked != null && checked && reachesCheckpoint(c, m)) {
+              Failure d = CheckpointCheck.compare(c, m, loader, without,
+                  seed * 37 + (c.name() + "." + m.name()).hashCode());
+              if (d == null) {
+                res.checkpointCompared++;
+              } else {
+                res.failures.add(d);
+              }
+            }
           }
         }
       } catch (MalformedURLException e) {
@@ -239,6 +272,9 @@ public final class Pipeline {
       }
       if (plain != null) {
         plain.delete();
+      }
+      if (unmarked != null) {
+        unmarked.delete();
       }
       if (floatResult != null) {
         floatResult.delete();
@@ -283,7 +319,36 @@ public final class Pipeline {
     return p.compileFloats(Map.of(c.name(), c), compiled, new BatchResult());
   }
 
-  private void check(ClassDef c, MethodDef m, boolean withFloat, ClassLoader loader,
+  /**
+   * The classes with a {@code @Checkpoint} loop compiled again without the annotations, or
+   * null if there are none (or, which the ordinary checks would show, they do not compile).
+   */
+  private static InProcessJavac.Result compileWithoutCheckpoints(Map<String, ClassDef> classes) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (ClassDef c : classes.values()) {
+      if (Checkpointed.has(c)) {
+        sources.put(c.qualifiedName(), JavaPrinter.printWithoutCheckpoints(c).source());
+      }
+    }
+    if (sources.isEmpty()) {
+      return null;
+    }
+    InProcessJavac.Result r = InProcessJavac.compile(sources, true);
+    if (!r.success()) {
+      r.delete();
+      return null;
+    }
+    return r;
+  }
+
+  /** Whether {@code m} or a method it calls has a checkpointed loop. */
+  private static boolean reachesCheckpoint(ClassDef c, MethodDef m) {
+    return c.closure(m.name()).stream().filter(c::hasMethod)
+        .anyMatch(n -> Checkpointed.has(c.method(n)));
+  }
+
+  /** Checks {@code m} into {@code res}; whether it counted as checked. */
+  private boolean check(ClassDef c, MethodDef m, boolean withFloat, ClassLoader loader,
       BatchResult res) {
     MethodChecker.Outcome o;
     long methodSeed = seed * 31 + (c.name() + "." + m.name()).hashCode();
@@ -345,6 +410,9 @@ public final class Pipeline {
     } else if (fr.status() == FloatChecker.Status.FAILED) {
       res.failures.add(fr.failure());
     }
+    if (Checkpointed.has(m) && o.checked()) {
+      res.checkpointChecked++;
+    }
     if (o.checked()) {
       res.checked++;
       MethodChecker.SecondOrder second = o.second();
@@ -374,6 +442,7 @@ public final class Pipeline {
     } else {
       res.failures.add(o.failure());
     }
+    return o.checked();
   }
 
   /**

@@ -165,13 +165,12 @@ public final class Point {
    * under such a move, the rounding inside a float program changes them too.
    */
   public Point perturbed(double relative, SplittableRandom random) {
-    Object[] moved = copy();
+    // random sources stay seeds: a live object would be shared by the method and its twin
+    Object[] moved = new Object[args.length];
+    for (int k = 0; k < args.length; k++) {
+      moved[k] = args[k] instanceof Source ? args[k] : deepCopy(args[k]);
+    }
     for (int k = 0; k < moved.length; k++) {
-      if (args[k] instanceof Source) {
-        // the seed, not an object: every call on the moved point draws from a fresh one too
-        moved[k] = args[k];
-        continue;
-      }
       if (!method.differentiated(method.params().get(k))) {
         continue;
       }

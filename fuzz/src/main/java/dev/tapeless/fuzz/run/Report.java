@@ -120,6 +120,12 @@ public final class Report {
           totals.objectChecked, totals.objectHvpChecked, totals.objectFloatChecked,
           totals.objectTraits));
     }
+    if (totals.checkpointMethods > 0) {
+      sb.append(String.format("checkpoints (methods with a @Checkpoint loop %d): checked %d;"
+          + " reverse mode bit-identical to the class without @Checkpoint for %d checked"
+          + " methods reaching one (own or a callee's)%n", totals.checkpointMethods,
+          totals.checkpointChecked, totals.checkpointCompared));
+    }
     sb.append(String.format("time: compiling %.1f s (twins %.1f s, float versions %.1f s),"
         + " checking %.1f s (summed over threads)%n", totals.compileNanos / 1e9,
         totals.twinCompileNanos / 1e9, totals.floatCompileNanos / 1e9, totals.checkNanos / 1e9));
