@@ -36,7 +36,21 @@ final class Seed_GradSweeps {
       frame.value = result;
 
       // backward sweep
-      backwardSweep(frame, dResult, c, d);
+      double resultBar = dResult;
+      double aBar = 0.0;
+      double bBar = 0.0;
+      double cBar = 0.0;
+      double dBar = 0.0;
+      // return c * d
+      cBar += resultBar * d;
+      dBar += resultBar * c;
+      // double d = b + 1
+      bBar += dBar;
+      // double c = a + b
+      aBar += cBar;
+      bBar += cBar;
+      frame.da += aBar;
+      frame.db += bBar;
       return frame.value;
     }
 
@@ -75,16 +89,6 @@ final class Seed_GradSweeps {
       double c = this.saved.popDouble();
 
       // backward sweep
-      backwardSweep(frame, dResult, c, d);
-    }
-
-    /**
-     * The backward sweep, written once: {@code backpropagate} runs it right after its forward
-     * sweep, {@code splitBackward} after restoring what {@code splitForward} saved. It adds
-     * the adjoints into the frame's {@code d*} fields; the other parameters are the values it
-     * reads.
-     */
-    private void backwardSweep(Seed_Grad.E frame, double dResult, double c, double d) {
       double resultBar = dResult;
       double aBar = 0.0;
       double bBar = 0.0;

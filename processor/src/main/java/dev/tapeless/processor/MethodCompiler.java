@@ -208,7 +208,7 @@ final class MethodCompiler {
         Activity fastActivity = Activity.of(fast, seeds, outputs);
         Recording fastRecording = Recording.of(fast, fastActivity);
         GradientBody inlined = GradientBody.of(sig, fast, fastActivity, fastRecording);
-        if (estimatedBytecode(inlined.inlined().toString()) <= INLINED_METHOD_BYTES) {
+        if (estimatedBytecode(inlined.code().toString()) <= INLINED_METHOD_BYTES) {
           return finish(sig, ir, fast, fastActivity, fastRecording, inlined);
         }
       }
@@ -227,7 +227,7 @@ final class MethodCompiler {
    */
   private Compiled finish(DifferentiableSignature sig, IrMethod ir, IrMethod fast,
       Activity activity, Recording recording, GradientBody gradient) {
-    int bytecode = estimatedBytecode(gradient.inlined().toString());
+    int bytecode = estimatedBytecode(gradient.code().toString());
     if (bytecode > TOO_LARGE_BYTES) {
       reporter.error(sig.method(), Diagnostic.TOO_LARGE, sig.displayName(), bytecode);
       return null;
@@ -253,8 +253,7 @@ final class MethodCompiler {
     }
     List<FrameSpec.Field> fields = gradient.fields().all();
     return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
-        gradient.splitForward(), gradient.splitBackward(), gradient.backwardSweep(),
-        gradient.startOverwrite(),
+        gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
         gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
         tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
         gradient.outputSeeds(), hvp), callees(ir));

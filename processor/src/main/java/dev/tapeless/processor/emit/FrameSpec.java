@@ -1,7 +1,6 @@
 package dev.tapeless.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
@@ -16,8 +15,6 @@ import java.util.List;
  * @param primalBody the body of {@code primal}: the forward computation without saves
  * @param splitForwardBody the forward sweep alone, for callers (split mode)
  * @param splitBackwardBody the backward sweep alone, for callers (split mode)
- * @param backwardSweep the private method with the backward sweep that both
- *     {@code backpropagate} and {@code splitBackward} call, or null when each has its own copy
  * @param startOverwriteBody before {@code valueAndGradient}'s sweeps: zeroes the {@code d*}
  *     fields no assigning pullback sets first, and tells the next sweep to overwrite those
  * @param endOverwriteBody after them, even when they throw
@@ -37,7 +34,6 @@ public record FrameSpec(
     CodeBlock primalBody,
     CodeBlock splitForwardBody,
     CodeBlock splitBackwardBody,
-    MethodSpec backwardSweep,
     CodeBlock startOverwriteBody,
     CodeBlock endOverwriteBody,
     CodeBlock jvpBody,
@@ -67,8 +63,7 @@ public record FrameSpec(
       sig.directionNames().forEach(d -> directions.add(names.fresh(d)));
       hvp = new Hvp(fail, directions, names.fresh("frame"), names.fresh("seed"));
     }
-    return new FrameSpec(sig, fail, fail, fail, fail, null, fail, CodeBlock.of(""), fail,
-        tangents,
+    return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
         names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
         sig.returnsReal() ? names.fresh("dResult") : null, outputs, hvp);
   }

@@ -70,9 +70,6 @@ public final class SweepsWriter {
         .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
         .addParameter(api, spec.frame()), false)
         .addCode(spec.splitBackwardBody()).build());
-    if (spec.backwardSweep() != null) {
-      type.addMethod(spec.backwardSweep());
-    }
     if (sig.hasJvp()) {
       MethodSpec.Builder jvp = withArgs(sig, overriding("jvp")
           .addJavadoc("Forward mode: the computation with its tangents; output tangents in"

@@ -1,9 +1,6 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Activity;
@@ -30,19 +27,13 @@ import java.util.Set;
 
 /**
  * Reverse mode for one method: the body of the frame's {@code backpropagate}, a forward sweep
- * followed by the backward sweep, which gets every primal value it needs from the forward
- * sweep's locals (as arguments of the {@code SharedBackward} method both sweeps call).
+ * followed by the backward sweep in the same Java method, so that every primal value the
+ * backward sweep needs is still a local.
  *
- * @param code the method body, ending in {@code return} when the method returns a value; it
- *     calls {@code backwardSweep} when that is not null
- * @param inlined the same body with the backward sweep written in place: what second order
- *     runs, and what the limits on a method's size measure (the bytecode of both sweeps)
+ * @param code the method body, ending in {@code return} when the method returns a value
  * @param primal the body of {@code primal}: the forward computation alone
  * @param splitForward the forward sweep for a caller, ending by saving what the backward needs
  * @param splitBackward the backward sweep for a caller, starting by restoring that
- * @param backwardSweep the private method holding the backward sweep that {@code code} and
- *     {@code splitBackward} call, or null when each has its own copy (see
- *     {@code SharedBackward})
  * @param startOverwrite what {@code valueAndGradient} runs before the sweeps (see
  *     {@link FreshAdjoints})
  * @param endOverwrite what it runs after them
@@ -53,33 +44,25 @@ import java.util.Set;
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
  */
-public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
-    CodeBlock splitForward, CodeBlock splitBackward, MethodSpec backwardSweep,
-    CodeBlock startOverwrite, CodeBlock endOverwrite,
+public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
+    CodeBlock splitBackward, CodeBlock startOverwrite, CodeBlock endOverwrite,
     FrameFields fields, Declarations declarations, NameTable names, String frame,
     String resultSeed, List<String> outputSeeds) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
     return of(sig, method, activity, recording, method.result(),
-        new FrameFields(new HashSet<>()), true);
+        new FrameFields(new HashSet<>()));
   }
 
   /**
    * Reverse mode of a method the processor made (second order's tangent program): the frame's
    * {@code value} is set to {@code reported}, and the private fields are {@code fields}, those
    * of the frame's own sweeps, so that both keep one record of the adjoint arrays the frame
-   * allocated and share their buffers (the sweeps never run at the same time). Only
-   * {@link #inlined} serves there: its backward sweep is written once, in {@code hvp}.
+   * allocated and share their buffers (the sweeps never run at the same time).
    */
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording, Var reported, FrameFields fields) {
-    return of(sig, method, activity, recording, reported, fields, false);
-  }
-
-  /** @param share whether the backward sweep becomes a method that both bodies call */
-  private static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
-      Recording recording, Var reported, FrameFields fields, boolean share) {
     NameTable names = new NameTable(method.usedNames());
     String self = names.fresh("frame");
     String resultSeed = sig.returnsReal() ? names.fresh("dResult") : null;
@@ -124,6 +107,7 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
         code);
     CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
+      backward.add("\n// backward sweep\n");
       if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
         // everything saved is on the stacks: shrink them if an unusually long call grew them
         backward.addStatement("this.$N.settle()", fields.saved());
@@ -142,26 +126,13 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
         }
       }
     }
+    code.add(backward.build());
+    snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
+        FrameFields.BUFFERS, buffer, out.name()));
+    if (sig.returnsReal()) {
+      code.addStatement("return $N.value", self);
+    }
     SplitState state = SplitState.of(method, declarations, fields);
-    CodeBlock sweep = backward.build();
-    SharedBackward shared = share && !active.isEmpty()
-        ? SharedBackward.of(sweep, candidates(sig, method, self, resultSeed, outputSeeds,
-            overwrites ? overwrite : null, state))
-        : new SharedBackward(null, null);
-    CodeBlock here = shared.shared() ? shared.call() : sweep;
-    CodeBlock.Builder inlined = code.build().toBuilder();
-    if (!active.isEmpty()) {
-      String header = "\n// backward sweep\n";
-      inlined.add(header).add(sweep);
-      code.add(header).add(here);
-    }
-    for (CodeBlock.Builder body : List.of(code, inlined)) {
-      snapshots.forEach((out, buffer) -> body.addStatement("$T.copy(this.$N, $N)",
-          FrameFields.BUFFERS, buffer, out.name()));
-      if (sig.returnsReal()) {
-        body.addStatement("return $N.value", self);
-      }
-    }
     CodeBlock.Builder splitForward = CodeBlock.builder();
     outputChecks(sig, method, frameName, List.of(), splitForward);
     splitForward.add(forward).add(state.save());
@@ -174,10 +145,7 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
     }
     adjointShapes(sig, method, self, frameName, fields, splitBackward);
     outputChecks(sig, method, frameName, outputSeeds, splitBackward);
-    splitBackward.add(state.restore());
-    if (!active.isEmpty()) {
-      splitBackward.add("\n// backward sweep\n").add(here);
-    }
+    splitBackward.add(state.restore()).add(backward.build());
     CodeBlock.Builder start = CodeBlock.builder();
     for (int i = 0; i < method.parameters().size(); i++) {
       Callee.Param p = sig.params().get(i);
@@ -191,41 +159,9 @@ public record GradientBody(CodeBlock code, CodeBlock inlined, CodeBlock primal,
       start.addStatement("this.$N = true", overwriting);
       end.addStatement("this.$N = false", overwriting);
     }
-    return new GradientBody(code.build(), inlined.build(), primal.build(), splitForward.build(),
-        splitBackward.build(), shared.method(), start.build(), end.build(), fields, declarations, names, self,
+    return new GradientBody(code.build(), primal.build(), splitForward.build(),
+        splitBackward.build(), start.build(), end.build(), fields, declarations, names, self,
         resultSeed, outputSeeds);
-  }
-
-  /**
-   * What the backward sweep may read, under the names both of its callers give them: the user's
-   * frame, the arguments, the seeds, the overwrite flag ({@code overwrite}, or null), then the
-   * locals split mode restores.
-   */
-  private static List<ParameterSpec> candidates(DifferentiableSignature sig, IrMethod method,
-      String self, String resultSeed, List<String> outputSeeds, String overwrite,
-      SplitState state) {
-    List<ParameterSpec> out = new ArrayList<>();
-    out.add(ParameterSpec.builder(ClassName.get(sig.packageName(), sig.gradSimpleName(),
-        sig.frameSimpleName()), self).build());
-    for (Callee.Param p : sig.params()) {
-      out.add(ParameterSpec.builder(TypeNames.of(p.type()), p.name()).build());
-    }
-    if (resultSeed != null) {
-      out.add(ParameterSpec.builder(TypeNames.of(sig.resultType()), resultSeed).build());
-    }
-    int k = 0;
-    for (Callee.Param p : sig.params()) {
-      if (p.out()) {
-        out.add(ParameterSpec.builder(TypeNames.of(p.type()), outputSeeds.get(k++)).build());
-      }
-    }
-    if (overwrite != null) {
-      out.add(ParameterSpec.builder(TypeName.BOOLEAN, overwrite).build());
-    }
-    for (Var v : state.locals()) {
-      out.add(ParameterSpec.builder(TypeNames.of(v.type()), v.name()).build());
-    }
-    return out;
   }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */

@@ -74,21 +74,6 @@ final class SplitState {
     return new SplitState(scalars, arrays, buffers, maybeNull, fields);
   }
 
-  /**
-   * The locals split mode restores, which are all the backward sweep may read besides the
-   * method's parameters: scalars and save locals, then arrays.
-   */
-  List<Var> locals() {
-    List<Var> out = new ArrayList<>();
-    for (Var v : scalars) {
-      if (v.role() != Var.Role.PARAMETER) {
-        out.add(v);
-      }
-    }
-    out.addAll(arrays);
-    return out;
-  }
-
   private boolean isEmpty() {
     return scalars.isEmpty() && arrays.isEmpty();
   }

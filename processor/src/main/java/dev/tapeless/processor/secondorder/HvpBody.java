@@ -94,7 +94,7 @@ public record HvpBody(FrameSpec.Hvp hvp) {
             frameName, body.fields(), code);
       }
     }
-    code.add(body.inlined());
+    code.add(body.code());
     return new HvpBody(new FrameSpec.Hvp(code.build(), directions, body.frame(),
         body.resultSeed()));
   }
