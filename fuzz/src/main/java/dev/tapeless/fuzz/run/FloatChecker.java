@@ -267,14 +267,8 @@ public final class FloatChecker {
     } catch (MethodChecker.FailureException ex) {
       return false;
     }
-    if (there == null || there.margin() < MARGIN) {
-      return false;
-    }
-    boolean same = e.gradient() == null || close(e.gradient(), there.gradient());
-    for (int i = 0; i < e.outputGradients().length && same; i++) {
-      same = close(e.outputGradients()[i], there.outputGradients()[i]);
-    }
-    return same;
+    return there != null && there.margin() >= MARGIN
+        && e.sameDerivatives(there, FloatChecker::close);
   }
 
   /** {@code b} within a tenth of the gradient tolerance of {@code a}, as {@link #compare}. */
@@ -773,7 +767,10 @@ public final class FloatChecker {
     return false;
   }
 
-  /** One float hvp call at {@code p} along {@code v}; its result is left in the frame. */
+  /**
+   * One float hvp call at {@code p} along {@code v}; its result is left in the frame. At fp's
+   * own point the call's value, outputs and inputs are checked too.
+   */
   private Failure hvpAt(Object frame, FloatPoint fp, Point p, double[] v, int nullArray,
       String what) throws ReflectiveOperationException {
     Object[] args = p.floatCopy();
@@ -797,6 +794,7 @@ public final class FloatChecker {
       throw ex;
     }
     if (p != fp.e().point()) {
+      // a point moved to probe for noise: fp's value and outputs are not this point's
       return null;
     }
     Failure f = after(Kind.WRONG_FLOAT_HVP, what, fp, args);

@@ -122,7 +122,18 @@ public final class MethodChecker {
    */
   record Expected(Point point, long pointSeed, double value, double[] outputs,
       double[] gradient, double[][] outputGradients, double margin, String marginWhat,
-      double largest, double smallest) {}
+      double largest, double smallest) {
+
+    /** Whether {@code other}'s gradient and output gradients are each {@code near} these. */
+    boolean sameDerivatives(Expected other,
+        java.util.function.BiPredicate<double[], double[]> near) {
+      boolean same = gradient == null || near.test(gradient, other.gradient);
+      for (int i = 0; i < outputGradients.length && same; i++) {
+        same = near.test(outputGradients[i], other.outputGradients[i]);
+      }
+      return same;
+    }
+  }
 
   private final ClassDef cls;
   private final MethodDef m;
@@ -323,14 +334,7 @@ public final class MethodChecker {
    */
   private boolean illConditioned(Expected e) throws FailureException {
     Expected moved = expectNear(e, ROUNDING_PROBE, 0xc0ffeeL);
-    if (moved == null) {
-      return false;
-    }
-    boolean same = e.gradient() == null || near(e.gradient(), moved.gradient());
-    for (int i = 0; i < e.outputGradients().length && same; i++) {
-      same = near(e.outputGradients()[i], moved.outputGradients()[i]);
-    }
-    return !same;
+    return moved != null && !e.sameDerivatives(moved, MethodChecker::near);
   }
 
   /**
