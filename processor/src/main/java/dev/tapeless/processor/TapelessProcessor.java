@@ -47,7 +47,7 @@ import javax.tools.Diagnostic.Kind;
     "dev.tapeless.NoDerivative", "dev.tapeless.Out", "dev.tapeless.GradientFrame",
     "javax.annotation.processing.Generated"})
 @SupportedOptions({TapelessProcessor.PRINT_IR, TapelessProcessor.GRAPHS,
-    TapelessProcessor.INLINE_CALLEES})
+    TapelessProcessor.INLINE_CALLEES, TapelessProcessor.SCALARIZE_ARRAYS})
 public final class TapelessProcessor extends AbstractProcessor {
   /** {@code -Atapeless.printIr=true} prints each method's IR as a compiler note. */
   static final String PRINT_IR = "tapeless.printIr";
@@ -59,6 +59,11 @@ public final class TapelessProcessor extends AbstractProcessor {
    * which checks both ways.
    */
   static final String INLINE_CALLEES = "tapeless.inlineCallees";
+  /**
+   * {@code -Atapeless.scalarizeArrays=false} keeps small local arrays as arrays instead of one
+   * variable per element (see {@code SmallArrays}): for debugging, and for the random tester.
+   */
+  static final String SCALARIZE_ARRAYS = "tapeless.scalarizeArrays";
 
   private Trees trees;
   private String treeApiProblem;
@@ -250,7 +255,8 @@ public final class TapelessProcessor extends AbstractProcessor {
         processingEnv.getTypeUtils(), reporter, rejectedFrames,
         Boolean.parseBoolean(processingEnv.getOptions().get(PRINT_IR)),
         GraphFiles.forOption(processingEnv.getOptions().get(GRAPHS), reporter),
-        !"false".equals(processingEnv.getOptions().get(INLINE_CALLEES)));
+        !"false".equals(processingEnv.getOptions().get(INLINE_CALLEES)),
+        !"false".equals(processingEnv.getOptions().get(SCALARIZE_ARRAYS)));
     Map<String, MethodCompiler.Compiled> compiled = new LinkedHashMap<>();
     Map<String, DifferentiableSignature> signatures = new LinkedHashMap<>();
     for (Pending p : pending) {

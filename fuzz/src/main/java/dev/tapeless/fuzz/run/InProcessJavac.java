@@ -89,9 +89,15 @@ public final class InProcessJavac {
           "-Xlint:none", "-implicit:none", "-encoding", "UTF-8"));
       if (!tapeless) {
         options.add("-proc:none");
-      } else if ((sources.keySet().hashCode() & 1) == 0) {
-        // half the programs keep every callee behind its frame: split mode stays covered
-        options.add("-Atapeless.inlineCallees=false");
+      } else {
+        if ((sources.keySet().hashCode() & 1) == 0) {
+          // half the programs keep every callee behind its frame: split mode stays covered
+          options.add("-Atapeless.inlineCallees=false");
+        }
+        if ((sources.keySet().hashCode() & 2) == 0) {
+          // and half keep small local arrays as arrays: both forms stay covered
+          options.add("-Atapeless.scalarizeArrays=false");
+        }
       }
       if (tapeless && Boolean.getBoolean("fuzz.generateDespiteErrors")) {
         options.add("-XDshould-stop.ifError=GENERATE");

@@ -24,7 +24,8 @@ final class ArrayCorpus {
           RegressionCalls.class,
           FuzzFindings.class,
           RowVariables.class,
-          FreshArrays.class);
+          FreshArrays.class,
+          SmallArrays.class);
 
   static Stream<ArrayCase<?>> cases() {
     return Stream.of(
@@ -42,7 +43,8 @@ final class ArrayCorpus {
             RegressionCallsCases.cases(),
             FuzzFindingsCases.cases(),
             RowVariablesCases.cases(),
-            FreshArraysCases.cases())
+            FreshArraysCases.cases(),
+            SmallArraysCases.cases())
         .flatMap(List::stream);
   }
 

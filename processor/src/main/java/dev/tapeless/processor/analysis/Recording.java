@@ -31,16 +31,32 @@ public final class Recording {
   /** Assignments that give their variable the one value it ever holds: nothing to save. */
   private final Set<Stmt> invariant;
   private final FullOverwrites overwrites;
+  private final Recomputation recomputed;
 
-  private Recording(Activity activity, Set<Stmt> invariant, FullOverwrites overwrites) {
+  private Recording(Activity activity, Set<Stmt> invariant, FullOverwrites overwrites,
+      Recomputation recomputed) {
     this.activity = activity;
     this.invariant = invariant;
     this.overwrites = overwrites;
+    this.recomputed = recomputed;
   }
 
+  /** What to save, where every value the backward sweep needs is saved. */
   public static Recording of(IrMethod method, Activity activity) {
+    return of(method, activity, Recomputation.NONE);
+  }
+
+  /**
+   * What to save for reverse mode's backward sweep, which computes some temporaries again
+   * instead ({@link #recomputedBefore}).
+   */
+  public static Recording recomputing(IrMethod method, Activity activity) {
+    return of(method, activity, Recomputation.of(method, activity));
+  }
+
+  private static Recording of(IrMethod method, Activity activity, Recomputation recomputed) {
     Recording r = new Recording(activity, LoopInvariantDefinitions.of(method.body()),
-        new FullOverwrites(method));
+        new FullOverwrites(method), recomputed);
     if (!activity.noneActive()) {
       // Without adjoints no backward sweep runs to restore anything: saving would leave values
       // behind on every call (in split mode, under the state the next splitBackward pops).
@@ -69,7 +85,7 @@ public final class Recording {
       if (needed.contains(a.target())) {
         inverted.add(a); // restored exactly by the inverse update, nothing saved
       }
-      needed.addAll(BackwardReads.of(s, activity));
+      needed.addAll(recomputed.substitute(BackwardReads.of(s, activity)));
       return needed;
     }
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
@@ -86,7 +102,7 @@ public final class Recording {
           }
         }
       }
-      needed.addAll(BackwardReads.of(s, activity));
+      needed.addAll(recomputed.substitute(BackwardReads.of(s, activity)));
       needed.addAll(restoreReads(s));
       return needed;
     } else if (s instanceof Stmt.If i) {
@@ -187,6 +203,14 @@ public final class Recording {
             || b.op() == BinaryOp.SUB)
         && b.left() instanceof Expr.Ref r && r.var() == v
         && b.right() instanceof Expr.Const;
+  }
+
+  /**
+   * The temporaries the backward sweep assigns again, from their own operands, just before it
+   * reverses {@code s}: they are never saved.
+   */
+  public List<Stmt.Assign> recomputedBefore(Stmt s) {
+    return recomputed.before(s);
   }
 
   /** Whether the backward sweep undoes {@code s} by its inverse update. */

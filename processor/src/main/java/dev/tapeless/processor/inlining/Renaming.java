@@ -2,6 +2,7 @@ package dev.tapeless.processor.inlining;
 
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.ExprRewriter;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
@@ -17,9 +18,30 @@ import java.util.Map;
 public final class Renaming {
   private final NameTable names;
   private final Map<Var, Var> vars = new IdentityHashMap<>();
+  private final Map<Var, Expr> values = new IdentityHashMap<>();
+  /** Whether a variable nothing was bound to stays itself (else it gets a fresh name). */
+  private final boolean keepUnbound;
 
   public Renaming(NameTable names) {
+    this(names, false);
+  }
+
+  private Renaming(NameTable names, boolean keepUnbound) {
     this.names = names;
+    this.keepUnbound = keepUnbound;
+  }
+
+  /**
+   * A copy of code within the same method: variables stay as they are unless bound (a copy of a
+   * loop body gets its own temporaries, its index a constant).
+   */
+  public static Renaming keeping(NameTable names) {
+    return new Renaming(names, true);
+  }
+
+  /** Every read of {@code v} becomes {@code value} (a loop index its value in one copy). */
+  public void bindValue(Var v, Expr value) {
+    values.put(v, value);
   }
 
   public void bind(Var parameter, Var argument) {
@@ -55,7 +77,7 @@ public final class Renaming {
       return v; // a table the callee reads by its qualified name, as the caller would
     }
     Var renamed = vars.get(v);
-    return renamed != null ? renamed : fresh(v);
+    return renamed != null ? renamed : keepUnbound ? v : fresh(v);
   }
 
   public Stmt.Block block(Stmt.Block b) {
@@ -93,39 +115,27 @@ public final class Renaming {
   }
 
   public List<Expr> exprs(List<Expr> es) {
-    List<Expr> out = new ArrayList<>();
-    for (Expr e : es) {
-      out.add(expr(e));
-    }
-    return out;
+    return ExprRewriter.rewrite(es, this::replacement);
   }
 
   public Expr expr(Expr e) {
-    if (e instanceof Expr.Ref r && rows.containsKey(r.var())) {
+    return ExprRewriter.rewrite(e, this::replacement);
+  }
+
+  /** A variable's node in the copy; null for the nodes rebuilt as they are. */
+  private Expr replacement(Expr e) {
+    if (e instanceof Expr.Ref r && values.containsKey(r.var())) {
+      return values.get(r.var());
+    } else if (e instanceof Expr.Ref r && rows.containsKey(r.var())) {
       return rows.get(r.var());
     } else if (e instanceof Expr.ArrayRead a && rows.containsKey(a.array())) {
       Expr.ArrayRead row = rows.get(a.array());
       return new Expr.ArrayRead(row.array(), rowIndices(row, a.indices()), a.type());
     } else if (e instanceof Expr.Ref r) {
       return new Expr.Ref(of(r.var()));
-    } else if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.op(), expr(u.operand()), u.type());
-    } else if (e instanceof Expr.Binary b) {
-      return new Expr.Binary(b.op(), expr(b.left()), expr(b.right()), b.type());
-    } else if (e instanceof Expr.Cast c) {
-      return new Expr.Cast(c.type(), expr(c.operand()));
-    } else if (e instanceof Expr.Conditional c) {
-      return new Expr.Conditional(expr(c.condition()), expr(c.whenTrue()),
-          expr(c.whenFalse()), c.type());
-    } else if (e instanceof Expr.Call c) {
-      return new Expr.Call(c.callee(), exprs(c.args()), c.type(), c.site());
     } else if (e instanceof Expr.ArrayRead a) {
       return new Expr.ArrayRead(of(a.array()), exprs(a.indices()), a.type());
-    } else if (e instanceof Expr.Length l) {
-      return new Expr.Length(expr(l.array()));
-    } else if (e instanceof Expr.NewArray n) {
-      return new Expr.NewArray(n.type(), exprs(n.dimensions()));
     }
-    return e; // Const, StaticField
+    return null;
   }
 }

@@ -84,6 +84,9 @@ final class BackwardSweep {
   private CodeBlock statement(Stmt s) {
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
       CodeBlock.Builder code = CodeBlock.builder();
+      for (Stmt.Assign again : recording.recomputedBefore(s)) {
+        code.addStatement("$N = $L", again.target().name(), JavaExprs.write(again.value()));
+      }
       if (BackwardReads.derivativeCall(s) != null) {
         code.add(calls.reverse(s, reassigned));
       } else {
