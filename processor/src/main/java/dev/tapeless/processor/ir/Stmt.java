@@ -130,4 +130,85 @@ public sealed interface Stmt {
       return null;
     }
   }
+
+  // The forms below occur only in the backward sweep, which reverse mode builds as IR too.
+
+  /** {@code // text}: names the user statement whose reversal follows. */
+  record Comment(String text) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * The indices of the counted loop {@code for (index = first; index <op> bound; ...)} visited
+   * from last to first: how the backward sweep runs a loop whose iterations depend on each other.
+   */
+  record Reversed(Var index, Expr first, Expr bound, Direction direction, Block body,
+      Origin origin) implements Stmt {}
+
+  /**
+   * {@code target = this.buffer.popDouble()} (or the pop of the target's type): a scalar or an
+   * element the forward sweep saved before overwriting it, put back.
+   */
+  record Restore(String buffer, Expr target) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.buffer.popAll(region)}: an array region put back; when {@code allocated}, only if
+   * the forward sweep saved one (an array allocated again in a loop has none the first time).
+   */
+  record RestoreAll(String buffer, Expr region, boolean allocated) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /** {@code Buffers.fill(array, 0)}: an adjoint array back to zeros. */
+  record Zero(Expr array) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /** {@code Type var = value}: a local declared where it is first needed, as a hoisted row. */
+  record Declare(Var var, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code if (f1 || f2 ...) throw new ArrayIndexOutOfBoundsException(message)}: a test whose
+   * failures are comparisons (a constant right side is written as is, even when negative).
+   */
+  record Check(List<Expr> failures, String message) implements Stmt {
+    public Check {
+      failures = List.copyOf(failures);
+    }
+
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * Code a phase still writes directly (call reversal, checkpointed loops), carried through
+   * the IR to the printer unchanged; implemented by the printer's package.
+   */
+  non-sealed interface Foreign extends Stmt {
+    @Override
+    default Origin origin() {
+      return null;
+    }
+  }
 }

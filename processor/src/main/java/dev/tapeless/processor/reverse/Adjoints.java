@@ -14,24 +14,29 @@ import java.util.Map;
  * array {@code w} the array {@code wBar} of the same shape.
  */
 final class Adjoints {
-  private final Map<Var, String> names = new IdentityHashMap<>();
+  private final Map<Var, Var> vars = new IdentityHashMap<>();
 
   Adjoints(List<Var> active, NameTable table) {
     for (Var v : active) {
-      names.put(v, table.fresh(v.name() + "Bar"));
+      vars.put(v, new Var(table.fresh(v.name() + "Bar"), v.type(), Var.Role.ADJOINT));
     }
   }
 
   boolean has(Var v) {
-    return names.containsKey(v);
+    return vars.containsKey(v);
   }
 
   String of(Var v) {
-    String name = names.get(v);
-    if (name == null) {
+    return var(v).name();
+  }
+
+  /** The adjoint of {@code v} as a variable of the backward sweep's IR. */
+  Var var(Var v) {
+    Var adjoint = vars.get(v);
+    if (adjoint == null) {
       throw new IllegalStateException("no adjoint for inactive variable " + v);
     }
-    return name;
+    return adjoint;
   }
 
   /** The adjoint of an operand: {@code xBar}, or the element {@code wBar[i][j]}. */

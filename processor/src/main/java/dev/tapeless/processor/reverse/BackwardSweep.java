@@ -5,8 +5,8 @@ import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
-import dev.tapeless.processor.emit.JavaExprs;
-import dev.tapeless.processor.emit.TypeNames;
+import dev.tapeless.processor.emit.JavaStmts;
+import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
@@ -16,8 +16,13 @@ import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
+import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.rules.Partial;
+import dev.tapeless.processor.rules.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,63 +65,75 @@ final class BackwardSweep {
     this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
   }
 
+  /** The backward sweep of {@code block}, printed. */
   CodeBlock block(Stmt.Block block) {
-    CodeBlock.Builder code = CodeBlock.builder();
+    return JavaStmts.write(reverse(block));
+  }
+
+  /** The backward sweep of {@code block} as IR: its statements reversed, last first. */
+  List<Stmt> reverse(Stmt.Block block) {
+    List<Stmt> code = new ArrayList<>();
     List<Stmt> stmts = block.statements();
     Origin lastOrigin = null;
     for (int i = stmts.size() - 1; i >= 0; i--) {
       Stmt s = stmts.get(i);
-      CodeBlock reversed = statement(s);
+      List<Stmt> reversed = statement(s);
       if (reversed.isEmpty()) {
         continue;
       }
       boolean commented = s instanceof Stmt.For || s instanceof Stmt.Loop;
       if (s.origin() != null && !s.origin().equals(lastOrigin)
           && (commented || !(s instanceof Stmt.If))) {
-        code.add("// $L\n", SourceComments.of(s.origin()));
+        code.add(new Stmt.Comment(SourceComments.of(s.origin())));
         lastOrigin = s.origin();
       }
-      code.add(reversed);
+      code.addAll(reversed);
     }
-    return code.build();
+    return code;
   }
 
-  private CodeBlock statement(Stmt s) {
+  private List<Stmt> statement(Stmt s) {
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
-      CodeBlock.Builder code = CodeBlock.builder();
+      List<Stmt> code = new ArrayList<>();
       if (BackwardReads.derivativeCall(s) != null) {
-        code.add(calls.reverse(s, reassigned));
+        verbatim(calls.reverse(s, reassigned), code);
       } else {
-        code.add(write(s));
+        write(s, code);
       }
-      code.add(restore(s));
-      return code.build();
+      restore(s, code);
+      return code;
     } else if (s instanceof Stmt.If i) {
       return notInEveryIteration(() -> replay(i));
     } else if (s instanceof Stmt.For f && f.checkpointed()) {
-      return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, recording,
-          fields, names);
+      List<Stmt> code = new ArrayList<>();
+      verbatim(Checkpointing.backward(f, rerun.apply(f.body()),
+          piece -> JavaStmts.write(reverseFor(piece)), recording, fields, names), code);
+      return code;
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
-      CodeBlock body = notInEveryIteration(() -> block(l.body()));
+      List<Stmt> body = notInEveryIteration(() -> reverse(l.body()));
       if (body.isEmpty()) {
         return body;
       }
-      String k = names.numbered("k");
-      return CodeBlock.builder()
-          .beginControlFlow("for (int $N = $N; $N > 0; $N--)", k, l.counter().name(), k, k)
-          .add(body)
-          .endControlFlow()
-          .build();
+      Var k = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+      return List.of(new Stmt.For(k, new Expr.Ref(l.counter()), new Expr.Const("0", Type.INT),
+          Stmt.Direction.DOWN_EXCLUSIVE, new Stmt.Block(body), l.origin()));
     } else if (s instanceof Stmt.Exit) {
-      return CodeBlock.of("");
+      return List.of();
     }
-    return block((Stmt.Block) s);
+    return reverse((Stmt.Block) s);
   }
 
-  /** Writes code that a branch or an inner while-loop guards (see {@link RowHoisting#indexed}). */
-  private CodeBlock notInEveryIteration(Supplier<CodeBlock> write) {
+  /** Code a phase still writes directly, kept in the IR when there is any. */
+  private static void verbatim(CodeBlock written, List<Stmt> code) {
+    if (!written.isEmpty()) {
+      code.add(new Verbatim(written));
+    }
+  }
+
+  /** Builds code that a branch or an inner while-loop guards (see {@link RowHoisting#indexed}). */
+  private List<Stmt> notInEveryIteration(Supplier<List<Stmt>> write) {
     RowHoisting enclosing = hoisted;
     enclosing.enterConditional();
     try {
@@ -130,7 +147,7 @@ final class BackwardSweep {
    * A counted loop run backwards. Rows its body indexes with a loop-invariant first index are
    * read once before it, inside a test that the loop runs at all.
    */
-  private CodeBlock reverseFor(Stmt.For f) {
+  private List<Stmt> reverseFor(Stmt.For f) {
     return reverseFor(f, false);
   }
 
@@ -138,51 +155,49 @@ final class BackwardSweep {
    * @param anyOrder the iterations are independent (see {@link #fissionable}), so they run in
    *     the forward order, which the JIT handles best
    */
-  private CodeBlock reverseFor(Stmt.For f, boolean anyOrder) {
+  private List<Stmt> reverseFor(Stmt.For f, boolean anyOrder) {
     if (fissionable(f)) {
-      CodeBlock.Builder code = CodeBlock.builder();
+      List<Stmt> code = new ArrayList<>();
       List<Stmt> stmts = f.body().statements();
       for (int s = stmts.size() - 1; s >= 0; s--) {
-        code.add(reverseFor(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
+        code.addAll(reverseFor(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
             new Stmt.Block(List.of(stmts.get(s))), f.origin()), true));
       }
-      return code.build();
+      return code;
     }
     RowHoisting rows = RowHoisting.of(f, adjoints, names);
     RowHoisting outer = hoisted;
     hoisted = rows;
-    CodeBlock body;
+    List<Stmt> body;
     try {
-      body = block(f.body());
+      body = reverse(f.body());
     } finally {
       hoisted = outer;
     }
     if (body.isEmpty()) {
       return body;
     }
-    CodeBlock lengths = lengthTest(f, rows);
+    Stmt.Check lengths = lengthTest(f, rows);
+    Stmt loop = reversedLoop(f, body, anyOrder);
     if (rows.used().isEmpty() && lengths == null) {
-      return reversedLoop(f, body, anyOrder);
+      return List.of(loop);
     }
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
-    CodeBlock runs = switch (f.direction()) {
-      case UP_EXCLUSIVE -> CodeBlock.of("$L < $L", first, bound);
-      case UP_INCLUSIVE -> CodeBlock.of("$L <= $L", first, bound);
-      case DOWN_EXCLUSIVE -> CodeBlock.of("$L > $L", first, bound);
-      case DOWN_INCLUSIVE -> CodeBlock.of("$L >= $L", first, bound);
+    BinaryOp runs = switch (f.direction()) {
+      case UP_EXCLUSIVE -> BinaryOp.LT;
+      case UP_INCLUSIVE -> BinaryOp.LE;
+      case DOWN_EXCLUSIVE -> BinaryOp.GT;
+      case DOWN_INCLUSIVE -> BinaryOp.GE;
     };
-    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L)", runs);
+    List<Stmt> guarded = new ArrayList<>();
     for (RowHoisting.Row row : rows.used()) {
-      code.addStatement("$T $N = $L", TypeNames.of(row.type()), row.local(), row.source());
+      guarded.add(new Stmt.Declare(row.local(), row.source()));
     }
     if (lengths != null) {
-      code.beginControlFlow("if ($L)", lengths)
-          .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class,
-              "index out of bounds in the backward sweep of " + SourceComments.of(f.origin()))
-          .endControlFlow();
+      guarded.add(lengths);
     }
-    return code.add(reversedLoop(f, body, anyOrder)).endControlFlow().build();
+    guarded.add(loop);
+    return List.of(new Stmt.If(new Expr.Binary(runs, f.first(), f.bound(), Type.BOOLEAN),
+        new Stmt.Block(guarded), new Stmt.Block(List.of()), f.origin()));
   }
 
   /**
@@ -193,35 +208,33 @@ final class BackwardSweep {
    * (a C2 loop with the sweep's shape kept two bounds checks per element without it, at twice
    * the cost). Loops that may be left early are not tested.
    */
-  private static CodeBlock lengthTest(Stmt.For f, RowHoisting rows) {
+  private static Stmt.Check lengthTest(Stmt.For f, RowHoisting rows) {
     if (rows.indexed().isEmpty()
         || Statements.all(f.body()).stream().anyMatch(s -> s instanceof Stmt.Exit)) {
       return null;
     }
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
     // The largest index and the smallest, for each direction.
-    CodeBlock tooShort = switch (f.direction()) {
-      case UP_EXCLUSIVE -> CodeBlock.of("< $L", bound);
-      case UP_INCLUSIVE -> CodeBlock.of("<= $L", bound);
-      case DOWN_EXCLUSIVE, DOWN_INCLUSIVE -> CodeBlock.of("<= $L", first);
-    };
+    BinaryOp tooShort = f.direction() == Stmt.Direction.UP_EXCLUSIVE ? BinaryOp.LT : BinaryOp.LE;
+    Expr largest = f.direction().up() ? f.bound() : f.first();
     Expr smallest = f.direction().up() ? f.first() : f.bound();
-    CodeBlock.Builder test = CodeBlock.builder();
+    List<Expr> failures = new ArrayList<>();
     if (!(smallest instanceof Expr.Const c && c.literal().matches("\\d+"))) {
-      test.add(f.direction() == Stmt.Direction.DOWN_EXCLUSIVE ? "$L < -1 || " : "$L < 0 || ",
-          JavaExprs.operand(smallest));
+      String least = f.direction() == Stmt.Direction.DOWN_EXCLUSIVE ? "-1" : "0";
+      failures.add(new Expr.Binary(BinaryOp.LT, smallest, new Expr.Const(least, Type.INT),
+          Type.BOOLEAN));
     }
-    String separator = "";
-    for (String array : rows.indexed()) {
+    boolean any = false;
+    for (Var array : rows.indexed()) {
       if (f.direction() == Stmt.Direction.UP_EXCLUSIVE && f.bound() instanceof Expr.Length l
-          && l.array() instanceof Expr.Ref r && r.var().name().equals(array)) {
+          && l.array() instanceof Expr.Ref r && r.var().name().equals(array.name())) {
         continue; // the loop runs over this array's length
       }
-      test.add("$L$N.length $L", separator, array, tooShort);
-      separator = " || ";
+      failures.add(new Expr.Binary(tooShort, new Expr.Length(new Expr.Ref(array)), largest,
+          Type.BOOLEAN));
+      any = true;
     }
-    return separator.isEmpty() ? null : test.build();
+    return any ? new Stmt.Check(failures,
+        "index out of bounds in the backward sweep of " + SourceComments.of(f.origin())) : null;
   }
 
   /**
@@ -253,157 +266,148 @@ final class BackwardSweep {
     return targets.stream().noneMatch(operands::contains);
   }
 
-  private static CodeBlock reversedLoop(Stmt.For f, CodeBlock body, boolean anyOrder) {
-    String i = f.index().name();
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (anyOrder) {
-      return code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", i,
-              JavaExprs.write(f.first()), i, f.direction().comparison(),
-              JavaExprs.write(f.bound()), i, f.direction().step())
-          .add(body).endControlFlow().build();
-    }
-    switch (f.direction()) {
-      case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
-          i, bound, i, first, i);
-      case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",
-          i, bound, i, first, i);
-      case DOWN_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L + 1; $N <= $L; $N++)",
-          i, bound, i, first, i);
-      case DOWN_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N <= $L; $N++)",
-          i, bound, i, first, i);
-    }
-    return code.add(body).endControlFlow().build();
+  private static Stmt reversedLoop(Stmt.For f, List<Stmt> body, boolean anyOrder) {
+    Stmt.Block block = new Stmt.Block(body);
+    return anyOrder
+        ? new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), block, f.origin())
+        : new Stmt.Reversed(f.index(), f.first(), f.bound(), f.direction(), block, f.origin());
   }
 
-  private CodeBlock replay(Stmt.If i) {
-    CodeBlock whenTrue = block(i.thenBlock());
-    CodeBlock whenFalse = block(i.elseBlock());
+  private List<Stmt> replay(Stmt.If i) {
+    List<Stmt> whenTrue = reverse(i.thenBlock());
+    List<Stmt> whenFalse = reverse(i.elseBlock());
     if (whenTrue.isEmpty() && whenFalse.isEmpty()) {
-      return CodeBlock.of("");
+      return List.of();
     }
-    CodeBlock.Builder code = CodeBlock.builder();
     if (whenTrue.isEmpty()) {
-      code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
-      code.add(whenFalse);
-    } else {
-      code.beginControlFlow("if ($L)", JavaExprs.write(i.condition()));
-      code.add(whenTrue);
-      if (!whenFalse.isEmpty()) {
-        code.nextControlFlow("else");
-        code.add(whenFalse);
-      }
+      return List.of(new Stmt.If(new Expr.Unary(UnaryOp.NOT, i.condition(), Type.BOOLEAN),
+          new Stmt.Block(whenFalse), new Stmt.Block(List.of()), i.origin()));
     }
-    return code.endControlFlow().build();
+    return List.of(new Stmt.If(i.condition(), new Stmt.Block(whenTrue),
+        new Stmt.Block(whenFalse), i.origin()));
   }
 
   /** Reverses an assignment or store of a non-call value. */
-  private CodeBlock write(Stmt s) {
-    CodeBlock.Builder code = CodeBlock.builder();
+  private void write(Stmt s, List<Stmt> code) {
     Var target = Statements.written(s);
     if (target == null || !adjoints.has(target)) {
-      return code.build();
+      return;
     }
-    CodeBlock g;
-    Supplier<CodeBlock> result;
+    Var adjoint = adjoints.var(target);
+    Expr g;
+    Supplier<Expr> result;
     Expr value;
     if (s instanceof Stmt.Store st) {
-      g = hoisted.element(adjoints.of(target), target, st.indices());
-      result = () -> hoisted.element(target.name(), target, st.indices());
+      g = hoisted.element(adjoint, target, st.indices());
+      result = () -> hoisted.element(target, target, st.indices());
       value = st.value();
     } else {
-      g = CodeBlock.of("$N", adjoints.of(target));
-      result = () -> CodeBlock.of("$N", target.name());
+      g = new Expr.Ref(adjoint);
+      result = () -> new Expr.Ref(target);
       value = ((Stmt.Assign) s).value();
     }
     List<Expr> operands = Operands.of(value);
     // Bound only when a template uses them: a row hoisted for nothing would be read with
     // indices the backward sweep has not restored.
-    Function<String, CodeBlock> bindings = name -> switch (name) {
+    Function<String, Expr> bindings = name -> switch (name) {
       case "g" -> g;
       case "r" -> result.get();
       default -> operand(operands.get(Integer.parseInt(name)));
     };
-    boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
+    Stmt.StoreKind kind = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB
+        ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-      code.addStatement("$L $L $L", adjointOf(operands.get(p.operand())),
-          subtract ? "-=" : "+=", RuleWriter.render(p.template(), bindings));
+      Expr.ArrayRead adjointOf = adjointOf(operands.get(p.operand()));
+      code.add(new Stmt.Store(adjointOf.array(), adjointOf.indices(),
+          rule(p.template(), bindings), kind, null));
     }
+    Expr zero = new Expr.Const(target.type().elementZero(), target.type().element());
     if (s instanceof Stmt.Store st) {
       if (st.kind() == Stmt.StoreKind.SET) {
-        code.addStatement("$L = $L", g, target.type().elementZero());
+        Expr.ArrayRead element = (Expr.ArrayRead) g;
+        code.add(new Stmt.Store(element.array(), element.indices(), zero, Stmt.StoreKind.SET,
+            null));
       }
     } else if (reassigned.contains(target) && target.type().isArray()) {
       // allocated again (in a loop): the adjoint of the fresh zeros starts from zero
-      code.addStatement("$T.fill($L, 0)", FrameFields.BUFFERS, g);
+      code.add(new Stmt.Zero(g));
     } else if (reassigned.contains(target)) {
-      code.addStatement("$L = $L", g, target.type().elementZero());
+      code.add(new Stmt.Assign(adjoint, zero, null));
     }
-    return code.build();
+  }
+
+  /** A rule's template bound to the values its placeholders name, in the order it names them. */
+  private static Expr.Rule rule(String template, Function<String, Expr> bindings) {
+    Map<String, Expr> bound = new LinkedHashMap<>();
+    Template.forEachPlaceholder(template, name -> bound.computeIfAbsent(name, bindings));
+    return new Expr.Rule(template, bound, Type.DOUBLE);
   }
 
   /** An operand as a rule's template reads it, in double arithmetic. */
-  private CodeBlock operand(Expr operand) {
-    CodeBlock bound = operand instanceof Expr.ArrayRead r
-        ? hoisted.element(r.array().name(), r.array(), r.indices())
-        : JavaExprs.operand(operand);
-    return RuleWriter.promoted(operand, bound);
+  private Expr operand(Expr operand) {
+    Expr bound = operand instanceof Expr.ArrayRead r
+        ? hoisted.element(r.array(), r.array(), r.indices())
+        : operand;
+    if (operand.type().isReal()) {
+      return bound;
+    }
+    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
+        ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, bound);
   }
 
-  /** The adjoint of an operand, through a hoisted row when there is one. */
-  private CodeBlock adjointOf(Expr operand) {
-    return operand instanceof Expr.ArrayRead r
-        ? hoisted.element(adjoints.of(r.array()), r.array(), r.indices())
-        : adjoints.of(operand);
+  /**
+   * The adjoint of an operand, through a hoisted row when there is one; a scalar's as an
+   * element with no indices, the target of a store.
+   */
+  private Expr.ArrayRead adjointOf(Expr operand) {
+    if (operand instanceof Expr.ArrayRead r) {
+      return hoisted.element(adjoints.var(r.array()), r.array(), r.indices());
+    }
+    Var adjoint = adjoints.var(((Expr.Ref) operand).var());
+    return new Expr.ArrayRead(adjoint, List.of(), adjoint.type());
   }
 
   /** Puts back the values the forward sweep saved before {@code s} overwrote them. */
-  private CodeBlock restore(Stmt s) {
+  private void restore(Stmt s, List<Stmt> code) {
     List<Var> saved = recording.savedBy(s);
-    CodeBlock.Builder code = CodeBlock.builder();
     if (recording.isInverted(s)) {
       Expr.Binary update = (Expr.Binary) ((Stmt.Assign) s).value();
-      String name = ((Stmt.Assign) s).target().name();
-      return code.addStatement("$N $L $L", name,
-          update.op() == BinaryOp.ADD ? "-=" : "+=",
-          JavaExprs.write(update.right())).build();
+      Var target = ((Stmt.Assign) s).target();
+      code.add(new Stmt.Store(target, List.of(), update.right(),
+          update.op() == BinaryOp.ADD ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD, null));
+      return;
     }
     if (saved.isEmpty()) {
-      return code.build();
+      return;
     }
     Var local = declarations.saveLocal(s);
     if (local != null) {
-      code.addStatement("$L = $N", overwritten(s, saved.get(0)), local.name());
-      return code.build();
+      Var v = saved.get(0);
+      Expr old = new Expr.Ref(local);
+      code.add(s instanceof Stmt.Store st
+          ? new Stmt.Store(v, st.indices(), old, Stmt.StoreKind.SET, null)
+          : new Stmt.Assign(v, old, null));
+      return;
     }
     String buffer = fields.saved();
     for (int i = saved.size() - 1; i >= 0; i--) {
       Var v = saved.get(i);
       if (v.type().isArray() && ForwardSweep.isAllocation(s)) {
-        code.beginControlFlow("if (this.$N.popBoolean())", buffer);
-        code.addStatement("this.$N.popAll($N)", buffer, v.name());
-        code.endControlFlow();
+        code.add(new Stmt.RestoreAll(buffer, new Expr.Ref(v), true));
       } else if (v.type().isArray() && !(s instanceof Stmt.Store)) {
         List<Expr> regions = recording.regions(s, v);
         for (int r = regions.size() - 1; r >= 0; r--) {
-          code.addStatement("this.$N.popAll($L)", buffer, JavaExprs.write(regions.get(r)));
+          code.add(new Stmt.RestoreAll(buffer, regions.get(r), false));
         }
       } else {
-        Type element = Type.scalar(v.type().kind());
-        String cast = switch (element.kind()) {
-          case SHORT, BYTE, CHAR -> "(" + element.javaName() + ") ";
-          default -> "";
-        };
-        code.addStatement("$L = $Lthis.$N.$L()", overwritten(s, v), cast, buffer,
-            ForwardSweep.pop(element));
+        code.add(new Stmt.Restore(buffer, overwritten(s, v)));
       }
     }
-    return code.build();
   }
 
-  private static CodeBlock overwritten(Stmt s, Var v) {
-    return s instanceof Stmt.Store st ? JavaExprs.element(v.name(), st.indices())
-        : CodeBlock.of("$N", v.name());
+  private static Expr overwritten(Stmt s, Var v) {
+    return s instanceof Stmt.Store st
+        ? new Expr.ArrayRead(v, st.indices(), v.type().indexed(st.indices().size()))
+        : new Expr.Ref(v);
   }
 }

@@ -6,6 +6,7 @@ import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
@@ -264,21 +265,10 @@ public final class ForwardSweep {
   }
 
   static String push(Type t) {
-    return "push" + suffix(t);
+    return JavaStmts.push(t);
   }
 
   static String pop(Type t) {
-    return "pop" + suffix(t);
-  }
-
-  /** The save-buffer method for a scalar (or an array's element) of type {@code t}. */
-  private static String suffix(Type t) {
-    return switch (t.kind()) {
-      case DOUBLE -> "Double";
-      case FLOAT -> "Float";
-      case BOOLEAN -> "Boolean";
-      case LONG -> "Long";
-      default -> "Int";
-    };
+    return JavaStmts.pop(t);
   }
 }

@@ -1,6 +1,5 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
@@ -28,7 +27,7 @@ import java.util.Set;
  */
 final class RowHoisting {
   /** A hoisted row: the local it is read into, and the expression it stands for. */
-  record Row(String local, CodeBlock source, Type type) {}
+  record Row(Var local, Expr source) {}
 
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Set<Row> used = new java.util.LinkedHashSet<>();
@@ -37,7 +36,7 @@ final class RowHoisting {
   /** Variables the loop body assigns (not elements it stores): arrays named by these change. */
   private final Set<Var> reassigned = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Arrays the reversed body indexes by the loop index alone, in every iteration. */
-  private final Set<String> indexed = new java.util.LinkedHashSet<>();
+  private final Set<Var> indexed = new java.util.LinkedHashSet<>();
   /** How many branches or inner while-loops enclose the code being written. */
   private int conditional;
 
@@ -86,11 +85,9 @@ final class RowHoisting {
           continue;
         }
         Type row = r.array().type().indexed(1);
-        h.add(r.array().name(), r.indices().get(0), row, names,
-            JavaExprs.element(r.array(), r.indices().subList(0, 1)));
+        h.add(r.array(), r.indices().get(0), row, names);
         if (adjoints.has(r.array())) {
-          h.add(adjoints.of(r.array()), r.indices().get(0), row, names, CodeBlock.of("$N[$L]",
-              adjoints.of(r.array()), JavaExprs.write(r.indices().get(0))));
+          h.add(adjoints.var(r.array()), r.indices().get(0), row, names);
         }
       }
     }
@@ -103,10 +100,12 @@ final class RowHoisting {
     return reads.stream().anyMatch(vars::contains);
   }
 
-  /** A row {@code array[index]}, read by {@code source} ({@code xs.get(i)} for a list). */
-  private void add(String array, Expr index, Type row, NameTable names, CodeBlock source) {
-    String key = array + "[" + JavaExprs.write(index) + "]";
-    rows.computeIfAbsent(key, k -> new Row(names.fresh(array + "Row"), source, row));
+  /** A row {@code array[index]} ({@code xs.get(i)} for a list). */
+  private void add(Var array, Expr index, Type row, NameTable names) {
+    String key = array.name() + "[" + JavaExprs.write(index) + "]";
+    rows.computeIfAbsent(key, k -> new Row(
+        new Var(names.fresh(array.name() + "Row"), row, Var.Role.LOCAL),
+        new Expr.ArrayRead(array, List.of(index), row)));
   }
 
   /** The rows the loop body's code actually read through, to declare before the loop. */
@@ -120,7 +119,7 @@ final class RowHoisting {
    * share) with every index of the loop, so they are at least that long, and a test that says so
    * before the loop lets the JIT drop the bounds checks inside it.
    */
-  Set<String> indexed() {
+  Set<Var> indexed() {
     return indexed;
   }
 
@@ -142,24 +141,24 @@ final class RowHoisting {
    *
    * @param base the primal variable {@code array} is, or is the adjoint of
    */
-  CodeBlock element(String array, Var base, List<Expr> indices) {
+  Expr.ArrayRead element(Var array, Var base, List<Expr> indices) {
+    Type type = array.type().indexed(indices.size());
     if (indices.size() >= 2) {
-      Row row = rows.get(array + "[" + JavaExprs.write(indices.get(0)) + "]");
+      Row row = rows.get(array.name() + "[" + JavaExprs.write(indices.get(0)) + "]");
       if (row != null) {
         used.add(row);
         if (indices.size() == 2) {
           noteIndexed(row.local(), indices.get(1));
         }
-        return JavaExprs.element(row.local(), indices.subList(1, indices.size()));
+        return new Expr.ArrayRead(row.local(), indices.subList(1, indices.size()), type);
       }
     } else if (indices.size() == 1 && !reassigned.contains(base)) {
       noteIndexed(array, indices.get(0));
     }
-    return base.type().isList() && array.equals(base.name())
-        ? JavaExprs.element(base, indices) : JavaExprs.element(array, indices);
+    return new Expr.ArrayRead(array, indices, type);
   }
 
-  private void noteIndexed(String array, Expr i) {
+  private void noteIndexed(Var array, Expr i) {
     if (conditional == 0 && index != null && i instanceof Expr.Ref r && r.var() == index) {
       indexed.add(array);
     }
