@@ -47,8 +47,13 @@ public final class JavaStmts {
           JavaExprs.write(f.bound()), f.index().name(), f.direction().step());
       block(f.body(), code);
       code.endControlFlow();
+    } else if (s instanceof Stmt.Reversed r && r.anyOrder()) {
+      write(new Stmt.For(r.loop().index(), r.loop().first(), r.loop().bound(),
+          r.loop().direction(), r.body(), r.origin()), code);
     } else if (s instanceof Stmt.Reversed r) {
       reversed(r, code);
+    } else if (s instanceof Stmt.Reversal r) {
+      block(r.code(), code);
     } else if (s instanceof Stmt.Comment c) {
       code.add("// $L\n", c.text());
     } else if (s instanceof Stmt.Restore r) {
@@ -91,10 +96,10 @@ public final class JavaStmts {
 
   /** A loop's indices from last to first; the bounds as operands of the arithmetic. */
   private static void reversed(Stmt.Reversed r, CodeBlock.Builder code) {
-    String i = r.index().name();
-    CodeBlock first = JavaExprs.operand(r.first());
-    CodeBlock bound = JavaExprs.operand(r.bound());
-    switch (r.direction()) {
+    String i = r.loop().index().name();
+    CodeBlock first = JavaExprs.operand(r.loop().first());
+    CodeBlock bound = JavaExprs.operand(r.loop().bound());
+    switch (r.loop().direction()) {
       case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
           i, bound, i, first, i);
       case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",

@@ -142,11 +142,27 @@ public sealed interface Stmt {
   }
 
   /**
-   * The indices of the counted loop {@code for (index = first; index <op> bound; ...)} visited
-   * from last to first: how the backward sweep runs a loop whose iterations depend on each other.
+   * The backward sweep of the counted loop {@code loop}: its indices visited from last to first,
+   * or, when {@code anyOrder} (its iterations are independent), in the loop's own order.
    */
-  record Reversed(Var index, Expr first, Expr bound, Direction direction, Block body,
-      Origin origin) implements Stmt {}
+  record Reversed(For loop, Block body, boolean anyOrder) implements Stmt {
+    @Override
+    public Origin origin() {
+      return loop.origin();
+    }
+  }
+
+  /**
+   * The backward sweep of the user's statement {@code of}, printed as {@code code}: the link
+   * lets passes over the backward sweep see what each group reverses (a loop's statements, a
+   * branch's condition). Its code may print nothing.
+   */
+  record Reversal(Stmt of, Block code) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
 
   /**
    * {@code target = this.buffer.popDouble()} (or the pop of the target's type): a scalar or an

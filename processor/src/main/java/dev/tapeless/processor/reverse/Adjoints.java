@@ -15,11 +15,19 @@ import java.util.Map;
  */
 final class Adjoints {
   private final Map<Var, Var> vars = new IdentityHashMap<>();
+  private final Map<Var, Var> primals = new IdentityHashMap<>();
 
   Adjoints(List<Var> active, NameTable table) {
     for (Var v : active) {
-      vars.put(v, new Var(table.fresh(v.name() + "Bar"), v.type(), Var.Role.ADJOINT));
+      Var adjoint = new Var(table.fresh(v.name() + "Bar"), v.type(), Var.Role.ADJOINT);
+      vars.put(v, adjoint);
+      primals.put(adjoint, v);
     }
+  }
+
+  /** The variable {@code v} is the adjoint of, or {@code v} itself when it is no adjoint. */
+  Var base(Var v) {
+    return primals.getOrDefault(v, v);
   }
 
   boolean has(Var v) {

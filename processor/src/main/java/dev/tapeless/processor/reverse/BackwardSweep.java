@@ -43,8 +43,6 @@ final class BackwardSweep {
   private final CallReversal calls;
   /** A checkpointed loop's body as the backward sweep runs it again, saving. */
   private final Function<Stmt.Block, CodeBlock> rerun;
-  /** Rows hoisted out of the innermost reversed counted loop being written. */
-  private RowHoisting hoisted = RowHoisting.NONE;
 
   /**
    * @param fresh calls whose pullback may set adjoints instead of adding to them
@@ -65,12 +63,24 @@ final class BackwardSweep {
     this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
   }
 
-  /** The backward sweep of {@code block}, printed. */
+  /** The backward sweep of {@code block}, shaped by the passes over it and printed. */
   CodeBlock block(Stmt.Block block) {
-    return JavaStmts.write(reverse(block));
+    return JavaStmts.write(shaped(reverse(block)));
   }
 
-  /** The backward sweep of {@code block} as IR: its statements reversed, last first. */
+  /**
+   * The passes that give reversed counted loops the shape of hand-written kernels: loop
+   * fission, then row hoisting, then length tests.
+   */
+  List<Stmt> shaped(List<Stmt> backward) {
+    return LengthTests.apply(RowHoisting.apply(Fission.apply(backward, activity, recording),
+        adjoints, names), adjoints);
+  }
+
+  /**
+   * The backward sweep of {@code block} as IR, before the passes: for each statement, last
+   * first, its {@link Stmt.Reversal}, headed by a comment naming it when it prints anything.
+   */
   List<Stmt> reverse(Stmt.Block block) {
     List<Stmt> code = new ArrayList<>();
     List<Stmt> stmts = block.statements();
@@ -78,16 +88,13 @@ final class BackwardSweep {
     for (int i = stmts.size() - 1; i >= 0; i--) {
       Stmt s = stmts.get(i);
       List<Stmt> reversed = statement(s);
-      if (reversed.isEmpty()) {
-        continue;
-      }
       boolean commented = s instanceof Stmt.For || s instanceof Stmt.Loop;
-      if (s.origin() != null && !s.origin().equals(lastOrigin)
+      if (!Silent.of(reversed) && s.origin() != null && !s.origin().equals(lastOrigin)
           && (commented || !(s instanceof Stmt.If))) {
         code.add(new Stmt.Comment(SourceComments.of(s.origin())));
         lastOrigin = s.origin();
       }
-      code.addAll(reversed);
+      code.add(new Stmt.Reversal(s, new Stmt.Block(reversed)));
     }
     return code;
   }
@@ -103,18 +110,16 @@ final class BackwardSweep {
       restore(s, code);
       return code;
     } else if (s instanceof Stmt.If i) {
-      return notInEveryIteration(() -> replay(i));
+      return replay(i);
     } else if (s instanceof Stmt.For f && f.checkpointed()) {
-      List<Stmt> code = new ArrayList<>();
-      verbatim(Checkpointing.backward(f, rerun.apply(f.body()),
-          piece -> JavaStmts.write(reverseFor(piece)), recording, fields, names), code);
-      return code;
+      return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, recording,
+          fields, names);
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
-      List<Stmt> body = notInEveryIteration(() -> reverse(l.body()));
-      if (body.isEmpty()) {
-        return body;
+      List<Stmt> body = reverse(l.body());
+      if (Silent.of(body)) {
+        return body; // kept for the passes: what it would read, it reads under a condition
       }
       Var k = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
       return List.of(new Stmt.For(k, new Expr.Ref(l.counter()), new Expr.Const("0", Type.INT),
@@ -132,159 +137,38 @@ final class BackwardSweep {
     }
   }
 
-  /** Builds code that a branch or an inner while-loop guards (see {@link RowHoisting#indexed}). */
-  private List<Stmt> notInEveryIteration(Supplier<List<Stmt>> write) {
-    RowHoisting enclosing = hoisted;
-    enclosing.enterConditional();
-    try {
-      return write.get();
-    } finally {
-      enclosing.leaveConditional();
-    }
-  }
-
   /**
-   * A counted loop run backwards. Rows its body indexes with a loop-invariant first index are
-   * read once before it, inside a test that the loop runs at all.
+   * A counted loop run backwards, kept even when its body prints nothing: the passes shape it
+   * (see {@link #shaped}) and drop it then.
    */
   private List<Stmt> reverseFor(Stmt.For f) {
-    return reverseFor(f, false);
+    return List.of(new Stmt.Reversed(f, new Stmt.Block(reverse(f.body())), false));
   }
 
   /**
-   * @param anyOrder the iterations are independent (see {@link #fissionable}), so they run in
-   *     the forward order, which the JIT handles best
+   * A branch replayed from its recorded condition. A side that prints nothing is kept beside
+   * the branch, in the order it was reversed, for the passes.
    */
-  private List<Stmt> reverseFor(Stmt.For f, boolean anyOrder) {
-    if (fissionable(f)) {
-      List<Stmt> code = new ArrayList<>();
-      List<Stmt> stmts = f.body().statements();
-      for (int s = stmts.size() - 1; s >= 0; s--) {
-        code.addAll(reverseFor(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            new Stmt.Block(List.of(stmts.get(s))), f.origin()), true));
-      }
-      return code;
-    }
-    RowHoisting rows = RowHoisting.of(f, adjoints, names);
-    RowHoisting outer = hoisted;
-    hoisted = rows;
-    List<Stmt> body;
-    try {
-      body = reverse(f.body());
-    } finally {
-      hoisted = outer;
-    }
-    if (body.isEmpty()) {
-      return body;
-    }
-    Stmt.Check lengths = lengthTest(f, rows);
-    Stmt loop = reversedLoop(f, body, anyOrder);
-    if (rows.used().isEmpty() && lengths == null) {
-      return List.of(loop);
-    }
-    BinaryOp runs = switch (f.direction()) {
-      case UP_EXCLUSIVE -> BinaryOp.LT;
-      case UP_INCLUSIVE -> BinaryOp.LE;
-      case DOWN_EXCLUSIVE -> BinaryOp.GT;
-      case DOWN_INCLUSIVE -> BinaryOp.GE;
-    };
-    List<Stmt> guarded = new ArrayList<>();
-    for (RowHoisting.Row row : rows.used()) {
-      guarded.add(new Stmt.Declare(row.local(), row.source()));
-    }
-    if (lengths != null) {
-      guarded.add(lengths);
-    }
-    guarded.add(loop);
-    return List.of(new Stmt.If(new Expr.Binary(runs, f.first(), f.bound(), Type.BOOLEAN),
-        new Stmt.Block(guarded), new Stmt.Block(List.of()), f.origin()));
-  }
-
-  /**
-   * A test, true when an array the reversed loop indexes by its index alone is too short for
-   * the loop's indices, or null when there is none. The forward sweep ran the same indices over
-   * the same arrays, so the test never holds; it is there because the JIT removes the bounds
-   * checks inside a loop when a test before it has established them, and not always otherwise
-   * (a C2 loop with the sweep's shape kept two bounds checks per element without it, at twice
-   * the cost). Loops that may be left early are not tested.
-   */
-  private static Stmt.Check lengthTest(Stmt.For f, RowHoisting rows) {
-    if (rows.indexed().isEmpty()
-        || Statements.all(f.body()).stream().anyMatch(s -> s instanceof Stmt.Exit)) {
-      return null;
-    }
-    // The largest index and the smallest, for each direction.
-    BinaryOp tooShort = f.direction() == Stmt.Direction.UP_EXCLUSIVE ? BinaryOp.LT : BinaryOp.LE;
-    Expr largest = f.direction().up() ? f.bound() : f.first();
-    Expr smallest = f.direction().up() ? f.first() : f.bound();
-    List<Expr> failures = new ArrayList<>();
-    if (!(smallest instanceof Expr.Const c && c.literal().matches("\\d+"))) {
-      String least = f.direction() == Stmt.Direction.DOWN_EXCLUSIVE ? "-1" : "0";
-      failures.add(new Expr.Binary(BinaryOp.LT, smallest, new Expr.Const(least, Type.INT),
-          Type.BOOLEAN));
-    }
-    boolean any = false;
-    for (Var array : rows.indexed()) {
-      if (f.direction() == Stmt.Direction.UP_EXCLUSIVE && f.bound() instanceof Expr.Length l
-          && l.array() instanceof Expr.Ref r && r.var().name().equals(array.name())) {
-        continue; // the loop runs over this array's length
-      }
-      failures.add(new Expr.Binary(tooShort, new Expr.Length(new Expr.Ref(array)), largest,
-          Type.BOOLEAN));
-      any = true;
-    }
-    return any ? new Stmt.Check(failures,
-        "index out of bounds in the backward sweep of " + SourceComments.of(f.origin())) : null;
-  }
-
-  /**
-   * Whether the reversed loop can run as one loop per statement, each a simple kernel the JIT
-   * compiles well, as a person writes one loop per weight row. True when every statement is an
-   * increment ({@code z += W[k][j] * h[j]}) that saves nothing: its reversal only reads its
-   * target's adjoint and adds into its operands' adjoints, and no statement adds into an
-   * adjoint that another reads, so running them one after the other changes nothing but the
-   * order of additions.
-   */
-  private boolean fissionable(Stmt.For f) {
-    List<Stmt> stmts = f.body().statements();
-    if (stmts.size() < 2) {
-      return false;
-    }
-    Set<Var> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Set<Var> operands = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Stmt s : stmts) {
-      if (!(s instanceof Stmt.Store st) || st.kind() == Stmt.StoreKind.SET
-          || st.value() instanceof Expr.Call || !recording.savedBy(s).isEmpty()) {
-        return false;
-      }
-      targets.add(st.array());
-      for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-        operands.add(dev.tapeless.processor.analysis.Dependencies.baseVar(
-            Operands.of(st.value()).get(p.operand())));
-      }
-    }
-    return targets.stream().noneMatch(operands::contains);
-  }
-
-  private static Stmt reversedLoop(Stmt.For f, List<Stmt> body, boolean anyOrder) {
-    Stmt.Block block = new Stmt.Block(body);
-    return anyOrder
-        ? new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), block, f.origin())
-        : new Stmt.Reversed(f.index(), f.first(), f.bound(), f.direction(), block, f.origin());
-  }
-
   private List<Stmt> replay(Stmt.If i) {
     List<Stmt> whenTrue = reverse(i.thenBlock());
     List<Stmt> whenFalse = reverse(i.elseBlock());
-    if (whenTrue.isEmpty() && whenFalse.isEmpty()) {
-      return List.of();
-    }
-    if (whenTrue.isEmpty()) {
-      return List.of(new Stmt.If(new Expr.Unary(UnaryOp.NOT, i.condition(), Type.BOOLEAN),
+    List<Stmt> code = new ArrayList<>();
+    if (Silent.of(whenTrue) && Silent.of(whenFalse)) {
+      code.addAll(whenTrue);
+      code.addAll(whenFalse);
+    } else if (Silent.of(whenTrue)) {
+      code.addAll(whenTrue);
+      code.add(new Stmt.If(new Expr.Unary(UnaryOp.NOT, i.condition(), Type.BOOLEAN),
           new Stmt.Block(whenFalse), new Stmt.Block(List.of()), i.origin()));
+    } else if (Silent.of(whenFalse)) {
+      code.add(new Stmt.If(i.condition(), new Stmt.Block(whenTrue), new Stmt.Block(List.of()),
+          i.origin()));
+      code.addAll(whenFalse);
+    } else {
+      code.add(new Stmt.If(i.condition(), new Stmt.Block(whenTrue),
+          new Stmt.Block(whenFalse), i.origin()));
     }
-    return List.of(new Stmt.If(i.condition(), new Stmt.Block(whenTrue),
-        new Stmt.Block(whenFalse), i.origin()));
+    return code;
   }
 
   /** Reverses an assignment or store of a non-call value. */
@@ -298,8 +182,8 @@ final class BackwardSweep {
     Supplier<Expr> result;
     Expr value;
     if (s instanceof Stmt.Store st) {
-      g = hoisted.element(adjoint, target, st.indices());
-      result = () -> hoisted.element(target, target, st.indices());
+      g = element(adjoint, st.indices());
+      result = () -> element(target, st.indices());
       value = st.value();
     } else {
       g = new Expr.Ref(adjoint);
@@ -308,7 +192,7 @@ final class BackwardSweep {
     }
     List<Expr> operands = Operands.of(value);
     // Bound only when a template uses them: a row hoisted for nothing would be read with
-    // indices the backward sweep has not restored.
+    // indices the backward sweep has not restored (see RowHoisting).
     Function<String, Expr> bindings = name -> switch (name) {
       case "g" -> g;
       case "r" -> result.get();
@@ -344,10 +228,8 @@ final class BackwardSweep {
   }
 
   /** An operand as a rule's template reads it, in double arithmetic. */
-  private Expr operand(Expr operand) {
-    Expr bound = operand instanceof Expr.ArrayRead r
-        ? hoisted.element(r.array(), r.array(), r.indices())
-        : operand;
+  private static Expr operand(Expr operand) {
+    Expr bound = operand;
     if (operand.type().isReal()) {
       return bound;
     }
@@ -355,13 +237,15 @@ final class BackwardSweep {
         ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, bound);
   }
 
-  /**
-   * The adjoint of an operand, through a hoisted row when there is one; a scalar's as an
-   * element with no indices, the target of a store.
-   */
+  /** The element {@code array[indices]}. */
+  private static Expr.ArrayRead element(Var array, List<Expr> indices) {
+    return new Expr.ArrayRead(array, indices, array.type().indexed(indices.size()));
+  }
+
+  /** The adjoint of an operand; a scalar's as an element with no indices, a store's target. */
   private Expr.ArrayRead adjointOf(Expr operand) {
     if (operand instanceof Expr.ArrayRead r) {
-      return hoisted.element(adjoints.var(r.array()), r.array(), r.indices());
+      return element(adjoints.var(r.array()), r.indices());
     }
     Var adjoint = adjoints.var(((Expr.Ref) operand).var());
     return new Expr.ArrayRead(adjoint, List.of(), adjoint.type());

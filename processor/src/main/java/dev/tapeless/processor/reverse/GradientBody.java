@@ -330,7 +330,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   }
 
   /**
-   * The backward sweep of {@code method} as IR, before it is printed: what tests on hand-built
+   * The backward sweep of {@code method} as IR, shaped but not printed: what tests on hand-built
    * IR look at (the frame's own names are not reserved, so names may differ from generated code).
    */
   static List<Stmt> backwardIr(IrMethod method, Activity activity, Recording recording) {
@@ -339,10 +339,10 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     Adjoints adjoints = new Adjoints(activeInOrder(method, activity), names);
     FrameFields fields = new FrameFields(new HashSet<>());
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, Set.of());
-    return new BackwardSweep(activity, recording, declarations, adjoints, fields,
+    BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints, fields,
         reassigned(method, declarations), names, fresh, names.fresh("overwrite"),
-        body -> ForwardSweep.rerun(body, declarations, recording, fields, Set.of()))
-        .reverse(method.body());
+        body -> ForwardSweep.rerun(body, declarations, recording, fields, Set.of()));
+    return sweep.shaped(sweep.reverse(method.body()));
   }
 
   /** Active variables: the result, parameters, then in order of first assignment. */

@@ -31,13 +31,14 @@ class HandBuiltJavaStmtsTest {
     assertEquals(List.of("for (int i = n - 1; i >= 0; i--) {", "for (int i = n; i >= 0; i--) {",
             "for (int i = n + 1; i <= 0; i++) {", "for (int i = n; i <= 0; i++) {"),
         java.util.Arrays.stream(Stmt.Direction.values())
-            .map(d -> JavaStmts.write(List.of(new Stmt.Reversed(I, integer(0), ref(N), d, empty,
-                null))).toString().lines().findFirst().orElseThrow())
+            .map(d -> JavaStmts.write(List.of(new Stmt.Reversed(
+                new Stmt.For(I, integer(0), ref(N), d, empty, null), empty, false)))
+                .toString().lines().findFirst().orElseThrow())
             .toList());
   }
 
   @Test
-  void aForwardRunningLoopOfTheBackwardSweepIsWrittenAsTheUserWroteIt() {
+  void aReversedLoopWhoseIterationsAreIndependentRunsInTheUsersOwnOrder() {
     Var aBar = new Var("aBar", DOUBLE_ARRAY, Var.Role.ADJOINT);
     Stmt zero = new Stmt.Store(aBar, List.of(ref(I)), new Expr.Const("0.0", Type.DOUBLE),
         Stmt.StoreKind.SET, null);
@@ -45,8 +46,8 @@ class HandBuiltJavaStmtsTest {
         for (int i = 0; i < n; i++) {
           aBar[i] = 0.0;
         }
-        """, JavaStmts.write(List.of(new Stmt.For(I, integer(0), ref(N),
-        Stmt.Direction.UP_EXCLUSIVE, block(zero), null))).toString());
+        """, JavaStmts.write(List.of(new Stmt.Reversed(new Stmt.For(I, integer(0), ref(N),
+        Stmt.Direction.UP_EXCLUSIVE, block(), null), block(zero), true))).toString());
   }
 
   @Test

@@ -42,10 +42,12 @@ class HandBuiltBackwardIrTest {
         assign(y, mul(ref(x), ref(x)), "return x * x;"));
     List<Stmt> backward = backward(square, vars(x), vars(y));
 
-    assertEquals(3, backward.size());
+    assertEquals(2, backward.size());
     assertEquals(new Stmt.Comment("return x * x"), backward.get(0));
-    for (int k = 1; k <= 2; k++) {
-      Stmt.Store update = assertInstanceOf(Stmt.Store.class, backward.get(k));
+    Stmt.Reversal reversal = assertInstanceOf(Stmt.Reversal.class, backward.get(1));
+    assertSame(square.body().statements().get(0), reversal.of());
+    for (Stmt s : reversal.code().statements()) {
+      Stmt.Store update = assertInstanceOf(Stmt.Store.class, s);
       assertEquals("xBar", update.array().name());
       assertEquals(Var.Role.ADJOINT, update.array().role());
       assertEquals(List.of(), update.indices());
@@ -79,13 +81,14 @@ class HandBuiltBackwardIrTest {
 
     assertEquals(2, backward.size());
     assertEquals(new Stmt.Comment("for (int i = 0; i < n; i++)"), backward.get(0));
-    Stmt.If runs = assertInstanceOf(Stmt.If.class, backward.get(1));
+    Stmt.Reversal reversal = assertInstanceOf(Stmt.Reversal.class, backward.get(1));
+    Stmt.If runs = assertInstanceOf(Stmt.If.class, reversal.code().statements().get(0));
     List<Stmt> guarded = runs.thenBlock().statements();
     Stmt.Check lengths = assertInstanceOf(Stmt.Check.class, guarded.get(0));
     assertEquals(2, lengths.failures().size());
     Stmt.Reversed loop = assertInstanceOf(Stmt.Reversed.class, guarded.get(1));
-    assertSame(i, loop.index());
-    assertEquals(Stmt.Direction.UP_EXCLUSIVE, loop.direction());
+    assertSame(sum.body().statements().get(0), loop.loop());
+    assertEquals(false, loop.anyOrder());
     assertEquals("""
         // for (int i = 0; i < n; i++)
         if (0 < n) {
