@@ -10,7 +10,6 @@ import static dev.tapeless.processor.ir.HandBuiltIr.mul;
 import static dev.tapeless.processor.ir.HandBuiltIr.param;
 import static dev.tapeless.processor.ir.HandBuiltIr.ref;
 import static dev.tapeless.processor.ir.HandBuiltIr.result;
-import static dev.tapeless.processor.ir.HandBuiltIr.store;
 import static dev.tapeless.processor.ir.HandBuiltIr.upTo;
 import static dev.tapeless.processor.ir.HandBuiltIr.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
