@@ -8,9 +8,9 @@ import dev.tapeless.processor.ir.Type;
 import java.util.List;
 
 /**
- * Writes IR statements as Java source: the one printer of the backward sweep, whose adjoint
- * updates, restores and loops are all IR (see {@link Stmt}); {@link JavaExprs} writes their
- * expressions.
+ * Writes IR statements as Java source: the one printer of reverse mode's sweeps, whose
+ * statements, saves, adjoint updates, restores and loops are all IR (see {@link Stmt});
+ * {@link JavaExprs} writes their expressions.
  */
 public final class JavaStmts {
   private JavaStmts() {}
@@ -73,8 +73,27 @@ public final class JavaStmts {
     } else if (s instanceof Stmt.Zero z) {
       code.addStatement("$T.fill($L, 0)", BUFFERS, JavaExprs.write(z.array()));
     } else if (s instanceof Stmt.Declare d) {
-      code.addStatement("$T $N = $L", TypeNames.of(d.var().type()), d.var().name(),
+      code.addStatement("$L $N = $L", d.var().type().javaName(), d.var().name(),
           JavaExprs.write(d.value()));
+    } else if (s instanceof Stmt.Save v) {
+      code.addStatement("this.$N.$L($L)", v.buffer(), push(v.value().type()),
+          target(v.value()));
+    } else if (s instanceof Stmt.SaveAll v && v.allocated()) {
+      code.beginControlFlow("if ($L != null)", JavaExprs.write(v.region()));
+      code.addStatement("this.$N.pushAll($L)", v.buffer(), JavaExprs.write(v.region()));
+      code.endControlFlow();
+      code.addStatement("this.$N.pushBoolean($L != null)", v.buffer(),
+          JavaExprs.write(v.region()));
+    } else if (s instanceof Stmt.SaveAll v) {
+      code.addStatement("this.$N.pushAll($L)", v.buffer(), JavaExprs.write(v.region()));
+    } else if (s instanceof Stmt.Effect e) {
+      code.addStatement("$L", JavaExprs.write(e.call()));
+    } else if (s instanceof Stmt.Loop l) {
+      code.beginControlFlow("while (true)");
+      block(l.body(), code);
+      code.endControlFlow();
+    } else if (s instanceof Stmt.Exit) {
+      code.addStatement("break");
     } else if (s instanceof Stmt.Check c) {
       code.beginControlFlow("if ($L)", failures(c.failures()))
           .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class, c.message())
@@ -84,7 +103,7 @@ public final class JavaStmts {
     } else if (s instanceof Stmt.Block b) {
       block(b, code);
     } else {
-      throw new IllegalArgumentException("not a statement of the backward sweep: " + s);
+      throw new IllegalArgumentException("not a statement of a sweep: " + s);
     }
   }
 

@@ -131,7 +131,8 @@ public sealed interface Stmt {
     }
   }
 
-  // The forms below occur only in the backward sweep, which reverse mode builds as IR too.
+  // The forms below occur only in the sweeps reverse mode builds as IR (forward with its saves,
+  // backward), not in a method's own IR.
 
   /** {@code // text}: names the user statement whose reversal follows. */
   record Comment(String text) implements Stmt {
@@ -176,6 +177,28 @@ public sealed interface Stmt {
   }
 
   /**
+   * {@code this.buffer.pushDouble(value)} (or the push of the value's type): the forward sweep
+   * saving a scalar or an element it is about to overwrite.
+   */
+  record Save(String buffer, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.buffer.pushAll(region)}; when {@code allocated} (an array allocated again in a
+   * loop), only if the array exists yet, followed by a flag that says whether it did.
+   */
+  record SaveAll(String buffer, Expr region, boolean allocated) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
    * {@code this.buffer.popAll(region)}: an array region put back; when {@code allocated}, only if
    * the forward sweep saved one (an array allocated again in a loop has none the first time).
    */
@@ -194,7 +217,7 @@ public sealed interface Stmt {
     }
   }
 
-  /** {@code Type var = value}: a local declared where it is first needed, as a hoisted row. */
+  /** {@code Type var = value}: a local declared where it is first assigned, or a hoisted row. */
   record Declare(Var var, Expr value) implements Stmt {
     @Override
     public Origin origin() {
