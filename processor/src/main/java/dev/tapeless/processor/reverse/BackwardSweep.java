@@ -15,8 +15,8 @@ import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
-import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.ir.UnaryOp;
+import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.Template;
 import java.util.ArrayList;
@@ -28,9 +28,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The backward sweep: statements in reverse order, each adding its partials times the incoming
- * adjoint to its operands' adjoints; branches replayed from their recorded conditions; loops run
- * backwards; overwritten values restored after their statement is reversed.
+ * The backward sweep, built as IR: statements in reverse order, each adding its partials times
+ * the incoming adjoint to its operands' adjoints; branches replayed from their recorded
+ * conditions; loops run backwards; overwritten values restored after their statement is
+ * reversed. Passes then shape its loops ({@link #shaped}) and {@link JavaStmts} prints it.
  */
 final class BackwardSweep {
   private final Activity activity;
@@ -229,12 +230,11 @@ final class BackwardSweep {
 
   /** An operand as a rule's template reads it, in double arithmetic. */
   private static Expr operand(Expr operand) {
-    Expr bound = operand;
     if (operand.type().isReal()) {
-      return bound;
+      return operand;
     }
     return operand instanceof Expr.Const c && c.literal().matches("\\d+")
-        ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, bound);
+        ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, operand);
   }
 
   /** The element {@code array[indices]}. */
