@@ -132,14 +132,17 @@ public final class JavaStmts {
     code.endControlFlow();
   }
 
-  /** {@code a.length < n || ...}: comparisons whose constant right sides are written bare. */
+  /**
+   * {@code i < -1 || a.length < n || ...}: comparisons of operands, except that a bound's
+   * constant ({@code -1}) is written bare; an array's length is compared with an operand.
+   */
   private static CodeBlock failures(List<Expr> failures) {
     CodeBlock.Builder test = CodeBlock.builder();
     String separator = "";
     for (Expr f : failures) {
       Expr.Binary b = (Expr.Binary) f;
-      CodeBlock right = b.right() instanceof Expr.Const c ? CodeBlock.of("$L", c.literal())
-          : JavaExprs.operand(b.right());
+      CodeBlock right = b.right() instanceof Expr.Const c && !(b.left() instanceof Expr.Length)
+          ? CodeBlock.of("$L", c.literal()) : JavaExprs.operand(b.right());
       test.add("$L$L $L $L", separator, JavaExprs.operand(b.left()), b.op().symbol(), right);
       separator = " || ";
     }

@@ -227,7 +227,7 @@ public sealed interface Stmt {
 
   /**
    * {@code if (f1 || f2 ...) throw new ArrayIndexOutOfBoundsException(message)}: a test whose
-   * failures are comparisons (a constant right side is written as is, even when negative).
+   * failures are comparisons (an index's with a constant written as is, even when negative).
    */
   record Check(List<Expr> failures, String message) implements Stmt {
     public Check {
