@@ -32,6 +32,11 @@ public final class JavaExprs {
       return l.array() instanceof Expr.Ref r && r.var().type().isList()
           ? CodeBlock.of("$N.size()", r.var().name())
           : CodeBlock.of("$L.length", operand(l.array()));
+    } else if (e instanceof Expr.Rule r) {
+      return RuleWriter.render(r.template(), name -> {
+        Expr bound = r.bindings().get(name);
+        return bound == null ? null : ruleOperand(bound);
+      });
     }
     Expr.Call c = (Expr.Call) e;
     if (c.callee() instanceof dev.tapeless.processor.ir.Callee.Opaque o && o.onObject()) {
@@ -106,6 +111,14 @@ public final class JavaExprs {
       b.add("[$L]", write(index));
     }
     return b.build();
+  }
+
+  /**
+   * A value bound to a rule's placeholder: an operand, or its promotion to double written
+   * {@code ((double) i)} (see {@link RuleWriter#promoted}).
+   */
+  private static CodeBlock ruleOperand(Expr e) {
+    return e instanceof Expr.Cast ? CodeBlock.of("($L)", write(e)) : operand(e);
   }
 
   /** An expression in operand position: parenthesized unless it is an atom. */

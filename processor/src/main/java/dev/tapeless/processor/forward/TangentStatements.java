@@ -17,7 +17,7 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.reverse.ForwardSweep;
 import dev.tapeless.processor.reverse.FrameFields;
-import dev.tapeless.processor.reverse.RuleWriter;
+import dev.tapeless.processor.emit.RuleWriter;
 import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.RuleBook;
 import dev.tapeless.processor.rules.Template;

@@ -314,6 +314,7 @@ public final class DotGraph {
       case INDEX -> "shape=ellipse, style=dotted";
       case LOCAL -> "shape=ellipse";
       case CONSTANT -> "shape=box3d";
+      case ADJOINT -> "shape=ellipse, style=bold";
     };
     String grey = v.type().carriesDerivative() ? "" : ", color=\"#999999\", fontcolor=\"#777777\"";
     String kind = v.role().name().toLowerCase(java.util.Locale.ROOT);

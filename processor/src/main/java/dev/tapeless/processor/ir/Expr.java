@@ -83,6 +83,17 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A derivative rule's template (see {@code rules.Template}) with its placeholders bound to IR
+   * values: a partial as the backward sweep multiplies it in. Printed as the template's text, so
+   * the rule's own parenthesization is kept; bound only for the placeholders the text uses.
+   */
+  record Rule(String template, java.util.Map<String, Expr> bindings, Type type) implements Expr {
+    public Rule {
+      bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+    }
+  }
+
   /** True for the operands allowed in a three-address operation. */
   static boolean isAtom(Expr e) {
     return e instanceof Ref || e instanceof Const

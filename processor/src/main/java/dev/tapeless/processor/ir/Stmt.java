@@ -130,4 +130,124 @@ public sealed interface Stmt {
       return null;
     }
   }
+
+  // The forms below occur only in the sweeps reverse mode builds as IR (forward with its saves,
+  // backward), not in a method's own IR.
+
+  /** {@code // text}: names the user statement whose reversal follows. */
+  record Comment(String text) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * The backward sweep of the counted loop {@code loop}: its indices visited from last to first,
+   * or, when {@code anyOrder} (its iterations are independent), in the loop's own order.
+   */
+  record Reversed(For loop, Block body, boolean anyOrder) implements Stmt {
+    @Override
+    public Origin origin() {
+      return loop.origin();
+    }
+  }
+
+  /**
+   * The backward sweep of the user's statement {@code of}, printed as {@code code}: the link
+   * lets passes over the backward sweep see what each group reverses (a loop's statements, a
+   * branch's condition). Its code may print nothing.
+   */
+  record Reversal(Stmt of, Block code) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code target = this.buffer.popDouble()} (or the pop of the target's type): a scalar or an
+   * element the forward sweep saved before overwriting it, put back.
+   */
+  record Restore(String buffer, Expr target) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.buffer.pushDouble(value)} (or the push of the value's type): the forward sweep
+   * saving a scalar or an element it is about to overwrite.
+   */
+  record Save(String buffer, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.buffer.pushAll(region)}; when {@code allocated} (an array allocated again in a
+   * loop), only if the array exists yet, followed by a flag that says whether it did.
+   */
+  record SaveAll(String buffer, Expr region, boolean allocated) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.buffer.popAll(region)}: an array region put back; when {@code allocated}, only if
+   * the forward sweep saved one (an array allocated again in a loop has none the first time).
+   */
+  record RestoreAll(String buffer, Expr region, boolean allocated) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /** {@code Buffers.fill(array, 0)}: an adjoint array back to zeros. */
+  record Zero(Expr array) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /** {@code Type var = value}: a local declared where it is first assigned, or a hoisted row. */
+  record Declare(Var var, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code if (f1 || f2 ...) throw new ArrayIndexOutOfBoundsException(message)}: a test whose
+   * failures are comparisons (an index's with a constant written as is, even when negative).
+   */
+  record Check(List<Expr> failures, String message) implements Stmt {
+    public Check {
+      failures = List.copyOf(failures);
+    }
+
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * Code a phase still writes directly (call reversal, checkpointed loops), carried through
+   * the IR to the printer unchanged; implemented by the printer's package.
+   */
+  non-sealed interface Foreign extends Stmt {
+    @Override
+    default Origin origin() {
+      return null;
+    }
+  }
 }

@@ -20,7 +20,9 @@ public final class Var {
      * A {@code static final} array field the method reads (a constant table): named by its
      * qualified name, never written, never declared, carrying no derivative.
      */
-    CONSTANT
+    CONSTANT,
+    /** The adjoint of another variable ({@code xBar}), made by reverse mode's backward sweep. */
+    ADJOINT
   }
 
   private final String name;

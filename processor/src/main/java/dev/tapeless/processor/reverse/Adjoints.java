@@ -14,24 +14,37 @@ import java.util.Map;
  * array {@code w} the array {@code wBar} of the same shape.
  */
 final class Adjoints {
-  private final Map<Var, String> names = new IdentityHashMap<>();
+  private final Map<Var, Var> vars = new IdentityHashMap<>();
+  private final Map<Var, Var> primals = new IdentityHashMap<>();
 
   Adjoints(List<Var> active, NameTable table) {
     for (Var v : active) {
-      names.put(v, table.fresh(v.name() + "Bar"));
+      Var adjoint = new Var(table.fresh(v.name() + "Bar"), v.type(), Var.Role.ADJOINT);
+      vars.put(v, adjoint);
+      primals.put(adjoint, v);
     }
+  }
+
+  /** The variable {@code v} is the adjoint of, or {@code v} itself when it is no adjoint. */
+  Var base(Var v) {
+    return primals.getOrDefault(v, v);
   }
 
   boolean has(Var v) {
-    return names.containsKey(v);
+    return vars.containsKey(v);
   }
 
   String of(Var v) {
-    String name = names.get(v);
-    if (name == null) {
+    return var(v).name();
+  }
+
+  /** The adjoint of {@code v} as a variable of the backward sweep's IR. */
+  Var var(Var v) {
+    Var adjoint = vars.get(v);
+    if (adjoint == null) {
       throw new IllegalStateException("no adjoint for inactive variable " + v);
     }
-    return name;
+    return adjoint;
   }
 
   /** The adjoint of an operand: {@code xBar}, or the element {@code wBar[i][j]}. */

@@ -5,8 +5,8 @@ import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
-import dev.tapeless.processor.emit.JavaExprs;
-import dev.tapeless.processor.emit.TypeNames;
+import dev.tapeless.processor.emit.JavaStmts;
+import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
@@ -15,17 +15,23 @@ import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
+import dev.tapeless.processor.rules.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The backward sweep: statements in reverse order, each adding its partials times the incoming
- * adjoint to its operands' adjoints; branches replayed from their recorded conditions; loops run
- * backwards; overwritten values restored after their statement is reversed.
+ * The backward sweep, built as IR: statements in reverse order, each adding its partials times
+ * the incoming adjoint to its operands' adjoints; branches replayed from their recorded
+ * conditions; loops run backwards; overwritten values restored after their statement is
+ * reversed. Passes then shape its loops ({@link #shaped}) and {@link JavaStmts} prints it.
  */
 final class BackwardSweep {
   private final Activity activity;
@@ -38,8 +44,6 @@ final class BackwardSweep {
   private final CallReversal calls;
   /** A checkpointed loop's body as the backward sweep runs it again, saving. */
   private final Function<Stmt.Block, CodeBlock> rerun;
-  /** Rows hoisted out of the innermost reversed counted loop being written. */
-  private RowHoisting hoisted = RowHoisting.NONE;
 
   /**
    * @param fresh calls whose pullback may set adjoints instead of adding to them
@@ -60,353 +64,237 @@ final class BackwardSweep {
     this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
   }
 
+  /** The backward sweep of {@code block}, shaped by the passes over it and printed. */
   CodeBlock block(Stmt.Block block) {
-    CodeBlock.Builder code = CodeBlock.builder();
+    return JavaStmts.write(shaped(reverse(block)));
+  }
+
+  /**
+   * The passes that give reversed counted loops the shape of hand-written kernels: loop
+   * fission, then row hoisting, then length tests.
+   */
+  List<Stmt> shaped(List<Stmt> backward) {
+    return LengthTests.apply(RowHoisting.apply(Fission.apply(backward, activity, recording),
+        adjoints, names), adjoints);
+  }
+
+  /**
+   * The backward sweep of {@code block} as IR, before the passes: for each statement, last
+   * first, its {@link Stmt.Reversal}, headed by a comment naming it when it prints anything.
+   */
+  List<Stmt> reverse(Stmt.Block block) {
+    List<Stmt> code = new ArrayList<>();
     List<Stmt> stmts = block.statements();
     Origin lastOrigin = null;
     for (int i = stmts.size() - 1; i >= 0; i--) {
       Stmt s = stmts.get(i);
-      CodeBlock reversed = statement(s);
-      if (reversed.isEmpty()) {
-        continue;
-      }
+      List<Stmt> reversed = statement(s);
       boolean commented = s instanceof Stmt.For || s instanceof Stmt.Loop;
-      if (s.origin() != null && !s.origin().equals(lastOrigin)
+      if (!Silent.of(reversed) && s.origin() != null && !s.origin().equals(lastOrigin)
           && (commented || !(s instanceof Stmt.If))) {
-        code.add("// $L\n", SourceComments.of(s.origin()));
+        code.add(new Stmt.Comment(SourceComments.of(s.origin())));
         lastOrigin = s.origin();
       }
-      code.add(reversed);
+      code.add(new Stmt.Reversal(s, new Stmt.Block(reversed)));
     }
-    return code.build();
+    return code;
   }
 
-  private CodeBlock statement(Stmt s) {
+  private List<Stmt> statement(Stmt s) {
     if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
-      CodeBlock.Builder code = CodeBlock.builder();
+      List<Stmt> code = new ArrayList<>();
       for (Stmt.Assign again : recording.recomputedBefore(s)) {
-        code.addStatement("$N = $L", again.target().name(), JavaExprs.write(again.value()));
+        code.add(new Stmt.Assign(again.target(), again.value(), null)); // see Recomputation
       }
       if (BackwardReads.derivativeCall(s) != null) {
-        code.add(calls.reverse(s, reassigned));
+        verbatim(calls.reverse(s, reassigned), code);
       } else {
-        code.add(write(s));
+        write(s, code);
       }
-      code.add(restore(s));
-      return code.build();
+      restore(s, code);
+      return code;
     } else if (s instanceof Stmt.If i) {
-      return notInEveryIteration(() -> replay(i));
+      return replay(i);
     } else if (s instanceof Stmt.For f && f.checkpointed()) {
       return Checkpointing.backward(f, rerun.apply(f.body()), this::reverseFor, recording,
           fields, names);
     } else if (s instanceof Stmt.For f) {
       return reverseFor(f);
     } else if (s instanceof Stmt.Loop l) {
-      CodeBlock body = notInEveryIteration(() -> block(l.body()));
-      if (body.isEmpty()) {
-        return body;
+      List<Stmt> body = reverse(l.body());
+      if (Silent.of(body)) {
+        return body; // kept for the passes: what it would read, it reads under a condition
       }
-      String k = names.numbered("k");
-      return CodeBlock.builder()
-          .beginControlFlow("for (int $N = $N; $N > 0; $N--)", k, l.counter().name(), k, k)
-          .add(body)
-          .endControlFlow()
-          .build();
+      Var k = new Var(names.numbered("k"), Type.INT, Var.Role.INDEX);
+      return List.of(new Stmt.For(k, new Expr.Ref(l.counter()), new Expr.Const("0", Type.INT),
+          Stmt.Direction.DOWN_EXCLUSIVE, new Stmt.Block(body), l.origin()));
     } else if (s instanceof Stmt.Exit) {
-      return CodeBlock.of("");
+      return List.of();
     }
-    return block((Stmt.Block) s);
+    return reverse((Stmt.Block) s);
   }
 
-  /** Writes code that a branch or an inner while-loop guards (see {@link RowHoisting#indexed}). */
-  private CodeBlock notInEveryIteration(Supplier<CodeBlock> write) {
-    RowHoisting enclosing = hoisted;
-    enclosing.enterConditional();
-    try {
-      return write.get();
-    } finally {
-      enclosing.leaveConditional();
+  /** Code a phase still writes directly, kept in the IR when there is any. */
+  private static void verbatim(CodeBlock written, List<Stmt> code) {
+    if (!written.isEmpty()) {
+      code.add(new Verbatim(written));
     }
   }
 
   /**
-   * A counted loop run backwards. Rows its body indexes with a loop-invariant first index are
-   * read once before it, inside a test that the loop runs at all.
+   * A counted loop run backwards, kept even when its body prints nothing: the passes shape it
+   * (see {@link #shaped}) and drop it then.
    */
-  private CodeBlock reverseFor(Stmt.For f) {
-    return reverseFor(f, false);
+  private List<Stmt> reverseFor(Stmt.For f) {
+    return List.of(new Stmt.Reversed(f, new Stmt.Block(reverse(f.body())), false));
   }
 
   /**
-   * @param anyOrder the iterations are independent (see {@link #fissionable}), so they run in
-   *     the forward order, which the JIT handles best
+   * A branch replayed from its recorded condition. A side that prints nothing is kept beside
+   * the branch, in the order it was reversed, for the passes.
    */
-  private CodeBlock reverseFor(Stmt.For f, boolean anyOrder) {
-    if (fissionable(f)) {
-      CodeBlock.Builder code = CodeBlock.builder();
-      List<Stmt> stmts = f.body().statements();
-      for (int s = stmts.size() - 1; s >= 0; s--) {
-        code.add(reverseFor(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            new Stmt.Block(List.of(stmts.get(s))), f.origin()), true));
-      }
-      return code.build();
-    }
-    RowHoisting rows = RowHoisting.of(f, adjoints, names);
-    RowHoisting outer = hoisted;
-    hoisted = rows;
-    CodeBlock body;
-    try {
-      body = block(f.body());
-    } finally {
-      hoisted = outer;
-    }
-    if (body.isEmpty()) {
-      return body;
-    }
-    CodeBlock lengths = lengthTest(f, rows);
-    if (rows.used().isEmpty() && lengths == null) {
-      return reversedLoop(f, body, anyOrder);
-    }
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
-    CodeBlock runs = switch (f.direction()) {
-      case UP_EXCLUSIVE -> CodeBlock.of("$L < $L", first, bound);
-      case UP_INCLUSIVE -> CodeBlock.of("$L <= $L", first, bound);
-      case DOWN_EXCLUSIVE -> CodeBlock.of("$L > $L", first, bound);
-      case DOWN_INCLUSIVE -> CodeBlock.of("$L >= $L", first, bound);
-    };
-    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L)", runs);
-    for (RowHoisting.Row row : rows.used()) {
-      code.addStatement("$T $N = $L", TypeNames.of(row.type()), row.local(), row.source());
-    }
-    if (lengths != null) {
-      code.beginControlFlow("if ($L)", lengths)
-          .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class,
-              "index out of bounds in the backward sweep of " + SourceComments.of(f.origin()))
-          .endControlFlow();
-    }
-    return code.add(reversedLoop(f, body, anyOrder)).endControlFlow().build();
-  }
-
-  /**
-   * A test, true when an array the reversed loop indexes by its index alone is too short for
-   * the loop's indices, or null when there is none. The forward sweep ran the same indices over
-   * the same arrays, so the test never holds; it is there because the JIT removes the bounds
-   * checks inside a loop when a test before it has established them, and not always otherwise
-   * (a C2 loop with the sweep's shape kept two bounds checks per element without it, at twice
-   * the cost). Loops that may be left early are not tested.
-   */
-  private static CodeBlock lengthTest(Stmt.For f, RowHoisting rows) {
-    if (rows.indexed().isEmpty()
-        || Statements.all(f.body()).stream().anyMatch(s -> s instanceof Stmt.Exit)) {
-      return null;
-    }
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
-    // The largest index and the smallest, for each direction.
-    CodeBlock tooShort = switch (f.direction()) {
-      case UP_EXCLUSIVE -> CodeBlock.of("< $L", bound);
-      case UP_INCLUSIVE -> CodeBlock.of("<= $L", bound);
-      case DOWN_EXCLUSIVE, DOWN_INCLUSIVE -> CodeBlock.of("<= $L", first);
-    };
-    Expr smallest = f.direction().up() ? f.first() : f.bound();
-    CodeBlock.Builder test = CodeBlock.builder();
-    if (!(smallest instanceof Expr.Const c && c.literal().matches("\\d+"))) {
-      test.add(f.direction() == Stmt.Direction.DOWN_EXCLUSIVE ? "$L < -1 || " : "$L < 0 || ",
-          JavaExprs.operand(smallest));
-    }
-    String separator = "";
-    for (String array : rows.indexed()) {
-      if (f.direction() == Stmt.Direction.UP_EXCLUSIVE && f.bound() instanceof Expr.Length l
-          && l.array() instanceof Expr.Ref r && r.var().name().equals(array)) {
-        continue; // the loop runs over this array's length
-      }
-      test.add("$L$N.length $L", separator, array, tooShort);
-      separator = " || ";
-    }
-    return separator.isEmpty() ? null : test.build();
-  }
-
-  /**
-   * Whether the reversed loop can run as one loop per statement, each a simple kernel the JIT
-   * compiles well, as a person writes one loop per weight row. True when every statement is an
-   * increment ({@code z += W[k][j] * h[j]}) that saves nothing: its reversal only reads its
-   * target's adjoint and adds into its operands' adjoints, and no statement adds into an
-   * adjoint that another reads, so running them one after the other changes nothing but the
-   * order of additions.
-   */
-  private boolean fissionable(Stmt.For f) {
-    List<Stmt> stmts = f.body().statements();
-    if (stmts.size() < 2) {
-      return false;
-    }
-    Set<Var> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Set<Var> operands = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Stmt s : stmts) {
-      if (!(s instanceof Stmt.Store st) || st.kind() == Stmt.StoreKind.SET
-          || st.value() instanceof Expr.Call || !recording.savedBy(s).isEmpty()) {
-        return false;
-      }
-      targets.add(st.array());
-      for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-        operands.add(dev.tapeless.processor.analysis.Dependencies.baseVar(
-            Operands.of(st.value()).get(p.operand())));
-      }
-    }
-    return targets.stream().noneMatch(operands::contains);
-  }
-
-  private static CodeBlock reversedLoop(Stmt.For f, CodeBlock body, boolean anyOrder) {
-    String i = f.index().name();
-    CodeBlock first = JavaExprs.operand(f.first());
-    CodeBlock bound = JavaExprs.operand(f.bound());
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (anyOrder) {
-      return code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", i,
-              JavaExprs.write(f.first()), i, f.direction().comparison(),
-              JavaExprs.write(f.bound()), i, f.direction().step())
-          .add(body).endControlFlow().build();
-    }
-    switch (f.direction()) {
-      case UP_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L - 1; $N >= $L; $N--)",
-          i, bound, i, first, i);
-      case UP_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N >= $L; $N--)",
-          i, bound, i, first, i);
-      case DOWN_EXCLUSIVE -> code.beginControlFlow("for (int $N = $L + 1; $N <= $L; $N++)",
-          i, bound, i, first, i);
-      case DOWN_INCLUSIVE -> code.beginControlFlow("for (int $N = $L; $N <= $L; $N++)",
-          i, bound, i, first, i);
-    }
-    return code.add(body).endControlFlow().build();
-  }
-
-  private CodeBlock replay(Stmt.If i) {
-    CodeBlock whenTrue = block(i.thenBlock());
-    CodeBlock whenFalse = block(i.elseBlock());
-    if (whenTrue.isEmpty() && whenFalse.isEmpty()) {
-      return CodeBlock.of("");
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (whenTrue.isEmpty()) {
-      code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
-      code.add(whenFalse);
+  private List<Stmt> replay(Stmt.If i) {
+    List<Stmt> whenTrue = reverse(i.thenBlock());
+    List<Stmt> whenFalse = reverse(i.elseBlock());
+    List<Stmt> code = new ArrayList<>();
+    if (Silent.of(whenTrue) && Silent.of(whenFalse)) {
+      code.addAll(whenTrue);
+      code.addAll(whenFalse);
+    } else if (Silent.of(whenTrue)) {
+      code.addAll(whenTrue);
+      code.add(new Stmt.If(new Expr.Unary(UnaryOp.NOT, i.condition(), Type.BOOLEAN),
+          new Stmt.Block(whenFalse), new Stmt.Block(List.of()), i.origin()));
+    } else if (Silent.of(whenFalse)) {
+      code.add(new Stmt.If(i.condition(), new Stmt.Block(whenTrue), new Stmt.Block(List.of()),
+          i.origin()));
+      code.addAll(whenFalse);
     } else {
-      code.beginControlFlow("if ($L)", JavaExprs.write(i.condition()));
-      code.add(whenTrue);
-      if (!whenFalse.isEmpty()) {
-        code.nextControlFlow("else");
-        code.add(whenFalse);
-      }
+      code.add(new Stmt.If(i.condition(), new Stmt.Block(whenTrue),
+          new Stmt.Block(whenFalse), i.origin()));
     }
-    return code.endControlFlow().build();
+    return code;
   }
 
   /** Reverses an assignment or store of a non-call value. */
-  private CodeBlock write(Stmt s) {
-    CodeBlock.Builder code = CodeBlock.builder();
+  private void write(Stmt s, List<Stmt> code) {
     Var target = Statements.written(s);
     if (target == null || !adjoints.has(target)) {
-      return code.build();
+      return;
     }
-    CodeBlock g;
-    Supplier<CodeBlock> result;
+    Var adjoint = adjoints.var(target);
+    Expr g;
+    Supplier<Expr> result;
     Expr value;
     if (s instanceof Stmt.Store st) {
-      g = hoisted.element(adjoints.of(target), target, st.indices());
-      result = () -> hoisted.element(target.name(), target, st.indices());
+      g = element(adjoint, st.indices());
+      result = () -> element(target, st.indices());
       value = st.value();
     } else {
-      g = CodeBlock.of("$N", adjoints.of(target));
-      result = () -> CodeBlock.of("$N", target.name());
+      g = new Expr.Ref(adjoint);
+      result = () -> new Expr.Ref(target);
       value = ((Stmt.Assign) s).value();
     }
     List<Expr> operands = Operands.of(value);
     // Bound only when a template uses them: a row hoisted for nothing would be read with
-    // indices the backward sweep has not restored.
-    Function<String, CodeBlock> bindings = name -> switch (name) {
+    // indices the backward sweep has not restored (see RowHoisting).
+    Function<String, Expr> bindings = name -> switch (name) {
       case "g" -> g;
       case "r" -> result.get();
       default -> operand(operands.get(Integer.parseInt(name)));
     };
-    boolean subtract = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB;
+    Stmt.StoreKind kind = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB
+        ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-      code.addStatement("$L $L $L", adjointOf(operands.get(p.operand())),
-          subtract ? "-=" : "+=", RuleWriter.render(p.template(), bindings));
+      Expr.ArrayRead adjointOf = adjointOf(operands.get(p.operand()));
+      code.add(new Stmt.Store(adjointOf.array(), adjointOf.indices(),
+          rule(p.template(), bindings), kind, null));
     }
+    Expr zero = new Expr.Const(target.type().elementZero(), target.type().element());
     if (s instanceof Stmt.Store st) {
       if (st.kind() == Stmt.StoreKind.SET) {
-        code.addStatement("$L = $L", g, target.type().elementZero());
+        Expr.ArrayRead element = (Expr.ArrayRead) g;
+        code.add(new Stmt.Store(element.array(), element.indices(), zero, Stmt.StoreKind.SET,
+            null));
       }
     } else if (reassigned.contains(target) && target.type().isArray()) {
       // allocated again (in a loop): the adjoint of the fresh zeros starts from zero
-      code.addStatement("$T.fill($L, 0)", FrameFields.BUFFERS, g);
+      code.add(new Stmt.Zero(g));
     } else if (reassigned.contains(target)) {
-      code.addStatement("$L = $L", g, target.type().elementZero());
+      code.add(new Stmt.Assign(adjoint, zero, null));
     }
-    return code.build();
+  }
+
+  /** A rule's template bound to the values its placeholders name, in the order it names them. */
+  private static Expr.Rule rule(String template, Function<String, Expr> bindings) {
+    Map<String, Expr> bound = new LinkedHashMap<>();
+    Template.forEachPlaceholder(template, name -> bound.computeIfAbsent(name, bindings));
+    return new Expr.Rule(template, bound, Type.DOUBLE);
   }
 
   /** An operand as a rule's template reads it, in double arithmetic. */
-  private CodeBlock operand(Expr operand) {
-    CodeBlock bound = operand instanceof Expr.ArrayRead r
-        ? hoisted.element(r.array().name(), r.array(), r.indices())
-        : JavaExprs.operand(operand);
-    return RuleWriter.promoted(operand, bound);
+  private static Expr operand(Expr operand) {
+    if (operand.type().isReal()) {
+      return operand;
+    }
+    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
+        ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, operand);
   }
 
-  /** The adjoint of an operand, through a hoisted row when there is one. */
-  private CodeBlock adjointOf(Expr operand) {
-    return operand instanceof Expr.ArrayRead r
-        ? hoisted.element(adjoints.of(r.array()), r.array(), r.indices())
-        : adjoints.of(operand);
+  /** The element {@code array[indices]}. */
+  private static Expr.ArrayRead element(Var array, List<Expr> indices) {
+    return new Expr.ArrayRead(array, indices, array.type().indexed(indices.size()));
+  }
+
+  /** The adjoint of an operand; a scalar's as an element with no indices, a store's target. */
+  private Expr.ArrayRead adjointOf(Expr operand) {
+    if (operand instanceof Expr.ArrayRead r) {
+      return element(adjoints.var(r.array()), r.indices());
+    }
+    Var adjoint = adjoints.var(((Expr.Ref) operand).var());
+    return new Expr.ArrayRead(adjoint, List.of(), adjoint.type());
   }
 
   /** Puts back the values the forward sweep saved before {@code s} overwrote them. */
-  private CodeBlock restore(Stmt s) {
+  private void restore(Stmt s, List<Stmt> code) {
     List<Var> saved = recording.savedBy(s);
-    CodeBlock.Builder code = CodeBlock.builder();
     if (recording.isInverted(s)) {
       Expr.Binary update = (Expr.Binary) ((Stmt.Assign) s).value();
-      String name = ((Stmt.Assign) s).target().name();
-      return code.addStatement("$N $L $L", name,
-          update.op() == BinaryOp.ADD ? "-=" : "+=",
-          JavaExprs.write(update.right())).build();
+      Var target = ((Stmt.Assign) s).target();
+      code.add(new Stmt.Store(target, List.of(), update.right(),
+          update.op() == BinaryOp.ADD ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD, null));
+      return;
     }
     if (saved.isEmpty()) {
-      return code.build();
+      return;
     }
     Var local = declarations.saveLocal(s);
     if (local != null) {
-      code.addStatement("$L = $N", overwritten(s, saved.get(0)), local.name());
-      return code.build();
+      Var v = saved.get(0);
+      Expr old = new Expr.Ref(local);
+      code.add(s instanceof Stmt.Store st
+          ? new Stmt.Store(v, st.indices(), old, Stmt.StoreKind.SET, null)
+          : new Stmt.Assign(v, old, null));
+      return;
     }
     String buffer = fields.saved();
     for (int i = saved.size() - 1; i >= 0; i--) {
       Var v = saved.get(i);
       if (v.type().isArray() && ForwardSweep.isAllocation(s)) {
-        code.beginControlFlow("if (this.$N.popBoolean())", buffer);
-        code.addStatement("this.$N.popAll($N)", buffer, v.name());
-        code.endControlFlow();
+        code.add(new Stmt.RestoreAll(buffer, new Expr.Ref(v), true));
       } else if (v.type().isArray() && !(s instanceof Stmt.Store)) {
         List<Expr> regions = recording.regions(s, v);
         for (int r = regions.size() - 1; r >= 0; r--) {
-          code.addStatement("this.$N.popAll($L)", buffer, JavaExprs.write(regions.get(r)));
+          code.add(new Stmt.RestoreAll(buffer, regions.get(r), false));
         }
       } else {
-        Type element = Type.scalar(v.type().kind());
-        String cast = switch (element.kind()) {
-          case SHORT, BYTE, CHAR -> "(" + element.javaName() + ") ";
-          default -> "";
-        };
-        code.addStatement("$L = $Lthis.$N.$L()", overwritten(s, v), cast, buffer,
-            ForwardSweep.pop(element));
+        code.add(new Stmt.Restore(buffer, overwritten(s, v)));
       }
     }
-    return code.build();
   }
 
-  private static CodeBlock overwritten(Stmt s, Var v) {
-    return s instanceof Stmt.Store st ? JavaExprs.element(v.name(), st.indices())
-        : CodeBlock.of("$N", v.name());
+  private static Expr overwritten(Stmt s, Var v) {
+    return s instanceof Stmt.Store st
+        ? new Expr.ArrayRead(v, st.indices(), v.type().indexed(st.indices().size()))
+        : new Expr.Ref(v);
   }
 }

@@ -5,11 +5,13 @@ import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.CheckpointState;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,10 +64,12 @@ final class Checkpointing {
 
   /**
    * The loop of the backward sweep: {@code rerun} is the body saving, and {@code reverse}
-   * reverses an ordinary loop.
+   * reverses an ordinary loop, as IR that passes over the backward sweep shape like any other;
+   * the code around it is written here, carried as {@link Verbatim}.
    */
-  static CodeBlock backward(Stmt.For f, CodeBlock rerun, Function<Stmt.For, CodeBlock> reverse,
-      Recording recording, FrameFields fields, NameTable names) {
+  static List<Stmt> backward(Stmt.For f, CodeBlock rerun,
+      Function<Stmt.For, List<Stmt>> reverse, Recording recording, FrameFields fields,
+      NameTable names) {
     Segments n = Segments.of(f, names);
     String first = n.first();
     String trips = n.trips();
@@ -98,10 +102,12 @@ final class Checkpointing {
             segmentFirst.name(), f.index().name(), direction.comparison(), segmentBound.name(),
             f.index().name(), direction.step())
         .add(rerun)
-        .endControlFlow()
-        .add(reverse.apply(piece))
         .endControlFlow();
-    return code.build();
+    List<Stmt> sweep = new ArrayList<>();
+    sweep.add(new Verbatim(code.build()));
+    sweep.addAll(reverse.apply(piece));
+    sweep.add(new Verbatim(CodeBlock.builder().endControlFlow().build()));
+    return sweep;
   }
 
   /**

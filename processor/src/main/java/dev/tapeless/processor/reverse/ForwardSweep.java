@@ -6,17 +6,24 @@ import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaExprs;
+import dev.tapeless.processor.emit.JavaStmts;
+import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The forward sweep: the user's computation in three-address form, saving values that will be
- * overwritten before the backward sweep reads them.
+ * overwritten before the backward sweep reads them. Built as IR (the user's statements and
+ * {@link Stmt.Save}s) and printed by {@link JavaStmts}; a callee's frame call, an array's
+ * buffer, forward mode's tangents and a checkpointed loop are written directly, as
+ * {@link Verbatim}.
  */
 public final class ForwardSweep {
   private final Declarations declarations;
@@ -27,7 +34,8 @@ public final class ForwardSweep {
   private final Tangents tangents;
   /** Whether {@code @Checkpoint} loops run in segments, copying their state (see below). */
   private boolean checkpointing;
-  private final CodeBlock.Builder code = CodeBlock.builder();
+  /** The sweep as IR, printed once built: statements, saves, and code written directly. */
+  private final List<Stmt> code = new ArrayList<>();
 
   /**
    * What forward mode adds to the computation: the tangent of each statement that writes a
@@ -76,11 +84,9 @@ public final class ForwardSweep {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
         null);
     sweep.checkpointing = checkpoints;
-    for (Var v : declarations.hoisted()) {
-      sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
-    }
+    sweep.declareHoisted();
     sweep.block(body);
-    return sweep.code.build();
+    return sweep.printed();
   }
 
   /**
@@ -89,10 +95,16 @@ public final class ForwardSweep {
    */
   static CodeBlock rerun(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, Set<Stmt> splitCalls) {
+    return JavaStmts.write(saving(body, declarations, recording, fields, splitCalls));
+  }
+
+  /** The forward sweep of {@code body} as IR, saving, before it is printed. */
+  static List<Stmt> saving(Stmt.Block body, Declarations declarations, Recording recording,
+      FrameFields fields, Set<Stmt> splitCalls) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
         null);
     sweep.block(body);
-    return sweep.code.build();
+    return sweep.code;
   }
 
   /** The computation with its tangents, for forward mode; nothing is saved. */
@@ -106,11 +118,28 @@ public final class ForwardSweep {
       Tangents tangents) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls,
         tangents);
-    for (Var v : declarations.hoisted()) {
-      sweep.code.addStatement("$L $N = $L", v.type().javaName(), v.name(), v.type().zeroLiteral());
-    }
+    sweep.declareHoisted();
     sweep.block(body);
-    return sweep.code.build();
+    return sweep.printed();
+  }
+
+  /** Locals declared at the top, with a zero value, so that both sweeps see them. */
+  private void declareHoisted() {
+    for (Var v : declarations.hoisted()) {
+      code.add(new Stmt.Declare(v, new Expr.Const(v.type().zeroLiteral(), v.type())));
+    }
+  }
+
+  private CodeBlock printed() {
+    return JavaStmts.write(code);
+  }
+
+  /** Code written directly (forward mode's tangents, a callee's frame, buffers), if any. */
+  private void verbatim(CodeBlock.Builder written) {
+    CodeBlock block = written.build();
+    if (!block.isEmpty()) {
+      code.add(new Verbatim(block));
+    }
   }
 
   private void block(Stmt.Block block) {
@@ -124,9 +153,14 @@ public final class ForwardSweep {
         || s instanceof Stmt.Effect)) {
       String declared = s instanceof Stmt.Assign a && declarations.declaresTarget(a)
           ? a.target().type().javaName() + " " : "";
-      if (!tangents.write(s, declared, code)) {
+      CodeBlock.Builder written = CodeBlock.builder();
+      boolean wrote = tangents.write(s, declared, written);
+      verbatim(written);
+      if (!wrote) {
         primalStatement(s);
-        tangents.after(s, code);
+        CodeBlock.Builder after = CodeBlock.builder();
+        tangents.after(s, after);
+        verbatim(after);
       }
       return;
     }
@@ -136,7 +170,7 @@ public final class ForwardSweep {
   private void primalStatement(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       save(s);
-      String declared = declarations.declaresTarget(a) ? a.target().type().javaName() + " " : "";
+      boolean declared = declarations.declaresTarget(a);
       if (a.value() instanceof Expr.NewArray n) {
         String buffer = fields.buffer(a.target().name() + "Buffer",
             TypeNames.of(a.target().type()));
@@ -144,77 +178,98 @@ public final class ForwardSweep {
         for (Expr d : n.dimensions()) {
           dims.add(", $L", JavaExprs.write(d));
         }
+        String type = declared ? a.target().type().javaName() + " " : "";
+        CodeBlock.Builder written = CodeBlock.builder();
         if (saving && recording.savedBy(s).contains(a.target())) {
           // created again in a loop, its contents restored later: the shape must stay
-          code.addStatement("$L$N = this.$N = $T.zerosAgain(this.$N, $N, $S$L)", declared,
+          written.addStatement("$L$N = this.$N = $T.zerosAgain(this.$N, $N, $S$L)", type,
               a.target().name(), buffer, FrameFields.BUFFERS, buffer, a.target().name(),
               a.target().name(), dims.build());
         } else {
-          code.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", declared,
+          written.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", type,
               a.target().name(), buffer, FrameFields.BUFFERS, buffer, dims.build());
         }
+        verbatim(written);
+      } else if (frameCall(a.value()) != null) {
+        String type = declared ? a.target().type().javaName() + " " : "";
+        verbatim(CodeBlock.builder().addStatement("$L$N = $L", type, a.target().name(),
+            frameCall(s, frameCall(a.value()))));
+      } else if (declared) {
+        code.add(new Stmt.Declare(a.target(), a.value()));
       } else {
-        code.addStatement("$L$N = $L", declared, a.target().name(), value(s, a.value()));
+        code.add(new Stmt.Assign(a.target(), a.value(), a.origin()));
       }
     } else if (s instanceof Stmt.Store st) {
       save(s);
-      code.addStatement("$L $L $L", JavaExprs.element(st.array().name(), st.indices()),
-          st.kind().symbol(), JavaExprs.write(st.value()));
+      code.add(st);
     } else if (s instanceof Stmt.Effect e) {
       save(s);
-      code.addStatement("$L", value(s, e.call()));
+      if (frameCall(e.call()) != null) {
+        verbatim(CodeBlock.builder().addStatement("$L", frameCall(s, frameCall(e.call()))));
+      } else {
+        code.add(e);
+      }
     } else if (s instanceof Stmt.If i) {
       if (isExitTest(i)) {
-        code.beginControlFlow("if (!$L)", JavaExprs.operand(i.condition()));
-        code.addStatement("break");
-        code.endControlFlow();
+        code.add(new Stmt.If(new Expr.Unary(UnaryOp.NOT, i.condition(), Type.BOOLEAN),
+            new Stmt.Block(List.of(new Stmt.Exit(null))), new Stmt.Block(List.of()), null));
         block(i.thenBlock());
         return;
       }
-      code.beginControlFlow("if ($L)", JavaExprs.write(i.condition()));
-      block(i.thenBlock());
-      if (!i.elseBlock().statements().isEmpty()) {
-        code.nextControlFlow("else");
-        block(i.elseBlock());
-      }
-      code.endControlFlow();
+      code.add(new Stmt.If(i.condition(), nested(i.thenBlock()), nested(i.elseBlock()),
+          i.origin()));
     } else if (s instanceof Stmt.For f && f.checkpointed() && checkpointing) {
       ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
           null);
       plain.block(f.body());
-      code.add(Checkpointing.forward(f, plain.code.build(), recording, fields,
-          declarations.names()));
+      verbatim(CodeBlock.builder().add(Checkpointing.forward(f, plain.printed(), recording,
+          fields, declarations.names())));
     } else if (s instanceof Stmt.For f) {
-      code.beginControlFlow("for (int $N = $L; $N $L $L; $N$L)", f.index().name(),
-          JavaExprs.write(f.first()), f.index().name(), f.direction().comparison(),
-          JavaExprs.write(f.bound()), f.index().name(), f.direction().step());
-      block(f.body());
-      code.endControlFlow();
+      code.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), nested(f.body()),
+          f.origin()));
     } else if (s instanceof Stmt.Loop l) {
-      code.beginControlFlow("while (true)");
-      block(l.body());
-      code.endControlFlow();
-    } else if (s instanceof Stmt.Exit) {
-      code.addStatement("break");
+      code.add(new Stmt.Loop(l.counter(), nested(l.body()), l.origin()));
+    } else if (s instanceof Stmt.Exit e) {
+      code.add(e);
     } else {
       block((Stmt.Block) s);
     }
   }
 
   /**
-   * A value; a call to another differentiable method runs on that method's frame, whose buffers
-   * make it allocation-free even when the method has array locals.
+   * A block's forward sweep, each statement's in a block of its own so that a branch's else
+   * is written exactly when the user's has statements.
    */
-  private CodeBlock value(Stmt s, Expr e) {
-    if (e instanceof Expr.Call c && c.callee() instanceof Callee.Differentiable d) {
-      CodeBlock.Builder args = CodeBlock.builder();
-      for (int i = 0; i < c.args().size(); i++) {
-        args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
-      }
-      return CodeBlock.of("this.$N.$L($L)", fields.calleeFrame(d),
-          splitCalls.contains(s) ? GradClassWriter.SPLIT_FORWARD : GradClassWriter.PRIMAL, args.build());
+  private Stmt.Block nested(Stmt.Block block) {
+    List<Stmt> statements = new ArrayList<>();
+    for (Stmt s : block.statements()) {
+      int from = code.size();
+      statement(s);
+      List<Stmt> written = code.subList(from, code.size());
+      statements.add(new Stmt.Block(new ArrayList<>(written)));
+      written.clear();
     }
-    return JavaExprs.write(e);
+    return new Stmt.Block(statements);
+  }
+
+  /** The call of a value that runs on another differentiable method's frame, or null. */
+  private static Expr.Call frameCall(Expr e) {
+    return e instanceof Expr.Call c && c.callee() instanceof Callee.Differentiable ? c : null;
+  }
+
+  /**
+   * A call to another differentiable method, run on that method's frame, whose buffers make it
+   * allocation-free even when the method has array locals.
+   */
+  private CodeBlock frameCall(Stmt s, Expr.Call c) {
+    Callee.Differentiable d = (Callee.Differentiable) c.callee();
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < c.args().size(); i++) {
+      args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
+    }
+    return CodeBlock.of("this.$N.$L($L)", fields.calleeFrame(d),
+        splitCalls.contains(s) ? GradClassWriter.SPLIT_FORWARD : GradClassWriter.PRIMAL,
+        args.build());
   }
 
   /** {@code if (c) {rest} else {break}}, which reads better as {@code if (!c) break; rest}. */
@@ -231,29 +286,25 @@ public final class ForwardSweep {
     }
     Var local = declarations.saveLocal(s);
     if (local != null) {
-      CodeBlock old = s instanceof Stmt.Store st
-          ? JavaExprs.element(st.array().name(), st.indices()) : CodeBlock.of("$N", saved.get(0).name());
-      code.addStatement("$L$N = $L",
-          declarations.declaresSave(s) ? local.type().javaName() + " " : "", local.name(), old);
+      Expr old = s instanceof Stmt.Store st ? st.element() : new Expr.Ref(saved.get(0));
+      code.add(declarations.declaresSave(s) ? new Stmt.Declare(local, old)
+          : new Stmt.Assign(local, old, null));
       return;
     }
     String buffer = fields.saved();
     for (Var v : saved) {
       if (s instanceof Stmt.Store st) {
-        code.addStatement("this.$N.$L($L)", buffer, push(v.type()),
-            JavaExprs.element(st.array().name(), st.indices()));
+        code.add(new Stmt.Save(buffer, new Expr.ArrayRead(v, st.indices(),
+            v.type().indexed(st.indices().size()))));
       } else if (v.type().isArray() && isAllocation(s)) {
         // allocated again in a loop: its contents from the last iteration, none the first time
-        code.beginControlFlow("if ($N != null)", v.name());
-        code.addStatement("this.$N.pushAll($N)", buffer, v.name());
-        code.endControlFlow();
-        code.addStatement("this.$N.pushBoolean($N != null)", buffer, v.name());
+        code.add(new Stmt.SaveAll(buffer, new Expr.Ref(v), true));
       } else if (v.type().isArray()) {
         for (Expr region : recording.regions(s, v)) {
-          code.addStatement("this.$N.pushAll($L)", buffer, JavaExprs.write(region));
+          code.add(new Stmt.SaveAll(buffer, region, false));
         }
       } else {
-        code.addStatement("this.$N.$L($N)", buffer, push(v.type()), v.name());
+        code.add(new Stmt.Save(buffer, new Expr.Ref(v)));
       }
     }
   }
@@ -264,21 +315,10 @@ public final class ForwardSweep {
   }
 
   static String push(Type t) {
-    return "push" + suffix(t);
+    return JavaStmts.push(t);
   }
 
   static String pop(Type t) {
-    return "pop" + suffix(t);
-  }
-
-  /** The save-buffer method for a scalar (or an array's element) of type {@code t}. */
-  private static String suffix(Type t) {
-    return switch (t.kind()) {
-      case DOUBLE -> "Double";
-      case FLOAT -> "Float";
-      case BOOLEAN -> "Boolean";
-      case LONG -> "Long";
-      default -> "Int";
-    };
+    return JavaStmts.pop(t);
   }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class FrameFields {
   public static final ClassName SAVED_VALUES =
       ClassName.get("dev.tapeless.runtime.support", "SavedValues");
-  public static final ClassName BUFFERS = ClassName.get("dev.tapeless.runtime.support", "Buffers");
+  public static final ClassName BUFFERS = dev.tapeless.processor.emit.JavaStmts.BUFFERS;
   public static final ClassName SHAPES = ClassName.get("dev.tapeless.runtime.support", "Shapes");
   public static final ClassName ALIASING = ClassName.get("dev.tapeless.runtime.support", "Aliasing");
 

@@ -329,6 +329,22 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         .anyMatch(s -> s instanceof Stmt.For f && f.checkpointed());
   }
 
+  /**
+   * The backward sweep of {@code method} as IR, shaped but not printed: what tests on hand-built
+   * IR look at (the frame's own names are not reserved, so names may differ from generated code).
+   */
+  static List<Stmt> backwardIr(IrMethod method, Activity activity, Recording recording) {
+    NameTable names = new NameTable(method.usedNames());
+    Declarations declarations = Declarations.plan(method.body(), recording, names);
+    Adjoints adjoints = new Adjoints(activeInOrder(method, activity), names);
+    FrameFields fields = new FrameFields(new HashSet<>());
+    FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, Set.of());
+    BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints, fields,
+        reassigned(method, declarations), names, fresh, names.fresh("overwrite"),
+        body -> ForwardSweep.rerun(body, declarations, recording, fields, Set.of()));
+    return sweep.shaped(sweep.reverse(method.body()));
+  }
+
   /** Active variables: the result, parameters, then in order of first assignment. */
   private static List<Var> activeInOrder(IrMethod method, Activity activity) {
     Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -1,8 +1,8 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Statements;
@@ -23,42 +23,95 @@ import java.util.Set;
  * once before the loop, as a person would write it. Two-level indexing in the innermost loop is
  * what kept the JIT from making the backward sweep as fast as hand-written code.
  *
- * <p>Only rows read by statements the body always runs are hoisted, and the loop is guarded by
- * its own trip test, so a hoisted row is read only when the original code would read it.
+ * <p>A pass over the backward sweep (see {@link BackwardSweep#shaped}): each reversed loop's
+ * rows are named before its inner loops' (the names are numbered in that order), and a loop
+ * whose reversal prints nothing is dropped here. The loop is guarded by its own trip test, so a
+ * hoisted row is read only when the original code would read it.
  */
 final class RowHoisting {
   /** A hoisted row: the local it is read into, and the expression it stands for. */
-  record Row(String local, CodeBlock source, Type type) {}
+  record Row(Var local, Expr source) {}
 
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Set<Row> used = new java.util.LinkedHashSet<>();
-  /** The loop's index, or null for {@link #NONE}. */
-  private final Var index;
-  /** Variables the loop body assigns (not elements it stores): arrays named by these change. */
-  private final Set<Var> reassigned = Collections.newSetFromMap(new IdentityHashMap<>());
-  /** Arrays the reversed body indexes by the loop index alone, in every iteration. */
-  private final Set<String> indexed = new java.util.LinkedHashSet<>();
-  /** How many branches or inner while-loops enclose the code being written. */
-  private int conditional;
 
-  private RowHoisting(Var index) {
-    this.index = index;
+  private RowHoisting() {}
+
+  /** The backward sweep with the rows of each reversed loop read once before it. */
+  static List<Stmt> apply(List<Stmt> backward, Adjoints adjoints, NameTable names) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : backward) {
+      out.addAll(statement(s, adjoints, names));
+    }
+    return out;
   }
 
-  static final RowHoisting NONE = new RowHoisting(null);
+  private static List<Stmt> statement(Stmt s, Adjoints adjoints, NameTable names) {
+    if (s instanceof Stmt.Reversed r) {
+      return loop(r, adjoints, names);
+    } else if (s instanceof Stmt.Reversal r) {
+      return List.of(new Stmt.Reversal(r.of(), block(r.code(), adjoints, names)));
+    } else if (s instanceof Stmt.If i) {
+      return List.of(new Stmt.If(i.condition(), block(i.thenBlock(), adjoints, names),
+          block(i.elseBlock(), adjoints, names), i.origin()));
+    } else if (s instanceof Stmt.For f) {
+      return List.of(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
+          block(f.body(), adjoints, names), f.origin()));
+    } else if (s instanceof Stmt.Block b) {
+      return List.of(block(b, adjoints, names));
+    }
+    return List.of(s);
+  }
+
+  private static Stmt.Block block(Stmt.Block b, Adjoints adjoints, NameTable names) {
+    return new Stmt.Block(apply(b.statements(), adjoints, names));
+  }
+
+  /**
+   * One reversed loop: its rows, its body read through them, then its inner loops; inside the
+   * test that it runs at all when any row is read.
+   */
+  private static List<Stmt> loop(Stmt.Reversed r, Adjoints adjoints, NameTable names) {
+    RowHoisting rows = of(r.loop(), adjoints, names);
+    Stmt.Block body = Touches.rewrite(r.body(), adjoints, (e, base, conditional) ->
+        rows.element(e));
+    body = block(body, adjoints, names);
+    if (Silent.of(body.statements())) {
+      return List.of();
+    }
+    Stmt.Reversed loop = new Stmt.Reversed(r.loop(), body, r.anyOrder());
+    if (rows.used.isEmpty()) {
+      return List.of(loop);
+    }
+    List<Stmt> guarded = new ArrayList<>();
+    for (Row row : rows.used) {
+      guarded.add(new Stmt.Declare(row.local(), row.source()));
+    }
+    guarded.add(loop);
+    return List.of(runs(r.loop(), guarded));
+  }
+
+  /** {@code if (first < bound) { code }}: the test that {@code f} runs at all. */
+  static Stmt.If runs(Stmt.For f, List<Stmt> code) {
+    BinaryOp runs = switch (f.direction()) {
+      case UP_EXCLUSIVE -> BinaryOp.LT;
+      case UP_INCLUSIVE -> BinaryOp.LE;
+      case DOWN_EXCLUSIVE -> BinaryOp.GT;
+      case DOWN_INCLUSIVE -> BinaryOp.GE;
+    };
+    return new Stmt.If(new Expr.Binary(runs, f.first(), f.bound(), Type.BOOLEAN),
+        new Stmt.Block(code), new Stmt.Block(List.of()), f.origin());
+  }
 
   /** The rows worth hoisting out of {@code loop}, for the given adjoint names. */
   static RowHoisting of(Stmt.For loop, Adjoints adjoints, NameTable names) {
-    RowHoisting h = new RowHoisting(loop.index());
+    RowHoisting h = new RowHoisting();
     Set<Var> changing = Collections.newSetFromMap(new IdentityHashMap<>());
     changing.add(loop.index());
     for (Stmt s : Statements.all(loop.body())) {
       Var w = Statements.written(s);
       if (w != null) {
         changing.add(w);
-      }
-      if (s instanceof Stmt.Assign a) {
-        h.reassigned.add(a.target());
       }
       if (s instanceof Stmt.For f) {
         changing.add(f.index());
@@ -86,11 +139,9 @@ final class RowHoisting {
           continue;
         }
         Type row = r.array().type().indexed(1);
-        h.add(r.array().name(), r.indices().get(0), row, names,
-            JavaExprs.element(r.array(), r.indices().subList(0, 1)));
+        h.add(r.array(), r.indices().get(0), row, names);
         if (adjoints.has(r.array())) {
-          h.add(adjoints.of(r.array()), r.indices().get(0), row, names, CodeBlock.of("$N[$L]",
-              adjoints.of(r.array()), JavaExprs.write(r.indices().get(0))));
+          h.add(adjoints.var(r.array()), r.indices().get(0), row, names);
         }
       }
     }
@@ -103,65 +154,28 @@ final class RowHoisting {
     return reads.stream().anyMatch(vars::contains);
   }
 
-  /** A row {@code array[index]}, read by {@code source} ({@code xs.get(i)} for a list). */
-  private void add(String array, Expr index, Type row, NameTable names, CodeBlock source) {
-    String key = array + "[" + JavaExprs.write(index) + "]";
-    rows.computeIfAbsent(key, k -> new Row(names.fresh(array + "Row"), source, row));
+  /** A row {@code array[index]} ({@code xs.get(i)} for a list). */
+  private void add(Var array, Expr index, Type row, NameTable names) {
+    rows.computeIfAbsent(key(array, index), k -> new Row(
+        new Var(names.fresh(array.name() + "Row"), row, Var.Role.LOCAL),
+        new Expr.ArrayRead(array, List.of(index), row)));
   }
 
-  /** The rows the loop body's code actually read through, to declare before the loop. */
-  Set<Row> used() {
-    return used;
+  /** What names the row {@code array[index]}. */
+  static String key(Var array, Expr index) {
+    return array.name() + "[" + JavaExprs.write(index) + "]";
   }
 
-  /**
-   * Arrays the reversed body reads or writes as {@code a[j]}, {@code j} the loop index, in
-   * every iteration: the forward sweep indexed them (or the primals whose shape their adjoints
-   * share) with every index of the loop, so they are at least that long, and a test that says so
-   * before the loop lets the JIT drop the bounds checks inside it.
-   */
-  Set<String> indexed() {
-    return indexed;
-  }
-
-  /** Marks code written from here to {@link #leaveConditional()} as not run in every iteration. */
-  void enterConditional() {
-    if (this != NONE) { // outside loops nothing is recorded, and NONE is shared
-      conditional++;
-    }
-  }
-
-  void leaveConditional() {
-    if (this != NONE) {
-      conditional--;
-    }
-  }
-
-  /**
-   * {@code array[i][j]...}, through a hoisted row when there is one.
-   *
-   * @param base the primal variable {@code array} is, or is the adjoint of
-   */
-  CodeBlock element(String array, Var base, List<Expr> indices) {
+  /** {@code array[i][j]...}, through a hoisted row when there is one. */
+  private Expr.ArrayRead element(Expr.ArrayRead e) {
+    List<Expr> indices = e.indices();
     if (indices.size() >= 2) {
-      Row row = rows.get(array + "[" + JavaExprs.write(indices.get(0)) + "]");
+      Row row = rows.get(key(e.array(), indices.get(0)));
       if (row != null) {
         used.add(row);
-        if (indices.size() == 2) {
-          noteIndexed(row.local(), indices.get(1));
-        }
-        return JavaExprs.element(row.local(), indices.subList(1, indices.size()));
+        return new Expr.ArrayRead(row.local(), indices.subList(1, indices.size()), e.type());
       }
-    } else if (indices.size() == 1 && !reassigned.contains(base)) {
-      noteIndexed(array, indices.get(0));
     }
-    return base.type().isList() && array.equals(base.name())
-        ? JavaExprs.element(base, indices) : JavaExprs.element(array, indices);
-  }
-
-  private void noteIndexed(String array, Expr i) {
-    if (conditional == 0 && index != null && i instanceof Expr.Ref r && r.var() == index) {
-      indexed.add(array);
-    }
+    return e;
   }
 }

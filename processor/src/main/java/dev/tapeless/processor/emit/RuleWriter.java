@@ -1,4 +1,4 @@
-package dev.tapeless.processor.reverse;
+package dev.tapeless.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
