@@ -608,6 +608,16 @@ public final class Lowering {
   }
 
   private void lowerStatement(TreePath path, List<Stmt> out) {
+    List<Stmt> outer = computeFirstInto;
+    computeFirstInto = null;
+    try {
+      lowerStatementKind(path, out);
+    } finally {
+      computeFirstInto = outer;
+    }
+  }
+
+  private void lowerStatementKind(TreePath path, List<Stmt> out) {
     Tree s = path.getLeaf();
     if (s instanceof VariableTree || s instanceof ExpressionStatementTree
         || s instanceof ReturnTree) {
@@ -880,7 +890,7 @@ public final class Lowering {
   private Var selector(TreePath path, List<Stmt> out) {
     runUpdatesFirst(path, out);
     Var selector = temp(Type.INT);
-    out.add(new Stmt.Assign(selector, passive(path), at(path.getLeaf())));
+    out.add(new Stmt.Assign(selector, passive(path, out), at(path.getLeaf())));
     return selector;
   }
 
@@ -937,7 +947,7 @@ public final class Lowering {
    */
   private Expr condition(TreePath path, List<Stmt> out) {
     runUpdatesFirst(path, out);
-    Expr e = passive(path);
+    Expr e = passive(path, out);
     if (e instanceof Expr.Const) {
       return e;
     }
@@ -1188,7 +1198,8 @@ public final class Lowering {
 
   /** {@code a[i] = value}. */
   private void store(TreePath target, TreePath value, List<Stmt> out, Origin origin) {
-    storeInto(stableElement((Expr.ArrayRead) passive(target), out, origin), value, out, origin);
+    storeInto(stableElement((Expr.ArrayRead) passive(target, out), out, origin), value, out,
+        origin);
   }
 
   private void storeInto(Expr.ArrayRead element, TreePath value, List<Stmt> out, Origin origin) {
@@ -1201,7 +1212,7 @@ public final class Lowering {
       }
       out.add(new Stmt.Store(element.array(), element.indices(), op, Stmt.StoreKind.SET, origin));
     } else {
-      out.add(new Stmt.Store(element.array(), element.indices(), passive(value),
+      out.add(new Stmt.Store(element.array(), element.indices(), passive(value, out),
           Stmt.StoreKind.SET, origin));
     }
   }
@@ -1209,7 +1220,7 @@ public final class Lowering {
   /** {@code a[i] op= operand}, or {@code a[i]++} and {@code a[i]--} (operand null). */
   private void storeUpdate(TreePath target, BinaryOp op, TreePath operand, List<Stmt> out,
       Origin origin) {
-    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
+    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target, out), out, origin);
     Expr one = new Expr.Const("1", Type.INT);
     if (element.type().isReal()) {
       if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
@@ -1225,7 +1236,7 @@ public final class Lowering {
       out.add(new Stmt.Store(element.array(), element.indices(),
           narrowed(new Expr.Ref(t), element.type()), Stmt.StoreKind.SET, origin));
     } else {
-      Expr right = operand == null ? one : passive(operand);
+      Expr right = operand == null ? one : passive(operand, out);
       Type type = operand == null ? Type.INT : promoted(element.type(),
           TypeMapper.map(trees.getTypeMirror(operand), operand.getLeaf()), op);
       Expr value = new Expr.Binary(op, element, right, type);
@@ -1286,7 +1297,7 @@ public final class Lowering {
       out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, computed), origin));
       out.add(new Stmt.Assign(target, narrowed(new Expr.Ref(t), target.type()), origin));
     } else {
-      Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand);
+      Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand, out);
       Type binaryType = operand == null ? promoted(target.type(), Type.INT, op) : type;
       Expr value = new Expr.Binary(op, old, right, binaryType);
       if (!binaryType.equals(target.type())) {
@@ -1334,7 +1345,7 @@ public final class Lowering {
       }
       out.add(new Stmt.Assign(target, op, origin));
     } else {
-      out.add(new Stmt.Assign(target, passive(value), origin));
+      out.add(new Stmt.Assign(target, passive(value, out), origin));
     }
   }
 
@@ -1372,7 +1383,7 @@ public final class Lowering {
 
   /** A real-valued expression as an atom, introducing a temporary when it is an operation. */
   private Expr atom(TreePath path, List<Stmt> out, Origin origin) {
-    Expr e = isReal(path) ? operation(path, out, origin) : passive(path);
+    Expr e = isReal(path) ? operation(path, out, origin) : passive(path, out);
     if (Expr.isAtom(e)) {
       return e;
     }
@@ -1406,7 +1417,7 @@ public final class Lowering {
       case METHOD_INVOCATION:
         return leafRead(path) != null ? new Expr.Ref(leafRead(path)) : call(path, out, origin);
       case ARRAY_ACCESS:
-        return passive(path);
+        return passive(path, out);
       default:
         throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
             tree.getKind().toString().toLowerCase().replace('_', ' '),
@@ -1643,8 +1654,8 @@ public final class Lowering {
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
         return new Expr.Conditional(passive(new TreePath(path, c.getCondition())),
-            passive(new TreePath(path, c.getTrueExpression())),
-            passive(new TreePath(path, c.getFalseExpression())), type);
+            passive(new TreePath(path, c.getTrueExpression()), null),
+            passive(new TreePath(path, c.getFalseExpression()), null), type);
       }
       case METHOD_INVOCATION: {
         Var leaf = leafRead(path);
@@ -1654,24 +1665,90 @@ public final class Lowering {
         MethodInvocationTree call = (MethodInvocationTree) tree;
         if (onReceiver(path) || call.getArguments().stream().anyMatch(
             a -> componentRead(new TreePath(path, a)) instanceof RecordValue)) {
-          // generated code would call the user's method with the record's components
-          throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
-              "a call taking a record or this object, inside a condition, an index or an"
-                  + " integer cast", "assign its result to a double local first: double v = "
-                  + tree + ";");
+          return computedFirst(path);
         }
         return new Expr.Call(callee(path), arguments(path, this::passive), type, at(tree));
       }
       default:
         if (tree instanceof BinaryTree b) {
-          return new Expr.Binary(Operators.binary(tree.getKind()),
-              passive(new TreePath(path, b.getLeftOperand())),
-              passive(new TreePath(path, b.getRightOperand())), type);
+          boolean shortCircuit = tree.getKind() == Tree.Kind.CONDITIONAL_AND
+              || tree.getKind() == Tree.Kind.CONDITIONAL_OR;
+          Expr left = passive(new TreePath(path, b.getLeftOperand()));
+          TreePath right = new TreePath(path, b.getRightOperand());
+          return new Expr.Binary(Operators.binary(tree.getKind()), left,
+              shortCircuit ? passive(right, null) : passive(right), type);
         }
         throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
             tree.getKind().toString().toLowerCase().replace('_', ' '),
             "split it into simpler statements");
     }
+  }
+
+  /**
+   * Where {@link #computedFirst} puts the calls it takes out of the passive expression being
+   * lowered: the statements just before the one that evaluates the expression, or null where
+   * Java might not evaluate the call (the right of {@code &&}/{@code ||}, a branch of
+   * {@code ?:}) or where nothing runs before the expression (a counted loop's bound).
+   */
+  private List<Stmt> computeFirstInto;
+
+  /** {@link #passive(TreePath)} with the calls of {@link #computedFirst} going into {@code out}. */
+  private Expr passive(TreePath path, List<Stmt> out) {
+    List<Stmt> outer = computeFirstInto;
+    computeFirstInto = out;
+    try {
+      return passive(path);
+    } finally {
+      computeFirstInto = outer;
+    }
+  }
+
+  /**
+   * A call taking a record or this object inside a passive expression ({@code g(p) > 0},
+   * {@code t[(int) g(p)]}), computed first into a temporary by a call statement, whose
+   * arguments are the leaves: generated code cannot pass the record itself, which it does not
+   * have, and copying the call into the expression would pass it the leaves. The same value, in
+   * Java's order: the call always runs, before the rest of the expression is used; it writes no
+   * array and draws from no object, so nothing evaluated before it in Java can tell.
+   */
+  private Expr computedFirst(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    List<Stmt> out = computeFirstInto;
+    Callee callee = callee(path);
+    List<Callee.Param> params = Callee.paramsOf(callee);
+    boolean writes = callee instanceof Callee.Opaque o
+        ? o.outs().contains(true) || !o.fenced() && givesArrays(path)
+        : params == null || params.stream().anyMatch(Callee.Param::out);
+    boolean draws = call.getArguments().stream()
+        .anyMatch(a -> objectRead(new TreePath(path, a)) != null);
+    if (out == null || writes || draws) {
+      throw new CompileError(call, Diagnostic.UNSUPPORTED_EXPRESSION,
+          "a call taking a record or this object where Java may skip it (right of && or ||, a"
+              + " branch of ?:, a loop's bound) or that writes an array or takes an object",
+          "assign its result to a double local first: double v = " + call + ";");
+    }
+    Expr.Call c = call(path, out, at(call));
+    Var t = temp(c.type());
+    out.add(new Stmt.Assign(t, c, at(call)));
+    return new Expr.Ref(t);
+  }
+
+  /** Whether a call is given an array, alone or inside a record (or the object's fields). */
+  private boolean givesArrays(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    if (onReceiver(path) && receiverLeaves.stream().anyMatch(v -> v.type().isArray())) {
+      return true;
+    }
+    for (ExpressionTree a : call.getArguments()) {
+      TreePath arg = new TreePath(path, a);
+      TypeMirror t = trees.getTypeMirror(arg);
+      if (t != null && t.getKind() == TypeKind.ARRAY
+          || componentRead(arg) instanceof RecordValue r
+          && r.leaves().stream().anyMatch(v -> v.type().isArray())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A variable or static field named by an identifier or a qualified name. */
