@@ -137,12 +137,11 @@ public final class Features {
    * not compile; the processor now computes the call first, over the leaves.
    */
   public boolean recordsInConditions = true;
-  // Outside the documented subset: generators exist, off until the processor supports them.
   /**
-   * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the
-   * processor wants a variable ("loop over a variable holding double[] or int[]").
+   * {@code for (double e : A[i])}: enhanced for over a row expression, the row taken once
+   * before the loop as Java does (the body may change {@code i}).
    */
-  public boolean forEachOverRow = false;
+  public boolean forEachOverRow = true;
 
   /** The default switches. */
   public static Features defaults() {

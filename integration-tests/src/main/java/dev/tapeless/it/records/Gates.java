@@ -57,6 +57,18 @@ public final class Gates {
     return s;
   }
 
+  /**
+   * The gate on the right of {@code &&} and in a branch of {@code ?:} inside a condition: it
+   * runs only where Java runs it.
+   */
+  @Differentiable
+  public static double shortCircuited(Knob k, double x) {
+    if (x > 0 && level(k) > 1 || (x < -1 ? level(k) : x * x) > 2) {
+      return x * k.gain();
+    }
+    return Math.sin(k.bias()) * x;
+  }
+
   /** A record's instance method gated by another of its instance methods. */
   public record Spring(double stiffness, double rest) {
     /** Energy at extension {@code x}. */

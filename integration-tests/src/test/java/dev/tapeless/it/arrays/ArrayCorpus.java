@@ -24,6 +24,7 @@ final class ArrayCorpus {
           RegressionCalls.class,
           FuzzFindings.class,
           RowVariables.class,
+          RowLoops.class,
           FreshArrays.class);
 
   static Stream<ArrayCase<?>> cases() {
@@ -42,6 +43,7 @@ final class ArrayCorpus {
             RegressionCallsCases.cases(),
             FuzzFindingsCases.cases(),
             RowVariablesCases.cases(),
+            RowLoopsCases.cases(),
             FreshArraysCases.cases())
         .flatMap(List::stream);
   }

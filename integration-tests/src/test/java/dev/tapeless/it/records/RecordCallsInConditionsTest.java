@@ -93,6 +93,21 @@ class RecordCallsInConditionsTest {
   }
 
   @Test
+  void aRecordCallRightOfAndOrInABranchOfATernaryMatchesDifferencesOnEveryPath() {
+    Object[][] points = {{HIGH, 0.8, true}, {LOW, 0.8, false}, {HIGH, -1.5, false},
+        {THIRD, -1.5, true}, {LOW, 1.6, true}};
+    for (Object[] at : points) {
+      Knob k = (Knob) at[0];
+      double x = (Double) at[1];
+      assertEquals(at[2], Gates.shortCircuited(k, x) == x * k.gain());
+      Gates_Grad.ShortCircuited g = new Gates_Grad.ShortCircuited();
+      assertEquals(Gates.shortCircuited(k, x), g.valueAndGradient(k, x));
+      GradCheck.check(v -> Gates.shortCircuited(new Knob(v[0], v[1]), v[2]), knobAndX(k, x),
+          new double[] {g.dk.gain, g.dk.bias, g.dx}, FD).assertWithin(1e-7);
+    }
+  }
+
+  @Test
   void anInstanceMethodOfARecordGatedByAnotherTakesBothBranches() {
     Spring s = new Spring(3.0, 0.5);
     for (double x : new double[] {0.9, 2.0}) {

@@ -717,7 +717,7 @@ public final class Lowering {
                 + " iteration");
       }
       Var index = declare(indexElement, Var.Role.INDEX, Type.INT);
-      Expr first = passive(new TreePath(initPath, init.getInitializer()));
+      Expr first = passive(new TreePath(initPath, init.getInitializer()), out);
       Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
       Stmt.Block body = countedBody(new TreePath(path, f.getStatement()), at(f));
       if (every != Stmt.For.NONE) {
@@ -763,8 +763,9 @@ public final class Lowering {
    */
   private void lowerForEach(TreePath path, List<Stmt> out) {
     EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
-    ArrayCopies.Region array = ArrayCopies.Region.of(
-        passive(new TreePath(path, f.getExpression())));
+    ArrayCopies.Region array = takenOnce(ArrayCopies.Region.of(
+        passive(new TreePath(path, f.getExpression()), out)),
+        new TreePath(path, f.getStatement()), out, at(f.getExpression()));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
     if (CheckpointedLoops.annotated(element)) {
@@ -786,6 +787,57 @@ public final class Lowering {
             v.type()), at(f.getVariable())));
       }
     }, out);
+  }
+
+  /**
+   * The array an enhanced {@code for} runs over, taken once before the loop as Java does: an
+   * index of a row ({@code A[i]}, or a row variable's, which {@code row = W[k]} moves) that
+   * the body may change, or that is more than arithmetic on variables, goes into an
+   * {@code int} local first, so that the loop keeps reading the row it started with.
+   */
+  private ArrayCopies.Region takenOnce(ArrayCopies.Region region, TreePath body,
+      List<Stmt> out, Origin origin) {
+    if (region.row().isEmpty()) {
+      return region;
+    }
+    Set<Var> changed = new HashSet<>();
+    for (Element e : CountedLoops.assignedIn(trees, body)) {
+      if (vars.containsKey(e)) {
+        changed.add(vars.get(e));
+      }
+      if (aliases.containsKey(e)) {
+        List<Var> moves = new ArrayList<>();
+        aliases.get(e).row().forEach(i -> Operands.readsOf(i, moves));
+        changed.addAll(moves);
+      }
+    }
+    List<Expr> row = new ArrayList<>();
+    for (Expr index : region.row()) {
+      if (arithmeticOf(index, changed)) {
+        row.add(index);
+        continue;
+      }
+      Var at = temp(Type.INT);
+      out.add(new Stmt.Assign(at, index, origin));
+      row.add(new Expr.Ref(at));
+    }
+    return new ArrayCopies.Region(region.array(), row);
+  }
+
+  /** Whether {@code e} is arithmetic on constants and variables none of {@code changed}. */
+  private static boolean arithmeticOf(Expr e, Set<Var> changed) {
+    if (e instanceof Expr.Const) {
+      return true;
+    } else if (e instanceof Expr.Ref r) {
+      return !changed.contains(r.var());
+    } else if (e instanceof Expr.Binary b) {
+      return arithmeticOf(b.left(), changed) && arithmeticOf(b.right(), changed);
+    } else if (e instanceof Expr.Unary u) {
+      return arithmeticOf(u.operand(), changed);
+    } else if (e instanceof Expr.Cast c) {
+      return arithmeticOf(c.operand(), changed);
+    }
+    return false;
   }
 
   /**
@@ -998,7 +1050,8 @@ public final class Lowering {
       MethodInvocationTree clone = (MethodInvocationTree) v.getInitializer();
       TreePath source = new TreePath(new TreePath(new TreePath(path, clone),
           clone.getMethodSelect()), ((MemberSelectTree) clone.getMethodSelect()).getExpression());
-      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, at(v)));
+      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source, out)), names,
+          at(v)));
     } else if (v.getInitializer() instanceof NewArrayTree n && n.getInitializers() != null) {
       initializer(var, new TreePath(path, n), out, at(v));
     } else if (v.getInitializer() != null) {
@@ -1014,7 +1067,7 @@ public final class Lowering {
    */
   private ArrayCopies.Region alias(Element element, TreePath designator, List<Stmt> out,
       Origin origin) {
-    Expr row = passive(designator);
+    Expr row = passive(designator, out);
     if (row instanceof Expr.Ref r) {
       return new ArrayCopies.Region(r.var(), List.of());
     }
@@ -1040,7 +1093,7 @@ public final class Lowering {
   /** {@code row = W[k]}: the alias moves to another row of the same array. */
   private void realias(Element element, TreePath designator, List<Stmt> out, Origin origin) {
     ArrayCopies.Region alias = aliases.get(element);
-    Expr row = passive(designator);
+    Expr row = passive(designator, out);
     Var array = row instanceof Expr.Ref r ? r.var()
         : row instanceof Expr.ArrayRead a ? a.array() : null;
     List<Expr> indices = row instanceof Expr.ArrayRead a ? a.indices() : List.of();
@@ -1140,7 +1193,7 @@ public final class Lowering {
   /** {@code Arrays.fill(a, v)} or {@code Arrays.fill(a, from, to, v)}. */
   private void lowerFill(TreePath path, MethodInvocationTree m, List<Stmt> out, Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
-    ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0)));
+    ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0), out));
     Expr from = new Expr.Const("0", Type.INT);
     Expr to = new Expr.Length(a.whole());
     if (args.size() == 4) {
@@ -1170,9 +1223,9 @@ public final class Lowering {
   private void lowerArraycopy(TreePath path, MethodInvocationTree m, List<Stmt> out,
       Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
-    ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0)));
+    ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0), out));
     Expr srcPos = once(atom(args.get(1), out, origin), out, origin);
-    ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2)));
+    ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2), out));
     Expr dstPos = once(atom(args.get(3), out, origin), out, origin);
     Expr length = once(atom(args.get(4), out, origin), out, origin);
     out.add(ArrayCopies.copy(src, srcPos, dst, dstPos, length, names, origin));
@@ -1461,7 +1514,7 @@ public final class Lowering {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     List<Expr> args = arguments(path, argPath -> {
       TypeMirror t = trees.getTypeMirror(argPath);
-      return t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath)
+      return t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath, out)
           : atom(argPath, out, origin);
     });
     TypeMirror result = trees.getTypeMirror(path);
@@ -1653,9 +1706,15 @@ public final class Lowering {
             passive(new TreePath(path, ((TypeCastTree) tree).getExpression())));
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
-        return new Expr.Conditional(passive(new TreePath(path, c.getCondition())),
-            passive(new TreePath(path, c.getTrueExpression()), null),
-            passive(new TreePath(path, c.getFalseExpression()), null), type);
+        Expr condition = passive(new TreePath(path, c.getCondition()));
+        TreePath whenTrue = new TreePath(path, c.getTrueExpression());
+        TreePath whenFalse = new TreePath(path, c.getFalseExpression());
+        if (computeFirstInto != null
+            && (callsTakingRecords(whenTrue) || callsTakingRecords(whenFalse))) {
+          return branched(condition, whenTrue, whenFalse, type, at(tree));
+        }
+        return new Expr.Conditional(condition, passive(whenTrue, null),
+            passive(whenFalse, null), type);
       }
       case METHOD_INVOCATION: {
         Var leaf = leafRead(path);
@@ -1675,6 +1734,10 @@ public final class Lowering {
               || tree.getKind() == Tree.Kind.CONDITIONAL_OR;
           Expr left = passive(new TreePath(path, b.getLeftOperand()));
           TreePath right = new TreePath(path, b.getRightOperand());
+          if (shortCircuit && computeFirstInto != null && callsTakingRecords(right)) {
+            boolean and = tree.getKind() == Tree.Kind.CONDITIONAL_AND;
+            return branched(left, and ? right : null, and ? null : right, type, at(tree));
+          }
           return new Expr.Binary(Operators.binary(tree.getKind()), left,
               shortCircuit ? passive(right, null) : passive(right), type);
         }
@@ -1687,8 +1750,7 @@ public final class Lowering {
   /**
    * Where {@link #computedFirst} puts the calls it takes out of the passive expression being
    * lowered: the statements just before the one that evaluates the expression, or null where
-   * Java might not evaluate the call (the right of {@code &&}/{@code ||}, a branch of
-   * {@code ?:}) or where nothing runs before the expression (a counted loop's bound).
+   * nothing can run before it (a counted loop's bound, which has no call of this kind).
    */
   private List<Stmt> computeFirstInto;
 
@@ -1723,8 +1785,8 @@ public final class Lowering {
         .anyMatch(a -> objectRead(new TreePath(path, a)) != null);
     if (out == null || writes || draws) {
       throw new CompileError(call, Diagnostic.UNSUPPORTED_EXPRESSION,
-          "a call taking a record or this object where Java may skip it (right of && or ||, a"
-              + " branch of ?:, a loop's bound) or that writes an array or takes an object",
+          "a call taking a record or this object, inside a condition, an index or an integer"
+              + " cast, that writes an array or is given an object",
           "assign its result to a double local first: double v = " + call + ";");
     }
     Expr.Call c = call(path, out, at(call));
@@ -1749,6 +1811,43 @@ public final class Lowering {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code c ? a : b} (and {@code c && b}, {@code c || b}, a null branch being {@code c}
+   * itself) as an {@code if} into a temporary, when a branch has a call to compute first: it
+   * then runs only on its branch, as in Java. The condition gets a variable of its own, which
+   * the backward sweep reads to replay the branch.
+   */
+  private Expr branched(Expr condition, TreePath whenTrue, TreePath whenFalse, Type type,
+      Origin origin) {
+    List<Stmt> out = computeFirstInto;
+    Var c = temp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(c, condition, origin));
+    Var v = temp(type);
+    List<Stmt> yes = new ArrayList<>();
+    yes.add(new Stmt.Assign(v, whenTrue == null ? new Expr.Ref(c) : passive(whenTrue, yes),
+        origin));
+    List<Stmt> no = new ArrayList<>();
+    no.add(new Stmt.Assign(v, whenFalse == null ? new Expr.Ref(c) : passive(whenFalse, no),
+        origin));
+    out.add(new Stmt.If(new Expr.Ref(c), new Stmt.Block(yes), new Stmt.Block(no), origin));
+    return new Expr.Ref(v);
+  }
+
+  /** Whether {@code path} has a call taking a record or this object ({@link #computedFirst}). */
+  private boolean callsTakingRecords(TreePath path) {
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        TreePath call = getCurrentPath();
+        found[0] |= leafRead(call) == null && (onReceiver(call) || node.getArguments().stream()
+            .anyMatch(a -> componentRead(new TreePath(call, a)) instanceof RecordValue));
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(path, null);
+    return found[0];
   }
 
   /** A variable or static field named by an identifier or a qualified name. */
