@@ -69,6 +69,29 @@ public final class Gates {
     return Math.sin(k.bias()) * x;
   }
 
+  /** A model object whose method is gated by another of its methods, right of {@code &&}. */
+  public static final class Meter {
+    double gain;
+    double[] w;
+
+    public Meter(double gain, double[] w) {
+      this.gain = gain;
+      this.w = w;
+    }
+
+    /** A reading at {@code x}. */
+    @Differentiable
+    public double read(double x) {
+      return gain * x + w[0];
+    }
+
+    /** Logarithmic above a reading of 1 at positive {@code x}, linear elsewhere. */
+    @Differentiable
+    public double clipped(double x) {
+      return x > 0 && read(x) > 1 ? 1 + Math.log(read(x)) : this.read(x) * w[1];
+    }
+  }
+
   /** A record's instance method gated by another of its instance methods. */
   public record Spring(double stiffness, double rest) {
     /** Energy at extension {@code x}. */

@@ -120,6 +120,18 @@ class RecordCallsInConditionsTest {
   }
 
   @Test
+  void aModelMethodGatedByAnotherOnTheSameObjectTakesBothBranches() {
+    for (double x : new double[] {0.9, 0.2, -0.5}) {
+      Gates.Meter m = new Gates.Meter(1.5, new double[] {0.3, -0.8});
+      Gates_Meter_Grad.Clipped g = new Gates_Meter_Grad.Clipped();
+      assertEquals(m.clipped(x), g.valueAndGradient(m, x));
+      GradCheck.check(v -> new Gates.Meter(v[0], new double[] {v[1], v[2]}).clipped(v[3]),
+          new double[] {1.5, 0.3, -0.8, x}, new double[] {g.dgain, g.dw[0], g.dw[1], g.dx}, FD)
+          .assertWithin(1e-7);
+    }
+  }
+
+  @Test
   void forwardModeAgreesWithTheGradientThroughTheGate() {
     for (Knob k : new Knob[] {HIGH, LOW}) {
       Gates_Grad.Gated g = new Gates_Grad.Gated();
