@@ -1,6 +1,8 @@
 package dev.tapeless.it.records;
 
 import dev.tapeless.Differentiable;
+import dev.tapeless.NoDerivative;
+import java.util.Random;
 
 /**
  * A record passed whole to a {@code @Differentiable} method whose result only decides a branch
@@ -85,11 +87,29 @@ public final class Gates {
       return gain * x + w[0];
     }
 
+    /** No parameter: a function of the object's fields alone, gated by a reading. */
+    @Differentiable
+    public double offset() {
+      return gain * w[0] + (read(0.5) > 1 ? w[1] : 0.0);
+    }
+
     /** Logarithmic above a reading of 1 at positive {@code x}, linear elsewhere. */
     @Differentiable
     public double clipped(double x) {
       return x > 0 && read(x) > 1 ? 1 + Math.log(read(x)) : this.read(x) * w[1];
     }
+  }
+
+  /** The gate with a draw: the random source passed on is drawn from once per call. */
+  @Differentiable
+  public static double noisyLevel(Knob k, @NoDerivative Random rng) {
+    return level(k) + 0.1 * rng.nextDouble();
+  }
+
+  /** A gate that draws, in a condition with no other draw. */
+  @Differentiable
+  public static double jittered(Knob k, double x, @NoDerivative Random rng) {
+    return noisyLevel(k, rng) > 1 ? x * k.gain() : x + k.bias();
   }
 
   /** A record's instance method gated by another of its instance methods. */

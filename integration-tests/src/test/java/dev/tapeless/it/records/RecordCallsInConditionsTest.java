@@ -132,6 +132,33 @@ class RecordCallsInConditionsTest {
   }
 
   @Test
+  void aModelMethodWithNoParameterGatedByAnotherMatchesDifferences() {
+    for (double gain : new double[] {1.5, 0.5}) {
+      Gates.Meter m = new Gates.Meter(gain, new double[] {0.3, -0.8});
+      Gates_Meter_Grad.Offset g = new Gates_Meter_Grad.Offset();
+      assertEquals(m.offset(), g.valueAndGradient(m));
+      GradCheck.check(v -> new Gates.Meter(v[0], new double[] {v[1], v[2]}).offset(),
+          new double[] {gain, 0.3, -0.8}, new double[] {g.dgain, g.dw[0], g.dw[1]}, FD)
+          .assertWithin(1e-7);
+    }
+  }
+
+  @Test
+  void aGateThatDrawsSeesTheSameDrawsAsThePlainMethod() {
+    for (Knob k : new Knob[] {HIGH, LOW}) {
+      double x = 0.6;
+      Gates_Grad.Jittered g = new Gates_Grad.Jittered();
+      java.util.Random rng = new java.util.Random(7);
+      assertEquals(Gates.jittered(k, x, new java.util.Random(7)), g.valueAndGradient(k, x, rng));
+      java.util.Random plain = new java.util.Random(7);
+      plain.nextDouble();
+      assertEquals(plain.nextInt(), rng.nextInt());
+      GradCheck.check(v -> Gates.jittered(new Knob(v[0], v[1]), v[2], new java.util.Random(7)),
+          knobAndX(k, x), new double[] {g.dk.gain, g.dk.bias, g.dx}, FD).assertWithin(1e-7);
+    }
+  }
+
+  @Test
   void forwardModeAgreesWithTheGradientThroughTheGate() {
     for (Knob k : new Knob[] {HIGH, LOW}) {
       Gates_Grad.Gated g = new Gates_Grad.Gated();

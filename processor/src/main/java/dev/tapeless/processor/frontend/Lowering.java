@@ -1782,17 +1782,47 @@ public final class Lowering {
         ? o.outs().contains(true) || !o.fenced() && givesArrays(path)
         : params == null || params.stream().anyMatch(Callee.Param::out);
     boolean draws = call.getArguments().stream()
-        .anyMatch(a -> objectRead(new TreePath(path, a)) != null);
-    if (out == null || writes || draws) {
+        .anyMatch(a -> objectRead(new TreePath(path, a)) != null)
+        || onReceiver(path) && fields.values().stream().anyMatch(v -> v.type().isObject());
+    if (out == null || writes || draws && drawsBeside(path)) {
       throw new CompileError(call, Diagnostic.UNSUPPORTED_EXPRESSION,
           "a call taking a record or this object, inside a condition, an index or an integer"
-              + " cast, that writes an array or is given an object",
+              + " cast, that writes an array, or draws from an object next to other draws",
           "assign its result to a double local first: double v = " + call + ";");
     }
     Expr.Call c = call(path, out, at(call));
     Var t = temp(c.type());
     out.add(new Stmt.Assign(t, c, at(call)));
     return new Expr.Ref(t);
+  }
+
+  /**
+   * Whether the expression around {@code call} (up to its statement) has another call, left in
+   * place, that draws from an object: computing {@code call} first, when it draws too, would
+   * change the order of the draws.
+   */
+  private boolean drawsBeside(TreePath call) {
+    TreePath root = call;
+    while (root.getParentPath() != null
+        && !(root.getParentPath().getLeaf() instanceof StatementTree)) {
+      root = root.getParentPath();
+    }
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (node == call.getLeaf()) {
+          return null;
+        }
+        TreePath here = getCurrentPath();
+        found[0] |= node.getMethodSelect() instanceof MemberSelectTree m
+            && objectRead(new TreePath(new TreePath(here, m), m.getExpression())) != null
+            || node.getArguments().stream()
+            .anyMatch(a -> objectRead(new TreePath(here, a)) != null);
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(root, null);
+    return found[0];
   }
 
   /** Whether a call is given an array, alone or inside a record (or the object's fields). */
