@@ -130,19 +130,18 @@ public final class Features {
    * the same class compiled without the annotations, bit for bit.
    */
   public boolean checkpoints = true;
-  // Outside the documented subset: generators exist, off until the processor supports them.
-  /**
-   * {@code for (double e : A[i])}: enhanced for over a row expression. TL102 today: the
-   * processor wants a variable ("loop over a variable holding double[] or int[]").
-   */
-  public boolean forEachOverRow = false;
   /**
    * A record passed whole to a {@code @Differentiable} method in a comparison or a cast to int
-   * or long: {@code g(p) > 0 ? x : 2 * x}, {@code t[(int) g(p)]}. Processor bug (found by this
-   * tester, seed 2): the generated sweeps copy such a call with the record's leaves as
-   * arguments, {@code T.g(p_a) > 0}, and do not compile ("double cannot be converted to P").
+   * or long: {@code g(p) > 0 ? x : 2 * x}, {@code t[(int) g(p)]}. Found by this tester (seed
+   * 2): the generated sweeps copied such a call with the record's leaves as arguments and did
+   * not compile; the processor now computes the call first, over the leaves.
    */
-  public boolean recordsInConditions = false;
+  public boolean recordsInConditions = true;
+  /**
+   * {@code for (double e : A[i])}: enhanced for over a row expression, the row taken once
+   * before the loop as Java does (the body may change {@code i}).
+   */
+  public boolean forEachOverRow = true;
 
   /** The default switches. */
   public static Features defaults() {

@@ -156,17 +156,48 @@ class CopiedHelperDiagnosticsTest {
   }
 
   @Test
-  void aHelperGivenARecordInsideAConditionStaysTl111AskingForALocal() {
+  void aHelperGivenARecordInsideAConditionIsComputedFirstAndCompiles() {
     JavaFileObject file = Sources.classWith("public class T {\n"
         + "  record P(double k) {}\n"
         + "  private static double g(P p, double a) { return p.k() * a; }\n"
         + "  @Differentiable\n"
         + "  public static double f(P p, double x) {\n"
-        + "    return g(p, x) + (g(p, 1.0) > 0 ? 1 : 0);\n"
+        + "    return g(p, x) + (g(p, 1.0) > 0 ? 1 : 0) * x;\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aRecordCallJavaMaySkipRunsOnlyOnItsBranchAndCompiles() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  record P(double k) {}\n"
+        + "  @Differentiable static double g(P p) { return p.k(); }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(P p, double x) {\n"
+        + "    return x > 0 && g(p) > 0 || (x < -1 ? g(p) : x) > 2 ? x : 2 * x;\n"
+        + "  }\n"
+        + "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aRecordCallWritingAnArrayInsideAConditionStaysTl111AskingForALocal() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  record P(double k) {}\n"
+        + "  @Differentiable static double g(P p, @Out double[] o) {\n"
+        + "    o[0] = p.k();\n"
+        + "    return p.k();\n"
+        + "  }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(P p, double x) {\n"
+        + "    double[] o = new double[1];\n"
+        + "    return g(p, o) > 0 ? x * o[0] : 2 * x;\n"
         + "  }\n"
         + "}");
     assertThat(Sources.compile(file)).hadErrorContaining("[TL111] a call taking a record or"
-        + " this object, inside a condition").inFile(file).onLine(8);
+        + " this object, inside a condition, an index or an integer cast, that writes an array")
+        .inFile(file).onLine(12);
   }
 
   @Test

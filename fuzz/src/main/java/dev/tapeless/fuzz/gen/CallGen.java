@@ -151,13 +151,12 @@ final class CallGen {
 
   /**
    * Whether the caller has a record of each type {@code m}'s record parameters have, and the
-   * call is not in a passive context ({@link MethodState#passive}).
+   * call is not in a passive context ({@link MethodState#passive}) unless
+   * {@code recordsInConditions} allows it.
    *
-   * <p>Processor bug (found by this tester, seed 2): a call that passes a record whole inside a
-   * comparison or a cast to int or long, {@code g(p) > 0 ? x : 2 * x} or
-   * {@code t[(int) g(p)]}, is copied into the generated sweeps with the record's leaves as
-   * arguments, {@code T.g(p_a) > 0}, which does not compile ("double cannot be converted to
-   * P"). Such calls are generated only with {@code recordsInConditions} on, until it is fixed.
+   * <p>A call that passes a record whole inside a comparison or a cast to int or long,
+   * {@code g(p) > 0 ? x : 2 * x} or {@code t[(int) g(p)]}, is generated only with
+   * {@code recordsInConditions} on (a processor bug found by this tester, seed 2, now fixed).
    */
   private boolean recordsFit(MethodDef m, boolean varied) {
     if (!Records.hasRecords(m)) {

@@ -13,8 +13,8 @@ final class MethodState {
   final List<V> outs = new ArrayList<>();
   /**
    * Above 0 while writing a double whose value only a comparison or a cast to int or long uses
-   * (a condition, an index): no call there passes a record whole (processor bug, see
-   * {@link CallGen#recordsFit} and {@code Features.recordsInConditions}).
+   * (a condition, an index): a call there passes a record whole only with
+   * {@code Features.recordsInConditions} (see {@link CallGen#recordsFit}).
    */
   int passive;
   /** The records of the method's signature, nested ones too: what a call may pass whole. */

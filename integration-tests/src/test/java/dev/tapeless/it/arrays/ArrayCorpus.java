@@ -24,6 +24,7 @@ final class ArrayCorpus {
           RegressionCalls.class,
           FuzzFindings.class,
           RowVariables.class,
+          RowLoops.class,
           FreshArrays.class,
           SmallArrays.class);
 
@@ -43,6 +44,7 @@ final class ArrayCorpus {
             RegressionCallsCases.cases(),
             FuzzFindingsCases.cases(),
             RowVariablesCases.cases(),
+            RowLoopsCases.cases(),
             FreshArraysCases.cases(),
             SmallArraysCases.cases())
         .flatMap(List::stream);

@@ -201,6 +201,10 @@ public final class GradClassWriter {
       for (VariableElement p : params) {
         names.addMember("parameters", "$S", p.getSimpleName().toString());
       }
+      if (params.isEmpty()) {
+        // an instance method over its object's fields alone (random tester, seed 2302)
+        names.addMember("parameters", "{}");
+      }
       TypeSpec.Builder frame = TypeSpec.classBuilder(sig.frameSimpleName())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addAnnotation(names.build())

@@ -608,6 +608,16 @@ public final class Lowering {
   }
 
   private void lowerStatement(TreePath path, List<Stmt> out) {
+    List<Stmt> outer = computeFirstInto;
+    computeFirstInto = null;
+    try {
+      lowerStatementKind(path, out);
+    } finally {
+      computeFirstInto = outer;
+    }
+  }
+
+  private void lowerStatementKind(TreePath path, List<Stmt> out) {
     Tree s = path.getLeaf();
     if (s instanceof VariableTree || s instanceof ExpressionStatementTree
         || s instanceof ReturnTree) {
@@ -707,7 +717,7 @@ public final class Lowering {
                 + " iteration");
       }
       Var index = declare(indexElement, Var.Role.INDEX, Type.INT);
-      Expr first = passive(new TreePath(initPath, init.getInitializer()));
+      Expr first = passive(new TreePath(initPath, init.getInitializer()), out);
       Expr bound = passive(new TreePath(path, ((BinaryTree) f.getCondition()).getRightOperand()));
       Stmt.Block body = countedBody(new TreePath(path, f.getStatement()), at(f));
       if (every != Stmt.For.NONE) {
@@ -753,8 +763,9 @@ public final class Lowering {
    */
   private void lowerForEach(TreePath path, List<Stmt> out) {
     EnhancedForLoopTree f = (EnhancedForLoopTree) path.getLeaf();
-    ArrayCopies.Region array = ArrayCopies.Region.of(
-        passive(new TreePath(path, f.getExpression())));
+    ArrayCopies.Region array = takenOnce(ArrayCopies.Region.of(
+        passive(new TreePath(path, f.getExpression()), out)),
+        new TreePath(path, f.getStatement()), out, at(f.getExpression()));
     TreePath varPath = new TreePath(path, f.getVariable());
     Element element = trees.getElement(varPath);
     if (CheckpointedLoops.annotated(element)) {
@@ -776,6 +787,57 @@ public final class Lowering {
             v.type()), at(f.getVariable())));
       }
     }, out);
+  }
+
+  /**
+   * The array an enhanced {@code for} runs over, taken once before the loop as Java does: an
+   * index of a row ({@code A[i]}, or a row variable's, which {@code row = W[k]} moves) that
+   * the body may change, or that is more than arithmetic on variables, goes into an
+   * {@code int} local first, so that the loop keeps reading the row it started with.
+   */
+  private ArrayCopies.Region takenOnce(ArrayCopies.Region region, TreePath body,
+      List<Stmt> out, Origin origin) {
+    if (region.row().isEmpty()) {
+      return region;
+    }
+    Set<Var> changed = new HashSet<>();
+    for (Element e : CountedLoops.assignedIn(trees, body)) {
+      if (vars.containsKey(e)) {
+        changed.add(vars.get(e));
+      }
+      if (aliases.containsKey(e)) {
+        List<Var> moves = new ArrayList<>();
+        aliases.get(e).row().forEach(i -> Operands.readsOf(i, moves));
+        changed.addAll(moves);
+      }
+    }
+    List<Expr> row = new ArrayList<>();
+    for (Expr index : region.row()) {
+      if (arithmeticOf(index, changed)) {
+        row.add(index);
+        continue;
+      }
+      Var at = temp(Type.INT);
+      out.add(new Stmt.Assign(at, index, origin));
+      row.add(new Expr.Ref(at));
+    }
+    return new ArrayCopies.Region(region.array(), row);
+  }
+
+  /** Whether {@code e} is arithmetic on constants and variables none of {@code changed}. */
+  private static boolean arithmeticOf(Expr e, Set<Var> changed) {
+    if (e instanceof Expr.Const) {
+      return true;
+    } else if (e instanceof Expr.Ref r) {
+      return !changed.contains(r.var());
+    } else if (e instanceof Expr.Binary b) {
+      return arithmeticOf(b.left(), changed) && arithmeticOf(b.right(), changed);
+    } else if (e instanceof Expr.Unary u) {
+      return arithmeticOf(u.operand(), changed);
+    } else if (e instanceof Expr.Cast c) {
+      return arithmeticOf(c.operand(), changed);
+    }
+    return false;
   }
 
   /**
@@ -880,7 +942,7 @@ public final class Lowering {
   private Var selector(TreePath path, List<Stmt> out) {
     runUpdatesFirst(path, out);
     Var selector = temp(Type.INT);
-    out.add(new Stmt.Assign(selector, passive(path), at(path.getLeaf())));
+    out.add(new Stmt.Assign(selector, passive(path, out), at(path.getLeaf())));
     return selector;
   }
 
@@ -937,7 +999,7 @@ public final class Lowering {
    */
   private Expr condition(TreePath path, List<Stmt> out) {
     runUpdatesFirst(path, out);
-    Expr e = passive(path);
+    Expr e = passive(path, out);
     if (e instanceof Expr.Const) {
       return e;
     }
@@ -988,7 +1050,8 @@ public final class Lowering {
       MethodInvocationTree clone = (MethodInvocationTree) v.getInitializer();
       TreePath source = new TreePath(new TreePath(new TreePath(path, clone),
           clone.getMethodSelect()), ((MemberSelectTree) clone.getMethodSelect()).getExpression());
-      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source)), names, at(v)));
+      out.addAll(ArrayCopies.copyOf(var, ArrayCopies.Region.of(passive(source, out)), names,
+          at(v)));
     } else if (v.getInitializer() instanceof NewArrayTree n && n.getInitializers() != null) {
       initializer(var, new TreePath(path, n), out, at(v));
     } else if (v.getInitializer() != null) {
@@ -1004,7 +1067,7 @@ public final class Lowering {
    */
   private ArrayCopies.Region alias(Element element, TreePath designator, List<Stmt> out,
       Origin origin) {
-    Expr row = passive(designator);
+    Expr row = passive(designator, out);
     if (row instanceof Expr.Ref r) {
       return new ArrayCopies.Region(r.var(), List.of());
     }
@@ -1030,7 +1093,7 @@ public final class Lowering {
   /** {@code row = W[k]}: the alias moves to another row of the same array. */
   private void realias(Element element, TreePath designator, List<Stmt> out, Origin origin) {
     ArrayCopies.Region alias = aliases.get(element);
-    Expr row = passive(designator);
+    Expr row = passive(designator, out);
     Var array = row instanceof Expr.Ref r ? r.var()
         : row instanceof Expr.ArrayRead a ? a.array() : null;
     List<Expr> indices = row instanceof Expr.ArrayRead a ? a.indices() : List.of();
@@ -1130,7 +1193,7 @@ public final class Lowering {
   /** {@code Arrays.fill(a, v)} or {@code Arrays.fill(a, from, to, v)}. */
   private void lowerFill(TreePath path, MethodInvocationTree m, List<Stmt> out, Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
-    ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0)));
+    ArrayCopies.Region a = ArrayCopies.Region.of(passive(args.get(0), out));
     Expr from = new Expr.Const("0", Type.INT);
     Expr to = new Expr.Length(a.whole());
     if (args.size() == 4) {
@@ -1160,9 +1223,9 @@ public final class Lowering {
   private void lowerArraycopy(TreePath path, MethodInvocationTree m, List<Stmt> out,
       Origin origin) {
     List<TreePath> args = childPaths(path, m.getArguments());
-    ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0)));
+    ArrayCopies.Region src = ArrayCopies.Region.of(passive(args.get(0), out));
     Expr srcPos = once(atom(args.get(1), out, origin), out, origin);
-    ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2)));
+    ArrayCopies.Region dst = ArrayCopies.Region.of(passive(args.get(2), out));
     Expr dstPos = once(atom(args.get(3), out, origin), out, origin);
     Expr length = once(atom(args.get(4), out, origin), out, origin);
     out.add(ArrayCopies.copy(src, srcPos, dst, dstPos, length, names, origin));
@@ -1188,7 +1251,8 @@ public final class Lowering {
 
   /** {@code a[i] = value}. */
   private void store(TreePath target, TreePath value, List<Stmt> out, Origin origin) {
-    storeInto(stableElement((Expr.ArrayRead) passive(target), out, origin), value, out, origin);
+    storeInto(stableElement((Expr.ArrayRead) passive(target, out), out, origin), value, out,
+        origin);
   }
 
   private void storeInto(Expr.ArrayRead element, TreePath value, List<Stmt> out, Origin origin) {
@@ -1201,7 +1265,7 @@ public final class Lowering {
       }
       out.add(new Stmt.Store(element.array(), element.indices(), op, Stmt.StoreKind.SET, origin));
     } else {
-      out.add(new Stmt.Store(element.array(), element.indices(), passive(value),
+      out.add(new Stmt.Store(element.array(), element.indices(), passive(value, out),
           Stmt.StoreKind.SET, origin));
     }
   }
@@ -1209,7 +1273,7 @@ public final class Lowering {
   /** {@code a[i] op= operand}, or {@code a[i]++} and {@code a[i]--} (operand null). */
   private void storeUpdate(TreePath target, BinaryOp op, TreePath operand, List<Stmt> out,
       Origin origin) {
-    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target), out, origin);
+    Expr.ArrayRead element = stableElement((Expr.ArrayRead) passive(target, out), out, origin);
     Expr one = new Expr.Const("1", Type.INT);
     if (element.type().isReal()) {
       if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
@@ -1225,7 +1289,7 @@ public final class Lowering {
       out.add(new Stmt.Store(element.array(), element.indices(),
           narrowed(new Expr.Ref(t), element.type()), Stmt.StoreKind.SET, origin));
     } else {
-      Expr right = operand == null ? one : passive(operand);
+      Expr right = operand == null ? one : passive(operand, out);
       Type type = operand == null ? Type.INT : promoted(element.type(),
           TypeMapper.map(trees.getTypeMirror(operand), operand.getLeaf()), op);
       Expr value = new Expr.Binary(op, element, right, type);
@@ -1286,7 +1350,7 @@ public final class Lowering {
       out.add(new Stmt.Assign(t, new Expr.Binary(op, old, right, computed), origin));
       out.add(new Stmt.Assign(target, narrowed(new Expr.Ref(t), target.type()), origin));
     } else {
-      Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand);
+      Expr right = operand == null ? new Expr.Const("1", Type.INT) : passive(operand, out);
       Type binaryType = operand == null ? promoted(target.type(), Type.INT, op) : type;
       Expr value = new Expr.Binary(op, old, right, binaryType);
       if (!binaryType.equals(target.type())) {
@@ -1334,7 +1398,7 @@ public final class Lowering {
       }
       out.add(new Stmt.Assign(target, op, origin));
     } else {
-      out.add(new Stmt.Assign(target, passive(value), origin));
+      out.add(new Stmt.Assign(target, passive(value, out), origin));
     }
   }
 
@@ -1372,7 +1436,7 @@ public final class Lowering {
 
   /** A real-valued expression as an atom, introducing a temporary when it is an operation. */
   private Expr atom(TreePath path, List<Stmt> out, Origin origin) {
-    Expr e = isReal(path) ? operation(path, out, origin) : passive(path);
+    Expr e = isReal(path) ? operation(path, out, origin) : passive(path, out);
     if (Expr.isAtom(e)) {
       return e;
     }
@@ -1406,7 +1470,7 @@ public final class Lowering {
       case METHOD_INVOCATION:
         return leafRead(path) != null ? new Expr.Ref(leafRead(path)) : call(path, out, origin);
       case ARRAY_ACCESS:
-        return passive(path);
+        return passive(path, out);
       default:
         throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
             tree.getKind().toString().toLowerCase().replace('_', ' '),
@@ -1450,7 +1514,7 @@ public final class Lowering {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     List<Expr> args = arguments(path, argPath -> {
       TypeMirror t = trees.getTypeMirror(argPath);
-      return t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath)
+      return t != null && t.getKind() == TypeKind.ARRAY ? passive(argPath, out)
           : atom(argPath, out, origin);
     });
     TypeMirror result = trees.getTypeMirror(path);
@@ -1642,9 +1706,15 @@ public final class Lowering {
             passive(new TreePath(path, ((TypeCastTree) tree).getExpression())));
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
-        return new Expr.Conditional(passive(new TreePath(path, c.getCondition())),
-            passive(new TreePath(path, c.getTrueExpression())),
-            passive(new TreePath(path, c.getFalseExpression())), type);
+        Expr condition = passive(new TreePath(path, c.getCondition()));
+        TreePath whenTrue = new TreePath(path, c.getTrueExpression());
+        TreePath whenFalse = new TreePath(path, c.getFalseExpression());
+        if (computeFirstInto != null
+            && (callsTakingRecords(whenTrue) || callsTakingRecords(whenFalse))) {
+          return branched(condition, whenTrue, whenFalse, type, at(tree));
+        }
+        return new Expr.Conditional(condition, passive(whenTrue, null),
+            passive(whenFalse, null), type);
       }
       case METHOD_INVOCATION: {
         Var leaf = leafRead(path);
@@ -1654,24 +1724,160 @@ public final class Lowering {
         MethodInvocationTree call = (MethodInvocationTree) tree;
         if (onReceiver(path) || call.getArguments().stream().anyMatch(
             a -> componentRead(new TreePath(path, a)) instanceof RecordValue)) {
-          // generated code would call the user's method with the record's components
-          throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
-              "a call taking a record or this object, inside a condition, an index or an"
-                  + " integer cast", "assign its result to a double local first: double v = "
-                  + tree + ";");
+          return computedFirst(path);
         }
         return new Expr.Call(callee(path), arguments(path, this::passive), type, at(tree));
       }
       default:
         if (tree instanceof BinaryTree b) {
-          return new Expr.Binary(Operators.binary(tree.getKind()),
-              passive(new TreePath(path, b.getLeftOperand())),
-              passive(new TreePath(path, b.getRightOperand())), type);
+          boolean shortCircuit = tree.getKind() == Tree.Kind.CONDITIONAL_AND
+              || tree.getKind() == Tree.Kind.CONDITIONAL_OR;
+          Expr left = passive(new TreePath(path, b.getLeftOperand()));
+          TreePath right = new TreePath(path, b.getRightOperand());
+          if (shortCircuit && computeFirstInto != null && callsTakingRecords(right)) {
+            boolean and = tree.getKind() == Tree.Kind.CONDITIONAL_AND;
+            return branched(left, and ? right : null, and ? null : right, type, at(tree));
+          }
+          return new Expr.Binary(Operators.binary(tree.getKind()), left,
+              shortCircuit ? passive(right, null) : passive(right), type);
         }
         throw new CompileError(tree, Diagnostic.UNSUPPORTED_EXPRESSION,
             tree.getKind().toString().toLowerCase().replace('_', ' '),
             "split it into simpler statements");
     }
+  }
+
+  /**
+   * Where {@link #computedFirst} puts the calls it takes out of the passive expression being
+   * lowered: the statements just before the one that evaluates the expression, or null where
+   * nothing can run before it (a counted loop's bound, which has no call of this kind).
+   */
+  private List<Stmt> computeFirstInto;
+
+  /** {@link #passive(TreePath)} with the calls of {@link #computedFirst} going into {@code out}. */
+  private Expr passive(TreePath path, List<Stmt> out) {
+    List<Stmt> outer = computeFirstInto;
+    computeFirstInto = out;
+    try {
+      return passive(path);
+    } finally {
+      computeFirstInto = outer;
+    }
+  }
+
+  /**
+   * A call taking a record or this object inside a passive expression ({@code g(p) > 0},
+   * {@code t[(int) g(p)]}), computed first into a temporary by a call statement, whose
+   * arguments are the leaves: generated code cannot pass the record itself, which it does not
+   * have, and copying the call into the expression would pass it the leaves. The same value, in
+   * Java's order: the call always runs, before the rest of the expression is used; it writes no
+   * array and draws from no object, so nothing evaluated before it in Java can tell.
+   */
+  private Expr computedFirst(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    List<Stmt> out = computeFirstInto;
+    Callee callee = callee(path);
+    List<Callee.Param> params = Callee.paramsOf(callee);
+    boolean writes = callee instanceof Callee.Opaque o
+        ? o.outs().contains(true) || !o.fenced() && givesArrays(path)
+        : params == null || params.stream().anyMatch(Callee.Param::out);
+    boolean draws = call.getArguments().stream()
+        .anyMatch(a -> objectRead(new TreePath(path, a)) != null)
+        || onReceiver(path) && fields.values().stream().anyMatch(v -> v.type().isObject());
+    if (out == null || writes || draws && drawsBeside(path)) {
+      throw new CompileError(call, Diagnostic.UNSUPPORTED_EXPRESSION,
+          "a call taking a record or this object, inside a condition, an index or an integer"
+              + " cast, that writes an array, or draws from an object next to other draws",
+          "assign its result to a double local first: double v = " + call + ";");
+    }
+    Expr.Call c = call(path, out, at(call));
+    Var t = temp(c.type());
+    out.add(new Stmt.Assign(t, c, at(call)));
+    return new Expr.Ref(t);
+  }
+
+  /**
+   * Whether the expression around {@code call} (up to its statement) has another call, left in
+   * place, that draws from an object: computing {@code call} first, when it draws too, would
+   * change the order of the draws.
+   */
+  private boolean drawsBeside(TreePath call) {
+    TreePath root = call;
+    while (root.getParentPath() != null
+        && !(root.getParentPath().getLeaf() instanceof StatementTree)) {
+      root = root.getParentPath();
+    }
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (node == call.getLeaf()) {
+          return null;
+        }
+        TreePath here = getCurrentPath();
+        found[0] |= node.getMethodSelect() instanceof MemberSelectTree m
+            && objectRead(new TreePath(new TreePath(here, m), m.getExpression())) != null
+            || node.getArguments().stream()
+            .anyMatch(a -> objectRead(new TreePath(here, a)) != null);
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(root, null);
+    return found[0];
+  }
+
+  /** Whether a call is given an array, alone or inside a record (or the object's fields). */
+  private boolean givesArrays(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    if (onReceiver(path) && receiverLeaves.stream().anyMatch(v -> v.type().isArray())) {
+      return true;
+    }
+    for (ExpressionTree a : call.getArguments()) {
+      TreePath arg = new TreePath(path, a);
+      TypeMirror t = trees.getTypeMirror(arg);
+      if (t != null && t.getKind() == TypeKind.ARRAY
+          || componentRead(arg) instanceof RecordValue r
+          && r.leaves().stream().anyMatch(v -> v.type().isArray())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code c ? a : b} (and {@code c && b}, {@code c || b}, a null branch being {@code c}
+   * itself) as an {@code if} into a temporary, when a branch has a call to compute first: it
+   * then runs only on its branch, as in Java. The condition gets a variable of its own, which
+   * the backward sweep reads to replay the branch.
+   */
+  private Expr branched(Expr condition, TreePath whenTrue, TreePath whenFalse, Type type,
+      Origin origin) {
+    List<Stmt> out = computeFirstInto;
+    Var c = temp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(c, condition, origin));
+    Var v = temp(type);
+    List<Stmt> yes = new ArrayList<>();
+    yes.add(new Stmt.Assign(v, whenTrue == null ? new Expr.Ref(c) : passive(whenTrue, yes),
+        origin));
+    List<Stmt> no = new ArrayList<>();
+    no.add(new Stmt.Assign(v, whenFalse == null ? new Expr.Ref(c) : passive(whenFalse, no),
+        origin));
+    out.add(new Stmt.If(new Expr.Ref(c), new Stmt.Block(yes), new Stmt.Block(no), origin));
+    return new Expr.Ref(v);
+  }
+
+  /** Whether {@code path} has a call taking a record or this object ({@link #computedFirst}). */
+  private boolean callsTakingRecords(TreePath path) {
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        TreePath call = getCurrentPath();
+        found[0] |= leafRead(call) == null && (onReceiver(call) || node.getArguments().stream()
+            .anyMatch(a -> componentRead(new TreePath(call, a)) instanceof RecordValue));
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(path, null);
+    return found[0];
   }
 
   /** A variable or static field named by an identifier or a qualified name. */

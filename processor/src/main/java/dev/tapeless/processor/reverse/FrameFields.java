@@ -49,11 +49,13 @@ public final class FrameFields {
   }
 
   /**
-   * A reusable array field (no initializer: allocated on first use), one per {@code base}: the
-   * sweeps that use the same buffer (primal, joint and split) share it.
+   * A reusable array field (no initializer: allocated on first use), one per {@code base} and
+   * type: the sweeps that use the same buffer (primal, joint and split) share it, while an
+   * inlined callee's local of another type that got the same name in another sweep (seed 2301:
+   * a {@code double[][] t12} next to a {@code double[] t12}) gets a field of its own.
    */
   public String buffer(String base, TypeName type) {
-    return fields.computeIfAbsent("buffer:" + base,
+    return fields.computeIfAbsent("buffer:" + base + ":" + type,
         k -> new FrameSpec.Field(names.fresh(base), type, null)).name();
   }
 
