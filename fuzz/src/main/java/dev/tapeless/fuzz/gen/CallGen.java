@@ -52,6 +52,9 @@ final class CallGen {
     switch (choice) {
       case 0: {
         MethodDef m = r.pick(generated);
+        if (ex.reachesSources() && !ex.mayDraw()) {
+          return null; // a second draw in a condition: TL111
+        }
         List<Expr> args = bind(m, depth, varied);
         if (args == null) {
           return null;

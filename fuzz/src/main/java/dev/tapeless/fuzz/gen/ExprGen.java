@@ -96,12 +96,47 @@ final class ExprGen {
 
   /** A double that only a comparison or a cast to int or long uses ({@link MethodState#passive}). */
   Expr passiveDbl(int depth, boolean varied) {
-    s.passive++;
+    boolean drew = enterPassive();
     try {
       return dbl(depth, varied);
     } finally {
-      s.passive--;
+      leavePassive(drew);
     }
+  }
+
+  /** Enters a passive expression; the outermost one starts without draws. */
+  private boolean enterPassive() {
+    boolean drew = s.passiveDrew;
+    if (s.passive++ == 0) {
+      s.passiveDrew = false;
+    }
+    return drew;
+  }
+
+  private void leavePassive(boolean drew) {
+    if (--s.passive == 0) {
+      s.passiveDrew = drew;
+    }
+  }
+
+  /**
+   * Whether a draw (or a call that may draw) may go here, noting it if so: in a passive
+   * expression only one (see {@link MethodState#passiveDrew}).
+   */
+  boolean mayDraw() {
+    if (s.passive == 0) {
+      return true;
+    }
+    if (s.passiveDrew) {
+      return false;
+    }
+    s.passiveDrew = true;
+    return true;
+  }
+
+  /** Whether the method can reach a random source at all (then a call taking it may draw). */
+  boolean reachesSources() {
+    return !s.scope.where(v -> v.type.isObject()).isEmpty();
   }
 
   Expr dblLeaf(boolean varied) {
@@ -115,6 +150,9 @@ final class ExprGen {
           s.f.constants ? 0.5 : 0, 0.8, sources.isEmpty() ? 0 : 2, lists.isEmpty() ? 0 : 2.5);
       switch (choice) {
         case 5:
+          if (!mayDraw()) {
+            break;
+          }
           return new Expr.Draw(r.pick(sources).name, r.pickOf("nextDouble", "nextGaussian"),
               null);
         case 6: {
@@ -398,7 +436,10 @@ final class ExprGen {
       case 1:
         return r.pick(lens);
       case 3:
-        return drawInt(r.pick(sources), r.between(1, 4));
+        if (mayDraw()) {
+          return drawInt(r.pick(sources), r.between(1, 4));
+        }
+        return i(r.between(-2, 5));
       default:
         return i(r.between(-2, 5));
     }
@@ -518,11 +559,11 @@ final class ExprGen {
   // ---------------------------------------------------------------- booleans
 
   Expr bool(int depth, boolean varied) {
-    s.passive++;
+    boolean drew = enterPassive();
     try {
       return boolOf(depth, varied);
     } finally {
-      s.passive--;
+      leavePassive(drew);
     }
   }
 

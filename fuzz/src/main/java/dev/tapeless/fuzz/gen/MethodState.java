@@ -17,6 +17,12 @@ final class MethodState {
    * {@code Features.recordsInConditions} (see {@link CallGen#recordsFit}).
    */
   int passive;
+  /**
+   * A draw, or a call that may draw (the method has a random source to reach), is already in
+   * the outermost passive expression being written: a second one is TL111, since computing
+   * the call first would change the order of the draws.
+   */
+  boolean passiveDrew;
   /** The records of the method's signature, nested ones too: what a call may pass whole. */
   List<dev.tapeless.fuzz.ast.Records.Node> recordNodes = List.of();
   /** Above 0 while writing an index: a draw there is TL119 (the backward sweep indexes again). */
