@@ -57,4 +57,17 @@ public final class SmallArrays {
     acc[pick] += x[0] * x[0];
     return acc[0] * acc[1] + acc[2];
   }
+
+  /**
+   * An array that becomes scalars indexed by the length of one that stays an array (indexed by
+   * a variable): the length is still a constant (random tester seed 2324, an internal error).
+   */
+  @Differentiable
+  public static double lengthOfAnotherArray(double b, int k) {
+    double[] t1 = new double[4];
+    double[] t2 = new double[4];
+    t2[k] = b * b;
+    t1[t2.length - 1] = b * t2[k];
+    return t1[3] + t1[0];
+  }
 }

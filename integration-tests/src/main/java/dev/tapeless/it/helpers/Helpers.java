@@ -96,4 +96,23 @@ public final class Helpers {
   public static double throughKernels(double[] a, double[] b) {
     return kernelAndAnnotated(a, b) + sq(b[1]);
   }
+
+  /**
+   * A void helper writing its {@code @Out} array from a scalar, the array read afterwards: the
+   * derivative flows through the array alone (it was a silent zero with only TL012, random
+   * tester seed 2324).
+   */
+  @Differentiable
+  public static double throughOutArray(double b) {
+    double[] t = new double[2];
+    fillSquares(t, b % 2.5);
+    return t[0] + 3 * t[1];
+  }
+
+  static void fillSquares(@Out double[] res, double y) {
+    double v = y * y;
+    for (int i = 0; i < res.length; i++) {
+      res[i] = v * (i + 1);
+    }
+  }
 }

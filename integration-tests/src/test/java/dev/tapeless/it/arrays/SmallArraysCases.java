@@ -76,6 +76,13 @@ final class SmallArraysCases {
               }
               acc[p.n(1)] = acc[p.n(1)].add(x[0].multiply(x[0]));
               return acc[0].multiply(acc[1]).add(acc[2]);
-            }));
+            }),
+        fn("SmallArrays.lengthOfAnotherArray", real("b", -1, 1), integer("k", 0, 3))
+            .plain(a -> SmallArrays.lengthOfAnotherArray(a.d(0), a.n(1)))
+            .frame(SmallArrays_Grad.LengthOfAnotherArray::new,
+                SmallArrays_Grad.LengthOfAnotherArray::zero, g -> flat(g.db))
+            .calls(g -> g.value, (g, a) -> g.valueAndGradient(a.d(0), a.n(1)),
+                (g, a) -> g.accumulate(a.d(0), a.n(1)))
+            .twin(p -> p.x(0).multiply(p.x(0)).multiply(p.x(0))));
   }
 }

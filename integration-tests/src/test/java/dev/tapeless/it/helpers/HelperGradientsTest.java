@@ -20,6 +20,15 @@ class HelperGradientsTest {
   static final double[] X = {0.6, -0.3, 0.8};
 
   @Test
+  void aVoidHelperWritingAnOutArrayCarriesTheDerivativeThroughIt() {
+    Helpers_Grad.ThroughOutArray g = new Helpers_Grad.ThroughOutArray();
+    double b = -1.07;
+    assertEquals(Helpers.throughOutArray(b), g.valueAndGradient(b), 1e-15);
+    assertEquals(7 * 2 * b, g.db, 1e-12, "t = {y^2, 2 y^2}, t[0] + 3 t[1] = 7 y^2, y = b % 2.5");
+    assertEquals(central(v -> Helpers.throughOutArray(v[0]), new double[] {b})[0], g.db, 1e-7);
+  }
+
+  @Test
   void anUnannotatedSquareHelperGivesTwoXPlusOne() {
     Helpers_Grad.UseHelper g = new Helpers_Grad.UseHelper();
     assertEquals(1.5 * 1.5 + 1.5, g.valueAndGradient(1.5));

@@ -128,16 +128,27 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
   public static Dependencies throughCallsWithoutRule(Stmt s) {
     if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call call
         && call.callee() instanceof Callee.Opaque && a.target().type().carriesDerivative()) {
-      List<Var> reads = new ArrayList<>();
-      for (Expr arg : call.args()) {
-        Var v = baseVar(arg);
-        if (v != null && v.type().carriesDerivative() && !reads.contains(v)) {
-          reads.add(v);
-        }
-      }
-      return new Dependencies(List.of(a.target()), reads, false);
+      return new Dependencies(List.of(a.target()), argumentReads(call), false);
+    }
+    if (s instanceof Stmt.Effect e && e.call().callee() instanceof Callee.Opaque
+        && !opaqueWrites(s).isEmpty()) {
+      // a void call writing arrays it is given (a helper's @Out): what they hold afterwards
+      // depends on every argument, so a differentiated one lost there is found (seed 2324:
+      // helper(t, bias * 2) with t read afterwards had a zero gradient and only TL012)
+      return new Dependencies(opaqueWrites(s), argumentReads(e.call()), false);
     }
     return of(s);
+  }
+
+  private static List<Var> argumentReads(Expr.Call call) {
+    List<Var> reads = new ArrayList<>();
+    for (Expr arg : call.args()) {
+      Var v = baseVar(arg);
+      if (v != null && v.type().carriesDerivative() && !reads.contains(v)) {
+        reads.add(v);
+      }
+    }
+    return reads;
   }
 
   /** The variable an argument refers to: itself, or the array an element or row belongs to. */

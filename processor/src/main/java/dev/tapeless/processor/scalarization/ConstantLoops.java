@@ -26,26 +26,31 @@ final class ConstantLoops {
   static final int MAX_TRIPS = 8;
 
   private final Stmt.Block method;
-  /** The arrays whose loops to unroll, with their lengths (which bounds may read). */
-  private final Map<Var, Integer> arrays;
+  /** The arrays whose loops to unroll. */
+  private final Set<Var> arrays;
+  /** Arrays of constant length, which bounds may read. */
+  private final Map<Var, Integer> lengths;
   private final NameTable names;
 
-  private ConstantLoops(Stmt.Block method, Map<Var, Integer> arrays, NameTable names) {
+  private ConstantLoops(Stmt.Block method, Set<Var> arrays, Map<Var, Integer> lengths,
+      NameTable names) {
     this.method = method;
     this.arrays = arrays;
+    this.lengths = lengths;
     this.names = names;
   }
 
   /** {@code body} with every such loop over one of {@code arrays} unrolled. */
-  static Stmt.Block unroll(Stmt.Block body, Map<Var, Integer> arrays, NameTable names) {
-    return new ConstantLoops(body, arrays, names).block(body);
+  static Stmt.Block unroll(Stmt.Block body, Set<Var> arrays, Map<Var, Integer> lengths,
+      NameTable names) {
+    return new ConstantLoops(body, arrays, lengths, names).block(body);
   }
 
   private Stmt.Block block(Stmt.Block b) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : b.statements()) {
       if (s instanceof Stmt.For f && unrollable(f)) {
-        for (int value : trips(f, arrays)) {
+        for (int value : trips(f, lengths)) {
           out.addAll(copy(f, value).statements());
         }
       } else {
@@ -71,7 +76,7 @@ final class ConstantLoops {
 
   /** Constant bounds, few trips, no loop or exit inside, and an array of ours indexed by it. */
   private boolean unrollable(Stmt.For f) {
-    if (f.checkpointed() || trips(f, arrays) == null || containsLoop(f.body())) {
+    if (f.checkpointed() || trips(f, lengths) == null || containsLoop(f.body())) {
       return false;
     }
     return indexesArray(f.body(), f.index());
@@ -114,13 +119,13 @@ final class ConstantLoops {
 
   private boolean indexesArray(Stmt.Block body, Var index) {
     for (Stmt s : Statements.all(body)) {
-      if (s instanceof Stmt.Store st && arrays.containsKey(st.array())
+      if (s instanceof Stmt.Store st && arrays.contains(st.array())
           && readsVar(st.indices(), index)) {
         return true;
       }
       for (Expr e : Occurrences.expressions(s)) {
         if (Occurrences.arrayReads(e).stream().anyMatch(
-            r -> arrays.containsKey(r.array()) && readsVar(r.indices(), index))) {
+            r -> arrays.contains(r.array()) && readsVar(r.indices(), index))) {
           return true;
         }
       }

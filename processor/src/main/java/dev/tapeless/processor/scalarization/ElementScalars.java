@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rewrites arrays whose every use has a constant index as one variable per element
@@ -22,12 +23,15 @@ final class ElementScalars {
   private final NameTable names;
   private final Map<Var, Var[]> elements = new IdentityHashMap<>();
 
-  ElementScalars(Map<Var, Integer> lengths, NameTable names) {
+  /**
+   * @param arrays the arrays to rewrite
+   * @param lengths the lengths of every array of constant length, which indices may read
+   */
+  ElementScalars(Set<Var> arrays, Map<Var, Integer> lengths, NameTable names) {
     this.lengths = lengths;
     this.names = names;
-    for (Map.Entry<Var, Integer> e : lengths.entrySet()) {
-      Var a = e.getKey();
-      Var[] scalars = new Var[e.getValue()];
+    for (Var a : arrays) {
+      Var[] scalars = new Var[lengths.get(a)];
       for (int i = 0; i < scalars.length; i++) {
         scalars[i] = new Var(names.fresh(a.name() + "_" + i), a.type().element(), Var.Role.LOCAL);
       }

@@ -31,21 +31,28 @@ public final class SmallArrays {
         .anyMatch(s -> s instanceof Stmt.For f && f.checkpointed())) {
       return ir; // a checkpointed loop replays its body from saved arrays: keep them
     }
-    Map<Var, Integer> lengths = constantLengths(ir.body());
+    // every array of constant length: their lengths stay constants even for those that stay
+    // arrays (an index t1[t2.length - 1] of one that becomes scalars reads one)
+    Map<Var, Integer> lengths = Collections.unmodifiableMap(constantLengths(ir.body()));
     if (lengths.isEmpty()) {
       return ir;
     }
-    Stmt.Block unrolled =
-        ConstantLoops.unroll(ir.body(), lengths, new NameTable(ir.usedNames()));
-    lengths.keySet().removeIf(a -> !constantElementsOnly(unrolled, a, lengths));
-    if (lengths.isEmpty()) {
+    Stmt.Block unrolled = ConstantLoops.unroll(ir.body(), lengths.keySet(), lengths,
+        new NameTable(ir.usedNames()));
+    Set<Var> scalar = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Var a : lengths.keySet()) {
+      if (constantElementsOnly(unrolled, a, lengths)) {
+        scalar.add(a);
+      }
+    }
+    if (scalar.isEmpty()) {
       return ir;
     }
     // again, unrolling only the loops over the arrays that become scalars
     NameTable names = new NameTable(ir.usedNames());
-    Stmt.Block body = ConstantLoops.unroll(ir.body(), lengths, names);
-    Stmt.Block scalar = new ElementScalars(lengths, names).block(body);
-    return new IrMethod(ir.name(), ir.parameters(), scalar, ir.result(), names.snapshot());
+    Stmt.Block body = ConstantLoops.unroll(ir.body(), scalar, lengths, names);
+    Stmt.Block rewritten = new ElementScalars(scalar, lengths, names).block(body);
+    return new IrMethod(ir.name(), ir.parameters(), rewritten, ir.result(), names.snapshot());
   }
 
   /**
