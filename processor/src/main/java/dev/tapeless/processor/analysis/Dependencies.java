@@ -130,14 +130,28 @@ public record Dependencies(List<Var> written, List<Var> differentiableReads, boo
         && call.callee() instanceof Callee.Opaque && a.target().type().carriesDerivative()) {
       return new Dependencies(List.of(a.target()), argumentReads(call), false);
     }
-    if (s instanceof Stmt.Effect e && e.call().callee() instanceof Callee.Opaque
-        && !opaqueWrites(s).isEmpty()) {
-      // a void call writing arrays it is given (a helper's @Out): what they hold afterwards
-      // depends on every argument, so a differentiated one lost there is found (seed 2324:
-      // helper(t, bias * 2) with t read afterwards had a zero gradient and only TL012)
-      return new Dependencies(opaqueWrites(s), argumentReads(e.call()), false);
+    if (s instanceof Stmt.Effect e && e.call().callee() instanceof Callee.Opaque o
+        && !declaredOutputs(e.call(), o).isEmpty()) {
+      // a void call writing arrays its method declares @Out (a helper's outputs): what they
+      // hold afterwards depends on every argument, so a differentiated one lost there is found
+      // (seed 2324: helper(t, bias * 2) with t read afterwards had a zero gradient and only
+      // TL012). Only the declared outputs: making every array an unknown body may write
+      // depend on every argument rejected calls (TL114) whose other arrays it never writes.
+      return new Dependencies(declaredOutputs(e.call(), o), argumentReads(e.call()), false);
     }
     return of(s);
+  }
+
+  private static List<Var> declaredOutputs(Expr.Call call, Callee.Opaque o) {
+    List<Var> out = new ArrayList<>();
+    for (int i = 0; i < call.args().size() && i < o.outs().size(); i++) {
+      Var v = baseVar(call.args().get(i));
+      if (o.outs().get(i) && v != null && call.args().get(i).type().isArray()
+          && !out.contains(v)) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   private static List<Var> argumentReads(Expr.Call call) {
