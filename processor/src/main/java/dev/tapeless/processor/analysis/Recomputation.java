@@ -125,18 +125,8 @@ final class Recomputation {
 
   private static List<Var> forwardReads(Stmt s) {
     List<Var> reads = new ArrayList<>();
-    if (s instanceof Stmt.Store st) {
-      Operands.indexReadsOf(st.indices(), reads);
-    }
-    if (s instanceof Stmt.If i) {
-      Operands.readsOf(i.condition(), reads);
-    } else if (s instanceof Stmt.For f) {
-      Operands.readsOf(f.first(), reads);
-      Operands.readsOf(f.bound(), reads);
-    }
-    Expr value = Statements.value(s);
-    if (value != null) {
-      Operands.readsOf(value, reads);
+    for (Expr e : Statements.expressions(s)) {
+      Operands.readsOf(e, reads);
     }
     return reads;
   }

@@ -62,4 +62,23 @@ public final class Statements {
     }
     return null;
   }
+
+  /** The expressions a statement holds itself (not those of statements nested in it). */
+  public static List<Expr> expressions(Stmt s) {
+    List<Expr> out = new ArrayList<>();
+    if (s instanceof Stmt.Assign a) {
+      out.add(a.value());
+    } else if (s instanceof Stmt.Store st) {
+      out.addAll(st.indices());
+      out.add(st.value());
+    } else if (s instanceof Stmt.If i) {
+      out.add(i.condition());
+    } else if (s instanceof Stmt.For f) {
+      out.add(f.first());
+      out.add(f.bound());
+    } else if (s instanceof Stmt.Effect e) {
+      out.add(e.call());
+    }
+    return out;
+  }
 }

@@ -106,15 +106,9 @@ final class ConstantLoops {
     return values;
   }
 
-  private static boolean containsLoop(Stmt s) {
-    if (s instanceof Stmt.For || s instanceof Stmt.Loop || s instanceof Stmt.Exit) {
-      return true;
-    } else if (s instanceof Stmt.If i) {
-      return containsLoop(i.thenBlock()) || containsLoop(i.elseBlock());
-    } else if (s instanceof Stmt.Block b) {
-      return b.statements().stream().anyMatch(ConstantLoops::containsLoop);
-    }
-    return false;
+  private static boolean containsLoop(Stmt.Block body) {
+    return Statements.all(body).stream().anyMatch(
+        s -> s instanceof Stmt.For || s instanceof Stmt.Loop || s instanceof Stmt.Exit);
   }
 
   private boolean indexesArray(Stmt.Block body, Var index) {
@@ -123,7 +117,7 @@ final class ConstantLoops {
           && readsVar(st.indices(), index)) {
         return true;
       }
-      for (Expr e : Occurrences.expressions(s)) {
+      for (Expr e : Statements.expressions(s)) {
         if (Occurrences.arrayReads(e).stream().anyMatch(
             r -> arrays.contains(r.array()) && readsVar(r.indices(), index))) {
           return true;

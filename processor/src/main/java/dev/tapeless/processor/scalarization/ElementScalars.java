@@ -90,7 +90,7 @@ final class ElementScalars {
           || (inner instanceof Stmt.Assign as && as.target() == a)) {
         return true;
       }
-      for (Expr e : Occurrences.expressions(inner)) {
+      for (Expr e : Statements.expressions(inner)) {
         if (reads(e, a, c)) {
           return true;
         }

@@ -1,6 +1,7 @@
 package dev.tapeless.processor.scalarization;
 
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
@@ -10,25 +11,6 @@ import java.util.Set;
 /** Where variables and array elements occur in IR: the walks scalarization needs. */
 final class Occurrences {
   private Occurrences() {}
-
-  /** The expressions a statement holds itself (not those of statements nested in it). */
-  static List<Expr> expressions(Stmt s) {
-    List<Expr> out = new ArrayList<>();
-    if (s instanceof Stmt.Assign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.Store st) {
-      out.addAll(st.indices());
-      out.add(st.value());
-    } else if (s instanceof Stmt.If i) {
-      out.add(i.condition());
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.first());
-      out.add(f.bound());
-    } else if (s instanceof Stmt.Effect e) {
-      out.add(e.call());
-    }
-    return out;
-  }
 
   /** {@code e} and every expression inside it, indices included. */
   static List<Expr> nodes(Expr e) {
@@ -86,7 +68,7 @@ final class Occurrences {
     } else if (root instanceof Stmt.Loop l) {
       into.add(l.counter());
     }
-    for (Expr e : expressions(root)) {
+    for (Expr e : Statements.expressions(root)) {
       for (Expr n : nodes(e)) {
         if (n instanceof Expr.Ref r) {
           into.add(r.var());

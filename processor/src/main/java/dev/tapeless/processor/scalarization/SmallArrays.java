@@ -96,7 +96,7 @@ public final class SmallArrays {
           || (s instanceof Stmt.Loop l && l.counter() == a)) {
         return false;
       }
-      for (Expr e : Occurrences.expressions(s)) {
+      for (Expr e : Statements.expressions(s)) {
         if (s instanceof Stmt.Assign as && as.target() == a && e == as.value()) {
           continue; // new double[n], as constantLengths found
         }
