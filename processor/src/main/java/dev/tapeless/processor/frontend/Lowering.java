@@ -1604,6 +1604,12 @@ public final class Lowering {
     if (CopiedHelpers.isHelper(trees, method) && CopiedHelpers.uncallable(method) != null) {
       // called with the receiver's leaves first and a record's leaves in its place
       outs = DifferentiableSignature.of(method).params().stream().map(Callee.Param::out).toList();
+    } else if (CopiedHelpers.isHelper(trees, method)) {
+      // what its body writes counts as written, @Out or not (found, then rejected: TL117)
+      List<Boolean> writes = ParameterWrites.of(trees, method);
+      List<Boolean> declared = outs;
+      outs = java.util.stream.IntStream.range(0, declared.size())
+          .mapToObj(i -> declared.get(i) || writes.get(i)).toList();
     }
     return new Callee.Opaque(Owners.of(owner), name, outs, methods.keyOf(method), false);
   }
