@@ -42,12 +42,12 @@ final class Seed_GradSweeps {
       double cBar = 0.0;
       double dBar = 0.0;
       // return c * d
-      cBar += resultBar * d;
-      dBar += resultBar * c;
+      cBar = resultBar * d;
+      dBar = resultBar * c;
       // double d = b + 1
-      bBar += dBar;
+      bBar = dBar;
       // double c = a + b
-      aBar += cBar;
+      aBar = cBar;
       bBar += cBar;
       frame.da += aBar;
       frame.db += bBar;
@@ -95,12 +95,12 @@ final class Seed_GradSweeps {
       double cBar = 0.0;
       double dBar = 0.0;
       // return c * d
-      cBar += resultBar * d;
-      dBar += resultBar * c;
+      cBar = resultBar * d;
+      dBar = resultBar * c;
       // double d = b + 1
-      bBar += dBar;
+      bBar = dBar;
       // double c = a + b
-      aBar += cBar;
+      aBar = cBar;
       bBar += cBar;
       frame.da += aBar;
       frame.db += bBar;
@@ -160,18 +160,18 @@ final class Seed_GradSweeps {
       double u2Bar = 0.0;
       double u3Bar = 0.0;
       double u4Bar = 0.0;
-      resultDotBar += directionalBar;
+      resultDotBar = directionalBar;
       // return c * d
-      u4Bar += resultDotBar;
+      u4Bar = resultDotBar;
       resultDotBar = 0.0;
-      u2Bar += u4Bar;
-      u3Bar += u4Bar;
-      cBar += u3Bar * dDot;
-      dBar += u2Bar * cDot;
+      u2Bar = u4Bar;
+      u3Bar = u4Bar;
+      cBar = u3Bar * dDot;
+      dBar = u2Bar * cDot;
       // double d = b + 1
-      bBar += dBar;
+      bBar = dBar;
       // double c = a + b
-      aBar += cBar;
+      aBar = cBar;
       bBar += cBar;
       resultDotBar = 0.0;
       frame.da += aBar;

@@ -64,9 +64,13 @@ final class BackwardSweep {
     this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
   }
 
-  /** The backward sweep of {@code block}, shaped by the passes over it and printed. */
-  CodeBlock block(Stmt.Block block) {
-    return JavaStmts.write(shaped(reverse(block)));
+  /**
+   * The backward sweep of {@code block}, shaped by the passes over it and printed.
+   *
+   * @param zeroAtStart the scalar adjoints declared {@code = 0.0} before it
+   */
+  CodeBlock block(Stmt.Block block, Set<Var> zeroAtStart) {
+    return JavaStmts.write(ZeroAdjointAdds.apply(shaped(reverse(block)), zeroAtStart));
   }
 
   /**

@@ -117,7 +117,13 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names, fresh, overwrite,
           body -> ForwardSweep.rerun(body, declarations, recording, fields, splitCalls));
-      backward.add(sweep.block(method.body()));
+      Set<Var> zeroAtStart = new HashSet<>();
+      for (Var v : active) {
+        if (v != method.result() && !v.type().isArray()) {
+          zeroAtStart.add(adjoints.var(v));
+        }
+      }
+      backward.add(sweep.block(method.body(), zeroAtStart));
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
         if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {

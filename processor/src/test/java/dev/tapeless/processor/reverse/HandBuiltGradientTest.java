@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Reverse mode driven from IR and a signature built by hand (no javac: the signature's element
  * is null, which reverse mode never reads): the backward sweep of {@code y = x * x}, headed by
- * the comment its origin gives.
+ * the comment its origin gives; the first update of the zero adjoint is an assignment.
  */
 class HandBuiltGradientTest {
 
   @Test
-  void theBackwardSweepOfASquareAddsTheAdjointOnceForEachFactorUnderItsSourceComment() {
+  void theBackwardSweepOfASquareSetsThenAddsTheAdjointForEachFactorUnderItsSourceComment() {
     Var x = param("x");
     Var y = result();
     IrMethod square = method("square", vars(x), y,
@@ -43,7 +43,7 @@ class HandBuiltGradientTest {
         double resultBar = dResult;
         double xBar = 0.0;
         // return x * x
-        xBar += resultBar * x;
+        xBar = resultBar * x;
         xBar += resultBar * x;
         frame.dx += xBar;
         return frame.value;
