@@ -164,4 +164,113 @@ class ForwardModeContractTest {
       assertEquals(4.0, yTangent[1], 1e-15);
     }
   }
+  @Test
+  void rejectsFusedJvpWithWrongSignatureOrOnAMethodReturningAValue() {
+    JavaFileObject file = Sources.classWith("public class T {\n"
+        + "  @CustomDerivative(value = \"twicePullback\", pushforward = \"twicePushforward\",\n"
+        + "      jvp = \"twiceJvp\")\n"
+        + "  public static void twice(double[] x, @Out double[] y) { y[0] = 2 * x[0]; }\n"
+        + "  public static void twicePullback(double[] x, double[] y, double[] dy, double[] dx) {}\n"
+        + "  public static void twicePushforward(double[] x, double[] y, double[] xDot,"
+        + " double[] yDot) {}\n"
+        + "  public static void twiceJvp(double[] x, double[] y, double[] xDot) {}\n"
+        + "  @CustomDerivative(value = \"cubePullback\", pushforward = \"cubeTangent\","
+        + " jvp = \"cubeJvp\")\n"
+        + "  public static double cube(double x) { return x * x * x; }\n"
+        + "  public static double cubePullback(double x, double dResult) { return 0; }\n"
+        + "  public static double cubeTangent(double x, double xDot) { return 0; }\n"
+        + "  @Differentiable\n"
+        + "  public static double f(double[] x, double[] y) {\n"
+        + "    twice(x, y);\n"
+        + "    return cube(y[0]);\n"
+        + "  }\n"
+        + "}");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL014] @CustomDerivative(jvp = \"twiceJvp\") on T.twice"
+        + " needs a method in T with the signature public static void twiceJvp(double[] x,"
+        + " double[] y, double[] xDot, double[] yDot)");
+    assertThat(c).hadErrorContaining("[TL014] @CustomDerivative(jvp = \"cubeJvp\") on T.cube:"
+        + " only a void method with a pushforward can have a fused jvp; remove jvp (the method"
+        + " returns double)");
+  }
+
+  private static final String FUSED = """
+      package q;
+      import dev.tapeless.*;
+      public final class Q {
+        private Q() {}
+        public static int kernelCalls;
+        public static int pushforwardCalls;
+        public static int fusedCalls;
+        @CustomDerivative(value = "scalePullback", pushforward = "scalePushforward",
+            jvp = "scaleJvp")
+        public static void scale(double[] x, @Out double[] y) {
+          kernelCalls++;
+          for (int i = 0; i < x.length; i++) { y[i] = 3 * x[i] * x[i]; }
+        }
+        public static void scalePullback(double[] x, double[] y, double[] dy, double[] dx) {
+          for (int i = 0; i < x.length; i++) { dx[i] += 6 * x[i] * dy[i]; dy[i] = 0; }
+        }
+        @CustomDerivative("scalePushforwardPullback")
+        public static void scalePushforward(double[] x, double[] y, double[] xDot,
+            @Out double[] yDot) {
+          pushforwardCalls++;
+          for (int i = 0; i < x.length; i++) { yDot[i] = 6 * x[i] * xDot[i]; }
+        }
+        public static void scalePushforwardPullback(double[] x, double[] y, double[] xDot,
+            double[] yDot, double[] dyDot, double[] dx, double[] dy, double[] dxDot) {
+          for (int i = 0; i < x.length; i++) {
+            dx[i] += 6 * xDot[i] * dyDot[i];
+            dxDot[i] += 6 * x[i] * dyDot[i];
+            dyDot[i] = 0;
+          }
+        }
+        public static void scaleJvp(double[] x, double[] y, double[] xDot, double[] yDot) {
+          fusedCalls++;
+          for (int i = 0; i < x.length; i++) {
+            y[i] = 3 * x[i] * x[i];
+            yDot[i] = 6 * x[i] * xDot[i];
+          }
+        }
+        @Differentiable
+        public static double f(double[] x) {
+          double[] y = new double[x.length];
+          scale(x, y);
+          return y[0] + 2 * y[1];
+        }
+      }
+      """;
+
+  @Test
+  void jvpCallsTheFusedMethodInPlaceOfTheKernelAndItsPushforward(@TempDir Path dir)
+      throws Exception {
+    Compilation c = Sources.compile(JavaFileObjects.forSourceString("q.Q", FUSED));
+    assertThat(c).succeeded(); // TL027 on scalePushforward: third order is not asked for
+    assertThat(c).hadWarningContaining("public static void scalePushforwardDot(double[] x,"
+        + " double[] y, double[] xDot, double[] yDot, double[] xTangent, double[] yTangent,"
+        + " double[] xDotDot, double[] yDotDot)"); // a signature that compiles
+    Sources.writeClasses(c, dir);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Class<?> owner = loader.loadClass("q.Q");
+      Class<?> frameClass = loader.loadClass("q.Q_Grad$F");
+      Object frame = frameClass.getConstructor().newInstance();
+      double[] x = {1.5, -2.0};
+      double[] v = {0.5, 0.25};
+      double tangent = (double) frameClass.getMethod("jvp", double[].class, double[].class)
+          .invoke(frame, x, v);
+      assertEquals(6 * 1.5 * 0.5 + 2 * 6 * -2.0 * 0.25, tangent, 1e-15);
+      assertEquals(3 * 1.5 * 1.5 + 2 * 3 * 4.0, (double) frameClass.getField("value").get(frame),
+          1e-15);
+      assertEquals(1, owner.getDeclaredField("fusedCalls").getInt(null));
+      assertEquals(0, owner.getDeclaredField("kernelCalls").getInt(null));
+      assertEquals(0, owner.getDeclaredField("pushforwardCalls").getInt(null));
+      Object hvpFrame = frameClass.getConstructor().newInstance();
+      frameClass.getMethod("hvp", double[].class, double[].class).invoke(hvpFrame, x, v);
+      double[] hv = (double[]) frameClass.getField("dx").get(hvpFrame);
+      assertEquals(6 * 0.5, hv[0], 1e-15, "second order still goes through the pushforward");
+      assertEquals(2 * 6 * 0.25, hv[1], 1e-15);
+      assertEquals(1, owner.getDeclaredField("pushforwardCalls").getInt(null));
+    }
+  }
 }

@@ -140,6 +140,7 @@ class CustomDerivativeConventionTest {
         String what = c.getSimpleName() + "." + info.name + floatDescriptor;
         assertEquals(info.customDerivative, twin.customDerivative, what + " pullback");
         assertEquals(info.pushforward, twin.pushforward, what + " pushforward");
+        assertEquals(info.jvp, twin.jvp, what + " jvp");
         assertEquals(info.assigning, twin.assigning, what + " assigning");
         assertEquals(info.usesResult, twin.usesResult, what + " usesResult");
         assertEquals(info.skipsNullAdjoints, twin.skipsNullAdjoints, what + " skipsNullAdjoints");
@@ -339,6 +340,19 @@ class CustomDerivativeConventionTest {
       assertTrue(
           pushforwardsUsed.add(pushforward.getName() + descriptor(pushforward)),
           pushforward + " registered twice");
+      if (info.jvp != null) {
+        Method fused;
+        try {
+          fused = c.getDeclaredMethod(info.jvp, pushforward.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+          throw new AssertionError(primal + ": no jvp " + info.jvp
+              + " with the parameters of " + pushforward.getName());
+        }
+        assertEquals(void.class, primal.getReturnType(), primal + ": jvp on a void kernel only");
+        assertEquals(void.class, fused.getReturnType(), fused + " returns");
+        assertTrue(Modifier.isPublic(fused.getModifiers())
+            && Modifier.isStatic(fused.getModifiers()), fused + " is public static");
+      }
       Method second = checkPushforwardRegistration(c, primal, info, pushforward,
           methods.get(pushforward.getName() + descriptor(pushforward)));
       assertTrue(pullbacksUsed.add(second.getName() + descriptor(second)),
@@ -537,6 +551,7 @@ class CustomDerivativeConventionTest {
     boolean readsOutputs = true;
     String assigning;
     String pushforward;
+    String jvp;
     List<Set<String>> parameterAnnotations = List.of();
 
     MethodInfo(String name, String descriptor) {
@@ -592,6 +607,7 @@ class CustomDerivativeConventionTest {
                 m.readsOutputs = !Integer.valueOf(0).equals(values.get("readsOutputs"));
                 m.assigning = (String) values.get("assigning");
                 m.pushforward = (String) values.get("pushforward");
+                m.jvp = (String) values.get("jvp");
               }
             }
           } else if (attribute.equals("RuntimeInvisibleParameterAnnotations")) {

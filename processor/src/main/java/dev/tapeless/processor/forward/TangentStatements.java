@@ -208,9 +208,14 @@ final class TangentStatements implements ForwardSweep.Tangents {
     }
   }
 
-  /** A custom derivative: the primal call, then its pushforward. */
+  /** A custom derivative: the primal call, then its pushforward (or both at once). */
   private void throughPushforward(Expr.Call call, Callee.Custom c, Var target, String declared,
       CodeBlock.Builder code) {
+    if (c.jvp() != null && target == null) {
+      code.addStatement("$T.$N($L)", JavaExprs.owner(c.owner()), c.jvp(),
+          pushforwardArguments(call, c, null).build());
+      return;
+    }
     CodeBlock primal = JavaExprs.write(call);
     String result = null;
     if (target != null) {

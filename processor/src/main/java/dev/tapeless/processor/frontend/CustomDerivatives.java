@@ -4,7 +4,9 @@ import dev.tapeless.CustomDerivative;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -87,8 +89,8 @@ public final class CustomDerivatives {
       return problem("@CustomDerivative on " + display + " is linear and names a pushforward:"
           + " a linear method is its own pushforward; remove one of the two");
     }
+    List<String> tangentParams = pushforwardParameters(params, resultType, usesResult);
     if (!pushforward.isEmpty()) {
-      List<String> tangentParams = pushforwardParameters(params, resultType, usesResult);
       String tangentReturn = resultType;
       ExecutableElement push = withSignature(owner, pushforward, tangentParams, tangentReturn);
       if (push == null || !callable(push)) {
@@ -97,12 +99,27 @@ public final class CustomDerivatives {
             + tangentReturn + " " + pushforward + "(" + String.join(", ", tangentParams) + ")");
       }
     }
+    String jvp = registration.jvp();
+    if (!jvp.isEmpty()) {
+      if (returnsReal || pushforward.isEmpty()) {
+        return problem("@CustomDerivative(jvp = \"" + jvp + "\") on " + display + ": only a void"
+            + " method with a pushforward can have a fused jvp; remove jvp"
+            + (returnsReal ? " (the method returns " + resultType + ")" : " or add pushforward"));
+      }
+      ExecutableElement fused = withSignature(owner, jvp, tangentParams, "void");
+      if (fused == null || !callable(fused)) {
+        return problem("@CustomDerivative(jvp = \"" + jvp + "\") on " + display
+            + " needs a method in " + owner.getSimpleName() + " with the signature public static"
+            + " void " + jvp + "(" + String.join(", ", tangentParams) + ")");
+      }
+    }
     return new Registration(new Callee.Custom(Owners.of(owner),
         primal.getSimpleName().toString(), pullbackName, params,
         returnsReal, registration.skipsNullAdjoints(), usesResult,
         assigning.isEmpty() ? null : assigning, registration.readsOutputs(),
         registration.linear() ? primal.getSimpleName().toString()
-            : pushforward.isEmpty() ? null : pushforward, registration.linear()), null);
+            : pushforward.isEmpty() ? null : pushforward, registration.linear(),
+        jvp.isEmpty() ? null : jvp), null);
   }
 
   /**
@@ -125,23 +142,38 @@ public final class CustomDerivatives {
   private static List<String> pushforwardParameters(List<Callee.Param> params,
       String resultType, boolean usesResult) {
     List<String> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (Callee.Param p : params) {
       out.add(javaType(p.type()) + " " + p.name());
+      names.add(p.name());
     }
     if (usesResult) {
       out.add(resultType + " result");
     }
     for (Callee.Param p : params) {
       if (p.differentiated() && !p.out()) {
-        out.add(javaType(p.type()) + " " + p.name() + "Dot");
+        out.add(javaType(p.type()) + " " + tangentName(p.name(), names));
       }
     }
     for (Callee.Param p : params) {
       if (p.out()) {
-        out.add(javaType(p.type()) + " " + p.name() + "Dot");
+        out.add(javaType(p.type()) + " " + tangentName(p.name(), names));
       }
     }
     return out;
+  }
+
+  /**
+   * {@code nameDot}, or, where a primal parameter already has that name (a pushforward's own
+   * {@code xDot}), {@code nameTangent}, {@code nameTangent2}, ...: the suggested signature must
+   * compile.
+   */
+  private static String tangentName(String name, Set<String> taken) {
+    String candidate = name + "Dot";
+    for (int k = 2; !taken.add(candidate); k++) {
+      candidate = name + "Tangent" + (k == 2 ? "" : k - 1);
+    }
+    return candidate;
   }
 
   /** The method {@code name} of {@code owner} with the expected signature, or null. */

@@ -92,10 +92,12 @@ public sealed interface Callee {
    *     linear method its own name
    * @param linear the method is linear in its differentiated parameters: its pushforward is the
    *     method itself, called on the tangents in place of those arguments
+   * @param jvp the void method making the call and its pushforward in one pass (forward mode
+   *     calls it instead of the two), or null
    */
   record Custom(String owner, String name, String pullback, List<Param> params,
       boolean returnsReal, boolean skipsNullAdjoints, boolean usesResult, String assigning,
-      boolean readsOutputs, String pushforward, boolean linear) implements Callee {
+      boolean readsOutputs, String pushforward, boolean linear, String jvp) implements Callee {
     public Custom {
       params = List.copyOf(params);
     }
