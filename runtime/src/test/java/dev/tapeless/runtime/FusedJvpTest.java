@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code Linear.matvecJvp}, which forward mode calls in place of {@code matvec} and its
  * pushforward: the same value and tangent bit for bit (so a jvp does not change by going through
  * it), for each combination of null tangents, in double and float, and the aliasing that one pass
- * cannot allow rejected with the parameters' names.
+ * cannot allow rejected with the parameters' names. And the products' blocking by rows
+ * ({@code RowProducts}) against the one-row loop that defines them.
  */
 class FusedJvpTest {
 
@@ -45,6 +46,58 @@ class FusedJvpTest {
       f[j] = (float) a[j];
     }
     return f;
+  }
+
+  /** The definition, one row at a time: {@code Σ_j a_j b_j} in index order from zero. */
+  private static double oneRow(double[] a, double[] b) {
+    double s = 0.0;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  private static float oneRow(float[] a, float[] b) {
+    float s = 0f;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
+  }
+
+  /** Four rows at a time changes no bit of the product or its tangent, whatever the row count. */
+  @Test
+  void blockedRowsGiveTheOneRowLoopsBitsInDoubleAndFloat() {
+    Random r = new Random(13);
+    for (int trial = 0; trial < 60; trial++) {
+      int m = 1 + trial % 11;
+      int n = r.nextInt(40);
+      double[][] W = matrix(r, m, n);
+      double[][] WDot = matrix(r, m, n);
+      double[] x = vector(r, n);
+      double[] xDot = vector(r, n);
+      double[] y = new double[m];
+      double[] yDot = new double[m];
+      Linear.matvec(W, x, y);
+      Linear.matvecPushforward(W, x, y, WDot, xDot, yDot);
+      float[][] fW = toFloat(W);
+      float[][] fWDot = toFloat(WDot);
+      float[] fx = toFloat(x);
+      float[] fxDot = toFloat(xDot);
+      float[] fy = new float[m];
+      float[] fyDot = new float[m];
+      Linear.matvec(fW, fx, fy);
+      Linear.matvecPushforward(fW, fx, fy, fWDot, fxDot, fyDot);
+      for (int i = 0; i < m; i++) {
+        assertEquals(Double.doubleToRawLongBits(oneRow(W[i], x)),
+            Double.doubleToRawLongBits(y[i]));
+        assertEquals(Double.doubleToRawLongBits(oneRow(WDot[i], x) + oneRow(W[i], xDot)),
+            Double.doubleToRawLongBits(yDot[i]));
+        assertEquals(Float.floatToRawIntBits(oneRow(fW[i], fx)), Float.floatToRawIntBits(fy[i]));
+        assertEquals(Float.floatToRawIntBits(oneRow(fWDot[i], fx) + oneRow(fW[i], fxDot)),
+            Float.floatToRawIntBits(fyDot[i]));
+      }
+    }
   }
 
   @Test
