@@ -98,6 +98,10 @@ public final class JavaStmts {
       code.beginControlFlow("if ($L)", failures(c.failures()))
           .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class, c.message())
           .endControlFlow();
+    } else if (s instanceof Stmt.Run r) {
+      code.addStatement("$L", JavaExprs.write(r.call()));
+    } else if (s instanceof Stmt.SetField f) {
+      code.addStatement("$L = $L", JavaExprs.write(f.field()), JavaExprs.write(f.value()));
     } else if (s instanceof Verbatim v) {
       code.add(v.code());
     } else if (s instanceof Stmt.Block b) {

@@ -241,6 +241,28 @@ public sealed interface Stmt {
   }
 
   /**
+   * {@code call;}: a call reverse mode makes for its effect ({@link Expr.FrameCall},
+   * {@link Expr.Invoke}); unlike an {@link Effect}, not the user's, so no analysis reads it.
+   */
+  record Run(Expr call) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.frame.name = value}: points a callee frame's adjoint field at the caller's
+   * adjoint array, or clears a scalar one, before the callee's backward sweep adds into it.
+   */
+  record SetField(Expr.Field field, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
    * Code a phase still writes directly (call reversal, checkpointed loops), carried through
    * the IR to the printer unchanged; implemented by the printer's package.
    */

@@ -6,7 +6,6 @@ import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaStmts;
-import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
@@ -111,7 +110,7 @@ final class BackwardSweep {
         code.add(new Stmt.Assign(again.target(), again.value(), null)); // see Recomputation
       }
       if (BackwardReads.derivativeCall(s) != null) {
-        verbatim(calls.reverse(s, reassigned), code);
+        code.addAll(calls.reverse(s, reassigned));
       } else {
         write(s, code);
       }
@@ -136,13 +135,6 @@ final class BackwardSweep {
       return List.of();
     }
     return reverse((Stmt.Block) s);
-  }
-
-  /** Code a phase still writes directly, kept in the IR when there is any. */
-  private static void verbatim(CodeBlock written, List<Stmt> code) {
-    if (!written.isEmpty()) {
-      code.add(new Verbatim(written));
-    }
   }
 
   /**

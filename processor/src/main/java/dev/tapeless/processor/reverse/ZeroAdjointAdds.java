@@ -64,6 +64,9 @@ final class ZeroAdjointAdds {
       return s;
     } else if (s instanceof Stmt.Block b) {
       return block(b, zero, rewrite);
+    } else if (s instanceof Stmt.Reversal r && callsOut(r)) {
+      zero.clear(); // a call's reversal, opaque as when it was Java text
+      return s;
     } else if (s instanceof Stmt.Reversal r) {
       return new Stmt.Reversal(r.of(), block(r.code(), zero, rewrite));
     } else if (s instanceof Stmt.If i) {
@@ -130,6 +133,16 @@ final class ZeroAdjointAdds {
       value = new Expr.Cast(v.type(), value); // += narrows a double into a float adjoint itself
     }
     return new Stmt.Store(v, List.of(), value, Stmt.StoreKind.SET, st.origin());
+  }
+
+  private static boolean callsOut(Stmt.Reversal r) {
+    return Statements.all(r.code()).stream().anyMatch(t -> t instanceof Stmt.Run
+        || t instanceof Stmt.SetField || invokes(Statements.value(t)));
+  }
+
+  private static boolean invokes(Expr e) {
+    return e instanceof Expr.Invoke || e instanceof Expr.Cast c && invokes(c.operand())
+        || e instanceof Expr.Binary b && (invokes(b.left()) || invokes(b.right()));
   }
 
   private static void update(Var target, Expr value, Set<Var> zero) {
