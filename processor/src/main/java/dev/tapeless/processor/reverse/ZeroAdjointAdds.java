@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * <p>A forward data-flow analysis over the sweep's IR: the set of scalar adjoints that hold
  * {@code 0.0}, meeting by intersection after branches and at loop heads (a loop's body is
- * analysed again until its entry set is stable). Code still written as Java ({@code Verbatim})
- * forgets everything, as does leaving a loop that may break.
+ * analysed again until its entry set is stable). A call's reversal is IR too: the callee's
+ * backward sweep or pullback writes no scalar local, and what it hands back is an add like any
+ * other ({@code xBar = this.fFrame.dx} first in the sweep). Code still written as Java
+ * ({@code Verbatim}) forgets everything, as does leaving a loop that may break.
  */
 final class ZeroAdjointAdds {
   private ZeroAdjointAdds() {}
@@ -64,9 +66,6 @@ final class ZeroAdjointAdds {
       return s;
     } else if (s instanceof Stmt.Block b) {
       return block(b, zero, rewrite);
-    } else if (s instanceof Stmt.Reversal r && callsOut(r)) {
-      zero.clear(); // a call's reversal, opaque as when it was Java text
-      return s;
     } else if (s instanceof Stmt.Reversal r) {
       return new Stmt.Reversal(r.of(), block(r.code(), zero, rewrite));
     } else if (s instanceof Stmt.If i) {
@@ -85,8 +84,9 @@ final class ZeroAdjointAdds {
       return new Stmt.Loop(l.counter(), loopBody(l.body(), zero, rewrite), l.origin());
     } else if (s instanceof Stmt.Store || s instanceof Stmt.Comment || s instanceof Stmt.Save
         || s instanceof Stmt.SaveAll || s instanceof Stmt.RestoreAll || s instanceof Stmt.Zero
-        || s instanceof Stmt.Check || s instanceof Stmt.Effect) {
-      return s; // none writes a scalar local
+        || s instanceof Stmt.Check || s instanceof Stmt.Effect || s instanceof Stmt.Run
+        || s instanceof Stmt.SetField) {
+      return s; // none writes a scalar local (a callee's backward sweep writes arrays only)
     }
     zero.clear(); // Java text, a break: nothing is known after it
     return s;
@@ -133,16 +133,6 @@ final class ZeroAdjointAdds {
       value = new Expr.Cast(v.type(), value); // += narrows a double into a float adjoint itself
     }
     return new Stmt.Store(v, List.of(), value, Stmt.StoreKind.SET, st.origin());
-  }
-
-  private static boolean callsOut(Stmt.Reversal r) {
-    return Statements.all(r.code()).stream().anyMatch(t -> t instanceof Stmt.Run
-        || t instanceof Stmt.SetField || invokes(Statements.value(t)));
-  }
-
-  private static boolean invokes(Expr e) {
-    return e instanceof Expr.Invoke || e instanceof Expr.Cast c && invokes(c.operand())
-        || e instanceof Expr.Binary b && (invokes(b.left()) || invokes(b.right()));
   }
 
   private static void update(Var target, Expr value, Set<Var> zero) {
