@@ -98,6 +98,13 @@ public final class JavaStmts {
       code.beginControlFlow("if ($L)", failures(c.failures()))
           .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class, c.message())
           .endControlFlow();
+    } else if (s instanceof Stmt.Strided l) {
+      String i = l.index().name();
+      code.beginControlFlow(l.up() ? "for (int $N = $L; $N < $L; $N += $L)"
+              : "for (int $N = $L; $N >= $L; $N -= $L)", i, JavaExprs.write(l.first()), i,
+          JavaExprs.write(l.bound()), i, JavaExprs.write(l.step()));
+      block(l.body(), code);
+      code.endControlFlow();
     } else if (s instanceof Stmt.Run r) {
       code.addStatement("$L", JavaExprs.write(r.call()));
     } else if (s instanceof Stmt.SetField f) {

@@ -110,9 +110,10 @@ public sealed interface Expr {
   }
 
   /**
-   * {@code this.frame.method(args)}: a method of the callee frame held in the field
-   * {@code frame} (its primal, split forward or backward sweep), which reverse mode calls in
-   * place of the user's call so that the callee's buffers are reused.
+   * {@code this.frame.method(args)}: a method of an object the frame holds in the field
+   * {@code frame}: a callee's frame (its primal, split forward or backward sweep), which
+   * reverse mode calls in place of the user's call so that the callee's buffers are reused, or
+   * the save buffer ({@code popInt}) where a pop is a value rather than a {@link Stmt.Restore}.
    *
    * @param type the result's type, null for a method that returns nothing
    */

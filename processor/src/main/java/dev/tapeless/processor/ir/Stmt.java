@@ -241,6 +241,26 @@ public sealed interface Stmt {
   }
 
   /**
+   * {@code for (int index = first; index < bound; index += step)}, or when not {@code up}
+   * {@code for (int index = first; index >= bound; index -= step)}: the segments of a
+   * {@code @Checkpoint} loop, which the forward sweep visits first to last and the backward
+   * sweep last to first. Not a {@link For}: its step is a value, and passes over the backward
+   * sweep only look into its body.
+   */
+  record Strided(Var index, Expr first, Expr bound, Expr step, boolean up, Block body)
+      implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+
+    /** The same loop over {@code other}, for passes that rewrite bodies. */
+    public Strided withBody(Block other) {
+      return new Strided(index, first, bound, step, up, other);
+    }
+  }
+
+  /**
    * {@code call;}: a call reverse mode makes for its effect ({@link Expr.FrameCall},
    * {@link Expr.Invoke}); unlike an {@link Effect}, not the user's, so no analysis reads it.
    */
@@ -263,8 +283,8 @@ public sealed interface Stmt {
   }
 
   /**
-   * Code a phase still writes directly (call reversal, checkpointed loops), carried through
-   * the IR to the printer unchanged; implemented by the printer's package.
+   * Code a phase still writes directly (forward mode's tangents), carried
+   * through the IR to the printer unchanged; implemented by the printer's package.
    */
   non-sealed interface Foreign extends Stmt {
     @Override

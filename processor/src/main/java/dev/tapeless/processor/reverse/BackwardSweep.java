@@ -42,7 +42,7 @@ final class BackwardSweep {
   private final NameTable names;
   private final CallReversal calls;
   /** A checkpointed loop's body as the backward sweep runs it again, saving. */
-  private final Function<Stmt.Block, CodeBlock> rerun;
+  private final Function<Stmt.Block, List<Stmt>> rerun;
 
   /**
    * @param fresh calls whose pullback may set adjoints instead of adding to them
@@ -51,7 +51,7 @@ final class BackwardSweep {
    */
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
       Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names,
-      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, CodeBlock> rerun) {
+      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, List<Stmt>> rerun) {
     this.rerun = rerun;
     this.activity = activity;
     this.recording = recording;

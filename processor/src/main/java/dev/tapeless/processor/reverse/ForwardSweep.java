@@ -20,8 +20,9 @@ import java.util.Set;
  * The forward sweep: the user's computation in three-address form, saving values that will be
  * overwritten before the backward sweep reads them. Built as IR (the user's statements and
  * {@link Stmt.Save}s, a callee's frame call as an {@link Expr.FrameCall}, an array local as
- * an {@link Expr.Buffered}) and printed by {@link JavaStmts}; forward mode's tangents and a
- * checkpointed loop are written directly, as {@link Verbatim}.
+ * an {@link Expr.Buffered}, a checkpointed loop's segments as {@link Checkpointing} builds
+ * them) and printed by {@link JavaStmts}; only forward mode's tangents are written directly,
+ * as {@link Verbatim}.
  */
 public final class ForwardSweep {
   private final Declarations declarations;
@@ -88,15 +89,9 @@ public final class ForwardSweep {
   }
 
   /**
-   * A checkpointed loop's body as the backward sweep runs it again for one segment: saving, as
-   * the forward sweep of an ordinary loop does.
+   * The forward sweep of {@code body} as IR, saving, before it is printed; also a checkpointed
+   * loop's body as the backward sweep runs it again for one segment.
    */
-  static CodeBlock rerun(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields, Set<Stmt> splitCalls) {
-    return JavaStmts.write(saving(body, declarations, recording, fields, splitCalls));
-  }
-
-  /** The forward sweep of {@code body} as IR, saving, before it is printed. */
   static List<Stmt> saving(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, Set<Stmt> splitCalls) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
@@ -204,8 +199,8 @@ public final class ForwardSweep {
       ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
           null);
       plain.block(f.body());
-      verbatim(CodeBlock.builder().add(Checkpointing.forward(f, plain.printed(), recording,
-          fields, declarations.names())));
+      code.addAll(Checkpointing.forward(f, plain.code, recording, fields,
+          declarations.names()));
     } else if (s instanceof Stmt.For f) {
       code.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), nested(f.body()),
           f.origin()));

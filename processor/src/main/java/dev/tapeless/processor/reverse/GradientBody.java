@@ -116,7 +116,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           backward);
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names, fresh, overwrite,
-          body -> ForwardSweep.rerun(body, declarations, recording, fields, splitCalls));
+          body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls));
       Set<Var> zeroAtStart = new HashSet<>();
       for (Var v : active) {
         if (v != method.result() && !v.type().isArray()) {
@@ -347,7 +347,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, Set.of());
     BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints, fields,
         reassigned(method, declarations), names, fresh, names.fresh("overwrite"),
-        body -> ForwardSweep.rerun(body, declarations, recording, fields, Set.of()));
+        body -> ForwardSweep.saving(body, declarations, recording, fields, Set.of()));
     return sweep.shaped(sweep.reverse(method.body()));
   }
 

@@ -82,6 +82,8 @@ final class ZeroAdjointAdds {
       return new Stmt.Reversed(r.loop(), loopBody(r.body(), zero, rewrite), r.anyOrder());
     } else if (s instanceof Stmt.Loop l) {
       return new Stmt.Loop(l.counter(), loopBody(l.body(), zero, rewrite), l.origin());
+    } else if (s instanceof Stmt.Strided l) {
+      return l.withBody(loopBody(l.body(), zero, rewrite));
     } else if (s instanceof Stmt.Store || s instanceof Stmt.Comment || s instanceof Stmt.Save
         || s instanceof Stmt.SaveAll || s instanceof Stmt.RestoreAll || s instanceof Stmt.Zero
         || s instanceof Stmt.Check || s instanceof Stmt.Effect || s instanceof Stmt.Run
