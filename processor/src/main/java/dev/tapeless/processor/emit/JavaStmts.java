@@ -105,6 +105,8 @@ public final class JavaStmts {
           JavaExprs.write(l.bound()), i, JavaExprs.write(l.step()));
       block(l.body(), code);
       code.endControlFlow();
+    } else if (s instanceof Stmt.SaveShape v) {
+      saveShape(v, code);
     } else if (s instanceof Stmt.Run r) {
       code.addStatement("$L", JavaExprs.write(r.call()));
     } else if (s instanceof Stmt.SetField f) {
@@ -122,6 +124,21 @@ public final class JavaStmts {
     for (Stmt s : b.statements()) {
       write(s, code);
     }
+  }
+
+  /** The length of each dimension, innermost first, 0 when an outer one is empty. */
+  private static void saveShape(Stmt.SaveShape v, CodeBlock.Builder code) {
+    String a = v.array().name();
+    for (int d = v.array().type().dims() - 1; d >= 1; d--) {
+      StringBuilder empty = new StringBuilder();
+      for (int e = 0; e < d; e++) {
+        empty.append(e == 0 ? "" : " || ").append(a).append("[0]".repeat(e))
+            .append(".length == 0");
+      }
+      code.addStatement("this.$N.pushInt($L ? 0 : $N$L.length)", v.buffer(), empty, a,
+          "[0]".repeat(d));
+    }
+    code.addStatement("this.$N.pushInt($N.length)", v.buffer(), a);
   }
 
   /** A loop's indices from last to first; the bounds as operands of the arithmetic. */

@@ -209,6 +209,19 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * {@code this.buffer.pushInt(...)} of each length of {@code array}'s dimensions, innermost
+   * first (0 under an empty outer one), then its own length: split mode saves an array local's
+   * shape with its contents, since other calls on the frame may reshape its buffer before the
+   * backward sweep makes it again from these lengths.
+   */
+  record SaveShape(String buffer, Var array) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
   /** {@code Buffers.fill(array, 0)}: an adjoint array back to zeros. */
   record Zero(Expr array) implements Stmt {
     @Override
@@ -283,7 +296,7 @@ public sealed interface Stmt {
   }
 
   /**
-   * Code a phase still writes directly (forward mode's tangents), carried
+   * Code a phase still writes directly (forward mode's tangents, split bodies' state), carried
    * through the IR to the printer unchanged; implemented by the printer's package.
    */
   non-sealed interface Foreign extends Stmt {

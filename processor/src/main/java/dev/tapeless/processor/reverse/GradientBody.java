@@ -9,6 +9,7 @@ import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
+import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -141,7 +142,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     SplitState state = SplitState.of(method, declarations, fields);
     CodeBlock.Builder splitForward = CodeBlock.builder();
     outputChecks(sig, method, frameName, List.of(), splitForward);
-    splitForward.add(forward).add(state.save());
+    splitForward.add(forward).add(JavaStmts.write(state.save()));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }
@@ -151,7 +152,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     adjointShapes(sig, method, self, frameName, fields, splitBackward);
     outputChecks(sig, method, frameName, outputSeeds, splitBackward);
-    splitBackward.add(state.restore()).add(backward.build());
+    splitBackward.add(JavaStmts.write(state.restore())).add(backward.build());
     CodeBlock.Builder start = CodeBlock.builder();
     for (int i = 0; i < method.parameters().size(); i++) {
       Callee.Param p = sig.params().get(i);
