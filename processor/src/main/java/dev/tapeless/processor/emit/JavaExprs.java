@@ -47,6 +47,11 @@ public final class JavaExprs {
         b.add("[$L]", write(index));
       }
       return b.build();
+    } else if (e instanceof Expr.Member m) {
+      return CodeBlock.of("$N.$L", m.object().name(), m.name());
+    } else if (e instanceof Expr.ZerosLike z) {
+      return CodeBlock.of("this.$N = $T.zerosLike(this.$N, $N)", z.buffer(), JavaStmts.BUFFERS,
+          z.buffer(), z.like().name());
     } else if (e instanceof Expr.FrameCall c) {
       return CodeBlock.of("this.$N.$L($L)", c.frame(), c.method(), arguments(c.args()));
     } else if (e instanceof Expr.Invoke c) {
@@ -154,7 +159,7 @@ public final class JavaExprs {
   public static CodeBlock operand(Expr e) {
     boolean atom = e instanceof Expr.Ref || e instanceof Expr.StaticField || e instanceof Expr.Call
         || e instanceof Expr.ArrayRead || e instanceof Expr.Length || e instanceof Expr.Field
-        || e instanceof Expr.FrameCall || e instanceof Expr.Invoke
+        || e instanceof Expr.Member || e instanceof Expr.FrameCall || e instanceof Expr.Invoke
         || (e instanceof Expr.Const c && !c.literal().startsWith("-")
             && !c.literal().startsWith("("));
     return atom ? write(e) : CodeBlock.of("($L)", write(e));

@@ -54,6 +54,8 @@ public final class JavaStmts {
       reversed(r, code);
     } else if (s instanceof Stmt.Reversal r) {
       block(r.code(), code);
+    } else if (s instanceof Stmt.Comment c && c.text().isEmpty()) {
+      code.add("\n");
     } else if (s instanceof Stmt.Comment c) {
       code.add("// $L\n", c.text());
     } else if (s instanceof Stmt.Restore r) {
@@ -110,7 +112,8 @@ public final class JavaStmts {
     } else if (s instanceof Stmt.Run r) {
       code.addStatement("$L", JavaExprs.write(r.call()));
     } else if (s instanceof Stmt.SetField f) {
-      code.addStatement("$L = $L", JavaExprs.write(f.field()), JavaExprs.write(f.value()));
+      code.addStatement("$L $L $L", JavaExprs.write(f.field()), f.kind().symbol(),
+          JavaExprs.write(f.value()));
     } else if (s instanceof Verbatim v) {
       code.add(v.code());
     } else if (s instanceof Stmt.Block b) {

@@ -110,6 +110,24 @@ public sealed interface Expr {
   }
 
   /**
+   * {@code object.name}: a field of the user's frame, which the sweeps get as a parameter
+   * ({@code frame.dw}, the adjoint field of a parameter; {@code frame.value}).
+   */
+  record Member(Var object, String name, Type type) implements Expr {}
+
+  /**
+   * {@code this.buffer = Buffers.zerosLike(this.buffer, like)}: an adjoint array of the shape
+   * of {@code like} (or an output's snapshot), kept in the frame's reusable field
+   * {@code buffer} so that calls after the first allocate nothing.
+   */
+  record ZerosLike(String buffer, Var like) implements Expr {
+    @Override
+    public Type type() {
+      return like.type();
+    }
+  }
+
+  /**
    * {@code this.frame.method(args)}: a method of an object the frame holds in the field
    * {@code frame}: a callee's frame (its primal, split forward or backward sweep), which
    * reverse mode calls in place of the user's call so that the callee's buffers are reused, or

@@ -134,7 +134,10 @@ public sealed interface Stmt {
   // The forms below occur only in the sweeps reverse mode builds as IR (forward with its saves,
   // backward), not in a method's own IR.
 
-  /** {@code // text}: names the user statement whose reversal follows. */
+  /**
+   * {@code // text}: names the user statement whose reversal follows, or a sweep; an empty
+   * text is a blank line, which sets the backward sweep apart from the forward.
+   */
   record Comment(String text) implements Stmt {
     @Override
     public Origin origin() {
@@ -275,7 +278,8 @@ public sealed interface Stmt {
 
   /**
    * {@code call;}: a call reverse mode makes for its effect ({@link Expr.FrameCall},
-   * {@link Expr.Invoke}); unlike an {@link Effect}, not the user's, so no analysis reads it.
+   * {@link Expr.Invoke}), or a frame's buffer made ({@link Expr.ZerosLike}); unlike an
+   * {@link Effect}, not the user's, so no analysis reads it.
    */
   record Run(Expr call) implements Stmt {
     @Override
@@ -286,9 +290,16 @@ public sealed interface Stmt {
 
   /**
    * {@code this.frame.name = value}: points a callee frame's adjoint field at the caller's
-   * adjoint array, or clears a scalar one, before the callee's backward sweep adds into it.
+   * adjoint array, or clears a scalar one, before the callee's backward sweep adds into it; or
+   * sets a field of this frame or of the user's ({@link Expr.Member}: {@code frame.value}), or
+   * adds to one ({@code frame.dx += xBar}).
    */
-  record SetField(Expr.Field field, Expr value) implements Stmt {
+  record SetField(Expr field, Expr value, StoreKind kind) implements Stmt {
+    /** {@code field = value}. */
+    public SetField(Expr field, Expr value) {
+      this(field, value, StoreKind.SET);
+    }
+
     @Override
     public Origin origin() {
       return null;
