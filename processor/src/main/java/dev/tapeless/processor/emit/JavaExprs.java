@@ -37,6 +37,35 @@ public final class JavaExprs {
         Expr bound = r.bindings().get(name);
         return bound == null ? null : ruleOperand(bound);
       });
+    } else if (e instanceof Expr.Field f) {
+      CodeBlock.Builder b = CodeBlock.builder().add("this.");
+      if (f.frame() != null) {
+        b.add("$N.", f.frame());
+      }
+      b.add("$L", f.name());
+      for (Expr index : f.indices()) {
+        b.add("[$L]", write(index));
+      }
+      return b.build();
+    } else if (e instanceof Expr.Member m) {
+      return CodeBlock.of("$N.$L", m.object().name(), m.name());
+    } else if (e instanceof Expr.ZerosLike z) {
+      return CodeBlock.of("this.$N = $T.zerosLike(this.$N, $N)", z.buffer(), JavaStmts.BUFFERS,
+          z.buffer(), z.like().name());
+    } else if (e instanceof Expr.FrameCall c) {
+      return CodeBlock.of("this.$N.$L($L)", c.frame(), c.method(), arguments(c.args()));
+    } else if (e instanceof Expr.Invoke c) {
+      return CodeBlock.of("$T.$N($L)", owner(c.owner()), c.method(), arguments(c.args()));
+    } else if (e instanceof Expr.Buffered b) {
+      CodeBlock.Builder dims = CodeBlock.builder();
+      for (Expr d : b.array().dimensions()) {
+        dims.add(", $L", write(d));
+      }
+      return b.again() == null
+          ? CodeBlock.of("this.$N = $T.zeros(this.$N$L)", b.buffer(), JavaStmts.BUFFERS,
+              b.buffer(), dims.build())
+          : CodeBlock.of("this.$N = $T.zerosAgain(this.$N, $N, $S$L)", b.buffer(),
+              JavaStmts.BUFFERS, b.buffer(), b.again().name(), b.again().name(), dims.build());
     }
     Expr.Call c = (Expr.Call) e;
     if (c.callee() instanceof dev.tapeless.processor.ir.Callee.Opaque o && o.onObject()) {
@@ -73,11 +102,16 @@ public final class JavaExprs {
   }
 
   public static CodeBlock.Builder arguments(Expr.Call call) {
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < call.args().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", write(call.args().get(i)));
+    return CodeBlock.builder().add(arguments(call.args()));
+  }
+
+  /** Arguments, comma-separated. */
+  private static CodeBlock arguments(List<Expr> args) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    for (int i = 0; i < args.size(); i++) {
+      out.add(i == 0 ? "$L" : ", $L", write(args.get(i)));
     }
-    return args;
+    return out.build();
   }
 
   /** The class an {@code Owners}-encoded owner ({@code package/Outer.Inner}) names. */
@@ -124,7 +158,8 @@ public final class JavaExprs {
   /** An expression in operand position: parenthesized unless it is an atom. */
   public static CodeBlock operand(Expr e) {
     boolean atom = e instanceof Expr.Ref || e instanceof Expr.StaticField || e instanceof Expr.Call
-        || e instanceof Expr.ArrayRead || e instanceof Expr.Length
+        || e instanceof Expr.ArrayRead || e instanceof Expr.Length || e instanceof Expr.Field
+        || e instanceof Expr.Member || e instanceof Expr.FrameCall || e instanceof Expr.Invoke
         || (e instanceof Expr.Const c && !c.literal().startsWith("-")
             && !c.literal().startsWith("("));
     return atom ? write(e) : CodeBlock.of("($L)", write(e));

@@ -54,6 +54,8 @@ public final class JavaStmts {
       reversed(r, code);
     } else if (s instanceof Stmt.Reversal r) {
       block(r.code(), code);
+    } else if (s instanceof Stmt.Comment c && c.text().isEmpty()) {
+      code.add("\n");
     } else if (s instanceof Stmt.Comment c) {
       code.add("// $L\n", c.text());
     } else if (s instanceof Stmt.Restore r) {
@@ -98,6 +100,20 @@ public final class JavaStmts {
       code.beginControlFlow("if ($L)", failures(c.failures()))
           .addStatement("throw new $T($S)", ArrayIndexOutOfBoundsException.class, c.message())
           .endControlFlow();
+    } else if (s instanceof Stmt.Strided l) {
+      String i = l.index().name();
+      code.beginControlFlow(l.up() ? "for (int $N = $L; $N < $L; $N += $L)"
+              : "for (int $N = $L; $N >= $L; $N -= $L)", i, JavaExprs.write(l.first()), i,
+          JavaExprs.write(l.bound()), i, JavaExprs.write(l.step()));
+      block(l.body(), code);
+      code.endControlFlow();
+    } else if (s instanceof Stmt.SaveShape v) {
+      saveShape(v, code);
+    } else if (s instanceof Stmt.Run r) {
+      code.addStatement("$L", JavaExprs.write(r.call()));
+    } else if (s instanceof Stmt.SetField f) {
+      code.addStatement("$L $L $L", JavaExprs.write(f.field()), f.kind().symbol(),
+          JavaExprs.write(f.value()));
     } else if (s instanceof Verbatim v) {
       code.add(v.code());
     } else if (s instanceof Stmt.Block b) {
@@ -111,6 +127,21 @@ public final class JavaStmts {
     for (Stmt s : b.statements()) {
       write(s, code);
     }
+  }
+
+  /** The length of each dimension, innermost first, 0 when an outer one is empty. */
+  private static void saveShape(Stmt.SaveShape v, CodeBlock.Builder code) {
+    String a = v.array().name();
+    for (int d = v.array().type().dims() - 1; d >= 1; d--) {
+      StringBuilder empty = new StringBuilder();
+      for (int e = 0; e < d; e++) {
+        empty.append(e == 0 ? "" : " || ").append(a).append("[0]".repeat(e))
+            .append(".length == 0");
+      }
+      code.addStatement("this.$N.pushInt($L ? 0 : $N$L.length)", v.buffer(), empty, a,
+          "[0]".repeat(d));
+    }
+    code.addStatement("this.$N.pushInt($N.length)", v.buffer(), a);
   }
 
   /** A loop's indices from last to first; the bounds as operands of the arithmetic. */

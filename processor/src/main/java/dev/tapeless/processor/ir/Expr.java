@@ -94,6 +94,79 @@ public sealed interface Expr {
     }
   }
 
+  // The forms below occur only in the sweeps reverse mode builds as IR, where the code around
+  // a callee's frame, a custom pullback and the frame's buffers is made up by the processor.
+
+  /**
+   * A field of the generated frame, {@code this.name}, or of the callee frame held in the field
+   * {@code frame}, {@code this.frame.name}; an element of it with {@code indices}. Adjoints
+   * reach a callee's backward sweep and come back through such fields ({@code dx}, a pullback's
+   * scratch array), which no user statement names.
+   */
+  record Field(String frame, String name, List<Expr> indices, Type type) implements Expr {
+    public Field {
+      indices = List.copyOf(indices);
+    }
+  }
+
+  /**
+   * {@code object.name}: a field of the user's frame, which the sweeps get as a parameter
+   * ({@code frame.dw}, the adjoint field of a parameter; {@code frame.value}).
+   */
+  record Member(Var object, String name, Type type) implements Expr {}
+
+  /**
+   * {@code this.buffer = Buffers.zerosLike(this.buffer, like)}: an adjoint array of the shape
+   * of {@code like} (or an output's snapshot), kept in the frame's reusable field
+   * {@code buffer} so that calls after the first allocate nothing.
+   */
+  record ZerosLike(String buffer, Var like) implements Expr {
+    @Override
+    public Type type() {
+      return like.type();
+    }
+  }
+
+  /**
+   * {@code this.frame.method(args)}: a method of an object the frame holds in the field
+   * {@code frame}: a callee's frame (its primal, split forward or backward sweep), which
+   * reverse mode calls in place of the user's call so that the callee's buffers are reused, or
+   * the save buffer ({@code popInt}) where a pop is a value rather than a {@link Stmt.Restore}.
+   *
+   * @param type the result's type, null for a method that returns nothing
+   */
+  record FrameCall(String frame, String method, List<Expr> args, Type type) implements Expr {
+    public FrameCall {
+      args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * {@code Owner.method(args)}: a static method that reverse mode calls and the user did not (a
+   * custom pullback, a runtime helper), so it has no {@link Callee}.
+   *
+   * @param owner the declaring class, encoded as {@link Callee#owner()} is
+   * @param type the result's type, null for a method that returns nothing
+   */
+  record Invoke(String owner, String method, List<Expr> args, Type type) implements Expr {
+    public Invoke {
+      args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * {@code this.buffer = Buffers.zeros(this.buffer, dims)}: {@code array} made in the frame's
+   * reusable field {@code buffer}, so that calls after the first allocate nothing. When
+   * {@code again} is not null the array is made again in a loop and its old contents restored
+   * later: {@code Buffers.zerosAgain(this.buffer, again, "again", dims)} keeps its shape.
+   */
+  record Buffered(String buffer, NewArray array, Var again) implements Expr {
+    @Override
+    public Type type() {
+      return array.type();
+    }
+  }
+
   /** True for the operands allowed in a three-address operation. */
   static boolean isAtom(Expr e) {
     return e instanceof Ref || e instanceof Const

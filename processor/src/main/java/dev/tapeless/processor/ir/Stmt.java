@@ -134,7 +134,10 @@ public sealed interface Stmt {
   // The forms below occur only in the sweeps reverse mode builds as IR (forward with its saves,
   // backward), not in a method's own IR.
 
-  /** {@code // text}: names the user statement whose reversal follows. */
+  /**
+   * {@code // text}: names the user statement whose reversal follows, or a sweep; an empty
+   * text is a blank line, which sets the backward sweep apart from the forward.
+   */
   record Comment(String text) implements Stmt {
     @Override
     public Origin origin() {
@@ -209,6 +212,19 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * {@code this.buffer.pushInt(...)} of each length of {@code array}'s dimensions, innermost
+   * first (0 under an empty outer one), then its own length: split mode saves an array local's
+   * shape with its contents, since other calls on the frame may reshape its buffer before the
+   * backward sweep makes it again from these lengths.
+   */
+  record SaveShape(String buffer, Var array) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
   /** {@code Buffers.fill(array, 0)}: an adjoint array back to zeros. */
   record Zero(Expr array) implements Stmt {
     @Override
@@ -241,8 +257,58 @@ public sealed interface Stmt {
   }
 
   /**
-   * Code a phase still writes directly (call reversal, checkpointed loops), carried through
-   * the IR to the printer unchanged; implemented by the printer's package.
+   * {@code for (int index = first; index < bound; index += step)}, or when not {@code up}
+   * {@code for (int index = first; index >= bound; index -= step)}: the segments of a
+   * {@code @Checkpoint} loop, which the forward sweep visits first to last and the backward
+   * sweep last to first. Not a {@link For}: its step is a value, and passes over the backward
+   * sweep only look into its body.
+   */
+  record Strided(Var index, Expr first, Expr bound, Expr step, boolean up, Block body)
+      implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+
+    /** The same loop over {@code other}, for passes that rewrite bodies. */
+    public Strided withBody(Block other) {
+      return new Strided(index, first, bound, step, up, other);
+    }
+  }
+
+  /**
+   * {@code call;}: a call reverse mode makes for its effect ({@link Expr.FrameCall},
+   * {@link Expr.Invoke}), or a frame's buffer made ({@link Expr.ZerosLike}); unlike an
+   * {@link Effect}, not the user's, so no analysis reads it.
+   */
+  record Run(Expr call) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code this.frame.name = value}: points a callee frame's adjoint field at the caller's
+   * adjoint array, or clears a scalar one, before the callee's backward sweep adds into it; or
+   * sets a field of this frame or of the user's ({@link Expr.Member}: {@code frame.value}), or
+   * adds to one ({@code frame.dx += xBar}).
+   */
+  record SetField(Expr field, Expr value, StoreKind kind) implements Stmt {
+    /** {@code field = value}. */
+    public SetField(Expr field, Expr value) {
+      this(field, value, StoreKind.SET);
+    }
+
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * Code a phase still writes directly (forward mode's tangents, split bodies' state), carried
+   * through the IR to the printer unchanged; implemented by the printer's package.
    */
   non-sealed interface Foreign extends Stmt {
     @Override

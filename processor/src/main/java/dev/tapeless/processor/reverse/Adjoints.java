@@ -1,7 +1,5 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
-import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Var;
@@ -47,13 +45,14 @@ final class Adjoints {
     return adjoint;
   }
 
-  /** The adjoint of an operand: {@code xBar}, or the element {@code wBar[i][j]}. */
-  CodeBlock of(Expr operand) {
+  /** The adjoint of an operand as IR: {@code xBar}, or the element {@code wBar[i][j]}. */
+  Expr ofOperand(Expr operand) {
     if (operand instanceof Expr.Ref r) {
-      return CodeBlock.of("$N", of(r.var()));
+      return new Expr.Ref(var(r.var()));
     }
     Expr.ArrayRead a = (Expr.ArrayRead) operand;
-    return JavaExprs.element(of(a.array()), a.indices());
+    Var adjoint = var(a.array());
+    return new Expr.ArrayRead(adjoint, a.indices(), adjoint.type().indexed(a.indices().size()));
   }
 
   /** Whether an operand has an adjoint to add to. */

@@ -6,7 +6,6 @@ import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.JavaStmts;
-import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
@@ -43,7 +42,7 @@ final class BackwardSweep {
   private final NameTable names;
   private final CallReversal calls;
   /** A checkpointed loop's body as the backward sweep runs it again, saving. */
-  private final Function<Stmt.Block, CodeBlock> rerun;
+  private final Function<Stmt.Block, List<Stmt>> rerun;
 
   /**
    * @param fresh calls whose pullback may set adjoints instead of adding to them
@@ -52,7 +51,7 @@ final class BackwardSweep {
    */
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
       Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names,
-      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, CodeBlock> rerun) {
+      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, List<Stmt>> rerun) {
     this.rerun = rerun;
     this.activity = activity;
     this.recording = recording;
@@ -111,7 +110,7 @@ final class BackwardSweep {
         code.add(new Stmt.Assign(again.target(), again.value(), null)); // see Recomputation
       }
       if (BackwardReads.derivativeCall(s) != null) {
-        verbatim(calls.reverse(s, reassigned), code);
+        code.addAll(calls.reverse(s, reassigned));
       } else {
         write(s, code);
       }
@@ -136,13 +135,6 @@ final class BackwardSweep {
       return List.of();
     }
     return reverse((Stmt.Block) s);
-  }
-
-  /** Code a phase still writes directly, kept in the IR when there is any. */
-  private static void verbatim(CodeBlock written, List<Stmt> code) {
-    if (!written.isEmpty()) {
-      code.add(new Verbatim(written));
-    }
   }
 
   /**

@@ -1,32 +1,37 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.emit.GradClassWriter;
-import dev.tapeless.processor.emit.JavaExprs;
-import dev.tapeless.processor.frontend.DifferentiableSignature;
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reverses a call to a method with a derivative: another {@code @Differentiable} method, through
- * its frame's {@code backpropagate} (its adjoint arrays pointed at the caller's, so
- * contributions land in place), or a {@code @CustomDerivative} pullback, called directly.
+ * Reverses a call to a method with a derivative, as backward IR: another
+ * {@code @Differentiable} method, through its frame's {@code backpropagate} (its adjoint arrays
+ * pointed at the caller's, so contributions land in place), or a {@code @CustomDerivative}
+ * pullback, called directly. Adjoints coming back are plain {@link Stmt.Store}s and
+ * {@link Stmt.Assign}s, so the passes over the backward sweep read them.
  */
 final class CallReversal {
+  /** The runtime's array helpers, as an IR owner. */
+  private static final String BUFFERS = "dev.tapeless.runtime.support/Buffers";
+
   private final Activity activity;
   private final Adjoints adjoints;
   private final FrameFields fields;
   private final FreshAdjoints fresh;
-  private final String overwrite;
+  private final Var overwrite;
 
   CallReversal(Activity activity, Adjoints adjoints, FrameFields fields, FreshAdjoints fresh,
       String overwrite) {
@@ -34,38 +39,47 @@ final class CallReversal {
     this.adjoints = adjoints;
     this.fields = fields;
     this.fresh = fresh;
-    this.overwrite = overwrite;
+    this.overwrite = new Var(overwrite, Type.BOOLEAN, Var.Role.LOCAL);
   }
 
-  CodeBlock reverse(Stmt s, Set<Var> reassigned) {
+  List<Stmt> reverse(Stmt s, Set<Var> reassigned) {
     Expr.Call call = BackwardReads.derivativeCall(s);
     Var target = s instanceof Stmt.Assign a ? a.target() : null;
-    CodeBlock.Builder code = CodeBlock.builder();
+    List<Stmt> code = new ArrayList<>();
     if (!BackwardReads.runsPullback(s, activity)) {
-      return code.build(); // no output has an adjoint
+      return code; // no output has an adjoint
     } else if (call.callee() instanceof Callee.Differentiable d) {
       throughFrame(call, d, target, code);
     } else {
       throughPullback(s, call, (Callee.Custom) call.callee(), target, code);
     }
     if (target != null && adjoints.has(target) && reassigned.contains(target)) {
-      code.addStatement("$N = $L", adjoints.of(target), target.type().elementZero());
+      code.add(new Stmt.Assign(adjoints.var(target), zero(target.type()), null));
     }
-    return code.build();
+    return code;
   }
 
-  private CodeBlock resultSeed(Var target, Expr.Call call, boolean returnsReal) {
+  private static Expr zero(Type t) {
+    return new Expr.Const(t.elementZero(), t.element());
+  }
+
+  private Expr resultSeed(Var target, Expr.Call call, boolean returnsReal) {
     if (!returnsReal) {
       return null;
     }
     // the target may be wider than the call (a float method's result in a double expression)
     return target != null && adjoints.has(target)
-        ? JavaExprs.narrowedTo(call.type(), CodeBlock.of("$N", adjoints.of(target)))
-        : CodeBlock.of(call.type().elementZero());
+        ? narrowedTo(call.type(), new Expr.Ref(adjoints.var(target)))
+        : zero(call.type());
+  }
+
+  /** {@code value}, computed in double, as assigned to a float when {@code target} is one. */
+  private static Expr narrowedTo(Type target, Expr value) {
+    return target.isFloat() ? new Expr.Cast(Type.FLOAT, value) : value;
   }
 
   private void throughFrame(Expr.Call call, Callee.Differentiable d, Var target,
-      CodeBlock.Builder code) {
+      List<Stmt> code) {
     String frame = fields.calleeFrame(d);
     List<Callee.Param> params = d.params();
     for (int i = 0; i < params.size(); i++) {
@@ -73,40 +87,58 @@ final class CallReversal {
       if (!p.differentiated()) {
         continue;
       }
-      String field = p.adjoint();
-      if (p.type().isArray()) {
-        code.addStatement("this.$N.$L = $L", frame, field, adjoints.of(call.args().get(i)));
-      } else {
-        code.addStatement("this.$N.$L = $L", frame, field, p.type().elementZero());
-      }
+      code.add(new Stmt.SetField(field(frame, p), p.type().isArray()
+          ? adjoints.ofOperand(call.args().get(i)) : zero(p.type())));
     }
-    CodeBlock.Builder args = JavaExprs.arguments(call);
-    CodeBlock seed = resultSeed(target, call, d.returnsReal());
+    List<Expr> args = new ArrayList<>(call.args());
+    Expr seed = resultSeed(target, call, d.returnsReal());
     if (seed != null) {
-      args.add(", $L", seed);
+      args.add(seed);
     }
     addOutputAdjoints(call, params, args);
-    code.addStatement("this.$N.$L($L)", frame, GradClassWriter.SPLIT_BACKWARD, args.build());
+    code.add(new Stmt.Run(new Expr.FrameCall(frame, GradClassWriter.SPLIT_BACKWARD, args,
+        null)));
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
-      if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(call.args().get(i))) {
-        code.addStatement("$L += this.$N.$L", adjoints.of(call.args().get(i)), frame,
-            p.adjoint());
+      Expr arg = call.args().get(i);
+      if (p.differentiated() && !p.type().isArray() && adjoints.hasFor(arg)) {
+        code.add(add(adjoints.ofOperand(arg), field(frame, p)));
       }
     }
   }
 
+  /** The callee frame's adjoint field for {@code p}. */
+  private static Expr.Field field(String frame, Callee.Param p) {
+    return new Expr.Field(frame, p.adjoint(), List.of(), p.type());
+  }
+
+  /** {@code adjoint += value}, for a scalar's adjoint or an element's. */
+  private static Stmt add(Expr adjoint, Expr value) {
+    return adjoint instanceof Expr.Ref r
+        ? new Stmt.Store(r.var(), List.of(), value, Stmt.StoreKind.ADD, null)
+        : new Stmt.Store(((Expr.ArrayRead) adjoint).array(),
+            ((Expr.ArrayRead) adjoint).indices(), value, Stmt.StoreKind.ADD, null);
+  }
+
+  /** {@code adjoint = value}, for a scalar's adjoint or an element's. */
+  private static Stmt set(Expr adjoint, Expr value) {
+    return adjoint instanceof Expr.Ref r
+        ? new Stmt.Assign(r.var(), value, null)
+        : new Stmt.Store(((Expr.ArrayRead) adjoint).array(),
+            ((Expr.ArrayRead) adjoint).indices(), value, Stmt.StoreKind.SET, null);
+  }
+
   private void throughPullback(Stmt s, Expr.Call call, Callee.Custom c, Var target,
-      CodeBlock.Builder code) {
+      List<Stmt> code) {
     List<Callee.Param> params = c.params();
-    CodeBlock.Builder args = JavaExprs.arguments(call);
+    List<Expr> args = new ArrayList<>(call.args());
     if (c.usesResult()) {
       // A pullback runs only when the result has an adjoint, so the call has a target.
-      args.add(", $N", target.name());
+      args.add(new Expr.Ref(target));
     }
-    CodeBlock seed = resultSeed(target, call, c.returnsReal());
+    Expr seed = resultSeed(target, call, c.returnsReal());
     if (seed != null) {
-      args.add(", $L", seed);
+      args.add(seed);
     }
     addOutputAdjoints(call, params, args);
     int scalars = 0;
@@ -114,7 +146,8 @@ final class CallReversal {
       Callee.Param p = params.get(i);
       if (p.differentiated() && p.type().isArray()) {
         boolean skipped = c.skipsNullAdjoints() && !adjoints.hasFor(call.args().get(i));
-        args.add(", $L", skipped ? CodeBlock.of("null") : adjoints.of(call.args().get(i)));
+        args.add(skipped ? new Expr.Const("null", p.type())
+            : adjoints.ofOperand(call.args().get(i)));
       } else if (p.differentiated()) {
         scalars++;
       }
@@ -122,12 +155,14 @@ final class CallReversal {
     String scratch = null;
     if (scalars >= 2) {
       scratch = fields.scalarAdjoints(scalars);
-      code.addStatement("$T.fill(this.$N, 0.0)", FrameFields.BUFFERS, scratch);
-      args.add(", this.$N", scratch);
+      Expr.Field all = new Expr.Field(null, scratch, List.of(), new Type(Type.Kind.DOUBLE, 1));
+      code.add(new Stmt.Run(new Expr.Invoke(BUFFERS, "fill",
+          List.of(all, new Expr.Const("0.0", Type.DOUBLE)), null)));
+      args.add(all);
     }
-    CodeBlock arguments = args.build();
-    Function<String, CodeBlock> invocation = pullback -> CodeBlock.of("$T.$N($L)",
-        JavaExprs.owner(c.owner()), pullback, arguments);
+    Type returned = scalars == 1 ? Type.DOUBLE : null; // the one scalar's adjoint
+    Function<String, Expr> invocation = pullback -> new Expr.Invoke(c.owner(), pullback, args,
+        returned);
     if (scalars == 1) {
       int i = firstScalar(params);
       Expr arg = call.args().get(i);
@@ -135,18 +170,19 @@ final class CallReversal {
       // `y[0] += call` would read y[0] before the call and lose that, so the call goes first.
       // (A float argument of a double kernel gets a double adjoint back, rounded once here.)
       code.add(pullbackCall(s, c, pullback -> adjoints.hasFor(arg)
-          ? CodeBlock.of("$L = $L;\n", adjoints.of(arg), JavaExprs.narrowedTo(arg.type(),
-              CodeBlock.of("$L + $L", invocation.apply(pullback), adjoints.of(arg))))
-          : CodeBlock.of("$L;\n", invocation.apply(pullback))));
+          ? set(adjoints.ofOperand(arg), narrowedTo(arg.type(), new Expr.Binary(BinaryOp.ADD,
+              invocation.apply(pullback), adjoints.ofOperand(arg), Type.DOUBLE)))
+          : new Stmt.Run(invocation.apply(pullback))));
       return;
     }
-    code.add(pullbackCall(s, c, pullback -> CodeBlock.of("$L;\n", invocation.apply(pullback))));
+    code.add(pullbackCall(s, c, pullback -> new Stmt.Run(invocation.apply(pullback))));
     int k = 0;
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       if (p.differentiated() && !p.type().isArray()) {
         if (adjoints.hasFor(call.args().get(i))) {
-          code.addStatement("$L += this.$N[$L]", adjoints.of(call.args().get(i)), scratch, k);
+          code.add(add(adjoints.ofOperand(call.args().get(i)), new Expr.Field(null, scratch,
+              List.of(new Expr.Const(Integer.toString(k), Type.INT)), Type.DOUBLE)));
         }
         k++;
       }
@@ -157,20 +193,16 @@ final class CallReversal {
    * The statement calling the pullback, or its assigning twin where that sets adjoints nothing
    * has touched yet: always for locals' adjoints, only when overwriting for parameters'.
    */
-  private CodeBlock pullbackCall(Stmt s, Callee.Custom c, Function<String, CodeBlock> statement) {
+  private Stmt pullbackCall(Stmt s, Callee.Custom c, Function<String, Stmt> statement) {
     if (!fresh.assigns(s)) {
       return statement.apply(c.pullback());
     }
     if (!fresh.assignsParameters(s)) {
       return statement.apply(c.assigning());
     }
-    return CodeBlock.builder()
-        .beginControlFlow("if ($N)", overwrite)
-        .add(statement.apply(c.assigning()))
-        .nextControlFlow("else")
-        .add(statement.apply(c.pullback()))
-        .endControlFlow()
-        .build();
+    return new Stmt.If(new Expr.Ref(overwrite),
+        new Stmt.Block(List.of(statement.apply(c.assigning()))),
+        new Stmt.Block(List.of(statement.apply(c.pullback()))), null);
   }
 
   private static int firstScalar(List<Callee.Param> params) {
@@ -182,16 +214,14 @@ final class CallReversal {
     throw new IllegalStateException("no differentiated scalar");
   }
 
-
-  private void addOutputAdjoints(Expr.Call call, List<Callee.Param> params,
-      CodeBlock.Builder args) {
+  private void addOutputAdjoints(Expr.Call call, List<Callee.Param> params, List<Expr> args) {
     for (int i = 0; i < params.size(); i++) {
       if (params.get(i).out()) {
         Var v = Dependencies.baseVar(call.args().get(i));
         if (!adjoints.has(v)) {
           throw new IllegalStateException("output " + v + " of an active call has no adjoint");
         }
-        args.add(", $L", adjoints.of(call.args().get(i)));
+        args.add(adjoints.ofOperand(call.args().get(i)));
       }
     }
   }

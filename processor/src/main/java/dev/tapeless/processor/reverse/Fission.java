@@ -46,6 +46,8 @@ final class Fission {
     } else if (s instanceof Stmt.For f) {
       return List.of(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
           block(f.body(), activity, recording), f.origin()));
+    } else if (s instanceof Stmt.Strided l) {
+      return List.of(l.withBody(block(l.body(), activity, recording)));
     } else if (s instanceof Stmt.Block b) {
       return List.of(block(b, activity, recording));
     }

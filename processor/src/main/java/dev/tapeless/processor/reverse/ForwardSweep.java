@@ -1,11 +1,9 @@
 package dev.tapeless.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
-import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.ir.Callee;
@@ -21,9 +19,10 @@ import java.util.Set;
 /**
  * The forward sweep: the user's computation in three-address form, saving values that will be
  * overwritten before the backward sweep reads them. Built as IR (the user's statements and
- * {@link Stmt.Save}s) and printed by {@link JavaStmts}; a callee's frame call, an array's
- * buffer, forward mode's tangents and a checkpointed loop are written directly, as
- * {@link Verbatim}.
+ * {@link Stmt.Save}s, a callee's frame call as an {@link Expr.FrameCall}, an array local as
+ * an {@link Expr.Buffered}, a checkpointed loop's segments as {@link Checkpointing} builds
+ * them) and printed by {@link JavaStmts}; only forward mode's tangents are written directly,
+ * as {@link Verbatim}.
  */
 public final class ForwardSweep {
   private final Declarations declarations;
@@ -90,15 +89,9 @@ public final class ForwardSweep {
   }
 
   /**
-   * A checkpointed loop's body as the backward sweep runs it again for one segment: saving, as
-   * the forward sweep of an ordinary loop does.
+   * The forward sweep of {@code body} as IR, saving, before it is printed; also a checkpointed
+   * loop's body as the backward sweep runs it again for one segment.
    */
-  static CodeBlock rerun(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields, Set<Stmt> splitCalls) {
-    return JavaStmts.write(saving(body, declarations, recording, fields, splitCalls));
-  }
-
-  /** The forward sweep of {@code body} as IR, saving, before it is printed. */
   static List<Stmt> saving(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, Set<Stmt> splitCalls) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
@@ -171,41 +164,25 @@ public final class ForwardSweep {
     if (s instanceof Stmt.Assign a) {
       save(s);
       boolean declared = declarations.declaresTarget(a);
-      if (a.value() instanceof Expr.NewArray n) {
+      Expr value = a.value();
+      if (value instanceof Expr.NewArray n) {
         String buffer = fields.buffer(a.target().name() + "Buffer",
             TypeNames.of(a.target().type()));
-        CodeBlock.Builder dims = CodeBlock.builder();
-        for (Expr d : n.dimensions()) {
-          dims.add(", $L", JavaExprs.write(d));
-        }
-        String type = declared ? a.target().type().javaName() + " " : "";
-        CodeBlock.Builder written = CodeBlock.builder();
-        if (saving && recording.savedBy(s).contains(a.target())) {
-          // created again in a loop, its contents restored later: the shape must stay
-          written.addStatement("$L$N = this.$N = $T.zerosAgain(this.$N, $N, $S$L)", type,
-              a.target().name(), buffer, FrameFields.BUFFERS, buffer, a.target().name(),
-              a.target().name(), dims.build());
-        } else {
-          written.addStatement("$L$N = this.$N = $T.zeros(this.$N$L)", type,
-              a.target().name(), buffer, FrameFields.BUFFERS, buffer, dims.build());
-        }
-        verbatim(written);
-      } else if (frameCall(a.value()) != null) {
-        String type = declared ? a.target().type().javaName() + " " : "";
-        verbatim(CodeBlock.builder().addStatement("$L$N = $L", type, a.target().name(),
-            frameCall(s, frameCall(a.value()))));
-      } else if (declared) {
-        code.add(new Stmt.Declare(a.target(), a.value()));
-      } else {
-        code.add(new Stmt.Assign(a.target(), a.value(), a.origin()));
+        // created again in a loop, its contents restored later: the shape must stay
+        boolean again = saving && recording.savedBy(s).contains(a.target());
+        value = new Expr.Buffered(buffer, n, again ? a.target() : null);
+      } else if (frameCall(value) != null) {
+        value = frameCall(s, frameCall(value));
       }
+      code.add(declared ? new Stmt.Declare(a.target(), value)
+          : new Stmt.Assign(a.target(), value, a.origin()));
     } else if (s instanceof Stmt.Store st) {
       save(s);
       code.add(st);
     } else if (s instanceof Stmt.Effect e) {
       save(s);
       if (frameCall(e.call()) != null) {
-        verbatim(CodeBlock.builder().addStatement("$L", frameCall(s, frameCall(e.call()))));
+        code.add(new Stmt.Run(frameCall(s, frameCall(e.call()))));
       } else {
         code.add(e);
       }
@@ -222,8 +199,8 @@ public final class ForwardSweep {
       ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
           null);
       plain.block(f.body());
-      verbatim(CodeBlock.builder().add(Checkpointing.forward(f, plain.printed(), recording,
-          fields, declarations.names())));
+      code.addAll(Checkpointing.forward(f, plain.code, recording, fields,
+          declarations.names()));
     } else if (s instanceof Stmt.For f) {
       code.add(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(), nested(f.body()),
           f.origin()));
@@ -261,15 +238,11 @@ public final class ForwardSweep {
    * A call to another differentiable method, run on that method's frame, whose buffers make it
    * allocation-free even when the method has array locals.
    */
-  private CodeBlock frameCall(Stmt s, Expr.Call c) {
+  private Expr.FrameCall frameCall(Stmt s, Expr.Call c) {
     Callee.Differentiable d = (Callee.Differentiable) c.callee();
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < c.args().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", JavaExprs.write(c.args().get(i)));
-    }
-    return CodeBlock.of("this.$N.$L($L)", fields.calleeFrame(d),
+    return new Expr.FrameCall(fields.calleeFrame(d),
         splitCalls.contains(s) ? GradClassWriter.SPLIT_FORWARD : GradClassWriter.PRIMAL,
-        args.build());
+        c.args(), c.type());
   }
 
   /** {@code if (c) {rest} else {break}}, which reads better as {@code if (!c) break; rest}. */

@@ -9,6 +9,7 @@ import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
+import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Callee;
@@ -16,6 +17,8 @@ import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Type;
+import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,14 +88,18 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     // without adjoints no backward sweep runs to take checkpoints off the save buffer
     CodeBlock forward = ForwardSweep.writeCheckpointed(method.body(), declarations, recording,
         fields, splitCalls, !active.isEmpty());
-    CodeBlock.Builder code = CodeBlock.builder();
+    Var frame = new Var(self, Type.object(sig.frameSimpleName()), Var.Role.PARAMETER);
+    Var overwriteVar = new Var(overwrite, Type.BOOLEAN, Var.Role.LOCAL);
+    List<Stmt> prologue = new ArrayList<>();
     if (overwrites) {
-      code.addStatement("boolean $N = this.$N", overwrite, overwriting)
-          .addStatement("this.$N = false", overwriting);
+      Expr.Field flag = new Expr.Field(null, overwriting, List.of(), Type.BOOLEAN);
+      prologue.add(new Stmt.Declare(overwriteVar, flag));
+      prologue.add(new Stmt.SetField(flag, new Expr.Const("false", Type.BOOLEAN)));
     }
-    adjointShapes(sig, method, self, frameName, fields, code);
-    outputChecks(sig, method, frameName, outputSeeds, code);
-    code.add("// forward sweep\n");
+    prologue.addAll(adjointShapes(sig, method, frame, frameName, fields));
+    prologue.addAll(outputChecks(sig, method, frameName, outputSeeds));
+    prologue.add(new Stmt.Comment("forward sweep"));
+    CodeBlock.Builder code = CodeBlock.builder().add(JavaStmts.write(prologue));
     code.add(forward);
     CodeBlock.Builder primal = CodeBlock.builder()
         .add(ForwardSweep.write(method.body(), declarations, recording, fields, false, Set.of()));
@@ -100,23 +107,29 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       primal.addStatement("return $N", method.result().name());
     }
     Var result = method.result();
+    List<Stmt> middle = new ArrayList<>();
     if (sig.returnsReal()) {
-      code.addStatement("$N.value = $N", self, reported.name());
+      middle.add(new Stmt.SetField(new Expr.Member(frame, "value", Type.DOUBLE),
+          new Expr.Ref(reported)));
     }
     Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, splitCalls, fields,
-        code);
+        middle);
+    code.add(JavaStmts.write(middle));
     CodeBlock.Builder backward = CodeBlock.builder();
     if (!active.isEmpty()) {
-      backward.add("\n// backward sweep\n");
+      List<Stmt> opening = new ArrayList<>();
+      opening.add(new Stmt.Comment(""));
+      opening.add(new Stmt.Comment("backward sweep"));
       if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
         // everything saved is on the stacks: shrink them if an unusually long call grew them
-        backward.addStatement("this.$N.settle()", fields.saved());
+        opening.add(new Stmt.Run(new Expr.FrameCall(fields.saved(), "settle", List.of(), null)));
       }
-      declareAdjoints(sig, method, self, active, adjoints, resultSeed, outputSeeds, fields,
-          backward);
+      opening.addAll(declareAdjoints(sig, method, frame, active, adjoints, resultSeed,
+          outputSeeds, fields));
+      backward.add(JavaStmts.write(opening));
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names, fresh, overwrite,
-          body -> ForwardSweep.rerun(body, declarations, recording, fields, splitCalls));
+          body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls));
       Set<Var> zeroAtStart = new HashSet<>();
       for (Var v : active) {
         if (v != method.result() && !v.type().isArray()) {
@@ -124,34 +137,40 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         }
       }
       backward.add(sweep.block(method.body(), zeroAtStart));
+      List<Stmt> closing = new ArrayList<>();
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
         if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
-          backward.addStatement("$N.$L += $N", self, sig.params().get(i).adjoint(),
-              adjoints.of(p));
+          closing.add(new Stmt.SetField(new Expr.Member(frame, sig.params().get(i).adjoint(),
+              p.type()), new Expr.Ref(adjoints.var(p)), Stmt.StoreKind.ADD));
         }
       }
+      backward.add(JavaStmts.write(closing));
     }
     code.add(backward.build());
-    snapshots.forEach((out, buffer) -> code.addStatement("$T.copy(this.$N, $N)",
-        FrameFields.BUFFERS, buffer, out.name()));
+    List<Stmt> copies = new ArrayList<>();
+    snapshots.forEach((out, buffer) -> copies.add(new Stmt.Run(buffers("copy",
+        new Expr.Field(null, buffer, List.of(), out.type()), new Expr.Ref(out)))));
+    code.add(JavaStmts.write(copies));
     if (sig.returnsReal()) {
       code.addStatement("return $N.value", self);
     }
     SplitState state = SplitState.of(method, declarations, fields);
-    CodeBlock.Builder splitForward = CodeBlock.builder();
-    outputChecks(sig, method, frameName, List.of(), splitForward);
-    splitForward.add(forward).add(state.save());
+    CodeBlock.Builder splitForward = CodeBlock.builder()
+        .add(JavaStmts.write(outputChecks(sig, method, frameName, List.of())));
+    splitForward.add(forward).add(JavaStmts.write(state.save()));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }
-    CodeBlock.Builder splitBackward = CodeBlock.builder();
+    List<Stmt> splitPrologue = new ArrayList<>();
     if (overwrites) {
-      splitBackward.addStatement("boolean $N = false", overwrite);
+      splitPrologue.add(new Stmt.Declare(overwriteVar, new Expr.Const("false", Type.BOOLEAN)));
     }
-    adjointShapes(sig, method, self, frameName, fields, splitBackward);
-    outputChecks(sig, method, frameName, outputSeeds, splitBackward);
-    splitBackward.add(state.restore()).add(backward.build());
+    splitPrologue.addAll(adjointShapes(sig, method, frame, frameName, fields));
+    splitPrologue.addAll(outputChecks(sig, method, frameName, outputSeeds));
+    splitPrologue.addAll(state.restore());
+    CodeBlock.Builder splitBackward = CodeBlock.builder().add(JavaStmts.write(splitPrologue))
+        .add(backward.build());
     CodeBlock.Builder start = CodeBlock.builder();
     for (int i = 0; i < method.parameters().size(); i++) {
       Callee.Param p = sig.params().get(i);
@@ -203,7 +222,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
    * a copy taken after the forward sweep puts the outputs back.
    */
   private static Map<Var, String> snapshotOutputs(DifferentiableSignature sig, IrMethod method,
-      Recording recording, Set<Stmt> splitCalls, FrameFields fields, CodeBlock.Builder code) {
+      Recording recording, Set<Stmt> splitCalls, FrameFields fields, List<Stmt> code) {
     Map<Var, String> snapshots = new java.util.LinkedHashMap<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
@@ -216,9 +235,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           || writtenInCheckpointedLoop(method, p);
       if (restored) {
         String buffer = fields.buffer(p.name() + "Outputs", arrayClass(p));
-        code.addStatement("this.$N = $T.zerosLike(this.$N, $N)", buffer, FrameFields.BUFFERS,
-            buffer, p.name());
-        code.addStatement("$T.copy($N, this.$N)", FrameFields.BUFFERS, p.name(), buffer);
+        code.add(new Stmt.Run(new Expr.ZerosLike(buffer, p)));
+        code.add(new Stmt.Run(buffers("copy", new Expr.Ref(p),
+            new Expr.Field(null, buffer, List.of(), p.type()))));
         snapshots.put(p, buffer);
       }
     }
@@ -238,53 +257,78 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   }
 
   /** Adjoint arrays of the arguments' shapes. */
-  private static void adjointShapes(DifferentiableSignature sig, IrMethod method, String self,
-      String frameName, FrameFields fields, CodeBlock.Builder code) {
+  private static List<Stmt> adjointShapes(DifferentiableSignature sig, IrMethod method,
+      Var frame, String frameName, FrameFields fields) {
+    List<Stmt> code = new ArrayList<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
       Callee.Param param = sig.params().get(i);
       if (param.differentiated() && p.type().isArray()) {
-        String field = param.adjoint();
-        String owned = fields.buffer("d" + p.name() + "Owned", arrayClass(p));
-        code.beginControlFlow("if (!$T.same($N.$L, $N))", FrameFields.SHAPES, self, field,
-                p.name())
-            .addStatement("$N.$L = $T.adjoint($N.$L, this.$N, $N, $S, $S)", self, field,
-                FrameFields.SHAPES, self, field, owned, p.name(), frameName,
-                DifferentiableSignature.displayName(param))
-            .addStatement("this.$N = $N.$L", owned, self, field)
-            .endControlFlow();
+        Expr adjoint = new Expr.Member(frame, param.adjoint(), p.type());
+        Expr.Field owned = new Expr.Field(null, fields.buffer("d" + p.name() + "Owned",
+            arrayClass(p)), List.of(), p.type());
+        Expr same = new Expr.Invoke(SHAPES, "same", List.of(adjoint, new Expr.Ref(p)),
+            Type.BOOLEAN);
+        code.add(new Stmt.If(new Expr.Unary(UnaryOp.NOT, same, Type.BOOLEAN), new Stmt.Block(
+            List.of(new Stmt.SetField(adjoint, new Expr.Invoke(SHAPES, "adjoint", List.of(
+                adjoint, owned, new Expr.Ref(p), string(frameName),
+                string(DifferentiableSignature.displayName(param))), p.type())),
+                new Stmt.SetField(owned, adjoint))), new Stmt.Block(List.of()), null));
       }
     }
+    return code;
+  }
+
+  /** The runtime's shape checks and array helpers, as IR owners. */
+  private static final String SHAPES = "dev.tapeless.runtime.support/Shapes";
+  private static final String ALIASING = "dev.tapeless.runtime.support/Aliasing";
+  private static final String BUFFERS = "dev.tapeless.runtime.support/Buffers";
+
+  private static Expr buffers(String method, Expr... args) {
+    return new Expr.Invoke(BUFFERS, method, List.of(args), null);
+  }
+
+  /** A string literal, as JavaPoet writes one. */
+  private static Expr string(String text) {
+    return new Expr.Const(CodeBlock.of("$S", text).toString(), Type.object("java.lang/String"));
   }
 
   /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
   public static void outputChecks(DifferentiableSignature sig, IrMethod method,
       String frameName, List<String> outputSeeds, CodeBlock.Builder code) {
+    code.add(JavaStmts.write(outputChecks(sig, method, frameName, outputSeeds)));
+  }
+
+  private static List<Stmt> outputChecks(DifferentiableSignature sig, IrMethod method,
+      String frameName, List<String> outputSeeds) {
+    List<Stmt> code = new ArrayList<>();
     int out = 0;
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
       if (sig.params().get(i).out()) {
         if (!outputSeeds.isEmpty()) {
-          code.addStatement("$T.require($N, $N, $S, $S)", FrameFields.SHAPES,
-              outputSeeds.get(out++), p.name(), frameName, p.name());
+          Var seed = new Var(outputSeeds.get(out++), p.type(), Var.Role.PARAMETER);
+          code.add(new Stmt.Run(new Expr.Invoke(SHAPES, "require", List.of(new Expr.Ref(seed),
+              new Expr.Ref(p), string(frameName), string(p.name())), null)));
         }
         for (Var q : method.parameters()) {
           if (q != p && q.type().isArray()) {
-            code.addStatement("$T.check($S, $N, $S, $N, $S)", FrameFields.ALIASING, frameName,
-                p.name(), p.name(), q.name(), q.name());
+            code.add(new Stmt.Run(new Expr.Invoke(ALIASING, "check", List.of(string(frameName),
+                new Expr.Ref(p), string(p.name()), new Expr.Ref(q), string(q.name())), null)));
           }
         }
       }
     }
+    return code;
   }
 
   private static TypeName arrayClass(Var v) {
     return TypeNames.of(v.type());
   }
 
-  private static void declareAdjoints(DifferentiableSignature sig, IrMethod method, String self,
-      List<Var> active, Adjoints adjoints, String resultSeed, List<String> outputSeeds,
-      FrameFields fields, CodeBlock.Builder code) {
+  private static List<Stmt> declareAdjoints(DifferentiableSignature sig, IrMethod method,
+      Var frame, List<Var> active, Adjoints adjoints, String resultSeed,
+      List<String> outputSeeds, FrameFields fields) {
     Map<Var, Integer> paramIndex = new IdentityHashMap<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       paramIndex.put(method.parameters().get(i), i);
@@ -296,24 +340,25 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         seeds.put(method.parameters().get(i), outputSeeds.get(outIndex++));
       }
     }
+    List<Stmt> code = new ArrayList<>();
     for (Var v : active) {
-      String bar = adjoints.of(v);
+      Var bar = adjoints.var(v);
       Integer index = paramIndex.get(v);
+      Expr value;
       if (v == method.result()) {
-        code.addStatement("$T $N = $N", TypeNames.of(v.type()), bar, resultSeed);
+        value = new Expr.Ref(new Var(resultSeed, v.type(), Var.Role.PARAMETER));
       } else if (!v.type().isArray()) {
-        code.addStatement("$T $N = $L", TypeNames.of(v.type()), bar, v.type().elementZero());
+        value = new Expr.Const(v.type().elementZero(), v.type());
       } else if (seeds.containsKey(v)) {
-        code.addStatement("$T $N = $N", arrayClass(v), bar, seeds.get(v));
+        value = new Expr.Ref(new Var(seeds.get(v), v.type(), Var.Role.PARAMETER));
       } else if (index != null && sig.params().get(index).differentiated()) {
-        code.addStatement("$T $N = $N.$L", arrayClass(v), bar, self,
-            sig.params().get(index).adjoint());
+        value = new Expr.Member(frame, sig.params().get(index).adjoint(), v.type());
       } else {
-        String buffer = fields.buffer(bar + "Buffer", arrayClass(v));
-        code.addStatement("$T $N = this.$N = $T.zerosLike(this.$N, $N)", arrayClass(v), bar,
-            buffer, FrameFields.BUFFERS, buffer, v.name());
+        value = new Expr.ZerosLike(fields.buffer(bar.name() + "Buffer", arrayClass(v)), v);
       }
+      code.add(new Stmt.Declare(bar, value));
     }
+    return code;
   }
 
   /** Whether the forward sweep saves anything in the frame's save buffer (inside loops). */
@@ -347,7 +392,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, Set.of());
     BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints, fields,
         reassigned(method, declarations), names, fresh, names.fresh("overwrite"),
-        body -> ForwardSweep.rerun(body, declarations, recording, fields, Set.of()));
+        body -> ForwardSweep.saving(body, declarations, recording, fields, Set.of()));
     return sweep.shaped(sweep.reverse(method.body()));
   }
 

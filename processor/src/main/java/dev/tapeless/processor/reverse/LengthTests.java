@@ -66,6 +66,8 @@ final class LengthTests {
     } else if (s instanceof Stmt.For f) {
       return new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
           block(f.body(), adjoints), f.origin());
+    } else if (s instanceof Stmt.Strided l) {
+      return l.withBody(block(l.body(), adjoints));
     } else if (s instanceof Stmt.Block b) {
       return block(b, adjoints);
     }

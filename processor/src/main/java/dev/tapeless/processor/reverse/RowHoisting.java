@@ -57,6 +57,8 @@ final class RowHoisting {
     } else if (s instanceof Stmt.For f) {
       return List.of(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
           block(f.body(), adjoints, names), f.origin()));
+    } else if (s instanceof Stmt.Strided l) {
+      return List.of(l.withBody(block(l.body(), adjoints, names)));
     } else if (s instanceof Stmt.Block b) {
       return List.of(block(b, adjoints, names));
     }

@@ -1,8 +1,8 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
+import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.emit.TypeNames;
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
@@ -20,7 +20,8 @@ import java.util.Set;
  * calls (split mode, for callers): the locals it assigned, the values it saved in locals, and the
  * contents of its array locals, whose buffers the next call reuses. Saved on the frame's save
  * buffer at the end of {@code splitForward}, restored at the start of {@code splitBackward}, in
- * the callers' last-in first-out order.
+ * the callers' last-in first-out order. Built as IR, which {@code JavaStmts} prints with the
+ * sweeps.
  */
 final class SplitState {
   private final List<Var> scalars;
@@ -78,76 +79,82 @@ final class SplitState {
     return scalars.isEmpty() && arrays.isEmpty();
   }
 
-  CodeBlock save() {
-    CodeBlock.Builder code = CodeBlock.builder();
+  /** The end of {@code splitForward}: what the backward sweep will need, pushed. */
+  List<Stmt> save() {
+    List<Stmt> code = new ArrayList<>();
     if (isEmpty()) {
-      return code.build();
+      return code;
     }
     String saved = fields.saved();
     for (Var v : scalars) {
-      code.addStatement("this.$N.$L($N)", saved, ForwardSweep.push(v.type()), v.name());
+      code.add(new Stmt.Save(saved, new Expr.Ref(v)));
     }
     // With its shape: other calls on this frame (the primal, or split calls with other
     // arguments) may reshape the buffer before the matching splitBackward.
     for (Var a : arrays) {
-      if (maybeNull.contains(a)) {
-        code.beginControlFlow("if ($N != null)", a.name());
+      List<Stmt> contents = List.of(new Stmt.SaveAll(saved, new Expr.Ref(a), false),
+          new Stmt.SaveShape(saved, a));
+      if (!maybeNull.contains(a)) {
+        code.addAll(contents);
+        continue;
       }
-      code.addStatement("this.$N.pushAll($N)", saved, a.name());
-      for (int d = a.type().dims() - 1; d >= 1; d--) {
-        // The length of dimension d, 0 when an outer one is empty.
-        StringBuilder empty = new StringBuilder();
-        for (int e = 0; e < d; e++) {
-          empty.append(e == 0 ? "" : " || ").append(a.name()).append("[0]".repeat(e))
-              .append(".length == 0");
-        }
-        code.addStatement("this.$N.pushInt($L ? 0 : $N$L.length)", saved, empty, a.name(),
-            "[0]".repeat(d));
-      }
-      code.addStatement("this.$N.pushInt($N.length)", saved, a.name());
-      if (maybeNull.contains(a)) {
-        code.addStatement("this.$N.pushBoolean(true)", saved);
-        code.nextControlFlow("else");
-        code.addStatement("this.$N.pushBoolean(false)", saved);
-        code.endControlFlow();
-      }
+      List<Stmt> exists = new ArrayList<>(contents);
+      exists.add(new Stmt.Save(saved, new Expr.Const("true", Type.BOOLEAN)));
+      code.add(new Stmt.If(new Expr.Binary(BinaryOp.NE, new Expr.Ref(a),
+              new Expr.Const("null", a.type()), Type.BOOLEAN), new Stmt.Block(exists),
+          new Stmt.Block(List.of(new Stmt.Save(saved, new Expr.Const("false", Type.BOOLEAN)))),
+          null));
     }
-    return code.build();
+    return code;
   }
 
-  CodeBlock restore() {
-    CodeBlock.Builder code = CodeBlock.builder();
+  /**
+   * The start of {@code splitBackward}: the array locals made again in their buffers, in the
+   * shapes saved, and filled; then the scalars, declared unless they are parameters.
+   */
+  List<Stmt> restore() {
+    List<Stmt> code = new ArrayList<>();
     if (isEmpty()) {
-      return code.build();
+      return code;
     }
     String saved = fields.saved();
     for (int i = arrays.size() - 1; i >= 0; i--) {
       Var a = arrays.get(i);
-      if (maybeNull.contains(a)) {
-        code.addStatement("$L $N = null", a.type().javaName(), a.name());
-        code.beginControlFlow("if (this.$N.popBoolean())", saved);
-        code.addStatement("$N = this.$N = $T.zeros(this.$N$L)", a.name(),
-            buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
-            (", this." + saved + ".popInt()").repeat(a.type().dims()));
-        code.addStatement("this.$N.popAll($N)", saved, a.name());
-        code.endControlFlow();
-        continue;
+      List<Expr> lengths = new ArrayList<>();
+      for (int d = 0; d < a.type().dims(); d++) {
+        lengths.add(pop(saved, Type.INT));
       }
-      code.addStatement("$L $N = this.$N = $T.zeros(this.$N$L)", a.type().javaName(), a.name(),
-          buffers.get(i), FrameFields.BUFFERS, buffers.get(i),
-          (", this." + saved + ".popInt()").repeat(a.type().dims()));
-      code.addStatement("this.$N.popAll($N)", saved, a.name());
+      Expr made = new Expr.Buffered(buffers.get(i), new Expr.NewArray(a.type(), lengths), null);
+      Stmt filled = new Stmt.RestoreAll(saved, new Expr.Ref(a), false);
+      if (maybeNull.contains(a)) {
+        code.add(new Stmt.Declare(a, new Expr.Const("null", a.type())));
+        code.add(new Stmt.If(pop(saved, Type.BOOLEAN), new Stmt.Block(List.of(
+            new Stmt.Assign(a, made, null), filled)), new Stmt.Block(List.of()), null));
+      } else {
+        code.add(new Stmt.Declare(a, made));
+        code.add(filled);
+      }
     }
     for (int i = scalars.size() - 1; i >= 0; i--) {
       Var v = scalars.get(i);
-      String cast = switch (v.type().kind()) {
-        case SHORT, BYTE, CHAR -> "(" + v.type().javaName() + ") ";
-        default -> "";
-      };
-      code.addStatement("$L$N = $Lthis.$N.$L()",
-          v.role() == Var.Role.PARAMETER ? "" : v.type().javaName() + " ", v.name(), cast, saved,
-          ForwardSweep.pop(Type.scalar(v.type().kind())));
+      if (v.role() == Var.Role.PARAMETER) {
+        code.add(new Stmt.Restore(saved, new Expr.Ref(v)));
+        continue;
+      }
+      Type t = Type.scalar(v.type().kind());
+      Expr popped = pop(saved, t);
+      code.add(new Stmt.Declare(v, switch (t.kind()) {
+        case SHORT, BYTE, CHAR -> new Expr.Cast(t, popped);
+        default -> popped;
+      }));
     }
-    return code.build();
+    return code;
+  }
+
+  /** {@code this.saved.popInt()} (or the pop of {@code t}) as a value. */
+  private static Expr pop(String saved, Type t) {
+    return new Expr.FrameCall(saved, JavaStmts.pop(t),
+        List.of(), t.kind() == Type.Kind.SHORT || t.kind() == Type.Kind.BYTE
+        || t.kind() == Type.Kind.CHAR ? Type.INT : t);
   }
 }

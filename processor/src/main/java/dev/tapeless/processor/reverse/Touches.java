@@ -57,6 +57,8 @@ final class Touches {
       } else if (s instanceof Stmt.For f) {
         return new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
             block(f.body(), depth + 1), f.origin());
+      } else if (s instanceof Stmt.Strided l) {
+        return l.withBody(block(l.body(), depth + 1));
       } else if (s instanceof Stmt.Block b) {
         return block(b, depth);
       } else if (s instanceof Stmt.Store st && adjointUpdate(st)) {

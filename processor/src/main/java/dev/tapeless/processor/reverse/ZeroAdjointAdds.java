@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * <p>A forward data-flow analysis over the sweep's IR: the set of scalar adjoints that hold
  * {@code 0.0}, meeting by intersection after branches and at loop heads (a loop's body is
- * analysed again until its entry set is stable). Code still written as Java ({@code Verbatim})
- * forgets everything, as does leaving a loop that may break.
+ * analysed again until its entry set is stable). A call's reversal is IR too: the callee's
+ * backward sweep or pullback writes no scalar local, and what it hands back is an add like any
+ * other ({@code xBar = this.fFrame.dx} first in the sweep). Code still written as Java
+ * ({@code Verbatim}) forgets everything, as does leaving a loop that may break.
  */
 final class ZeroAdjointAdds {
   private ZeroAdjointAdds() {}
@@ -80,10 +82,13 @@ final class ZeroAdjointAdds {
       return new Stmt.Reversed(r.loop(), loopBody(r.body(), zero, rewrite), r.anyOrder());
     } else if (s instanceof Stmt.Loop l) {
       return new Stmt.Loop(l.counter(), loopBody(l.body(), zero, rewrite), l.origin());
+    } else if (s instanceof Stmt.Strided l) {
+      return l.withBody(loopBody(l.body(), zero, rewrite));
     } else if (s instanceof Stmt.Store || s instanceof Stmt.Comment || s instanceof Stmt.Save
         || s instanceof Stmt.SaveAll || s instanceof Stmt.RestoreAll || s instanceof Stmt.Zero
-        || s instanceof Stmt.Check || s instanceof Stmt.Effect) {
-      return s; // none writes a scalar local
+        || s instanceof Stmt.Check || s instanceof Stmt.Effect || s instanceof Stmt.Run
+        || s instanceof Stmt.SetField) {
+      return s; // none writes a scalar local (a callee's backward sweep writes arrays only)
     }
     zero.clear(); // Java text, a break: nothing is known after it
     return s;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.emit.Verbatim;
+import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
@@ -84,6 +85,25 @@ class HandBuiltZeroAdjointAddsTest {
   void javaTextForgetsWhatWasZero() {
     Stmt text = new Verbatim(CodeBlock.of("aBar = q();\n"));
     assertEquals("aBar = q();\naBar += g;\n", printed(List.of(text, add(a, ref(g))), a));
+  }
+
+  @Test
+  void aCalleesBackwardSweepWritesNoScalarLocalSoWhatComesBackIsAssigned() {
+    Expr.Field dx = new Expr.Field("fFrame", "dx", List.of(), Type.DOUBLE);
+    List<Stmt> call = List.of(
+        new Stmt.SetField(dx, num(0)),
+        new Stmt.Run(new Expr.FrameCall("fFrame", "$splitBackward", List.of(ref(g)), null)),
+        add(a, dx), add(b, ref(g)));
+    assertEquals("this.fFrame.dx = 0.0;\nthis.fFrame.$splitBackward(g);\naBar = this.fFrame.dx;\n"
+        + "bBar = g;\n", printed(call, a, b));
+  }
+
+  @Test
+  void aPullbacksScalarAdjointAddedByAnAssignmentIsNoLongerZero() {
+    Stmt pullback = new Stmt.Assign(a, new Expr.Binary(BinaryOp.ADD,
+        new Expr.Invoke("p/K", "pb", List.of(ref(g)), Type.DOUBLE), ref(a), Type.DOUBLE), null);
+    assertEquals("aBar = p.K.pb(g) + aBar;\naBar += g;\n",
+        printed(List.of(pullback, add(a, ref(g))), a));
   }
 
   @Test
