@@ -21,7 +21,8 @@ import java.util.Arrays;
  *
  * <p>Each product has a {@code float[][]} overload with the same loops in float arithmetic
  * (float accumulators, as BLAS's single precision: a double one would convert every product and
- * keep the loops from vectorizing) and a float scratch matrix of its own.
+ * keep the loops from vectorizing) and a float scratch matrix of its own. The float products run
+ * these loops even where {@code Math.fma} is one instruction ({@link #FLOAT_TILED}).
  *
  * <p>These loops are the fallback: where {@link Math#fma} is one instruction
  * ({@link HardwareFma}), every product goes to {@link TiledGemm}, which updates two rows of C
@@ -34,6 +35,14 @@ final class Gemm {
 
   /** Rows of R per block: 128 × 256 doubles (256 KiB) fit in L2. */
   static final int JC = 128;
+
+  /**
+   * Whether the float products take {@link TiledGemm}'s loops where {@code Math.fma} is one
+   * instruction, as the double ones do. No: on JDK 17 (AVX-512 machine, CPU time, 64 × 512 ×
+   * 2048) its float two-row loop measured 9–12 GFLOP/s, as if scalar, and these loops 19–34; the
+   * float tiled loops stay, tested, for a JIT that vectorizes them.
+   */
+  static final boolean FLOAT_TILED = false;
 
   private static final ThreadLocal<double[][][]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[][][] {new double[0][0]});
@@ -172,7 +181,7 @@ final class Gemm {
 
   /** {@link #xwt(double[][], double[][], double[][], boolean)} in float. */
   static void xwt(float[][] X, float[][] W, float[][] Y, boolean add) {
-    xwt(X, W, Y, add, HardwareFma.AVAILABLE);
+    xwt(X, W, Y, add, FLOAT_TILED && HardwareFma.AVAILABLE);
   }
 
   /** {@link #xwt(float[][], float[][], float[][], boolean)} by the tiled loops or these. */
@@ -204,7 +213,7 @@ final class Gemm {
 
   /** {@link #addTimes(double[][], double[][], double[][])} in float. */
   static void addTimes(float[][] A, float[][] R, float[][] C) {
-    addTimes(A, R, C, HardwareFma.AVAILABLE);
+    addTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
   }
 
   /** {@link #addTimes(float[][], float[][], float[][])} by the tiled loops or these. */
@@ -221,7 +230,7 @@ final class Gemm {
 
   /** {@link #addTransposedTimes(double[][], double[][], double[][])} in float. */
   static void addTransposedTimes(float[][] A, float[][] R, float[][] C) {
-    addTransposedTimes(A, R, C, HardwareFma.AVAILABLE);
+    addTransposedTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
   }
 
   /** {@link #addTransposedTimes(float[][], float[][], float[][])} by the tiled loops or these. */
