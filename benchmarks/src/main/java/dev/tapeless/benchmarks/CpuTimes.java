@@ -113,7 +113,8 @@ public final class CpuTimes {
 
   /**
    * A training step of {@link LstmBatch} at H = 512, 512 inputs, batch 64, over 8 steps: the
-   * gradient of the mean squared error of a linear readout of the last hidden state, then Adam.
+   * gradient of the mean squared error of a linear readout of the last hidden state, then Adam;
+   * then the same step in float ({@link LstmBatchFloat}, float Adam), to see what float saves.
    */
   private static void lstm() {
     int h = 512;
