@@ -2,7 +2,10 @@ package dev.tapeless.benchmarks;
 
 import dev.tapeless.runtime.train.Adam;
 import dev.tapeless.runtime.train.Init;
+import dev.tapeless.samples.lstm.FloatWeights;
 import dev.tapeless.samples.lstm.LstmBatch;
+import dev.tapeless.samples.lstm.LstmBatchFloat;
+import dev.tapeless.samples.lstm.LstmBatchFloat_Grad;
 import dev.tapeless.samples.lstm.LstmBatch_Grad;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,7 +16,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The workloads of {@link MlpBatchBenchmark} and {@link GemmBenchmark}, and an LSTM training
- * step at H = 512, batch 64 ({@link LstmBatch}), timed by the CPU time of
+ * step at H = 512, batch 64 ({@link LstmBatch}, and {@link LstmBatchFloat} in float), timed by
+ * the CPU time of
  * this thread rather than by the clock, as {@code benchmarks/pytorch/mlp_step.py} times
  * PyTorch's: on a machine shared with other jobs, time spent waiting for a core then counts for
  * neither side (cache and memory bandwidth taken by other jobs still do). Each figure is the
@@ -109,7 +113,8 @@ public final class CpuTimes {
 
   /**
    * A training step of {@link LstmBatch} at H = 512, 512 inputs, batch 64, over 8 steps: the
-   * gradient of the mean squared error of a linear readout of the last hidden state, then Adam.
+   * gradient of the mean squared error of a linear readout of the last hidden state, then Adam;
+   * then the same step in float ({@link LstmBatchFloat}, float Adam), to see what float saves.
    */
   private static void lstm() {
     int h = 512;
@@ -142,6 +147,28 @@ public final class CpuTimes {
     });
     System.out.printf(Locale.ROOT, "lstm float64 H=%d batch %d T=%d: trainingStep %10.1f us"
         + " (%8.0f sequences/s)%n", h, batch, steps, step, batch / step * 1e6);
+
+    // The same step in float, from the double weights and data rounded (LstmBatchFloat).
+    float[][] fw = FloatWeights.of(w);
+    float[][] fu = FloatWeights.of(u);
+    float[] fb = FloatWeights.of(b);
+    float[] fv = FloatWeights.of(v);
+    float[] fbY = FloatWeights.of(bY);
+    float[][][] fxs = new float[steps][][];
+    for (int t = 0; t < steps; t++) {
+      fxs[t] = FloatWeights.of(xs[t]);
+    }
+    float[] ftargets = FloatWeights.of(targets);
+    LstmBatchFloat_Grad.SequenceLoss floatFrame = new LstmBatchFloat_Grad.SequenceLoss();
+    Adam floatAdam = new Adam(floatFrame.parameters(fw, fu, fb, fv, fbY), 1e-6);
+    double floatStep = micros(() -> {
+      float value = floatFrame.valueAndGradient(fw, fu, fb, fv, fbY, fxs, ftargets);
+      floatAdam.step();
+      return value;
+    });
+    System.out.printf(Locale.ROOT, "lstm float32 H=%d batch %d T=%d: trainingStep %10.1f us"
+        + " (%8.0f sequences/s), %.2f of the float64 step%n", h, batch, steps, floatStep,
+        batch / floatStep * 1e6, floatStep / step);
   }
 
   private static double micros(DoubleSupplier work) {

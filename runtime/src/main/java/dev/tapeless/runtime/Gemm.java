@@ -19,6 +19,11 @@ import java.util.Arrays;
  * per-thread scratch matrix, grown to the largest shape needed and then reused, so that after
  * the first call of a given size nothing is allocated.
  *
+ * <p>Each product has a {@code float[][]} overload with the same loops in float arithmetic
+ * (float accumulators, as BLAS's single precision: a double one would convert every product and
+ * keep the loops from vectorizing) and a float scratch matrix of its own. The float products run
+ * these loops even where {@code Math.fma} is one instruction ({@link #FLOAT_TILED}).
+ *
  * <p>These loops are the fallback: where {@link Math#fma} is one instruction
  * ({@link HardwareFma}), every product goes to {@link TiledGemm}, which updates two rows of C
  * per loop and runs 1.2–2 times as fast (BENCHMARKS.md).
@@ -31,8 +36,20 @@ final class Gemm {
   /** Rows of R per block: 128 × 256 doubles (256 KiB) fit in L2. */
   static final int JC = 128;
 
+  /**
+   * Whether the float products take {@link TiledGemm}'s loops where {@code Math.fma} is one
+   * instruction, as the double ones do. No: on JDK 17 (AVX-512 machine, CPU time, 64 × 512 ×
+   * 2048) its float two-row loop measured 9–12 GFLOP/s, as if scalar, and these loops 19–34; the
+   * float tiled loops stay, tested, for a JIT that vectorizes them.
+   */
+  static final boolean FLOAT_TILED = false;
+
   private static final ThreadLocal<double[][][]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[][][] {new double[0][0]});
+
+  /** The float products' transposed W, apart from the double one so neither evicts the other. */
+  private static final ThreadLocal<float[][][]> FLOAT_SCRATCH =
+      ThreadLocal.withInitial(() -> new float[][][] {new float[0][0]});
 
   private Gemm() {}
 
@@ -157,6 +174,126 @@ final class Gemm {
   }
 
   private static double a(double[][] A, boolean transposed, int i, int j) {
+    return transposed ? A[j][i] : A[i][j];
+  }
+
+  // ---- float ---------------------------------------------------------------------------------
+
+  /** {@link #xwt(double[][], double[][], double[][], boolean)} in float. */
+  static void xwt(float[][] X, float[][] W, float[][] Y, boolean add) {
+    xwt(X, W, Y, add, FLOAT_TILED && HardwareFma.AVAILABLE);
+  }
+
+  /** {@link #xwt(float[][], float[][], float[][], boolean)} by the tiled loops or these. */
+  static void xwt(float[][] X, float[][] W, float[][] Y, boolean add, boolean tiled) {
+    int rows = Y.length;
+    int m = W.length;
+    if (!add) {
+      for (int b = 0; b < rows; b++) {
+        Arrays.fill(Y[b], 0f);
+      }
+    }
+    if (rows == 0 || m == 0) {
+      return;
+    }
+    int n = W[0].length;
+    if (tiled) {
+      TiledGemm.update(X, false, n, W, true, m, Y);
+      return;
+    }
+    float[][] wt = floatScratch(n, m);
+    for (int o = 0; o < m; o++) {
+      float[] wo = W[o];
+      for (int k = 0; k < n; k++) {
+        wt[k][o] = wo[k];
+      }
+    }
+    update(X, false, n, wt, m, Y);
+  }
+
+  /** {@link #addTimes(double[][], double[][], double[][])} in float. */
+  static void addTimes(float[][] A, float[][] R, float[][] C) {
+    addTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
+  }
+
+  /** {@link #addTimes(float[][], float[][], float[][])} by the tiled loops or these. */
+  static void addTimes(float[][] A, float[][] R, float[][] C, boolean tiled) {
+    if (C.length == 0 || R.length == 0) {
+      return;
+    }
+    if (tiled) {
+      TiledGemm.update(A, false, R.length, R, false, R[0].length, C);
+    } else {
+      update(A, false, R.length, R, R[0].length, C);
+    }
+  }
+
+  /** {@link #addTransposedTimes(double[][], double[][], double[][])} in float. */
+  static void addTransposedTimes(float[][] A, float[][] R, float[][] C) {
+    addTransposedTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
+  }
+
+  /** {@link #addTransposedTimes(float[][], float[][], float[][])} by the tiled loops or these. */
+  static void addTransposedTimes(float[][] A, float[][] R, float[][] C, boolean tiled) {
+    if (C.length == 0 || R.length == 0) {
+      return;
+    }
+    if (tiled) {
+      TiledGemm.update(A, true, R.length, R, false, R[0].length, C);
+    } else {
+      update(A, true, R.length, R, R[0].length, C);
+    }
+  }
+
+  /** {@link #scratch} in float. */
+  private static float[][] floatScratch(int rows, int cols) {
+    float[][][] holder = FLOAT_SCRATCH.get();
+    float[][] s = holder[0];
+    if (s.length < rows || s.length == 0 || s[0].length < cols) {
+      int r = Math.max(rows, s.length);
+      int c = Math.max(cols, s.length == 0 ? 0 : s[0].length);
+      s = new float[r][c];
+      holder[0] = s;
+    }
+    return s;
+  }
+
+  /** {@link #update(double[][], boolean, int, double[][], int, double[][])} in float. */
+  private static void update(
+      float[][] A, boolean transposed, int inner, float[][] R, int n, float[][] C) {
+    for (int k0 = 0; k0 < n; k0 += KC) {
+      int k1 = Math.min(n, k0 + KC);
+      for (int j0 = 0; j0 < inner; j0 += JC) {
+        int j1 = Math.min(inner, j0 + JC);
+        for (int i = 0; i < C.length; i++) {
+          float[] c = C[i];
+          int j = j0;
+          for (; j + 4 <= j1; j += 4) {
+            float a0 = a(A, transposed, i, j);
+            float a1 = a(A, transposed, i, j + 1);
+            float a2 = a(A, transposed, i, j + 2);
+            float a3 = a(A, transposed, i, j + 3);
+            float[] r0 = R[j];
+            float[] r1 = R[j + 1];
+            float[] r2 = R[j + 2];
+            float[] r3 = R[j + 3];
+            for (int k = k0; k < k1; k++) {
+              c[k] += a0 * r0[k] + a1 * r1[k] + a2 * r2[k] + a3 * r3[k];
+            }
+          }
+          for (; j < j1; j++) {
+            float a0 = a(A, transposed, i, j);
+            float[] r0 = R[j];
+            for (int k = k0; k < k1; k++) {
+              c[k] += a0 * r0[k];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static float a(float[][] A, boolean transposed, int i, int j) {
     return transposed ? A[j][i] : A[i][j];
   }
 }

@@ -14,6 +14,10 @@ package dev.tapeless.runtime;
  * copied into a tile {@code [row i | row i+1]} of stride {@code STRIDE}, and the block of R is
  * packed into a panel of rows that all start at column 0. Both are per-thread scratch, grown
  * once, so that after the first call of a given size nothing is allocated.
+ *
+ * <p>The float overloads are the same loops with {@code Math.fma(float, float, float)}, the same
+ * blocks and stride (a float block then takes half the cache, which keeps the loop shape C2
+ * vectorizes unchanged), and a float tile and panel of their own.
  */
 final class TiledGemm {
 
@@ -153,10 +157,15 @@ final class TiledGemm {
     return transposed ? A[j][i] : A[i][j];
   }
 
-  /** This thread's tile (two rows of stride STRIDE) and packed panel, grown to the largest block. */
+  /**
+   * This thread's tiles (two rows of stride STRIDE) and packed panels, double and float, each
+   * panel grown to the largest block.
+   */
   private static final class Scratch {
     final double[] tile = new double[2 * STRIDE];
+    final float[] floatTile = new float[2 * STRIDE];
     double[][] panel = new double[0][0];
+    float[][] floatPanel = new float[0][0];
 
     double[][] panel(int rows, int cols) {
       if (panel.length < rows || panel.length == 0 || panel[0].length < cols) {
@@ -166,5 +175,127 @@ final class TiledGemm {
       }
       return panel;
     }
+
+    float[][] floatPanel(int rows, int cols) {
+      if (floatPanel.length < rows || floatPanel.length == 0 || floatPanel[0].length < cols) {
+        int r = Math.max(rows, floatPanel.length);
+        int c = Math.max(cols, floatPanel.length == 0 ? 0 : floatPanel[0].length);
+        floatPanel = new float[r][c];
+      }
+      return floatPanel;
+    }
+  }
+
+  // ---- float ---------------------------------------------------------------------------------
+
+  /** {@link #update(double[][], boolean, int, double[][], boolean, int, double[][])} in float. */
+  static void update(float[][] A, boolean aTransposed, int inner, float[][] R,
+      boolean rTransposed, int n, float[][] C) {
+    Scratch s = SCRATCH.get();
+    float[] t = s.floatTile;
+    int rows = C.length;
+    for (int k0 = 0; k0 < n; k0 += KC) {
+      int kw = Math.min(n - k0, KC);
+      for (int j0 = 0; j0 < inner; j0 += JC) {
+        int jw = Math.min(inner - j0, JC);
+        float[][] p = s.floatPanel(jw, kw);
+        pack(R, rTransposed, j0, jw, k0, kw, p);
+        int i = 0;
+        for (; i + 2 <= rows; i += 2) {
+          System.arraycopy(C[i], k0, t, 0, kw);
+          System.arraycopy(C[i + 1], k0, t, STRIDE, kw);
+          rowPair(t, p, jw, kw, A, aTransposed, i, j0);
+          System.arraycopy(t, 0, C[i], k0, kw);
+          System.arraycopy(t, STRIDE, C[i + 1], k0, kw);
+        }
+        if (i < rows) {
+          oneRow(C[i], k0, kw, t, p, jw, A, aTransposed, i, j0);
+        }
+      }
+    }
+  }
+
+  /** The double {@code rowPair} in float, kept as large, so that it too is compiled alone. */
+  private static void rowPair(float[] t, float[][] p, int jw, int kw, float[][] A,
+      boolean aTransposed, int i, int j0) {
+    int j = 0;
+    for (; j + 3 <= jw; j += 3) {
+      int q = j0 + j;
+      float a00 = a(A, aTransposed, i, q);
+      float a01 = a(A, aTransposed, i, q + 1);
+      float a02 = a(A, aTransposed, i, q + 2);
+      float a10 = a(A, aTransposed, i + 1, q);
+      float a11 = a(A, aTransposed, i + 1, q + 1);
+      float a12 = a(A, aTransposed, i + 1, q + 2);
+      float[] r0 = p[j];
+      float[] r1 = p[j + 1];
+      float[] r2 = p[j + 2];
+      for (int k = 0; k < kw; k++) {
+        float x0 = r0[k];
+        float x1 = r1[k];
+        float x2 = r2[k];
+        t[k] = Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, t[k])));
+        t[k + STRIDE] = Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, t[k + STRIDE])));
+      }
+    }
+    for (; j < jw; j++) {
+      float a0 = a(A, aTransposed, i, j0 + j);
+      float a1 = a(A, aTransposed, i + 1, j0 + j);
+      float[] r0 = p[j];
+      for (int k = 0; k < kw; k++) {
+        float x0 = r0[k];
+        t[k] = Math.fma(a0, x0, t[k]);
+        t[k + STRIDE] = Math.fma(a1, x0, t[k + STRIDE]);
+      }
+    }
+  }
+
+  /** The double {@code oneRow} in float. */
+  private static void oneRow(float[] c, int k0, int kw, float[] t, float[][] p, int jw,
+      float[][] A, boolean aTransposed, int i, int j0) {
+    System.arraycopy(c, k0, t, 0, kw);
+    int j = 0;
+    for (; j + 4 <= jw; j += 4) {
+      int q = j0 + j;
+      oneByFour(t, p[j], p[j + 1], p[j + 2], p[j + 3], a(A, aTransposed, i, q),
+          a(A, aTransposed, i, q + 1), a(A, aTransposed, i, q + 2), a(A, aTransposed, i, q + 3),
+          kw);
+    }
+    for (; j < jw; j++) {
+      float a0 = a(A, aTransposed, i, j0 + j);
+      float[] r0 = p[j];
+      for (int k = 0; k < kw; k++) {
+        t[k] = Math.fma(a0, r0[k], t[k]);
+      }
+    }
+    System.arraycopy(t, 0, c, k0, kw);
+  }
+
+  /** The double {@code pack} in float. */
+  private static void pack(float[][] R, boolean rTransposed, int j0, int jw, int k0, int kw,
+      float[][] p) {
+    if (!rTransposed) {
+      for (int j = 0; j < jw; j++) {
+        System.arraycopy(R[j0 + j], k0, p[j], 0, kw);
+      }
+      return;
+    }
+    for (int k = 0; k < kw; k++) {
+      float[] column = R[k0 + k];
+      for (int j = 0; j < jw; j++) {
+        p[j][k] = column[j0 + j];
+      }
+    }
+  }
+
+  private static void oneByFour(float[] t, float[] r0, float[] r1, float[] r2, float[] r3,
+      float a0, float a1, float a2, float a3, int kw) {
+    for (int k = 0; k < kw; k++) {
+      t[k] = Math.fma(a3, r3[k], Math.fma(a2, r2[k], Math.fma(a1, r1[k], Math.fma(a0, r0[k], t[k]))));
+    }
+  }
+
+  private static float a(float[][] A, boolean transposed, int i, int j) {
+    return transposed ? A[j][i] : A[i][j];
   }
 }

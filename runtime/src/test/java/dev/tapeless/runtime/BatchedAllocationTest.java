@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * After warm-up, every {@link Batched} kernel, pullback, pushforward and pushforward pullback
  * allocates 0 bytes, at a shape that is not a multiple of the blocking (the scratch panel of the
- * products is grown on the first call and reused). The POM runs this class under {@code -Xint}
- * as well, so that a pass cannot come from escape analysis.
+ * products is grown on the first call and reused), in double and in float (whose products have
+ * scratch of their own). The POM runs this class under {@code -Xint} as well, so that a pass
+ * cannot come from escape analysis.
  */
 class BatchedAllocationTest {
 
@@ -36,6 +37,21 @@ class BatchedAllocationTest {
   private final double[][] aDot = new double[B][N];
   private final double[][] seedN = new double[B][N];
   private final int[] labels = {0, 2, 1, 1, 0};
+
+  private final float[][] fx = FloatKernelTest.toFloat(x);
+  private final float[][] fw = FloatKernelTest.toFloat(w);
+  private final float[][] fxDot = FloatKernelTest.toFloat(xDot);
+  private final float[][] fwDot = FloatKernelTest.toFloat(wDot);
+  private final float[][] fy = new float[B][M];
+  private final float[][] fyDot = new float[B][M];
+  private final float[][] fseed = new float[B][M];
+  private final float[][] fdx = new float[B][N];
+  private final float[][] fdw = new float[M][N];
+  private final float[][] fdxDot = new float[B][N];
+  private final float[][] fdwDot = new float[M][N];
+  private final float[][] fa = new float[B][N];
+  private final float[][] faDot = new float[B][N];
+  private final float[][] fseedN = new float[B][N];
 
   @Test
   void productsAllocateNothing() {
@@ -87,6 +103,61 @@ class BatchedAllocationTest {
         Batched.softmaxCrossEntropyMeanPullback(x, labels, 1.0, dx);
         s += Batched.softmaxCrossEntropyMeanPushforward(x, labels, xDot);
         Batched.softmaxCrossEntropyMeanPushforwardPullback(x, labels, xDot, 1.0, dx, dxDot);
+      }
+      sink = s;
+    });
+  }
+
+  @Test
+  void floatProductsAllocateNothing() {
+    assertAllocatesNothing("float gemm", () -> {
+      for (int i = 0; i < 1000; i++) {
+        Batched.gemm(fx, fw, fy);
+      }
+    });
+    assertAllocatesNothing("float gemmPullback", () -> {
+      for (int i = 0; i < 1000; i++) {
+        Batched.gemmPullback(fx, fw, fy, fseed, i % 3 == 0 ? null : fdx, fdw);
+      }
+    });
+    assertAllocatesNothing("float gemmPushforward", () -> {
+      for (int i = 0; i < 1000; i++) {
+        Batched.gemmPushforward(fx, fw, fy, i % 3 == 0 ? null : fxDot, fwDot, fyDot);
+      }
+    });
+    assertAllocatesNothing("float gemmPushforwardPullback", () -> {
+      for (int i = 0; i < 1000; i++) {
+        Batched.gemmPushforwardPullback(fx, fw, fy, fxDot, fwDot, fyDot, fseed, fdx, fdw, null,
+            fdxDot, i % 3 == 0 ? null : fdwDot);
+      }
+    });
+  }
+
+  @Test
+  void floatActivationsAndLossAllocateNothing() {
+    assertAllocatesNothing("float relu, tanh, sigmoid and their derivatives", () -> {
+      for (int i = 0; i < 300; i++) {
+        Batched.relu(fx, fa);
+        Batched.reluPullback(fx, fa, fseedN, fdx);
+        Batched.reluPushforward(fx, fa, fxDot, faDot);
+        Batched.reluPushforwardPullback(fx, fa, fxDot, faDot, fseedN, fdx, null, fdxDot);
+        Batched.tanh(fx, fa);
+        Batched.tanhPullback(fx, fa, fseedN, fdx);
+        Batched.tanhPushforward(fx, fa, fxDot, faDot);
+        Batched.tanhPushforwardPullback(fx, fa, fxDot, faDot, fseedN, null, fdx, fdxDot);
+        Batched.sigmoid(fx, fa);
+        Batched.sigmoidPullback(fx, fa, fseedN, fdx);
+        Batched.sigmoidPushforward(fx, fa, fxDot, faDot);
+        Batched.sigmoidPushforwardPullback(fx, fa, fxDot, faDot, fseedN, null, fdx, fdxDot);
+      }
+    });
+    assertAllocatesNothing("float softmaxCrossEntropyMean and its derivatives", () -> {
+      double s = 0;
+      for (int i = 0; i < 300; i++) {
+        s += Batched.softmaxCrossEntropyMean(fx, labels);
+        Batched.softmaxCrossEntropyMeanPullback(fx, labels, 1f, fdx);
+        s += Batched.softmaxCrossEntropyMeanPushforward(fx, labels, fxDot);
+        Batched.softmaxCrossEntropyMeanPushforwardPullback(fx, labels, fxDot, 1f, fdx, fdxDot);
       }
       sink = s;
     });

@@ -120,7 +120,7 @@ class CustomDerivativeConventionTest {
    */
   @Test
   void floatOverloadsAreRegisteredAsTheirDoubleOnes() throws IOException {
-    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class)) {
+    for (Class<?> c : List.of(Linear.class, Activations.class, Losses.class, Batched.class)) {
       Map<String, MethodInfo> methods = read(c);
       int doubles = 0;
       int floats = 0;
