@@ -69,9 +69,6 @@ public class MlpBenchmark {
     generated = new MlpLoss_Grad.Loss();
     handWritten = new MlpBackprop(INPUTS, HIDDEN, CLASSES);
     handWrittenFourRows = new MlpBackprop(INPUTS, HIDDEN, CLASSES, true);
-    Agreement.check("loss", value,
-        handWrittenFourRows.valueAndGradient(W1, b1, W2, b2, x, label));
-    Agreement.check("dW1", generated.dW1, handWrittenFourRows.dW1);
     double value = generated.valueAndGradient(W1, b1, W2, b2, x, label);
     Agreement.check("loss", value, handWritten.valueAndGradient(W1, b1, W2, b2, x, label));
     Agreement.check("loss", value, MlpLoss.loss(W1, b1, W2, b2, x, label));
@@ -79,6 +76,9 @@ public class MlpBenchmark {
     Agreement.check("db1", generated.db1, handWritten.db1);
     Agreement.check("dW2", generated.dW2, handWritten.dW2);
     Agreement.check("db2", generated.db2, handWritten.db2);
+    Agreement.check("loss", value,
+        handWrittenFourRows.valueAndGradient(W1, b1, W2, b2, x, label));
+    Agreement.check("dW1", generated.dW1, handWrittenFourRows.dW1);
     tW1 = Agreement.direction(W1, rng);
     tb1 = Agreement.direction(b1, rng);
     tW2 = Agreement.direction(W2, rng);
