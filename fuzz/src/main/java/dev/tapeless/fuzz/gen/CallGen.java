@@ -52,8 +52,8 @@ final class CallGen {
     switch (choice) {
       case 0: {
         MethodDef m = r.pick(generated);
-        if (ex.reachesSources() && !ex.mayDraw()) {
-          return null; // a second draw in a condition: TL111
+        if (ex.reachesSources() && !ex.mayDraw(true)) {
+          return null; // a second draw in a condition, or in the statement: TL111
         }
         List<Expr> args = bind(m, depth, varied);
         if (args == null) {
