@@ -306,6 +306,106 @@ class GeneratorTest {
     assertTrue(none.isEmpty(), "generated with the features off: " + none);
   }
 
+  /**
+   * TL111 is per statement: a call that may draw inside a comparison, a cast to int or long or
+   * an index is computed first, so it must be the statement's only draw or call that may draw
+   * (seed 2324: {@code (m22(...) < 0.5) ? noise.nextInt(1) : n}). Checked on the statements of
+   * methods taking a random source, each statement's own expressions (nested statements are
+   * their own). Over these 400 classes the generator without the rule wrote 6 such
+   * statements, e.g. {@code Arrays.fill(out, m24(a, rng) < 0.43 ? a : rng.nextDouble())}.
+   */
+  @Test
+  void aCallThatMayDrawInAConditionIsTheStatementsOnlyDraw() {
+    ClassGen gen = new ClassGen(Features.defaults());
+    int[] passiveCalls = {0};
+    java.util.List<String> violations = new java.util.ArrayList<>();
+    for (long seed = 0; seed < 400; seed++) {
+      ClassDef c = gen.generate("gt", "D" + seed, 40, 2324 + seed);
+      for (MethodDef m : c.methods()) {
+        if (m.params().stream().noneMatch(p -> p.type().isObject())) {
+          continue;
+        }
+        Walk.statements(m.body(), st -> {
+          int[] counts = new int[2]; // draws and calls that may draw; of which passive calls
+          for (Expr e : ownExpressions(st)) {
+            drawsIn(e, false, counts);
+          }
+          if (counts[1] > 0) {
+            passiveCalls[0]++;
+            if (counts[0] > 1) {
+              violations.add(c.name() + "." + m.name() + ": " + st);
+            }
+          }
+        }, e -> { });
+      }
+    }
+    assertTrue(passiveCalls[0] > 0, "no call that may draw in a condition was generated");
+    assertTrue(violations.isEmpty(), violations.size() + " statements, first: "
+        + (violations.isEmpty() ? "" : violations.get(0)));
+  }
+
+  /** The expressions a statement evaluates itself: not those of the statements it holds. */
+  private static java.util.List<Expr> ownExpressions(Stmt s) {
+    java.util.List<Expr> out = new java.util.ArrayList<>();
+    if (s instanceof Stmt.Local l) {
+      out.add(l.init());
+    } else if (s instanceof Stmt.Assign a) {
+      out.add(a.target());
+      out.add(a.value());
+    } else if (s instanceof Stmt.Step st) {
+      out.add(st.target());
+    } else if (s instanceof Stmt.If i) {
+      out.add(i.condition());
+    } else if (s instanceof Stmt.For f) {
+      out.add(f.condition());
+    } else if (s instanceof Stmt.ForEach fe) {
+      out.add(fe.array());
+    } else if (s instanceof Stmt.While w) {
+      out.add(w.condition());
+    } else if (s instanceof Stmt.DoWhile d) {
+      out.add(d.condition());
+    } else if (s instanceof Stmt.Return r) {
+      out.add(r.value());
+    } else if (s instanceof Stmt.Effect e) {
+      out.add(e.call());
+    } else if (s instanceof Stmt.Fill f) {
+      out.add(f.array());
+      out.add(f.value());
+    } else if (s instanceof Stmt.Copy c) {
+      out.add(c.source());
+      out.add(c.target());
+      out.add(c.length());
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
+  }
+
+  /**
+   * Counts draws and calls to generated methods into {@code counts[0]}, and such calls in a
+   * passive place (under a comparison, an int or long cast, an index) into {@code counts[1]}.
+   */
+  private static void drawsIn(Expr e, boolean passive, int[] counts) {
+    if (e instanceof Expr.Draw) {
+      counts[0]++;
+    } else if (e instanceof Expr.Call call && call.kind() == CallKind.GENERATED) {
+      counts[0]++;
+      if (passive) {
+        counts[1]++;
+      }
+    }
+    boolean below = passive
+        || e instanceof Expr.Bin b && b.op().isComparison()
+        || e instanceof Expr.Cast cast && (cast.to() == Ty.INT || cast.to() == Ty.LONG);
+    if (e instanceof Expr.Index i) {
+      drawsIn(i.array(), below, counts);
+      drawsIn(i.index(), true, counts);
+      return;
+    }
+    for (Expr child : Walk.children(e)) {
+      drawsIn(child, below, counts);
+    }
+  }
+
   @Test
   void sameSeedSameProgram() {
     ClassGen gen = new ClassGen(Features.defaults());

@@ -52,8 +52,8 @@ final class CallGen {
     switch (choice) {
       case 0: {
         MethodDef m = r.pick(generated);
-        if (ex.reachesSources() && !ex.mayDraw()) {
-          return null; // a second draw in a condition: TL111
+        if (ex.reachesSources() && !ex.mayDraw(true)) {
+          return null; // a second draw in a condition, or in the statement: TL111
         }
         List<Expr> args = bind(m, depth, varied);
         if (args == null) {
@@ -253,7 +253,8 @@ final class CallGen {
         }
         boolean needConst = !varied || !m.differentiated(p);
         List<ArrayArg> candidates = new ArrayList<>();
-        for (ArrayArg c : arrayCandidates(p, needConst, varied)) {
+        boolean kernel = Kernels.SCALAR.contains(m) || Kernels.EFFECT.contains(m);
+        for (ArrayArg c : arrayCandidates(p, needConst, varied, kernel)) {
           boolean free = p.out() ? !inBases.contains(c.base) && !outBases.contains(c.base)
               : !outBases.contains(c.base);
           if (compatible(m, p, c, binding) && free) {
@@ -455,7 +456,14 @@ final class CallGen {
     return E.i(r.between(ds.min(), ds.max()));
   }
 
-  private List<ArrayArg> arrayCandidates(Param p, boolean needConst, boolean varied) {
+  /**
+   * Arrays that may be passed to {@code p}. A list's row goes only to a parameter of a
+   * generated method that is not differentiated: TL120 allows rows as arguments of
+   * {@code @Differentiable} methods only, so a kernel's {@code @NoDerivative} parameter
+   * ({@code Losses.meanSquaredError(u, x1)}, seed 2502) takes none.
+   */
+  private List<ArrayArg> arrayCandidates(Param p, boolean needConst, boolean varied,
+      boolean kernel) {
     List<ArrayArg> result = new ArrayList<>();
     for (V v : s.scope.all()) {
       if (!v.type.isArray()) {
@@ -468,8 +476,8 @@ final class CallGen {
       } else if (needConst && !v.constOnly) {
         continue;
       }
-      if (v.listRow && !p.noDerivative()) {
-        continue; // a list's row where a derivative may be taken: TL120
+      if (v.listRow && (kernel || !p.noDerivative())) {
+        continue; // a list's row where a derivative may be taken, or given a kernel: TL120
       }
       // an alias's base is the array it names: an output shares it with no other argument
       if (v.type == p.type()) {

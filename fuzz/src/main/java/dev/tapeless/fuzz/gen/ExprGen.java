@@ -119,18 +119,31 @@ final class ExprGen {
     }
   }
 
-  /**
-   * Whether a draw (or a call that may draw) may go here, noting it if so: in a passive
-   * expression only one (see {@link MethodState#passiveDrew}).
-   */
+  /** Whether a draw may go here, noting it if so ({@link #mayDraw(boolean)}). */
   boolean mayDraw() {
+    return mayDraw(false);
+  }
+
+  /**
+   * Whether a draw, or with {@code call} a call that may draw, may go here, noting it if so: in
+   * a passive expression only one (see {@link MethodState#passiveDrew}), and a call there only
+   * as the statement's one draw, with none after it (see
+   * {@link MethodState#statementDraws}).
+   */
+  boolean mayDraw(boolean call) {
+    if (s.statementPassiveCall) {
+      return false;
+    }
     if (s.passive == 0) {
+      s.statementDraws++;
       return true;
     }
-    if (s.passiveDrew) {
+    if (s.passiveDrew || call && s.statementDraws > 0) {
       return false;
     }
     s.passiveDrew = true;
+    s.statementDraws++;
+    s.statementPassiveCall = call;
     return true;
   }
 

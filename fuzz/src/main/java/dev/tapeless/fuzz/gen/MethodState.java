@@ -23,6 +23,17 @@ final class MethodState {
    * the call first would change the order of the draws.
    */
   boolean passiveDrew;
+  /**
+   * Draws and calls that may draw in the statement being written, anywhere in it. TL111's rule
+   * is per statement ({@code Lowering.drawsBeside} looks up to the enclosing statement): a call
+   * that may draw inside a passive expression is computed first, so it must be the statement's
+   * only draw, or the draws would run in another order than Java's (seed 2324:
+   * {@code (m22(...) < 0.5) ? noise.nextInt(1) : n}). Saved and reset by
+   * {@code StmtGen.statement}, so nested statements keep their own.
+   */
+  int statementDraws;
+  /** A call that may draw went into a passive expression of the statement being written. */
+  boolean statementPassiveCall;
   /** The records of the method's signature, nested ones too: what a call may pass whole. */
   List<dev.tapeless.fuzz.ast.Records.Node> recordNodes = List.of();
   /** Above 0 while writing an index: a draw there is TL119 (the backward sweep indexes again). */

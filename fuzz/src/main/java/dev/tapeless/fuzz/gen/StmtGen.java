@@ -60,6 +60,19 @@ final class StmtGen {
   }
 
   void statement(List<Stmt> out) {
+    int outerDraws = s.statementDraws;
+    boolean outerPassiveCall = s.statementPassiveCall;
+    s.statementDraws = 0;
+    s.statementPassiveCall = false;
+    try {
+      anyStatement(out);
+    } finally {
+      s.statementDraws = outerDraws;
+      s.statementPassiveCall = outerPassiveCall;
+    }
+  }
+
+  private void anyStatement(List<Stmt> out) {
     s.charge(3);
     List<V> doubles = s.scope.where(v -> v.type == Ty.DOUBLE && v.assignable);
     List<V> others = s.scope.where(v -> v.assignable && v.type != Ty.DOUBLE && !v.counter);

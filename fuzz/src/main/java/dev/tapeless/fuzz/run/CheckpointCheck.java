@@ -14,16 +14,27 @@ import java.util.SplittableRandom;
  * {@code @Checkpoint}: the backward sweep runs each segment again with the same code on the
  * same values, so value, gradient and pullback must be equal bit for bit, a stricter test than
  * the twin's tolerance (a segment replayed from a wrong snapshot can stay within it). Forward
- * and second order ignore the annotation and are not compared.
+ * and second order ignore the annotation and are not compared. A method that reaches a
+ * checkpointed loop through a callee is compared to {@link #THROUGH_CALLEES} of the largest
+ * component instead: {@code SmallCallees} inlines only callees without a checkpointed loop, so
+ * removing the annotation may inline the callee, and the caller then adds the adjoints of its
+ * arguments in another order (seed 2502, {@code G28.m16}: one ulp).
  */
 final class CheckpointCheck {
   private static final int POINTS = 2;
 
+  /** Rounding of a reordered sum, relative to the largest component (as the twin checks). */
+  static final double THROUGH_CALLEES = 1e-12;
+
   private CheckpointCheck() {}
 
-  /** The first difference between the two compilations of {@code m}, or null. */
+  /**
+   * The first difference between the two compilations of {@code m}, or null.
+   *
+   * @param exact whether bits must agree: no callee of {@code m} has a checkpointed loop
+   */
   static Failure compare(ClassDef c, MethodDef m, ClassLoader marked, ClassLoader unmarked,
-      long seed) {
+      long seed, boolean exact) {
     try {
       Side a = new Side(c, m, marked);
       Side b = new Side(c, m, unmarked);
@@ -36,7 +47,7 @@ final class CheckpointCheck {
         if (x == null || y == null) {
           continue; // the method threw at this point: the ordinary checks judge that
         }
-        if (!Arrays.equals(x, y)) {
+        if (exact ? !Arrays.equals(x, y) : !close(x, y)) {
           return new Failure(Kind.WRONG_CHECKPOINTED_GRADIENT,
               "checkpointed reverse mode differs from the same method without @Checkpoint",
               "with    " + Arrays.toString(x) + "\nwithout " + Arrays.toString(y) + "\nat "
@@ -48,6 +59,24 @@ final class CheckpointCheck {
       return new Failure(Kind.FRAME_MISSING, "cannot load the method without @Checkpoint or its"
           + " frame: " + e, "", c, m.name(), seed);
     }
+  }
+
+  /** Equal lengths, and every component within {@link #THROUGH_CALLEES} of the largest. */
+  static boolean close(double[] x, double[] y) {
+    if (x.length != y.length) {
+      return false;
+    }
+    double largest = 0;
+    for (double v : y) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (Double.compare(x[i], y[i]) != 0
+          && !(Math.abs(x[i] - y[i]) <= THROUGH_CALLEES * largest)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One compilation's frame of {@code m}. */

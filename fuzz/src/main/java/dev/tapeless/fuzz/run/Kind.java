@@ -26,7 +26,8 @@ public enum Kind {
   WRONG_HVP("hvp or hessian differs from the twin's Hessian (or throws, or a wrong value)",
       true),
   WRONG_CHECKPOINTED_GRADIENT("a method with @Checkpoint: value, gradient or pullback not"
-      + " bit-identical to the same class compiled without the annotation", true),
+      + " bit-identical to the same class compiled without the annotation (within 1e-12"
+      + " through a checkpointed callee)", true),
   STALE_STATE("wrong at a second point on a reused frame, right on a fresh one", true),
   FRAME_TIMEOUT("a frame call did not return within the time limit", true),
   FLOAT_REJECTED("float version: TLxxx error or processor crash, the double version compiles",

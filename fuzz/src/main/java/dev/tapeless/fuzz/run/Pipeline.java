@@ -250,7 +250,7 @@ public final class Pipeline {
             boolean checked = check(c, m, f != null && f.hasMethod(m.name()), loader, res);
             if (unmarked != null && checked && reachesCheckpoint(c, m)) {
               Failure d = CheckpointCheck.compare(c, m, loader, without,
-                  seed * 37 + (c.name() + "." + m.name()).hashCode());
+                  seed * 37 + (c.name() + "." + m.name()).hashCode(), !callsCheckpointed(c, m));
               if (d == null) {
                 res.checkpointCompared++;
               } else {
@@ -344,6 +344,12 @@ public final class Pipeline {
   /** Whether {@code m} or a method it calls has a checkpointed loop. */
   private static boolean reachesCheckpoint(ClassDef c, MethodDef m) {
     return c.closure(m.name()).stream().filter(c::hasMethod)
+        .anyMatch(n -> Checkpointed.has(c.method(n)));
+  }
+
+  /** Whether a method {@code m} calls, directly or not, has a checkpointed loop. */
+  private static boolean callsCheckpointed(ClassDef c, MethodDef m) {
+    return c.closure(m.name()).stream().filter(n -> !n.equals(m.name())).filter(c::hasMethod)
         .anyMatch(n -> Checkpointed.has(c.method(n)));
   }
 

@@ -122,7 +122,8 @@ public final class Report {
     }
     if (totals.checkpointMethods > 0) {
       sb.append(String.format("checkpoints (methods with a @Checkpoint loop %d): checked %d;"
-          + " reverse mode bit-identical to the class without @Checkpoint for %d checked"
+          + " reverse mode as the class without @Checkpoint (bit-identical, or within 1e-12"
+          + " of the largest component through a checkpointed callee) for %d checked"
           + " methods reaching one (own or a callee's)%n", totals.checkpointMethods,
           totals.checkpointChecked, totals.checkpointCompared));
     }
