@@ -114,6 +114,25 @@ class ObjectParameterDiagnosticsTest {
     assertThat(c).hadErrorContaining("int k = rng.nextInt(w.length);");
   }
 
+  /**
+   * Random tester, seed 2505: {@code acc[(m25(.., rng) < 0.5) ? q : q][1]} drew twice in the
+   * gradient (the backward sweep evaluates the index again) where the method drew once.
+   */
+  @Test
+  void rejectsTheObjectPassedToACallInsideAnArrayIndex() {
+    JavaFileObject file = source(
+        "  @Differentiable static double g(double x, @NoDerivative java.util.Random rng) {\n"
+            + "    return x * rng.nextGaussian();\n"
+            + "  }\n"
+            + "  @Differentiable static double f(double[] w, @NoDerivative java.util.Random rng) {\n"
+            + "    return w[g(0.5, rng) < 0.5 ? 0 : 1] * w[0];\n"
+            + "  }");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL119] passing an object to g in an array index is not"
+        + " supported").inFile(file).onLine(13);
+    assertThat(c).hadErrorContaining("(double v = g(0.5, rng); then use v in the index)");
+  }
+
   @Test
   void rejectsACallOnTheObjectAsTheIndexOfAListRow() {
     JavaFileObject file = source(

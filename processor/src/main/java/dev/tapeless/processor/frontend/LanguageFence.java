@@ -814,10 +814,11 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
    * of its model ({@code rng}, {@code this.rng}), which is used exactly as such a parameter.
    */
   private boolean onObjectParameter(ExpressionTree select) {
-    if (!(select instanceof MemberSelectTree m)) {
-      return false;
-    }
-    ExpressionTree q = m.getExpression();
+    return select instanceof MemberSelectTree m && isObjectValue(m.getExpression());
+  }
+
+  /** Whether {@code q} names an object parameter or object field, as {@link #onObjectParameter}. */
+  private boolean isObjectValue(ExpressionTree q) {
     while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
       q = p.getExpression();
     }
@@ -862,18 +863,35 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
           Access.remedy(member, method));
       return;
     }
-    TreePath child = getCurrentPath();
+    if (inIndex(getCurrentPath())) {
+      reject(node, Diagnostic.OBJECT_USE, "using " + node + " in an array index",
+          "read it into an int local first (int k = " + node + "; then x[k]): the gradient"
+              + " reads the index again, and must not call the object twice");
+    }
+  }
+
+  /** Whether {@code path} is inside an array index or a list's {@code get(i)} of its statement. */
+  private boolean inIndex(TreePath path) {
+    TreePath child = path;
     for (TreePath p = child.getParentPath(); p != null
         && !(p.getLeaf() instanceof StatementTree); child = p, p = p.getParentPath()) {
       boolean listIndex = p.getLeaf() instanceof MethodInvocationTree get
           && get.getArguments().contains(child.getLeaf()) && isListRow(p);
       if (listIndex || p.getLeaf() instanceof ArrayAccessTree a && a.getIndex() == child.getLeaf()) {
-        reject(node, Diagnostic.OBJECT_USE, "using " + node + " in an array index",
-            "read it into an int local first (int k = " + node + "; then x[k]): the gradient"
-                + " reads the index again, and must not call the object twice");
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /**
+   * A call given an object parameter ({@code m(x, rng)}) inside an array index: the callee may
+   * draw, and the backward sweep evaluates the index again (random tester, seed 2505: the
+   * gradient drew twice where the method drew once).
+   */
+  private boolean passesObjectInIndex(MethodInvocationTree node) {
+    return node.getArguments().stream().anyMatch(this::isObjectValue)
+        && inIndex(getCurrentPath());
   }
 
   private void checkFieldRead(Tree node, Element element) {
@@ -946,6 +964,12 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
                 + " get(i) or for (double[] x : list) rather than an iterator or a stream)");
       }
       return scan(node.getArguments(), null);
+    }
+    if (passesObjectInIndex(node)) {
+      return reject(node, Diagnostic.OBJECT_USE, "passing an object to " + node.getMethodSelect()
+          + " in an array index", "assign the call to a local first (" + trees.getTypeMirror(
+          getCurrentPath()) + " v = " + node + "; then use v in the index): the gradient reads"
+          + " the index again, and must not call the object twice");
     }
     if (element instanceof ExecutableElement callee && onObjectParameter(node.getMethodSelect())) {
       checkObjectUse(node, "method " + callee.getSimpleName(), callee);
