@@ -1,5 +1,6 @@
 package dev.tapeless.runtime;
 
+import static dev.tapeless.runtime.FloatKernelTest.toFloat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,22 +31,6 @@ class FusedJvpTest {
 
   private static double[] vector(Random r, int n) {
     return matrix(r, 1, n)[0];
-  }
-
-  private static float[][] toFloat(double[][] a) {
-    float[][] f = new float[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      f[i] = toFloat(a[i]);
-    }
-    return f;
-  }
-
-  private static float[] toFloat(double[] a) {
-    float[] f = new float[a.length];
-    for (int j = 0; j < a.length; j++) {
-      f[j] = (float) a[j];
-    }
-    return f;
   }
 
   /** The definition, one row at a time: {@code Σ_j a_j b_j} in index order from zero. */
