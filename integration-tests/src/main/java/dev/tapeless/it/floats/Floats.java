@@ -3,6 +3,7 @@ package dev.tapeless.it.floats;
 import dev.tapeless.Differentiable;
 import dev.tapeless.NoDerivative;
 import dev.tapeless.Out;
+import dev.tapeless.runtime.Losses;
 
 /**
  * Float programs. Each is checked against finite differences of itself, and its forward and
@@ -158,5 +159,16 @@ public final class Floats {
     h[0] *= d;
     y += h[0] * h[1];
     return y + h[0] * h[0];
+  }
+
+  /**
+   * A float kernel whose pullback takes its result, called in a double conditional: the
+   * conditional's temporary is double and holds the kernel's float result widened (random
+   * tester, seed 2601: the generated pullback call did not compile).
+   */
+  @Differentiable
+  public static double floatKernelInDoubleConditional(float[] u, boolean pick) {
+    double v = pick ? Math.exp(u[0]) : Losses.softmaxCrossEntropy(u, 0);
+    return v * v + u[1];
   }
 }

@@ -74,6 +74,30 @@ class FloatForwardAndSecondOrderTest {
   }
 
   @Test
+  void jvpAndHvpOfAFloatKernelUsingItsResultInsideADoubleConditional() {
+    float[] u = {0.25f, -0.5f, 0.75f};
+    float[] v = {1f, -0.5f, 0.25f};
+    Floats_Grad.FloatKernelInDoubleConditional g = new Floats_Grad.FloatKernelInDoubleConditional();
+    g.valueAndGradient(u, false);
+    double expected = dot(new float[][] {g.du}, new float[][] {v});
+    assertEquals(expected, g.jvp(u, false, v), 1e-5 * (1 + Math.abs(expected)));
+    g.hvp(u, false, v);
+    float[] hv = g.du.clone();
+    // d/dt of the gradient at u + t * v, by five-point differences in t
+    float[] du = new float[3];
+    Floats_Grad.FloatKernelInDoubleConditional fresh =
+        new Floats_Grad.FloatKernelInDoubleConditional();
+    double h = FloatDifferences.STEP;
+    double[] weights = {1, -8, 8, -1};
+    int[] steps = {-2, -1, 1, 2};
+    for (int k = 0; k < 4; k++) {
+      fresh.valueAndGradient(along(u, v, steps[k] * h), false);
+      add(du, fresh.du, weights[k] / (12 * h));
+    }
+    assertClose("u", du, hv);
+  }
+
+  @Test
   void hessianOfAFloatRecurrenceIsSymmetricAndMatchesHvp() {
     float[] xs = {0.25f, -0.5f, 0.75f, 0.125f};
     float a = 0.875f;

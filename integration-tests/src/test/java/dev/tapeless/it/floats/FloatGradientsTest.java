@@ -3,6 +3,8 @@ package dev.tapeless.it.floats;
 import static dev.tapeless.it.floats.FloatDifferences.assertGradient;
 import static dev.tapeless.it.floats.FloatDifferences.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapeless.it.floats.FloatDifferences.Input;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,17 @@ class FloatGradientsTest {
     g.valueAndGradient(a, b);
     assertGradient("dotAndNorm", () -> Floats.dotAndNorm(a, b),
         of("a", a, g.da), of("b", b, g.db));
+  }
+
+  @Test
+  void floatKernelUsingItsResultInsideADoubleConditional() {
+    for (boolean pick : new boolean[] {false, true}) {
+      float[] u = {0.25f, -0.5f, 0.75f};
+      Floats_Grad.FloatKernelInDoubleConditional g = new Floats_Grad.FloatKernelInDoubleConditional();
+      assertEquals(Floats.floatKernelInDoubleConditional(u, pick), g.valueAndGradient(u, pick));
+      assertGradient("floatKernelInDoubleConditional",
+          () -> Floats.floatKernelInDoubleConditional(u, pick), of("u", u, g.du));
+    }
   }
 
   @Test
@@ -233,6 +246,16 @@ class FloatGradientsTest {
       assertEquals((double) x[a][b][c] * x[a][b][c], jacobian[k][8], 1e-6);
     }
   }
+  @Test
+  void threeDimensionalFloatOutputSharingARowWithTheInputIsRejected() {
+    float[][][] x = {{{0.5f, -0.25f}, {0.75f, 1f}}, {{-0.5f, 0.125f}, {0.25f, -1.25f}}};
+    float[][][] y = {{new float[2], new float[2]}, {x[1][0], new float[2]}};
+    Blocks_Grad.ScaledBlocks g = new Blocks_Grad.ScaledBlocks();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.pullback(x, 0.375f, y, new float[2][2][2]));
+    assertTrue(e.getMessage().contains("passed as y (an @Out output) and as x"), e.getMessage());
+  }
+
 
   private static void fill(double[][][] a, java.util.Random random) {
     for (double[][] block : a) {

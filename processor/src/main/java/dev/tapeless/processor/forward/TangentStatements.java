@@ -273,7 +273,9 @@ final class TangentStatements implements ForwardSweep.Tangents {
       String result) {
     CodeBlock.Builder args = JavaExprs.arguments(call);
     if (c.usesResult()) {
-      args.add(", $N", result);
+      // the target may be wider than the kernel's result (a float kernel in a double
+      // conditional): the value it holds is the result widened, narrowing it back is exact
+      args.add(", $L", JavaExprs.narrowedTo(call.type(), CodeBlock.of("$N", result)));
     }
     List<Callee.Param> params = c.params();
     for (int i = 0; i < params.size(); i++) {

@@ -55,8 +55,16 @@ final class Adjoints {
     return new Expr.ArrayRead(adjoint, a.indices(), adjoint.type().indexed(a.indices().size()));
   }
 
-  /** Whether an operand has an adjoint to add to. */
+  /**
+   * Whether an operand has an adjoint to add to. Call arguments are variables, elements or
+   * constants; a cast of an active variable would have its adjoint dropped here, so it is a
+   * processor bug, not a zero derivative.
+   */
   boolean hasFor(Expr operand) {
+    if (operand instanceof Expr.Cast c && hasFor(c.operand())) {
+      throw new IllegalStateException("call argument " + c + " casts an active value: its"
+          + " adjoint would be lost; hold the value in a variable of the parameter's type");
+    }
     return (operand instanceof Expr.Ref r && has(r.var()))
         || (operand instanceof Expr.ArrayRead a && has(a.array()));
   }

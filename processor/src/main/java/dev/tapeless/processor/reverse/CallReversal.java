@@ -134,7 +134,9 @@ final class CallReversal {
     List<Expr> args = new ArrayList<>(call.args());
     if (c.usesResult()) {
       // A pullback runs only when the result has an adjoint, so the call has a target.
-      args.add(new Expr.Ref(target));
+      // (a wider target holds the kernel's result widened: narrowing it back is exact)
+      args.add(target.type().equals(call.type()) ? new Expr.Ref(target)
+          : new Expr.Cast(call.type(), new Expr.Ref(target)));
     }
     Expr seed = resultSeed(target, call, c.returnsReal());
     if (seed != null) {

@@ -271,8 +271,11 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
         Callee.Custom pushforward, List<Stmt> out) {
       Var target = s instanceof Stmt.Assign a ? a.target() : null;
       Var held = null;
-      if (target != null && call.args().stream()
-          .anyMatch(arg -> Dependencies.baseVar(arg) == target)) {
+      // held in a variable of the call's own type when the call reads its target, or when the
+      // target is wider (a float kernel in a double conditional): the pushforward then takes
+      // the result as a variable, whose adjoint reverse mode keeps
+      if (target != null && (!target.type().equals(call.type()) || call.args().stream()
+          .anyMatch(arg -> Dependencies.baseVar(arg) == target))) {
         held = new Var(names.fresh(target.name() + "Value"), call.type(), Var.Role.TEMP);
         out.add(new Stmt.Assign(held, call, s.origin()));
       } else {

@@ -8,8 +8,9 @@ public final class Aliasing {
   private Aliasing() {}
 
   /**
-   * Throws if {@code output} and {@code other} are the same array or, for {@code double[][]},
-   * one is a row of the other or the two share a row.
+   * Throws if {@code output} and {@code other} share storage: they are the same array, one
+   * holds the other (a row of a matrix, a matrix of a {@code [][][]} array) or the two hold a
+   * common row, for arrays of {@code double} and {@code float} of any rank.
    *
    * @param frame the frame's name, for the message
    * @param output the {@code @Out} array; null skips the check
@@ -23,24 +24,36 @@ public final class Aliasing {
     if (output == null || other == null) {
       return;
     }
-    if (output == other || sharesRow(output, other) || sharesRow(other, output)) {
+    if (overlaps(output, other)) {
       throw new IllegalArgumentException(frame + ": the same array is passed as " + outputName
           + " (an @Out output) and as " + otherName + "; pass a separate array for " + outputName);
     }
   }
 
-  private static boolean sharesRow(Object matrix, Object other) {
-    if (matrix instanceof double[][] m) {
-      for (double[] row : m) {
-        if (row == other) {
+  /** Whether {@code a} or any array it holds, at any depth, is also held by {@code b}. */
+  private static boolean overlaps(Object a, Object b) {
+    if (holds(b, a)) {
+      return true;
+    }
+    if (a instanceof Object[] rows) {
+      for (Object row : rows) {
+        if (row != null && overlaps(row, b)) {
           return true;
         }
-        if (other instanceof double[][] o) {
-          for (double[] r : o) {
-            if (r == row) {
-              return true;
-            }
-          }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code x} is {@code container} or an array it holds, at any depth. */
+  private static boolean holds(Object container, Object x) {
+    if (container == x) {
+      return true;
+    }
+    if (container instanceof Object[] rows) {
+      for (Object row : rows) {
+        if (row != null && holds(row, x)) {
+          return true;
         }
       }
     }
