@@ -214,7 +214,7 @@ public final class Seed_Grad {
      * @hidden
      */
     public double $splitForward(double a, double b) {
-      return this.sweeps.splitForward(a, b);
+      return this.sweeps.splitForward(a, b, true);
     }
 
     /**
@@ -227,7 +227,37 @@ public final class Seed_Grad {
      * @hidden
      */
     public void $splitBackward(double a, double b, double dResult) {
-      this.sweeps.splitBackward(this, a, b, dResult);
+      this.sweeps.splitBackward(this, a, b, dResult, true);
+    }
+
+    /**
+     * For the generated code of callers only, not API: {@code $splitForward} without its checks of the
+     * arguments, for a caller whose generated code proved at compile time that no output
+     * shares storage with another argument and that the adjoint fields and seeds have the
+     * arguments' shapes.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @return the method's result
+     * @hidden
+     */
+    public double $splitForwardUnchecked(double a, double b) {
+      return this.sweeps.splitForward(a, b, false);
+    }
+
+    /**
+     * For the generated code of callers only, not API: {@code $splitBackward} without its checks of the
+     * arguments, for a caller whose generated code proved at compile time that no output
+     * shares storage with another argument and that the adjoint fields and seeds have the
+     * arguments' shapes.
+     *
+     * @param a the method's argument {@code a}
+     * @param b the method's argument {@code b}
+     * @param dResult the adjoint of the result, which scales the gradient
+     * @hidden
+     */
+    public void $splitBackwardUnchecked(double a, double b, double dResult) {
+      this.sweeps.splitBackward(this, a, b, dResult, false);
     }
 
     /**
@@ -265,9 +295,9 @@ public final class Seed_Grad {
 
       abstract double primal(double a, double b);
 
-      abstract double splitForward(double a, double b);
+      abstract double splitForward(double a, double b, boolean check);
 
-      abstract void splitBackward(E frame, double a, double b, double dResult);
+      abstract void splitBackward(E frame, double a, double b, double dResult, boolean check);
     }
   }
 }

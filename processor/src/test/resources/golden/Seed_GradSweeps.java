@@ -66,10 +66,11 @@ final class Seed_GradSweeps {
     }
 
     /**
-     * The forward sweep alone, saving what {@code splitBackward} will need.
+     * The forward sweep alone, saving what {@code splitBackward} will need; the outputs'
+     * aliasing checked when {@code check}.
      */
     @Override
-    double splitForward(double a, double b) {
+    double splitForward(double a, double b, boolean check) {
       double c = a + b;
       double d = b + 1;
       double result = c * d;
@@ -80,10 +81,11 @@ final class Seed_GradSweeps {
     }
 
     /**
-     * The backward sweep of the last {@code splitForward} not yet reversed.
+     * The backward sweep of the last {@code splitForward} not yet reversed; the adjoints'
+     * shapes and the outputs' aliasing checked when {@code check}.
      */
     @Override
-    void splitBackward(Seed_Grad.E frame, double a, double b, double dResult) {
+    void splitBackward(Seed_Grad.E frame, double a, double b, double dResult, boolean check) {
       double result = this.saved.popDouble();
       double d = this.saved.popDouble();
       double c = this.saved.popDouble();

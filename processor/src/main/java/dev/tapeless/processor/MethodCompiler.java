@@ -264,7 +264,7 @@ final class MethodCompiler {
         gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
         gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
         tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
-        gradient.outputSeeds(), hvp), callees(ir));
+        gradient.outputSeeds(), hvp, gradient.checkParameter()), callees(ir));
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.List;
  * @param resultSeed name of the parameter seeding the result's adjoint, or null for void
  * @param outputSeeds names of the parameters seeding the {@code @Out} arrays' adjoints
  * @param hvp second order, for frames that have {@code hvp} (else null)
+ * @param checkParameter name of the split sweeps' flag that runs the argument checks
  */
 public record FrameSpec(
     DifferentiableSignature signature,
@@ -43,7 +44,8 @@ public record FrameSpec(
     String frame,
     String resultSeed,
     List<String> outputSeeds,
-    Hvp hvp) {
+    Hvp hvp,
+    String checkParameter) {
 
   /**
    * The sweeps of a method that did not compile (its errors are reported): they throw, and keep
@@ -65,7 +67,7 @@ public record FrameSpec(
     }
     return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
         names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
-        sig.returnsReal() ? names.fresh("dResult") : null, outputs, hvp);
+        sig.returnsReal() ? names.fresh("dResult") : null, outputs, hvp, names.fresh("check"));
   }
 
   /**

@@ -42,6 +42,10 @@ public final class GradClassWriter {
    */
   public static final String SPLIT_FORWARD = "$splitForward";
   public static final String SPLIT_BACKWARD = "$splitBackward";
+  /** {@link #SPLIT_FORWARD} without the argument checks, for callers that proved them. */
+  public static final String SPLIT_FORWARD_UNCHECKED = "$splitForwardUnchecked";
+  /** {@link #SPLIT_BACKWARD} without the argument checks, for callers that proved them. */
+  public static final String SPLIT_BACKWARD_UNCHECKED = "$splitBackwardUnchecked";
   public static final String PRIMAL = "$primal";
   public static final String JVP_IN_PLACE = "$jvpInPlace";
 
@@ -275,8 +279,10 @@ public final class GradClassWriter {
       methods.add(primal(true));
       methods.add(primal(false));
       methods.add(backpropagate());
-      methods.add(splitForward());
-      methods.add(splitBackward());
+      methods.add(splitForward(true));
+      methods.add(splitBackward(true));
+      methods.add(splitForward(false));
+      methods.add(splitBackward(false));
       methods.add(zero());
       methods.forEach(m -> frame.addMethod(documented(m)));
       return frame.build();
@@ -1122,27 +1128,43 @@ public final class GradClassWriter {
       return m.addStatement("this.$N.primal($L)", sweeps, args()).build();
     }
 
-    private MethodSpec splitForward() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder(SPLIT_FORWARD)
+    private MethodSpec splitForward(boolean checked) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(checked ? SPLIT_FORWARD
+              : SPLIT_FORWARD_UNCHECKED)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(leafParameters())
-          .addJavadoc("For the generated code of callers only, not API: the forward sweep alone,"
-              + " saving on this\nframe what the backward sweep needs. Every call must be matched"
-              + " by one call of\n{@code $L}, in reverse order.\n", SPLIT_BACKWARD);
+          .addJavadoc(checked ? CodeBlock.of("For the generated code of callers only, not API:"
+              + " the forward sweep alone, saving on this\nframe what the backward sweep needs."
+              + " Every call must be matched by one call of\n{@code $L}, in reverse order.\n",
+              SPLIT_BACKWARD) : uncheckedJavadoc(SPLIT_FORWARD));
+      String call = args() + (args().isEmpty() ? "" : ", ") + checked;
       if (sig.returnsReal()) {
         return m.returns(TypeNames.of(sig.resultType()))
-            .addStatement("return this.$N.splitForward($L)", sweeps, args()).build();
+            .addStatement("return this.$N.splitForward($L)", sweeps, call).build();
       }
-      return m.addStatement("this.$N.splitForward($L)", sweeps, args()).build();
+      return m.addStatement("this.$N.splitForward($L)", sweeps, call).build();
     }
 
-    private MethodSpec splitBackward() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder(SPLIT_BACKWARD)
+    /**
+     * The unchecked twins skip checks that cost a caller's loop on every step (an output
+     * compared with each row of a weight matrix): the caller's processor proved them instead.
+     */
+    private static CodeBlock uncheckedJavadoc(String checked) {
+      return CodeBlock.of("For the generated code of callers only, not API: {@code $L} without"
+          + " its checks of the\narguments, for a caller whose generated code proved at compile"
+          + " time that no output\nshares storage with another argument and that the adjoint"
+          + " fields and seeds have the\narguments' shapes.\n", checked);
+    }
+
+    private MethodSpec splitBackward(boolean checked) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(checked ? SPLIT_BACKWARD
+              : SPLIT_BACKWARD_UNCHECKED)
           .addModifiers(Modifier.PUBLIC)
           .addParameters(leafParameters())
-          .addJavadoc("For the generated code of callers only, not API: the backward sweep of the"
-              + " latest\nunmatched {@code $L}, with the same arguments, adding to the {@code d*}"
-              + " fields.\n", SPLIT_FORWARD);
+          .addJavadoc(checked ? CodeBlock.of("For the generated code of callers only, not API:"
+              + " the backward sweep of the latest\nunmatched {@code $L}, with the same"
+              + " arguments, adding to the {@code d*} fields.\n", SPLIT_FORWARD)
+              : uncheckedJavadoc(SPLIT_BACKWARD));
       StringBuilder call = new StringBuilder("this, ").append(args());
       if (sig.returnsReal()) {
         m.addParameter(TypeNames.of(sig.resultType()), resultSeed);
@@ -1156,6 +1178,7 @@ public final class GradClassWriter {
           call.append(", ").append(seed);
         }
       }
+      call.append(", ").append(checked);
       return m.addStatement("this.$N.splitBackward($L)", sweeps, call.toString()).build();
     }
 
@@ -1223,6 +1246,8 @@ public final class GradClassWriter {
       for (MethodSpec.Builder m : List.of(backpropagate, splitBackward, primal, splitForward)) {
         m.addParameters(leafParameters());
       }
+      String check = names.fresh("check");
+      splitForward.addParameter(TypeName.BOOLEAN, check);
       if (sig.returnsReal()) {
         backpropagate.returns(TypeNames.of(sig.resultType()));
         primal.returns(TypeNames.of(sig.resultType()));
@@ -1240,6 +1265,7 @@ public final class GradClassWriter {
           splitBackward.addParameter(javaType(p), seed);
         }
       }
+      splitBackward.addParameter(TypeName.BOOLEAN, check);
       if (sig.hasHvp()) {
         MethodSpec.Builder hvp = abstractMethod("hvp").addParameter(frame, frameParam)
             .addParameters(leafParameters()).returns(TypeNames.of(sig.resultType()));

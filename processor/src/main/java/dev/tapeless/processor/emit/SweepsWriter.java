@@ -63,12 +63,17 @@ public final class SweepsWriter {
         .returns(TypeNames.result(sig)))
         .addCode(spec.primalBody()).build());
     type.addMethod(withArgs(sig, overriding("splitForward")
-        .addJavadoc("The forward sweep alone, saving what {@code splitBackward} will need.\n")
+        .addJavadoc("The forward sweep alone, saving what {@code splitBackward} will need;"
+            + " the outputs'\naliasing checked when {@code $N}.\n", spec.checkParameter())
         .returns(TypeNames.result(sig)))
+        .addParameter(TypeName.BOOLEAN, spec.checkParameter())
         .addCode(spec.splitForwardBody()).build());
     type.addMethod(withSeeds(spec, overriding("splitBackward")
-        .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed.\n")
+        .addJavadoc("The backward sweep of the last {@code splitForward} not yet reversed;"
+            + " the adjoints'\nshapes and the outputs' aliasing checked when {@code $N}.\n",
+            spec.checkParameter())
         .addParameter(api, spec.frame()), false)
+        .addParameter(TypeName.BOOLEAN, spec.checkParameter())
         .addCode(spec.splitBackwardBody()).build());
     if (sig.hasJvp()) {
       MethodSpec.Builder jvp = withArgs(sig, overriding("jvp")

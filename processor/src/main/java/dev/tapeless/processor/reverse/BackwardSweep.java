@@ -48,10 +48,12 @@ final class BackwardSweep {
    * @param fresh calls whose pullback may set adjoints instead of adding to them
    * @param overwrite the local that says whether parameters' adjoints are being overwritten
    * @param rerun a checkpointed loop's body as the backward sweep runs it again
+   * @param splitCalls which callees' backward sweeps may skip their argument checks
    */
   BackwardSweep(Activity activity, Recording recording, Declarations declarations,
       Adjoints adjoints, FrameFields fields, Set<Var> reassigned, NameTable names,
-      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, List<Stmt>> rerun) {
+      FreshAdjoints fresh, String overwrite, Function<Stmt.Block, List<Stmt>> rerun,
+      SplitCalls splitCalls) {
     this.rerun = rerun;
     this.activity = activity;
     this.recording = recording;
@@ -60,7 +62,7 @@ final class BackwardSweep {
     this.fields = fields;
     this.reassigned = reassigned;
     this.names = names;
-    this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite);
+    this.calls = new CallReversal(activity, adjoints, fields, fresh, overwrite, splitCalls);
   }
 
   /**

@@ -32,9 +32,11 @@ final class CallReversal {
   private final FrameFields fields;
   private final FreshAdjoints fresh;
   private final Var overwrite;
+  private final SplitCalls splitCalls;
 
   CallReversal(Activity activity, Adjoints adjoints, FrameFields fields, FreshAdjoints fresh,
-      String overwrite) {
+      String overwrite, SplitCalls splitCalls) {
+    this.splitCalls = splitCalls;
     this.activity = activity;
     this.adjoints = adjoints;
     this.fields = fields;
@@ -49,7 +51,7 @@ final class CallReversal {
     if (!BackwardReads.runsPullback(s, activity)) {
       return code; // no output has an adjoint
     } else if (call.callee() instanceof Callee.Differentiable d) {
-      throughFrame(call, d, target, code);
+      throughFrame(call, d, target, code, splitCalls.unchecked(s));
     } else {
       throughPullback(s, call, (Callee.Custom) call.callee(), target, code);
     }
@@ -79,7 +81,7 @@ final class CallReversal {
   }
 
   private void throughFrame(Expr.Call call, Callee.Differentiable d, Var target,
-      List<Stmt> code) {
+      List<Stmt> code, boolean unchecked) {
     String frame = fields.calleeFrame(d);
     List<Callee.Param> params = d.params();
     for (int i = 0; i < params.size(); i++) {
@@ -96,8 +98,8 @@ final class CallReversal {
       args.add(seed);
     }
     addOutputAdjoints(call, params, args);
-    code.add(new Stmt.Run(new Expr.FrameCall(frame, GradClassWriter.SPLIT_BACKWARD, args,
-        null)));
+    code.add(new Stmt.Run(new Expr.FrameCall(frame, unchecked
+        ? GradClassWriter.SPLIT_BACKWARD_UNCHECKED : GradClassWriter.SPLIT_BACKWARD, args, null)));
     for (int i = 0; i < params.size(); i++) {
       Callee.Param p = params.get(i);
       Expr arg = call.args().get(i);

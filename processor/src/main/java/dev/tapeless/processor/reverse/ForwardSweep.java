@@ -14,7 +14,6 @@ import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The forward sweep: the user's computation in three-address form, saving values that will be
@@ -29,7 +28,7 @@ public final class ForwardSweep {
   private final Recording recording;
   private final FrameFields fields;
   private final boolean saving;
-  private final Set<Stmt> splitCalls;
+  private final SplitCalls splitCalls;
   private final Tangents tangents;
   /** Whether {@code @Checkpoint} loops run in segments, copying their state (see below). */
   private boolean checkpointing;
@@ -54,7 +53,7 @@ public final class ForwardSweep {
   }
 
   private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields,
-      boolean saving, Set<Stmt> splitCalls, Tangents tangents) {
+      boolean saving, SplitCalls splitCalls, Tangents tangents) {
     this.declarations = declarations;
     this.recording = recording;
     this.fields = fields;
@@ -68,7 +67,7 @@ public final class ForwardSweep {
    * {@code primal}), still using the frame's buffers.
    */
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields, boolean saving, Set<Stmt> splitCalls) {
+      FrameFields fields, boolean saving, SplitCalls splitCalls) {
     return write(body, declarations, recording, fields, saving, splitCalls, null);
   }
 
@@ -79,7 +78,7 @@ public final class ForwardSweep {
    * sweep will take those copies off the save buffer again.
    */
   static CodeBlock writeCheckpointed(Stmt.Block body, Declarations declarations,
-      Recording recording, FrameFields fields, Set<Stmt> splitCalls, boolean checkpoints) {
+      Recording recording, FrameFields fields, SplitCalls splitCalls, boolean checkpoints) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
         null);
     sweep.checkpointing = checkpoints;
@@ -93,7 +92,7 @@ public final class ForwardSweep {
    * loop's body as the backward sweep runs it again for one segment.
    */
   static List<Stmt> saving(Stmt.Block body, Declarations declarations, Recording recording,
-      FrameFields fields, Set<Stmt> splitCalls) {
+      FrameFields fields, SplitCalls splitCalls) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
         null);
     sweep.block(body);
@@ -103,11 +102,11 @@ public final class ForwardSweep {
   /** The computation with its tangents, for forward mode; nothing is saved. */
   public static CodeBlock withTangents(Stmt.Block body, Declarations declarations,
       Recording recording, FrameFields fields, Tangents tangents) {
-    return write(body, declarations, recording, fields, false, Set.of(), tangents);
+    return write(body, declarations, recording, fields, false, SplitCalls.NONE, tangents);
   }
 
   private static CodeBlock write(Stmt.Block body, Declarations declarations,
-      Recording recording, FrameFields fields, boolean saving, Set<Stmt> splitCalls,
+      Recording recording, FrameFields fields, boolean saving, SplitCalls splitCalls,
       Tangents tangents) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls,
         tangents);
@@ -196,7 +195,7 @@ public final class ForwardSweep {
       code.add(new Stmt.If(i.condition(), nested(i.thenBlock()), nested(i.elseBlock()),
           i.origin()));
     } else if (s instanceof Stmt.For f && f.checkpointed() && checkpointing) {
-      ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, Set.of(),
+      ForwardSweep plain = new ForwardSweep(declarations, recording, fields, false, SplitCalls.NONE,
           null);
       plain.block(f.body());
       code.addAll(Checkpointing.forward(f, plain.code, recording, fields,
@@ -241,7 +240,8 @@ public final class ForwardSweep {
   private Expr.FrameCall frameCall(Stmt s, Expr.Call c) {
     Callee.Differentiable d = (Callee.Differentiable) c.callee();
     return new Expr.FrameCall(fields.calleeFrame(d),
-        splitCalls.contains(s) ? GradClassWriter.SPLIT_FORWARD : GradClassWriter.PRIMAL,
+        !splitCalls.contains(s) ? GradClassWriter.PRIMAL : splitCalls.unchecked(s)
+            ? GradClassWriter.SPLIT_FORWARD_UNCHECKED : GradClassWriter.SPLIT_FORWARD,
         c.args(), c.type());
   }
 

@@ -4,7 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Activity;
-import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
@@ -46,11 +45,13 @@ import java.util.Set;
  * @param frame the name of the parameter holding the user's frame (its {@code d*} fields)
  * @param resultSeed the name of the {@code double} parameter seeding the result's adjoint
  * @param outputSeeds the names of the parameters seeding the {@code @Out} arrays' adjoints
+ * @param checkParameter the name of the split sweeps' flag that runs the arguments' shape and
+ *     aliasing checks (false when the caller's generated code proved them at compile time)
  */
 public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
     CodeBlock splitBackward, CodeBlock startOverwrite, CodeBlock endOverwrite,
     FrameFields fields, Declarations declarations, NameTable names, String frame,
-    String resultSeed, List<String> outputSeeds) {
+    String resultSeed, List<String> outputSeeds, String checkParameter) {
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
@@ -76,11 +77,12 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       }
     }
     String frameName = sig.gradSimpleName() + "." + sig.frameSimpleName();
+    Var check = new Var(names.fresh("check"), Type.BOOLEAN, Var.Role.PARAMETER);
     Declarations declarations = Declarations.plan(method.body(), recording, names);
     List<Var> active = activeInOrder(method, activity);
     Adjoints adjoints = new Adjoints(active, names);
 
-    Set<Stmt> splitCalls = splitCalls(method, activity);
+    SplitCalls splitCalls = SplitCalls.of(method, sig, activity);
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, outputParameters(sig, method));
     boolean overwrites = !fresh.assignedParameters().isEmpty();
     String overwrite = names.fresh("overwrite");
@@ -102,7 +104,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock.Builder code = CodeBlock.builder().add(JavaStmts.write(prologue));
     code.add(forward);
     CodeBlock.Builder primal = CodeBlock.builder()
-        .add(ForwardSweep.write(method.body(), declarations, recording, fields, false, Set.of()));
+        .add(ForwardSweep.write(method.body(), declarations, recording, fields, false,
+            SplitCalls.NONE));
     if (sig.returnsReal()) {
       primal.addStatement("return $N", method.result().name());
     }
@@ -129,7 +132,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       backward.add(JavaStmts.write(opening));
       BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
           fields, reassigned(method, declarations), names, fresh, overwrite,
-          body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls));
+          body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls),
+          splitCalls);
       Set<Var> zeroAtStart = new HashSet<>();
       for (Var v : active) {
         if (v != method.result() && !v.type().isArray()) {
@@ -157,7 +161,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     SplitState state = SplitState.of(method, declarations, fields);
     CodeBlock.Builder splitForward = CodeBlock.builder()
-        .add(JavaStmts.write(outputChecks(sig, method, frameName, List.of())));
+        .add(JavaStmts.write(onlyIf(check, outputChecks(sig, method, frameName, List.of()))));
     splitForward.add(forward).add(JavaStmts.write(state.save()));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
@@ -166,8 +170,9 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     if (overwrites) {
       splitPrologue.add(new Stmt.Declare(overwriteVar, new Expr.Const("false", Type.BOOLEAN)));
     }
-    splitPrologue.addAll(adjointShapes(sig, method, frame, frameName, fields));
-    splitPrologue.addAll(outputChecks(sig, method, frameName, outputSeeds));
+    List<Stmt> checks = new ArrayList<>(adjointShapes(sig, method, frame, frameName, fields));
+    checks.addAll(outputChecks(sig, method, frameName, outputSeeds));
+    splitPrologue.addAll(onlyIf(check, checks));
     splitPrologue.addAll(state.restore());
     CodeBlock.Builder splitBackward = CodeBlock.builder().add(JavaStmts.write(splitPrologue))
         .add(backward.build());
@@ -186,7 +191,13 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     return new GradientBody(code.build(), primal.build(), splitForward.build(),
         splitBackward.build(), start.build(), end.build(), fields, declarations, names, self,
-        resultSeed, outputSeeds);
+        resultSeed, outputSeeds, check.name());
+  }
+
+  /** {@code statements} run only when {@code flag} is true (nothing when there are none). */
+  private static List<Stmt> onlyIf(Var flag, List<Stmt> statements) {
+    return statements.isEmpty() ? List.of() : List.of(new Stmt.If(new Expr.Ref(flag),
+        new Stmt.Block(statements), new Stmt.Block(List.of()), null));
   }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */
@@ -201,28 +212,12 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   }
 
   /**
-   * Calls whose callee runs in split mode: its forward sweep during this forward sweep, saving,
-   * and its backward sweep during this backward sweep, so the callee's forward runs only once.
-   */
-  private static Set<Stmt> splitCalls(IrMethod method, Activity activity) {
-    Set<Stmt> split = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Stmt s : Statements.all(method.body())) {
-      Expr.Call call = BackwardReads.derivativeCall(s);
-      if (call != null && call.callee() instanceof Callee.Differentiable
-          && BackwardReads.runsPullback(s, activity)) {
-        split.add(s);
-      }
-    }
-    return split;
-  }
-
-  /**
    * The backward sweep restores overwritten elements, and for an {@code @Out} array that would
    * leave its incoming contents (so does a callee's backward sweep for an output it is handed);
    * a copy taken after the forward sweep puts the outputs back.
    */
   private static Map<Var, String> snapshotOutputs(DifferentiableSignature sig, IrMethod method,
-      Recording recording, Set<Stmt> splitCalls, FrameFields fields, List<Stmt> code) {
+      Recording recording, SplitCalls splitCalls, FrameFields fields, List<Stmt> code) {
     Map<Var, String> snapshots = new java.util.LinkedHashMap<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
@@ -392,7 +387,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     FreshAdjoints fresh = FreshAdjoints.of(method.body(), activity, Set.of());
     BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints, fields,
         reassigned(method, declarations), names, fresh, names.fresh("overwrite"),
-        body -> ForwardSweep.saving(body, declarations, recording, fields, Set.of()));
+        body -> ForwardSweep.saving(body, declarations, recording, fields, SplitCalls.NONE),
+        SplitCalls.NONE);
     return sweep.shaped(sweep.reverse(method.body()));
   }
 

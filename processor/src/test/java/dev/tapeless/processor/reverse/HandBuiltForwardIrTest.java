@@ -30,7 +30,6 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,7 @@ class HandBuiltForwardIrTest {
     FrameFields fields = new FrameFields(new HashSet<>());
 
     List<Stmt> forward = ForwardSweep.saving(power.body(), declarations, recording, fields,
-        Set.of());
+        SplitCalls.NONE);
 
     Stmt.For loop = (Stmt.For) forward.get(1);
     List<Stmt> body = ((Stmt.Block) loop.body().statements().get(0)).statements();
@@ -81,7 +80,7 @@ class HandBuiltForwardIrTest {
     Declarations declarations = Declarations.plan(m.body(), recording,
         new NameTable(m.usedNames()));
     return ForwardSweep.saving(m.body(), declarations, recording,
-        new FrameFields(new HashSet<>()), Set.of());
+        new FrameFields(new HashSet<>()), SplitCalls.NONE);
   }
 
   @Test
