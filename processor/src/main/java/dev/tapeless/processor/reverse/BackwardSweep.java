@@ -69,9 +69,11 @@ final class BackwardSweep {
    * The backward sweep of {@code block}, shaped by the passes over it and printed.
    *
    * @param zeroAtStart the scalar adjoints declared {@code = 0.0} before it
+   * @param owned the one-dimensional adjoints of locals, in the frame's own buffers
    */
-  CodeBlock block(Stmt.Block block, Set<Var> zeroAtStart) {
-    return JavaStmts.write(ZeroAdjointAdds.apply(shaped(reverse(block)), zeroAtStart));
+  CodeBlock block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned) {
+    return JavaStmts.write(ZeroAdjointAdds.apply(
+        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart));
   }
 
   /**

@@ -140,7 +140,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           zeroAtStart.add(adjoints.var(v));
         }
       }
-      backward.add(sweep.block(method.body(), zeroAtStart));
+      backward.add(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
       List<Stmt> closing = new ArrayList<>();
       for (int i = 0; i < method.parameters().size(); i++) {
         Var p = method.parameters().get(i);
@@ -198,6 +198,21 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   private static List<Stmt> onlyIf(Var flag, List<Stmt> statements) {
     return statements.isEmpty() ? List.of() : List.of(new Stmt.If(new Expr.Ref(flag),
         new Stmt.Block(statements), new Stmt.Block(List.of()), null));
+  }
+
+  /**
+   * The one-dimensional adjoints declared in buffers of the frame's own (locals', and those of
+   * parameters without a derivative): arrays no other variable names.
+   */
+  private static Set<Var> ownedAdjoints(List<Stmt> declarations) {
+    Set<Var> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt s : declarations) {
+      if (s instanceof Stmt.Declare d && d.value() instanceof Expr.ZerosLike
+          && d.var().type().dims() == 1 && !d.var().type().isList()) {
+        owned.add(d.var());
+      }
+    }
+    return owned;
   }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */
