@@ -35,22 +35,7 @@ final class Seed_GradSweeps {
       double result = c * d;
       frame.value = result;
 
-      // backward sweep
-      double resultBar = dResult;
-      double aBar = 0.0;
-      double bBar = 0.0;
-      double cBar = 0.0;
-      double dBar = 0.0;
-      // return c * d
-      cBar = resultBar * d;
-      dBar = resultBar * c;
-      // double d = b + 1
-      bBar = dBar;
-      // double c = a + b
-      aBar = cBar;
-      bBar += cBar;
-      frame.da += aBar;
-      frame.db += bBar;
+      this.backwardSweep(frame, a, b, dResult, c, d, result);
       return frame.value;
     }
 
@@ -90,6 +75,15 @@ final class Seed_GradSweeps {
       double d = this.saved.popDouble();
       double c = this.saved.popDouble();
 
+      this.backwardSweep(frame, a, b, dResult, c, d, result);
+    }
+
+    /**
+     * The backward sweep, adding into {@code frame}'s adjoint fields: written once for
+     * {@code backpropagate} and {@code splitBackward}, which pass the primal locals it reads.
+     */
+    private void backwardSweep(Seed_Grad.E frame, double a, double b, double dResult, double c,
+        double d, double result) {
       // backward sweep
       double resultBar = dResult;
       double aBar = 0.0;

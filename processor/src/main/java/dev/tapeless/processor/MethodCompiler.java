@@ -216,7 +216,7 @@ final class MethodCompiler {
         Activity fastActivity = Activity.of(fast, seeds, outputs);
         Recording fastRecording = Recording.recomputing(fast, fastActivity);
         GradientBody inlined = GradientBody.of(sig, fast, fastActivity, fastRecording);
-        if (estimatedBytecode(inlined.code().toString()) <= INLINED_METHOD_BYTES) {
+        if (largestMethodBytes(inlined) <= INLINED_METHOD_BYTES) {
           return finish(sig, ir, fast, fastActivity, fastRecording, inlined);
         }
       }
@@ -235,7 +235,7 @@ final class MethodCompiler {
    */
   private Compiled finish(DifferentiableSignature sig, IrMethod ir, IrMethod fast,
       Activity activity, Recording recording, GradientBody gradient) {
-    int bytecode = estimatedBytecode(gradient.code().toString());
+    int bytecode = largestMethodBytes(gradient);
     if (bytecode > TOO_LARGE_BYTES) {
       reporter.error(sig.method(), Diagnostic.TOO_LARGE, sig.displayName(), bytecode);
       return null;
@@ -261,10 +261,11 @@ final class MethodCompiler {
     }
     List<FrameSpec.Field> fields = gradient.fields().all();
     return new Compiled(new FrameSpec(sig, gradient.code(), gradient.primal(),
-        gradient.splitForward(), gradient.splitBackward(), gradient.startOverwrite(),
-        gradient.endOverwrite(), tangent.code(), tangent.tangentParameters(),
-        tangent.clearParameter(), fields, gradient.frame(), gradient.resultSeed(),
-        gradient.outputSeeds(), hvp, gradient.checkParameter()), callees(ir));
+        gradient.splitForward(), gradient.splitBackward(), gradient.backwardSweep(),
+        gradient.startOverwrite(), gradient.endOverwrite(), tangent.code(),
+        tangent.tangentParameters(), tangent.clearParameter(), fields, gradient.frame(),
+        gradient.resultSeed(), gradient.outputSeeds(), hvp, gradient.checkParameter()),
+        callees(ir));
   }
 
   /**
@@ -356,7 +357,8 @@ final class MethodCompiler {
   }
 
   /**
-   * Inline small callees only while the gradient stays below HotSpot's limit: measured with
+   * Inline small callees only while each of the gradient's methods (see
+   * {@link #largestMethodBytes}) stays below HotSpot's limit: measured with
    * javap on the generated sweeps of samples and integration-tests, a statement takes 6 to 13
    * bytes (this estimate counts 12), so 7,000 estimated stays under 8,000 real.
    */
@@ -371,6 +373,17 @@ final class MethodCompiler {
    * well before that rather than write a class that does not compile.
    */
   private static final int TOO_LARGE_BYTES = 50_000;
+
+  /**
+   * The estimated size of the larger of the gradient's two methods, {@code backpropagate} (the
+   * forward sweep and a call) and the backward sweep's own method: HotSpot's limit and javac's
+   * are per method.
+   */
+  private static int largestMethodBytes(GradientBody gradient) {
+    int backpropagate = estimatedBytecode(gradient.code().toString());
+    return gradient.backwardSweep() == null ? backpropagate
+        : Math.max(backpropagate, estimatedBytecode(gradient.backwardSweep().body().toString()));
+  }
 
   /**
    * A rough bytecode size: about 12 bytes a statement, measured on generated loops and

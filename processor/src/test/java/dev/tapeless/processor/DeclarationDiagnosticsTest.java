@@ -131,7 +131,7 @@ class DeclarationDiagnosticsTest {
     Compilation c = compileMember("@Differentiable public static double f(double x) {\n"
         + body + "return s;\n}");
     assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("[TL015] the gradient of T.f is about");
+    assertThat(c).hadWarningContaining("[TL015] a method of the gradient of T.f is about");
     assertThat(c).hadWarningContaining("split this method into smaller @Differentiable methods");
   }
 

@@ -4,15 +4,16 @@ import dev.tapeless.Differentiable;
 
 /**
  * A method whose backward sweep reads 130 {@code double} locals (260 parameter slots, more than
- * a JVM method may have, should the sweep ever become a method of its own), in joint mode and,
- * through {@link #twoCalls}, in split mode as a callee.
+ * a JVM method may have, so the backward sweep's own method takes them off the save buffer
+ * rather than as parameters), in joint mode and, through {@link #twoCalls}, in split mode as a
+ * callee.
  */
 public final class ManyLocals {
   private ManyLocals() {}
 
   /**
-   * A chain t(i) = t(i-1) x + y from t0 = x y, squared at the end. (Its two backward sweeps
-   * together are over the size Tapeless warns about, which is the point here.)
+   * A chain t(i) = t(i-1) x + y from t0 = x y, squared at the end. (Its backward sweep is over
+   * the size Tapeless warns about, which is the point here.)
    */
   @Differentiable
   @SuppressWarnings("TL015")

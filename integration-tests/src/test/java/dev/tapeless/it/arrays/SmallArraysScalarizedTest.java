@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
  * {@code stage_0Bar}, not {@code stageBar[0]}), except the one indexed by a variable.
  */
 class SmallArraysScalarizedTest {
-  /** The text of {@code backpropagate} of one method's sweeps, as the processor wrote it. */
+  /**
+   * The text of the backward sweep (the method {@code backpropagate} and {@code splitBackward}
+   * call) of one method's sweeps, as the processor wrote it.
+   */
   private static String gradientOf(String sweeps) throws IOException {
     String source = Files.readString(Path.of("target/generated-sources/annotations/dev/tapeless/it"
         + "/arrays/SmallArrays_GradSweeps.java"));
-    int start = source.indexOf("double backpropagate(",
+    int start = source.indexOf("private void backwardSweep(",
         source.indexOf("static final class " + sweeps + " "));
-    return source.substring(start, source.indexOf("double primal(", start));
+    return source.substring(start, source.indexOf("\n    }\n", start));
   }
 
   @Test

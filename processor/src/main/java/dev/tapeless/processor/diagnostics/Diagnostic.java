@@ -48,9 +48,9 @@ public enum Diagnostic {
   BAD_CUSTOM_DERIVATIVE("TL014", "%s"),
   LARGE_METHOD(
       "TL015",
-      "the gradient of %s is about %d bytes of bytecode; HotSpot does not compile methods over"
-          + " 8000 bytes, so it would run interpreted and slowly: split this method into smaller"
-          + " @Differentiable methods (for example one per layer or per time step)"),
+      "a method of the gradient of %s is about %d bytes of bytecode; HotSpot does not compile"
+          + " methods over 8000 bytes, so it would run interpreted and slowly: split this method"
+          + " into smaller @Differentiable methods (for example one per layer or per time step)"),
   NO_BODY(
       "TL016",
       "a native method has no body for Tapeless to read; give it a Java body, or register its"
@@ -73,9 +73,9 @@ public enum Diagnostic {
           + " the classes"),
   TOO_LARGE(
       "TL021",
-      "the gradient of %s would be about %d bytes of bytecode, beyond what javac can compile in"
-          + " one method (64 KB); split it into smaller @Differentiable methods (for example one"
-          + " per layer or per time step)"),
+      "a method of the gradient of %s would be about %d bytes of bytecode, beyond what javac"
+          + " can compile in one method (64 KB); split it into smaller @Differentiable methods"
+          + " (for example one per layer or per time step)"),
   UNSUPPORTED_RECORD(
       "TL022",
       "parameter '%s': %s; a record parameter's components must be double or float (or arrays"

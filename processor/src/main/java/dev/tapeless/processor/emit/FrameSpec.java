@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
+import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param primalBody the body of {@code primal}: the forward computation without saves
  * @param splitForwardBody the forward sweep alone, for callers (split mode)
  * @param splitBackwardBody the backward sweep alone, for callers (split mode)
+ * @param backwardSweep the private method both of those call for the backward sweep, or null
+ *     when there is none (nothing has an adjoint)
  * @param startOverwriteBody before {@code valueAndGradient}'s sweeps: zeroes the {@code d*}
  *     fields no assigning pullback sets first, and tells the next sweep to overwrite those
  * @param endOverwriteBody after them, even when they throw
@@ -35,6 +38,7 @@ public record FrameSpec(
     CodeBlock primalBody,
     CodeBlock splitForwardBody,
     CodeBlock splitBackwardBody,
+    BackwardSweep backwardSweep,
     CodeBlock startOverwriteBody,
     CodeBlock endOverwriteBody,
     CodeBlock jvpBody,
@@ -65,8 +69,8 @@ public record FrameSpec(
       sig.directionNames().forEach(d -> directions.add(names.fresh(d)));
       hvp = new Hvp(fail, directions, names.fresh("frame"), names.fresh("seed"));
     }
-    return new FrameSpec(sig, fail, fail, fail, fail, fail, CodeBlock.of(""), fail, tangents,
-        names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
+    return new FrameSpec(sig, fail, fail, fail, fail, null, fail, CodeBlock.of(""), fail,
+        tangents, names.fresh("clearOutputTangents"), List.of(), names.fresh("frame"),
         sig.returnsReal() ? names.fresh("dResult") : null, outputs, hvp, names.fresh("check"));
   }
 
@@ -79,6 +83,28 @@ public record FrameSpec(
    * @param seed name of the {@code double} parameter seeding the directional derivative
    */
   public record Hvp(CodeBlock body, List<String> directions, String frame, String seed) {}
+
+  /**
+   * The backward sweep as a private method of its own, so that its body is emitted once:
+   * {@code backpropagate} calls it after the forward sweep, {@code splitBackward} after
+   * restoring what {@code splitForward} saved. Its parameters are the frame, the method's
+   * parameters and seeds as {@code splitBackward} takes them, then {@code overwrite} (when not
+   * null) and {@code locals}.
+   *
+   * @param name the method's name
+   * @param overwrite the name of the flag that has assigning pullbacks set the {@code d*}
+   *     fields (see {@code FreshAdjoints}), or null when the method has none
+   * @param locals the primal locals the sweep reads; empty when it restores them itself
+   * @param restores whether the body starts by restoring the primal locals from the save
+   *     buffer, because as parameters they would pass the JVM's limit of 255 slots
+   * @param body the statements
+   */
+  public record BackwardSweep(String name, String overwrite, List<Var> locals,
+      boolean restores, CodeBlock body) {
+    public BackwardSweep {
+      locals = List.copyOf(locals);
+    }
+  }
 
   /** A private field of the frame; final when it has an initializer. */
   public record Field(String name, TypeName type, CodeBlock initializer) {}

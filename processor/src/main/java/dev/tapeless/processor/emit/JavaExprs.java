@@ -52,6 +52,13 @@ public final class JavaExprs {
     } else if (e instanceof Expr.ZerosLike z) {
       return CodeBlock.of("this.$N = $T.zerosLike(this.$N, $N)", z.buffer(), JavaStmts.BUFFERS,
           z.buffer(), z.like().name());
+    } else if (e instanceof Expr.FrameCall c && c.frame() == null) {
+      // the backward sweep's call, with a long list of locals: wrapped at the right margin
+      CodeBlock.Builder args = CodeBlock.builder();
+      for (int i = 0; i < c.args().size(); i++) {
+        args.add(i == 0 ? "$L" : ",$W$L", write(c.args().get(i)));
+      }
+      return CodeBlock.of("this.$L($L)", c.method(), args.build());
     } else if (e instanceof Expr.FrameCall c) {
       return CodeBlock.of("this.$N.$L($L)", c.frame(), c.method(), arguments(c.args()));
     } else if (e instanceof Expr.Invoke c) {

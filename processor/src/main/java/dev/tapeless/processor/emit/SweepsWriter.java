@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.ir.Var;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -75,6 +76,9 @@ public final class SweepsWriter {
         .addParameter(api, spec.frame()), false)
         .addParameter(TypeName.BOOLEAN, spec.checkParameter())
         .addCode(spec.splitBackwardBody()).build());
+    if (spec.backwardSweep() != null) {
+      type.addMethod(backwardSweep(spec, api));
+    }
     if (sig.hasJvp()) {
       MethodSpec.Builder jvp = withArgs(sig, overriding("jvp")
           .addJavadoc("Forward mode: the computation with its tangents; output tangents in"
@@ -107,6 +111,31 @@ public final class SweepsWriter {
           .addCode(spec.endOverwriteBody()).build());
     }
     return type.build();
+  }
+
+  /**
+   * The backward sweep, one body for {@code backpropagate} and {@code splitBackward}, which
+   * call it with the primal values the forward sweep left (or restores them itself).
+   */
+  private static MethodSpec backwardSweep(FrameSpec spec, ClassName api) {
+    FrameSpec.BackwardSweep sweep = spec.backwardSweep();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(sweep.name())
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The backward sweep, adding into {@code $N}'s adjoint fields: written once"
+            + " for\n{@code backpropagate} and {@code splitBackward}, ", spec.frame())
+        .addJavadoc(sweep.restores()
+            ? "which leave the primal locals it reads on\nthe save buffer (as parameters they"
+                + " would pass the JVM's limit of 255 parameter slots).\n"
+            : "which pass the primal locals it reads.\n")
+        .addParameter(api, spec.frame());
+    withSeeds(spec, m, false);
+    if (sweep.overwrite() != null) {
+      m.addParameter(TypeName.BOOLEAN, sweep.overwrite());
+    }
+    for (Var v : sweep.locals()) {
+      m.addParameter(TypeNames.of(v.type()), v.name());
+    }
+    return m.addCode(sweep.body()).build();
   }
 
   private static MethodSpec.Builder overriding(String name) {

@@ -132,6 +132,8 @@ public sealed interface Expr {
    * {@code frame}: a callee's frame (its primal, split forward or backward sweep), which
    * reverse mode calls in place of the user's call so that the callee's buffers are reused, or
    * the save buffer ({@code popInt}) where a pop is a value rather than a {@link Stmt.Restore}.
+   * With {@code frame} null, {@code this.method(args)}: a method of the generated frame itself
+   * (the backward sweep, which {@code backpropagate} and {@code splitBackward} both call).
    *
    * @param type the result's type, null for a method that returns nothing
    */

@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where each local of the generated method is declared, and where saved values go. The backward
- * sweep runs after the forward sweep in the same method, so a variable first assigned inside a
- * branch or loop is declared ("hoisted") at the top, where both sweeps see it; one first assigned
- * at the top level is declared where the user declared it. A value saved outside loops goes to a
- * local; inside loops (or a whole array) to the frame's save buffer.
+ * Where each local of the generated method is declared, and where saved values go. After the
+ * forward sweep {@code backpropagate} hands its locals to the backward sweep, so a variable
+ * first assigned inside a branch or loop is declared ("hoisted") at the top, where the call
+ * sees it; one first assigned at the top level is declared where the user declared it. A value
+ * saved outside loops goes to a local; inside loops (or a whole array) to the frame's save
+ * buffer.
  */
 public final class Declarations {
   private final Set<Stmt> declaring = Collections.newSetFromMap(new IdentityHashMap<>());

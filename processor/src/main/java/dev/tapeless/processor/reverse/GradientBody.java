@@ -7,6 +7,7 @@ import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
@@ -29,13 +30,18 @@ import java.util.Set;
 
 /**
  * Reverse mode for one method: the body of the frame's {@code backpropagate}, a forward sweep
- * followed by the backward sweep in the same Java method, so that every primal value the
- * backward sweep needs is still a local.
+ * followed by the backward sweep, and of {@code splitBackward}, which restores what
+ * {@code splitForward} saved. The backward sweep is one private method that both call
+ * ({@link #backwardSweep}), given the primal locals the forward sweep left; second order's
+ * {@code hvp} keeps its backward sweep in the same method as its forward sweep.
  *
  * @param code the method body, ending in {@code return} when the method returns a value
  * @param primal the body of {@code primal}: the forward computation alone
  * @param splitForward the forward sweep for a caller, ending by saving what the backward needs
  * @param splitBackward the backward sweep for a caller, starting by restoring that
+ * @param backwardSweep the method holding the backward sweep, which {@code code} and
+ *     {@code splitBackward} call; null when {@code code} holds it (second order) or there is
+ *     none (no adjoints)
  * @param startOverwrite what {@code valueAndGradient} runs before the sweeps (see
  *     {@link FreshAdjoints})
  * @param endOverwrite what it runs after them
@@ -49,24 +55,41 @@ import java.util.Set;
  *     aliasing checks (false when the caller's generated code proved them at compile time)
  */
 public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForward,
-    CodeBlock splitBackward, CodeBlock startOverwrite, CodeBlock endOverwrite,
-    FrameFields fields, Declarations declarations, NameTable names, String frame,
-    String resultSeed, List<String> outputSeeds, String checkParameter) {
+    CodeBlock splitBackward, FrameSpec.BackwardSweep backwardSweep, CodeBlock startOverwrite,
+    CodeBlock endOverwrite, FrameFields fields, Declarations declarations, NameTable names,
+    String frame, String resultSeed, List<String> outputSeeds, String checkParameter) {
+
+  /**
+   * The most parameter slots a JVM method may have ({@code this} takes one, a {@code long} or
+   * {@code double} two): beyond it the backward sweep takes the primal locals from the save
+   * buffer instead.
+   */
+  static final int MAX_PARAMETER_SLOTS = 255;
+
+  /** The name of the sweeps' method holding the backward sweep. */
+  static final String BACKWARD_SWEEP = "backwardSweep";
 
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording) {
     return of(sig, method, activity, recording, method.result(),
-        new FrameFields(new HashSet<>()));
+        new FrameFields(new HashSet<>()), true);
   }
 
   /**
    * Reverse mode of a method the processor made (second order's tangent program): the frame's
    * {@code value} is set to {@code reported}, and the private fields are {@code fields}, those
    * of the frame's own sweeps, so that both keep one record of the adjoint arrays the frame
-   * allocated and share their buffers (the sweeps never run at the same time).
+   * allocated and share their buffers (the sweeps never run at the same time). Its backward
+   * sweep stays in {@link #code}: only {@code hvp} runs it.
    */
   public static GradientBody of(DifferentiableSignature sig, IrMethod method, Activity activity,
       Recording recording, Var reported, FrameFields fields) {
+    return of(sig, method, activity, recording, reported, fields, false);
+  }
+
+  private static GradientBody of(DifferentiableSignature sig, IrMethod method,
+      Activity activity, Recording recording, Var reported, FrameFields fields,
+      boolean ownMethod) {
     NameTable names = new NameTable(method.usedNames());
     String self = names.fresh("frame");
     String resultSeed = sig.returnsReal() ? names.fresh("dResult") : null;
@@ -118,40 +141,54 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     Map<Var, String> snapshots = snapshotOutputs(sig, method, recording, splitCalls, fields,
         middle);
     code.add(JavaStmts.write(middle));
-    CodeBlock.Builder backward = CodeBlock.builder();
-    if (!active.isEmpty()) {
-      List<Stmt> opening = new ArrayList<>();
-      opening.add(new Stmt.Comment(""));
-      opening.add(new Stmt.Comment("backward sweep"));
-      if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
-        // everything saved is on the stacks: shrink them if an unusually long call grew them
-        opening.add(new Stmt.Run(new Expr.FrameCall(fields.saved(), "settle", List.of(), null)));
-      }
-      opening.addAll(declareAdjoints(sig, method, frame, active, adjoints, resultSeed,
-          outputSeeds, fields));
-      backward.add(JavaStmts.write(opening));
-      BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
-          fields, reassigned(method, declarations), names, fresh, overwrite,
-          body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls),
-          splitCalls);
-      Set<Var> zeroAtStart = new HashSet<>();
-      for (Var v : active) {
-        if (v != method.result() && !v.type().isArray()) {
-          zeroAtStart.add(adjoints.var(v));
-        }
-      }
-      backward.add(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
-      List<Stmt> closing = new ArrayList<>();
-      for (int i = 0; i < method.parameters().size(); i++) {
-        Var p = method.parameters().get(i);
-        if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
-          closing.add(new Stmt.SetField(new Expr.Member(frame, sig.params().get(i).adjoint(),
-              p.type()), new Expr.Ref(adjoints.var(p)), Stmt.StoreKind.ADD));
-        }
-      }
-      backward.add(JavaStmts.write(closing));
+    SplitState state = SplitState.of(method, declarations, fields);
+    List<Stmt> splitPrologue = new ArrayList<>();
+    if (overwrites && !ownMethod) {
+      splitPrologue.add(new Stmt.Declare(overwriteVar, new Expr.Const("false", Type.BOOLEAN)));
     }
-    code.add(backward.build());
+    List<Stmt> checks = new ArrayList<>(adjointShapes(sig, method, frame, frameName, fields));
+    checks.addAll(outputChecks(sig, method, frameName, outputSeeds));
+    splitPrologue.addAll(onlyIf(check, checks));
+    CodeBlock.Builder splitBackward = CodeBlock.builder();
+    FrameSpec.BackwardSweep backwardSweep = null;
+    if (active.isEmpty()) {
+      // nothing to reverse; splitBackward still takes splitForward's state off the buffer
+      splitPrologue.addAll(state.restore());
+      splitBackward.add(JavaStmts.write(splitPrologue));
+    } else {
+      CodeBlock backward = backward(sig, method, activity, recording, frame, declarations,
+          active, adjoints, fresh, overwrite, splitCalls, fields, names, resultSeed,
+          outputSeeds);
+      if (!ownMethod) {
+        code.add(JavaStmts.write(List.of(BLANK))).add(backward);
+        splitPrologue.addAll(state.restore());
+        splitBackward.add(JavaStmts.write(splitPrologue))
+            .add(JavaStmts.write(separated(splitPrologue))).add(backward);
+      } else {
+        List<Var> locals = state.locals();
+        boolean passed = parameterSlots(sig, method, overwrites, locals) <= MAX_PARAMETER_SLOTS;
+        List<Stmt> restored = passed ? List.of() : state.restore();
+        backwardSweep = new FrameSpec.BackwardSweep(BACKWARD_SWEEP,
+            overwrites ? overwrite : null, passed ? locals : List.of(), !passed,
+            CodeBlock.builder().add(JavaStmts.write(restored))
+                .add(JavaStmts.write(separated(restored))).add(backward).build());
+        List<Stmt> call = new ArrayList<>(List.of(BLANK));
+        if (!passed) {
+          call.addAll(state.save());
+        }
+        call.add(backwardCall(sig, method, frame, resultSeed, outputSeeds,
+            overwrites ? new Expr.Ref(overwriteVar) : null, passed ? locals : List.of()));
+        code.add(JavaStmts.write(call));
+        if (passed) {
+          splitPrologue.addAll(state.restore());
+        }
+        splitPrologue.addAll(separated(splitPrologue));
+        splitPrologue.add(backwardCall(sig, method, frame, resultSeed, outputSeeds,
+            overwrites ? new Expr.Const("false", Type.BOOLEAN) : null,
+            passed ? locals : List.of()));
+        splitBackward.add(JavaStmts.write(splitPrologue));
+      }
+    }
     List<Stmt> copies = new ArrayList<>();
     snapshots.forEach((out, buffer) -> copies.add(new Stmt.Run(buffers("copy",
         new Expr.Field(null, buffer, List.of(), out.type()), new Expr.Ref(out)))));
@@ -159,23 +196,12 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     if (sig.returnsReal()) {
       code.addStatement("return $N.value", self);
     }
-    SplitState state = SplitState.of(method, declarations, fields);
     CodeBlock.Builder splitForward = CodeBlock.builder()
         .add(JavaStmts.write(onlyIf(check, outputChecks(sig, method, frameName, List.of()))));
     splitForward.add(forward).add(JavaStmts.write(state.save()));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }
-    List<Stmt> splitPrologue = new ArrayList<>();
-    if (overwrites) {
-      splitPrologue.add(new Stmt.Declare(overwriteVar, new Expr.Const("false", Type.BOOLEAN)));
-    }
-    List<Stmt> checks = new ArrayList<>(adjointShapes(sig, method, frame, frameName, fields));
-    checks.addAll(outputChecks(sig, method, frameName, outputSeeds));
-    splitPrologue.addAll(onlyIf(check, checks));
-    splitPrologue.addAll(state.restore());
-    CodeBlock.Builder splitBackward = CodeBlock.builder().add(JavaStmts.write(splitPrologue))
-        .add(backward.build());
     CodeBlock.Builder start = CodeBlock.builder();
     for (int i = 0; i < method.parameters().size(); i++) {
       Callee.Param p = sig.params().get(i);
@@ -190,8 +216,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       end.addStatement("this.$N = false", overwriting);
     }
     return new GradientBody(code.build(), primal.build(), splitForward.build(),
-        splitBackward.build(), start.build(), end.build(), fields, declarations, names, self,
-        resultSeed, outputSeeds, check.name());
+        splitBackward.build(), backwardSweep, start.build(), end.build(), fields, declarations,
+        names, self, resultSeed, outputSeeds, check.name());
   }
 
   /** {@code statements} run only when {@code flag} is true (nothing when there are none). */
@@ -213,6 +239,115 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       }
     }
     return owned;
+  }
+
+  /**
+   * The backward sweep: the adjoints declared (the result's from its seed), the method's
+   * statements reversed, and the adjoints of scalar parameters added to the frame's fields.
+   */
+  private static CodeBlock backward(DifferentiableSignature sig, IrMethod method,
+      Activity activity, Recording recording, Var frame, Declarations declarations,
+      List<Var> active, Adjoints adjoints, FreshAdjoints fresh, String overwrite,
+      SplitCalls splitCalls, FrameFields fields, NameTable names, String resultSeed,
+      List<String> outputSeeds) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<Stmt> opening = new ArrayList<>();
+    opening.add(new Stmt.Comment("backward sweep"));
+    if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
+      // everything saved is on the stacks: shrink them if an unusually long call grew them
+      opening.add(new Stmt.Run(new Expr.FrameCall(fields.saved(), "settle", List.of(), null)));
+    }
+    opening.addAll(declareAdjoints(sig, method, frame, active, adjoints, resultSeed,
+        outputSeeds, fields));
+    code.add(JavaStmts.write(opening));
+    BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
+        fields, reassigned(method, declarations), names, fresh, overwrite,
+        body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls),
+        splitCalls);
+    Set<Var> zeroAtStart = new HashSet<>();
+    for (Var v : active) {
+      if (v != method.result() && !v.type().isArray()) {
+        zeroAtStart.add(adjoints.var(v));
+      }
+    }
+    code.add(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
+    List<Stmt> closing = new ArrayList<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      Var p = method.parameters().get(i);
+      if (sig.params().get(i).differentiated() && !p.type().isArray() && adjoints.has(p)) {
+        closing.add(new Stmt.SetField(new Expr.Member(frame, sig.params().get(i).adjoint(),
+            p.type()), new Expr.Ref(adjoints.var(p)), Stmt.StoreKind.ADD));
+      }
+    }
+    code.add(JavaStmts.write(closing));
+    return code.build();
+  }
+
+  /** An empty line, between the forward sweep and the backward sweep. */
+  private static final Stmt BLANK = new Stmt.Comment("");
+
+  /** An empty line after {@code before}, unless there is nothing before. */
+  private static List<Stmt> separated(List<Stmt> before) {
+    return before.isEmpty() ? List.of() : List.of(BLANK);
+  }
+
+  /**
+   * {@code this.backwardSweep(frame, parameters..., seeds..., overwrite, locals...)}, with
+   * {@code overwrite} left out when null.
+   */
+  private static Stmt backwardCall(DifferentiableSignature sig, IrMethod method, Var frame,
+      String resultSeed, List<String> outputSeeds, Expr overwrite, List<Var> locals) {
+    List<Expr> args = new ArrayList<>();
+    args.add(new Expr.Ref(frame));
+    for (Var p : method.parameters()) {
+      args.add(new Expr.Ref(p));
+    }
+    if (sig.returnsReal()) {
+      Type seed = method.result().type();
+      args.add(new Expr.Ref(new Var(resultSeed, seed, Var.Role.PARAMETER)));
+    }
+    int k = 0;
+    for (int i = 0; i < method.parameters().size(); i++) {
+      if (sig.params().get(i).out()) {
+        args.add(new Expr.Ref(new Var(outputSeeds.get(k++), method.parameters().get(i).type(),
+            Var.Role.PARAMETER)));
+      }
+    }
+    if (overwrite != null) {
+      args.add(overwrite);
+    }
+    for (Var v : locals) {
+      args.add(new Expr.Ref(v));
+    }
+    return new Stmt.Run(new Expr.FrameCall(null, BACKWARD_SWEEP, args, null));
+  }
+
+  /**
+   * The parameter slots the backward sweep's method would take with {@code locals} as
+   * parameters: {@code this} and the frame, then one slot a value, two a {@code long} or
+   * {@code double}.
+   */
+  static int parameterSlots(DifferentiableSignature sig, IrMethod method, boolean overwrites,
+      List<Var> locals) {
+    int slots = 2;
+    for (Var p : method.parameters()) {
+      slots += slots(p.type());
+    }
+    if (sig.returnsReal()) {
+      slots += slots(method.result().type());
+    }
+    slots += (int) sig.params().stream().filter(Callee.Param::out).count();
+    if (overwrites) {
+      slots++;
+    }
+    for (Var v : locals) {
+      slots += slots(v.type());
+    }
+    return slots;
+  }
+
+  private static int slots(Type t) {
+    return !t.isArray() && (t.kind() == Type.Kind.DOUBLE || t.kind() == Type.Kind.LONG) ? 2 : 1;
   }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */

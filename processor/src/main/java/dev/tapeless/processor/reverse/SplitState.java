@@ -20,12 +20,15 @@ import java.util.Set;
  * calls (split mode, for callers): the locals it assigned, the values it saved in locals, and the
  * contents of its array locals, whose buffers the next call reuses. Saved on the frame's save
  * buffer at the end of {@code splitForward}, restored at the start of {@code splitBackward}, in
- * the callers' last-in first-out order. Built as IR, which {@code JavaStmts} prints with the
- * sweeps.
+ * the callers' last-in first-out order. The same locals are the parameters of the backward
+ * sweep's own method, which {@code backpropagate} and {@code splitBackward} call. Built as IR,
+ * which {@code JavaStmts} prints with the sweeps.
  */
 final class SplitState {
   private final List<Var> scalars;
   private final List<Var> arrays;
+  /** The scalars that are not parameters and the arrays, in the order first written. */
+  private final List<Var> locals;
   private final List<String> buffers;
   /**
    * Array locals first created inside a branch or a loop: null at the end of a forward sweep
@@ -34,10 +37,11 @@ final class SplitState {
   private final Set<Var> maybeNull;
   private final FrameFields fields;
 
-  private SplitState(List<Var> scalars, List<Var> arrays, List<String> buffers,
-      Set<Var> maybeNull, FrameFields fields) {
+  private SplitState(List<Var> scalars, List<Var> arrays, List<Var> locals,
+      List<String> buffers, Set<Var> maybeNull, FrameFields fields) {
     this.scalars = scalars;
     this.arrays = arrays;
+    this.locals = locals;
     this.buffers = buffers;
     this.maybeNull = maybeNull;
     this.fields = fields;
@@ -47,6 +51,7 @@ final class SplitState {
     Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Var> scalars = new ArrayList<>();
     List<Var> arrays = new ArrayList<>();
+    List<Var> locals = new ArrayList<>();
     List<String> buffers = new ArrayList<>();
     for (Stmt s : Statements.all(method.body())) {
       // Scalars written by assignment or by an increment (x += e), parameters included.
@@ -57,22 +62,36 @@ final class SplitState {
       }
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray) {
         arrays.add(v);
+        locals.add(v);
         buffers.add(fields.buffer(v.name() + "Buffer",
             TypeNames.of(v.type())));
       } else if (!v.type().isArray() && !v.type().isObject()) {
         // (an object, a Random copied into an inlined helper's parameter, is never called
         // by the backward sweep: nothing to keep)
         scalars.add(v);
+        if (v.role() != Var.Role.PARAMETER) {
+          locals.add(v);
+        }
       }
     }
     scalars.addAll(declarations.saveLocals());
+    locals.addAll(declarations.saveLocals());
     Set<Var> maybeNull = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Var v : declarations.hoisted()) {
       if (arrays.contains(v)) {
         maybeNull.add(v);
       }
     }
-    return new SplitState(scalars, arrays, buffers, maybeNull, fields);
+    return new SplitState(scalars, arrays, locals, buffers, maybeNull, fields);
+  }
+
+  /**
+   * The locals {@link #restore} declares (the scalars that are not parameters, the save
+   * locals, the array locals): every primal local the backward sweep may read, which a
+   * method holding the backward sweep alone takes as parameters.
+   */
+  List<Var> locals() {
+    return locals;
   }
 
   private boolean isEmpty() {
@@ -109,8 +128,9 @@ final class SplitState {
   }
 
   /**
-   * The start of {@code splitBackward}: the array locals made again in their buffers, in the
-   * shapes saved, and filled; then the scalars, declared unless they are parameters.
+   * The start of {@code splitBackward} (or of the backward sweep's own method, when
+   * {@link #locals} are too many to pass it): the array locals made again in their buffers, in
+   * the shapes saved, and filled; then the scalars, declared unless they are parameters.
    */
   List<Stmt> restore() {
     List<Stmt> code = new ArrayList<>();

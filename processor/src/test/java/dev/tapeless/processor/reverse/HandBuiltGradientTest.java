@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Reverse mode driven from IR and a signature built by hand (no javac: the signature's element
  * is null, which reverse mode never reads): the backward sweep of {@code y = x * x}, headed by
- * the comment its origin gives; the first update of the zero adjoint is an assignment.
+ * the comment its origin gives; the first update of the zero adjoint is an assignment. It is a
+ * method of its own, which {@code backpropagate} calls with the primal locals.
  */
 class HandBuiltGradientTest {
 
@@ -37,7 +38,8 @@ class HandBuiltGradientTest {
     Activity activity = Activity.of(square, List.of(x), List.of(y));
     GradientBody body = GradientBody.of(sig, square, activity, Recording.of(square, activity));
     String code = body.code().toString();
-    String backward = code.substring(code.indexOf("// backward sweep"));
+    assertEquals("this.backwardSweep(frame, x, dResult, result);\nreturn frame.value;\n",
+        code.substring(code.indexOf("this.backwardSweep(")));
     assertEquals("""
         // backward sweep
         double resultBar = dResult;
@@ -46,7 +48,7 @@ class HandBuiltGradientTest {
         xBar = resultBar * x;
         xBar += resultBar * x;
         frame.dx += xBar;
-        return frame.value;
-        """, backward);
+        """, body.backwardSweep().body().toString());
+    assertEquals(List.of(y), body.backwardSweep().locals());
   }
 }
