@@ -1,5 +1,10 @@
 package dev.tapeless.processor.reverse;
 
+import static dev.tapeless.processor.reverse.RuntimeIr.ALIASING;
+import static dev.tapeless.processor.reverse.RuntimeIr.SHAPES;
+import static dev.tapeless.processor.reverse.RuntimeIr.buffers;
+import static dev.tapeless.processor.reverse.RuntimeIr.string;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
@@ -272,20 +277,6 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       }
     }
     return code;
-  }
-
-  /** The runtime's shape checks and array helpers, as IR owners. */
-  private static final String SHAPES = "dev.tapeless.runtime.support/Shapes";
-  private static final String ALIASING = "dev.tapeless.runtime.support/Aliasing";
-  private static final String BUFFERS = "dev.tapeless.runtime.support/Buffers";
-
-  private static Expr buffers(String method, Expr... args) {
-    return new Expr.Invoke(BUFFERS, method, List.of(args), null);
-  }
-
-  /** A string literal, as JavaPoet writes one. */
-  private static Expr string(String text) {
-    return new Expr.Const(CodeBlock.of("$S", text).toString(), Type.object("java.lang/String"));
   }
 
   /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
