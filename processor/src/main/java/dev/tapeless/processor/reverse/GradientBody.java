@@ -235,7 +235,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           || writtenInCheckpointedLoop(method, p);
       if (restored) {
         String buffer = fields.buffer(p.name() + "Outputs", arrayClass(p));
-        code.add(new Stmt.Run(new Expr.ZerosLike(buffer, p)));
+        code.add(new Stmt.Run(new Expr.ZerosLike(buffer, new Expr.Ref(p))));
         code.add(new Stmt.Run(buffers("copy", new Expr.Ref(p),
             new Expr.Field(null, buffer, List.of(), p.type()))));
         snapshots.put(p, buffer);
@@ -280,12 +280,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
   }
 
   /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
-  public static void outputChecks(DifferentiableSignature sig, IrMethod method,
-      String frameName, List<String> outputSeeds, CodeBlock.Builder code) {
-    code.add(JavaStmts.write(outputChecks(sig, method, frameName, outputSeeds)));
-  }
-
-  private static List<Stmt> outputChecks(DifferentiableSignature sig, IrMethod method,
+  public static List<Stmt> outputChecks(DifferentiableSignature sig, IrMethod method,
       String frameName, List<String> outputSeeds) {
     List<Stmt> code = new ArrayList<>();
     int out = 0;
@@ -340,7 +335,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       } else if (index != null && sig.params().get(index).differentiated()) {
         value = new Expr.Member(frame, sig.params().get(index).adjoint(), v.type());
       } else {
-        value = new Expr.ZerosLike(fields.buffer(bar.name() + "Buffer", arrayClass(v)), v);
+        value = new Expr.ZerosLike(fields.buffer(bar.name() + "Buffer", arrayClass(v)),
+            new Expr.Ref(v));
       }
       code.add(new Stmt.Declare(bar, value));
     }
