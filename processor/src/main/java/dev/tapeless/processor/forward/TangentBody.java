@@ -114,17 +114,17 @@ public record TangentBody(CodeBlock code, List<String> tangentParameters,
     }
     code.addAll(computation(method, activity, recording, declarations, fields, names,
         tangents));
-    CodeBlock.Builder text = CodeBlock.builder();
+    Var result = method.result();
     if (sig.returnsReal()) {
-      Var result = method.result();
       Var frame = new Var(self, Type.object(sig.frameSimpleName()), Var.Role.PARAMETER);
       code.add(new Stmt.SetField(new Expr.Member(frame, "value", result.type()),
           new Expr.Ref(result)));
-      text.add(JavaStmts.write(code)).addStatement("return $L", JavaExprs.write(
-          tangents.has(result) ? new Expr.Ref(tangents.of(result))
-              : new Expr.Const(result.type().elementZero(), result.type())));
-    } else {
-      text.add(JavaStmts.write(code));
+    }
+    CodeBlock.Builder text = CodeBlock.builder().add(JavaStmts.write(code));
+    if (sig.returnsReal()) {
+      text.addStatement("return $L", JavaExprs.write(tangents.has(result)
+          ? new Expr.Ref(tangents.of(result))
+          : new Expr.Const(result.type().elementZero(), result.type())));
     }
     return new TangentBody(text.build(), parameterNames, clear.name());
   }
