@@ -37,6 +37,12 @@ public final class JavaExprs {
         Expr bound = r.bindings().get(name);
         return bound == null ? null : ruleOperand(bound);
       });
+    } else if (e instanceof Expr.Sum sum) {
+      CodeBlock.Builder b = CodeBlock.builder();
+      for (Expr.Rule term : sum.terms()) {
+        b.add(b.isEmpty() ? "$L" : " + $L", write(term));
+      }
+      return b.build();
     } else if (e instanceof Expr.Field f) {
       CodeBlock.Builder b = CodeBlock.builder().add("this.");
       if (f.frame() != null) {
@@ -50,8 +56,8 @@ public final class JavaExprs {
     } else if (e instanceof Expr.Member m) {
       return CodeBlock.of("$N.$L", m.object().name(), m.name());
     } else if (e instanceof Expr.ZerosLike z) {
-      return CodeBlock.of("this.$N = $T.zerosLike(this.$N, $N)", z.buffer(), JavaStmts.BUFFERS,
-          z.buffer(), z.like().name());
+      return CodeBlock.of("this.$N = $T.zerosLike(this.$N, $L)", z.buffer(), JavaStmts.BUFFERS,
+          z.buffer(), write(z.like()));
     } else if (e instanceof Expr.FrameCall c && c.frame() == null) {
       // the backward sweep's call, with a long list of locals: wrapped at the right margin
       CodeBlock.Builder args = CodeBlock.builder();
@@ -95,28 +101,22 @@ public final class JavaExprs {
     return CodeBlock.of("$L.$N($L)", receiver, o.name(), args.build());
   }
 
-  /** A call's arguments, comma-separated: callers append seeds or tangents after them. */
-  /**
-   * {@code value} as assigned to a scalar or element of type {@code target}: narrowed with a
-   * cast when the target is a float, since derivative expressions compute in double.
-   */
-  public static CodeBlock narrowedTo(Type target, CodeBlock value) {
-    if (!target.isFloat()) {
-      return value;
-    }
-    return value.toString().matches("[\\w.$\\[\\]]+") ? CodeBlock.of("(float) $L", value)
-        : CodeBlock.of("(float) ($L)", value);
-  }
-
-  public static CodeBlock.Builder arguments(Expr.Call call) {
+  /** A call's arguments, comma-separated. */
+  private static CodeBlock.Builder arguments(Expr.Call call) {
     return CodeBlock.builder().add(arguments(call.args()));
   }
 
-  /** Arguments, comma-separated. */
+  /**
+   * Arguments, comma-separated; a frame's buffer made in place of one (a scratch tangent) is
+   * an assignment, written in parentheses.
+   */
   private static CodeBlock arguments(List<Expr> args) {
     CodeBlock.Builder out = CodeBlock.builder();
     for (int i = 0; i < args.size(); i++) {
-      out.add(i == 0 ? "$L" : ", $L", write(args.get(i)));
+      Expr arg = args.get(i);
+      CodeBlock written = arg instanceof Expr.ZerosLike || arg instanceof Expr.Buffered
+          ? CodeBlock.of("($L)", write(arg)) : write(arg);
+      out.add(i == 0 ? "$L" : ", $L", written);
     }
     return out.build();
   }
@@ -156,7 +156,7 @@ public final class JavaExprs {
 
   /**
    * A value bound to a rule's placeholder: an operand, or its promotion to double written
-   * {@code ((double) i)} (see {@link RuleWriter#promoted}).
+   * {@code ((double) i)} (see {@code rules.RuleTerms#inDouble}).
    */
   private static CodeBlock ruleOperand(Expr e) {
     return e instanceof Expr.Cast ? CodeBlock.of("($L)", write(e)) : operand(e);

@@ -8,9 +8,9 @@ import dev.tapeless.processor.ir.Type;
 import java.util.List;
 
 /**
- * Writes IR statements as Java source: the one printer of reverse mode's sweeps, whose
- * statements, saves, adjoint updates, restores and loops are all IR (see {@link Stmt});
- * {@link JavaExprs} writes their expressions.
+ * Writes IR statements as Java source: the one printer of the sweeps, reverse mode's (whose
+ * statements, saves, adjoint updates, restores and loops are all IR, see {@link Stmt}) and
+ * forward mode's, with its tangents; {@link JavaExprs} writes their expressions.
  */
 public final class JavaStmts {
   private JavaStmts() {}
@@ -114,8 +114,6 @@ public final class JavaStmts {
     } else if (s instanceof Stmt.SetField f) {
       code.addStatement("$L $L $L", JavaExprs.write(f.field()), f.kind().symbol(),
           JavaExprs.write(f.value()));
-    } else if (s instanceof Verbatim v) {
-      code.add(v.code());
     } else if (s instanceof Stmt.Block b) {
       block(b, code);
     } else {

@@ -2,7 +2,6 @@ package dev.tapeless.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.rules.Template;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -26,18 +25,6 @@ public final class RuleWriter {
       }
     }
     return code.build();
-  }
-
-  /**
-   * An operand as a template reads it, in double arithmetic: an {@code int} operand squared in
-   * a template must not overflow.
-   */
-  public static CodeBlock promoted(Expr operand, CodeBlock bound) {
-    if (operand.type().isReal()) {
-      return bound;
-    }
-    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
-        ? CodeBlock.of("$L.0", c.literal()) : CodeBlock.of("((double) $L)", bound);
   }
 
   private static final Pattern MATH = Pattern.compile("(?<![\\w.$])Math\\.");

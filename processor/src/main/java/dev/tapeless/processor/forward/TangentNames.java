@@ -1,8 +1,6 @@
 package dev.tapeless.processor.forward;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
-import dev.tapeless.processor.emit.JavaExprs;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Var;
 import java.util.IdentityHashMap;
@@ -14,38 +12,38 @@ import java.util.Map;
  * useful; the others' tangents are zero and never written.
  */
 final class TangentNames {
-  private final Map<Var, String> names = new IdentityHashMap<>();
+  private final Map<Var, Var> tangents = new IdentityHashMap<>();
 
   /** Whether forward mode gives {@code v} a tangent. */
   static boolean carries(Var v, Activity activity) {
     return v.type().carriesDerivative() && activity.isVaried(v) && activity.isUseful(v);
   }
 
-  void put(Var v, String name) {
-    names.put(v, name);
+  void put(Var v, Var tangent) {
+    tangents.put(v, tangent);
   }
 
   boolean has(Var v) {
-    return names.containsKey(v);
+    return tangents.containsKey(v);
   }
 
-  String of(Var v) {
-    String name = names.get(v);
-    if (name == null) {
+  Var of(Var v) {
+    Var tangent = tangents.get(v);
+    if (tangent == null) {
       throw new IllegalStateException("no tangent for " + v);
     }
-    return name;
+    return tangent;
   }
 
   /**
    * The tangent of an operand or argument, {@code xDot}, the element {@code wDot[i]} or the row
    * {@code WDot[i]}; null when it has none (its tangent is zero).
    */
-  CodeBlock of(Expr operand) {
+  Expr of(Expr operand) {
     if (operand instanceof Expr.Ref r && has(r.var())) {
-      return CodeBlock.of("$N", of(r.var()));
+      return new Expr.Ref(of(r.var()));
     } else if (operand instanceof Expr.ArrayRead a && has(a.array())) {
-      return JavaExprs.element(of(a.array()), a.indices());
+      return new Expr.ArrayRead(of(a.array()), a.indices(), a.type());
     }
     return null;
   }

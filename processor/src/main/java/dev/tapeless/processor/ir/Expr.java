@@ -94,8 +94,26 @@ public sealed interface Expr {
     }
   }
 
-  // The forms below occur only in the sweeps reverse mode builds as IR, where the code around
-  // a callee's frame, a custom pullback and the frame's buffers is made up by the processor.
+  /**
+   * {@code t1 + t2 + ...}: the tangent forward mode gives one statement, a rule's term per
+   * operand that has a tangent ({@code $g} bound to that tangent), joined as written. Every
+   * template is written to be added (reverse mode adds each into an adjoint with {@code +=}),
+   * so the terms need no parentheses of their own.
+   */
+  record Sum(List<Rule> terms) implements Expr {
+    public Sum {
+      terms = List.copyOf(terms);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DOUBLE;
+    }
+  }
+
+  // The forms below occur only in the sweeps the processor builds as IR (reverse mode's, and
+  // forward mode's jvp), where the code around a callee's frame, a custom pullback or
+  // pushforward and the frame's buffers is made up by the processor.
 
   /**
    * A field of the generated frame, {@code this.name}, or of the callee frame held in the field
@@ -117,10 +135,10 @@ public sealed interface Expr {
 
   /**
    * {@code this.buffer = Buffers.zerosLike(this.buffer, like)}: an adjoint array of the shape
-   * of {@code like} (or an output's snapshot), kept in the frame's reusable field
-   * {@code buffer} so that calls after the first allocate nothing.
+   * of {@code like} (or an output's snapshot, a tangent nobody needs), kept in the frame's
+   * reusable field {@code buffer} so that calls after the first allocate nothing.
    */
-  record ZerosLike(String buffer, Var like) implements Expr {
+  record ZerosLike(String buffer, Expr like) implements Expr {
     @Override
     public Type type() {
       return like.type();
@@ -129,8 +147,9 @@ public sealed interface Expr {
 
   /**
    * {@code this.frame.method(args)}: a method of an object the frame holds in the field
-   * {@code frame}: a callee's frame (its primal, split forward or backward sweep), which
-   * reverse mode calls in place of the user's call so that the callee's buffers are reused, or
+   * {@code frame}: a callee's frame (its primal, split forward or backward sweep, or its
+   * forward mode), which the sweeps call in place of the user's call so that the callee's
+   * buffers are reused, or
    * the save buffer ({@code popInt}) where a pop is a value rather than a {@link Stmt.Restore}.
    * With {@code frame} null, {@code this.method(args)}: a method of the generated frame itself
    * (the backward sweep, which {@code backpropagate} and {@code splitBackward} both call).
@@ -144,8 +163,8 @@ public sealed interface Expr {
   }
 
   /**
-   * {@code Owner.method(args)}: a static method that reverse mode calls and the user did not (a
-   * custom pullback, a runtime helper), so it has no {@link Callee}.
+   * {@code Owner.method(args)}: a static method that the sweeps call and the user did not (a
+   * custom pullback or pushforward, a runtime helper), so it has no {@link Callee}.
    *
    * @param owner the declaring class, encoded as {@link Callee#owner()} is
    * @param type the result's type, null for a method that returns nothing

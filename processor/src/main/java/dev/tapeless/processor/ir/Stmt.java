@@ -131,8 +131,8 @@ public sealed interface Stmt {
     }
   }
 
-  // The forms below occur only in the sweeps reverse mode builds as IR (forward with its saves,
-  // backward), not in a method's own IR.
+  // The forms below occur only in the sweeps the processor builds as IR (reverse mode's forward
+  // sweep with its saves and backward sweep, forward mode's jvp), not in a method's own IR.
 
   /**
    * {@code // text}: names the user statement whose reversal follows, or a sweep; an empty
@@ -277,7 +277,7 @@ public sealed interface Stmt {
   }
 
   /**
-   * {@code call;}: a call reverse mode makes for its effect ({@link Expr.FrameCall},
+   * {@code call;}: a call the sweeps make for its effect ({@link Expr.FrameCall},
    * {@link Expr.Invoke}), or a frame's buffer made ({@link Expr.ZerosLike}); unlike an
    * {@link Effect}, not the user's, so no analysis reads it.
    */
@@ -302,17 +302,6 @@ public sealed interface Stmt {
 
     @Override
     public Origin origin() {
-      return null;
-    }
-  }
-
-  /**
-   * Code a phase still writes directly (forward mode's tangents, split bodies' state), carried
-   * through the IR to the printer unchanged; implemented by the printer's package.
-   */
-  non-sealed interface Foreign extends Stmt {
-    @Override
-    default Origin origin() {
       return null;
     }
   }

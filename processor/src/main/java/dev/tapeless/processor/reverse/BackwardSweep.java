@@ -17,11 +17,9 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.UnaryOp;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
-import dev.tapeless.processor.rules.Template;
+import dev.tapeless.processor.rules.RuleTerms;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -200,14 +198,14 @@ final class BackwardSweep {
     Function<String, Expr> bindings = name -> switch (name) {
       case "g" -> g;
       case "r" -> result.get();
-      default -> operand(operands.get(Integer.parseInt(name)));
+      default -> RuleTerms.inDouble(operands.get(Integer.parseInt(name)));
     };
     Stmt.StoreKind kind = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB
         ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD;
     for (Partial p : BackwardReads.emittedPartials(s, activity)) {
       Expr.ArrayRead adjointOf = adjointOf(operands.get(p.operand()));
       code.add(new Stmt.Store(adjointOf.array(), adjointOf.indices(),
-          rule(p.template(), bindings), kind, null));
+          RuleTerms.bound(p.template(), bindings), kind, null));
     }
     Expr zero = new Expr.Const(target.type().elementZero(), target.type().element());
     if (s instanceof Stmt.Store st) {
@@ -222,22 +220,6 @@ final class BackwardSweep {
     } else if (reassigned.contains(target)) {
       code.add(new Stmt.Assign(adjoint, zero, null));
     }
-  }
-
-  /** A rule's template bound to the values its placeholders name, in the order it names them. */
-  private static Expr.Rule rule(String template, Function<String, Expr> bindings) {
-    Map<String, Expr> bound = new LinkedHashMap<>();
-    Template.forEachPlaceholder(template, name -> bound.computeIfAbsent(name, bindings));
-    return new Expr.Rule(template, bound, Type.DOUBLE);
-  }
-
-  /** An operand as a rule's template reads it, in double arithmetic. */
-  private static Expr operand(Expr operand) {
-    if (operand.type().isReal()) {
-      return operand;
-    }
-    return operand instanceof Expr.Const c && c.literal().matches("\\d+")
-        ? new Expr.Const(c.literal() + ".0", Type.DOUBLE) : new Expr.Cast(Type.DOUBLE, operand);
   }
 
   /** The element {@code array[indices]}. */

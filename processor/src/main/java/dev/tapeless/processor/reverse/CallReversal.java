@@ -24,9 +24,6 @@ import java.util.function.Function;
  * {@link Stmt.Assign}s, so the passes over the backward sweep read them.
  */
 final class CallReversal {
-  /** The runtime's array helpers, as an IR owner. */
-  private static final String BUFFERS = "dev.tapeless.runtime.support/Buffers";
-
   private final Activity activity;
   private final Adjoints adjoints;
   private final FrameFields fields;
@@ -160,7 +157,7 @@ final class CallReversal {
     if (scalars >= 2) {
       scratch = fields.scalarAdjoints(scalars);
       Expr.Field all = new Expr.Field(null, scratch, List.of(), new Type(Type.Kind.DOUBLE, 1));
-      code.add(new Stmt.Run(new Expr.Invoke(BUFFERS, "fill",
+      code.add(new Stmt.Run(new Expr.Invoke(RuntimeIr.BUFFERS, "fill",
           List.of(all, new Expr.Const("0.0", Type.DOUBLE)), null)));
       args.add(all);
     }

@@ -36,7 +36,8 @@ public final class Declarations {
     this.names = names;
   }
 
-  static Declarations plan(Stmt.Block body, Recording recording, NameTable names) {
+  /** Where the sweeps of {@code body} declare its locals and save what {@code recording} names. */
+  public static Declarations plan(Stmt.Block body, Recording recording, NameTable names) {
     Declarations d = new Declarations(recording, names);
     d.walk(body, 0, 0);
     return d;

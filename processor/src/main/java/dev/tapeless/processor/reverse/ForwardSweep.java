@@ -5,7 +5,6 @@ import dev.tapeless.processor.emit.TypeNames;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaStmts;
-import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.ir.Callee;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
@@ -20,8 +19,8 @@ import java.util.List;
  * overwritten before the backward sweep reads them. Built as IR (the user's statements and
  * {@link Stmt.Save}s, a callee's frame call as an {@link Expr.FrameCall}, an array local as
  * an {@link Expr.Buffered}, a checkpointed loop's segments as {@link Checkpointing} builds
- * them) and printed by {@link JavaStmts}; only forward mode's tangents are written directly,
- * as {@link Verbatim}.
+ * them, forward mode's tangents as its {@link Tangents} build them) and printed by
+ * {@link JavaStmts}.
  */
 public final class ForwardSweep {
   private final Declarations declarations;
@@ -32,24 +31,24 @@ public final class ForwardSweep {
   private final Tangents tangents;
   /** Whether {@code @Checkpoint} loops run in segments, copying their state (see below). */
   private boolean checkpointing;
-  /** The sweep as IR, printed once built: statements, saves, and code written directly. */
+  /** The sweep as IR, printed once built: statements, saves, tangents. */
   private final List<Stmt> code = new ArrayList<>();
 
   /**
    * What forward mode adds to the computation: the tangent of each statement that writes a
-   * variable with one.
+   * variable with one, as IR.
    */
   public interface Tangents {
     /**
-     * Writes {@code s} together with its tangent, or returns false to have the sweep write the
-     * statement alone.
+     * Appends {@code s} together with its tangent to {@code code}, or returns false to have the
+     * sweep write the statement alone.
      *
-     * @param declared {@code "double "} when the statement declares its target, else empty
+     * @param declares whether the statement declares its target ({@link Stmt.Declare})
      */
-    boolean write(Stmt s, String declared, CodeBlock.Builder code);
+    boolean write(Stmt s, boolean declares, List<Stmt> code);
 
     /** Runs after the sweep wrote {@code s} alone: the tangent buffer of an array local. */
-    void after(Stmt s, CodeBlock.Builder code);
+    void after(Stmt s, List<Stmt> code);
   }
 
   private ForwardSweep(Declarations declarations, Recording recording, FrameFields fields,
@@ -68,7 +67,11 @@ public final class ForwardSweep {
    */
   static CodeBlock write(Stmt.Block body, Declarations declarations, Recording recording,
       FrameFields fields, boolean saving, SplitCalls splitCalls) {
-    return write(body, declarations, recording, fields, saving, splitCalls, null);
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls,
+        null);
+    sweep.declareHoisted();
+    sweep.block(body);
+    return sweep.printed();
   }
 
   /**
@@ -99,20 +102,14 @@ public final class ForwardSweep {
     return sweep.code;
   }
 
-  /** The computation with its tangents, for forward mode; nothing is saved. */
-  public static CodeBlock withTangents(Stmt.Block body, Declarations declarations,
+  /** The computation with its tangents as IR, for forward mode; nothing is saved. */
+  public static List<Stmt> withTangents(Stmt.Block body, Declarations declarations,
       Recording recording, FrameFields fields, Tangents tangents) {
-    return write(body, declarations, recording, fields, false, SplitCalls.NONE, tangents);
-  }
-
-  private static CodeBlock write(Stmt.Block body, Declarations declarations,
-      Recording recording, FrameFields fields, boolean saving, SplitCalls splitCalls,
-      Tangents tangents) {
-    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, saving, splitCalls,
-        tangents);
+    ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, false,
+        SplitCalls.NONE, tangents);
     sweep.declareHoisted();
     sweep.block(body);
-    return sweep.printed();
+    return sweep.code;
   }
 
   /** Locals declared at the top, with a zero value, so that both sweeps see them. */
@@ -126,14 +123,6 @@ public final class ForwardSweep {
     return JavaStmts.write(code);
   }
 
-  /** Code written directly (forward mode's tangents, a callee's frame, buffers), if any. */
-  private void verbatim(CodeBlock.Builder written) {
-    CodeBlock block = written.build();
-    if (!block.isEmpty()) {
-      code.add(new Verbatim(block));
-    }
-  }
-
   private void block(Stmt.Block block) {
     for (Stmt s : block.statements()) {
       statement(s);
@@ -143,16 +132,10 @@ public final class ForwardSweep {
   private void statement(Stmt s) {
     if (tangents != null && (s instanceof Stmt.Assign || s instanceof Stmt.Store
         || s instanceof Stmt.Effect)) {
-      String declared = s instanceof Stmt.Assign a && declarations.declaresTarget(a)
-          ? a.target().type().javaName() + " " : "";
-      CodeBlock.Builder written = CodeBlock.builder();
-      boolean wrote = tangents.write(s, declared, written);
-      verbatim(written);
-      if (!wrote) {
+      boolean declares = s instanceof Stmt.Assign a && declarations.declaresTarget(a);
+      if (!tangents.write(s, declares, code)) {
         primalStatement(s);
-        CodeBlock.Builder after = CodeBlock.builder();
-        tangents.after(s, after);
-        verbatim(after);
+        tangents.after(s, code);
       }
       return;
     }

@@ -27,7 +27,8 @@ public final class FrameFields {
   private final NameTable names;
   private final Map<Object, FrameSpec.Field> fields = new LinkedHashMap<>();
 
-  FrameFields(Set<String> reserved) {
+  /** No fields yet; their names avoid {@code reserved}. */
+  public FrameFields(Set<String> reserved) {
     this.names = new NameTable(reserved);
   }
 

@@ -1,5 +1,10 @@
 package dev.tapeless.processor.reverse;
 
+import static dev.tapeless.processor.reverse.RuntimeIr.ALIASING;
+import static dev.tapeless.processor.reverse.RuntimeIr.SHAPES;
+import static dev.tapeless.processor.reverse.RuntimeIr.buffers;
+import static dev.tapeless.processor.reverse.RuntimeIr.string;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tapeless.processor.emit.TypeNames;
@@ -380,7 +385,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
           || writtenInCheckpointedLoop(method, p);
       if (restored) {
         String buffer = fields.buffer(p.name() + "Outputs", arrayClass(p));
-        code.add(new Stmt.Run(new Expr.ZerosLike(buffer, p)));
+        code.add(new Stmt.Run(new Expr.ZerosLike(buffer, new Expr.Ref(p))));
         code.add(new Stmt.Run(buffers("copy", new Expr.Ref(p),
             new Expr.Field(null, buffer, List.of(), p.type()))));
         snapshots.put(p, buffer);
@@ -424,27 +429,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     return code;
   }
 
-  /** The runtime's shape checks and array helpers, as IR owners. */
-  private static final String SHAPES = "dev.tapeless.runtime.support/Shapes";
-  private static final String ALIASING = "dev.tapeless.runtime.support/Aliasing";
-  private static final String BUFFERS = "dev.tapeless.runtime.support/Buffers";
-
-  private static Expr buffers(String method, Expr... args) {
-    return new Expr.Invoke(BUFFERS, method, List.of(args), null);
-  }
-
-  /** A string literal, as JavaPoet writes one. */
-  private static Expr string(String text) {
-    return new Expr.Const(CodeBlock.of("$S", text).toString(), Type.object("java.lang/String"));
-  }
-
   /** Seeds of the outputs' shapes (when given), outputs not aliased with other arguments. */
-  public static void outputChecks(DifferentiableSignature sig, IrMethod method,
-      String frameName, List<String> outputSeeds, CodeBlock.Builder code) {
-    code.add(JavaStmts.write(outputChecks(sig, method, frameName, outputSeeds)));
-  }
-
-  private static List<Stmt> outputChecks(DifferentiableSignature sig, IrMethod method,
+  public static List<Stmt> outputChecks(DifferentiableSignature sig, IrMethod method,
       String frameName, List<String> outputSeeds) {
     List<Stmt> code = new ArrayList<>();
     int out = 0;
@@ -499,7 +485,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       } else if (index != null && sig.params().get(index).differentiated()) {
         value = new Expr.Member(frame, sig.params().get(index).adjoint(), v.type());
       } else {
-        value = new Expr.ZerosLike(fields.buffer(bar.name() + "Buffer", arrayClass(v)), v);
+        value = new Expr.ZerosLike(fields.buffer(bar.name() + "Buffer", arrayClass(v)),
+            new Expr.Ref(v));
       }
       code.add(new Stmt.Declare(bar, value));
     }

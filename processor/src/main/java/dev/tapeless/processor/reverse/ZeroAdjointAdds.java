@@ -23,8 +23,8 @@ import java.util.Set;
  * {@code 0.0}, meeting by intersection after branches and at loop heads (a loop's body is
  * analysed again until its entry set is stable). A call's reversal is IR too: the callee's
  * backward sweep or pullback writes no scalar local, and what it hands back is an add like any
- * other ({@code xBar = this.fFrame.dx} first in the sweep). Code still written as Java
- * ({@code Verbatim}) forgets everything, as does leaving a loop that may break.
+ * other ({@code xBar = this.fFrame.dx} first in the sweep). Leaving a loop that may break
+ * forgets everything.
  */
 final class ZeroAdjointAdds {
   private ZeroAdjointAdds() {}
@@ -90,7 +90,7 @@ final class ZeroAdjointAdds {
         || s instanceof Stmt.SetField) {
       return s; // none writes a scalar local (a callee's backward sweep writes arrays only)
     }
-    zero.clear(); // Java text, a break: nothing is known after it
+    zero.clear(); // a break: nothing is known after it
     return s;
   }
 

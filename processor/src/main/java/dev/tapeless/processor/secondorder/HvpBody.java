@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.FrameSpec;
+import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.forward.TangentBody;
 import dev.tapeless.processor.frontend.DifferentiableSignature;
 import dev.tapeless.processor.frontend.NameTable;
@@ -90,8 +91,8 @@ public record HvpBody(FrameSpec.Hvp hvp) {
     for (int k = 0; k < program.directions().size(); k++) {
       Var d = program.directions().get(k);
       if (d.type().isArray()) {
-        TangentBody.prepareArrayTangent(differentiated.get(k), d.name(), publicNames.get(k),
-            frameName, body.fields(), code);
+        code.add(JavaStmts.write(List.of(TangentBody.arrayTangent(differentiated.get(k), d,
+            publicNames.get(k), frameName, body.fields()))));
       }
     }
     code.add(body.code());

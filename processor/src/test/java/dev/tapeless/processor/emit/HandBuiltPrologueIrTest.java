@@ -37,7 +37,7 @@ class HandBuiltPrologueIrTest {
         new Stmt.SetField(new Expr.Member(FRAME, "value", Type.DOUBLE), ref(X)),
         new Stmt.Comment(""),
         new Stmt.Comment("backward sweep"),
-        new Stmt.Declare(T_BAR, new Expr.ZerosLike("tBarBuffer", T)),
+        new Stmt.Declare(T_BAR, new Expr.ZerosLike("tBarBuffer", ref(T))),
         new Stmt.SetField(new Expr.Member(FRAME, "dx", Type.DOUBLE), ref(X_BAR),
             Stmt.StoreKind.ADD))).toString());
   }

@@ -7,9 +7,7 @@ import static dev.tapeless.processor.ir.HandBuiltIr.num;
 import static dev.tapeless.processor.ir.HandBuiltIr.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.emit.JavaStmts;
-import dev.tapeless.processor.emit.Verbatim;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The pass that makes an add into an adjoint known to hold zero an assignment, on backward
  * sweeps built by hand: what it may rewrite (after a zeroing, first in the sweep, in a loop
  * whose body ends by zeroing) and what it must not (after a branch that leaves the adjoint
- * non-zero on one side, in a loop that carries it, after Java text it cannot read).
+ * non-zero on one side, in a loop that carries it, after a loop that may break).
  */
 class HandBuiltZeroAdjointAddsTest {
   private final Var g = adjoint("g");
@@ -82,9 +80,13 @@ class HandBuiltZeroAdjointAddsTest {
   }
 
   @Test
-  void javaTextForgetsWhatWasZero() {
-    Stmt text = new Verbatim(CodeBlock.of("aBar = q();\n"));
-    assertEquals("aBar = q();\naBar += g;\n", printed(List.of(text, add(a, ref(g))), a));
+  void aLoopThatMayBreakForgetsWhatWasZero() {
+    Var c = new Var("c", Type.BOOLEAN, Var.Role.LOCAL);
+    Stmt loop = new Stmt.Loop(new Var("n", Type.INT, Var.Role.LOCAL), new Stmt.Block(List.of(
+        add(b, ref(g)), new Stmt.If(ref(c), new Stmt.Block(List.of(new Stmt.Exit(null))),
+            new Stmt.Block(List.of()), null))), null);
+    assertEquals("while (true) {\n  bBar += g;\n  if (c) {\n    break;\n  }\n}\naBar += g;\n",
+        printed(List.of(loop, add(a, ref(g))), a));
   }
 
   @Test
