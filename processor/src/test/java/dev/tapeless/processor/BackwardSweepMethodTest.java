@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The backward sweep is one private method that {@code backpropagate} and {@code splitBackward}
  * both call: given the primal locals as parameters ({@code few}: a parameter the sweep
  * restores, a checkpointed loop run again inside the sweep, array locals, the overwrite flag of
- * an assigning pullback), or, when those would pass the JVM's 255 parameter slots
- * ({@code many}: 130 {@code double} locals), taking them off the save buffer itself. Both are
+ * an assigning pullback), or, when as arguments they would need more stack slots than HotSpot's
+ * C2 compiles ({@code many}: 130 {@code double} locals; see {@code BackwardSweepArguments}),
+ * taking them off the save buffer itself. Both are
  * checked against finite differences, called directly and twice as callees in split mode.
  */
 class BackwardSweepMethodTest {

@@ -94,9 +94,9 @@ public record FrameSpec(
    * @param name the method's name
    * @param overwrite the name of the flag that has assigning pullbacks set the {@code d*}
    *     fields (see {@code FreshAdjoints}), or null when the method has none
-   * @param locals the primal locals the sweep reads; empty when it restores them itself
-   * @param restores whether the body starts by restoring the primal locals from the save
-   *     buffer, because as parameters they would pass the JVM's limit of 255 slots
+   * @param locals the primal locals passed to the sweep
+   * @param restores whether the body starts by restoring the other primal locals it reads from
+   *     the save buffer, because as arguments they would need more stack slots than C2 compiles
    * @param body the statements
    */
   public record BackwardSweep(String name, String overwrite, List<Var> locals,

@@ -124,8 +124,9 @@ public final class SweepsWriter {
         .addJavadoc("The backward sweep, adding into {@code $N}'s adjoint fields: written once"
             + " for\n{@code backpropagate} and {@code splitBackward}, ", spec.frame())
         .addJavadoc(sweep.restores()
-            ? "which leave the primal locals it reads on\nthe save buffer (as parameters they"
-                + " would pass the JVM's limit of 255 parameter slots).\n"
+            ? "which pass some of the primal locals it\nreads and leave the others on the save"
+                + " buffer (as arguments they would need more stack\nslots than HotSpot's C2"
+                + " compiles).\n"
             : "which pass the primal locals it reads.\n")
         .addParameter(api, spec.frame());
     withSeeds(spec, m, false);

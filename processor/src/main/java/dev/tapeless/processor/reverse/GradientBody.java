@@ -64,13 +64,6 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     CodeBlock endOverwrite, FrameFields fields, Declarations declarations, NameTable names,
     String frame, String resultSeed, List<String> outputSeeds, String checkParameter) {
 
-  /**
-   * The most parameter slots a JVM method may have ({@code this} takes one, a {@code long} or
-   * {@code double} two): beyond it the backward sweep takes the primal locals from the save
-   * buffer instead.
-   */
-  static final int MAX_PARAMETER_SLOTS = 255;
-
   /** The name of the sweeps' method holding the backward sweep. */
   static final String BACKWARD_SWEEP = "backwardSweep";
 
@@ -156,6 +149,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     splitPrologue.addAll(onlyIf(check, checks));
     CodeBlock.Builder splitBackward = CodeBlock.builder();
     FrameSpec.BackwardSweep backwardSweep = null;
+    SplitState.Parts splitSaves = null;
     if (active.isEmpty()) {
       // nothing to reverse; splitBackward still takes splitForward's state off the buffer
       splitPrologue.addAll(state.restore());
@@ -170,27 +164,24 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         splitBackward.add(JavaStmts.write(splitPrologue))
             .add(JavaStmts.write(separated(splitPrologue))).add(backward);
       } else {
-        List<Var> locals = state.locals();
-        boolean passed = parameterSlots(sig, method, overwrites, locals) <= MAX_PARAMETER_SLOTS;
-        List<Stmt> restored = passed ? List.of() : state.restore();
+        List<Var> passed = BackwardSweepArguments.passed(sig, method, overwrites,
+            state.locals());
+        SplitState.Parts parts = state.split(passed);
+        splitSaves = parts;
+        List<Stmt> restored = parts.spilled().restore();
         backwardSweep = new FrameSpec.BackwardSweep(BACKWARD_SWEEP,
-            overwrites ? overwrite : null, passed ? locals : List.of(), !passed,
+            overwrites ? overwrite : null, passed, !restored.isEmpty(),
             CodeBlock.builder().add(JavaStmts.write(restored))
                 .add(JavaStmts.write(separated(restored))).add(backward).build());
         List<Stmt> call = new ArrayList<>(List.of(BLANK));
-        if (!passed) {
-          call.addAll(state.save());
-        }
+        call.addAll(parts.spilled().save());
         call.add(backwardCall(sig, method, frame, resultSeed, outputSeeds,
-            overwrites ? new Expr.Ref(overwriteVar) : null, passed ? locals : List.of()));
+            overwrites ? new Expr.Ref(overwriteVar) : null, passed));
         code.add(JavaStmts.write(call));
-        if (passed) {
-          splitPrologue.addAll(state.restore());
-        }
+        splitPrologue.addAll(parts.passed().restore());
         splitPrologue.addAll(separated(splitPrologue));
         splitPrologue.add(backwardCall(sig, method, frame, resultSeed, outputSeeds,
-            overwrites ? new Expr.Const("false", Type.BOOLEAN) : null,
-            passed ? locals : List.of()));
+            overwrites ? new Expr.Const("false", Type.BOOLEAN) : null, passed));
         splitBackward.add(JavaStmts.write(splitPrologue));
       }
     }
@@ -203,7 +194,15 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     CodeBlock.Builder splitForward = CodeBlock.builder()
         .add(JavaStmts.write(onlyIf(check, outputChecks(sig, method, frameName, List.of()))));
-    splitForward.add(forward).add(JavaStmts.write(state.save()));
+    List<Stmt> saves = new ArrayList<>();
+    if (splitSaves == null) {
+      saves.addAll(state.save());
+    } else {
+      // what the backward sweep restores itself first, under what splitBackward restores
+      saves.addAll(splitSaves.spilled().save());
+      saves.addAll(splitSaves.passed().save());
+    }
+    splitForward.add(forward).add(JavaStmts.write(saves));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }
@@ -327,33 +326,6 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     return new Stmt.Run(new Expr.FrameCall(null, BACKWARD_SWEEP, args, null));
   }
 
-  /**
-   * The parameter slots the backward sweep's method would take with {@code locals} as
-   * parameters: {@code this} and the frame, then one slot a value, two a {@code long} or
-   * {@code double}.
-   */
-  static int parameterSlots(DifferentiableSignature sig, IrMethod method, boolean overwrites,
-      List<Var> locals) {
-    int slots = 2;
-    for (Var p : method.parameters()) {
-      slots += slots(p.type());
-    }
-    if (sig.returnsReal()) {
-      slots += slots(method.result().type());
-    }
-    slots += (int) sig.params().stream().filter(Callee.Param::out).count();
-    if (overwrites) {
-      slots++;
-    }
-    for (Var v : locals) {
-      slots += slots(v.type());
-    }
-    return slots;
-  }
-
-  private static int slots(Type t) {
-    return !t.isArray() && (t.kind() == Type.Kind.DOUBLE || t.kind() == Type.Kind.LONG) ? 2 : 1;
-  }
 
   /** The {@code @Out} parameters, whose adjoints start as the caller's seeds. */
   private static Set<Var> outputParameters(DifferentiableSignature sig, IrMethod method) {

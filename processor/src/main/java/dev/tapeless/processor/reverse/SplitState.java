@@ -94,6 +94,46 @@ final class SplitState {
     return locals;
   }
 
+  /**
+   * This state in two parts: {@code passed}, the given locals with the parameters the sweep
+   * restores, which {@code splitBackward} restores and passes to the backward sweep; and the
+   * other locals, which the backward sweep takes off the save buffer itself. {@code
+   * splitForward} saves the second part first, so that it lies under the first.
+   */
+  Parts split(List<Var> passedLocals) {
+    Set<Var> passed = Collections.newSetFromMap(new IdentityHashMap<>());
+    passed.addAll(passedLocals);
+    return new Parts(only(v -> v.role() == Var.Role.PARAMETER || passed.contains(v)),
+        only(v -> v.role() != Var.Role.PARAMETER && !passed.contains(v)));
+  }
+
+  /** What {@link #split} gives. */
+  record Parts(SplitState passed, SplitState spilled) {}
+
+  private SplitState only(java.util.function.Predicate<Var> keep) {
+    List<Var> keptScalars = new ArrayList<>();
+    for (Var v : scalars) {
+      if (keep.test(v)) {
+        keptScalars.add(v);
+      }
+    }
+    List<Var> keptArrays = new ArrayList<>();
+    List<String> keptBuffers = new ArrayList<>();
+    for (int i = 0; i < arrays.size(); i++) {
+      if (keep.test(arrays.get(i))) {
+        keptArrays.add(arrays.get(i));
+        keptBuffers.add(buffers.get(i));
+      }
+    }
+    List<Var> keptLocals = new ArrayList<>();
+    for (Var v : locals) {
+      if (keep.test(v)) {
+        keptLocals.add(v);
+      }
+    }
+    return new SplitState(keptScalars, keptArrays, keptLocals, keptBuffers, maybeNull, fields);
+  }
+
   private boolean isEmpty() {
     return scalars.isEmpty() && arrays.isEmpty();
   }
