@@ -149,7 +149,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     splitPrologue.addAll(onlyIf(check, checks));
     CodeBlock.Builder splitBackward = CodeBlock.builder();
     FrameSpec.BackwardSweep backwardSweep = null;
-    SplitState.Parts splitSaves = null;
+    List<Stmt> forwardSaves = state.save();
     if (active.isEmpty()) {
       // nothing to reverse; splitBackward still takes splitForward's state off the buffer
       splitPrologue.addAll(state.restore());
@@ -167,7 +167,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         List<Var> passed = BackwardSweepArguments.passed(sig, method, overwrites,
             state.locals());
         SplitState.Parts parts = state.split(passed);
-        splitSaves = parts;
+        forwardSaves = parts.save();
         List<Stmt> restored = parts.spilled().restore();
         backwardSweep = new FrameSpec.BackwardSweep(BACKWARD_SWEEP,
             overwrites ? overwrite : null, passed, !restored.isEmpty(),
@@ -194,15 +194,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     CodeBlock.Builder splitForward = CodeBlock.builder()
         .add(JavaStmts.write(onlyIf(check, outputChecks(sig, method, frameName, List.of()))));
-    List<Stmt> saves = new ArrayList<>();
-    if (splitSaves == null) {
-      saves.addAll(state.save());
-    } else {
-      // what the backward sweep restores itself first, under what splitBackward restores
-      saves.addAll(splitSaves.spilled().save());
-      saves.addAll(splitSaves.passed().save());
-    }
-    splitForward.add(forward).add(JavaStmts.write(saves));
+    splitForward.add(forward).add(JavaStmts.write(forwardSaves));
     if (sig.returnsReal()) {
       splitForward.addStatement("return $N", result.name());
     }

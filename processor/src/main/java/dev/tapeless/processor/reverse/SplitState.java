@@ -108,7 +108,14 @@ final class SplitState {
   }
 
   /** What {@link #split} gives. */
-  record Parts(SplitState passed, SplitState spilled) {}
+  record Parts(SplitState passed, SplitState spilled) {
+    /** The end of {@code splitForward}: the spilled part first, under the passed one. */
+    List<Stmt> save() {
+      List<Stmt> code = new ArrayList<>(spilled.save());
+      code.addAll(passed.save());
+      return code;
+    }
+  }
 
   private SplitState only(java.util.function.Predicate<Var> keep) {
     List<Var> keptScalars = new ArrayList<>();
