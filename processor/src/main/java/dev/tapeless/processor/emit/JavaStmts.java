@@ -80,6 +80,15 @@ public final class JavaStmts {
     } else if (s instanceof Stmt.Save v) {
       code.addStatement("this.$N.$L($L)", v.buffer(), push(v.value().type()),
           target(v.value()));
+    } else if (s instanceof Stmt.CursorSave v) {
+      code.beginControlFlow("if ($N == $N.length)", v.top().name(), v.array().name());
+      code.addStatement("$N = this.$N.growDoubles()", v.array().name(), v.buffer());
+      code.endControlFlow();
+      code.addStatement("$N[$N++] = $L", v.array().name(), v.top().name(), target(v.value()));
+    } else if (s instanceof Stmt.CursorRestore r) {
+      code.addStatement("$L = $L$N[--$N]", target(r.target()),
+          r.target().type().kind() == Type.Kind.FLOAT ? "(float) " : "", r.array().name(),
+          r.top().name());
     } else if (s instanceof Stmt.SaveAll v && v.allocated()) {
       code.beginControlFlow("if ($L != null)", JavaExprs.write(v.region()));
       code.addStatement("this.$N.pushAll($L)", v.buffer(), JavaExprs.write(v.region()));

@@ -191,6 +191,29 @@ public sealed interface Stmt {
   }
 
   /**
+   * {@code array[top++] = value}, after {@code array = this.buffer.growDoubles()} when the
+   * array is full: a {@link Save} of a double or float through the locals a loop holds the
+   * double stack in (see {@code reverse.SaveCursors}).
+   */
+  record CursorSave(String buffer, Var array, Var top, Expr value) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
+   * {@code target = array[--top]} (a float's narrowed back): a {@link Restore} of a double or
+   * float through the locals a loop holds the double stack in.
+   */
+  record CursorRestore(Var array, Var top, Expr target) implements Stmt {
+    @Override
+    public Origin origin() {
+      return null;
+    }
+  }
+
+  /**
    * {@code this.buffer.pushAll(region)}; when {@code allocated} (an array allocated again in a
    * loop), only if the array exists yet, followed by a flag that says whether it did.
    */

@@ -70,8 +70,8 @@ final class BackwardSweep {
    * @param owned the one-dimensional adjoints of locals, in the frame's own buffers
    */
   CodeBlock block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned) {
-    return JavaStmts.write(ZeroAdjointAdds.apply(
-        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart));
+    return JavaStmts.write(SaveCursors.apply(ZeroAdjointAdds.apply(
+        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart), names));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.tapeless.processor.analysis.Recording;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.ir.Callee;
+import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
@@ -81,13 +82,14 @@ public final class ForwardSweep {
    * sweep will take those copies off the save buffer again.
    */
   static CodeBlock writeCheckpointed(Stmt.Block body, Declarations declarations,
-      Recording recording, FrameFields fields, SplitCalls splitCalls, boolean checkpoints) {
+      Recording recording, FrameFields fields, SplitCalls splitCalls, boolean checkpoints,
+      NameTable names) {
     ForwardSweep sweep = new ForwardSweep(declarations, recording, fields, true, splitCalls,
         null);
     sweep.checkpointing = checkpoints;
     sweep.declareHoisted();
     sweep.block(body);
-    return sweep.printed();
+    return JavaStmts.write(SaveCursors.apply(sweep.code, names));
   }
 
   /**

@@ -110,7 +110,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     String overwriting = overwrites ? fields.flag("overwriting") : null;
     // without adjoints no backward sweep runs to take checkpoints off the save buffer
     CodeBlock forward = ForwardSweep.writeCheckpointed(method.body(), declarations, recording,
-        fields, splitCalls, !active.isEmpty());
+        fields, splitCalls, !active.isEmpty(), names);
     Var frame = new Var(self, Type.object(sig.frameSimpleName()), Var.Role.PARAMETER);
     Var overwriteVar = new Var(overwrite, Type.BOOLEAN, Var.Role.LOCAL);
     List<Stmt> prologue = new ArrayList<>();

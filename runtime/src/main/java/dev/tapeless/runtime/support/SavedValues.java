@@ -96,6 +96,47 @@ public final class SavedValues {
   }
 
   /**
+   * The double stack's array, for a generated loop that pushes or pops through locals instead
+   * of this object's fields: a store to {@code doubleTop} on every push made each push wait for
+   * the last one's (the JIT does not keep a field in a register across a loop). Valid until the
+   * stack grows ({@link #growDoubles}) and until {@link #doubleTop(int)} hands the top back.
+   *
+   * @return the array the doubles are saved in, valid below {@link #doubleTop()}
+   */
+  public double[] doubleStack() {
+    return doubles;
+  }
+
+  /**
+   * Where a generated loop's local top starts.
+   *
+   * @return how many doubles are saved
+   */
+  public int doubleTop() {
+    return doubleTop;
+  }
+
+  /**
+   * Takes back a generated loop's local top after it pushed or popped through the array.
+   *
+   * @param top how many doubles are saved now
+   */
+  public void doubleTop(int top) {
+    doubleTop = top;
+  }
+
+  /**
+   * Doubles the double stack's room when a generated loop's local top reached its end; the
+   * values below that top are kept (the whole array is copied).
+   *
+   * @return the new array, to push into from there on
+   */
+  public double[] growDoubles() {
+    doubles = Arrays.copyOf(doubles, doubles.length * 2);
+    return doubles;
+  }
+
+  /**
    * A float goes on the double stack: widening is exact, so the pop gives it back.
    *
    * @param v the value

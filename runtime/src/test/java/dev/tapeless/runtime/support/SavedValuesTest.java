@@ -25,6 +25,31 @@ class SavedValuesTest {
     assertArrayEquals(new int[] {4, 5}, k);
   }
 
+  @Test
+  void pushesThroughALocalTopMeetPushesThroughTheMethodsAcrossAGrowth() {
+    SavedValues saved = new SavedValues();
+    saved.pushDouble(-1.0);
+    double[] stack = saved.doubleStack();
+    int top = saved.doubleTop();
+    for (int i = 0; i < 1000; i++) {
+      if (top == stack.length) {
+        stack = saved.growDoubles();
+      }
+      stack[top++] = i;
+    }
+    saved.doubleTop(top);
+    saved.pushDouble(1000.0);
+    assertEquals(1000.0, saved.popDouble());
+    stack = saved.doubleStack();
+    top = saved.doubleTop();
+    for (int i = 999; i >= 0; i--) {
+      assertEquals(i, stack[--top]);
+    }
+    saved.doubleTop(top);
+    assertEquals(-1.0, saved.popDouble());
+    assertEquals(0, saved.doubleTop());
+  }
+
   /** One call of a frame: {@code n} doubles and ints saved, settled, then restored. */
   private static void call(SavedValues saved, int n) {
     for (int i = 0; i < n; i++) {
