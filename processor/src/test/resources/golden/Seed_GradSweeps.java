@@ -35,7 +35,7 @@ final class Seed_GradSweeps {
       double result = c * d;
       frame.value = result;
 
-      this.backwardSweep(frame, a, b, dResult, c, d, result);
+      this.backwardSweep(frame, a, b, dResult, c, d);
       return frame.value;
     }
 
@@ -61,7 +61,6 @@ final class Seed_GradSweeps {
       double result = c * d;
       this.saved.pushDouble(c);
       this.saved.pushDouble(d);
-      this.saved.pushDouble(result);
       return result;
     }
 
@@ -71,11 +70,10 @@ final class Seed_GradSweeps {
      */
     @Override
     void splitBackward(Seed_Grad.E frame, double a, double b, double dResult, boolean check) {
-      double result = this.saved.popDouble();
       double d = this.saved.popDouble();
       double c = this.saved.popDouble();
 
-      this.backwardSweep(frame, a, b, dResult, c, d, result);
+      this.backwardSweep(frame, a, b, dResult, c, d);
     }
 
     /**
@@ -83,7 +81,7 @@ final class Seed_GradSweeps {
      * {@code backpropagate} and {@code splitBackward}, which pass the primal locals it reads.
      */
     private void backwardSweep(Seed_Grad.E frame, double a, double b, double dResult, double c,
-        double d, double result) {
+        double d) {
       // backward sweep
       double resultBar = dResult;
       double aBar = 0.0;

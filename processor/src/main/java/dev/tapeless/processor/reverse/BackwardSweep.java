@@ -1,6 +1,5 @@
 package dev.tapeless.processor.reverse;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.BackwardReads;
 import dev.tapeless.processor.analysis.FreshAdjoints;
@@ -64,14 +63,14 @@ final class BackwardSweep {
   }
 
   /**
-   * The backward sweep of {@code block}, shaped by the passes over it and printed.
+   * The backward sweep of {@code block}, shaped by the passes over it, ready to print.
    *
    * @param zeroAtStart the scalar adjoints declared {@code = 0.0} before it
    * @param owned the one-dimensional adjoints of locals, in the frame's own buffers
    */
-  CodeBlock block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned) {
-    return JavaStmts.write(SaveCursors.apply(ZeroAdjointAdds.apply(
-        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart), names));
+  List<Stmt> block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned) {
+    return SaveCursors.apply(ZeroAdjointAdds.apply(
+        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart), names);
   }
 
   /**

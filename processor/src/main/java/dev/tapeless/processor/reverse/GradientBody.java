@@ -155,22 +155,33 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       splitPrologue.addAll(state.restore());
       splitBackward.add(JavaStmts.write(splitPrologue));
     } else {
-      CodeBlock backward = backward(sig, method, activity, recording, frame, declarations,
+      List<Stmt> backwardIr = backward(sig, method, activity, recording, frame, declarations,
           active, adjoints, fresh, overwrite, splitCalls, fields, names, resultSeed,
           outputSeeds);
+      CodeBlock backward = JavaStmts.write(backwardIr);
+      // what the backward sweep reads of the forward sweep's locals before assigning them
+      // is all it needs of them when the two run apart
+      EntryReads.Uses uses = EntryReads.of(backwardIr);
+      SplitState needed = uses.read() == null ? state : state.keeping(uses.read());
+      List<Stmt> declaredOutside = uses.read() == null ? List.of()
+          : state.declaredOutside(uses);
+      forwardSaves = needed.save();
       if (!ownMethod) {
         code.add(JavaStmts.write(List.of(BLANK))).add(backward);
-        splitPrologue.addAll(state.restore());
+        splitPrologue.addAll(needed.restore());
+        splitPrologue.addAll(declaredOutside);
         splitBackward.add(JavaStmts.write(splitPrologue))
             .add(JavaStmts.write(separated(splitPrologue))).add(backward);
       } else {
         List<Var> passed = BackwardSweepArguments.passed(sig, method, overwrites,
-            state.locals());
-        SplitState.Parts parts = state.split(passed);
+            needed.locals());
+        SplitState.Parts parts = needed.split(passed);
         forwardSaves = parts.save();
-        List<Stmt> restored = parts.spilled().restore();
+        List<Stmt> restored = new ArrayList<>(parts.spilled().restore());
+        boolean restores = !restored.isEmpty();
+        restored.addAll(declaredOutside);
         backwardSweep = new FrameSpec.BackwardSweep(BACKWARD_SWEEP,
-            overwrites ? overwrite : null, passed, !restored.isEmpty(),
+            overwrites ? overwrite : null, passed, restores,
             CodeBlock.builder().add(JavaStmts.write(restored))
                 .add(JavaStmts.write(separated(restored))).add(backward).build());
         List<Stmt> call = new ArrayList<>(List.of(BLANK));
@@ -241,12 +252,12 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
    * The backward sweep: the adjoints declared (the result's from its seed), the method's
    * statements reversed, and the adjoints of scalar parameters added to the frame's fields.
    */
-  private static CodeBlock backward(DifferentiableSignature sig, IrMethod method,
+  private static List<Stmt> backward(DifferentiableSignature sig, IrMethod method,
       Activity activity, Recording recording, Var frame, Declarations declarations,
       List<Var> active, Adjoints adjoints, FreshAdjoints fresh, String overwrite,
       SplitCalls splitCalls, FrameFields fields, NameTable names, String resultSeed,
       List<String> outputSeeds) {
-    CodeBlock.Builder code = CodeBlock.builder();
+    List<Stmt> code = new ArrayList<>();
     List<Stmt> opening = new ArrayList<>();
     opening.add(new Stmt.Comment("backward sweep"));
     if (savesToBuffer(method, recording, declarations) && !checkpointed(method)) {
@@ -255,7 +266,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
     }
     opening.addAll(declareAdjoints(sig, method, frame, active, adjoints, resultSeed,
         outputSeeds, fields));
-    code.add(JavaStmts.write(opening));
+    code.addAll(opening);
     BackwardSweep sweep = new BackwardSweep(activity, recording, declarations, adjoints,
         fields, reassigned(method, declarations), names, fresh, overwrite,
         body -> ForwardSweep.saving(body, declarations, recording, fields, splitCalls),
@@ -266,7 +277,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         zeroAtStart.add(adjoints.var(v));
       }
     }
-    code.add(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
+    code.addAll(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
     List<Stmt> closing = new ArrayList<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);
@@ -275,8 +286,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
             p.type()), new Expr.Ref(adjoints.var(p)), Stmt.StoreKind.ADD));
       }
     }
-    code.add(JavaStmts.write(closing));
-    return code.build();
+    code.addAll(closing);
+    return code;
   }
 
   /** An empty line, between the forward sweep and the backward sweep. */

@@ -107,6 +107,31 @@ final class SplitState {
         only(v -> v.role() != Var.Role.PARAMETER && !passed.contains(v)));
   }
 
+  /**
+   * This state without the scalar locals the backward sweep assigns before it reads them
+   * ({@link EntryReads}): it needs nothing of theirs from the forward sweep.
+   */
+  SplitState keeping(Set<Var> readFirst) {
+    return only(v -> v.role() == Var.Role.PARAMETER || v.type().isArray()
+        || readFirst.contains(v));
+  }
+
+  /**
+   * Declarations, with zero, of the scalar locals {@link #keeping} leaves out that the
+   * backward sweep assigns and does not declare itself: where it runs alone, nothing else
+   * declares them.
+   */
+  List<Stmt> declaredOutside(EntryReads.Uses backward) {
+    List<Stmt> code = new ArrayList<>();
+    for (Var v : locals) {
+      if (!v.type().isArray() && !backward.read().contains(v)
+          && backward.assigned().contains(v) && !backward.declared().contains(v)) {
+        code.add(new Stmt.Declare(v, new Expr.Const(v.type().zeroLiteral(), v.type())));
+      }
+    }
+    return code;
+  }
+
   /** What {@link #split} gives. */
   record Parts(SplitState passed, SplitState spilled) {
     /** The end of {@code splitForward}: the spilled part first, under the passed one. */
