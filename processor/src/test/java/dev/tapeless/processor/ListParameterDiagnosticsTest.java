@@ -83,6 +83,19 @@ class ListParameterDiagnosticsTest {
   }
 
   @Test
+  void rejectsAnEnhancedForOverAMatrixOfAListOfMatricesWhoseRowsWouldBeAliases() {
+    JavaFileObject file = source(
+        "  @Differentiable static double f(double x, List<double[][]> ms) {\n"
+            + "    double s = 0;\n"
+            + "    for (double[] r : ms.get(0)) { s += x * r[0]; }\n"
+            + "    return s;\n"
+            + "  }");
+    Compilation c = Sources.compile(file);
+    assertThat(c).hadErrorContaining("[TL120] using ms.get(0), a row of a List parameter, this"
+        + " way").inFile(file).onLine(9);
+  }
+
+  @Test
   void rejectsTheListUsedWholeOtherwise() {
     JavaFileObject file = source(
         "  @Differentiable static double f(double x, List<double[]> xs) {\n"

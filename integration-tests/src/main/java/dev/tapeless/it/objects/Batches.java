@@ -97,6 +97,22 @@ public final class Batches {
     return s;
   }
 
+  /**
+   * Each row's elements by an enhanced for over the row: for-each over a list's row reads
+   * {@code x[k]} for each {@code k}, as indexing does (found by the random tester: the row was
+   * rejected as a use a list does not allow).
+   */
+  @Differentiable
+  public static double elementsOfRows(double w, List<double[]> xs) {
+    double s = 0;
+    for (double[] x : xs) {
+      for (double v : x) {
+        s += w * v * v + Math.sin(w * v);
+      }
+    }
+    return s;
+  }
+
   /** Differentiates both parameters. */
   @Differentiable
   public static double both(double a, double p) {

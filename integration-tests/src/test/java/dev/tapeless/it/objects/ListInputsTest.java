@@ -196,4 +196,22 @@ class ListInputsTest {
     g.hvp(a, XS, 1.0);
     assertClose((plus - minus) / (2 * h), g.da, 1e-6, "hvp");
   }
+
+  @Test
+  void anEnhancedForOverARowOfTheListGivesGradientJvpAndHvpAsDifferences() {
+    double w = 0.7;
+    Batches_Grad.ElementsOfRows g = new Batches_Grad.ElementsOfRows();
+    assertEquals(Batches.elementsOfRows(w, XS), g.valueAndGradient(w, XS));
+    double[] fd = centralDifferences(x -> Batches.elementsOfRows(x[0], XS), new double[] {w});
+    assertClose(fd[0], g.dw, 1e-6, "dw");
+    double dw = g.dw;
+    assertClose(dw, g.jvp(w, XS, 1.0), 1e-12, "jvp");
+    double h = 1e-5;
+    g.valueAndGradient(w + h, XS);
+    double plus = g.dw;
+    g.valueAndGradient(w - h, XS);
+    double minus = g.dw;
+    g.hvp(w, XS, 1.0);
+    assertClose((plus - minus) / (2 * h), g.dw, 1e-6, "hvp");
+  }
 }

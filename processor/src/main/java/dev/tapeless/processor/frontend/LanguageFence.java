@@ -788,6 +788,13 @@ public final class LanguageFence extends TreePathScanner<Void, Void> {
     if (parent instanceof MemberSelectTree m && m.getIdentifier().contentEquals("length")) {
       return;
     }
+    if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == path.getLeaf()) {
+      TypeMirror element = trees.getTypeMirror(new TreePath(path.getParentPath(),
+          loop.getVariable()));
+      if (element != null && element.getKind() != TypeKind.ARRAY) {
+        return; // for (double v : x): x[k] for each k, as indexing is
+      }
+    }
     if (parent instanceof MethodInvocationTree call && call.getArguments().contains(path.getLeaf())
         && trees.getElement(path.getParentPath()) instanceof ExecutableElement callee
         && callee.getAnnotation(dev.tapeless.Differentiable.class) != null) {

@@ -772,7 +772,7 @@ public final class Lowering {
       throw new CompileError(f.getVariable(), Diagnostic.CHECKPOINT_PLACEMENT,
           "is on the variable of an enhanced for");
     }
-    if (array.array().type().isList()) {
+    if (array.array().type().isList() && array.row().isEmpty()) {
       lowerForEachRow(path, array.array(), element, out);
       return;
     }
