@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
@@ -181,37 +182,41 @@ class ListInputsTest {
 
   @Test
   void elementsPassedToADifferentiatedParameterGiveTheGradientInTheOthers() {
-    double a = 0.7;
     Batches_Grad.ElementsToACallee g = new Batches_Grad.ElementsToACallee();
-    assertEquals(Batches.elementsToACallee(a, XS), g.valueAndGradient(a, XS));
-    double[] fd = centralDifferences(x -> Batches.elementsToACallee(x[0], XS), new double[] {a});
-    assertClose(fd[0], g.da, 1e-6, "da");
-    double da = g.da;
-    assertClose(da, g.jvp(a, XS, 1.0), 1e-12, "jvp");
-    double h = 1e-5;
-    g.valueAndGradient(a + h, XS);
-    double plus = g.da;
-    g.valueAndGradient(a - h, XS);
-    double minus = g.da;
-    g.hvp(a, XS, 1.0);
-    assertClose((plus - minus) / (2 * h), g.da, 1e-6, "hvp");
+    assertScalarDerivatives(0.7, a -> Batches.elementsToACallee(a, XS), a -> {
+      assertEquals(Batches.elementsToACallee(a, XS), g.valueAndGradient(a, XS));
+      return g.da;
+    }, a -> g.jvp(a, XS, 1.0), a -> {
+      g.hvp(a, XS, 1.0);
+      return g.da;
+    });
   }
 
   @Test
   void anEnhancedForOverARowOfTheListGivesGradientJvpAndHvpAsDifferences() {
-    double w = 0.7;
     Batches_Grad.ElementsOfRows g = new Batches_Grad.ElementsOfRows();
-    assertEquals(Batches.elementsOfRows(w, XS), g.valueAndGradient(w, XS));
-    double[] fd = centralDifferences(x -> Batches.elementsOfRows(x[0], XS), new double[] {w});
-    assertClose(fd[0], g.dw, 1e-6, "dw");
-    double dw = g.dw;
-    assertClose(dw, g.jvp(w, XS, 1.0), 1e-12, "jvp");
+    assertScalarDerivatives(0.7, w -> Batches.elementsOfRows(w, XS), w -> {
+      assertEquals(Batches.elementsOfRows(w, XS), g.valueAndGradient(w, XS));
+      return g.dw;
+    }, w -> g.jvp(w, XS, 1.0), w -> {
+      g.hvp(w, XS, 1.0);
+      return g.dw;
+    });
+  }
+
+  /**
+   * A method of one differentiated number at {@code a}: the gradient against central
+   * differences of {@code f}, {@code jvp} along 1 equal to it, {@code hvp} along 1 against
+   * central differences of the gradient.
+   */
+  private static void assertScalarDerivatives(double a, DoubleUnaryOperator f,
+      DoubleUnaryOperator gradient, DoubleUnaryOperator jvp, DoubleUnaryOperator hvp) {
+    double g = gradient.applyAsDouble(a);
+    assertClose(centralDifferences(x -> f.applyAsDouble(x[0]), new double[] {a})[0], g, 1e-6,
+        "gradient");
+    assertClose(g, jvp.applyAsDouble(a), 1e-12, "jvp");
     double h = 1e-5;
-    g.valueAndGradient(w + h, XS);
-    double plus = g.dw;
-    g.valueAndGradient(w - h, XS);
-    double minus = g.dw;
-    g.hvp(w, XS, 1.0);
-    assertClose((plus - minus) / (2 * h), g.dw, 1e-6, "hvp");
+    double slope = (gradient.applyAsDouble(a + h) - gradient.applyAsDouble(a - h)) / (2 * h);
+    assertClose(slope, hvp.applyAsDouble(a), 1e-6, "hvp");
   }
 }
