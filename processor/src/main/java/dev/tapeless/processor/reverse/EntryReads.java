@@ -2,6 +2,7 @@ package dev.tapeless.processor.reverse;
 
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Subexpressions;
 import dev.tapeless.processor.ir.Var;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,8 +21,9 @@ import java.util.Set;
  *
  * <p>A must-assign analysis over the structured IR: a read counts unless every path to it
  * assigned the variable first; a loop's body may not run, a branch assigns what both arms do.
- * A statement or expression it does not know makes every variable count (null answer), so an
- * IR kind added later cannot drop a variable the sweep reads.
+ * A statement it does not know makes every variable count (null answer), and expressions are
+ * walked through {@link Subexpressions}, which knows every kind, so an IR kind added later
+ * cannot drop a variable the sweep reads.
  */
 final class EntryReads {
   private final Set<Var> read = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -175,45 +177,11 @@ final class EntryReads {
       use(r.var(), assigned);
     } else if (e instanceof Expr.ArrayRead a) {
       use(a.array(), assigned);
-      a.indices().forEach(i -> expr(i, assigned));
-    } else if (e instanceof Expr.Unary u) {
-      expr(u.operand(), assigned);
-    } else if (e instanceof Expr.Binary b) {
-      expr(b.left(), assigned);
-      expr(b.right(), assigned);
-    } else if (e instanceof Expr.Cast c) {
-      expr(c.operand(), assigned);
-    } else if (e instanceof Expr.Conditional c) {
-      expr(c.condition(), assigned);
-      expr(c.whenTrue(), assigned);
-      expr(c.whenFalse(), assigned);
-    } else if (e instanceof Expr.Length l) {
-      expr(l.array(), assigned);
-    } else if (e instanceof Expr.Call c) {
-      c.args().forEach(a -> expr(a, assigned));
-    } else if (e instanceof Expr.Invoke i) {
-      i.args().forEach(a -> expr(a, assigned));
-    } else if (e instanceof Expr.FrameCall c) {
-      c.args().forEach(a -> expr(a, assigned));
-    } else if (e instanceof Expr.NewArray n) {
-      n.dimensions().forEach(d -> expr(d, assigned));
-    } else if (e instanceof Expr.Rule r) {
-      r.bindings().values().forEach(b -> expr(b, assigned));
-    } else if (e instanceof Expr.Sum s) {
-      s.terms().forEach(t -> expr(t, assigned));
-    } else if (e instanceof Expr.Field f) {
-      f.indices().forEach(i -> expr(i, assigned));
     } else if (e instanceof Expr.Member m) {
       use(m.object(), assigned);
-    } else if (e instanceof Expr.ZerosLike z) {
-      expr(z.like(), assigned);
-    } else if (e instanceof Expr.Buffered b) {
-      expr(b.array(), assigned);
-      if (b.again() != null) {
-        use(b.again(), assigned);
-      }
-    } else if (!(e instanceof Expr.Const || e instanceof Expr.StaticField)) {
-      opaque = true;
+    } else if (e instanceof Expr.Buffered b && b.again() != null) {
+      use(b.again(), assigned);
     }
+    Subexpressions.of(e).forEach(child -> expr(child, assigned));
   }
 }

@@ -162,11 +162,10 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       // what the backward sweep reads of the forward sweep's locals before assigning them
       // is all it needs of them when the two run apart
       EntryReads.Uses uses = EntryReads.of(backwardIr);
-      SplitState needed = uses.read() == null ? state : state.keeping(uses.read());
-      List<Stmt> declaredOutside = uses.read() == null ? List.of()
-          : state.declaredOutside(uses);
-      forwardSaves = needed.save();
+      SplitState needed = state.keeping(uses);
+      List<Stmt> declaredOutside = state.declaredOutside(uses);
       if (!ownMethod) {
+        forwardSaves = needed.save();
         code.add(JavaStmts.write(List.of(BLANK))).add(backward);
         splitPrologue.addAll(needed.restore());
         splitPrologue.addAll(declaredOutside);

@@ -3,6 +3,7 @@ package dev.tapeless.processor.reverse;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
+import dev.tapeless.processor.ir.Subexpressions;
 import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
@@ -181,41 +182,8 @@ final class SaveCursors {
     void expr(Expr e) {
       if (e instanceof Expr.FrameCall) {
         unsafe = true;
-      } else if (e instanceof Expr.Unary u) {
-        expr(u.operand());
-      } else if (e instanceof Expr.Binary b) {
-        expr(b.left());
-        expr(b.right());
-      } else if (e instanceof Expr.Cast c) {
-        expr(c.operand());
-      } else if (e instanceof Expr.Conditional c) {
-        expr(c.condition());
-        expr(c.whenTrue());
-        expr(c.whenFalse());
-      } else if (e instanceof Expr.Call c) {
-        c.args().forEach(this::expr);
-      } else if (e instanceof Expr.Invoke i) {
-        i.args().forEach(this::expr);
-      } else if (e instanceof Expr.ArrayRead a) {
-        a.indices().forEach(this::expr);
-      } else if (e instanceof Expr.Length l) {
-        expr(l.array());
-      } else if (e instanceof Expr.NewArray n) {
-        n.dimensions().forEach(this::expr);
-      } else if (e instanceof Expr.Rule r) {
-        r.bindings().values().forEach(this::expr);
-      } else if (e instanceof Expr.Sum s) {
-        s.terms().forEach(this::expr);
-      } else if (e instanceof Expr.Field f) {
-        f.indices().forEach(this::expr);
-      } else if (e instanceof Expr.ZerosLike z) {
-        expr(z.like());
-      } else if (e instanceof Expr.Buffered b) {
-        expr(b.array());
-      } else if (!(e instanceof Expr.Ref || e instanceof Expr.Const
-          || e instanceof Expr.StaticField || e instanceof Expr.Member)) {
-        unsafe = true;
       }
+      Subexpressions.of(e).forEach(this::expr);
     }
   }
 

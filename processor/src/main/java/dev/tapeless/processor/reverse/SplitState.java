@@ -109,11 +109,13 @@ final class SplitState {
 
   /**
    * This state without the scalar locals the backward sweep assigns before it reads them
-   * ({@link EntryReads}): it needs nothing of theirs from the forward sweep.
+   * ({@link EntryReads}): it needs nothing of theirs from the forward sweep. All of it when
+   * the analysis could not tell.
    */
-  SplitState keeping(Set<Var> readFirst) {
-    return only(v -> v.role() == Var.Role.PARAMETER || v.type().isArray()
-        || readFirst.contains(v));
+  SplitState keeping(EntryReads.Uses backward) {
+    Set<Var> readFirst = backward.read();
+    return readFirst == null ? this : only(v -> v.role() == Var.Role.PARAMETER
+        || v.type().isArray() || readFirst.contains(v));
   }
 
   /**
@@ -123,6 +125,9 @@ final class SplitState {
    */
   List<Stmt> declaredOutside(EntryReads.Uses backward) {
     List<Stmt> code = new ArrayList<>();
+    if (backward.read() == null) {
+      return code;
+    }
     for (Var v : locals) {
       if (!v.type().isArray() && !backward.read().contains(v)
           && backward.assigned().contains(v) && !backward.declared().contains(v)) {
