@@ -18,6 +18,7 @@ import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.RuleTerms;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,10 +68,15 @@ final class BackwardSweep {
    *
    * @param zeroAtStart the scalar adjoints declared {@code = 0.0} before it
    * @param owned the one-dimensional adjoints of locals, in the frame's own buffers
+   * @param ownedLocals the one-dimensional primal locals no other variable names
    */
-  List<Stmt> block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned) {
-    return SaveCursors.apply(ZeroAdjointAdds.apply(
-        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), zeroAtStart), names);
+  List<Stmt> block(Stmt.Block block, Set<Var> zeroAtStart, Set<Var> owned,
+      Set<Var> ownedLocals) {
+    Set<Var> unaliased = new HashSet<>(owned);
+    unaliased.addAll(ownedLocals);
+    return SaveCursors.apply(ZeroAdjointAdds.apply(InvariantReads.apply(
+        InvariantAccumulators.apply(shaped(reverse(block)), owned, names), unaliased, names),
+        zeroAtStart), names);
   }
 
   /**

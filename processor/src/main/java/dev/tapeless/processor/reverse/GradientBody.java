@@ -276,7 +276,8 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
         zeroAtStart.add(adjoints.var(v));
       }
     }
-    code.addAll(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening)));
+    code.addAll(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening),
+        InvariantReads.ownedLocals(method)));
     List<Stmt> closing = new ArrayList<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);

@@ -41,6 +41,31 @@ final class InvariantAccumulators {
     return new Pass(owned, names).statements(backward, null);
   }
 
+  /** Whether the loop runs at least once: its own test at its first index. */
+  static Expr entered(Stmt.For f) {
+    BinaryOp op = switch (f.direction()) {
+      case UP_EXCLUSIVE -> BinaryOp.LT;
+      case UP_INCLUSIVE -> BinaryOp.LE;
+      case DOWN_EXCLUSIVE -> BinaryOp.GT;
+      case DOWN_INCLUSIVE -> BinaryOp.GE;
+    };
+    return new Expr.Binary(op, f.first(), f.bound(), Type.BOOLEAN);
+  }
+
+  /** An index of ints the loop does not assign: names, constants and arithmetic only. */
+  static boolean invariantIndex(Expr e, Set<Var> assigned) {
+    if (e instanceof Expr.Ref r) {
+      return !assigned.contains(r.var());
+    } else if (e instanceof Expr.Const) {
+      return true;
+    } else if (e instanceof Expr.Binary b) {
+      return invariantIndex(b.left(), assigned) && invariantIndex(b.right(), assigned);
+    } else if (e instanceof Expr.Unary u) {
+      return invariantIndex(u.operand(), assigned);
+    }
+    return false;
+  }
+
   private record Pass(Set<Var> owned, NameTable names) {
     /**
      * @param holds a condition known to hold at the start of {@code stmts} (that of the branch
@@ -105,7 +130,7 @@ final class InvariantAccumulators {
       Map<Var, List<Expr>> chosen = new LinkedHashMap<>();
       scan.adds.forEach((array, indices) -> {
         if (owned.contains(array) && indices != null && !scan.otherUses.contains(array)
-            && indices.stream().allMatch(e -> invariant(e, scan.assigned))) {
+            && indices.stream().allMatch(e -> invariantIndex(e, scan.assigned))) {
           chosen.put(array, indices);
         }
       });
@@ -130,31 +155,6 @@ final class InvariantAccumulators {
       Expr entered = entered(loop.loop());
       return entered.equals(holds) ? guarded : List.of(new Stmt.If(entered,
           new Stmt.Block(guarded), new Stmt.Block(List.of()), null));
-    }
-
-    /** Whether the loop runs at least once: its own test at its first index. */
-    static Expr entered(Stmt.For f) {
-      BinaryOp op = switch (f.direction()) {
-        case UP_EXCLUSIVE -> BinaryOp.LT;
-        case UP_INCLUSIVE -> BinaryOp.LE;
-        case DOWN_EXCLUSIVE -> BinaryOp.GT;
-        case DOWN_INCLUSIVE -> BinaryOp.GE;
-      };
-      return new Expr.Binary(op, f.first(), f.bound(), Type.BOOLEAN);
-    }
-
-    /** An index of ints the loop does not assign: names, constants and arithmetic only. */
-    static boolean invariant(Expr e, Set<Var> assigned) {
-      if (e instanceof Expr.Ref r) {
-        return !assigned.contains(r.var());
-      } else if (e instanceof Expr.Const) {
-        return true;
-      } else if (e instanceof Expr.Binary b) {
-        return invariant(b.left(), assigned) && invariant(b.right(), assigned);
-      } else if (e instanceof Expr.Unary u) {
-        return invariant(u.operand(), assigned);
-      }
-      return false;
     }
 
     /** The body with each chosen {@code array[index] += v} made {@code local += v}. */
