@@ -12,6 +12,7 @@ import dev.tapeless.processor.analysis.Activity;
 import dev.tapeless.processor.analysis.Dependencies;
 import dev.tapeless.processor.analysis.FreshAdjoints;
 import dev.tapeless.processor.analysis.Recording;
+import dev.tapeless.processor.analysis.UnaliasedLocals;
 import dev.tapeless.processor.emit.FrameSpec;
 import dev.tapeless.processor.emit.GradClassWriter;
 import dev.tapeless.processor.emit.JavaStmts;
@@ -277,7 +278,7 @@ public record GradientBody(CodeBlock code, CodeBlock primal, CodeBlock splitForw
       }
     }
     code.addAll(sweep.block(method.body(), zeroAtStart, ownedAdjoints(opening),
-        InvariantReads.ownedLocals(method)));
+        UnaliasedLocals.of(method)));
     List<Stmt> closing = new ArrayList<>();
     for (int i = 0; i < method.parameters().size(); i++) {
       Var p = method.parameters().get(i);

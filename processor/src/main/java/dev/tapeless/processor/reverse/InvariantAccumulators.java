@@ -1,7 +1,6 @@
 package dev.tapeless.processor.reverse;
 
 import dev.tapeless.processor.frontend.NameTable;
-import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Type;
@@ -41,79 +40,18 @@ final class InvariantAccumulators {
     return new Pass(owned, names).statements(backward, null);
   }
 
-  /** Whether the loop runs at least once: its own test at its first index. */
-  static Expr entered(Stmt.For f) {
-    BinaryOp op = switch (f.direction()) {
-      case UP_EXCLUSIVE -> BinaryOp.LT;
-      case UP_INCLUSIVE -> BinaryOp.LE;
-      case DOWN_EXCLUSIVE -> BinaryOp.GT;
-      case DOWN_INCLUSIVE -> BinaryOp.GE;
-    };
-    return new Expr.Binary(op, f.first(), f.bound(), Type.BOOLEAN);
-  }
+  private static final class Pass extends LoopRewrite {
+    private final Set<Var> owned;
+    private final NameTable names;
 
-  /** An index of ints the loop does not assign: names, constants and arithmetic only. */
-  static boolean invariantIndex(Expr e, Set<Var> assigned) {
-    if (e instanceof Expr.Ref r) {
-      return !assigned.contains(r.var());
-    } else if (e instanceof Expr.Const) {
-      return true;
-    } else if (e instanceof Expr.Binary b) {
-      return invariantIndex(b.left(), assigned) && invariantIndex(b.right(), assigned);
-    } else if (e instanceof Expr.Unary u) {
-      return invariantIndex(u.operand(), assigned);
-    }
-    return false;
-  }
-
-  private record Pass(Set<Var> owned, NameTable names) {
-    /**
-     * @param holds a condition known to hold at the start of {@code stmts} (that of the branch
-     *     they are the then-block of), or null; forgotten once a statement assigns anything
-     */
-    List<Stmt> statements(List<Stmt> stmts, Expr holds) {
-      List<Stmt> out = new ArrayList<>(stmts.size());
-      for (Stmt s : stmts) {
-        out.addAll(statement(s, holds));
-        if (!(s instanceof Stmt.Check || s instanceof Stmt.Comment
-            || s instanceof Stmt.Declare d && !reads(holds, d.var()))) {
-          holds = null;
-        }
-      }
-      return out;
+    Pass(Set<Var> owned, NameTable names) {
+      this.owned = owned;
+      this.names = names;
     }
 
-    Stmt.Block block(Stmt.Block b) {
-      return new Stmt.Block(statements(b.statements(), null));
-    }
-
-    /** Whether {@code e} mentions {@code v} (false for no expression). */
-    static boolean reads(Expr e, Var v) {
-      if (e == null) {
-        return false;
-      }
-      Scan scan = new Scan();
-      scan.expr(e);
-      return scan.otherUses.contains(v) || scan.opaque;
-    }
-
-    /** {@code s} with the loops inside it rewritten, innermost first. */
-    List<Stmt> statement(Stmt s, Expr holds) {
-      if (s instanceof Stmt.Reversed r) {
-        return promoted(new Stmt.Reversed(r.loop(), block(r.body()), r.anyOrder()), holds);
-      } else if (s instanceof Stmt.Reversal r) {
-        return List.of(new Stmt.Reversal(r.of(), block(r.code())));
-      } else if (s instanceof Stmt.If i) {
-        return List.of(new Stmt.If(i.condition(),
-            new Stmt.Block(statements(i.thenBlock().statements(), i.condition())),
-            block(i.elseBlock()), i.origin()));
-      } else if (s instanceof Stmt.For f) {
-        return List.of(new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            block(f.body()), f.origin(), f.checkpoint()));
-      } else if (s instanceof Stmt.Block b) {
-        return List.of(block(b));
-      }
-      return List.of(s);
+    @Override
+    List<Stmt> reversed(Stmt.Reversed loop, Expr holds) {
+      return promoted(loop, holds);
     }
 
     /**
@@ -148,13 +86,8 @@ final class InvariantAccumulators {
         after.add(new Stmt.Store(array, indices, new Expr.Ref(local), Stmt.StoreKind.SET,
             null));
       });
-      List<Stmt> guarded = new ArrayList<>(before);
-      guarded.add(new Stmt.Reversed(loop.loop(), redirect(loop.body(), locals),
-          loop.anyOrder()));
-      guarded.addAll(after);
-      Expr entered = entered(loop.loop());
-      return entered.equals(holds) ? guarded : List.of(new Stmt.If(entered,
-          new Stmt.Block(guarded), new Stmt.Block(List.of()), null));
+      return guarded(loop.loop(), before, new Stmt.Reversed(loop.loop(),
+          redirect(loop.body(), locals), loop.anyOrder()), after, holds);
     }
 
     /** The body with each chosen {@code array[index] += v} made {@code local += v}. */

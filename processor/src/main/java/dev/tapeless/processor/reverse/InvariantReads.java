@@ -3,15 +3,12 @@ package dev.tapeless.processor.reverse;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.ExprRewriter;
-import dev.tapeless.processor.ir.IrMethod;
 import dev.tapeless.processor.ir.Statements;
 import dev.tapeless.processor.ir.Stmt;
 import dev.tapeless.processor.ir.Subexpressions;
 import dev.tapeless.processor.ir.Var;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,93 +45,23 @@ final class InvariantReads {
     return new Pass(owned, names).statements(backward, null);
   }
 
-  /**
-   * The method's one-dimensional array locals that only ever hold a new array of their own:
-   * every assignment a {@code new}, and the variable never appearing where its array could
-   * reach another name (assigned, stored, passed to a call that returns an array or object).
-   */
-  static Set<Var> ownedLocals(IrMethod method) {
-    Set<Var> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<Var> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Stmt s : Statements.all(method.body())) {
-      if (s instanceof Stmt.Assign a && a.target().role() == Var.Role.LOCAL
-          && a.target().type().isArray() && a.target().type().dims() == 1
-          && !a.target().type().isList()) {
-        (a.value() instanceof Expr.NewArray ? candidates : rejected).add(a.target());
-      }
-      for (Expr e : Statements.expressions(s)) {
-        escapes(e, false, rejected);
-      }
-      if (!(s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.If
-          || s instanceof Stmt.For || s instanceof Stmt.Effect || s instanceof Stmt.Block
-          || s instanceof Stmt.Loop || s instanceof Stmt.Exit || s instanceof Stmt.Comment)) {
-        return Set.of(); // a statement kind this does not read: take nothing
-      }
-    }
-    candidates.removeAll(rejected);
-    return candidates;
-  }
+  private static final class Pass extends LoopRewrite {
+    private final Set<Var> owned;
+    private final NameTable names;
 
-  /**
-   * Adds to {@code rejected} each variable whose array {@code e} could hand on: a bare name
-   * anywhere but as the array of a read or a length, or an argument to a call whose result
-   * is not a number.
-   */
-  private static void escapes(Expr e, boolean bareAllowed, Set<Var> rejected) {
-    if (e instanceof Expr.Ref r) {
-      if (!bareAllowed) {
-        rejected.add(r.var());
-      }
-      return;
-    }
-    boolean numberCall = (e instanceof Expr.Call || e instanceof Expr.Invoke)
-        && e.type() != null && !e.type().isArray() && !e.type().isObject()
-        && !e.type().isList();
-    for (Expr child : Subexpressions.of(e)) {
-      escapes(child, e instanceof Expr.Length || numberCall, rejected);
-    }
-  }
-
-  private record Pass(Set<Var> owned, NameTable names) {
-    /**
-     * @param holds a condition known to hold at the start of {@code stmts}, or null;
-     *     forgotten once a statement assigns anything
-     */
-    List<Stmt> statements(List<Stmt> stmts, Expr holds) {
-      List<Stmt> out = new ArrayList<>(stmts.size());
-      for (Stmt s : stmts) {
-        out.addAll(statement(s, holds));
-        if (!(s instanceof Stmt.Check || s instanceof Stmt.Comment
-            || s instanceof Stmt.Declare d && !mentions(holds, d.var()))) {
-          holds = null;
-        }
-      }
-      return out;
+    Pass(Set<Var> owned, NameTable names) {
+      this.owned = owned;
+      this.names = names;
     }
 
-    Stmt.Block block(Stmt.Block b) {
-      return new Stmt.Block(statements(b.statements(), null));
+    @Override
+    List<Stmt> reversed(Stmt.Reversed loop, Expr holds) {
+      return loop(loop.loop(), loop, holds);
     }
 
-    /** {@code s} with the loops inside it rewritten, innermost first. */
-    List<Stmt> statement(Stmt s, Expr holds) {
-      if (s instanceof Stmt.Reversed r) {
-        return loop(r.loop(), new Stmt.Reversed(r.loop(), block(r.body()), r.anyOrder()),
-            holds);
-      } else if (s instanceof Stmt.For f) {
-        Stmt.For inner = new Stmt.For(f.index(), f.first(), f.bound(), f.direction(),
-            block(f.body()), f.origin(), f.checkpoint());
-        return loop(inner, inner, holds);
-      } else if (s instanceof Stmt.Reversal r) {
-        return List.of(new Stmt.Reversal(r.of(), block(r.code())));
-      } else if (s instanceof Stmt.If i) {
-        return List.of(new Stmt.If(i.condition(),
-            new Stmt.Block(statements(i.thenBlock().statements(), i.condition())),
-            block(i.elseBlock()), i.origin()));
-      } else if (s instanceof Stmt.Block b) {
-        return List.of(block(b));
-      }
-      return List.of(s);
+    @Override
+    List<Stmt> forward(Stmt.For loop, Expr holds) {
+      return loop(loop, loop, holds);
     }
 
     /** {@code loop} (running as {@code header} says) with its reads held in locals. */
@@ -157,9 +84,9 @@ final class InvariantReads {
       Map<Expr, Var> each = new LinkedHashMap<>();
       reads.forEach((read, n) -> {
         Expr.ArrayRead a = (Expr.ArrayRead) read;
-        if (a.indices().stream().allMatch(i -> invariant(i, assignedOrIndex))) {
+        if (a.indices().stream().allMatch(i -> invariantIndex(i, assignedOrIndex))) {
           before.put(read, fresh(a));
-        } else if (n > 1 && a.indices().stream().allMatch(i -> invariant(i, scan.assigned))) {
+        } else if (n > 1 && a.indices().stream().allMatch(i -> invariantIndex(i, scan.assigned))) {
           each.put(read, fresh(a));
         }
       });
@@ -176,12 +103,9 @@ final class InvariantReads {
       if (before.isEmpty()) {
         return List.of(newLoop);
       }
-      List<Stmt> guarded = new ArrayList<>();
-      before.forEach((read, local) -> guarded.add(new Stmt.Declare(local, read)));
-      guarded.add(newLoop);
-      Expr entered = InvariantAccumulators.entered(header);
-      return entered.equals(holds) ? guarded : List.of(new Stmt.If(entered,
-          new Stmt.Block(guarded), new Stmt.Block(List.of()), null));
+      List<Stmt> declared = new ArrayList<>();
+      before.forEach((read, local) -> declared.add(new Stmt.Declare(local, read)));
+      return guarded(header, declared, newLoop, List.of(), holds);
     }
 
     Var fresh(Expr.ArrayRead a) {
@@ -282,12 +206,9 @@ final class InvariantReads {
           continue;
         }
         if (s instanceof Stmt.Assign || s instanceof Stmt.Store) {
-          Set<Var> used = new HashSet<>();
-          for (Expr e : Statements.expressions(s)) {
-            refs(e, used);
-          }
           for (Map.Entry<Expr, Var> entry : each.entrySet()) {
-            if (pending.contains(entry.getKey()) && used.contains(entry.getValue())) {
+            if (pending.contains(entry.getKey()) && Statements.expressions(s).stream()
+                .anyMatch(e -> mentions(e, entry.getValue()))) {
               out.add(new Stmt.Declare(entry.getValue(), entry.getKey()));
               pending.remove(entry.getKey());
             }
@@ -296,15 +217,6 @@ final class InvariantReads {
         out.add(s);
       }
       return new Stmt.Block(out);
-    }
-
-    private static void refs(Expr e, Set<Var> into) {
-      if (e instanceof Expr.Ref r) {
-        into.add(r.var());
-      }
-      for (Expr child : Subexpressions.of(e)) {
-        refs(child, into);
-      }
     }
 
     /** The assignments and stores the body makes on every iteration, in order. */
@@ -320,19 +232,6 @@ final class InvariantReads {
         }
       }
       return out;
-    }
-
-    static boolean invariant(Expr e, Set<Var> assigned) {
-      return InvariantAccumulators.invariantIndex(e, assigned);
-    }
-
-    static boolean mentions(Expr e, Var v) {
-      if (e == null) {
-        return false;
-      }
-      Set<Var> used = new HashSet<>();
-      refs(e, used);
-      return used.contains(v);
     }
   }
 

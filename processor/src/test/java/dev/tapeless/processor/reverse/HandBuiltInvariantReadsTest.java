@@ -16,6 +16,7 @@ import static dev.tapeless.processor.ir.HandBuiltIr.store;
 import static dev.tapeless.processor.ir.HandBuiltIr.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tapeless.processor.analysis.UnaliasedLocals;
 import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
@@ -160,6 +161,6 @@ class HandBuiltInvariantReadsTest {
         assign(measured, newArray(DOUBLE_ARRAY, ref(n)), "double[] measured = new double[n];"),
         store(fresh, integer(0), new Expr.Length(ref(measured)), "fresh[0] = measured.length;"),
         assign(result(), at(fresh, integer(0)), "return fresh[0];"));
-    assertEquals(Set.of(fresh, measured), InvariantReads.ownedLocals(m));
+    assertEquals(Set.of(fresh, measured), UnaliasedLocals.of(m));
   }
 }
