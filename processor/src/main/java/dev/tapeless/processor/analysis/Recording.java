@@ -32,31 +32,35 @@ public final class Recording {
   private final Set<Stmt> invariant;
   private final FullOverwrites overwrites;
   private final Recomputation recomputed;
+  private final RecomputedFills fills;
 
   private Recording(Activity activity, Set<Stmt> invariant, FullOverwrites overwrites,
-      Recomputation recomputed) {
+      Recomputation recomputed, RecomputedFills fills) {
     this.activity = activity;
     this.invariant = invariant;
     this.overwrites = overwrites;
     this.recomputed = recomputed;
+    this.fills = fills;
   }
 
   /** What to save, where every value the backward sweep needs is saved. */
   public static Recording of(IrMethod method, Activity activity) {
-    return of(method, activity, Recomputation.NONE);
+    return of(method, activity, Recomputation.NONE, RecomputedFills.NONE);
   }
 
   /**
    * What to save for reverse mode's backward sweep, which computes some temporaries again
-   * instead ({@link #recomputedBefore}).
+   * instead ({@link #recomputedBefore}) and fills some arrays again ({@link #refilledAtStart}).
    */
   public static Recording recomputing(IrMethod method, Activity activity) {
-    return of(method, activity, Recomputation.of(method, activity));
+    return of(method, activity, Recomputation.of(method, activity),
+        RecomputedFills.of(method, activity));
   }
 
-  private static Recording of(IrMethod method, Activity activity, Recomputation recomputed) {
+  private static Recording of(IrMethod method, Activity activity, Recomputation recomputed,
+      RecomputedFills fills) {
     Recording r = new Recording(activity, LoopInvariantDefinitions.of(method.body()),
-        new FullOverwrites(method), recomputed);
+        new FullOverwrites(method), recomputed, fills);
     if (!activity.noneActive()) {
       // Without adjoints no backward sweep runs to restore anything: saving would leave values
       // behind on every call (in split mode, under the state the next splitBackward pops).
@@ -94,7 +98,7 @@ public final class Recording {
         boolean wholeVariable = !w.type().isArray()
             || s instanceof Stmt.Assign a && a.target() == w;
         if (needed.contains(w)) {
-          if (!invariant.contains(s)) {
+          if (!invariant.contains(s) && !fills.refills(s)) {
             save(s, w);
           }
           if (wholeVariable) {
@@ -211,6 +215,14 @@ public final class Recording {
    */
   public List<Stmt.Assign> recomputedBefore(Stmt s) {
     return recomputed.before(s);
+  }
+
+  /**
+   * The fills the backward sweep runs again at the start of each reversed iteration of
+   * {@code loop}, whose stores saved nothing ({@link RecomputedFills}).
+   */
+  public List<Stmt.For> refilledAtStart(Stmt loop) {
+    return fills.atStartOf(loop);
   }
 
   /** Whether the backward sweep undoes {@code s} by its inverse update. */

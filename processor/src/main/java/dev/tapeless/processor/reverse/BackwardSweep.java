@@ -8,6 +8,7 @@ import dev.tapeless.processor.emit.JavaStmts;
 import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
+import dev.tapeless.processor.ir.ExprRewriter;
 import dev.tapeless.processor.ir.Operands;
 import dev.tapeless.processor.ir.Origin;
 import dev.tapeless.processor.ir.Statements;
@@ -149,7 +150,27 @@ final class BackwardSweep {
    * (see {@link #shaped}) and drop it then.
    */
   private List<Stmt> reverseFor(Stmt.For f) {
-    return List.of(new Stmt.Reversed(f, new Stmt.Block(reverse(f.body())), false));
+    List<Stmt> body = new ArrayList<>();
+    for (Stmt.For fill : recording.refilledAtStart(f)) {
+      body.add(refill(fill));
+    }
+    body.addAll(reverse(f.body()));
+    return List.of(new Stmt.Reversed(f, new Stmt.Block(body), false));
+  }
+
+  /**
+   * A fill run again, primal only, under an index of its own (a sweep's local could have its
+   * index's name).
+   */
+  private Stmt refill(Stmt.For fill) {
+    Var j = new Var(names.fresh(fill.index().name()), Type.INT, Var.Role.INDEX);
+    Stmt.Store st = (Stmt.Store) fill.body().statements().get(0);
+    Function<Expr, Expr> renamed = e -> e instanceof Expr.Ref r && r.var() == fill.index()
+        ? new Expr.Ref(j) : null;
+    Stmt.Store again = new Stmt.Store(st.array(), ExprRewriter.rewrite(st.indices(), renamed),
+        ExprRewriter.rewrite(st.value(), renamed), st.kind(), null);
+    return new Stmt.For(j, fill.first(), fill.bound(), fill.direction(),
+        new Stmt.Block(List.of(again)), null);
   }
 
   /**
