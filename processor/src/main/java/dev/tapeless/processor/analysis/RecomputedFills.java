@@ -35,6 +35,8 @@ import java.util.Set;
  */
 final class RecomputedFills {
   static final RecomputedFills NONE = new RecomputedFills();
+  /** The most arithmetic a fill's value may do to be run again rather than saved. */
+  private static final int CHEAP = 4;
 
   /** The fills to run again at the start of each reversed iteration of a loop. */
   private final Map<Stmt, List<Stmt.For>> atStart = new IdentityHashMap<>();
@@ -114,7 +116,7 @@ final class RecomputedFills {
       indices.add(f.index());
     }
     if (!facts.stable(fill.first(), Set.of()) || !facts.stable(fill.bound(), Set.of())
-        || !cheapValue(st.value(), indices, facts, 4)) {
+        || cheapNodes(st.value(), indices, facts) > CHEAP) {
       return false;
     }
     int readsAfter = 0;
@@ -129,11 +131,6 @@ final class RecomputedFills {
       }
     }
     return neededBackward && readsAfter == facts.elementReads(array);
-  }
-
-  /** Arithmetic of at most {@code budget} nodes over what the backward sweep sees unchanged. */
-  private static boolean cheapValue(Expr e, Set<Var> indices, Facts facts, int budget) {
-    return cheapNodes(e, indices, facts) <= budget;
   }
 
   /** The node count of {@code e}, or a large number if it reads what may change. */
@@ -182,7 +179,12 @@ final class RecomputedFills {
       unaliased = UnaliasedLocals.of(method);
       parameters.addAll(method.parameters());
       for (Stmt s : all) {
-        for (Var w : written(s)) {
+        if (s instanceof Stmt.For f) {
+          headers.add(f.index());
+        } else if (s instanceof Stmt.Loop l) {
+          headers.add(l.counter());
+        }
+        for (Var w : Dependencies.of(s).written()) {
           writes.merge(w, 1, Integer::sum);
         }
         for (Expr e : Statements.expressions(s)) {
@@ -190,24 +192,10 @@ final class RecomputedFills {
         }
       }
       for (Stmt s : method.body().statements()) {
-        if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Effect) {
-          for (Var w : written(s)) {
-            topLevelWrites.merge(w, 1, Integer::sum);
-          }
+        for (Var w : Dependencies.of(s).written()) {
+          topLevelWrites.merge(w, 1, Integer::sum);
         }
       }
-    }
-
-    /** What a statement itself writes; a loop header's index or counter counts as well. */
-    private List<Var> written(Stmt s) {
-      if (s instanceof Stmt.For f) {
-        headers.add(f.index());
-        return List.of();
-      } else if (s instanceof Stmt.Loop l) {
-        headers.add(l.counter());
-        return List.of();
-      }
-      return Dependencies.of(s).written();
     }
 
     private void scan(Expr e, boolean inLength) {
