@@ -26,7 +26,8 @@ import java.util.Arrays;
  *
  * <p>These loops are the fallback: where {@link Math#fma} is one instruction
  * ({@link HardwareFma}), every product goes to {@link TiledGemm}, which updates two rows of C
- * per loop and runs 1.2–2 times as fast (BENCHMARKS.md).
+ * per loop and runs 1.2–2 times as fast (BENCHMARKS.md), or, in a JVM started with the Vector
+ * API's module, to {@link VectorKernels}' kernel, twice as fast again with the same sums.
  */
 final class Gemm {
 
@@ -43,6 +44,14 @@ final class Gemm {
    * float tiled loops stay, tested, for a JIT that vectorizes them.
    */
   static final boolean FLOAT_TILED = false;
+
+  /**
+   * Whether the float products take the {@code fma} path: the Vector API's kernel where it is
+   * loaded ({@link VectorKernels}), which runs them twice as fast as the double ones, else
+   * {@link TiledGemm}'s loops only if {@link #FLOAT_TILED}.
+   */
+  static final boolean FLOAT_FMA =
+      VectorKernels.GEMM != null || (FLOAT_TILED && HardwareFma.AVAILABLE);
 
   private static final ThreadLocal<double[][][]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[][][] {new double[0][0]});
@@ -75,7 +84,7 @@ final class Gemm {
     }
     int n = W[0].length;
     if (tiled) {
-      TiledGemm.update(X, false, n, W, true, m, Y);
+      fmaUpdate(X, false, n, W, true, m, Y);
       return;
     }
     double[][] wt = scratch(n, m);
@@ -99,7 +108,7 @@ final class Gemm {
       return;
     }
     if (tiled) {
-      TiledGemm.update(A, false, R.length, R, false, R[0].length, C);
+      fmaUpdate(A, false, R.length, R, false, R[0].length, C);
     } else {
       update(A, false, R.length, R, R[0].length, C);
     }
@@ -116,7 +125,7 @@ final class Gemm {
       return;
     }
     if (tiled) {
-      TiledGemm.update(A, true, R.length, R, false, R[0].length, C);
+      fmaUpdate(A, true, R.length, R, false, R[0].length, C);
     } else {
       update(A, true, R.length, R, R[0].length, C);
     }
@@ -177,11 +186,36 @@ final class Gemm {
     return transposed ? A[j][i] : A[i][j];
   }
 
+  /**
+   * The {@code fma} update: the Vector API's kernel where {@link VectorKernels} loaded it, else
+   * {@link TiledGemm}'s loops; the two give the same sums bit for bit.
+   */
+  private static void fmaUpdate(double[][] A, boolean aTransposed, int inner, double[][] R,
+      boolean rTransposed, int n, double[][] C) {
+    GemmKernel vector = VectorKernels.GEMM;
+    if (vector != null) {
+      vector.update(A, aTransposed, inner, R, rTransposed, n, C);
+    } else {
+      TiledGemm.update(A, aTransposed, inner, R, rTransposed, n, C);
+    }
+  }
+
+  /** {@link #fmaUpdate(double[][], boolean, int, double[][], boolean, int, double[][])} in float. */
+  private static void fmaUpdate(float[][] A, boolean aTransposed, int inner, float[][] R,
+      boolean rTransposed, int n, float[][] C) {
+    GemmKernel vector = VectorKernels.GEMM;
+    if (vector != null) {
+      vector.update(A, aTransposed, inner, R, rTransposed, n, C);
+    } else {
+      TiledGemm.update(A, aTransposed, inner, R, rTransposed, n, C);
+    }
+  }
+
   // ---- float ---------------------------------------------------------------------------------
 
   /** {@link #xwt(double[][], double[][], double[][], boolean)} in float. */
   static void xwt(float[][] X, float[][] W, float[][] Y, boolean add) {
-    xwt(X, W, Y, add, FLOAT_TILED && HardwareFma.AVAILABLE);
+    xwt(X, W, Y, add, FLOAT_FMA);
   }
 
   /** {@link #xwt(float[][], float[][], float[][], boolean)} by the tiled loops or these. */
@@ -198,7 +232,7 @@ final class Gemm {
     }
     int n = W[0].length;
     if (tiled) {
-      TiledGemm.update(X, false, n, W, true, m, Y);
+      fmaUpdate(X, false, n, W, true, m, Y);
       return;
     }
     float[][] wt = floatScratch(n, m);
@@ -213,7 +247,7 @@ final class Gemm {
 
   /** {@link #addTimes(double[][], double[][], double[][])} in float. */
   static void addTimes(float[][] A, float[][] R, float[][] C) {
-    addTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
+    addTimes(A, R, C, FLOAT_FMA);
   }
 
   /** {@link #addTimes(float[][], float[][], float[][])} by the tiled loops or these. */
@@ -222,7 +256,7 @@ final class Gemm {
       return;
     }
     if (tiled) {
-      TiledGemm.update(A, false, R.length, R, false, R[0].length, C);
+      fmaUpdate(A, false, R.length, R, false, R[0].length, C);
     } else {
       update(A, false, R.length, R, R[0].length, C);
     }
@@ -230,7 +264,7 @@ final class Gemm {
 
   /** {@link #addTransposedTimes(double[][], double[][], double[][])} in float. */
   static void addTransposedTimes(float[][] A, float[][] R, float[][] C) {
-    addTransposedTimes(A, R, C, FLOAT_TILED && HardwareFma.AVAILABLE);
+    addTransposedTimes(A, R, C, FLOAT_FMA);
   }
 
   /** {@link #addTransposedTimes(float[][], float[][], float[][])} by the tiled loops or these. */
@@ -239,7 +273,7 @@ final class Gemm {
       return;
     }
     if (tiled) {
-      TiledGemm.update(A, true, R.length, R, false, R[0].length, C);
+      fmaUpdate(A, true, R.length, R, false, R[0].length, C);
     } else {
       update(A, true, R.length, R, R[0].length, C);
     }
