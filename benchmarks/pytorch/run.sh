@@ -30,6 +30,9 @@ echo "== PyTorch (wall time)"
 if [ "$THREADS" = 1 ]; then
   echo "== Java, CPU time of the thread"
   java -cp benchmarks/target/benchmarks.jar dev.tapeless.benchmarks.CpuTimes
+  echo "== Java, CPU time of the thread, with the Vector API module (the runtime's vector kernel)"
+  java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
+    dev.tapeless.benchmarks.CpuTimes
   echo "== PyTorch, CPU time of the thread"
   "$PYTHON" benchmarks/pytorch/mlp_step.py --threads 1 --cpu-time
 fi

@@ -37,7 +37,9 @@ public final class CpuTimes {
    *     {@code peak} for {@link PeakFlopsBenchmark}; nothing for everything but the peak
    */
   public static void main(String[] args) {
-    System.out.println("Java " + System.getProperty("java.version") + ", 1 thread, CPU time");
+    System.out.println("Java " + System.getProperty("java.version") + ", 1 thread, CPU time;"
+        + " Vector API module " + (ModuleLayer.boot().findModule("jdk.incubator.vector")
+            .isPresent() ? "present (the products take its kernel)" : "absent"));
     if (args.length > 0 && args[0].equals("lstm")) {
       lstm();
       return;
@@ -78,6 +80,11 @@ public final class CpuTimes {
       double forward = micros(() -> g.forward()[0][0]);
       double pullback = micros(() -> g.pullback()[0][0]);
       System.out.printf(Locale.ROOT, "gemm float64 %-13s: forward %10.1f us (%6.1f GFLOP/s),"
+          + " backward %10.1f us (%6.1f GFLOP/s)%n", shape, forward, 2 * flops / forward / 1e3,
+          pullback, 4 * flops / pullback / 1e3);
+      forward = micros(() -> g.forwardFloat()[0][0]);
+      pullback = micros(() -> g.pullbackFloat()[0][0]);
+      System.out.printf(Locale.ROOT, "gemm float32 %-13s: forward %10.1f us (%6.1f GFLOP/s),"
           + " backward %10.1f us (%6.1f GFLOP/s)%n", shape, forward, 2 * flops / forward / 1e3,
           pullback, 4 * flops / pullback / 1e3);
     }

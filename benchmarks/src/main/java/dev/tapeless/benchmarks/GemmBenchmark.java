@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Batched#gemm} ({@code Y = X Wᵀ}, 2·B·n·m flops) and its pullback ({@code dX} and
  * {@code dW}, 4·B·n·m flops) at three shapes {@code B x n x m}: the MLP's first layer at batch
  * 256, an LSTM step at H = 512, batch 64 ([x, h] of 1024 against 4H = 2048 gate rows), and a
- * square 512. BENCHMARKS.md turns the times into GFLOP/s.
+ * square 512, in double and in float ({@code forwardFloat}, {@code pullbackFloat}). BENCHMARKS.md
+ * turns the times into GFLOP/s. Run with {@code --add-modules jdk.incubator.vector} (JMH's
+ * {@code -jvmArgsAppend}) the products take the runtime's Vector API kernel.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,12 @@ public class GemmBenchmark {
   private double[][] dY;
   private double[][] dX;
   private double[][] dW;
+  private float[][] fX;
+  private float[][] fW;
+  private float[][] fY;
+  private float[][] fdY;
+  private float[][] fdX;
+  private float[][] fdW;
 
   /** Random matrices of the shape. */
   @Setup
@@ -53,6 +61,23 @@ public class GemmBenchmark {
     dY = random(rng, b, m);
     dX = new double[b][n];
     dW = new double[m][n];
+    fX = toFloat(X);
+    fW = toFloat(W);
+    fY = new float[b][m];
+    fdY = toFloat(dY);
+    fdX = new float[b][n];
+    fdW = new float[m][n];
+  }
+
+  private static float[][] toFloat(double[][] a) {
+    float[][] f = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      f[i] = new float[a[i].length];
+      for (int j = 0; j < f[i].length; j++) {
+        f[i][j] = (float) a[i][j];
+      }
+    }
+    return f;
   }
 
   private static double[][] random(Random rng, int rows, int cols) {
@@ -80,5 +105,19 @@ public class GemmBenchmark {
   public double[][] pullback() {
     Batched.gemmPullback(X, W, Y, dY, dX, dW);
     return dW;
+  }
+
+  /** {@link #forward} in float. */
+  @Benchmark
+  public float[][] forwardFloat() {
+    Batched.gemm(fX, fW, fY);
+    return fY;
+  }
+
+  /** {@link #pullback} in float. */
+  @Benchmark
+  public float[][] pullbackFloat() {
+    Batched.gemmPullback(fX, fW, fY, fdY, fdX, fdW);
+    return fdW;
   }
 }
