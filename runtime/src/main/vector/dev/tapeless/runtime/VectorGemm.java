@@ -99,7 +99,10 @@ final class VectorGemm implements GemmKernel {
             oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
           }
         }
-        for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < fours; i += 4) {
+          fourRowsLastColumns(a, i * JC, jw, p, vectors, kw, C, i, k0);
+        }
+        for (int r = fours; r < rows; r++) {
           lastColumns(A, aTransposed, r, j0, jw, p, vectors, kw, C[r], k0);
         }
       }
@@ -237,6 +240,56 @@ final class VectorGemm implements GemmKernel {
     acc.intoArray(c, c0);
   }
 
+  /**
+   * Rows i to i + 3 of C from column {@code k} of the panel to {@code kw}, fewer than a
+   * vector, two columns at a time: eight scalar chains, not one, so that a narrow product (ten
+   * classes: one vector and two columns) is not held up by the latency of each {@code fma}.
+   */
+  private static void fourRowsLastColumns(double[] a, int at, int jw, double[] p, int k, int kw,
+      double[][] C, int i, int k0) {
+    double[] r0 = C[i];
+    double[] r1 = C[i + 1];
+    double[] r2 = C[i + 2];
+    double[] r3 = C[i + 3];
+    for (; k < kw; k += 2) {
+      int c = k0 + k;
+      int d = k + 1 < kw ? c + 1 : c; // an odd last column: both chains sum it, alike
+      double s0 = r0[c];
+      double s1 = r1[c];
+      double s2 = r2[c];
+      double s3 = r3[c];
+      double t0 = r0[d];
+      double t1 = r1[d];
+      double t2 = r2[d];
+      double t3 = r3[d];
+      int e = d - k0;
+      for (int j = 0; j < jw; j++) {
+        double x = p[j * KC + k];
+        double y = p[j * KC + e];
+        double a0 = a[at + j];
+        double a1 = a[at + JC + j];
+        double a2 = a[at + 2 * JC + j];
+        double a3 = a[at + 3 * JC + j];
+        s0 = Math.fma(a0, x, s0);
+        s1 = Math.fma(a1, x, s1);
+        s2 = Math.fma(a2, x, s2);
+        s3 = Math.fma(a3, x, s3);
+        t0 = Math.fma(a0, y, t0);
+        t1 = Math.fma(a1, y, t1);
+        t2 = Math.fma(a2, y, t2);
+        t3 = Math.fma(a3, y, t3);
+      }
+      r0[d] = t0;
+      r1[d] = t1;
+      r2[d] = t2;
+      r3[d] = t3;
+      r0[c] = s0;
+      r1[c] = s1;
+      r2[c] = s2;
+      r3[c] = s3;
+    }
+  }
+
   /** Row r of C from column {@code k} of the panel to {@code kw}, fewer than a vector. */
   private static void lastColumns(double[][] A, boolean aTransposed, int r, int j0, int jw,
       double[] p, int k, int kw, double[] c, int k0) {
@@ -294,7 +347,10 @@ final class VectorGemm implements GemmKernel {
             oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
           }
         }
-        for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < fours; i += 4) {
+          fourRowsLastColumns(a, i * JC, jw, p, vectors, kw, C, i, k0);
+        }
+        for (int r = fours; r < rows; r++) {
           lastColumns(A, aTransposed, r, j0, jw, p, vectors, kw, C[r], k0);
         }
       }
@@ -430,6 +486,56 @@ final class VectorGemm implements GemmKernel {
       acc = b.fma(FloatVector.fromArray(F, p, j * KC + k), acc);
     }
     acc.intoArray(c, c0);
+  }
+
+  /**
+   * Rows i to i + 3 of C from column {@code k} of the panel to {@code kw}, fewer than a
+   * vector, two columns at a time: eight scalar chains, not one, so that a narrow product (ten
+   * classes: one vector and two columns) is not held up by the latency of each {@code fma}.
+   */
+  private static void fourRowsLastColumns(float[] a, int at, int jw, float[] p, int k, int kw,
+      float[][] C, int i, int k0) {
+    float[] r0 = C[i];
+    float[] r1 = C[i + 1];
+    float[] r2 = C[i + 2];
+    float[] r3 = C[i + 3];
+    for (; k < kw; k += 2) {
+      int c = k0 + k;
+      int d = k + 1 < kw ? c + 1 : c; // an odd last column: both chains sum it, alike
+      float s0 = r0[c];
+      float s1 = r1[c];
+      float s2 = r2[c];
+      float s3 = r3[c];
+      float t0 = r0[d];
+      float t1 = r1[d];
+      float t2 = r2[d];
+      float t3 = r3[d];
+      int e = d - k0;
+      for (int j = 0; j < jw; j++) {
+        float x = p[j * KC + k];
+        float y = p[j * KC + e];
+        float a0 = a[at + j];
+        float a1 = a[at + JC + j];
+        float a2 = a[at + 2 * JC + j];
+        float a3 = a[at + 3 * JC + j];
+        s0 = Math.fma(a0, x, s0);
+        s1 = Math.fma(a1, x, s1);
+        s2 = Math.fma(a2, x, s2);
+        s3 = Math.fma(a3, x, s3);
+        t0 = Math.fma(a0, y, t0);
+        t1 = Math.fma(a1, y, t1);
+        t2 = Math.fma(a2, y, t2);
+        t3 = Math.fma(a3, y, t3);
+      }
+      r0[d] = t0;
+      r1[d] = t1;
+      r2[d] = t2;
+      r3[d] = t3;
+      r0[c] = s0;
+      r1[c] = s1;
+      r2[c] = s2;
+      r3[c] = s3;
+    }
   }
 
   /** Row r of C from column {@code k} of the panel to {@code kw}, fewer than a vector. */
