@@ -19,6 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * grown once, so that nothing is allocated after the first call (and after C2 has compiled
  * the vectors into registers; interpreted, each vector is an object, which is why
  * {@link VectorKernels} does not load this class in an interpreted JVM).
+ *
+ * <p>The float half repeats the double one with float types and {@code FloatVector}, as
+ * {@link TiledGemm}'s does: the Vector API's generic {@code Vector<E>} has no typed array
+ * loads, stores or scalar broadcasts for C2 to compile into registers.
  */
 final class VectorGemm implements GemmKernel {
 

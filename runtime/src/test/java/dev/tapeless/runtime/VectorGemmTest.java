@@ -30,7 +30,8 @@ class VectorGemmTest {
    */
   private static final int[][] SHAPES = {
     {1, 1, 1}, {3, 0, 5}, {4, 1, 7}, {5, 7, 8}, {6, 9, 23}, {7, 3, 24}, {8, 16, 25},
-    {9, 257, 48}, {4, 129, 49}, {5, 300, 56}, {13, 31, 240}, {2, 5, 241}, {11, 258, 500}, {12, 64, 64},
+    {9, 257, 48}, {4, 129, 49}, {5, 300, 56}, {13, 31, 240}, {2, 5, 241}, {11, 258, 500},
+    {12, 64, 64},
   };
 
   private static final boolean EXPECTED = Boolean.getBoolean("tapeless.test.vectorModule");
@@ -51,52 +52,51 @@ class VectorGemmTest {
   @Test
   void everyUpdateIsTheTiledLoopsBitForBitInDouble() {
     assumeTrue(VectorKernels.GEMM != null, "needs --add-modules jdk.incubator.vector");
-    Random r = new Random(17);
-    for (int[] s : SHAPES) {
-      for (int transposes = 0; transposes < 4; transposes++) {
-        boolean aT = (transposes & 1) != 0;
-        boolean rT = (transposes & 2) != 0;
-        int rows = s[0];
-        int inner = s[1];
-        int n = s[2];
-        double[][] A = aT ? random(r, inner, rows) : random(r, rows, inner);
-        double[][] R = rT ? random(r, n, inner) : random(r, inner, n);
-        double[][] expected = random(r, rows, n);
-        double[][] actual = copy(expected);
-        TiledGemm.update(A, aT, inner, R, rT, n, expected);
-        VectorKernels.GEMM.update(A, aT, inner, R, rT, n, actual);
-        for (int i = 0; i < rows; i++) {
-          assertArrayEquals(expected[i], actual[i], 0.0,
-              rows + " x " + inner + " x " + n + " aT " + aT + " rT " + rT + " row " + i);
-        }
+    forEveryCase(new Random(17), (r, rows, inner, n, aT, rT, what) -> {
+      double[][] A = aT ? random(r, inner, rows) : random(r, rows, inner);
+      double[][] R = rT ? random(r, n, inner) : random(r, inner, n);
+      double[][] expected = random(r, rows, n);
+      double[][] actual = copy(expected);
+      TiledGemm.update(A, aT, inner, R, rT, n, expected);
+      VectorKernels.GEMM.update(A, aT, inner, R, rT, n, actual);
+      for (int i = 0; i < rows; i++) {
+        assertArrayEquals(expected[i], actual[i], 0.0, what + " row " + i);
       }
-    }
+    });
   }
 
   @Test
   void everyUpdateIsTheTiledLoopsBitForBitInFloat() {
     assumeTrue(VectorKernels.GEMM != null, "needs --add-modules jdk.incubator.vector");
-    Random r = new Random(18);
+    forEveryCase(new Random(18), (r, rows, inner, n, aT, rT, what) -> {
+      float[][] A = FloatKernelTest.toFloat(aT ? random(r, inner, rows) : random(r, rows, inner));
+      float[][] R = FloatKernelTest.toFloat(rT ? random(r, n, inner) : random(r, inner, n));
+      float[][] expected = FloatKernelTest.toFloat(random(r, rows, n));
+      float[][] actual = new float[rows][];
+      for (int i = 0; i < rows; i++) {
+        actual[i] = expected[i].clone();
+      }
+      TiledGemm.update(A, aT, inner, R, rT, n, expected);
+      VectorKernels.GEMM.update(A, aT, inner, R, rT, n, actual);
+      for (int i = 0; i < rows; i++) {
+        assertArrayEquals(expected[i], actual[i], 0f, what + " row " + i);
+      }
+    });
+  }
+
+  /** One update of a shape with A and R each transposed or not. */
+  private interface Case {
+    void check(Random r, int rows, int inner, int n, boolean aT, boolean rT, String what);
+  }
+
+  /** Every shape of {@link #SHAPES} with the four combinations of transposes. */
+  private static void forEveryCase(Random r, Case c) {
     for (int[] s : SHAPES) {
       for (int transposes = 0; transposes < 4; transposes++) {
         boolean aT = (transposes & 1) != 0;
         boolean rT = (transposes & 2) != 0;
-        int rows = s[0];
-        int inner = s[1];
-        int n = s[2];
-        float[][] A = FloatKernelTest.toFloat(aT ? random(r, inner, rows) : random(r, rows, inner));
-        float[][] R = FloatKernelTest.toFloat(rT ? random(r, n, inner) : random(r, inner, n));
-        float[][] expected = FloatKernelTest.toFloat(random(r, rows, n));
-        float[][] actual = new float[rows][];
-        for (int i = 0; i < rows; i++) {
-          actual[i] = expected[i].clone();
-        }
-        TiledGemm.update(A, aT, inner, R, rT, n, expected);
-        VectorKernels.GEMM.update(A, aT, inner, R, rT, n, actual);
-        for (int i = 0; i < rows; i++) {
-          assertArrayEquals(expected[i], actual[i], 0f,
-              rows + " x " + inner + " x " + n + " aT " + aT + " rT " + rT + " row " + i);
-        }
+        c.check(r, s[0], s[1], s[2], aT, rT,
+            s[0] + " x " + s[1] + " x " + s[2] + " aT " + aT + " rT " + rT);
       }
     }
   }
