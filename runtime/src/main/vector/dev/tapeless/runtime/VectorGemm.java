@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcasts), where the loops C2 vectorizes load and store C for every few terms.
  *
  * <p>Each element of C is still one chain {@code c = fma(a(i, j), R_j[k], c)} in increasing
- * {@code j}, the panels taken in order, so the sums are {@link TiledGemm}'s bit for bit; only
+ * {@code j} (the outer loop takes the panels by rows of R, each over all columns of C, and A's
+ * rows are packed once per panel row block), so the sums are {@link TiledGemm}'s bit for bit; only
  * the number of elements each instruction updates differs. The panels are per-thread scratch,
  * grown once, so that nothing is allocated after the first call (and after C2 has compiled
  * the vectors into registers; interpreted, each vector is an object, which is why
@@ -74,16 +75,16 @@ final class VectorGemm implements GemmKernel {
     double[] a = scratch.rows(rows * JC);
     int lanes = DL;
     int block = 3 * lanes;
-    for (int k0 = 0; k0 < n; k0 += KC) {
-      int kw = Math.min(n - k0, KC);
-      for (int j0 = 0; j0 < inner; j0 += JC) {
-        int jw = Math.min(inner - j0, JC);
+    int fours = rows - rows % 4;
+    for (int j0 = 0; j0 < inner; j0 += JC) {
+      int jw = Math.min(inner - j0, JC);
+      for (int i = 0; i < fours; i += 4) {
+        packRows(A, aTransposed, i, j0, jw, a, i * JC);
+      }
+      for (int k0 = 0; k0 < n; k0 += KC) {
+        int kw = Math.min(n - k0, KC);
         pack(R, rTransposed, j0, jw, k0, kw, p);
         int strips = kw - kw % block;
-        int fours = rows - rows % 4;
-        for (int i = 0; i < fours; i += 4) {
-          packRows(A, aTransposed, i, j0, jw, a, i * JC);
-        }
         for (int k = 0; k < strips; k += block) {
           for (int i = 0; i < fours; i += 4) {
             fourRows(a, i * JC, jw, p, k, C, i, k0 + k);
@@ -322,16 +323,16 @@ final class VectorGemm implements GemmKernel {
     float[] a = scratch.rows(rows * JC);
     int lanes = FL;
     int block = 3 * lanes;
-    for (int k0 = 0; k0 < n; k0 += KC) {
-      int kw = Math.min(n - k0, KC);
-      for (int j0 = 0; j0 < inner; j0 += JC) {
-        int jw = Math.min(inner - j0, JC);
+    int fours = rows - rows % 4;
+    for (int j0 = 0; j0 < inner; j0 += JC) {
+      int jw = Math.min(inner - j0, JC);
+      for (int i = 0; i < fours; i += 4) {
+        packRows(A, aTransposed, i, j0, jw, a, i * JC);
+      }
+      for (int k0 = 0; k0 < n; k0 += KC) {
+        int kw = Math.min(n - k0, KC);
         pack(R, rTransposed, j0, jw, k0, kw, p);
         int strips = kw - kw % block;
-        int fours = rows - rows % 4;
-        for (int i = 0; i < fours; i += 4) {
-          packRows(A, aTransposed, i, j0, jw, a, i * JC);
-        }
         for (int k = 0; k < strips; k += block) {
           for (int i = 0; i < fours; i += 4) {
             fourRows(a, i * JC, jw, p, k, C, i, k0 + k);
