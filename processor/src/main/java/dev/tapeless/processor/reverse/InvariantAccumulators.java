@@ -34,19 +34,12 @@ final class InvariantAccumulators {
    * @param owned the one-dimensional adjoints of locals, in the frame's own buffers
    */
   static List<Stmt> apply(List<Stmt> backward, Set<Var> owned, NameTable names) {
-    if (owned.isEmpty()) {
-      return backward;
-    }
-    return new Pass(owned, names).statements(backward, null);
+    return new Pass(owned, names).sweep(backward);
   }
 
   private static final class Pass extends LoopRewrite {
-    private final Set<Var> owned;
-    private final NameTable names;
-
     Pass(Set<Var> owned, NameTable names) {
-      this.owned = owned;
-      this.names = names;
+      super(owned, names);
     }
 
     @Override

@@ -39,19 +39,12 @@ final class InvariantReads {
    * @param owned arrays no other variable names, which the sweep may write only by name
    */
   static List<Stmt> apply(List<Stmt> backward, Set<Var> owned, NameTable names) {
-    if (owned.isEmpty()) {
-      return backward;
-    }
-    return new Pass(owned, names).statements(backward, null);
+    return new Pass(owned, names).sweep(backward);
   }
 
   private static final class Pass extends LoopRewrite {
-    private final Set<Var> owned;
-    private final NameTable names;
-
     Pass(Set<Var> owned, NameTable names) {
-      this.owned = owned;
-      this.names = names;
+      super(owned, names);
     }
 
     @Override

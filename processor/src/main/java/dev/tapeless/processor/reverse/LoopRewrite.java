@@ -1,5 +1,6 @@
 package dev.tapeless.processor.reverse;
 
+import dev.tapeless.processor.frontend.NameTable;
 import dev.tapeless.processor.ir.BinaryOp;
 import dev.tapeless.processor.ir.Expr;
 import dev.tapeless.processor.ir.Stmt;
@@ -17,6 +18,22 @@ import java.util.Set;
  * twice.
  */
 abstract class LoopRewrite {
+
+  /** Arrays no other variable names, which the sweep writes only by name: what a pass may take. */
+  final Set<Var> owned;
+
+  /** For the locals a pass declares. */
+  final NameTable names;
+
+  LoopRewrite(Set<Var> owned, NameTable names) {
+    this.owned = owned;
+    this.names = names;
+  }
+
+  /** The backward sweep rewritten; as it is when there is no owned array to take. */
+  final List<Stmt> sweep(List<Stmt> backward) {
+    return owned.isEmpty() ? backward : statements(backward, null);
+  }
 
   /** A reversed loop, its body already rewritten. */
   abstract List<Stmt> reversed(Stmt.Reversed loop, Expr holds);
