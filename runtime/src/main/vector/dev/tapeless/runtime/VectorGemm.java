@@ -89,26 +89,21 @@ final class VectorGemm implements GemmKernel {
           for (int i = 0; i < fours; i += 4) {
             fourRows(a, i * JC, jw, p, k, C, i, k0 + k);
           }
-          for (int i = fours; i < rows; i++) {
-            for (int v = k; v < k + block; v += lanes) {
-              oneRow(A, aTransposed, i, j0, jw, p, v, C[i], k0 + v);
-            }
-          }
         }
         int vectors = kw - kw % lanes;
         for (int k = strips; k < vectors; k += lanes) {
           for (int i = 0; i < fours; i += 4) {
             fourRowsOneVector(a, i * JC, jw, p, k, C, i, k0 + k);
           }
-          for (int i = fours; i < rows; i++) {
-            oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
-          }
         }
         for (int i = 0; i < fours; i += 4) {
           fourRowsLastColumns(a, i * JC, jw, p, vectors, kw, C, i, k0);
         }
-        for (int r = fours; r < rows; r++) {
-          lastColumns(A, aTransposed, r, j0, jw, p, vectors, kw, C[r], k0);
+        for (int i = fours; i < rows; i++) {
+          for (int k = 0; k < vectors; k += lanes) {
+            oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
+          }
+          lastColumns(A, aTransposed, i, j0, jw, p, vectors, kw, C[i], k0);
         }
       }
     }
@@ -337,26 +332,21 @@ final class VectorGemm implements GemmKernel {
           for (int i = 0; i < fours; i += 4) {
             fourRows(a, i * JC, jw, p, k, C, i, k0 + k);
           }
-          for (int i = fours; i < rows; i++) {
-            for (int v = k; v < k + block; v += lanes) {
-              oneRow(A, aTransposed, i, j0, jw, p, v, C[i], k0 + v);
-            }
-          }
         }
         int vectors = kw - kw % lanes;
         for (int k = strips; k < vectors; k += lanes) {
           for (int i = 0; i < fours; i += 4) {
             fourRowsOneVector(a, i * JC, jw, p, k, C, i, k0 + k);
           }
-          for (int i = fours; i < rows; i++) {
-            oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
-          }
         }
         for (int i = 0; i < fours; i += 4) {
           fourRowsLastColumns(a, i * JC, jw, p, vectors, kw, C, i, k0);
         }
-        for (int r = fours; r < rows; r++) {
-          lastColumns(A, aTransposed, r, j0, jw, p, vectors, kw, C[r], k0);
+        for (int i = fours; i < rows; i++) {
+          for (int k = 0; k < vectors; k += lanes) {
+            oneRow(A, aTransposed, i, j0, jw, p, k, C[i], k0 + k);
+          }
+          lastColumns(A, aTransposed, i, j0, jw, p, vectors, kw, C[i], k0);
         }
       }
     }
