@@ -20,6 +20,16 @@ public final class Sharing {
     return x * x * x + x * Math.sin(x) + x / (1 + x * x);
   }
 
+  /**
+   * r·(r − r) + 0.06·r, whose derivative is 0.06 exactly: {@code r - r} sends its adjoint to
+   * {@code r} twice, once with each sign, and at a large r the two must cancel before they
+   * reach r's adjoint, not in it (random tester seed 2603).
+   */
+  @Differentiable
+  public static double cancellingUses(double r) {
+    return r * (r - r) + 0.06 * r;
+  }
+
   /** Two paths from x to the result, through a and through b. */
   @Differentiable
   public static double diamond(double x) {

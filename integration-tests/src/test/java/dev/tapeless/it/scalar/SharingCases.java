@@ -28,6 +28,13 @@ final class SharingCases {
                 g -> new double[] {g.dx})
             .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
             .twin(p -> manyUses(p.x(0))),
+        // large r: two adds of ±r into r's adjoint would leave about 1e-7 of 0.06 wrong
+        fn("Sharing.cancellingUses", real(1e8, 2e8))
+            .plain(a -> Sharing.cancellingUses(a[0]))
+            .frame(Sharing_Grad.CancellingUses::new, Sharing_Grad.CancellingUses::zero,
+                g -> g.value, g -> new double[] {g.dr})
+            .calls((g, a) -> g.valueAndGradient(a[0]), (g, a) -> g.accumulate(a[0]))
+            .twin(p -> cancellingUses(p.x(0))),
         fn("Sharing.diamond", real(-3, 3))
             .plain(a -> Sharing.diamond(a[0]))
             .frame(Sharing_Grad.Diamond::new, Sharing_Grad.Diamond::zero, g -> g.value,
@@ -113,6 +120,10 @@ final class SharingCases {
     return x.multiply(x).multiply(x)
         .add(x.multiply(x.sin()))
         .add(x.divide(x.multiply(x).add(1)));
+  }
+
+  static Gradient cancellingUses(Gradient r) {
+    return r.multiply(r.subtract(r)).add(r.multiply(0.06));
   }
 
   static Gradient diamond(Gradient x) {

@@ -20,7 +20,9 @@ import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.RuleTerms;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -228,10 +230,10 @@ final class BackwardSweep {
     };
     Stmt.StoreKind kind = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB
         ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD;
-    for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-      Expr.ArrayRead adjointOf = adjointOf(operands.get(p.operand()));
+    for (Map.Entry<Expr, String> term : termsByOperand(s, operands).entrySet()) {
+      Expr.ArrayRead adjointOf = adjointOf(term.getKey());
       code.add(new Stmt.Store(adjointOf.array(), adjointOf.indices(),
-          RuleTerms.bound(p.template(), bindings), kind, null));
+          RuleTerms.bound(term.getValue(), bindings), kind, null));
     }
     Expr zero = new Expr.Const(target.type().elementZero(), target.type().element());
     if (s instanceof Stmt.Store st) {
@@ -246,6 +248,22 @@ final class BackwardSweep {
     } else if (reassigned.contains(target)) {
       code.add(new Stmt.Assign(adjoint, zero, null));
     }
+  }
+
+  /**
+   * Each operand's partials as one template, in the order of first use. An operand the
+   * statement reads twice ({@code r - r}, {@code x * x}) gets the sum of its partials in one
+   * add, as forward mode sums the tangents of one statement: {@code rBar += tBar + -tBar} adds
+   * exactly 0 where two adds would round {@code rBar} twice through a large {@code tBar}
+   * (random tester seed 2603).
+   */
+  private Map<Expr, String> termsByOperand(Stmt s, List<Expr> operands) {
+    Map<Expr, String> terms = new LinkedHashMap<>();
+    for (Partial p : BackwardReads.emittedPartials(s, activity)) {
+      terms.merge(operands.get(p.operand()), p.template(),
+          (first, next) -> first + " + " + next); // templates are written to be added
+    }
+    return terms;
   }
 
   /** The element {@code array[indices]}. */
