@@ -12,6 +12,17 @@ import java.util.Arrays;
 public final class Curvatures {
   private Curvatures() {}
 
+  /**
+   * q·(q − q) + 0.06·q + y with q = x², whose Hessian is 0.12 in x alone: at a large q, the
+   * tangent of {@code q - q} and its transpose must cancel before they reach {@code q}'s
+   * adjoints, not in them (random tester seed 2603).
+   */
+  @Differentiable
+  public static double cancellingUses(double x, double y) {
+    double q = x * x;
+    return q * (q - q) + 0.06 * q + y;
+  }
+
   /** exp, log, log10, log1p and expm1. */
   @Differentiable
   public static double exponentials(double x, double y) {

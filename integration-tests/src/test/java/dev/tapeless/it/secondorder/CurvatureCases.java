@@ -29,6 +29,9 @@ final class CurvatureCases {
         of("Curvatures.exponentials", Curvatures_Grad.Exponentials::new,
             g -> new double[] {g.dx, g.dy}, v -> exponentials(v.x(0), v.x(1)),
             real(0.3, 1.5), real(0.3, 1.5)),
+        of("Curvatures.cancellingUses", Curvatures_Grad.CancellingUses::new,
+            g -> new double[] {g.dx, g.dy}, v -> cancellingUses(v.x(0), v.x(1)),
+            real(1e4, 2e4), real(-1, 1)),
         of("Curvatures.roots", Curvatures_Grad.Roots::new, g -> new double[] {g.dx, g.dy},
             v -> roots(v.x(0), v.x(1)), real(-1.5, 1.5), real(1, 2)),
         of("Curvatures.powers", Curvatures_Grad.Powers::new, g -> new double[] {g.dx, g.dy},
@@ -127,6 +130,12 @@ final class CurvatureCases {
   private static DerivativeStructure exponentials(DerivativeStructure x, DerivativeStructure y) {
     return x.multiply(y).exp().add(x.log().multiply(y.log10())).add(x.multiply(y).log1p())
         .subtract(y.subtract(x).expm1());
+  }
+
+  private static DerivativeStructure cancellingUses(DerivativeStructure x,
+      DerivativeStructure y) {
+    DerivativeStructure q = x.multiply(x);
+    return q.multiply(q.subtract(q)).add(q.multiply(0.06)).add(y);
   }
 
   private static DerivativeStructure roots(DerivativeStructure x, DerivativeStructure y) {

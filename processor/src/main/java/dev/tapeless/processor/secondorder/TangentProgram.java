@@ -19,6 +19,7 @@ import dev.tapeless.processor.rules.RuleBook;
 import dev.tapeless.processor.rules.Template;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -377,30 +378,48 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
       return out;
     }
 
-    /** Σ partial(operand's tangent), appended to {@code out} as IR; returns its atom. */
+    /**
+     * Σ partial(operand's tangent), appended to {@code out} as IR; returns its atom. An operand
+     * the statement reads twice ({@code r - r}) has its partials summed before they multiply
+     * its tangent, once: {@code rDot * (1.0 + -1.0)} is exactly 0, and reverse mode over it
+     * adds nothing to {@code rDot}'s adjoint, where {@code rDot + -rDot} in two statements
+     * would add and take away a large value there (random tester seed 2603).
+     */
     private Expr tangent(List<Partial> partials, List<Expr> operands, Expr result, Stmt at,
         List<Stmt> out) {
-      Expr sum = null;
+      Map<Expr, List<Partial>> byOperand = new LinkedHashMap<>();
       for (Partial p : partials) {
-        Expr g = tangentOf(operands.get(p.operand()));
-        // the partial itself (templates are linear in $g), then its product with the tangent
-        Expr partial = TemplateIr.lower(p.smooth(), name -> switch (name) {
-          case "g" -> new Expr.Const("1.0", Type.DOUBLE);
-          case "r" -> result;
-          default -> operands.get(Integer.parseInt(name));
-        }, names, at.origin(), out);
-        Expr term = TemplateIr.lower(p.guarded() ? HYGIENE : "$g * $p",
-            name -> name.equals("g") ? g : partial, names, at.origin(), out);
-        if (sum == null) {
-          sum = term;
-        } else {
-          Var t = new Var(names.numbered("u"), Type.DOUBLE, Var.Role.TEMP);
-          out.add(new Stmt.Assign(t, new Expr.Binary(BinaryOp.ADD,
-              sum, term, Type.DOUBLE), at.origin()));
-          sum = new Expr.Ref(t);
+        byOperand.computeIfAbsent(operands.get(p.operand()), k -> new ArrayList<>()).add(p);
+      }
+      Expr sum = null;
+      for (Map.Entry<Expr, List<Partial>> e : byOperand.entrySet()) {
+        Expr g = tangentOf(e.getKey());
+        // the partials themselves (templates are linear in $g), then their product with the
+        // tangent
+        Expr partial = null;
+        boolean guarded = false;
+        for (Partial p : e.getValue()) {
+          Expr one = TemplateIr.lower(p.smooth(), name -> switch (name) {
+            case "g" -> new Expr.Const("1.0", Type.DOUBLE);
+            case "r" -> result;
+            default -> operands.get(Integer.parseInt(name));
+          }, names, at.origin(), out);
+          partial = partial == null ? one : added(partial, one, at, out);
+          guarded |= p.guarded();
         }
+        Expr coefficient = partial;
+        Expr term = TemplateIr.lower(guarded ? HYGIENE : "$g * $p",
+            name -> name.equals("g") ? g : coefficient, names, at.origin(), out);
+        sum = sum == null ? term : added(sum, term, at, out);
       }
       return sum != null ? sum : new Expr.Const("0.0", Type.DOUBLE);
+    }
+
+    /** {@code a + b} in a temporary of its own, appended to {@code out}; returns it. */
+    private Expr added(Expr a, Expr b, Stmt at, List<Stmt> out) {
+      Var t = new Var(names.numbered("u"), Type.DOUBLE, Var.Role.TEMP);
+      out.add(new Stmt.Assign(t, new Expr.Binary(BinaryOp.ADD, a, b, Type.DOUBLE), at.origin()));
+      return new Expr.Ref(t);
     }
 
     /** {@code xDot}, or the element {@code wDot[i]}; null when the tangent is zero. */
