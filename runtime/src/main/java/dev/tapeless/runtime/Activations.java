@@ -825,8 +825,9 @@ public final class Activations {
   //
   // The same functions over float and float[], registered the same way. exp, tanh and log1p
   // are computed in double and rounded once, which keeps the double versions' care against
-  // overflow and cancellation; the element-wise derivatives from the output are float
-  // arithmetic, which the JIT can vectorize.
+  // overflow and cancellation (tanh and the scalar tanh's slope from exp, FloatTanh, where the
+  // double versions call Math.tanh and Math.cosh); the element-wise derivatives from the
+  // output are float arithmetic, which the JIT can vectorize.
 
   /**
    * {@link #sigmoid(double)} in float.
@@ -888,7 +889,7 @@ public final class Activations {
    */
   @CustomDerivative(value = "tanhPullback", pushforward = "tanhPushforward")
   public static float tanh(float z) {
-    return (float) Math.tanh(z);
+    return (float) FloatTanh.of(z);
   }
 
   /**
@@ -899,7 +900,7 @@ public final class Activations {
    * @return the adjoint contribution to z, to be added to its adjoint
    */
   public static float tanhPullback(float z, float dResult) {
-    return (float) tanhPullback((double) z, (double) dResult);
+    return (float) (dResult * FloatTanh.slope(z));
   }
 
   /**
@@ -924,7 +925,10 @@ public final class Activations {
    */
   public static void tanhPushforwardPullback(
       float z, float zDot, float dResult, double[] dScalars) {
-    tanhPushforwardPullback((double) z, (double) zDot, (double) dResult, dScalars);
+    Checks.scalarAdjoints("tanhPushforwardPullback", dScalars, 2);
+    double sech2 = FloatTanh.slope(z);
+    dScalars[0] += dResult * (zDot * (-2.0 * FloatTanh.of(z) * sech2));
+    dScalars[1] += dResult * sech2;
   }
 
   /**
@@ -1114,7 +1118,7 @@ public final class Activations {
   public static void tanh(float[] z, @Out float[] a) {
     checkElementwise("tanh", z, a, "a");
     for (int i = 0; i < z.length; i++) {
-      a[i] = (float) Math.tanh(z[i]);
+      a[i] = (float) FloatTanh.of(z[i]);
     }
   }
 

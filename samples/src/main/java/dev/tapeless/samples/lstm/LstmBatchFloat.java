@@ -43,10 +43,10 @@ public final class LstmBatchFloat {
         for (int k = 0; k < n; k++) {
           float i = Activations.sigmoid(zx[t][r][k] + zh[t][r][k] + b[k]);
           float f = Activations.sigmoid(zx[t][r][n + k] + zh[t][r][n + k] + b[n + k]);
-          float g = (float) Math.tanh(zx[t][r][2 * n + k] + zh[t][r][2 * n + k] + b[2 * n + k]);
+          float g = Activations.tanh(zx[t][r][2 * n + k] + zh[t][r][2 * n + k] + b[2 * n + k]);
           float o = Activations.sigmoid(zx[t][r][3 * n + k] + zh[t][r][3 * n + k] + b[3 * n + k]);
           c[t + 1][r][k] = f * c[t][r][k] + i * g;
-          h[t + 1][r][k] = o * (float) Math.tanh(c[t + 1][r][k]);
+          h[t + 1][r][k] = o * Activations.tanh(c[t + 1][r][k]);
         }
       }
     }

@@ -16,7 +16,10 @@ import dev.tapeless.runtime.Linear;
 public final class LstmFloat {
   private LstmFloat() {}
 
-  /** One time step, as {@link Lstm#cell}, with the runtime's float sigmoid. */
+  /**
+   * One time step, as {@link Lstm#cell}, with the runtime's float sigmoid and tanh (its tanh
+   * from {@code exp}, which on JDK 17 is several times faster than {@code Math.tanh}).
+   */
   @Differentiable
   public static void cell(float[][] W, float[][] U, float[] b, float[] x, float[] hPrev,
       float[] cPrev, @Out float[] h, @Out float[] c) {
@@ -40,10 +43,10 @@ public final class LstmFloat {
       }
       float i = Activations.sigmoid(zi);
       float f = Activations.sigmoid(zf);
-      float g = (float) Math.tanh(zg);
+      float g = Activations.tanh(zg);
       float o = Activations.sigmoid(zo);
       c[k] = f * cPrev[k] + i * g;
-      h[k] = o * (float) Math.tanh(c[k]);
+      h[k] = o * Activations.tanh(c[k]);
     }
   }
 
