@@ -3,7 +3,8 @@ package dev.tapeless.runtime;
 /**
  * {@code tanh} and its slope for the float kernels, in double from {@link Math#exp}, which the
  * JIT compiles to one intrinsic where {@code Math.tanh} and {@code Math.cosh} call out to
- * native code on JDK 17 (about a fifth of a float LSTM training step at H = 512). Both are
+ * native code on JDK 17 (44 against 11 ns a call here; about 8 ms of a 90 ms float LSTM
+ * training step at H = 512). Both are
  * good to about 1e-13 relative, far inside a float's half ulp (3e-8), so that rounding them
  * to float gives {@code (float) Math.tanh(z)} except in the rare cases where that value sits
  * within 1e-13 of a rounding boundary, and then one float ulp from it.
