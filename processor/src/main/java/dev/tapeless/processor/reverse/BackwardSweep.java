@@ -20,12 +20,12 @@ import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.RuleTerms;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The backward sweep, built as IR: statements in reverse order, each adding its partials times
@@ -230,10 +230,15 @@ final class BackwardSweep {
     };
     Stmt.StoreKind kind = s instanceof Stmt.Store st && st.kind() == Stmt.StoreKind.SUB
         ? Stmt.StoreKind.SUB : Stmt.StoreKind.ADD;
-    for (Map.Entry<Expr, String> term : termsByOperand(s, operands).entrySet()) {
-      Expr.ArrayRead adjointOf = adjointOf(term.getKey());
+    // an operand read twice gets the sum of its partials in one add (templates are written
+    // to be added): rBar += tBar + -tBar adds exactly 0
+    for (Map.Entry<Expr, List<Partial>> e : RuleTerms.byOperand(
+        BackwardReads.emittedPartials(s, activity), operands).entrySet()) {
+      Expr.ArrayRead adjointOf = adjointOf(e.getKey());
+      String sum = e.getValue().stream().map(Partial::template)
+          .collect(Collectors.joining(" + "));
       code.add(new Stmt.Store(adjointOf.array(), adjointOf.indices(),
-          RuleTerms.bound(term.getValue(), bindings), kind, null));
+          RuleTerms.bound(sum, bindings), kind, null));
     }
     Expr zero = new Expr.Const(target.type().elementZero(), target.type().element());
     if (s instanceof Stmt.Store st) {
@@ -248,22 +253,6 @@ final class BackwardSweep {
     } else if (reassigned.contains(target)) {
       code.add(new Stmt.Assign(adjoint, zero, null));
     }
-  }
-
-  /**
-   * Each operand's partials as one template, in the order of first use. An operand the
-   * statement reads twice ({@code r - r}, {@code x * x}) gets the sum of its partials in one
-   * add, as forward mode sums the tangents of one statement: {@code rBar += tBar + -tBar} adds
-   * exactly 0 where two adds would round {@code rBar} twice through a large {@code tBar}
-   * (random tester seed 2603).
-   */
-  private Map<Expr, String> termsByOperand(Stmt s, List<Expr> operands) {
-    Map<Expr, String> terms = new LinkedHashMap<>();
-    for (Partial p : BackwardReads.emittedPartials(s, activity)) {
-      terms.merge(operands.get(p.operand()), p.template(),
-          (first, next) -> first + " + " + next); // templates are written to be added
-    }
-    return terms;
   }
 
   /** The element {@code array[indices]}. */

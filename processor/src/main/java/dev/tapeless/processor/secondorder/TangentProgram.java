@@ -16,10 +16,10 @@ import dev.tapeless.processor.ir.Type;
 import dev.tapeless.processor.ir.Var;
 import dev.tapeless.processor.rules.Partial;
 import dev.tapeless.processor.rules.RuleBook;
+import dev.tapeless.processor.rules.RuleTerms;
 import dev.tapeless.processor.rules.Template;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -381,18 +381,14 @@ public record TangentProgram(IrMethod method, List<Var> directions, Var value,
     /**
      * Σ partial(operand's tangent), appended to {@code out} as IR; returns its atom. An operand
      * the statement reads twice ({@code r - r}) has its partials summed before they multiply
-     * its tangent, once: {@code rDot * (1.0 + -1.0)} is exactly 0, and reverse mode over it
-     * adds nothing to {@code rDot}'s adjoint, where {@code rDot + -rDot} in two statements
-     * would add and take away a large value there (random tester seed 2603).
+     * its tangent ({@link RuleTerms#byOperand}): {@code rDot * (1.0 + -1.0)} is exactly 0, so
+     * reverse mode over it adds nothing to {@code rDot}'s adjoint.
      */
     private Expr tangent(List<Partial> partials, List<Expr> operands, Expr result, Stmt at,
         List<Stmt> out) {
-      Map<Expr, List<Partial>> byOperand = new LinkedHashMap<>();
-      for (Partial p : partials) {
-        byOperand.computeIfAbsent(operands.get(p.operand()), k -> new ArrayList<>()).add(p);
-      }
       Expr sum = null;
-      for (Map.Entry<Expr, List<Partial>> e : byOperand.entrySet()) {
+      for (Map.Entry<Expr, List<Partial>> e : RuleTerms.byOperand(partials, operands)
+          .entrySet()) {
         Expr g = tangentOf(e.getKey());
         // the partials themselves (templates are linear in $g), then their product with the
         // tangent
